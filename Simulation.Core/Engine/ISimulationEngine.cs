@@ -1,0 +1,17 @@
+using IsdnSim.Core.Model;
+
+namespace IsdnSim.Core.Engine;
+
+/// <summary>Runs one replication of a compiled model. Every engine gives byte-identical results for the same inputs.</summary>
+public interface ISimulationEngine
+{
+    /// <summary>"inprocess" or "orleans", as recorded in manifests.</summary>
+    string Name { get; }
+
+    Task<ReplicationResult> RunReplicationAsync(
+        RunSpec spec,
+        SimulationModel model,
+        int replication,
+        IProgress<ReplicationProgress>? progress,
+        CancellationToken cancellationToken);
+}

@@ -1,0 +1,60 @@
+using IsdnSim.Core.Kernel;
+using IsdnSim.Core.Model;
+
+namespace IsdnSim.Core.Engine;
+
+/// <summary>
+/// Runs all agents of a replication on the calling thread, window by window. It is the oracle
+/// the Orleans engine is checked against and the reference for performance.
+/// </summary>
+public sealed class InProcessEngine : ISimulationEngine
+{
+    public string Name => "inprocess";
+
+    public Task<ReplicationResult> RunReplicationAsync(
+        RunSpec spec,
+        SimulationModel model,
+        int replication,
+        IProgress<ReplicationProgress>? progress,
+        CancellationToken cancellationToken) =>
+        Task.FromResult(Run(spec, model, replication, progress, cancellationToken));
+
+    public static ReplicationResult Run(
+        RunSpec spec,
+        SimulationModel model,
+        int replication,
+        IProgress<ReplicationProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        var agents = new AgentRuntime[model.Agents.Count];
+        var coordinator = new WindowCoordinator(model, spec.MaxEventsPerCall);
+        for (var a = 0; a < agents.Length; a++)
+        {
+            agents[a] = new AgentRuntime(model, a, replication, spec.Options);
+            coordinator.SetInitial(a, agents[a].Initialize());
+        }
+
+        var calls = new List<AgentCall>();
+        var horizon = model.Horizon.Days;
+        var lastReport = Environment.TickCount64;
+        while (coordinator.PlanWindow(calls))
+        {
+            foreach (var call in calls)
+            {
+                coordinator.Apply(call.Agent, agents[call.Agent].Advance(call.Until, call.Inbox, coordinator.MaxEventsPerCall));
+            }
+
+            if (Environment.TickCount64 - lastReport > 100)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                progress?.Report(new ReplicationProgress(replication, coordinator.Now, horizon, coordinator.Events));
+                lastReport = Environment.TickCount64;
+            }
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        progress?.Report(new ReplicationProgress(replication, horizon, horizon, coordinator.Events));
+        var results = agents.Select(a => a.Close(horizon)).ToArray();
+        return ReplicationResult.Assemble(replication, horizon, results, coordinator.Windows);
+    }
+}

@@ -1,0 +1,7 @@
+namespace IsdnSim.Core.Kernel;
+
+/// <summary>
+/// Arrivals of one process at one municipality before the horizon. With the finished projects
+/// this gives the time-average work in progress exactly, unfinished projects included.
+/// </summary>
+public readonly record struct ArrivalTally(int Owner, int Process, long Count, double SumOfArrivalTimes);

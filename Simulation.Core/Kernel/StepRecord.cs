@@ -1,0 +1,12 @@
+namespace IsdnSim.Core.Kernel;
+
+/// <summary>One finished step of one project (recorded only when a run asks for step detail).</summary>
+public readonly record struct StepRecord(
+    ProjectId Project,
+    int Step,
+    int Agent,
+    int Agency,
+    double Ready,
+    double Start,
+    double End,
+    double Effort);

@@ -1,0 +1,121 @@
+using IsdnSim.Core.Model;
+
+namespace IsdnSim.Core.Kernel;
+
+/// <summary>
+/// Conservative synchronisation shared by both engines. With T the earliest thing pending
+/// anywhere, each agent may safely process everything before its bound: the earliest time a
+/// message could still reach it. A predecessor b cannot act before min(next(b), T + least
+/// latency into b), so it cannot deliver before that plus the latency of the link. The bound is
+/// at least T + lookahead; an agent nobody can reach has no bound and runs ahead (in slices of
+/// at most <see cref="MaxEventsPerCall"/> events, so no single call runs long). Only agents with
+/// something due before their bound are called. Messages are routed between windows.
+/// </summary>
+public sealed class WindowCoordinator
+{
+    private readonly SimulationModel _model;
+    private readonly double _horizon;
+    private readonly double[] _next;
+    private readonly List<Message>[] _pending;
+    private readonly double[] _pendingMin;
+
+    public WindowCoordinator(SimulationModel model, long maxEventsPerCall)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxEventsPerCall);
+        _model = model;
+        _horizon = model.Horizon.Days;
+        MaxEventsPerCall = maxEventsPerCall;
+        var n = model.Agents.Count;
+        _next = new double[n];
+        _pending = new List<Message>[n];
+        _pendingMin = new double[n];
+        Array.Fill(_next, double.PositiveInfinity);
+        Array.Fill(_pendingMin, double.PositiveInfinity);
+    }
+
+    public long MaxEventsPerCall { get; }
+
+    /// <summary>The start of the latest window: everything before it is final.</summary>
+    public double Now { get; private set; }
+
+    public long Windows { get; private set; }
+
+    public long Calls { get; private set; }
+
+    public long Events { get; private set; }
+
+    public long Messages { get; private set; }
+
+    public void SetInitial(int agent, double next) => _next[agent] = next;
+
+    /// <summary>Plans the next window into <paramref name="calls"/>, in agent order; false when the horizon is reached.</summary>
+    public bool PlanWindow(List<AgentCall> calls)
+    {
+        calls.Clear();
+        var n = _next.Length;
+        var t = double.PositiveInfinity;
+        for (var a = 0; a < n; a++)
+        {
+            t = Math.Min(t, Earliest(a));
+        }
+
+        if (!(t < _horizon))
+        {
+            Now = _horizon;
+            return false;
+        }
+
+        Now = t;
+        for (var a = 0; a < n; a++)
+        {
+            var earliest = Earliest(a);
+            if (double.IsPositiveInfinity(earliest))
+            {
+                continue;
+            }
+
+            var bound = Bound(a, t);
+            if (earliest < bound)
+            {
+                var inbox = _pending[a] is { Count: > 0 } p ? p.ToArray() : [];
+                _pending[a]?.Clear();
+                _pendingMin[a] = double.PositiveInfinity;
+                calls.Add(new AgentCall(a, bound, inbox));
+            }
+        }
+
+        Windows++;
+        Calls += calls.Count;
+        return true;
+    }
+
+    /// <summary>Takes one agent's answer. The order of answers does not matter: receivers sort their messages.</summary>
+    public void Apply(int agent, AdvanceResult result)
+    {
+        _next[agent] = result.Next;
+        Events += result.Events;
+        Messages += result.Outbox.Length;
+        foreach (var m in result.Outbox)
+        {
+            (_pending[m.To] ??= []).Add(m);
+            _pendingMin[m.To] = Math.Min(_pendingMin[m.To], m.Delivery);
+        }
+    }
+
+    private double Earliest(int agent) => Math.Min(_next[agent], _pendingMin[agent]);
+
+    private double Bound(int agent, double t)
+    {
+        var bound = _horizon;
+        var preds = _model.Predecessors(agent);
+        var latencies = _model.PredecessorLatencies(agent);
+        for (var k = 0; k < preds.Length; k++)
+        {
+            var b = preds[k];
+            var earliestAction = Math.Min(Earliest(b), t + _model.MinInLatency(b));
+            bound = Math.Min(bound, earliestAction + latencies[k]);
+        }
+
+        return bound;
+    }
+}

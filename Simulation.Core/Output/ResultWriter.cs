@@ -1,0 +1,215 @@
+using System.Globalization;
+using System.Reflection;
+using System.Text;
+using System.Text.Json;
+using IsdnSim.Core.Engine;
+using IsdnSim.Core.Metrics;
+using IsdnSim.Core.Model;
+using IsdnSim.Core.Statistics;
+
+namespace IsdnSim.Core.Output;
+
+/// <summary>
+/// Writes a run's folder: summary.json (figures with confidence intervals and bottleneck
+/// rankings), projects.csv, agencies.csv and manifest.json. All but the manifest depend only
+/// on (scenario, seed, replications), never on the engine or the machine.
+/// </summary>
+public static class ResultWriter
+{
+    public static string ProgramVersion =>
+        typeof(ResultWriter).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+
+    public static void Write(string directory, SimulationModel model, IReadOnlyList<ReplicationResult> results, RunSummary summary, RunManifest manifest)
+    {
+        using var output = AtomicOutput.Begin(directory);
+        WriteSummary(output.PathOf("summary.json"), model, summary);
+        WriteProjects(output.PathOf("projects.csv"), model, results);
+        WriteAgencies(output.PathOf("agencies.csv"), model, results);
+        WriteManifest(output.PathOf("manifest.json"), manifest);
+        output.Commit();
+    }
+
+    public static void WriteProjects(string path, SimulationModel model, IReadOnlyList<ReplicationResult> results)
+    {
+        using var writer = Csv.Open(path);
+        var csv = new Csv(writer);
+        csv.Header("replication", "project", "process", "municipality", "arrival_day", "finish_day", "lead_time_days",
+            "arrival_date", "finish_date", "wait_days", "work_days", "handoff_days");
+        foreach (var r in results)
+        {
+            foreach (var p in r.Projects)
+            {
+                var owner = model.Agents[p.Id.Owner].Id;
+                var process = model.Processes[p.Id.Process].Id;
+                csv.Add(r.Replication).Add($"{owner}/{process}/{p.Id.Serial}").Add(process).Add(owner)
+                    .Add(p.Arrival).Add(p.Finish).Add(p.LeadTime)
+                    .Add(Date(model, p.Arrival)).Add(Date(model, p.Finish))
+                    .Add(p.Path.Wait).Add(p.Path.Work).Add(p.Path.Handoff)
+                    .EndRow();
+            }
+        }
+    }
+
+    public static void WriteAgencies(string path, SimulationModel model, IReadOnlyList<ReplicationResult> results)
+    {
+        using var writer = Csv.Open(path);
+        var csv = new Csv(writer);
+        csv.Header("replication", "agent", "agency", "staff", "utilisation", "mean_queue_length", "mean_wait_days",
+            "items_arrived", "items_started", "items_done", "waiting_caused_days", "in_queue_at_end", "in_service_at_end");
+        foreach (var r in results)
+        {
+            foreach (var a in r.Agencies)
+            {
+                csv.Add(r.Replication).Add(model.Agents[a.Agent].Id).Add(model.Agents[a.Agent].Agencies[a.Agency].Id).Add(a.Staff)
+                    .Add(a.Utilisation).Add(a.MeanQueueLength).Add(a.MeanWait)
+                    .Add(a.Arrived).Add(a.Started).Add(a.Done).Add(a.WaitingCaused).Add(a.InQueueAtEnd).Add(a.InServiceAtEnd)
+                    .EndRow();
+            }
+        }
+    }
+
+    public static void WriteSummary(string path, SimulationModel model, RunSummary summary)
+    {
+        using var stream = File.Create(path);
+        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, NewLine = "\n" });
+        var d = model.Definition;
+        json.WriteStartObject();
+        json.WriteString("scenario", d.Name);
+        json.WriteNumber("seed", d.Seed);
+        json.WriteNumber("replications", summary.Replications);
+        json.WriteString("start", d.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        json.WriteNumber("horizon_days", model.Horizon.Days);
+        json.WriteNumber("confidence_level", 0.95);
+
+        json.WritePropertyName("headline");
+        WriteFlow(json, summary.Overall);
+
+        json.WriteStartArray("processes");
+        foreach (var (process, figures) in summary.Processes)
+        {
+            json.WriteStartObject();
+            json.WriteString("id", process.Id);
+            json.WriteString("name", process.Name);
+            json.WritePropertyName("figures");
+            WriteFlow(json, figures);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+
+        json.WriteStartArray("agencies");
+        foreach (var a in summary.Agencies)
+        {
+            WriteAgency(json, model, a);
+        }
+
+        json.WriteEndArray();
+
+        json.WriteStartObject("bottlenecks");
+        WriteRanking(json, "by_utilisation", model, summary.ByUtilisation, a => a.Utilisation);
+        WriteRanking(json, "by_waiting_caused", model, summary.ByWaitingCaused, a => a.WaitingCaused);
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    public static void WriteManifest(string path, RunManifest m)
+    {
+        using var stream = File.Create(path);
+        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, NewLine = "\n" });
+        json.WriteStartObject();
+        json.WriteString("program", "isdnsim");
+        json.WriteString("program_version", m.ProgramVersion);
+        json.WriteString("scenario_file", m.ScenarioFile);
+        json.WriteString("scenario_name", m.ScenarioName);
+        json.WriteString("scenario_sha256", m.ScenarioHash);
+        json.WriteNumber("seed", m.Seed);
+        json.WriteNumber("replications", m.Replications);
+        json.WriteNumber("horizon_days", m.HorizonDays);
+        json.WriteString("engine", m.Engine);
+        json.WriteNumber("silos", m.Silos);
+        json.WriteString("created_utc", m.CreatedUtc.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
+        json.WriteNumber("events", m.Events);
+        json.WriteNumber("windows", m.Windows);
+        json.WriteNumber("wall_seconds", Math.Round(m.WallSeconds, 3));
+        json.WriteEndObject();
+    }
+
+    private static string Date(SimulationModel model, double day) =>
+        model.Start.AddDays((int)Math.Floor(day)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static void WriteFlow(Utf8JsonWriter json, FlowEstimates f)
+    {
+        json.WriteStartObject();
+        WriteEstimate(json, "projects_arrived", f.Arrived);
+        WriteEstimate(json, "projects_finished", f.Finished);
+        WriteEstimate(json, "throughput_per_year", f.ThroughputPerYear);
+        WriteEstimate(json, "wip_mean", f.WipMean);
+        WriteEstimate(json, "lead_time_mean_days", f.LeadTimeMean);
+        WriteEstimate(json, "lead_time_median_days", f.LeadTimeMedian);
+        WriteEstimate(json, "lead_time_p90_days", f.LeadTimeP90);
+        json.WriteStartObject("lead_time_breakdown_days");
+        WriteEstimate(json, "queue_wait", f.WaitMean);
+        WriteEstimate(json, "work", f.WorkMean);
+        WriteEstimate(json, "handoff", f.HandoffMean);
+        json.WriteEndObject();
+        WriteEstimate(json, "littles_law_throughput_x_lead_time", f.LittleProduct);
+        json.WriteEndObject();
+    }
+
+    private static void WriteAgency(Utf8JsonWriter json, SimulationModel model, AgencyEstimates a)
+    {
+        var agent = model.Agents[a.Agent];
+        var agency = agent.Agencies[a.Agency];
+        json.WriteStartObject();
+        json.WriteString("agent", agent.Id);
+        json.WriteString("agency", agency.Id);
+        json.WriteString("name", $"{agency.Name} ({agent.Name})");
+        json.WriteNumber("staff", a.Staff);
+        WriteEstimate(json, "utilisation", a.Utilisation);
+        WriteEstimate(json, "mean_queue_length", a.MeanQueueLength);
+        WriteEstimate(json, "mean_wait_days", a.MeanWait);
+        WriteEstimate(json, "items_done", a.ItemsDone);
+        WriteEstimate(json, "waiting_caused_days", a.WaitingCaused);
+        json.WriteEndObject();
+    }
+
+    private static void WriteRanking(Utf8JsonWriter json, string name, SimulationModel model, IReadOnlyList<AgencyEstimates> ranking, Func<AgencyEstimates, Estimate> pick)
+    {
+        json.WriteStartArray(name);
+        var rank = 1;
+        foreach (var a in ranking)
+        {
+            json.WriteStartObject();
+            json.WriteNumber("rank", rank++);
+            json.WriteString("agent", model.Agents[a.Agent].Id);
+            json.WriteString("agency", model.Agents[a.Agent].Agencies[a.Agency].Id);
+            WriteEstimate(json, "value", pick(a));
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+
+    private static void WriteEstimate(Utf8JsonWriter json, string name, Estimate e)
+    {
+        json.WriteStartObject(name);
+        WriteNumberOrNull(json, "mean", e.Mean);
+        WriteNumberOrNull(json, "ci95_low", e.Low);
+        WriteNumberOrNull(json, "ci95_high", e.High);
+        WriteNumberOrNull(json, "half_width", e.HalfWidth);
+        json.WriteNumber("n", e.N);
+        json.WriteEndObject();
+    }
+
+    private static void WriteNumberOrNull(Utf8JsonWriter json, string name, double? value)
+    {
+        if (value is { } v && double.IsFinite(v))
+        {
+            json.WriteNumber(name, v);
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
+    }
+}

@@ -1,0 +1,17 @@
+namespace IsdnSim.Core.Output;
+
+/// <summary>What a result folder was made from, so it can be reproduced.</summary>
+public sealed record RunManifest(
+    string ScenarioFile,
+    string ScenarioName,
+    string ScenarioHash,
+    ulong Seed,
+    int Replications,
+    double HorizonDays,
+    string Engine,
+    int Silos,
+    string ProgramVersion,
+    DateTimeOffset CreatedUtc,
+    long Events,
+    long Windows,
+    double WallSeconds);

@@ -1,0 +1,43 @@
+using IsdnSim.Core.Time;
+
+namespace IsdnSim.Core.Scenario;
+
+/// <summary>Which municipalities a demand entry applies to, and at what rate each receives projects.</summary>
+public static class DemandOwners
+{
+    public static IReadOnlyList<AgentDefinition> Select(ScenarioDefinition scenario, DemandDefinition entry, out string? problem)
+    {
+        problem = null;
+        IEnumerable<AgentDefinition> candidates = entry.At is null
+            ? scenario.Agents.Where(a => AgentKinds.IsMunicipal(a.Kind))
+            : entry.At.Select(id => scenario.Agents.First(a => a.Id == id));
+
+        var needsPopulation = entry.PerInhabitants is not null || entry.MinPopulation is not null || entry.MaxPopulation is not null;
+        var result = new List<AgentDefinition>();
+        foreach (var agent in candidates)
+        {
+            if (needsPopulation && agent.Population is null)
+            {
+                problem = $"demand for '{entry.Process}' depends on population (per_inhabitants, min_population or max_population), but '{agent.Id}' has no population";
+                return [];
+            }
+
+            if (entry.MinPopulation is { } min && agent.Population < min)
+            {
+                continue;
+            }
+
+            if (entry.MaxPopulation is { } max && agent.Population > max)
+            {
+                continue;
+            }
+
+            result.Add(agent);
+        }
+
+        return result;
+    }
+
+    public static ArrivalRate Rate(DemandDefinition entry, AgentDefinition owner) =>
+        entry.PerInhabitants is { } per ? entry.Rate * ((double)owner.Population!.Value / per) : entry.Rate;
+}

@@ -1,0 +1,152 @@
+using IsdnSim.Core.Time;
+using YamlDotNet.RepresentationModel;
+
+namespace IsdnSim.Core.Scenario;
+
+internal sealed partial class ScenarioBinder
+{
+    private void CheckReferences(
+        List<AgentDefinition> agents,
+        List<ProcessDefinition> processes,
+        List<JurisdictionRule> jurisdiction,
+        List<DemandDefinition> demand)
+    {
+        var agentIds = agents.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
+        var byId = agents.ToDictionary(a => a.Id, StringComparer.Ordinal);
+
+        foreach (var (agent, parentNode) in _parentRefs)
+        {
+            if (!agentIds.Contains(agent.Parent!))
+            {
+                _r.Error(parentNode, $"agent '{agent.Id}' names parent '{agent.Parent}', which is not an agent{DidYouMean.Hint(agent.Parent!, agentIds)}");
+            }
+            else if (agent.Parent == agent.Id)
+            {
+                _r.Error(parentNode, $"agent '{agent.Id}' cannot be its own parent");
+            }
+        }
+
+        foreach (var agent in agents)
+        {
+            var chain = new List<string> { agent.Id };
+            var current = agent;
+            while (current.Parent is { } p && byId.TryGetValue(p, out var parent))
+            {
+                if (chain.Contains(parent.Id))
+                {
+                    if (parent.Id == agent.Id && chain.Count > 1)
+                    {
+                        _r.Error(agent.Position, $"the parents of agent '{agent.Id}' form a cycle: {string.Join(" -> ", chain)} -> {agent.Id}");
+                    }
+
+                    break;
+                }
+
+                chain.Add(parent.Id);
+                current = parent;
+            }
+        }
+
+        var roles = jurisdiction.Select(j => j.Role).ToHashSet(StringComparer.Ordinal);
+        foreach (var process in processes)
+        {
+            foreach (var step in process.Steps)
+            {
+                if (!roles.Contains(step.Role))
+                {
+                    _r.Error(_roleNodes[(process.Id, step.Id)],
+                        $"step '{step.Id}' of process '{process.Id}' needs role '{step.Role}', which has no entry in jurisdiction{DidYouMean.Hint(step.Role, roles)}");
+                }
+            }
+        }
+
+        foreach (var rule in jurisdiction)
+        {
+            if (rule.Holder.AgentId is { } holder && !agentIds.Contains(holder))
+            {
+                _r.Error(_holderNodes[rule.Role],
+                    $"role '{rule.Role}' is held by '{holder}', which is neither an agent nor one of self, amt, district, state{DidYouMean.Hint(holder, agentIds.Concat(ReservedHolderWords))}");
+            }
+        }
+
+        foreach (var (role, municipality, agent, keyNode, valueNode) in _overrideRefs)
+        {
+            if (!byId.TryGetValue(municipality, out var m))
+            {
+                _r.Error(keyNode, $"override of role '{role}' names '{municipality}', which is not an agent{DidYouMean.Hint(municipality, agentIds)}");
+            }
+            else if (!AgentKinds.IsMunicipal(m.Kind))
+            {
+                _r.Error(keyNode, $"override of role '{role}' names '{municipality}', which is a {AgentKinds.Name(m.Kind)}, not a municipality or city");
+            }
+
+            if (!agentIds.Contains(agent))
+            {
+                _r.Error(valueNode, $"override of role '{role}' for '{municipality}' names '{agent}', which is not an agent{DidYouMean.Hint(agent, agentIds)}");
+            }
+        }
+
+        var processIds = processes.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var (entry, processNode, atNodes) in _demandRefs)
+        {
+            if (!processIds.Contains(entry.Process))
+            {
+                _r.Error(processNode, $"demand names process '{entry.Process}', which is not defined{DidYouMean.Hint(entry.Process, processIds)}");
+            }
+
+            foreach (var (id, node) in atNodes ?? [])
+            {
+                if (!byId.TryGetValue(id, out var a))
+                {
+                    _r.Error(node, $"demand for '{entry.Process}' arrives at '{id}', which is not an agent{DidYouMean.Hint(id, agentIds)}");
+                }
+                else if (!AgentKinds.IsMunicipal(a.Kind))
+                {
+                    _r.Error(node, $"demand for '{entry.Process}' arrives at '{id}', a {AgentKinds.Name(a.Kind)}; projects start at municipalities and cities");
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Once every reference exists: each role a project can need resolves to an agency, and the
+    /// expected number of projects stays within the limit.
+    /// </summary>
+    private void CheckResolution(ScenarioDefinition scenario, YamlMappingNode root)
+    {
+        var resolver = new JurisdictionResolver(scenario.Agents, scenario.Jurisdiction);
+        var processes = scenario.Processes.ToDictionary(p => p.Id);
+        var reported = new HashSet<string>(StringComparer.Ordinal);
+        double expectedProjects = 0;
+
+        foreach (var entry in scenario.Demand)
+        {
+            var owners = DemandOwners.Select(scenario, entry, out var problem);
+            if (problem is not null)
+            {
+                _r.Error(entry.Position, problem);
+                continue;
+            }
+
+            foreach (var owner in owners)
+            {
+                expectedProjects += DemandOwners.Rate(entry, owner).PerDay * scenario.Horizon.Value;
+                foreach (var step in processes[entry.Process].Steps)
+                {
+                    var resolution = resolver.Resolve(owner.Id, step.Role);
+                    if (!resolution.Ok && reported.Add(resolution.HolderId is { } h ? $"{step.Role}@{h}" : resolution.Problem!))
+                    {
+                        var rule = scenario.Jurisdiction.First(j => j.Role == step.Role);
+                        _r.Error(rule.Position, resolution.Problem + $" (needed by step '{step.Id}' of process '{entry.Process}')");
+                    }
+                }
+            }
+        }
+
+        if (expectedProjects > ScenarioLimits.MaxExpectedProjects)
+        {
+            _r.Error(YamlReader.Get(root, "demand") ?? root,
+                $"the demand and horizon give about {expectedProjects:N0} projects per replication; the limit is {ScenarioLimits.MaxExpectedProjects:N0}: lower the rates or shorten the horizon");
+        }
+    }
+}

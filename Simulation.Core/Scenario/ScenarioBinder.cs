@@ -1,0 +1,360 @@
+using System.Globalization;
+using IsdnSim.Core.Random;
+using IsdnSim.Core.Time;
+using YamlDotNet.RepresentationModel;
+
+namespace IsdnSim.Core.Scenario;
+
+/// <summary>
+/// Binds the YAML tree of a scenario to its definition: first each section on its own (types,
+/// units, ranges, unknown keys), then the references between sections.
+/// </summary>
+internal sealed partial class ScenarioBinder(YamlReader reader)
+{
+    private static readonly string[] ReservedHolderWords = ["self", "amt", "district", "state"];
+
+    private readonly YamlReader _r = reader;
+
+    // Nodes kept for the cross-reference pass, so its messages point at the right place.
+    private readonly Dictionary<string, YamlNode> _agentIdNodes = new(StringComparer.Ordinal);
+    private readonly List<(AgentDefinition Agent, YamlNode ParentNode)> _parentRefs = [];
+    private readonly Dictionary<(string Process, string Step), YamlNode> _roleNodes = [];
+    private readonly Dictionary<(string Process, string Step, int Index), YamlNode> _afterNodes = [];
+    private readonly Dictionary<string, YamlNode> _holderNodes = new(StringComparer.Ordinal);
+    private readonly List<(string Role, string Municipality, string Agent, YamlNode KeyNode, YamlNode ValueNode)> _overrideRefs = [];
+    private readonly List<(DemandDefinition Demand, YamlNode ProcessNode, List<(string, YamlNode)>? AtNodes)> _demandRefs = [];
+
+    public ScenarioDefinition? Bind(YamlNode rootNode)
+    {
+        var root = _r.Mapping(rootNode, "the scenario (the top level of the file)");
+        if (root is null)
+        {
+            return null;
+        }
+
+        _r.CheckKeys(root, "the scenario", ScenarioKeys.Root);
+
+        if (YamlReader.Get(root, "format") is { } formatNode && _r.Integer(formatNode, "format", 1, 1, "(this program reads format 1)") is null)
+        {
+            return null;
+        }
+
+        var name = YamlReader.Get(root, "name") is { } n ? _r.Scalar(n, "name") : Missing<string>(root, "name");
+        var description = YamlReader.Get(root, "description") is { } dn ? _r.Scalar(dn, "description") : null;
+        var seed = YamlReader.Get(root, "seed") is { } sn ? _r.UnsignedInteger(sn, "seed") : 1UL;
+        var start = YamlReader.Get(root, "start") is { } stn ? _r.Date(stn, "start") : MissingValue<DateOnly>(root, "start");
+        var replications = YamlReader.Get(root, "replications") is { } rn
+            ? (int?)_r.Integer(rn, "replications", 1, ScenarioLimits.MaxReplications)
+            : 1;
+
+        CalendarDays? horizon = null;
+        if (YamlReader.Get(root, "horizon") is { } hn)
+        {
+            horizon = CalendarDuration(hn, "horizon", start);
+            if (horizon is { } h && start is { } s)
+            {
+                CheckHorizon(hn, h, s);
+            }
+        }
+        else
+        {
+            _r.Error(root, "missing required key 'horizon' in the scenario (how long to simulate, e.g. '10y')");
+        }
+
+        var calendar = YamlReader.Get(root, "calendar") is { } cn
+            ? BindCalendar(cn)
+            : new CalendarDefinition(false, DefaultWorkdays, new HashSet<DateOnly>(), 8);
+
+        var lookahead = YamlReader.Get(root, "lookahead") is { } ln ? CalendarDuration(ln, "lookahead", null) : new CalendarDays(1);
+        if (lookahead is { } la && YamlReader.Get(root, "lookahead") is { } lookNode)
+        {
+            if (la.Value < ScenarioLimits.MinLookaheadDays)
+            {
+                _r.Error(lookNode, $"lookahead must be at least 1h (the engine advances in windows of this length), found '{((YamlScalarNode)lookNode).Value}'");
+                lookahead = null;
+            }
+        }
+
+        var handoff = YamlReader.Get(root, "handoff") is { } hon ? CalendarDuration(hon, "handoff", null) : lookahead;
+        if (handoff is { } ho && lookahead is { } l && ho.Value < l.Value && YamlReader.Get(root, "handoff") is { } hoNode)
+        {
+            _r.Error(hoNode, $"handoff must not be shorter than lookahead ({l}): no message may arrive sooner than the lookahead");
+        }
+
+        if (horizon is { } hz && lookahead is { } lk && hz.Value / lk.Value > ScenarioLimits.MaxWindows)
+        {
+            _r.Error(YamlReader.Get(root, "lookahead") ?? root,
+                $"horizon / lookahead is {hz.Value / lk.Value:N0} windows; the limit is {ScenarioLimits.MaxWindows:N0}: use a longer lookahead or a shorter horizon");
+        }
+
+        var agents = YamlReader.Get(root, "agents") is { } an ? BindAgents(an) : Missing<List<AgentDefinition>>(root, "agents");
+        var processes = YamlReader.Get(root, "processes") is { } pn
+            ? BindProcesses(pn, calendar.HoursPerDay)
+            : Missing<List<ProcessDefinition>>(root, "processes");
+        var jurisdiction = YamlReader.Get(root, "jurisdiction") is { } jn
+            ? BindJurisdiction(jn)
+            : Missing<List<JurisdictionRule>>(root, "jurisdiction");
+        var demand = YamlReader.Get(root, "demand") is { } den ? BindDemand(den) : Missing<List<DemandDefinition>>(root, "demand");
+
+        if (agents is not null && processes is not null && jurisdiction is not null && demand is not null)
+        {
+            CheckReferences(agents, processes, jurisdiction, demand);
+        }
+
+        if (_r.HasErrors || name is null || start is null || horizon is null || replications is null || lookahead is null || handoff is null
+            || agents is null || processes is null || jurisdiction is null || demand is null || seed is null)
+        {
+            return null;
+        }
+
+        var definition = new ScenarioDefinition(name, description, seed.Value, start.Value, horizon.Value, replications.Value, calendar,
+            lookahead.Value, handoff.Value, agents, processes, jurisdiction, demand);
+        CheckResolution(definition, root);
+        return _r.HasErrors ? null : definition;
+    }
+
+    private static readonly IReadOnlySet<DayOfWeek> DefaultWorkdays = new HashSet<DayOfWeek>
+    {
+        DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday,
+    };
+
+    private T? Missing<T>(YamlMappingNode map, string key)
+        where T : class
+    {
+        _r.Error(map, $"missing required key '{key}' in the scenario");
+        return null;
+    }
+
+    private T? MissingValue<T>(YamlMappingNode map, string key)
+        where T : struct
+    {
+        _r.Error(map, $"missing required key '{key}' in the scenario");
+        return null;
+    }
+
+    private CalendarDays? CalendarDuration(YamlNode node, string what, DateOnly? from)
+    {
+        var text = _r.Scalar(node, what);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (!Units.TryCalendar(text, from, out var value, out var error))
+        {
+            _r.Error(node, $"{what}: {error}");
+            return null;
+        }
+
+        if (value.Value <= 0)
+        {
+            _r.Error(node, $"{what} must be longer than zero, found '{text}'");
+            return null;
+        }
+
+        return value;
+    }
+
+    private void CheckHorizon(YamlNode node, CalendarDays horizon, DateOnly start)
+    {
+        var text = ((YamlScalarNode)node).Value;
+        if (horizon.Value > ScenarioLimits.MaxHorizonDays)
+        {
+            _r.Error(node, $"horizon '{text}' is {horizon.Value:N0} days; the limit is {ScenarioLimits.MaxHorizonDays:N0} days (about 2,700 years)");
+        }
+        else if (start.DayNumber + horizon.Value > DateOnly.MaxValue.DayNumber)
+        {
+            _r.Error(node, $"horizon '{text}' from {start:yyyy-MM-dd} ends after the year 9999");
+        }
+    }
+
+    private CalendarDefinition BindCalendar(YamlNode node)
+    {
+        var fallback = new CalendarDefinition(false, DefaultWorkdays, new HashSet<DateOnly>(), 8);
+        var map = _r.Mapping(node, "calendar");
+        if (map is null)
+        {
+            return fallback;
+        }
+
+        _r.CheckKeys(map, "calendar", ScenarioKeys.Calendar);
+        var continuous = false;
+        if (YamlReader.Get(map, "kind") is { } kn && _r.Scalar(kn, "calendar kind") is { } kind)
+        {
+            switch (kind)
+            {
+                case "working-days":
+                    break;
+                case "continuous":
+                    continuous = true;
+                    break;
+                default:
+                    _r.Error(kn, $"unknown calendar kind '{kind}'{DidYouMean.Hint(kind, ["working-days", "continuous"])}; expected 'working-days' or 'continuous'");
+                    break;
+            }
+        }
+
+        var workdays = DefaultWorkdays;
+        if (YamlReader.Get(map, "workdays") is { } wn && _r.ScalarList(wn, "workdays") is { } list)
+        {
+            var days = new HashSet<DayOfWeek>();
+            string[] names = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
+            foreach (var (value, item) in list)
+            {
+                var index = Array.IndexOf(names, value);
+                if (index < 0)
+                {
+                    _r.Error(item, $"unknown weekday '{value}'{DidYouMean.Hint(value, names)}; expected mon, tue, wed, thu, fri, sat or sun");
+                }
+                else if (!days.Add((DayOfWeek)index))
+                {
+                    _r.Error(item, $"weekday '{value}' is listed twice in workdays");
+                }
+            }
+
+            if (days.Count == 0 && list.Count == 0)
+            {
+                _r.Error(wn, "workdays must list at least one weekday");
+            }
+
+            workdays = days;
+        }
+
+        var holidays = new HashSet<DateOnly>();
+        if (YamlReader.Get(map, "holidays") is { } hn && _r.Sequence(hn, "holidays") is { } seq)
+        {
+            foreach (var item in seq.Children)
+            {
+                if (_r.Date(item, "a holiday") is { } date && !holidays.Add(date))
+                {
+                    _r.Error(item, $"holiday {date:yyyy-MM-dd} is listed twice");
+                }
+            }
+        }
+
+        var hours = YamlReader.Get(map, "hours_per_day") is { } hpn ? _r.Number(hpn, "hours_per_day", 0, 24, minExclusive: true) ?? 8 : 8;
+        return new CalendarDefinition(continuous, workdays, holidays, hours);
+    }
+
+    private static string Invariant(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    private Distribution? BindEffort(YamlNode node, string what, double hoursPerDay)
+    {
+        if (node is YamlScalarNode)
+        {
+            return WorkValue(node, what, hoursPerDay) is { } constant ? new ConstantDistribution(constant) : null;
+        }
+
+        var map = _r.Mapping(node, what);
+        if (map is null)
+        {
+            return null;
+        }
+
+        var distNode = _r.Require(map, "dist", what);
+        var dist = distNode is null ? null : _r.Scalar(distNode, $"the distribution of {what}");
+        if (dist is null)
+        {
+            return null;
+        }
+
+        if (!ScenarioKeys.Distributions.TryGetValue(dist, out var keys))
+        {
+            _r.Error(distNode!, $"unknown distribution '{dist}'{DidYouMean.Hint(dist, ScenarioKeys.Distributions.Keys)} (expected one of: {string.Join(", ", ScenarioKeys.Distributions.Keys)})");
+            return null;
+        }
+
+        _r.CheckKeys(map, $"a {dist} distribution", keys);
+        double? Param(string key)
+        {
+            var p = _r.Require(map, key, $"a {dist} distribution");
+            return p is null ? null : WorkValue(p, $"{key} of {what}", hoursPerDay);
+        }
+
+        switch (dist)
+        {
+            case "constant":
+                return Param("value") is { } v ? new ConstantDistribution(v) : null;
+            case "exponential":
+                if (Param("mean") is not { } mean)
+                {
+                    return null;
+                }
+
+                return mean > 0 ? new ExponentialDistribution(mean) : Invalid(map, $"the mean of {what} must be greater than zero");
+            case "lognormal":
+                if (Param("mean") is not { } lm || Param("sd") is not { } sd)
+                {
+                    return null;
+                }
+
+                return lm > 0 ? new LognormalDistribution(lm, sd) : Invalid(map, $"the mean of {what} must be greater than zero");
+            case "triangular":
+                if (Param("min") is not { } tmin || Param("mode") is not { } mode || Param("max") is not { } tmax)
+                {
+                    return null;
+                }
+
+                return tmin <= mode && mode <= tmax && tmin < tmax
+                    ? new TriangularDistribution(tmin, mode, tmax)
+                    : Invalid(map, $"{what} needs min <= mode <= max and min < max, found min {Invariant(tmin)}, mode {Invariant(mode)}, max {Invariant(tmax)} working days");
+            case "uniform":
+                if (Param("min") is not { } umin || Param("max") is not { } umax)
+                {
+                    return null;
+                }
+
+                return umin < umax
+                    ? new UniformDistribution(umin, umax)
+                    : Invalid(map, $"{what} needs min < max, found min {Invariant(umin)}, max {Invariant(umax)} working days");
+            default:
+                var valuesNode = _r.Require(map, "values", $"an empirical distribution");
+                if (valuesNode is null || _r.Sequence(valuesNode, $"the values of {what}") is not { } seq)
+                {
+                    return null;
+                }
+
+                var values = new List<double>();
+                foreach (var item in seq.Children)
+                {
+                    if (WorkValue(item, $"a value of {what}", hoursPerDay) is { } x)
+                    {
+                        values.Add(x);
+                    }
+                }
+
+                return values.Count == seq.Children.Count && values.Count > 0
+                    ? new EmpiricalDistribution(values)
+                    : values.Count == 0 && seq.Children.Count == 0 ? Invalid(valuesNode, $"the values of {what} must list at least one value") : null;
+        }
+    }
+
+    private Distribution? Invalid(YamlNode node, string message)
+    {
+        _r.Error(node, message);
+        return null;
+    }
+
+    private double? WorkValue(YamlNode node, string what, double hoursPerDay)
+    {
+        var text = _r.Scalar(node, what);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (!Units.TryWork(text, hoursPerDay, out var work, out var error))
+        {
+            _r.Error(node, $"{what}: {error}");
+            return null;
+        }
+
+        if (work.Value < 0)
+        {
+            _r.Error(node, $"{what} must not be negative, found '{text}'");
+            return null;
+        }
+
+        return work.Value;
+    }
+}

@@ -1,0 +1,96 @@
+using System.Security.Cryptography;
+using System.Text;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace IsdnSim.Core.Scenario;
+
+/// <summary>
+/// Reads a scenario file (format v1, see docs/scenario-format.md) into a validated
+/// <see cref="ScenarioDefinition"/>. Every problem is reported with file, line and column;
+/// nothing is half-loaded.
+/// </summary>
+public static class ScenarioLoader
+{
+    /// <summary>Loads and validates a file; throws <see cref="ScenarioException"/> listing every problem.</summary>
+    public static LoadedScenario LoadFile(string path)
+    {
+        string text;
+        try
+        {
+            text = System.IO.File.ReadAllText(path, Encoding.UTF8);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ScenarioException([new ScenarioDiagnostic(path, new SourcePosition(1, 1), $"cannot read the file: {e.Message}")]);
+        }
+
+        return Parse(text, path);
+    }
+
+    /// <summary>Parses and validates scenario text; <paramref name="file"/> names it in messages.</summary>
+    public static LoadedScenario Parse(string text, string file)
+    {
+        var reader = new YamlReader(file);
+        var definition = ParseInto(reader, text);
+        if (reader.HasErrors || definition is null)
+        {
+            throw new ScenarioException([.. reader.Diagnostics.OrderBy(d => d.Position.Line).ThenBy(d => d.Position.Column)]);
+        }
+
+        return new LoadedScenario(definition, text, file, Hash(text));
+    }
+
+    /// <summary>SHA-256 of the file's text, as recorded in manifests.</summary>
+    public static string Hash(string text) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+
+    private static ScenarioDefinition? ParseInto(YamlReader reader, string text)
+    {
+        if (IsBlank(text))
+        {
+            reader.Error(new SourcePosition(1, 1),
+                "the file is empty; a scenario needs at least: name, start, horizon, agents, processes, jurisdiction and demand");
+            return null;
+        }
+
+        YamlNode root;
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(text));
+            if (stream.Documents.Count != 1)
+            {
+                reader.Error(new SourcePosition(1, 1), $"expected exactly one YAML document, found {stream.Documents.Count}");
+                return null;
+            }
+
+            root = stream.Documents[0].RootNode;
+        }
+        catch (YamlException e)
+        {
+            var at = new SourcePosition((int)e.Start.Line, (int)e.Start.Column);
+            reader.Error(at, $"YAML syntax error: {CleanYamlMessage(e)}");
+            return null;
+        }
+
+        return new ScenarioBinder(reader).Bind(root);
+    }
+
+    private static bool IsBlank(string text) =>
+        text.Split('\n').All(line => line.Trim().Length == 0 || line.TrimStart().StartsWith('#') || line.Trim() == "---");
+
+    private static string CleanYamlMessage(YamlException e)
+    {
+        // YamlDotNet prefixes messages with "(Line: 3, Col: 5, Idx: 20) - (Line: ...): "; the position is reported separately.
+        var message = e.InnerException is YamlException inner ? inner.Message : e.Message;
+        var idx = message.LastIndexOf("): ", StringComparison.Ordinal);
+        message = idx >= 0 ? message[(idx + 3)..] : message;
+        if (e is SemanticErrorException || message.Contains("Duplicate key", StringComparison.OrdinalIgnoreCase))
+        {
+            return message.TrimEnd('.');
+        }
+
+        return message.TrimEnd('.');
+    }
+}

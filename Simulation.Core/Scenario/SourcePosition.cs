@@ -1,0 +1,9 @@
+namespace IsdnSim.Core.Scenario;
+
+/// <summary>A 1-based line and column in a scenario file.</summary>
+public readonly record struct SourcePosition(int Line, int Column)
+{
+    public static readonly SourcePosition Unknown = new(0, 0);
+
+    public override string ToString() => $"{Line}:{Column}";
+}

@@ -1,0 +1,31 @@
+using System.Globalization;
+
+namespace IsdnSim.Core.Time;
+
+/// <summary>
+/// A point in simulated time: calendar days since the scenario's start date (midnight).
+/// Continuous, so 2.5 is noon on the third day.
+/// </summary>
+public readonly record struct SimTime(double Days) : IComparable<SimTime>
+{
+    public static readonly SimTime Zero = new(0);
+    public static readonly SimTime Never = new(double.PositiveInfinity);
+
+    public bool IsNever => double.IsPositiveInfinity(Days);
+
+    public static SimTime operator +(SimTime t, CalendarDays d) => new(t.Days + d.Value);
+    public static CalendarDays operator -(SimTime a, SimTime b) => new(a.Days - b.Days);
+    public static bool operator <(SimTime a, SimTime b) => a.Days < b.Days;
+    public static bool operator >(SimTime a, SimTime b) => a.Days > b.Days;
+    public static bool operator <=(SimTime a, SimTime b) => a.Days <= b.Days;
+    public static bool operator >=(SimTime a, SimTime b) => a.Days >= b.Days;
+
+    public static SimTime Min(SimTime a, SimTime b) => a.Days <= b.Days ? a : b;
+
+    public int CompareTo(SimTime other) => Days.CompareTo(other.Days);
+
+    /// <summary>The calendar date this point falls on, given the scenario's start date.</summary>
+    public DateOnly ToDate(DateOnly start) => start.AddDays((int)Math.Floor(Days));
+
+    public override string ToString() => IsNever ? "never" : Days.ToString("R", CultureInfo.InvariantCulture) + "d";
+}

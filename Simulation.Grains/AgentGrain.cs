@@ -1,0 +1,46 @@
+using IsdnSim.Core.Kernel;
+using IsdnSim.Grains.Hosting;
+
+namespace IsdnSim.Grains;
+
+/// <summary>Thin: holds an <see cref="AgentRuntime"/> and forwards to it.</summary>
+[CollectionAgeLimit(AlwaysActive = true)]
+public sealed class AgentGrain(ModelCache models) : Grain, IAgentGrain
+{
+    private AgentRuntime? _agent;
+    private AgentResult? _result;
+
+    public async Task<double> Initialize(string specKey, int replication, int agent)
+    {
+        var (spec, model) = await models.GetAsync(specKey, GrainFactory);
+        _agent = new AgentRuntime(model, agent, replication, spec.Options);
+        return _agent.Initialize();
+    }
+
+    public Task<AdvanceResult> Advance(double until, Message[] inbox, long maxEvents) =>
+        Task.FromResult(Agent.Advance(until, inbox, maxEvents));
+
+    public Task<AgentClosing> Close(double horizon)
+    {
+        _result = Agent.Close(horizon);
+        return Task.FromResult(new AgentClosing(_result.Agencies, _result.Arrivals, _result.Finished.Length, _result.Steps.Length, _result.Events));
+    }
+
+    public Task<ProjectRecord[]> Projects(int offset, int count) => Task.FromResult(Page(Result.Finished, offset, count));
+
+    public Task<StepRecord[]> Steps(int offset, int count) => Task.FromResult(Page(Result.Steps, offset, count));
+
+    public Task Release()
+    {
+        _agent = null;
+        _result = null;
+        DeactivateOnIdle();
+        return Task.CompletedTask;
+    }
+
+    private AgentRuntime Agent => _agent ?? throw new InvalidOperationException("The agent grain was not initialised.");
+
+    private AgentResult Result => _result ?? throw new InvalidOperationException("The agent grain was not closed.");
+
+    private static T[] Page<T>(T[] all, int offset, int count) => all.AsSpan(offset, Math.Min(count, all.Length - offset)).ToArray();
+}

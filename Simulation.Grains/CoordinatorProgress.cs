@@ -1,0 +1,9 @@
+namespace IsdnSim.Grains;
+
+[GenerateSerializer, Immutable, Alias("IsdnSim.CoordinatorProgress")]
+public sealed record CoordinatorProgress(
+    [property: Id(0)] double Now,
+    [property: Id(1)] double Horizon,
+    [property: Id(2)] long Events,
+    [property: Id(3)] long Windows,
+    [property: Id(4)] bool Done);

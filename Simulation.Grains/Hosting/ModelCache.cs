@@ -1,0 +1,46 @@
+using IsdnSim.Core.Engine;
+using IsdnSim.Core.Model;
+
+namespace IsdnSim.Grains.Hosting;
+
+/// <summary>
+/// One compiled model per run spec and silo, shared by all grains of all replications on that
+/// silo. Keeps the few most recently used, since a large region's model is big.
+/// </summary>
+public sealed class ModelCache
+{
+    private const int Capacity = 4;
+    private readonly object _gate = new();
+    private readonly LinkedList<(string Key, Lazy<Task<(RunSpec, SimulationModel)>> Entry)> _entries = new();
+
+    public Task<(RunSpec Spec, SimulationModel Model)> GetAsync(string key, IGrainFactory grains)
+    {
+        lock (_gate)
+        {
+            for (var node = _entries.First; node is not null; node = node.Next)
+            {
+                if (node.Value.Key == key)
+                {
+                    _entries.Remove(node);
+                    _entries.AddFirst(node);
+                    return node.Value.Entry.Value;
+                }
+            }
+
+            var entry = new Lazy<Task<(RunSpec, SimulationModel)>>(() => LoadAsync(key, grains));
+            _entries.AddFirst((key, entry));
+            while (_entries.Count > Capacity)
+            {
+                _entries.RemoveLast();
+            }
+
+            return entry.Value;
+        }
+    }
+
+    private static async Task<(RunSpec, SimulationModel)> LoadAsync(string key, IGrainFactory grains)
+    {
+        var spec = await grains.GetGrain<IRunSpecGrain>(key).Get();
+        return (spec, await Task.Run(spec.Compile));
+    }
+}

@@ -1,0 +1,30 @@
+using IsdnSim.Core.Kernel;
+
+namespace IsdnSim.Grains;
+
+/// <summary>
+/// Hosts one Core agent for one replication. Called only by its run coordinator (and, for the
+/// results, by the client), never by other agents, so grain calls cannot form a cycle.
+/// </summary>
+[Alias("IsdnSim.IAgentGrain")]
+public interface IAgentGrain : IGrainWithStringKey
+{
+    /// <summary>Creates the agent; returns the time of its first event.</summary>
+    [Alias("Initialize")]
+    Task<double> Initialize(string specKey, int replication, int agent);
+
+    [Alias("Advance")]
+    Task<AdvanceResult> Advance(double until, Message[] inbox, long maxEvents);
+
+    [Alias("Close")]
+    Task<AgentClosing> Close(double horizon);
+
+    [Alias("Projects")]
+    Task<ProjectRecord[]> Projects(int offset, int count);
+
+    [Alias("Steps")]
+    Task<StepRecord[]> Steps(int offset, int count);
+
+    [Alias("Release")]
+    Task Release();
+}

@@ -1,0 +1,78 @@
+using System.Diagnostics;
+using IsdnSim.Core.Kernel;
+using IsdnSim.Core.Model;
+using IsdnSim.Grains.Hosting;
+
+namespace IsdnSim.Grains;
+
+[CollectionAgeLimit(AlwaysActive = true)]
+public sealed class RunCoordinatorGrain(ModelCache models) : Grain, IRunCoordinatorGrain
+{
+    private const int InitialisationBatch = 512;
+
+    private SimulationModel? _model;
+    private WindowCoordinator? _coordinator;
+    private IAgentGrain[] _agents = [];
+    private bool _done;
+
+    /// <summary>The grain key of one agent of one coordinator's run.</summary>
+    public static string AgentKey(string coordinatorKey, int agent) => $"{coordinatorKey}/{agent}";
+
+    public async Task<int> Start(string specKey, int replication)
+    {
+        var (spec, model) = await models.GetAsync(specKey, GrainFactory);
+        _model = model;
+        _coordinator = new WindowCoordinator(model, spec.MaxEventsPerCall);
+        var key = this.GetPrimaryKeyString();
+        _agents = [.. Enumerable.Range(0, model.Agents.Count).Select(a => GrainFactory.GetGrain<IAgentGrain>(AgentKey(key, a)))];
+        for (var start = 0; start < _agents.Length; start += InitialisationBatch)
+        {
+            var batch = Enumerable.Range(start, Math.Min(InitialisationBatch, _agents.Length - start)).ToArray();
+            var firsts = await Task.WhenAll(batch.Select(a => _agents[a].Initialize(specKey, replication, a)));
+            for (var i = 0; i < batch.Length; i++)
+            {
+                _coordinator.SetInitial(batch[i], firsts[i]);
+            }
+        }
+
+        return _agents.Length;
+    }
+
+    public async Task<CoordinatorProgress> Advance(TimeSpan budget)
+    {
+        var coordinator = _coordinator ?? throw new InvalidOperationException("The run was not started.");
+        var clock = Stopwatch.StartNew();
+        var calls = new List<AgentCall>();
+        while (!_done && clock.Elapsed < budget)
+        {
+            if (!coordinator.PlanWindow(calls))
+            {
+                _done = true;
+                break;
+            }
+
+            if (calls.Count == 1)
+            {
+                var only = calls[0];
+                coordinator.Apply(only.Agent, await _agents[only.Agent].Advance(only.Until, only.Inbox, coordinator.MaxEventsPerCall));
+                continue;
+            }
+
+            var results = await Task.WhenAll(calls.Select(c => _agents[c.Agent].Advance(c.Until, c.Inbox, coordinator.MaxEventsPerCall)));
+            for (var i = 0; i < calls.Count; i++)
+            {
+                coordinator.Apply(calls[i].Agent, results[i]);
+            }
+        }
+
+        return new CoordinatorProgress(coordinator.Now, _model!.Horizon.Days, coordinator.Events, coordinator.Windows, _done);
+    }
+
+    public async Task Release()
+    {
+        await Task.WhenAll(_agents.Select(a => a.Release()));
+        _agents = [];
+        _coordinator = null;
+        DeactivateOnIdle();
+    }
+}

@@ -1,0 +1,17 @@
+using IsdnSim.Core.Kernel;
+
+namespace IsdnSim.Grains.Serialization;
+
+[GenerateSerializer, Immutable, Alias("IsdnSim.AdvanceResult")]
+public readonly record struct AdvanceResultSurrogate(
+    [property: Id(0)] Message[] Outbox,
+    [property: Id(1)] double Next,
+    [property: Id(2)] long Events);
+
+[RegisterConverter]
+public sealed class AdvanceResultConverter : IConverter<AdvanceResult, AdvanceResultSurrogate>
+{
+    public AdvanceResult ConvertFromSurrogate(in AdvanceResultSurrogate s) => new(s.Outbox, s.Next, s.Events);
+
+    public AdvanceResultSurrogate ConvertToSurrogate(in AdvanceResult r) => new(r.Outbox, r.Next, r.Events);
+}

@@ -1,0 +1,24 @@
+using IsdnSim.Core.Engine;
+using IsdnSim.Core.Kernel;
+
+namespace IsdnSim.Grains.Serialization;
+
+[GenerateSerializer, Immutable, Alias("IsdnSim.RunSpec")]
+public readonly record struct RunSpecSurrogate(
+    [property: Id(0)] string ScenarioText,
+    [property: Id(1)] string ScenarioFile,
+    [property: Id(2)] ulong? Seed,
+    [property: Id(3)] int? Replications,
+    [property: Id(4)] double? HorizonDays,
+    [property: Id(5)] bool RecordSteps,
+    [property: Id(6)] long MaxEventsPerCall);
+
+[RegisterConverter]
+public sealed class RunSpecConverter : IConverter<RunSpec, RunSpecSurrogate>
+{
+    public RunSpec ConvertFromSurrogate(in RunSpecSurrogate s) =>
+        new(s.ScenarioText, s.ScenarioFile, new ScenarioOverrides(s.Seed, s.Replications, s.HorizonDays), new AgentOptions(s.RecordSteps), s.MaxEventsPerCall);
+
+    public RunSpecSurrogate ConvertToSurrogate(in RunSpec r) =>
+        new(r.ScenarioText, r.ScenarioFile, r.Overrides.Seed, r.Overrides.Replications, r.Overrides.HorizonDays, r.Options.RecordSteps, r.MaxEventsPerCall);
+}

@@ -1,0 +1,90 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using IsdnSim.Core.Engine;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace IsdnSim.Runner.Cli;
+
+/// <summary>
+/// Times replication 0 of a scenario, several runs, and reports wall time, simulated events
+/// and projects per second and the process's peak memory. The figures in BENCHMARKS.md come from here.
+/// </summary>
+public sealed class BenchCommand(Consoles consoles) : AsyncCommand<BenchCommand.Settings>
+{
+    public sealed class Settings : EngineSettings
+    {
+        [CommandOption("--runs <N>")]
+        [Description("Timed runs after one warm-up run (default 3); the median and the best are reported.")]
+        [DefaultValue(3)]
+        public int Runs { get; init; } = 3;
+
+        public override ValidationResult Validate() =>
+            Runs is < 1 or > 100 ? ValidationResult.Error($"--runs must be between 1 and 100, found {Runs}") : base.Validate();
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var scenario = ScenarioInput.Load(settings.File, consoles);
+        if (scenario is null)
+        {
+            return ExitCodes.BadInput;
+        }
+
+        var overrides = ScenarioInput.Overrides(scenario, settings.Seed, 1, settings.Horizon, consoles);
+        if (overrides is null)
+        {
+            return ExitCodes.BadInput;
+        }
+
+        var spec = RunSpec.From(scenario, overrides);
+        var compileClock = Stopwatch.StartNew();
+        var model = spec.Compile();
+        var compileSeconds = compileClock.Elapsed.TotalSeconds;
+
+        var startClock = Stopwatch.StartNew();
+        await using var host = await EngineHost.StartAsync(settings, cancellationToken);
+        var startSeconds = startClock.Elapsed.TotalSeconds;
+
+        var times = new List<double>();
+        ReplicationResult? last = null;
+        for (var run = 0; run <= settings.Runs; run++)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            var clock = Stopwatch.StartNew();
+            last = await host.Engine.RunReplicationAsync(spec, model, 0, null, cancellationToken);
+            if (run > 0)
+            {
+                times.Add(clock.Elapsed.TotalSeconds);
+            }
+        }
+
+        times.Sort();
+        var median = times[times.Count / 2];
+        var best = times[0];
+        var arrived = last!.Arrivals.Sum(a => a.Count);
+        var peakMiB = Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024.0);
+
+        string F(double v, string format = "N0") => v.ToString(format, CultureInfo.InvariantCulture);
+        var table = new Table().Title($"bench {Markup.Escape(settings.File)} on {Markup.Escape(host.Description)}").AddColumns("Figure", "Value");
+        table.AddRow("machine", Markup.Escape($"{Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}"));
+        table.AddRow("simulated days", F(model.Horizon.Days));
+        table.AddRow("projects arrived / finished", $"{F(arrived)} / {F(last.Projects.Length)}");
+        table.AddRow("events", F(last.Events));
+        table.AddRow("windows", F(last.Windows));
+        table.AddRow("wall time, median of runs [[s]]", F(median, "0.000"));
+        table.AddRow("wall time, best run [[s]]", F(best, "0.000"));
+        table.AddRow("events per second (median)", F(last.Events / median));
+        table.AddRow("projects per second (median)", F(arrived / median));
+        table.AddRow("compile scenario [[s]]", F(compileSeconds, "0.000"));
+        table.AddRow("start engine [[s]]", F(startSeconds, "0.000"));
+        table.AddRow("peak working set [[MiB]]", F(peakMiB, "0"));
+        consoles.Out.Write(table);
+        consoles.Text.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"bench: engine={host.Engine.Name} runs={times.Count} median_s={median:0.000} best_s={best:0.000} events={last.Events} projects={arrived} events_per_s={last.Events / median:0} projects_per_s={arrived / median:0} peak_mib={peakMiB:0}"));
+        return ExitCodes.Ok;
+    }
+}

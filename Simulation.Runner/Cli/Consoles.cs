@@ -1,0 +1,26 @@
+using Spectre.Console;
+
+namespace IsdnSim.Runner.Cli;
+
+/// <summary>Standard output for results and progress, standard error for problems.</summary>
+public sealed class Consoles(IAnsiConsole output, TextWriter errors)
+{
+    public IAnsiConsole Out { get; } = output;
+
+    public TextWriter Errors { get; } = errors;
+
+    /// <summary>Plain lines for scripts (no wrapping or markup), on the same stream as <see cref="Out"/>.</summary>
+    public TextWriter Text => Out.Profile.Out.Writer;
+
+    public static Consoles System() => new(AnsiConsole.Console, Console.Error);
+
+    public static Consoles Plain(TextWriter output, TextWriter errors) => new(
+        AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(output),
+        }),
+        errors);
+}

@@ -1,0 +1,43 @@
+using IsdnSim.Core.Engine;
+using IsdnSim.Grains;
+using IsdnSim.Runner.Hosting;
+
+namespace IsdnSim.Runner.Cli;
+
+/// <summary>The engine a command asked for, with the silo or cluster connection it needs.</summary>
+internal sealed class EngineHost : IAsyncDisposable
+{
+    private readonly OrleansConnection? _connection;
+
+    private EngineHost(ISimulationEngine engine, OrleansConnection? connection, string description)
+    {
+        Engine = engine;
+        _connection = connection;
+        Description = description;
+    }
+
+    public ISimulationEngine Engine { get; }
+
+    public string Description { get; }
+
+    public static async Task<EngineHost> StartAsync(EngineSettings settings, CancellationToken cancellationToken)
+    {
+        if (settings.Engine == "inprocess")
+        {
+            return new EngineHost(new InProcessEngine(), null, "in-process engine");
+        }
+
+        var connection = settings.Cluster is { } redis
+            ? await OrleansConnection.ConnectAsync(redis, cancellationToken)
+            : await OrleansConnection.StartEmbeddedAsync(cancellationToken);
+        return new EngineHost(new OrleansEngine(connection.Grains), connection, "Orleans, " + connection.Description);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_connection is not null)
+        {
+            await _connection.DisposeAsync();
+        }
+    }
+}

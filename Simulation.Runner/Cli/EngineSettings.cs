@@ -1,0 +1,46 @@
+using System.ComponentModel;
+using IsdnSim.Core.Scenario;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace IsdnSim.Runner.Cli;
+
+/// <summary>Options shared by the commands that run a scenario.</summary>
+public class EngineSettings : CommandSettings
+{
+    [CommandArgument(0, "<FILE>")]
+    [Description("Scenario file (YAML, format 1; see docs/scenario-format.md).")]
+    public string File { get; init; } = "";
+
+    [CommandOption("-s|--seed <SEED>")]
+    [Description("Replace the scenario's seed.")]
+    public ulong? Seed { get; init; }
+
+    [CommandOption("--horizon <DURATION>")]
+    [Description("Replace the scenario's horizon, e.g. 10y or 3650d.")]
+    public string? Horizon { get; init; }
+
+    [CommandOption("-e|--engine <ENGINE>")]
+    [Description("orleans (default: an embedded silo, or the cluster given by --cluster) or inprocess (single thread, the reference).")]
+    [DefaultValue("orleans")]
+    public string Engine { get; init; } = "orleans";
+
+    [CommandOption("--cluster <REDIS>")]
+    [Description("Run on a cluster of isdnsim-silo processes registered in this Redis instead of an embedded silo, e.g. localhost:6379.")]
+    public string? Cluster { get; init; }
+
+    public override ValidationResult Validate()
+    {
+        if (Engine is not ("orleans" or "inprocess"))
+        {
+            return ValidationResult.Error($"--engine must be 'orleans' or 'inprocess', found '{Engine}'{DidYouMean.Hint(Engine, ["orleans", "inprocess"])}");
+        }
+
+        if (Cluster is not null && Engine != "orleans")
+        {
+            return ValidationResult.Error("--cluster needs --engine orleans");
+        }
+
+        return ValidationResult.Success();
+    }
+}

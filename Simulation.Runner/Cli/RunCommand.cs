@@ -1,0 +1,118 @@
+using System.Collections.Concurrent;
+using System.ComponentModel;
+using System.Diagnostics;
+using IsdnSim.Core.Engine;
+using IsdnSim.Core.Metrics;
+using IsdnSim.Core.Output;
+using IsdnSim.Core.Scenario;
+using IsdnSim.Runner.Display;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace IsdnSim.Runner.Cli;
+
+public sealed class RunCommand(Consoles consoles) : AsyncCommand<RunCommand.Settings>
+{
+    public sealed class Settings : EngineSettings
+    {
+        [CommandOption("-r|--replications <N>")]
+        [Description("Number of independent replications (replaces the scenario's own).")]
+        public int? Replications { get; init; }
+
+        [CommandOption("-o|--out <DIR>")]
+        [Description("Result folder; must not exist or be empty. Default: results/<scenario>-<date>-<time>.")]
+        public string? Out { get; init; }
+
+        [CommandOption("--parallel <N>")]
+        [Description("Replications run at the same time (default: number of cores).")]
+        public int? Parallel { get; init; }
+
+        [CommandOption("--no-progress")]
+        [Description("Do not show a progress bar.")]
+        public bool NoProgress { get; init; }
+
+        public override ValidationResult Validate()
+        {
+            if (Replications is < 1 or > ScenarioLimits.MaxReplications)
+            {
+                return ValidationResult.Error($"--replications must be between 1 and {ScenarioLimits.MaxReplications:N0}, found {Replications}");
+            }
+
+            if (Parallel is < 1)
+            {
+                return ValidationResult.Error($"--parallel must be at least 1, found {Parallel}");
+            }
+
+            return base.Validate();
+        }
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var scenario = ScenarioInput.Load(settings.File, consoles);
+        if (scenario is null)
+        {
+            return ExitCodes.BadInput;
+        }
+
+        var outDir = settings.Out ?? Path.Combine("results", $"{Path.GetFileNameWithoutExtension(settings.File)}-{DateTime.Now:yyyyMMdd-HHmmss}");
+        if (AtomicOutput.CheckTarget(outDir) is { } outProblem)
+        {
+            consoles.Errors.WriteLine($"isdnsim: error: {outProblem}");
+            return ExitCodes.BadInput;
+        }
+
+        var overrides = ScenarioInput.Overrides(scenario, settings.Seed, settings.Replications, settings.Horizon, consoles);
+        if (overrides is null)
+        {
+            return ExitCodes.BadInput;
+        }
+
+        var spec = RunSpec.From(scenario, overrides);
+        var model = spec.Compile();
+        var replications = model.Definition.Replications;
+        var parallel = Math.Min(settings.Parallel ?? Environment.ProcessorCount, replications);
+
+        consoles.Out.MarkupLine($"[bold]{Markup.Escape(model.Definition.Name)}[/]: {replications} replication{(replications == 1 ? "" : "s")} " +
+                                $"of {model.Horizon.Days:0.##} days, seed {model.Seed}");
+        await using var host = await EngineHost.StartAsync(settings, cancellationToken);
+
+        var clock = Stopwatch.StartNew();
+        var finished = new ConcurrentDictionary<int, ReplicationResult>();
+        var interrupted = false;
+        try
+        {
+            await ProgressDisplay.RunAsync(consoles.Out, !settings.NoProgress, $"Simulating on {host.Description}",
+                progress => ReplicationRunner.RunAsync(host.Engine, spec, model, replications, parallel, progress, cancellationToken,
+                    r => finished[r.Replication] = r));
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            interrupted = true;
+        }
+
+        var results = finished.Values.OrderBy(r => r.Replication).ToList();
+        if (results.Count == 0)
+        {
+            consoles.Errors.WriteLine("isdnsim: interrupted before any replication finished; nothing was written.");
+            return ExitCodes.Interrupted;
+        }
+
+        var figures = results.Select(r => ReplicationFigures.Compute(model, r)).ToList();
+        var summary = RunSummary.Build(model, figures);
+        var manifest = new RunManifest(settings.File, model.Definition.Name, scenario.Hash, model.Seed, results.Count, model.Horizon.Days,
+            host.Engine.Name, settings.Engine == "orleans" ? 1 : 0, ResultWriter.ProgramVersion, DateTimeOffset.UtcNow,
+            results.Sum(r => r.Events), results.Sum(r => r.Windows), clock.Elapsed.TotalSeconds);
+        ResultWriter.Write(outDir, model, results, summary, manifest);
+
+        SummaryView.Render(consoles.Out, model, summary);
+        consoles.Out.MarkupLine($"Results in [bold]{Markup.Escape(outDir)}[/] ({clock.Elapsed.TotalSeconds:0.0} s).");
+        if (interrupted)
+        {
+            consoles.Errors.WriteLine($"isdnsim: interrupted: {results.Count} of {replications} replications finished and were written.");
+            return ExitCodes.Interrupted;
+        }
+
+        return ExitCodes.Ok;
+    }
+}

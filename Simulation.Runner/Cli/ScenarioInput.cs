@@ -1,0 +1,50 @@
+using IsdnSim.Core.Engine;
+using IsdnSim.Core.Scenario;
+
+namespace IsdnSim.Runner.Cli;
+
+/// <summary>Loads a scenario file for a command and turns command-line overrides into Core's form; reports problems the same way everywhere.</summary>
+internal static class ScenarioInput
+{
+    public static LoadedScenario? Load(string file, Consoles consoles)
+    {
+        try
+        {
+            return ScenarioLoader.LoadFile(file);
+        }
+        catch (ScenarioException e)
+        {
+            foreach (var d in e.Diagnostics)
+            {
+                consoles.Errors.WriteLine(d.ToString());
+            }
+
+            consoles.Errors.WriteLine($"{e.Diagnostics.Count} problem{(e.Diagnostics.Count == 1 ? "" : "s")} in {file}; nothing was run.");
+            return null;
+        }
+    }
+
+    /// <summary>The overrides, or null after reporting a bad --horizon.</summary>
+    public static ScenarioOverrides? Overrides(LoadedScenario scenario, ulong? seed, int? replications, string? horizon, Consoles consoles)
+    {
+        double? horizonDays = null;
+        if (horizon is not null)
+        {
+            if (!Units.TryCalendar(horizon, scenario.Definition.Start, out var days, out var error))
+            {
+                consoles.Errors.WriteLine($"isdnsim: error: --horizon: {error}");
+                return null;
+            }
+
+            if (days.Value <= 0 || days.Value > ScenarioLimits.MaxHorizonDays)
+            {
+                consoles.Errors.WriteLine($"isdnsim: error: --horizon must be longer than zero and at most {ScenarioLimits.MaxHorizonDays:N0} days, found '{horizon}'");
+                return null;
+            }
+
+            horizonDays = days.Value;
+        }
+
+        return new ScenarioOverrides(seed, replications, horizonDays);
+    }
+}
