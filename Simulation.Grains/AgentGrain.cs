@@ -1,10 +1,17 @@
 using IsdnSim.Core.Kernel;
+using Orleans.Concurrency;
+using Orleans.Placement;
 using IsdnSim.Grains.Hosting;
 
 namespace IsdnSim.Grains;
 
-/// <summary>Thin: holds an <see cref="AgentRuntime"/> and forwards to it.</summary>
+/// <summary>
+/// Thin: holds an <see cref="AgentRuntime"/> and forwards to it. Agents are spread over the
+/// silos by a hash of their key: the default placement would keep them all next to their
+/// coordinator, and a second silo would add nothing.
+/// </summary>
 [CollectionAgeLimit(AlwaysActive = true)]
+[HashBasedPlacement]
 public sealed class AgentGrain(ModelCache models) : Grain, IAgentGrain
 {
     private AgentRuntime? _agent;
@@ -17,8 +24,8 @@ public sealed class AgentGrain(ModelCache models) : Grain, IAgentGrain
         return _agent.Initialize();
     }
 
-    public Task<AdvanceResult> Advance(double until, Message[] inbox, long maxEvents) =>
-        Task.FromResult(Agent.Advance(until, inbox, maxEvents));
+    public Task<Immutable<AdvanceResult>> Advance(double until, Immutable<Message[]> inbox, long maxEvents) =>
+        Task.FromResult(Agent.Advance(until, inbox.Value, maxEvents).AsImmutable());
 
     public Task<AgentClosing> Close(double horizon)
     {
@@ -26,9 +33,9 @@ public sealed class AgentGrain(ModelCache models) : Grain, IAgentGrain
         return Task.FromResult(new AgentClosing(_result.Agencies, _result.Arrivals, _result.Finished.Length, _result.Steps.Length, _result.Events));
     }
 
-    public Task<ProjectRecord[]> Projects(int offset, int count) => Task.FromResult(Page(Result.Finished, offset, count));
+    public Task<Immutable<ProjectRecord[]>> Projects(int offset, int count) => Task.FromResult(Page(Result.Finished, offset, count).AsImmutable());
 
-    public Task<StepRecord[]> Steps(int offset, int count) => Task.FromResult(Page(Result.Steps, offset, count));
+    public Task<Immutable<StepRecord[]>> Steps(int offset, int count) => Task.FromResult(Page(Result.Steps, offset, count).AsImmutable());
 
     public Task Release()
     {

@@ -1,9 +1,12 @@
 using IsdnSim.Core.Kernel;
 
+using Orleans.Concurrency;
+
 namespace IsdnSim.Grains;
 
 /// <summary>
-/// Hosts one Core agent for one replication. Called only by its run coordinator (and, for the
+/// Hosts one Core agent for one replication. Arrays travel as <see cref="Immutable{T}"/>: nobody
+/// changes them after sending, so calls within a silo need not copy them. Called only by its run coordinator (and, for the
 /// results, by the client), never by other agents, so grain calls cannot form a cycle.
 /// </summary>
 [Alias("IsdnSim.IAgentGrain")]
@@ -14,16 +17,16 @@ public interface IAgentGrain : IGrainWithStringKey
     Task<double> Initialize(string specKey, int replication, int agent);
 
     [Alias("Advance")]
-    Task<AdvanceResult> Advance(double until, Message[] inbox, long maxEvents);
+    Task<Immutable<AdvanceResult>> Advance(double until, Immutable<Message[]> inbox, long maxEvents);
 
     [Alias("Close")]
     Task<AgentClosing> Close(double horizon);
 
     [Alias("Projects")]
-    Task<ProjectRecord[]> Projects(int offset, int count);
+    Task<Immutable<ProjectRecord[]>> Projects(int offset, int count);
 
     [Alias("Steps")]
-    Task<StepRecord[]> Steps(int offset, int count);
+    Task<Immutable<StepRecord[]>> Steps(int offset, int count);
 
     [Alias("Release")]
     Task Release();

@@ -64,8 +64,8 @@ public sealed class OrleansEngine(IGrainFactory grains) : ISimulationEngine
     {
         var grain = grains.GetGrain<IAgentGrain>(RunCoordinatorGrain.AgentKey(coordinatorKey, agent));
         var closing = await grain.Close(horizon);
-        var projects = await FetchAsync(closing.Projects, (o, c) => grain.Projects(o, c));
-        var steps = await FetchAsync(closing.Steps, (o, c) => grain.Steps(o, c));
+        var projects = await FetchAsync(closing.Projects, async (o, c) => (await grain.Projects(o, c)).Value);
+        var steps = await FetchAsync(closing.Steps, async (o, c) => (await grain.Steps(o, c)).Value);
         return new AgentResult(agent, closing.Agencies, closing.Arrivals, projects, steps, closing.Events);
     }
 

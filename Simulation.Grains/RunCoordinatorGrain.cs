@@ -2,6 +2,7 @@ using System.Diagnostics;
 using IsdnSim.Core.Kernel;
 using IsdnSim.Core.Model;
 using IsdnSim.Grains.Hosting;
+using Orleans.Concurrency;
 
 namespace IsdnSim.Grains;
 
@@ -54,14 +55,14 @@ public sealed class RunCoordinatorGrain(ModelCache models) : Grain, IRunCoordina
             if (calls.Count == 1)
             {
                 var only = calls[0];
-                coordinator.Apply(only.Agent, await _agents[only.Agent].Advance(only.Until, only.Inbox, coordinator.MaxEventsPerCall));
+                coordinator.Apply(only.Agent, (await _agents[only.Agent].Advance(only.Until, only.Inbox.AsImmutable(), coordinator.MaxEventsPerCall)).Value);
                 continue;
             }
 
-            var results = await Task.WhenAll(calls.Select(c => _agents[c.Agent].Advance(c.Until, c.Inbox, coordinator.MaxEventsPerCall)));
+            var results = await Task.WhenAll(calls.Select(c => _agents[c.Agent].Advance(c.Until, c.Inbox.AsImmutable(), coordinator.MaxEventsPerCall)));
             for (var i = 0; i < calls.Count; i++)
             {
-                coordinator.Apply(calls[i].Agent, results[i]);
+                coordinator.Apply(calls[i].Agent, results[i].Value);
             }
         }
 

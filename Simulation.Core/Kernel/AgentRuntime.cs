@@ -150,7 +150,7 @@ public sealed class AgentRuntime
         var token = item.Token with { Path = item.Token.Path.AddWait(item.Start - item.Ready).AddWork(t - item.Start) };
         if (_options.RecordSteps)
         {
-            _steps.Add(new StepRecord(token.Id, item.Step, Index, agency, item.Ready, item.Start, t, item.Effort));
+            _steps.Add(new StepRecord(token.Id, token.Arrival, item.Step, Index, agency, item.Ready, item.Start, t, item.Effort));
         }
 
         // The next queued item takes the freed staff member before any successor step is

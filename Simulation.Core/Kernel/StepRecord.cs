@@ -3,6 +3,7 @@ namespace IsdnSim.Core.Kernel;
 /// <summary>One finished step of one project (recorded only when a run asks for step detail).</summary>
 public readonly record struct StepRecord(
     ProjectId Project,
+    double ProjectArrival,
     int Step,
     int Agent,
     int Agency,

@@ -64,12 +64,19 @@ public sealed record JurisdictionRule(
     IReadOnlyDictionary<string, string> Overrides,
     SourcePosition Position);
 
-public sealed record JurisdictionHolder(bool Self, AdministrativeLevel? Level, string? AgentId)
+/// <summary>
+/// The holder of a role: the municipality itself (<c>self</c>), its administration (<c>administration</c>:
+/// the Amt it belongs to, or itself if it has none), the agent at a level above it (<c>amt</c>,
+/// <c>district</c>, <c>state</c>), or one named agent.
+/// </summary>
+public sealed record JurisdictionHolder(bool Self, AdministrativeLevel? Level, string? AgentId, bool Administration = false)
 {
     public static readonly JurisdictionHolder OwnMunicipality = new(true, null, null);
 
+    public static readonly JurisdictionHolder OwnAdministration = new(false, null, null, true);
+
     public override string ToString() =>
-        Self ? "self" : Level is { } level ? level.ToString().ToLowerInvariant() : AgentId!;
+        Self ? "self" : Administration ? "administration" : Level is { } level ? level.ToString().ToLowerInvariant() : AgentId!;
 }
 
 /// <summary>

@@ -1,8 +1,8 @@
 namespace IsdnSim.Core.Scenario;
 
 /// <summary>
-/// Answers "who holds role R for municipality M?": the municipality itself, the first agent
-/// above it at a level (Amt, district, state; an independent city is its own district), or a
+/// Answers "who holds role R for municipality M?": the municipality itself, its administration
+/// (its Amt, else itself), the first agent above it at a level (Amt, district, state; an independent city is its own district), or a
 /// named agent, unless an override names another for that municipality.
 /// </summary>
 public sealed class JurisdictionResolver
@@ -34,6 +34,11 @@ public sealed class JurisdictionResolver
         else if (rule.Holder.Self)
         {
             holderId = municipality;
+        }
+        else if (rule.Holder.Administration)
+        {
+            // Amtsangehörige Gemeinden are administered by their Amt, amtsfreie by themselves.
+            holderId = Ancestors(municipality).FirstOrDefault(a => a.Kind == AgentKind.Amt)?.Id ?? municipality;
         }
         else if (rule.Holder.Level is { } level)
         {

@@ -39,8 +39,8 @@ internal sealed partial class ScenarioBinder
             var id = idNode is null ? null : _r.Id(idNode, "the agent id");
             if (id is not null && ReservedHolderWords.Contains(id))
             {
+                // Reported, but kept, so that references to it do not produce a second, misleading error.
                 _r.Error(idNode!, $"'{id}' is reserved in jurisdiction rules and cannot be an agent id; choose another id");
-                id = null;
             }
 
             if (id is not null && !_agentIdNodes.TryAdd(id, idNode!))
@@ -438,7 +438,7 @@ internal sealed partial class ScenarioBinder
                 }
             }
 
-            if (_r.Id(holderNode, $"the holder of role '{role}' (self, amt, district, state or an agent id)") is not { } holderText)
+            if (_r.Id(holderNode, $"the holder of role '{role}' (self, administration, amt, district, state or an agent id)") is not { } holderText)
             {
                 continue;
             }
@@ -446,6 +446,7 @@ internal sealed partial class ScenarioBinder
             var holder = holderText switch
             {
                 "self" => JurisdictionHolder.OwnMunicipality,
+                "administration" => JurisdictionHolder.OwnAdministration,
                 "amt" => new JurisdictionHolder(false, AdministrativeLevel.Amt, null),
                 "district" => new JurisdictionHolder(false, AdministrativeLevel.District, null),
                 "state" => new JurisdictionHolder(false, AdministrativeLevel.State, null),

@@ -26,17 +26,17 @@ internal static class SummaryView
         console.Write(flow);
 
         var busiest = new Table().Title("Busiest agencies (bottleneck ranking by utilisation)")
-            .AddColumns("#", "Agency", "Staff", "Utilisation", "Mean queue", "Mean wait [[d]]", "Waiting caused [[project-days]]");
+            .AddColumns("#", "Agency", "Organisation", "Staff", "Utilisation", "Mean wait [[d]]", "Queue time caused [[project-days]]");
         var rank = 1;
         foreach (var a in summary.ByUtilisation.Take(BusiestShown))
         {
             var agent = model.Agents[a.Agent];
             busiest.AddRow(
                 (rank++).ToString(CultureInfo.InvariantCulture),
-                Markup.Escape($"{agent.Agencies[a.Agency].Name} ({agent.Name})"),
+                Markup.Escape(agent.Agencies[a.Agency].Name),
+                Markup.Escape(agent.Name),
                 a.Staff.ToString(CultureInfo.InvariantCulture),
                 Format(a.Utilisation, "P1"),
-                Format(a.MeanQueueLength, "0.00"),
                 Format(a.MeanWait, "0.0"),
                 Format(a.WaitingCaused, "N0"));
         }

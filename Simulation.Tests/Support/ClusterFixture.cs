@@ -1,0 +1,30 @@
+using IsdnSim.Grains.Hosting;
+using Orleans.TestingHost;
+
+namespace IsdnSim.Tests.Support;
+
+/// <summary>One Orleans test cluster per fixture, with the IsdnSim grains.</summary>
+public abstract class ClusterFixture(short silos) : IAsyncLifetime
+{
+    public InProcessTestCluster Cluster { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        var builder = new InProcessTestClusterBuilder(silos);
+        builder.ConfigureSilo((_, silo) => silo.AddIsdnSim());
+        Cluster = builder.Build();
+        await Cluster.DeployAsync();
+    }
+
+    public async Task DisposeAsync() => await Cluster.DisposeAsync();
+}
+
+public sealed class OneSiloCluster() : ClusterFixture(1);
+
+public sealed class TwoSiloCluster() : ClusterFixture(2);
+
+[CollectionDefinition(Name)]
+public sealed class ClusterCollection : ICollectionFixture<OneSiloCluster>, ICollectionFixture<TwoSiloCluster>
+{
+    public const string Name = "Orleans clusters";
+}

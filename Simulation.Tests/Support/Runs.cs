@@ -1,0 +1,44 @@
+using IsdnSim.Core.Engine;
+using IsdnSim.Core.Kernel;
+using IsdnSim.Core.Metrics;
+using IsdnSim.Core.Model;
+using IsdnSim.Core.Output;
+using IsdnSim.Core.Scenario;
+
+namespace IsdnSim.Tests.Support;
+
+/// <summary>Runs scenarios the way the command line does, without the command line.</summary>
+public static class Runs
+{
+    public static LoadedScenario Load(string scenarioFile) => ScenarioLoader.LoadFile(Repository.Scenario(scenarioFile));
+
+    public static LoadedScenario Parse(string yaml) => ScenarioLoader.Parse(yaml, "inline.yaml");
+
+    public static async Task<ReplicationResult[]> RunAsync(ISimulationEngine engine, RunSpec spec, int? replications = null)
+    {
+        var model = spec.Compile();
+        return await ReplicationRunner.RunAsync(engine, spec, model, replications ?? model.Definition.Replications, 2, null, CancellationToken.None);
+    }
+
+    public static ReplicationResult RunOne(RunSpec spec, int replication = 0) =>
+        InProcessEngine.Run(spec, spec.Compile(), replication);
+
+    /// <summary>Runs and writes the result folder; returns the folder's files' bytes by name (manifest excluded: it names the engine).</summary>
+    public static async Task<Dictionary<string, byte[]>> RunToFilesAsync(ISimulationEngine engine, RunSpec spec, string directory)
+    {
+        var model = spec.Compile();
+        var results = await ReplicationRunner.RunAsync(engine, spec, model, model.Definition.Replications, 2, null, CancellationToken.None);
+        var summary = RunSummary.Build(model, [.. results.Select(r => ReplicationFigures.Compute(model, r))]);
+        var manifest = new RunManifest(spec.ScenarioFile, model.Definition.Name, spec.ScenarioHash, model.Seed, results.Length,
+            model.Horizon.Days, engine.Name, 1, "test", DateTimeOffset.UnixEpoch, 0, 0, 0);
+        ResultWriter.Write(directory, model, results, summary, manifest);
+        return Directory.GetFiles(directory).Where(f => !f.EndsWith("manifest.json", StringComparison.Ordinal))
+            .ToDictionary(f => Path.GetFileName(f), File.ReadAllBytes);
+    }
+
+    public static RunSpec Spec(LoadedScenario scenario, ScenarioOverrides? overrides = null, bool recordSteps = false, long? maxEventsPerCall = null)
+    {
+        var spec = RunSpec.From(scenario, overrides, new AgentOptions(recordSteps));
+        return maxEventsPerCall is { } m ? spec with { MaxEventsPerCall = m } : spec;
+    }
+}
