@@ -11,7 +11,7 @@ internal sealed partial class ScenarioBinder
         List<JurisdictionRule> jurisdiction,
         List<DemandDefinition> demand)
     {
-        var agentIds = agents.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
+        var agentIds = _agentIdNodes.Keys.ToHashSet(StringComparer.Ordinal);
         var byId = agents.ToDictionary(a => a.Id, StringComparer.Ordinal);
 
         foreach (var (agent, parentNode) in _parentRefs)
@@ -71,11 +71,11 @@ internal sealed partial class ScenarioBinder
 
         foreach (var (role, municipality, agent, keyNode, valueNode) in _overrideRefs)
         {
-            if (!byId.TryGetValue(municipality, out var m))
+            if (!agentIds.Contains(municipality))
             {
                 _r.Error(keyNode, $"override of role '{role}' names '{municipality}', which is not an agent{DidYouMean.Hint(municipality, agentIds)}");
             }
-            else if (!AgentKinds.IsMunicipal(m.Kind))
+            else if (byId.TryGetValue(municipality, out var m) && !AgentKinds.IsMunicipal(m.Kind))
             {
                 _r.Error(keyNode, $"override of role '{role}' names '{municipality}', which is a {AgentKinds.Name(m.Kind)}, not a municipality or city");
             }
@@ -86,7 +86,7 @@ internal sealed partial class ScenarioBinder
             }
         }
 
-        var processIds = processes.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+        var processIds = _processIdNodes.Keys.ToHashSet(StringComparer.Ordinal);
         foreach (var (entry, processNode, atNodes) in _demandRefs)
         {
             if (!processIds.Contains(entry.Process))
@@ -96,11 +96,11 @@ internal sealed partial class ScenarioBinder
 
             foreach (var (id, node) in atNodes ?? [])
             {
-                if (!byId.TryGetValue(id, out var a))
+                if (!agentIds.Contains(id))
                 {
                     _r.Error(node, $"demand for '{entry.Process}' arrives at '{id}', which is not an agent{DidYouMean.Hint(id, agentIds)}");
                 }
-                else if (!AgentKinds.IsMunicipal(a.Kind))
+                else if (byId.TryGetValue(id, out var a) && !AgentKinds.IsMunicipal(a.Kind))
                 {
                     _r.Error(node, $"demand for '{entry.Process}' arrives at '{id}', a {AgentKinds.Name(a.Kind)}; projects start at municipalities and cities");
                 }

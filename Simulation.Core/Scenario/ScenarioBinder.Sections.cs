@@ -194,7 +194,7 @@ internal sealed partial class ScenarioBinder
         }
 
         var processes = new List<ProcessDefinition>();
-        var ids = new Dictionary<string, YamlNode>();
+        var ids = _processIdNodes;
         foreach (var item in seq.Children)
         {
             var map = _r.Mapping(item, "a process");

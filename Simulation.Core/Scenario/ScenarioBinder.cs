@@ -16,7 +16,9 @@ internal sealed partial class ScenarioBinder(YamlReader reader)
     private readonly YamlReader _r = reader;
 
     // Nodes kept for the cross-reference pass, so its messages point at the right place.
+    // Ids as declared, even where the rest of the entry had errors: references to them are not errors too.
     private readonly Dictionary<string, YamlNode> _agentIdNodes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, YamlNode> _processIdNodes = new(StringComparer.Ordinal);
     private readonly List<(AgentDefinition Agent, YamlNode ParentNode)> _parentRefs = [];
     private readonly Dictionary<(string Process, string Step), YamlNode> _roleNodes = [];
     private readonly Dictionary<(string Process, string Step, int Index), YamlNode> _afterNodes = [];
@@ -58,7 +60,7 @@ internal sealed partial class ScenarioBinder(YamlReader reader)
         }
         else
         {
-            _r.Error(root, "missing required key 'horizon' in the scenario (how long to simulate, e.g. '10y')");
+            _r.ReportMissing(root, "horizon", "missing required key 'horizon' in the scenario (how long to simulate, e.g. '10y')");
         }
 
         var calendar = YamlReader.Get(root, "calendar") is { } cn
@@ -121,14 +123,14 @@ internal sealed partial class ScenarioBinder(YamlReader reader)
     private T? Missing<T>(YamlMappingNode map, string key)
         where T : class
     {
-        _r.Error(map, $"missing required key '{key}' in the scenario");
+        _r.ReportMissing(map, key, $"missing required key '{key}' in the scenario");
         return null;
     }
 
     private T? MissingValue<T>(YamlMappingNode map, string key)
         where T : struct
     {
-        _r.Error(map, $"missing required key '{key}' in the scenario");
+        _r.ReportMissing(map, key, $"missing required key '{key}' in the scenario");
         return null;
     }
 

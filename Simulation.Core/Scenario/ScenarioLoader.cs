@@ -85,12 +85,10 @@ public static class ScenarioLoader
         // YamlDotNet prefixes messages with "(Line: 3, Col: 5, Idx: 20) - (Line: ...): "; the position is reported separately.
         var message = e.InnerException is YamlException inner ? inner.Message : e.Message;
         var idx = message.LastIndexOf("): ", StringComparison.Ordinal);
-        message = idx >= 0 ? message[(idx + 3)..] : message;
-        if (e is SemanticErrorException || message.Contains("Duplicate key", StringComparison.OrdinalIgnoreCase))
-        {
-            return message.TrimEnd('.');
-        }
-
-        return message.TrimEnd('.');
+        message = (idx >= 0 ? message[(idx + 3)..] : message).TrimEnd('.');
+        const string duplicate = "Duplicate key ";
+        return message.StartsWith(duplicate, StringComparison.Ordinal)
+            ? $"duplicate key '{message[duplicate.Length..]}' (a key may appear only once in a mapping)"
+            : message;
     }
 }

@@ -13,6 +13,9 @@ internal sealed partial class YamlReader(string file)
 {
     private readonly List<ScenarioDiagnostic> _diagnostics = [];
 
+    // (mapping, key) pairs that a misspelt key in that mapping was probably meant to be.
+    private readonly HashSet<(YamlMappingNode, string)> _misspelt = [];
+
     public string File { get; } = file;
 
     public IReadOnlyList<ScenarioDiagnostic> Diagnostics => _diagnostics;
@@ -69,6 +72,11 @@ internal sealed partial class YamlReader(string file)
 
             if (!allowed.Contains(name))
             {
+                if (DidYouMean.Suggest(name, allowed) is { } meant)
+                {
+                    _misspelt.Add((map, meant));
+                }
+
                 Error(key, $"unknown key '{name}' in {what}{DidYouMean.Hint(name, allowed)} (expected one of: {string.Join(", ", allowed)})");
             }
         }
@@ -80,15 +88,24 @@ internal sealed partial class YamlReader(string file)
     public static YamlNode? GetKeyNode(YamlMappingNode map, string key) =>
         map.Children.Keys.FirstOrDefault(k => k is YamlScalarNode { Value: { } v } && v == key);
 
-    public YamlNode? Require(YamlMappingNode map, string key, string what)
+    public YamlNode? Require(YamlMappingNode map, string key, string what, string? hint = null)
     {
         var value = Get(map, key);
         if (value is null)
         {
-            Error(map, $"missing required key '{key}' in {what}");
+            ReportMissing(map, key, $"missing required key '{key}' in {what}{hint}");
         }
 
         return value;
+    }
+
+    /// <summary>Reports a missing key, unless a misspelling of it was already reported: one fault, one message.</summary>
+    public void ReportMissing(YamlMappingNode map, string key, string message)
+    {
+        if (!_misspelt.Contains((map, key)))
+        {
+            Error(map, message);
+        }
     }
 
     public string? Scalar(YamlNode node, string what)

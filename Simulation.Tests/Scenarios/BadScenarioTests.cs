@@ -1,0 +1,94 @@
+using IsdnSim.Core.Scenario;
+using IsdnSim.Tests.Support;
+
+namespace IsdnSim.Tests.Scenarios;
+
+/// <summary>
+/// Each file in BadScenarios/ is a small valid scenario with one fault. The loader must name
+/// the file, the line and column of the fault, and what it expected, and report nothing else:
+/// a follow-on error about a consequence of the fault would send the user to the wrong place.
+/// </summary>
+public sealed class BadScenarioTests
+{
+    [Theory]
+    [InlineData("syntax-error.yaml", 40, 1, "YAML syntax error")]
+    [InlineData("empty.yaml", 1, 1, "the file is empty")]
+    [InlineData("unknown-key.yaml", 14, 9, "unknown key 'stafff' in an agency; did you mean 'staff'?")]
+    [InlineData("unknown-root-key.yaml", 4, 1, "unknown key 'horizn' in the scenario; did you mean 'horizon'?")]
+    [InlineData("wrong-type-staff.yaml", 14, 16, "expected a whole number for the staff of agency 'building' of agent 'lk', found 'four'")]
+    [InlineData("wrong-type-agents.yaml", 9, 9, "expected a list for agents, found 'town'")]
+    [InlineData("bad-duration-unit.yaml", 4, 10, "unknown unit 'years' in '2 years'")]
+    [InlineData("missing-unit.yaml", 4, 10, "'730' has no unit")]
+    [InlineData("effort-calendar-unit.yaml", 33, 17, "'5d' is calendar time, but an effort is working time")]
+    [InlineData("bad-rate.yaml", 39, 11, "expected a rate such as '12/year'")]
+    [InlineData("zero-staff.yaml", 14, 16, "must be between 1 and 100,000 (an agency needs at least one person), found '0'")]
+    [InlineData("negative-staff.yaml", 22, 16, "found '-2'")]
+    [InlineData("dangling-role.yaml", 31, 15, "needs role 'permits', which has no entry in jurisdiction; did you mean 'permit'?")]
+    [InlineData("dangling-holder.yaml", 36, 11, "role 'permit' is held by 'lk-nord', which is neither an agent")]
+    [InlineData("dangling-parent.yaml", 18, 13, "agent 'town' names parent 'lk-sued', which is not an agent")]
+    [InlineData("dangling-after.yaml", 32, 17, "comes after 'plam', which is not a step of this process; did you mean 'plan'?")]
+    [InlineData("cycle.yaml", 27, 9, "form a cycle: plan -> permit -> plan")]
+    [InlineData("duplicate-agent-id.yaml", 16, 9, "duplicate agent id 'lk' (first defined at line 10)")]
+    [InlineData("duplicate-step-id.yaml", 30, 13, "duplicate step id 'plan' in process 'cycle-path' (first defined at line 27)")]
+    [InlineData("duplicate-key.yaml", 15, 9, "duplicate key 'staff'")]
+    [InlineData("horizon-too-long.yaml", 4, 10, "the limit is 1,000,000 days")]
+    [InlineData("too-many-projects.yaml", 38, 3, "about 730,000,000 projects per replication; the limit is 20,000,000")]
+    [InlineData("role-not-held.yaml", 36, 3, "none of the agencies of 'lk' lists role 'permit'")]
+    [InlineData("unknown-distribution.yaml", 29, 25, "unknown distribution 'lognormall'; did you mean 'lognormal'?")]
+    [InlineData("bad-date.yaml", 3, 8, "expected a date as YYYY-MM-DD for start, found '2025-13-01'")]
+    [InlineData("handoff-below-lookahead.yaml", 8, 10, "handoff must not be shorter than lookahead")]
+    [InlineData("two-final-steps.yaml", 25, 5, "ends in 2 steps (plan, permit); a process must end in exactly one final step")]
+    [InlineData("unknown-process.yaml", 38, 14, "demand names process 'cyclepath', which is not defined; did you mean 'cycle-path'?")]
+    [InlineData("wrong-kind.yaml", 17, 11, "unknown agent kind 'gemeinde'")]
+    [InlineData("triangular-order.yaml", 33, 17, "needs min <= mode <= max and min < max, found min 9, mode 5, max 12 working days")]
+    public void BadFile_IsRejectedWithPositionAndExpectation(string file, int line, int column, string message)
+    {
+        var path = Repository.BadScenario(file);
+
+        var act = () => ScenarioLoader.LoadFile(path);
+
+        var diagnostics = act.Should().Throw<ScenarioException>().Which.Diagnostics;
+        diagnostics.Should().ContainSingle();
+        var d = diagnostics[0];
+        d.File.Should().Be(path);
+        d.Position.Should().Be(new SourcePosition(line, column));
+        d.Message.Should().Contain(message);
+        d.ToString().Should().StartWith($"{path}:{line}:{column}: error: ");
+    }
+
+    [Fact]
+    public void EveryBadFile_HasATest()
+    {
+        var tested = typeof(BadScenarioTests).GetMethod(nameof(BadFile_IsRejectedWithPositionAndExpectation))!
+            .GetCustomAttributes(typeof(InlineDataAttribute), false).Cast<InlineDataAttribute>()
+            .Select(a => (string)a.GetData(null!).First()[0]);
+        var files = Directory.GetFiles(Path.GetDirectoryName(Repository.BadScenario("x"))!, "*.yaml").Select(Path.GetFileName);
+
+        files.Should().BeEquivalentTo(tested);
+        files.Count().Should().BeGreaterThanOrEqualTo(15);
+    }
+
+    [Fact]
+    public void SeveralProblems_AreAllReported_InFileOrder()
+    {
+        const string yaml = """
+            name: two faults
+            start: 2025-01-01
+            horizon: 1y
+            agents:
+              - id: town
+                kind: municipality
+                agencies: [{ id: office, staff: 0, roles: [plan] }]
+            processes:
+              - id: p
+                steps: [{ id: s, role: plan, effort: 3 }]
+            jurisdiction: { plan: self }
+            demand: [{ process: p, rate: 1/year }]
+            """;
+
+        var act = () => ScenarioLoader.Parse(yaml, "two.yaml");
+
+        var diagnostics = act.Should().Throw<ScenarioException>().Which.Diagnostics;
+        diagnostics.Select(d => d.Position.Line).Should().Equal(7, 10);
+    }
+}

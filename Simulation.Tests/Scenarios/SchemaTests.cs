@@ -1,0 +1,73 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using IsdnSim.Core.Scenario;
+using IsdnSim.Tests.Support;
+using Json.Schema;
+
+namespace IsdnSim.Tests.Scenarios;
+
+/// <summary>The JSON Schema in scenarios/ is what editors use; it must say the same as the loader.</summary>
+public sealed class SchemaTests
+{
+    private static readonly JsonNode Schema = JsonNode.Parse(File.ReadAllText(Repository.Scenario("scenario.schema.json")))!;
+
+    // Parsed once: the library registers every schema it reads and refuses to read one twice.
+    private static readonly JsonSchema Compiled = JsonSchema.FromText(Schema.ToJsonString());
+
+    public static TheoryData<string> ShippedScenarios =>
+        new(Directory.GetFiles(Path.Combine(Repository.Root, "scenarios"), "*.yaml").Select(Path.GetFileName).Order()!);
+
+    [Fact]
+    public void Schema_ListsExactlyTheKeysTheLoaderAccepts()
+    {
+        Keys(Schema["properties"]).Should().BeEquivalentTo(ScenarioKeys.Root);
+        var d = Schema["definitions"]!;
+        Keys(d["calendar"]!["properties"]).Should().BeEquivalentTo(ScenarioKeys.Calendar);
+        Keys(d["agent"]!["properties"]).Should().BeEquivalentTo(ScenarioKeys.Agent);
+        Keys(d["agency"]!["properties"]).Should().BeEquivalentTo(ScenarioKeys.Agency);
+        Keys(d["process"]!["properties"]).Should().BeEquivalentTo(ScenarioKeys.Process);
+        Keys(d["step"]!["properties"]).Should().BeEquivalentTo(ScenarioKeys.Step);
+        Keys(d["jurisdictionEntry"]!["properties"]).Should().BeEquivalentTo(ScenarioKeys.JurisdictionEntry);
+        Keys(d["demand"]!["properties"]).Should().BeEquivalentTo(ScenarioKeys.Demand);
+
+        var distributions = d["effort"]!["oneOf"]!.AsArray().Where(o => o!["properties"] is not null)
+            .ToDictionary(o => o!["properties"]!["dist"]!["const"]!.GetValue<string>(), o => Keys(o!["properties"]));
+        distributions.Keys.Should().BeEquivalentTo(ScenarioKeys.Distributions.Keys);
+        foreach (var (dist, keys) in ScenarioKeys.Distributions)
+        {
+            distributions[dist].Should().BeEquivalentTo(keys, $"the schema of a {dist} distribution");
+        }
+
+        d["agent"]!["properties"]!["kind"]!["enum"]!.AsArray().Select(k => k!.GetValue<string>()).Should().BeEquivalentTo(AgentKinds.All);
+    }
+
+    [Theory]
+    [MemberData(nameof(ShippedScenarios))]
+    public void ShippedScenario_ConformsToTheSchema(string file)
+    {
+        var result = Evaluate(File.ReadAllText(Repository.Scenario(file)));
+
+        result.IsValid.Should().BeTrue(string.Join("; ", Errors(result)));
+    }
+
+    [Theory]
+    [InlineData("unknown-key.yaml")]
+    [InlineData("effort-calendar-unit.yaml")]
+    [InlineData("bad-rate.yaml")]
+    [InlineData("wrong-kind.yaml")]
+    public void BadScenario_IsAlsoRejectedByTheSchema(string file)
+    {
+        Evaluate(File.ReadAllText(Repository.BadScenario(file))).IsValid.Should().BeFalse();
+    }
+
+    private static EvaluationResults Evaluate(string yaml)
+    {
+        using var document = JsonDocument.Parse(YamlToJson.Convert(yaml)!.ToJsonString());
+        return Compiled.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
+    }
+
+    private static IEnumerable<string> Errors(EvaluationResults results) =>
+        (results.Details ?? []).Where(d => d.Errors is { Count: > 0 }).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}"));
+
+    private static IEnumerable<string> Keys(JsonNode? properties) => properties!.AsObject().Select(p => p.Key);
+}
