@@ -1,0 +1,128 @@
+using IsdnSim.Runner;
+using IsdnSim.Runner.Cli;
+using IsdnSim.Tests.Support;
+
+namespace IsdnSim.Tests.Cli;
+
+/// <summary>The isdnsim command line, run in-process with captured output.</summary>
+public sealed class CliTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+    private readonly StringWriter _out = new();
+    private readonly StringWriter _err = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    private async Task<int> Isdnsim(params string[] args) =>
+        await IsdnSimApp.RunAsync(args, Consoles.Plain(_out, _err));
+
+    [Fact]
+    public async Task Run_WritesTheResultFolderAndPrintsASummary()
+    {
+        var outDir = _dir.File("mmc");
+
+        var exit = await Isdnsim("run", Repository.Scenario("mmc.yaml"), "--engine", "inprocess", "--horizon", "400d", "--replications", "3", "--out", outDir);
+
+        exit.Should().Be(ExitCodes.Ok, _err.ToString());
+        Directory.GetFiles(outDir).Select(Path.GetFileName).Should().BeEquivalentTo("summary.json", "projects.csv", "agencies.csv", "manifest.json");
+        _out.ToString().Should().Contain("Projects (mean ± 95 % CI half-width)").And.Contain("Busiest agencies").And.Contain("Results in");
+        File.ReadAllText(Path.Combine(outDir, "manifest.json")).Should().Contain("\"engine\": \"inprocess\"").And.Contain("\"replications\": 3");
+    }
+
+    [Fact]
+    public async Task Run_OnTheEmbeddedSilo_GivesTheSameFilesAsInProcess()
+    {
+        string[] common = ["--horizon", "365d", "--replications", "2", "--no-progress"];
+        var exitA = await Isdnsim(["run", Repository.Scenario("rural-district.yaml"), "--engine", "inprocess", "--out", _dir.File("a"), .. common]);
+        var exitB = await Isdnsim(["run", Repository.Scenario("rural-district.yaml"), "--out", _dir.File("b"), .. common]);
+
+        (exitA, exitB).Should().Be((ExitCodes.Ok, ExitCodes.Ok), _err.ToString());
+        foreach (var file in new[] { "summary.json", "projects.csv", "agencies.csv" })
+        {
+            File.ReadAllBytes(_dir.File("b/" + file)).Should().Equal(File.ReadAllBytes(_dir.File("a/" + file)), file);
+        }
+
+        File.ReadAllText(_dir.File("b/manifest.json")).Should().Contain("\"engine\": \"orleans\"");
+    }
+
+    [Fact]
+    public async Task Run_WithABadScenario_ExitsWith2_AndWritesNothing()
+    {
+        var bad = Repository.BadScenario("zero-staff.yaml");
+        var outDir = _dir.File("never");
+
+        var exit = await Isdnsim("run", bad, "--out", outDir);
+
+        exit.Should().Be(ExitCodes.BadInput);
+        _err.ToString().Should().Contain($"{bad}:14:16: error: ").And.Contain("nothing was run");
+        Directory.Exists(outDir).Should().BeFalse();
+        Directory.GetFileSystemEntries(_dir.Path).Should().BeEmpty("not even a staging folder is left behind");
+    }
+
+    [Fact]
+    public async Task Run_IntoAFolderWithResults_ExitsWith2_AndLeavesThemAlone()
+    {
+        var outDir = _dir.File("earlier");
+        Directory.CreateDirectory(outDir);
+        File.WriteAllText(Path.Combine(outDir, "summary.json"), "earlier results");
+
+        var exit = await Isdnsim("run", Repository.Scenario("mmc.yaml"), "--engine", "inprocess", "--out", outDir);
+
+        exit.Should().Be(ExitCodes.BadInput);
+        _err.ToString().Should().Contain("already exists and is not empty");
+        File.ReadAllText(Path.Combine(outDir, "summary.json")).Should().Be("earlier results");
+    }
+
+    [Theory]
+    [InlineData("--engine", "orleanz", "--engine must be 'orleans' or 'inprocess', found 'orleanz'; did you mean 'orleans'?")]
+    [InlineData("--replications", "0", "--replications must be between 1 and 10,000")]
+    [InlineData("--horizon", "forever", "--horizon: expected a duration")]
+    public async Task Run_WithBadOptions_ExitsWith2(string option, string value, string message)
+    {
+        var exit = await Isdnsim("run", Repository.Scenario("mmc.yaml"), option, value, "--out", _dir.File("x"));
+
+        exit.Should().Be(ExitCodes.BadInput);
+        _err.ToString().Should().Contain(message);
+        Directory.Exists(_dir.File("x")).Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task Run_OfAMissingFile_ExitsWith2()
+    {
+        var exit = await Isdnsim("run", _dir.File("nowhere.yaml"), "--engine", "inprocess");
+
+        exit.Should().Be(ExitCodes.BadInput);
+        _err.ToString().Should().Contain("cannot read the file");
+    }
+
+    [Fact]
+    public async Task Validate_SaysOk_ForAShippedScenario()
+    {
+        var exit = await Isdnsim("validate", Repository.Scenario("rural-district.yaml"));
+
+        exit.Should().Be(ExitCodes.Ok);
+        _out.ToString().Should().Contain(": ok: 'Rural district (Landkreis Havelheide)': 26 agents, 34 agencies, 2 processes, 40 demand streams");
+    }
+
+    [Fact]
+    public async Task Validate_ListsEveryProblem_AndExitsWith2()
+    {
+        var exit = await Isdnsim("validate", Repository.BadScenario("unknown-root-key.yaml"));
+
+        exit.Should().Be(ExitCodes.BadInput);
+        _err.ToString().Should().Contain("unknown-root-key.yaml:4:1: error: unknown key 'horizn'").And.Contain("1 problem in");
+    }
+
+    [Fact]
+    public async Task Run_InterruptedBeforeAnyReplication_ExitsWith130_AndWritesNothing()
+    {
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        var exit = await IsdnSimApp.RunAsync(
+            ["run", Repository.Scenario("mmc.yaml"), "--engine", "inprocess", "--out", _dir.File("x")], Consoles.Plain(_out, _err), cancelled.Token);
+
+        exit.Should().Be(ExitCodes.Interrupted);
+        Directory.Exists(_dir.File("x")).Should().BeFalse();
+    }
+}
