@@ -20,6 +20,9 @@ internal sealed class EngineHost : IAsyncDisposable
 
     public string Description { get; }
 
+    /// <summary>Silos the run used; 0 for the in-process engine.</summary>
+    public async Task<int> CountSilosAsync() => _connection is null ? 0 : await _connection.CountSilosAsync();
+
     public static async Task<EngineHost> StartAsync(EngineSettings settings, CancellationToken cancellationToken)
     {
         if (settings.Engine == "inprocess")

@@ -101,7 +101,7 @@ public sealed class RunCommand(Consoles consoles) : AsyncCommand<RunCommand.Sett
         var figures = results.Select(r => ReplicationFigures.Compute(model, r)).ToList();
         var summary = RunSummary.Build(model, figures);
         var manifest = new RunManifest(settings.File, model.Definition.Name, scenario.Hash, model.Seed, results.Count, model.Horizon.Days,
-            host.Engine.Name, settings.Engine == "orleans" ? 1 : 0, ResultWriter.ProgramVersion, DateTimeOffset.UtcNow,
+            host.Engine.Name, await host.CountSilosAsync(), ResultWriter.ProgramVersion, DateTimeOffset.UtcNow,
             results.Sum(r => r.Events), results.Sum(r => r.Windows), clock.Elapsed.TotalSeconds);
         ResultWriter.Write(outDir, model, results, summary, manifest);
 

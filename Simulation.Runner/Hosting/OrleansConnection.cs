@@ -67,6 +67,10 @@ public sealed class OrleansConnection : IAsyncDisposable
         return new OrleansConnection(host, "cluster via Redis");
     }
 
+    /// <summary>Silos currently active in the cluster, as recorded in manifests.</summary>
+    public async Task<int> CountSilosAsync() =>
+        (await Grains.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true)).Count;
+
     public async ValueTask DisposeAsync()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
