@@ -32,17 +32,11 @@ public static partial class Units
     public static bool TryCalendar(string text, DateOnly? from, out CalendarDays value, out string error)
     {
         value = default;
-        var m = Quantity().Match(text);
-        if (!m.Success)
+        if (!TrySplit(Quantity(), text, "a duration such as " + CalendarExamples, out var number, out var unit, out error))
         {
-            error = YamlReader.TryParseNumber(text, out _)
-                ? $"'{text}' has no unit; write a duration such as {CalendarExamples}"
-                : $"expected a duration such as {CalendarExamples}, found '{text}'";
             return false;
         }
 
-        var number = double.Parse(m.Groups[1].Value.Replace("_", ""), CultureInfo.InvariantCulture);
-        var unit = m.Groups[2].Value;
         switch (unit)
         {
             case "d":
@@ -82,17 +76,11 @@ public static partial class Units
     public static bool TryWork(string text, double hoursPerDay, out WorkingDays value, out string error)
     {
         value = default;
-        var m = Quantity().Match(text);
-        if (!m.Success)
+        if (!TrySplit(Quantity(), text, "working time such as " + WorkExamples, out var number, out var unit, out error))
         {
-            error = YamlReader.TryParseNumber(text, out _)
-                ? $"'{text}' has no unit; write working time such as {WorkExamples}"
-                : $"expected working time such as {WorkExamples}, found '{text}'";
             return false;
         }
 
-        var number = double.Parse(m.Groups[1].Value.Replace("_", ""), CultureInfo.InvariantCulture);
-        var unit = m.Groups[2].Value;
         switch (unit)
         {
             case "wd":
@@ -121,17 +109,11 @@ public static partial class Units
     public static bool TryRate(string text, out ArrivalRate value, out string error)
     {
         value = default;
-        var m = RateQuantity().Match(text);
-        if (!m.Success)
+        if (!TrySplit(RateQuantity(), text, "a rate such as " + RateExamples, out var number, out var unit, out error))
         {
-            error = YamlReader.TryParseNumber(text, out _)
-                ? $"'{text}' has no time unit; write a rate such as {RateExamples}"
-                : $"expected a rate such as {RateExamples}, found '{text}'";
             return false;
         }
 
-        var number = double.Parse(m.Groups[1].Value.Replace("_", ""), CultureInfo.InvariantCulture);
-        var unit = m.Groups[2].Value;
         double? days = unit switch
         {
             "day" => 1,
@@ -147,6 +129,26 @@ public static partial class Units
         }
 
         value = new ArrivalRate(number / days.Value);
+        error = "";
+        return true;
+    }
+
+    /// <summary>Splits "12.5wd" into number and unit; a bare number gets its own message, since a forgotten unit is the usual mistake.</summary>
+    private static bool TrySplit(Regex pattern, string text, string expected, out double number, out string unit, out string error)
+    {
+        var m = pattern.Match(text);
+        if (!m.Success)
+        {
+            number = 0;
+            unit = "";
+            error = YamlReader.TryParseNumber(text, out _)
+                ? $"'{text}' has no unit; write {expected}"
+                : $"expected {expected}, found '{text}'";
+            return false;
+        }
+
+        number = double.Parse(m.Groups[1].Value.Replace("_", ""), CultureInfo.InvariantCulture);
+        unit = m.Groups[2].Value;
         error = "";
         return true;
     }
