@@ -3,29 +3,70 @@ using System.Text;
 
 namespace IsdnSim.Core.Output;
 
-/// <summary>RFC 4180 CSV with invariant numbers, written with '\n' line ends on every platform.</summary>
+/// <summary>
+/// RFC 4180 CSV with invariant numbers and '\n' line ends on every platform. Fields go straight
+/// to the writer (no per-row strings): result files can have millions of rows.
+/// </summary>
 internal sealed class Csv(TextWriter writer)
 {
-    private readonly List<string> _row = [];
+    private bool _rowStarted;
 
-    public static StreamWriter Open(string path) => new(path, false, new UTF8Encoding(false)) { NewLine = "\n" };
+    public static StreamWriter Open(string path) =>
+        new(new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16), new UTF8Encoding(false), 1 << 16) { NewLine = "\n" };
 
     public Csv Add(string value)
     {
-        _row.Add(value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value);
+        Separate();
+        if (value.AsSpan().IndexOfAny(",\"\n\r") >= 0)
+        {
+            writer.Write('"');
+            writer.Write(value.Replace("\"", "\"\""));
+            writer.Write('"');
+        }
+        else
+        {
+            writer.Write(value);
+        }
+
         return this;
     }
 
-    public Csv Add(long value) => Add(value.ToString(CultureInfo.InvariantCulture));
+    public Csv Add(long value)
+    {
+        Separate();
+        Span<char> buffer = stackalloc char[24];
+        value.TryFormat(buffer, out var n, default, CultureInfo.InvariantCulture);
+        writer.Write(buffer[..n]);
+        return this;
+    }
 
     /// <summary>Shortest text that reads back to the same double; empty for an undefined value.</summary>
-    public Csv Add(double value) => Add(double.IsFinite(value) ? value.ToString("R", CultureInfo.InvariantCulture) : "");
+    public Csv Add(double value)
+    {
+        Separate();
+        if (double.IsFinite(value))
+        {
+            Span<char> buffer = stackalloc char[32];
+            value.TryFormat(buffer, out var n, "R", CultureInfo.InvariantCulture);
+            writer.Write(buffer[..n]);
+        }
+
+        return this;
+    }
+
+    public Csv Add(DateOnly value)
+    {
+        Separate();
+        Span<char> buffer = stackalloc char[10];
+        value.TryFormat(buffer, out var n, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        writer.Write(buffer[..n]);
+        return this;
+    }
 
     public void EndRow()
     {
-        writer.Write(string.Join(',', _row));
         writer.Write('\n');
-        _row.Clear();
+        _rowStarted = false;
     }
 
     public void Header(params string[] names)
@@ -36,5 +77,15 @@ internal sealed class Csv(TextWriter writer)
         }
 
         EndRow();
+    }
+
+    private void Separate()
+    {
+        if (_rowStarted)
+        {
+            writer.Write(',');
+        }
+
+        _rowStarted = true;
     }
 }

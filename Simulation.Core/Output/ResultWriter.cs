@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Reflection;
-using System.Text;
 using System.Text.Json;
 using IsdnSim.Core.Engine;
 using IsdnSim.Core.Metrics;
@@ -35,13 +34,14 @@ public static class ResultWriter
         var csv = new Csv(writer);
         csv.Header("replication", "project", "process", "municipality", "arrival_day", "finish_day", "lead_time_days",
             "arrival_date", "finish_date", "wait_days", "work_days", "handoff_days");
+        var prefixes = model.Agents.Select(a => model.Processes.Select(p => $"{a.Id}/{p.Id}/").ToArray()).ToArray();
         foreach (var r in results)
         {
             foreach (var p in r.Projects)
             {
                 var owner = model.Agents[p.Id.Owner].Id;
                 var process = model.Processes[p.Id.Process].Id;
-                csv.Add(r.Replication).Add($"{owner}/{process}/{p.Id.Serial}").Add(process).Add(owner)
+                csv.Add(r.Replication).Add(prefixes[p.Id.Owner][p.Id.Process] + p.Id.Serial.ToString(CultureInfo.InvariantCulture)).Add(process).Add(owner)
                     .Add(p.Arrival).Add(p.Finish).Add(p.LeadTime)
                     .Add(Date(model, p.Arrival)).Add(Date(model, p.Finish))
                     .Add(p.Path.Wait).Add(p.Path.Work).Add(p.Path.Handoff)
@@ -134,8 +134,7 @@ public static class ResultWriter
         json.WriteEndObject();
     }
 
-    private static string Date(SimulationModel model, double day) =>
-        model.Start.AddDays((int)Math.Floor(day)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static DateOnly Date(SimulationModel model, double day) => model.Start.AddDays((int)Math.Floor(day));
 
     private static void WriteFlow(Utf8JsonWriter json, FlowEstimates f)
     {

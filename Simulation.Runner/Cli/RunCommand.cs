@@ -98,12 +98,16 @@ public sealed class RunCommand(Consoles consoles) : AsyncCommand<RunCommand.Sett
             return ExitCodes.Interrupted;
         }
 
-        var figures = results.Select(r => ReplicationFigures.Compute(model, r)).ToList();
-        var summary = RunSummary.Build(model, figures);
-        var manifest = new RunManifest(settings.File, model.Definition.Name, scenario.Hash, model.Seed, results.Count, model.Horizon.Days,
-            host.Engine.Name, await host.CountSilosAsync(), ResultWriter.ProgramVersion, DateTimeOffset.UtcNow,
-            results.Sum(r => r.Events), results.Sum(r => r.Windows), clock.Elapsed.TotalSeconds);
-        ResultWriter.Write(outDir, model, results, summary, manifest);
+        var silos = await host.CountSilosAsync();
+        RunSummary summary = null!;
+        ProgressDisplay.Status(consoles.Out, !settings.NoProgress, $"Computing figures and writing {outDir}", () =>
+        {
+            summary = RunSummary.Build(model, [.. results.Select(r => ReplicationFigures.Compute(model, r))]);
+            var manifest = new RunManifest(settings.File, model.Definition.Name, scenario.Hash, model.Seed, results.Count, model.Horizon.Days,
+                host.Engine.Name, silos, ResultWriter.ProgramVersion, DateTimeOffset.UtcNow,
+                results.Sum(r => r.Events), results.Sum(r => r.Windows), clock.Elapsed.TotalSeconds);
+            ResultWriter.Write(outDir, model, results, summary, manifest);
+        });
 
         SummaryView.Render(consoles.Out, model, summary);
         consoles.Out.MarkupLine($"Results in [bold]{Markup.Escape(outDir)}[/] ({clock.Elapsed.TotalSeconds:0.0} s).");

@@ -29,6 +29,18 @@ internal static class ProgressDisplay
             });
     }
 
+    /// <summary>A spinner with a message on a terminal while <paramref name="work"/> runs; nothing elsewhere.</summary>
+    public static void Status(IAnsiConsole console, bool show, string message, Action work)
+    {
+        if (!show || !console.Profile.Capabilities.Interactive)
+        {
+            work();
+            return;
+        }
+
+        console.Status().Start(Markup.Escape(message), _ => work());
+    }
+
     private sealed class InlineProgress(Action<ExperimentProgress> report) : IProgress<ExperimentProgress>
     {
         public void Report(ExperimentProgress value) => report(value);
