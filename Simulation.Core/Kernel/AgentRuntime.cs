@@ -29,6 +29,7 @@ public sealed class AgentRuntime
     private long _sequence;
     private long _sendSequence;
     private long _eventsProcessed;
+    private double _final; // everything before this time has been processed and can no longer change
 
     public AgentRuntime(SimulationModel model, int index, int replication, AgentOptions? options = null)
     {
@@ -68,10 +69,18 @@ public sealed class AgentRuntime
     {
         foreach (ref readonly var m in inbox)
         {
+            if (m.Delivery < _final)
+            {
+                // The synchronisation promised that no message could arrive this early.
+                throw new InvalidOperationException(
+                    $"Causality violation: agent {Index} received a message for {m.Delivery:R} from agent {m.From} after processing everything before {_final:R}.");
+            }
+
             _messages.Push(m);
         }
 
         long processed = 0;
+        var last = _final;
         while (processed < maxEvents)
         {
             var te = _events.PeekTime;
@@ -83,7 +92,9 @@ public sealed class AgentRuntime
                     break;
                 }
 
-                OnMessage(_messages.Pop());
+                var m = _messages.Pop();
+                last = m.Delivery;
+                OnMessage(m);
             }
             else
             {
@@ -93,6 +104,7 @@ public sealed class AgentRuntime
                 }
 
                 var e = _events.Pop();
+                last = e.Time;
                 if (e.Kind == EventKind.Arrival)
                 {
                     OnArrival(e.A, e.Time);
@@ -107,6 +119,7 @@ public sealed class AgentRuntime
         }
 
         _eventsProcessed += processed;
+        _final = NextTime >= until ? Math.Max(_final, until) : Math.Max(_final, last);
         var outbox = _outbox.ToArray();
         _outbox.Clear();
         return new AdvanceResult(outbox, NextTime, processed);

@@ -18,6 +18,7 @@ public sealed class WindowCoordinator
     private readonly double[] _next;
     private readonly List<Message>[] _pending;
     private readonly double[] _pendingMin;
+    private readonly double[] _bounds;
 
     public WindowCoordinator(SimulationModel model, long maxEventsPerCall)
     {
@@ -29,6 +30,7 @@ public sealed class WindowCoordinator
         _next = new double[n];
         _pending = new List<Message>[n];
         _pendingMin = new double[n];
+        _bounds = new double[n];
         Array.Fill(_next, double.PositiveInfinity);
         Array.Fill(_pendingMin, double.PositiveInfinity);
     }
@@ -66,21 +68,23 @@ public sealed class WindowCoordinator
         }
 
         Now = t;
+
+        // All bounds first: they read the predecessors' pending messages, which handing out
+        // inboxes clears. Computing them in the same loop let an agent run past a message an
+        // earlier agent in the order was about to send it.
         for (var a = 0; a < n; a++)
         {
-            var earliest = Earliest(a);
-            if (double.IsPositiveInfinity(earliest))
-            {
-                continue;
-            }
+            _bounds[a] = double.IsPositiveInfinity(Earliest(a)) ? double.NegativeInfinity : Bound(a, t);
+        }
 
-            var bound = Bound(a, t);
-            if (earliest < bound)
+        for (var a = 0; a < n; a++)
+        {
+            if (Earliest(a) < _bounds[a])
             {
                 var inbox = _pending[a] is { Count: > 0 } p ? p.ToArray() : [];
                 _pending[a]?.Clear();
                 _pendingMin[a] = double.PositiveInfinity;
-                calls.Add(new AgentCall(a, bound, inbox));
+                calls.Add(new AgentCall(a, _bounds[a], inbox));
             }
         }
 
