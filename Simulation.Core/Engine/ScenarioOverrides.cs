@@ -8,6 +8,28 @@ public sealed record ScenarioOverrides(ulong? Seed = null, int? Replications = n
 {
     public static readonly ScenarioOverrides None = new();
 
+    /// <summary>
+    /// What is wrong with these overrides for this scenario, checked by the same limits as the
+    /// file itself (an override must not get past what the file could not); null if nothing.
+    /// </summary>
+    public string? Problem(ScenarioDefinition definition, string horizonText)
+    {
+        if (HorizonDays is not { } days)
+        {
+            return null;
+        }
+
+        if (days <= 0)
+        {
+            return $"--horizon must be longer than zero, found '{horizonText}'";
+        }
+
+        var applied = Apply(definition);
+        return ScenarioLimits.HorizonProblem(horizonText, definition.Start, days)
+               ?? ScenarioLimits.WindowsProblem(days, definition.Lookahead.Value)
+               ?? ScenarioLimits.ProjectsProblem(ScenarioLimits.ExpectedProjects(applied));
+    }
+
     public ScenarioDefinition Apply(ScenarioDefinition definition) => definition with
     {
         Seed = Seed ?? definition.Seed,

@@ -29,7 +29,7 @@ public sealed class SimulationModel
 
         Calendar = definition.Calendar.Continuous
             ? ContinuousCalendar.Instance
-            : new WorkingDayCalendar(definition.Start, (int)Math.Ceiling(definition.Horizon.Value) + 366,
+            : new WorkingDayCalendar(definition.Start, (int)Math.Ceiling(definition.Horizon.Value) + ScenarioLimits.CalendarMarginDays,
                 definition.Calendar.Workdays, definition.Calendar.Holidays);
 
         Roles = [.. definition.Jurisdiction.Select(j => j.Role)];

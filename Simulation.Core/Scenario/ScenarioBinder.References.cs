@@ -50,7 +50,7 @@ internal sealed partial class ScenarioBinder
         var roles = jurisdiction.Select(j => j.Role).ToHashSet(StringComparer.Ordinal);
         foreach (var process in processes)
         {
-            foreach (var step in process.Steps)
+            foreach (var step in process.Steps.Where(s => _roleNodes.ContainsKey((process.Id, s.Id))))
             {
                 if (!roles.Contains(step.Role))
                 {
@@ -117,7 +117,7 @@ internal sealed partial class ScenarioBinder
         var resolver = new JurisdictionResolver(scenario.Agents, scenario.Jurisdiction);
         var processes = scenario.Processes.ToDictionary(p => p.Id);
         var reported = new HashSet<string>(StringComparer.Ordinal);
-        double expectedProjects = 0;
+        var firstEntry = new Dictionary<(string Owner, string Process), DemandDefinition>();
 
         foreach (var entry in scenario.Demand)
         {
@@ -130,7 +130,14 @@ internal sealed partial class ScenarioBinder
 
             foreach (var owner in owners)
             {
-                expectedProjects += DemandOwners.Rate(entry, owner).PerDay * scenario.Horizon.Value;
+                // One arrival stream per (municipality, process): two would share its random numbers and project names.
+                if (!firstEntry.TryAdd((owner.Id, entry.Process), entry))
+                {
+                    _r.Error(entry.Position, $"projects of '{entry.Process}' already arrive at '{owner.Id}' through the demand entry at line " +
+                                             $"{firstEntry[(owner.Id, entry.Process)].Position.Line}; give each municipality and process one entry (add the rates)");
+                    break;
+                }
+
                 foreach (var step in processes[entry.Process].Steps)
                 {
                     var resolution = resolver.Resolve(owner.Id, step.Role);
@@ -143,10 +150,9 @@ internal sealed partial class ScenarioBinder
             }
         }
 
-        if (expectedProjects > ScenarioLimits.MaxExpectedProjects)
+        if (!_r.HasErrors && ScenarioLimits.ProjectsProblem(ScenarioLimits.ExpectedProjects(scenario)) is { } projects)
         {
-            _r.Error(YamlReader.Get(root, "demand") ?? root,
-                $"the demand and horizon give about {expectedProjects:N0} projects per replication; the limit is {ScenarioLimits.MaxExpectedProjects:N0}: lower the rates or shorten the horizon");
+            _r.Error(YamlReader.Get(root, "demand") ?? root, projects);
         }
     }
 }

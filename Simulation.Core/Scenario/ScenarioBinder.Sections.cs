@@ -1,3 +1,4 @@
+using IsdnSim.Core.Random;
 using IsdnSim.Core.Time;
 using YamlDotNet.RepresentationModel;
 
@@ -78,13 +79,15 @@ internal sealed partial class ScenarioBinder
                 parent = _r.Id(parentNode, $"the parent of {what}");
             }
 
+            // An entry with a bad value stays in (the definition is not built while there are
+            // errors), so that the checks of other sections still see it and report their own problems.
             var agencies = YamlReader.Get(map, "agencies") is { } agn ? BindAgencies(agn, what) : [];
-            if (id is null || kind is null || name is null || agencies is null)
+            if (id is null)
             {
                 continue;
             }
 
-            var agent = new AgentDefinition(id, kind.Value, name, population, parent, agencies, YamlReader.At(map));
+            var agent = new AgentDefinition(id, kind ?? AgentKind.Municipality, name ?? id, population, parent, agencies, YamlReader.At(map));
             agents.Add(agent);
             if (parent is not null)
             {
@@ -95,30 +98,28 @@ internal sealed partial class ScenarioBinder
         return agents;
     }
 
-    private List<AgencyDefinition>? BindAgencies(YamlNode node, string agentWhat)
+    private List<AgencyDefinition> BindAgencies(YamlNode node, string agentWhat)
     {
         var seq = _r.Sequence(node, $"the agencies of {agentWhat}");
         if (seq is null)
         {
-            return null;
+            return [];
         }
 
         if (seq.Children.Count > ScenarioLimits.MaxAgenciesPerAgent)
         {
             _r.Error(seq, $"{agentWhat} has {seq.Children.Count} agencies; the limit is {ScenarioLimits.MaxAgenciesPerAgent}");
-            return null;
+            return [];
         }
 
         var agencies = new List<AgencyDefinition>();
         var ids = new Dictionary<string, YamlNode>();
         var roleOwners = new Dictionary<string, string>();
-        var ok = true;
         foreach (var item in seq.Children)
         {
             var map = _r.Mapping(item, $"an agency of {agentWhat}");
             if (map is null)
             {
-                ok = false;
                 continue;
             }
 
@@ -161,16 +162,15 @@ internal sealed partial class ScenarioBinder
                 }
             }
 
-            if (id is null || name is null || staff is null || productivity is null)
+            if (id is null)
             {
-                ok = false;
                 continue;
             }
 
-            agencies.Add(new AgencyDefinition(id, name, roles, staff.Value, productivity.Value, YamlReader.At(map)));
+            agencies.Add(new AgencyDefinition(id, name ?? id, roles, staff ?? 1, productivity ?? 1, YamlReader.At(map)));
         }
 
-        return ok ? agencies : null;
+        return agencies;
     }
 
     private List<ProcessDefinition>? BindProcesses(YamlNode node, double hoursPerDay)
@@ -215,16 +215,14 @@ internal sealed partial class ScenarioBinder
             var what = id is null ? "a process" : $"process '{id}'";
             var name = YamlReader.Get(map, "name") is { } nn ? _r.Scalar(nn, $"the name of {what}") : id;
             var steps = _r.Require(map, "steps", what) is { } sn ? BindSteps(sn, id ?? "?", what, hoursPerDay) : null;
-            if (id is null || name is null || steps is null)
+            if (id is null || steps is null)
             {
                 continue;
             }
 
-            var process = new ProcessDefinition(id, name, steps, YamlReader.At(map));
-            if (CheckStepGraph(process, map))
-            {
-                processes.Add(process);
-            }
+            var process = new ProcessDefinition(id, name ?? id, steps, YamlReader.At(map));
+            CheckStepGraph(process, map);
+            processes.Add(process);
         }
 
         return processes;
@@ -252,13 +250,11 @@ internal sealed partial class ScenarioBinder
 
         var steps = new List<StepDefinition>();
         var ids = new Dictionary<string, YamlNode>();
-        var ok = true;
         foreach (var item in seq.Children)
         {
             var map = _r.Mapping(item, $"a step of {processWhat}");
             if (map is null)
             {
-                ok = false;
                 continue;
             }
 
@@ -291,17 +287,20 @@ internal sealed partial class ScenarioBinder
                 }
             }
 
-            if (id is null || name is null || role is null || effort is null)
+            if (id is null)
             {
-                ok = false;
                 continue;
             }
 
-            _roleNodes[(processId, id)] = roleNode!;
-            steps.Add(new StepDefinition(id, name, role, effort, after, YamlReader.At(map)));
+            if (role is not null)
+            {
+                _roleNodes[(processId, id)] = roleNode!;
+            }
+
+            steps.Add(new StepDefinition(id, name ?? id, role ?? "", effort ?? new ConstantDistribution(0), after, YamlReader.At(map)));
         }
 
-        return ok ? steps : null;
+        return steps;
     }
 
     /// <summary>Dangling 'after' references, cycles, and the single final step a process must end in.</summary>

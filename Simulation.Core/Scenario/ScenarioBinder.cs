@@ -83,10 +83,17 @@ internal sealed partial class ScenarioBinder(YamlReader reader)
             _r.Error(hoNode, $"handoff must not be shorter than lookahead ({l}): no message may arrive sooner than the lookahead");
         }
 
-        if (horizon is { } hz && lookahead is { } lk && hz.Value / lk.Value > ScenarioLimits.MaxWindows)
+        foreach (var (key, value) in new[] { ("lookahead", lookahead), ("handoff", handoff) })
         {
-            _r.Error(YamlReader.Get(root, "lookahead") ?? root,
-                $"horizon / lookahead is {hz.Value / lk.Value:N0} windows; the limit is {ScenarioLimits.MaxWindows:N0}: use a longer lookahead or a shorter horizon");
+            if (value is { } v && v.Value > ScenarioLimits.MaxHandoffDays && YamlReader.Get(root, key) is { } node)
+            {
+                _r.Error(node, $"{key} must be at most {ScenarioLimits.MaxHandoffDays:N0} days, found '{((YamlScalarNode)node).Value}'");
+            }
+        }
+
+        if (horizon is { } hz && lookahead is { } lk && ScenarioLimits.WindowsProblem(hz.Value, lk.Value) is { } windows)
+        {
+            _r.Error(YamlReader.Get(root, "lookahead") ?? root, windows);
         }
 
         var agents = YamlReader.Get(root, "agents") is { } an ? BindAgents(an) : Missing<List<AgentDefinition>>(root, "agents");
@@ -159,14 +166,9 @@ internal sealed partial class ScenarioBinder(YamlReader reader)
 
     private void CheckHorizon(YamlNode node, CalendarDays horizon, DateOnly start)
     {
-        var text = ((YamlScalarNode)node).Value;
-        if (horizon.Value > ScenarioLimits.MaxHorizonDays)
+        if (ScenarioLimits.HorizonProblem(((YamlScalarNode)node).Value!, start, horizon.Value) is { } problem)
         {
-            _r.Error(node, $"horizon '{text}' is {horizon.Value:N0} days; the limit is {ScenarioLimits.MaxHorizonDays:N0} days (about 2,700 years)");
-        }
-        else if (start.DayNumber + horizon.Value > DateOnly.MaxValue.DayNumber)
-        {
-            _r.Error(node, $"horizon '{text}' from {start:yyyy-MM-dd} ends after the year 9999");
+            _r.Error(node, problem);
         }
     }
 
@@ -285,14 +287,17 @@ internal sealed partial class ScenarioBinder(YamlReader reader)
 
                 return mean > 0 ? new ExponentialDistribution(mean) : Invalid(map, $"the mean of {what} must be greater than zero");
             case "lognormal":
-                if (Param("mean") is not { } lm || Param("sd") is not { } sd)
+                // Every parameter is read before any is given up on, so all their problems are reported.
+                var (lmean, lsd) = (Param("mean"), Param("sd"));
+                if (lmean is not { } lm || lsd is not { } sd)
                 {
                     return null;
                 }
 
                 return lm > 0 ? new LognormalDistribution(lm, sd) : Invalid(map, $"the mean of {what} must be greater than zero");
             case "triangular":
-                if (Param("min") is not { } tmin || Param("mode") is not { } mode || Param("max") is not { } tmax)
+                var (tlo, tmode, thi) = (Param("min"), Param("mode"), Param("max"));
+                if (tlo is not { } tmin || tmode is not { } mode || thi is not { } tmax)
                 {
                     return null;
                 }
@@ -301,7 +306,8 @@ internal sealed partial class ScenarioBinder(YamlReader reader)
                     ? new TriangularDistribution(tmin, mode, tmax)
                     : Invalid(map, $"{what} needs min <= mode <= max and min < max, found min {Invariant(tmin)}, mode {Invariant(mode)}, max {Invariant(tmax)} working days");
             case "uniform":
-                if (Param("min") is not { } umin || Param("max") is not { } umax)
+                var (ulo, uhi) = (Param("min"), Param("max"));
+                if (ulo is not { } umin || uhi is not { } umax)
                 {
                     return null;
                 }

@@ -24,4 +24,39 @@ public static class ScenarioLimits
     public const double MaxExpectedProjects = 20_000_000;
 
     public const double MinLookaheadDays = 1.0 / 24;
+
+    /// <summary>Ten years: a hand-off or lookahead longer than this is a typo.</summary>
+    public const double MaxHandoffDays = 3650;
+
+    /// <summary>Days the working-day table extends past the horizon, for work that ends after it.</summary>
+    public const int CalendarMarginDays = 366;
+
+    public static string? HorizonProblem(string text, DateOnly start, double days)
+    {
+        if (days > MaxHorizonDays)
+        {
+            return $"horizon '{text}' is {days:N0} days; the limit is {MaxHorizonDays:N0} days (about 2,700 years)";
+        }
+
+        return start.DayNumber + days + CalendarMarginDays > DateOnly.MaxValue.DayNumber
+            ? $"horizon '{text}' from {start:yyyy-MM-dd} ends too close to the year 9999 (the calendar needs a year beyond the horizon)"
+            : null;
+    }
+
+    public static string? WindowsProblem(double horizonDays, double lookaheadDays)
+    {
+        var windows = horizonDays / lookaheadDays;
+        return windows > MaxWindows
+            ? $"horizon / lookahead is {windows:N0} windows; the limit is {MaxWindows:N0}: use a longer lookahead or a shorter horizon"
+            : null;
+    }
+
+    /// <summary>The expected number of project arrivals in one replication: rates times horizon, over all demand.</summary>
+    public static double ExpectedProjects(ScenarioDefinition scenario) =>
+        scenario.Demand.Sum(entry => DemandOwners.Select(scenario, entry, out _).Sum(owner => DemandOwners.Rate(entry, owner).PerDay)) * scenario.Horizon.Value;
+
+    public static string? ProjectsProblem(double expectedProjects) =>
+        expectedProjects > MaxExpectedProjects
+            ? $"the demand and horizon give about {expectedProjects:N0} projects per replication; the limit is {MaxExpectedProjects:N0}: lower the rates or shorten the horizon"
+            : null;
 }

@@ -55,10 +55,11 @@ public static class ScenarioLoader
         }
 
         YamlNode root;
+        var scanner = new Scanner(new StringReader(text), skipComments: true);
         try
         {
             var stream = new YamlStream();
-            stream.Load(new StringReader(text));
+            stream.Load(new Parser(scanner));
             if (stream.Documents.Count != 1)
             {
                 reader.Error(new SourcePosition(1, 1), $"expected exactly one YAML document, found {stream.Documents.Count}");
@@ -71,6 +72,17 @@ public static class ScenarioLoader
         {
             var at = new SourcePosition((int)e.Start.Line, (int)e.Start.Column);
             reader.Error(at, $"YAML syntax error: {CleanYamlMessage(e)}");
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner fails this way (without a position) on a value that runs on
+            // over several lines inside an unclosed [ or {; where it stopped is known here.
+            var at = scanner.CurrentPosition;
+            var opener = UnclosedBracket(text, (int)at.Line);
+            reader.Error(new SourcePosition((int)at.Line, (int)at.Column), opener is { } o
+                ? $"YAML syntax error: cannot read this value; the '{o.Bracket}' on line {o.Line} is not closed"
+                : "YAML syntax error: cannot read this value; is a '[' or '{' above it left unclosed?");
             return null;
         }
 
@@ -90,5 +102,46 @@ public static class ScenarioLoader
         return message.StartsWith(duplicate, StringComparison.Ordinal)
             ? $"duplicate key '{message[duplicate.Length..]}' (a key may appear only once in a mapping)"
             : message;
+    }
+
+    /// <summary>The innermost '[' or '{' still open before <paramref name="beforeLine"/>, skipping quotes and comments.</summary>
+    private static (char Bracket, int Line)? UnclosedBracket(string text, int beforeLine)
+    {
+        var open = new Stack<(char, int)>();
+        var line = 1;
+        char? quote = null;
+        for (var i = 0; i < text.Length && line < beforeLine; i++)
+        {
+            var c = text[i];
+            if (c == '\n')
+            {
+                line++;
+            }
+            else if (quote is { } q)
+            {
+                quote = c == q ? null : quote;
+            }
+            else if (c is '"' or '\'')
+            {
+                quote = c;
+            }
+            else if (c == '#' && (i == 0 || char.IsWhiteSpace(text[i - 1])))
+            {
+                while (i + 1 < text.Length && text[i + 1] != '\n')
+                {
+                    i++;
+                }
+            }
+            else if (c is '[' or '{')
+            {
+                open.Push((c, line));
+            }
+            else if (c is ']' or '}' && open.Count > 0)
+            {
+                open.Pop();
+            }
+        }
+
+        return open.Count > 0 ? open.Peek() : null;
     }
 }

@@ -15,9 +15,12 @@ public static class IsdnSimApp
         {
             config.SetApplicationName("isdnsim");
             config.Settings.Console = consoles.Out;
+            config.Settings.StrictParsing = true; // a misspelt option is an error, not silently ignored
+            config.Settings.CancellationExitCode = ExitCodes.Interrupted;
+            config.ValidateExamples();
             config.Settings.ExceptionHandler = (e, _) =>
             {
-                consoles.Errors.WriteLine($"isdnsim: error: {e.Message}");
+                consoles.Errors.WriteLine($"isdnsim: error: {e.Message}{OptionHint(e.Message)}");
                 return e is CommandParseException or CommandRuntimeException ? ExitCodes.BadInput : ExitCodes.Failure;
             };
             config.AddCommand<RunCommand>("run")
@@ -32,5 +35,25 @@ public static class IsdnSimApp
                 .WithExample("bench", "scenarios/mmc.yaml", "--horizon", "370370d", "--engine", "inprocess");
         });
         return await app.RunAsync(args, cancellationToken);
+    }
+
+    private static readonly string[] Options =
+        ["replications", "seed", "out", "engine", "horizon", "parallel", "no-progress", "cluster", "runs", "help"];
+
+    /// <summary>For "Unknown option 'x'.", the nearest real option.</summary>
+    private static string OptionHint(string message)
+    {
+        const string prefix = "Unknown option '";
+        if (!message.StartsWith(prefix, StringComparison.Ordinal))
+        {
+            return "";
+        }
+
+        var typed = message[prefix.Length..].TrimEnd('.', '\'');
+        var option = Options.FirstOrDefault(o => typed.StartsWith(o, StringComparison.Ordinal) || o.StartsWith(typed, StringComparison.Ordinal))
+                     ?? IsdnSim.Core.Scenario.DidYouMean.Suggest(typed, Options);
+        return option is not null
+            ? $" Did you mean '--{option}'? See 'isdnsim <command> --help'."
+            : " See 'isdnsim <command> --help'.";
     }
 }

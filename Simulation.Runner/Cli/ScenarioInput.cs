@@ -36,9 +36,10 @@ internal static class ScenarioInput
                 return null;
             }
 
-            if (days.Value <= 0 || days.Value > ScenarioLimits.MaxHorizonDays)
+            var problem = new ScenarioOverrides(HorizonDays: days.Value).Problem(scenario.Definition, horizon);
+            if (problem is not null)
             {
-                consoles.Errors.WriteLine($"isdnsim: error: --horizon must be longer than zero and at most {ScenarioLimits.MaxHorizonDays:N0} days, found '{horizon}'");
+                consoles.Errors.WriteLine($"isdnsim: error: --horizon: {problem}");
                 return null;
             }
 

@@ -77,6 +77,8 @@ public sealed class CliTests : IDisposable
     [InlineData("--engine", "orleanz", "--engine must be 'orleans' or 'inprocess', found 'orleanz'; did you mean 'orleans'?")]
     [InlineData("--replications", "0", "--replications must be between 1 and 10,000")]
     [InlineData("--horizon", "forever", "--horizon: expected a duration")]
+    [InlineData("--horizon", "3000000d", "--horizon: horizon '3000000d' is 3,000,000 days; the limit is 1,000,000 days")]
+    [InlineData("--output", "x", "Unknown option 'output'. Did you mean '--out'?")]
     public async Task Run_WithBadOptions_ExitsWith2(string option, string value, string message)
     {
         var exit = await Isdnsim("run", Repository.Scenario("mmc.yaml"), option, value, "--out", _dir.File("x"));

@@ -12,6 +12,7 @@ public sealed class BadScenarioTests
 {
     [Theory]
     [InlineData("syntax-error.yaml", 40, 1, "YAML syntax error")]
+    [InlineData("unclosed-list.yaml", 9, 1, "YAML syntax error: cannot read this value; the '[' on line 7 is not closed")]
     [InlineData("empty.yaml", 1, 1, "the file is empty")]
     [InlineData("unknown-key.yaml", 14, 9, "unknown key 'stafff' in an agency; did you mean 'staff'?")]
     [InlineData("unknown-root-key.yaml", 4, 1, "unknown key 'horizn' in the scenario; did you mean 'horizon'?")]
@@ -40,6 +41,9 @@ public sealed class BadScenarioTests
     [InlineData("two-final-steps.yaml", 25, 5, "ends in 2 steps (plan, permit); a process must end in exactly one final step")]
     [InlineData("unknown-process.yaml", 38, 14, "demand names process 'cyclepath', which is not defined; did you mean 'cycle-path'?")]
     [InlineData("wrong-kind.yaml", 17, 11, "unknown agent kind 'gemeinde'")]
+    [InlineData("duplicate-demand.yaml", 40, 5, "projects of 'cycle-path' already arrive at 'town' through the demand entry at line 38")]
+    [InlineData("start-too-late.yaml", 4, 10, "ends too close to the year 9999")]
+    [InlineData("absurd-handoff.yaml", 8, 10, "handoff must be at most 3,650 days, found '1e308d'")]
     [InlineData("triangular-order.yaml", 33, 17, "needs min <= mode <= max and min < max, found min 9, mode 5, max 12 working days")]
     public void BadFile_IsRejectedWithPositionAndExpectation(string file, int line, int column, string message)
     {
@@ -90,5 +94,39 @@ public sealed class BadScenarioTests
 
         var diagnostics = act.Should().Throw<ScenarioException>().Which.Diagnostics;
         diagnostics.Select(d => d.Position.Line).Should().Equal(7, 10);
+    }
+
+    [Fact]
+    public void AnEntryWithABadValue_IsStillCheckedForItsOtherProblems()
+    {
+        // A bad effort must not hide the same process's dangling 'after', nor a bad mean its bad sd,
+        // nor a bad staff figure the agent's dangling parent.
+        const string yaml = """
+            name: many faults
+            start: 2025-01-01
+            horizon: 1y
+            agents:
+              - id: town
+                kind: municipality
+                parent: lk-nowhere
+                agencies: [{ id: office, staff: zero, roles: [plan] }]
+            processes:
+              - id: p
+                steps:
+                  - { id: a, role: plan, effort: { dist: lognormal, mean: 8d, sd: 4d } }
+                  - { id: b, role: plan, effort: 2wd, after: [a, gone] }
+            jurisdiction: { plan: self }
+            demand: [{ process: p, rate: 1/year }]
+            """;
+
+        var act = () => ScenarioLoader.Parse(yaml, "many.yaml");
+
+        var messages = act.Should().Throw<ScenarioException>().Which.Diagnostics.Select(d => d.Message).ToList();
+        messages.Should().HaveCount(5);
+        messages.Should().Contain(m => m.Contains("names parent 'lk-nowhere'"));
+        messages.Should().Contain(m => m.Contains("expected a whole number for the staff"));
+        messages.Should().Contain(m => m.Contains("mean of the effort of step 'a'") && m.Contains("'8d' is calendar time"));
+        messages.Should().Contain(m => m.Contains("sd of the effort of step 'a'") && m.Contains("'4d' is calendar time"));
+        messages.Should().Contain(m => m.Contains("comes after 'gone'"));
     }
 }
