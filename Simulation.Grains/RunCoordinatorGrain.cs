@@ -23,7 +23,7 @@ public sealed class RunCoordinatorGrain(ModelCache models) : Grain, IRunCoordina
     {
         var (spec, model) = await models.GetAsync(specKey, GrainFactory);
         _model = model;
-        _coordinator = new WindowCoordinator(model, spec.MaxEventsPerCall);
+        _coordinator = new WindowCoordinator(model, spec.MaxEventsPerWindow);
         var key = this.GetPrimaryKeyString();
         _agents = [.. Enumerable.Range(0, model.Agents.Count).Select(a => GrainFactory.GetGrain<IAgentGrain>(AgentKey(key, a)))];
         for (var start = 0; start < _agents.Length; start += InitialisationBatch)
@@ -55,11 +55,11 @@ public sealed class RunCoordinatorGrain(ModelCache models) : Grain, IRunCoordina
             if (calls.Count == 1)
             {
                 var only = calls[0];
-                coordinator.Apply(only.Agent, (await _agents[only.Agent].Advance(only.Until, only.Inbox.AsImmutable(), coordinator.MaxEventsPerCall)).Value);
+                coordinator.Apply(only.Agent, (await _agents[only.Agent].Advance(only.Until, only.Inbox.AsImmutable(), only.MaxEvents)).Value);
                 continue;
             }
 
-            var results = await Task.WhenAll(calls.Select(c => _agents[c.Agent].Advance(c.Until, c.Inbox.AsImmutable(), coordinator.MaxEventsPerCall)));
+            var results = await Task.WhenAll(calls.Select(c => _agents[c.Agent].Advance(c.Until, c.Inbox.AsImmutable(), c.MaxEvents)));
             for (var i = 0; i < calls.Count; i++)
             {
                 coordinator.Apply(calls[i].Agent, results[i].Value);

@@ -2,7 +2,11 @@ using IsdnSim.Core.Engine;
 
 namespace IsdnSim.Grains;
 
-[CollectionAgeLimit(AlwaysActive = true)]
+/// <summary>
+/// Holds a spec only while runs start: each replication stores it again before it starts, and
+/// silos compile it once into their model cache, so an idle spec may be collected.
+/// </summary>
+[CollectionAgeLimit(Minutes = 30)]
 public sealed class RunSpecGrain : Grain, IRunSpecGrain
 {
     private RunSpec? _spec;

@@ -27,7 +27,7 @@ public sealed class InProcessEngine : ISimulationEngine
         CancellationToken cancellationToken = default)
     {
         var agents = new AgentRuntime[model.Agents.Count];
-        var coordinator = new WindowCoordinator(model, spec.MaxEventsPerCall);
+        var coordinator = new WindowCoordinator(model, spec.MaxEventsPerWindow);
         for (var a = 0; a < agents.Length; a++)
         {
             agents[a] = new AgentRuntime(model, a, replication, spec.Options);
@@ -41,7 +41,7 @@ public sealed class InProcessEngine : ISimulationEngine
         {
             foreach (var call in calls)
             {
-                coordinator.Apply(call.Agent, agents[call.Agent].Advance(call.Until, call.Inbox, coordinator.MaxEventsPerCall));
+                coordinator.Apply(call.Agent, agents[call.Agent].Advance(call.Until, call.Inbox, call.MaxEvents));
             }
 
             if (Environment.TickCount64 - lastReport > 100)

@@ -14,10 +14,10 @@ public sealed record RunSpec(
     string ScenarioFile,
     ScenarioOverrides Overrides,
     AgentOptions Options,
-    long MaxEventsPerCall = RunSpec.DefaultMaxEventsPerCall)
+    long MaxEventsPerWindow = RunSpec.DefaultMaxEventsPerWindow)
 {
-    /// <summary>Small enough that one agent call stays well under a second, far from any response timeout.</summary>
-    public const long DefaultMaxEventsPerCall = 1_000_000;
+    /// <summary>Small enough that one window (and so any agent call) stays well under a second, far from any response timeout.</summary>
+    public const long DefaultMaxEventsPerWindow = 1_000_000;
 
     public static RunSpec From(LoadedScenario scenario, ScenarioOverrides? overrides = null, AgentOptions? options = null) =>
         new(scenario.Text, scenario.File, overrides ?? ScenarioOverrides.None, options ?? AgentOptions.Default);
@@ -32,7 +32,7 @@ public sealed record RunSpec(
         Overrides.Replications?.ToString(CultureInfo.InvariantCulture) ?? "-",
         Overrides.HorizonDays?.ToString("R", CultureInfo.InvariantCulture) ?? "-",
         Options.RecordSteps ? "steps" : "-",
-        MaxEventsPerCall.ToString(CultureInfo.InvariantCulture)));
+        MaxEventsPerWindow.ToString(CultureInfo.InvariantCulture)));
 
     public SimulationModel Compile() =>
         SimulationModel.Compile(Overrides.Apply(ScenarioLoader.Parse(ScenarioText, ScenarioFile).Definition));

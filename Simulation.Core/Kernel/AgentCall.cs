@@ -1,4 +1,7 @@
 namespace IsdnSim.Core.Kernel;
 
-/// <summary>One agent's part of a window: process everything before <see cref="Until"/>, after taking <see cref="Inbox"/>.</summary>
-public sealed record AgentCall(int Agent, double Until, Message[] Inbox);
+/// <summary>
+/// One agent's part of a window: take <see cref="Inbox"/>, then process everything before
+/// <see cref="Until"/>, or stop after <see cref="MaxEvents"/> events.
+/// </summary>
+public sealed record AgentCall(int Agent, double Until, Message[] Inbox, long MaxEvents);

@@ -7,8 +7,8 @@ namespace IsdnSim.Core.Kernel;
 /// anywhere, each agent may safely process everything before its bound: the earliest time a
 /// message could still reach it. A predecessor b cannot act before min(next(b), T + least
 /// latency into b), so it cannot deliver before that plus the latency of the link. The bound is
-/// at least T + lookahead; an agent nobody can reach has no bound and runs ahead (in slices of
-/// at most <see cref="MaxEventsPerCall"/> events, so no single call runs long). Only agents with
+/// at least T + lookahead; an agent nobody can reach has no bound and runs ahead (in slices:
+/// a window processes at most <see cref="MaxEventsPerWindow"/> events, so no call runs long). Only agents with
 /// something due before their bound are called. Messages are routed between windows.
 /// </summary>
 public sealed class WindowCoordinator
@@ -20,12 +20,12 @@ public sealed class WindowCoordinator
     private readonly double[] _pendingMin;
     private readonly double[] _bounds;
 
-    public WindowCoordinator(SimulationModel model, long maxEventsPerCall)
+    public WindowCoordinator(SimulationModel model, long maxEventsPerWindow)
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxEventsPerCall);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxEventsPerWindow);
         _model = model;
         _horizon = model.Horizon.Days;
-        MaxEventsPerCall = maxEventsPerCall;
+        MaxEventsPerWindow = maxEventsPerWindow;
         var n = model.Agents.Count;
         _next = new double[n];
         _pending = new List<Message>[n];
@@ -35,7 +35,8 @@ public sealed class WindowCoordinator
         Array.Fill(_pendingMin, double.PositiveInfinity);
     }
 
-    public long MaxEventsPerCall { get; }
+    /// <summary>Events all agents of one window may process together (at least one each).</summary>
+    public long MaxEventsPerWindow { get; }
 
     /// <summary>The start of the latest window: everything before it is final.</summary>
     public double Now { get; private set; }
@@ -77,6 +78,15 @@ public sealed class WindowCoordinator
             _bounds[a] = double.IsPositiveInfinity(Earliest(a)) ? double.NegativeInfinity : Bound(a, t);
         }
 
+        var due = 0;
+        for (var a = 0; a < n; a++)
+        {
+            due += Earliest(a) < _bounds[a] ? 1 : 0;
+        }
+
+        // The event budget is per window, shared by the agents called, so that a window of many
+        // agents that may each run far ahead is no longer than a window of one.
+        var share = Math.Max(1, MaxEventsPerWindow / Math.Max(1, due));
         for (var a = 0; a < n; a++)
         {
             if (Earliest(a) < _bounds[a])
@@ -84,7 +94,7 @@ public sealed class WindowCoordinator
                 var inbox = _pending[a] is { Count: > 0 } p ? p.ToArray() : [];
                 _pending[a]?.Clear();
                 _pendingMin[a] = double.PositiveInfinity;
-                calls.Add(new AgentCall(a, _bounds[a], inbox));
+                calls.Add(new AgentCall(a, _bounds[a], inbox, share));
             }
         }
 

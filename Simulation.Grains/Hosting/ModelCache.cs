@@ -38,9 +38,29 @@ public sealed class ModelCache
         }
     }
 
-    private static async Task<(RunSpec, SimulationModel)> LoadAsync(string key, IGrainFactory grains)
+    private async Task<(RunSpec, SimulationModel)> LoadAsync(string key, IGrainFactory grains)
     {
-        var spec = await grains.GetGrain<IRunSpecGrain>(key).Get();
-        return (spec, await Task.Run(spec.Compile));
+        try
+        {
+            var spec = await grains.GetGrain<IRunSpecGrain>(key).Get();
+            return (spec, await Task.Run(spec.Compile));
+        }
+        catch
+        {
+            // A failed load is not kept: the next run of the same spec tries again.
+            lock (_gate)
+            {
+                for (var node = _entries.First; node is not null; node = node.Next)
+                {
+                    if (node.Value.Key == key)
+                    {
+                        _entries.Remove(node);
+                        break;
+                    }
+                }
+            }
+
+            throw;
+        }
     }
 }

@@ -61,7 +61,8 @@ public sealed class OrleansConnection : IAsyncDisposable
             {
                 o.ClusterId = ClusterId;
                 o.ServiceId = ServiceId;
-            }));
+            })
+            .Configure<ClientMessagingOptions>(o => o.ResponseTimeout = IsdnSimHosting.ResponseTimeout));
         var host = builder.Build();
         await host.StartAsync(cancellationToken);
         return new OrleansConnection(host, "cluster via Redis");

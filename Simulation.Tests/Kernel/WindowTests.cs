@@ -40,12 +40,12 @@ public sealed class WindowTests
 
     [Theory]
     [MemberData(nameof(Slicings))]
-    public void Results_DoNotDependOnHowAgentCallsAreSliced(string scenario, long maxEventsPerCall)
+    public void Results_DoNotDependOnHowAgentCallsAreSliced(string scenario, long maxEventsPerWindow)
     {
         // Few events per call: many more, smaller windows, and agents stopping mid-window; the same run.
         var loaded = scenario == "ring" ? Runs.Parse(Ring) : Runs.Load("rural-district.yaml");
         var coarse = Runs.RunOne(Runs.Spec(loaded, recordSteps: true));
-        var fine = Runs.RunOne(Runs.Spec(loaded, recordSteps: true, maxEventsPerCall: maxEventsPerCall));
+        var fine = Runs.RunOne(Runs.Spec(loaded, recordSteps: true, maxEventsPerWindow: maxEventsPerWindow));
 
         fine.Windows.Should().BeGreaterThan(coarse.Windows);
         fine.Projects.Should().Equal(coarse.Projects);
@@ -74,7 +74,34 @@ public sealed class WindowTests
         var result = Runs.RunOne(spec);
 
         result.Events.Should().BeGreaterThan(100_000);
-        result.Windows.Should().Be((long)Math.Ceiling(result.Events / (double)spec.MaxEventsPerCall));
+        result.Windows.Should().Be((long)Math.Ceiling(result.Events / (double)spec.MaxEventsPerWindow));
+    }
+
+    [Fact]
+    public void ManyAgentsRunningAhead_ShareOneWindowsEventBudget()
+    {
+        // Ten towns nobody can reach, each with work of its own: one window may process at most
+        // the budget in all, so a window of ten agents is no longer than a window of one.
+        var towns = string.Join("\n", Enumerable.Range(0, 10).Select(i =>
+            $"  - {{ id: town{i}, kind: municipality, agencies: [{{ id: office, staff: 1, roles: [work] }}] }}"));
+        var yaml = $$"""
+            name: ten towns
+            seed: 2
+            start: 2025-01-01
+            horizon: 3000d
+            calendar: { kind: continuous }
+            agents:
+            {{towns}}
+            processes: [{ id: p, steps: [{ id: s, role: work, effort: { dist: exponential, mean: 0.5wd } }] }]
+            jurisdiction: { work: self }
+            demand: [{ process: p, rate: 1/day }]
+            """;
+        var spec = Runs.Spec(Runs.Parse(yaml), maxEventsPerWindow: 1000);
+        var result = Runs.RunOne(spec);
+
+        result.Events.Should().BeGreaterThan(50_000);
+        result.Windows.Should().BeGreaterThanOrEqualTo(result.Events / 1000);
+        result.Projects.Should().Equal(Runs.RunOne(Runs.Spec(Runs.Parse(yaml))).Projects);
     }
 
     [Fact]

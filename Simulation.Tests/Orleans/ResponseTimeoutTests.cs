@@ -37,7 +37,7 @@ public abstract class ResponseTimeoutTests : IAsyncLifetime
     /// One agent, one process of 50 short steps: about 4 million events but only 80,000 finished
     /// projects, so the run is long in events and small in memory (no long garbage collections).
     /// </summary>
-    protected static RunSpec LongRun(long maxEventsPerCall)
+    protected static RunSpec LongRun(long maxEventsPerWindow)
     {
         var steps = string.Join("\n", Enumerable.Range(0, 50).Select(i =>
             $"      - {{ id: s{i}, role: work, effort: {{ dist: exponential, mean: 0.01wd }}{(i > 0 ? $", after: [s{i - 1}]" : "")} }}"));
@@ -55,7 +55,7 @@ public abstract class ResponseTimeoutTests : IAsyncLifetime
             jurisdiction: { work: self }
             demand: [{ process: long, rate: 1/day }]
             """;
-        return Runs.Spec(Runs.Parse(yaml), maxEventsPerCall: maxEventsPerCall);
+        return Runs.Spec(Runs.Parse(yaml), maxEventsPerWindow: maxEventsPerWindow);
     }
 
 }
@@ -65,7 +65,7 @@ public sealed class SlicedRunTests : ResponseTimeoutTests
     [Fact]
     public async Task ALongRun_DoesNotTripTheResponseTimeout()
     {
-        var spec = LongRun(maxEventsPerCall: 20_000);
+        var spec = LongRun(maxEventsPerWindow: 20_000);
         var engine = new OrleansEngine(Cluster.Client) { Slice = TimeSpan.FromMilliseconds(50) };
 
         var clock = Stopwatch.StartNew();
@@ -82,7 +82,7 @@ public sealed class UnslicedRunTests : ResponseTimeoutTests
     public async Task TheSameRunInOneCall_WouldTripIt()
     {
         // The counterfactual: without slicing, one agent call carries the whole run and times out.
-        var spec = LongRun(maxEventsPerCall: long.MaxValue);
+        var spec = LongRun(maxEventsPerWindow: long.MaxValue);
         var engine = new OrleansEngine(Cluster.Client) { Slice = TimeSpan.FromMilliseconds(50) };
 
         var act = () => engine.RunReplicationAsync(spec, spec.Compile(), 0, null, CancellationToken.None);

@@ -36,9 +36,9 @@ public static class Runs
             .ToDictionary(f => Path.GetFileName(f), File.ReadAllBytes);
     }
 
-    public static RunSpec Spec(LoadedScenario scenario, ScenarioOverrides? overrides = null, bool recordSteps = false, long? maxEventsPerCall = null)
+    public static RunSpec Spec(LoadedScenario scenario, ScenarioOverrides? overrides = null, bool recordSteps = false, long? maxEventsPerWindow = null)
     {
         var spec = RunSpec.From(scenario, overrides, new AgentOptions(recordSteps));
-        return maxEventsPerCall is { } m ? spec with { MaxEventsPerCall = m } : spec;
+        return maxEventsPerWindow is { } m ? spec with { MaxEventsPerWindow = m } : spec;
     }
 }

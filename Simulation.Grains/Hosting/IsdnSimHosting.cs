@@ -3,16 +3,21 @@ using Orleans.Configuration;
 
 namespace IsdnSim.Grains.Hosting;
 
-public static class SiloBuilderExtensions
+public static class IsdnSimHosting
 {
+    /// <summary>
+    /// Calls are bounded by events per window and wall time per slice and take well under a
+    /// second; this is a safety net for a loaded machine, used by silos and cluster clients alike.
+    /// </summary>
+    public static readonly TimeSpan ResponseTimeout = TimeSpan.FromMinutes(2);
+
     /// <summary>Everything a silo needs to host IsdnSim grains; used by the Runner, the standalone silo and the tests.</summary>
     public static ISiloBuilder AddIsdnSim(this ISiloBuilder silo)
     {
         silo.Services.AddSingleton<ModelCache>();
         silo.Configure<SiloMessagingOptions>(o =>
         {
-            // Calls are bounded by events per call and wall time per slice; this is a safety net for a loaded machine.
-            o.ResponseTimeout = TimeSpan.FromMinutes(2);
+            o.ResponseTimeout = ResponseTimeout;
             o.MaxMessageBodySize = 256 * 1024 * 1024;
         });
         return silo;
