@@ -160,7 +160,7 @@ public sealed class AgentRuntime
         var a = _agencies[agency];
         a.Observe(t);
         var item = a.Release(slot);
-        var token = item.Token with { Path = item.Token.Path.AddWait(item.Start - item.Ready).AddWork(t - item.Start) };
+        var token = item.Token with { Path = item.Token.Path.AddWait(item.Start - item.Ready).AddService(t - item.Start) };
         if (_options.RecordSteps)
         {
             _steps.Add(new StepRecord(token.Id, token.Arrival, item.Step, Index, agency, item.Ready, item.Start, t, item.Effort));

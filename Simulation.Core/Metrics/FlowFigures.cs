@@ -18,7 +18,7 @@ public sealed record FlowFigures(
     double LeadTimeMedian,
     double LeadTimeP90,
     double WaitMean,
-    double WorkMean,
+    double ServiceMean,
     double HandoffMean)
 {
     /// <summary>Throughput per day times mean lead time: Little's law says this equals <see cref="WipMean"/> in steady state.</summary>
@@ -36,14 +36,14 @@ public sealed record FlowFigures(
 
         var leadTimes = new double[finished.Count];
         double afterFinish = 0; // sum over finished of (T - finish)
-        double wait = 0, work = 0, handoff = 0;
+        double wait = 0, service = 0, handoff = 0;
         for (var i = 0; i < finished.Count; i++)
         {
             var p = finished[i];
             leadTimes[i] = p.LeadTime;
             afterFinish += horizon - p.Finish;
             wait += p.Path.Wait;
-            work += p.Path.Work;
+            service += p.Path.Service;
             handoff += p.Path.Handoff;
         }
 
@@ -58,7 +58,7 @@ public sealed record FlowFigures(
             LeadTimeMedian: Quantiles.OfSorted(leadTimes, 0.5),
             LeadTimeP90: Quantiles.OfSorted(leadTimes, 0.9),
             WaitMean: n > 0 ? wait / n : double.NaN,
-            WorkMean: n > 0 ? work / n : double.NaN,
+            ServiceMean: n > 0 ? service / n : double.NaN,
             HandoffMean: n > 0 ? handoff / n : double.NaN);
     }
 }

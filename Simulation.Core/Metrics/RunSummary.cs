@@ -53,7 +53,7 @@ public sealed record FlowEstimates(
     Estimate LeadTimeMedian,
     Estimate LeadTimeP90,
     Estimate WaitMean,
-    Estimate WorkMean,
+    Estimate ServiceMean,
     Estimate HandoffMean,
     Estimate LittleProduct)
 {
@@ -70,7 +70,7 @@ public sealed record FlowEstimates(
             Defined(x => x.LeadTimeMedian),
             Defined(x => x.LeadTimeP90),
             Defined(x => x.WaitMean),
-            Defined(x => x.WorkMean),
+            Defined(x => x.ServiceMean),
             Defined(x => x.HandoffMean),
             Defined(x => x.LittleProduct));
     }

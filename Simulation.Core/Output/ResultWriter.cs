@@ -33,7 +33,7 @@ public static class ResultWriter
         using var writer = Csv.Open(path);
         var csv = new Csv(writer);
         csv.Header("replication", "project", "process", "municipality", "arrival_day", "finish_day", "lead_time_days",
-            "arrival_date", "finish_date", "wait_days", "work_days", "handoff_days");
+            "arrival_date", "finish_date", "wait_days", "service_days", "handoff_days");
         var prefixes = model.Agents.Select(a => model.Processes.Select(p => $"{a.Id}/{p.Id}/").ToArray()).ToArray();
         foreach (var r in results)
         {
@@ -44,7 +44,7 @@ public static class ResultWriter
                 csv.Add(r.Replication).Add(prefixes[p.Id.Owner][p.Id.Process] + p.Id.Serial.ToString(CultureInfo.InvariantCulture)).Add(process).Add(owner)
                     .Add(p.Arrival).Add(p.Finish).Add(p.LeadTime)
                     .Add(Date(model, p.Arrival)).Add(Date(model, p.Finish))
-                    .Add(p.Path.Wait).Add(p.Path.Work).Add(p.Path.Handoff)
+                    .Add(p.Path.Wait).Add(p.Path.Service).Add(p.Path.Handoff)
                     .EndRow();
             }
         }
@@ -148,7 +148,7 @@ public static class ResultWriter
         WriteEstimate(json, "lead_time_p90_days", f.LeadTimeP90);
         json.WriteStartObject("lead_time_breakdown_days");
         WriteEstimate(json, "queue_wait", f.WaitMean);
-        WriteEstimate(json, "work", f.WorkMean);
+        WriteEstimate(json, "in_service", f.ServiceMean);
         WriteEstimate(json, "handoff", f.HandoffMean);
         json.WriteEndObject();
         WriteEstimate(json, "littles_law_throughput_x_lead_time", f.LittleProduct);

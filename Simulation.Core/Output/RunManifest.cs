@@ -1,6 +1,6 @@
 namespace IsdnSim.Core.Output;
 
-/// <summary>What a result folder was made from, so it can be reproduced.</summary>
+/// <summary>What a result folder was made from, so it can be reproduced. <see cref="WallSeconds"/> is the simulation, without writing the files.</summary>
 public sealed record RunManifest(
     string ScenarioFile,
     string ScenarioName,

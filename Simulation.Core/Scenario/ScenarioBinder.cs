@@ -36,8 +36,9 @@ internal sealed partial class ScenarioBinder(YamlReader reader)
 
         _r.CheckKeys(root, "the scenario", ScenarioKeys.Root);
 
-        if (YamlReader.Get(root, "format") is { } formatNode && _r.Integer(formatNode, "format", 1, 1, "(this program reads format 1)") is null)
+        if (YamlReader.Get(root, "format") is { } formatNode && _r.Scalar(formatNode, "format") is { } format && format != "1")
         {
+            _r.Error(formatNode, $"this program reads scenario format 1, found format '{format}'");
             return null;
         }
 
@@ -237,6 +238,17 @@ internal sealed partial class ScenarioBinder(YamlReader reader)
         }
 
         var hours = YamlReader.Get(map, "hours_per_day") is { } hpn ? _r.Number(hpn, "hours_per_day", 0, 24, minExclusive: true) ?? 8 : 8;
+        if (continuous)
+        {
+            foreach (var key in new[] { "workdays", "holidays" })
+            {
+                if (YamlReader.GetKeyNode(map, key) is { } keyNode)
+                {
+                    _r.Error(keyNode, $"'{key}' has no effect on a continuous calendar, where every day is a working day; remove it or use kind: working-days");
+                }
+            }
+        }
+
         return new CalendarDefinition(continuous, workdays, holidays, hours);
     }
 

@@ -21,7 +21,7 @@ public static partial class Units
     public const string WorkExamples = "'5wd' (working days), '2ww' (working weeks), '6h' or '90min'";
     public const string RateExamples = "'12/year', '1/month', '0.5/week' or '2.7/day'";
 
-    private static readonly string[] CalendarUnits = ["d", "w", "mo", "y", "h"];
+    private static readonly string[] CalendarUnits = ["d", "w", "mo", "y", "h", "min"];
     private static readonly string[] WorkUnits = ["wd", "ww", "h", "min"];
     private static readonly string[] RateUnits = ["day", "week", "month", "year"];
 
@@ -45,6 +45,9 @@ public static partial class Units
             case "h":
                 value = new CalendarDays(number / 24);
                 break;
+            case "min":
+                value = new CalendarDays(number / 24 / 60);
+                break;
             case "w":
                 value = new CalendarDays(number * CalendarConstants.DaysPerWeek);
                 break;
@@ -63,8 +66,8 @@ public static partial class Units
                 break;
             default:
                 error = WorkUnits.Contains(unit)
-                    ? $"'{text}' is working time, but a calendar duration is expected here: use {CalendarExamples}"
-                    : $"unknown unit '{unit}' in '{text}'{DidYouMean.Hint(unit, CalendarUnits)}; expected a duration such as {CalendarExamples}";
+                    ? $"'{text}' is working time, but a calendar duration is expected here: did you mean '{Number(number)}d'?"
+                    : $"unknown unit '{unit}' in '{text}'{DidYouMean.Hint(unit, CalendarUnits)} (expected a duration such as {CalendarExamples})";
                 return false;
         }
 
@@ -97,8 +100,8 @@ public static partial class Units
                 break;
             default:
                 error = unit is "d" or "w" or "mo" or "y"
-                    ? $"'{text}' is calendar time, but an effort is working time: use {WorkExamples}"
-                    : $"unknown unit '{unit}' in '{text}'{DidYouMean.Hint(unit, WorkUnits)}; expected working time such as {WorkExamples}";
+                    ? $"'{text}' is calendar time, but an effort is working time: did you mean '{Number(number)}{(unit == "w" ? "ww" : "wd")}'? (units: {WorkExamples})"
+                    : $"unknown unit '{unit}' in '{text}'{DidYouMean.Hint(unit, WorkUnits)} (expected working time such as {WorkExamples})";
                 return false;
         }
 
@@ -124,7 +127,7 @@ public static partial class Units
         };
         if (days is null)
         {
-            error = $"unknown unit '{unit}' in rate '{text}'{DidYouMean.Hint(unit, RateUnits)}; expected a rate such as {RateExamples}";
+            error = $"unknown unit '{unit}' in rate '{text}'{DidYouMean.Hint(unit, RateUnits)} (expected a rate such as {RateExamples})";
             return false;
         }
 
@@ -132,6 +135,8 @@ public static partial class Units
         error = "";
         return true;
     }
+
+    private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
     /// <summary>Splits "12.5wd" into number and unit; a bare number gets its own message, since a forgotten unit is the usual mistake.</summary>
     private static bool TrySplit(Regex pattern, string text, string expected, out double number, out string unit, out string error)

@@ -16,7 +16,7 @@ public readonly record struct MessageSurrogate(
     [property: Id(8)] int Serial,
     [property: Id(9)] double Arrival,
     [property: Id(10)] double Wait,
-    [property: Id(11)] double Work,
+    [property: Id(11)] double Service,
     [property: Id(12)] double Handoff);
 
 [RegisterConverter]
@@ -24,10 +24,10 @@ public sealed class MessageConverter : IConverter<Message, MessageSurrogate>
 {
     public Message ConvertFromSurrogate(in MessageSurrogate s) =>
         new(s.Delivery, s.From, s.Sequence, s.To, s.Sent, s.Step,
-            new ProjectToken(new ProjectId(s.Owner, s.Process, s.Serial), s.Arrival, new PathSummary(s.Wait, s.Work, s.Handoff)));
+            new ProjectToken(new ProjectId(s.Owner, s.Process, s.Serial), s.Arrival, new PathSummary(s.Wait, s.Service, s.Handoff)));
 
     public MessageSurrogate ConvertToSurrogate(in Message m) =>
         new(m.Delivery, m.From, m.Sequence, m.To, m.Sent, m.Step,
             m.Project.Id.Owner, m.Project.Id.Process, m.Project.Id.Serial, m.Project.Arrival,
-            m.Project.Path.Wait, m.Project.Path.Work, m.Project.Path.Handoff);
+            m.Project.Path.Wait, m.Project.Path.Service, m.Project.Path.Handoff);
 }

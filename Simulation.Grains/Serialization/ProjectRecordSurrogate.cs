@@ -10,15 +10,15 @@ public readonly record struct ProjectRecordSurrogate(
     [property: Id(3)] double Arrival,
     [property: Id(4)] double Finish,
     [property: Id(5)] double Wait,
-    [property: Id(6)] double Work,
+    [property: Id(6)] double Service,
     [property: Id(7)] double Handoff);
 
 [RegisterConverter]
 public sealed class ProjectRecordConverter : IConverter<ProjectRecord, ProjectRecordSurrogate>
 {
     public ProjectRecord ConvertFromSurrogate(in ProjectRecordSurrogate s) =>
-        new(new ProjectId(s.Owner, s.Process, s.Serial), s.Arrival, s.Finish, new PathSummary(s.Wait, s.Work, s.Handoff));
+        new(new ProjectId(s.Owner, s.Process, s.Serial), s.Arrival, s.Finish, new PathSummary(s.Wait, s.Service, s.Handoff));
 
     public ProjectRecordSurrogate ConvertToSurrogate(in ProjectRecord r) =>
-        new(r.Id.Owner, r.Id.Process, r.Id.Serial, r.Arrival, r.Finish, r.Path.Wait, r.Path.Work, r.Path.Handoff);
+        new(r.Id.Owner, r.Id.Process, r.Id.Serial, r.Arrival, r.Finish, r.Path.Wait, r.Path.Service, r.Path.Handoff);
 }

@@ -47,6 +47,19 @@ public sealed class RunCommand(Consoles consoles) : AsyncCommand<RunCommand.Sett
         }
     }
 
+    /// <summary>results/&lt;scenario&gt;-&lt;date&gt;-&lt;time&gt;, with -2, -3, ... if two runs start in the same second.</summary>
+    private static string DefaultOutput(string file)
+    {
+        var stem = Path.Combine("results", $"{Path.GetFileNameWithoutExtension(file)}-{DateTime.Now:yyyyMMdd-HHmmss}");
+        var candidate = stem;
+        for (var n = 2; Directory.Exists(candidate) || File.Exists(candidate); n++)
+        {
+            candidate = $"{stem}-{n}";
+        }
+
+        return candidate;
+    }
+
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var scenario = ScenarioInput.Load(settings.File, consoles);
@@ -55,7 +68,7 @@ public sealed class RunCommand(Consoles consoles) : AsyncCommand<RunCommand.Sett
             return ExitCodes.BadInput;
         }
 
-        var outDir = settings.Out ?? Path.Combine("results", $"{Path.GetFileNameWithoutExtension(settings.File)}-{DateTime.Now:yyyyMMdd-HHmmss}");
+        var outDir = settings.Out ?? DefaultOutput(settings.File);
         if (AtomicOutput.CheckTarget(outDir) is { } outProblem)
         {
             consoles.Errors.WriteLine($"isdnsim: error: {outProblem}");
@@ -98,6 +111,7 @@ public sealed class RunCommand(Consoles consoles) : AsyncCommand<RunCommand.Sett
             return ExitCodes.Interrupted;
         }
 
+        var simulated = clock.Elapsed.TotalSeconds;
         var silos = await host.CountSilosAsync();
         RunSummary summary = null!;
         ProgressDisplay.Status(consoles.Out, !settings.NoProgress, $"Computing figures and writing {outDir}", () =>
@@ -105,12 +119,12 @@ public sealed class RunCommand(Consoles consoles) : AsyncCommand<RunCommand.Sett
             summary = RunSummary.Build(model, [.. results.Select(r => ReplicationFigures.Compute(model, r))]);
             var manifest = new RunManifest(settings.File, model.Definition.Name, scenario.Hash, model.Seed, results.Count, model.Horizon.Days,
                 host.Engine.Name, silos, ResultWriter.ProgramVersion, DateTimeOffset.UtcNow,
-                results.Sum(r => r.Events), results.Sum(r => r.Windows), clock.Elapsed.TotalSeconds);
+                results.Sum(r => r.Events), results.Sum(r => r.Windows), simulated);
             ResultWriter.Write(outDir, model, results, summary, manifest);
         });
 
         SummaryView.Render(consoles.Out, model, summary);
-        consoles.Out.MarkupLine($"Results in [bold]{Markup.Escape(outDir)}[/] ({clock.Elapsed.TotalSeconds:0.0} s).");
+        consoles.Out.MarkupLine($"Results in [bold]{Markup.Escape(outDir)}[/] (simulated in {simulated:0.0} s, written in {clock.Elapsed.TotalSeconds - simulated:0.0} s).");
         if (interrupted)
         {
             consoles.Errors.WriteLine($"isdnsim: interrupted: {results.Count} of {replications} replications finished and were written.");

@@ -26,9 +26,11 @@ public sealed class ValidateCommand(Consoles consoles) : Command<ValidateCommand
         var d = scenario.Definition;
         var demandSources = model.Sources.Sum(s => s.Count);
         consoles.Text.WriteLine(
-            $"{settings.File}: ok: '{d.Name}': {d.Agents.Count} agents, {d.Agents.Sum(a => a.Agencies.Count)} agencies, " +
-            $"{d.Processes.Count} processes, {demandSources} demand streams; horizon {d.Horizon.Value:0.##} days from {d.Start:yyyy-MM-dd}, " +
-            $"{d.Replications} replication{(d.Replications == 1 ? "" : "s")}, seed {d.Seed}");
+            $"{settings.File}: ok: '{d.Name}': {Count(d.Agents.Count, "agent")}, {Count(d.Agents.Sum(a => a.Agencies.Count), "agency", "agencies")}, " +
+            $"{Count(d.Processes.Count, "process", "processes")}, {Count(demandSources, "demand stream")}; horizon {d.Horizon.Value:0.##} days from {d.Start:yyyy-MM-dd}, " +
+            $"{Count(d.Replications, "replication")}, seed {d.Seed}");
         return ExitCodes.Ok;
     }
+
+    private static string Count(int n, string one, string? many = null) => $"{n} {(n == 1 ? one : many ?? one + "s")}";
 }

@@ -54,7 +54,7 @@ public sealed class HandComputedRunTests
         result.Projects.Should().NotBeEmpty();
         foreach (var p in result.Projects)
         {
-            p.Path.Work.Should().BeApproximately(8, Exact);
+            p.Path.Service.Should().BeApproximately(8, Exact);
             p.Path.Handoff.Should().BeApproximately(2, Exact);
             p.LeadTime.Should().BeApproximately(10 + p.Path.Wait, Exact);
         }
@@ -73,7 +73,7 @@ public sealed class HandComputedRunTests
         foreach (var p in result.Projects.Where(p => p.Path.Wait == 0))
         {
             p.LeadTime.Should().BeApproximately(14, Exact);
-            p.Path.Work.Should().BeApproximately(10, Exact);
+            p.Path.Service.Should().BeApproximately(10, Exact);
             p.Path.Handoff.Should().BeApproximately(4, Exact);
         }
 

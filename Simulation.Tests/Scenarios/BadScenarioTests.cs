@@ -20,7 +20,7 @@ public sealed class BadScenarioTests
     [InlineData("wrong-type-agents.yaml", 9, 9, "expected a list for agents, found 'town'")]
     [InlineData("bad-duration-unit.yaml", 4, 10, "unknown unit 'years' in '2 years'")]
     [InlineData("missing-unit.yaml", 4, 10, "'730' has no unit")]
-    [InlineData("effort-calendar-unit.yaml", 33, 17, "'5d' is calendar time, but an effort is working time")]
+    [InlineData("effort-calendar-unit.yaml", 33, 17, "'5d' is calendar time, but an effort is working time: did you mean '5wd'?")]
     [InlineData("bad-rate.yaml", 39, 11, "expected a rate such as '12/year'")]
     [InlineData("zero-staff.yaml", 14, 16, "must be between 1 and 100,000 (an agency needs at least one person), found '0'")]
     [InlineData("negative-staff.yaml", 22, 16, "found '-2'")]
@@ -44,6 +44,7 @@ public sealed class BadScenarioTests
     [InlineData("duplicate-demand.yaml", 40, 5, "projects of 'cycle-path' already arrive at 'town' through the demand entry at line 38")]
     [InlineData("start-too-late.yaml", 4, 10, "ends too close to the year 9999")]
     [InlineData("absurd-handoff.yaml", 8, 10, "handoff must be at most 3,650 days, found '1e308d'")]
+    [InlineData("continuous-with-holidays.yaml", 7, 3, "'holidays' has no effect on a continuous calendar")]
     [InlineData("triangular-order.yaml", 33, 17, "needs min <= mode <= max and min < max, found min 9, mode 5, max 12 working days")]
     public void BadFile_IsRejectedWithPositionAndExpectation(string file, int line, int column, string message)
     {

@@ -11,6 +11,7 @@ public sealed class UnitsTests
     [InlineData("10y", 3652)] // 2025-01-01 to 2035-01-01, with leap days 2028 and 2032
     [InlineData("1mo", 31)]
     [InlineData("1_000d", 1000)]
+    [InlineData("90min", 0.0625)]
     public void CalendarDurations_CountOnTheCalendarFromTheStart(string text, double days)
     {
         Units.TryCalendar(text, new DateOnly(2025, 1, 1), out var value, out _).Should().BeTrue();
