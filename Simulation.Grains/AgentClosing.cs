@@ -9,4 +9,5 @@ public sealed record AgentClosing(
     [property: Id(1)] ArrivalTally[] Arrivals,
     [property: Id(2)] int Projects,
     [property: Id(3)] int Steps,
-    [property: Id(4)] long Events);
+    [property: Id(4)] long Events,
+    [property: Id(5)] AgentTallies Tallies);

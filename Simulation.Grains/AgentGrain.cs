@@ -30,7 +30,7 @@ public sealed class AgentGrain(ModelCache models) : Grain, IAgentGrain
     public Task<AgentClosing> Close(double horizon)
     {
         _result = Agent.Close(horizon);
-        return Task.FromResult(new AgentClosing(_result.Agencies, _result.Arrivals, _result.Finished.Length, _result.Steps.Length, _result.Events));
+        return Task.FromResult(new AgentClosing(_result.Agencies, _result.Arrivals, _result.Finished.Length, _result.Steps.Length, _result.Events, _result.Tallies));
     }
 
     public Task<Immutable<ProjectRecord[]>> Projects(int offset, int count) => Task.FromResult(Page(Result.Finished, offset, count).AsImmutable());

@@ -66,7 +66,7 @@ public sealed class OrleansEngine(IGrainFactory grains) : ISimulationEngine
         var closing = await grain.Close(horizon);
         var projects = await FetchAsync(closing.Projects, async (o, c) => (await grain.Projects(o, c)).Value);
         var steps = await FetchAsync(closing.Steps, async (o, c) => (await grain.Steps(o, c)).Value);
-        return new AgentResult(agent, closing.Agencies, closing.Arrivals, projects, steps, closing.Events);
+        return new AgentResult(agent, closing.Agencies, closing.Arrivals, projects, steps, closing.Events, closing.Tallies);
     }
 
     private static async Task<T[]> FetchAsync<T>(int total, Func<int, int, Task<T[]>> page)

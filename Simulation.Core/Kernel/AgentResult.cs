@@ -7,4 +7,5 @@ public sealed record AgentResult(
     ArrivalTally[] Arrivals,
     ProjectRecord[] Finished,
     StepRecord[] Steps,
-    long Events);
+    long Events,
+    AgentTallies Tallies);

@@ -12,20 +12,31 @@ namespace IsdnSim.Core.Kernel;
 /// time is cut into windows: local events are ordered by (time, creation sequence), messages
 /// by (delivery, sender, sender sequence), and at equal times messages come first.
 /// </summary>
-public sealed class AgentRuntime
+public sealed partial class AgentRuntime
 {
     private readonly SimulationModel _model;
     private readonly WorkCalendar _calendar;
     private readonly ulong _root;
     private readonly AgentOptions _options;
-    private readonly AgencyRuntime[] _agencies;
+    private readonly AgentModel _self;
+    private readonly StaffedAgency?[] _staffed;
+    private readonly CouncilRuntime?[] _councils;
     private readonly ArrivalSource[] _sources;
+    private readonly BackgroundSource?[] _background;
+    private readonly IReadOnlyList<MandateModel> _mandates;
     private readonly MinHeap<ScheduledEvent, EventOrder> _events = new();
     private readonly MinHeap<Message, MessageOrder> _messages = new();
-    private readonly Dictionary<(ProjectId, int), JoinState> _joins = [];
     private readonly List<Message> _outbox = [];
     private readonly List<ProjectRecord> _finished = [];
     private readonly List<StepRecord> _steps = [];
+    private readonly List<WorkItem> _decided = [];
+    private readonly long[] _handoffs;
+    private readonly long[] _reworks;
+    private readonly long[] _mandated;
+    private long _decisions;
+    private long _congruent;
+    private long _consultations;
+    private long _deemed;
     private long _sequence;
     private long _sendSequence;
     private long _eventsProcessed;
@@ -35,25 +46,47 @@ public sealed class AgentRuntime
     {
         _model = model;
         Index = index;
+        _self = model.Agents[index];
         _calendar = model.Calendar;
         _options = options ?? AgentOptions.Default;
         _root = StreamKeys.Replication(model.Seed, replication);
-        var agent = model.Agents[index];
-        _agencies = [.. agent.Agencies.Select(a => new AgencyRuntime(a, _calendar))];
+        _staffed = [.. _self.Agencies.Select(a => a.IsCouncil ? null : new StaffedAgency(a, _calendar, model.YearStarts, model.Start))];
+        _councils = [.. _self.Agencies.Select(a => a.IsCouncil ? new CouncilRuntime(a, _calendar, model.YearStarts) : null)];
         _sources = [.. model.Sources[index].Select(s => new ArrivalSource(
             s.Process,
             s.Rate.PerDay,
-            RandomStream.FromKey(StreamKeys.Arrivals(_root, agent.IdHash, model.Processes[s.Process].IdHash))))];
+            RandomStream.FromKey(StreamKeys.Arrivals(_root, _self.IdHash, model.Processes[s.Process].IdHash))))];
+        _background = [.. _self.Agencies.Select(a => a.Background is { } b && b.Rate.PerDay > 0
+            ? new BackgroundSource(b.Rate.PerDay, RandomStream.FromKey(StreamKeys.Background(_root, _self.IdHash, a.IdHash)))
+            : null)];
+        _mandates = model.Mandates[index];
+        var levels = SimulationModel.Levels.Length;
+        _handoffs = new long[levels * levels];
+        _reworks = new long[levels * levels];
+        _mandated = new long[model.Definition.Shocks.Sum(s => s.Groups.Count)];
     }
 
     public int Index { get; }
 
-    /// <summary>Schedules the first arrivals; returns the time of the agent's first event.</summary>
+    /// <summary>Schedules the first arrivals, background work and mandated projects; returns the time of the first event.</summary>
     public double Initialize()
     {
         for (var s = 0; s < _sources.Length; s++)
         {
             ScheduleNextArrival(s, 0);
+        }
+
+        for (var a = 0; a < _background.Length; a++)
+        {
+            if (_background[a] is not null)
+            {
+                ScheduleNextBackground(a, 0);
+            }
+        }
+
+        for (var m = 0; m < _mandates.Count; m++)
+        {
+            Schedule(_mandates[m].Time, EventKind.Mandate, m, 0);
         }
 
         return NextTime;
@@ -105,14 +138,7 @@ public sealed class AgentRuntime
 
                 var e = _events.Pop();
                 last = e.Time;
-                if (e.Kind == EventKind.Arrival)
-                {
-                    OnArrival(e.A, e.Time);
-                }
-                else
-                {
-                    OnServiceEnd(e.A, e.B, e.Time);
-                }
+                OnEvent(e);
             }
 
             processed++;
@@ -126,146 +152,168 @@ public sealed class AgentRuntime
     }
 
     /// <summary>Closes the time integrals at the horizon and hands over everything recorded.</summary>
-    public AgentResult Close(double horizon) => new(
-        Index,
-        [.. _agencies.Select(a => a.Close(Index, horizon))],
-        [.. _sources.Select(s => new ArrivalTally(Index, s.Process, s.Count, s.SumOfArrivalTimes))],
-        [.. _finished],
-        [.. _steps],
-        _eventsProcessed);
+    public AgentResult Close(double horizon)
+    {
+        var agencies = _self.Agencies.Select(a => _councils[a.Index] is { } c ? c.Close(Index, horizon) : _staffed[a.Index]!.Close(Index, horizon)).ToArray();
+        var mandated = new List<MandateTally>();
+        var k = 0;
+        for (var s = 0; s < _model.Definition.Shocks.Count; s++)
+        {
+            for (var g = 0; g < _model.Definition.Shocks[s].Groups.Count; g++, k++)
+            {
+                if (_mandated[k] > 0)
+                {
+                    mandated.Add(new MandateTally(s, g, _mandated[k]));
+                }
+            }
+        }
+
+        return new AgentResult(
+            Index,
+            agencies,
+            [.. _sources.Select(s => new ArrivalTally(Index, s.Process, s.Count, s.SumOfArrivalTimes))],
+            [.. _finished],
+            [.. _steps],
+            _eventsProcessed,
+            new AgentTallies([.. _handoffs], [.. _reworks], _decisions, _congruent, _consultations, _deemed, [.. mandated]));
+    }
+
+    private void OnEvent(in ScheduledEvent e)
+    {
+        switch (e.Kind)
+        {
+            case EventKind.Arrival:
+                OnArrival(e.A, e.Time);
+                break;
+            case EventKind.ServiceEnd:
+                OnServiceEnd(e.A, e.B, e.Time);
+                break;
+            case EventKind.Session:
+                OnSession(e.A, e.Time);
+                break;
+            case EventKind.IntakeOpens:
+                OnIntakeOpens(e.A, e.Time);
+                break;
+            case EventKind.ConsultDeadline:
+                OnConsultDeadline(e.Id, e.Time);
+                break;
+            case EventKind.GroupMeeting:
+                OnGroupMeeting(e.Id, e.Time);
+                break;
+            case EventKind.Background:
+                OnBackground(e.A, e.Time);
+                break;
+            default:
+                OnMandate(e.A, e.Time);
+                break;
+        }
+    }
+
+    private void Schedule(double time, EventKind kind, int a, int b, long id = 0) =>
+        _events.Push(new ScheduledEvent(time, _sequence++, kind, a, b, id));
 
     private void ScheduleNextArrival(int source, double now)
     {
         ref var s = ref _sources[source].Stream;
         var next = now - Math.Log(s.NextOpenDouble()) / _sources[source].RatePerDay;
-        _events.Push(new ScheduledEvent(next, _sequence++, EventKind.Arrival, source, 0));
+        Schedule(next, EventKind.Arrival, source, 0);
+    }
+
+    private void ScheduleNextBackground(int agency, double now)
+    {
+        var b = _background[agency]!;
+        var next = now - Math.Log(b.Stream.NextOpenDouble()) / b.RatePerDay;
+        Schedule(next, EventKind.Background, agency, 0);
     }
 
     private void OnArrival(int source, double t)
     {
         var s = _sources[source];
-        var token = new ProjectToken(new ProjectId(Index, s.Process, (int)s.Count), t, default);
+        var token = new ProjectToken(new ProjectId(Index, s.Process, (int)s.Count), t) { Territory = Index };
         s.Count++;
         s.SumOfArrivalTimes += t;
-        foreach (var step in _model.Processes[s.Process].StartSteps)
-        {
-            HandOver(token, step, t);
-        }
-
+        StartProject(token, t);
         ScheduleNextArrival(source, t);
     }
 
-    private void OnServiceEnd(int agency, int slot, double t)
+    private void OnMandate(int mandate, double t)
     {
-        var a = _agencies[agency];
-        a.Observe(t);
-        var item = a.Release(slot);
-        var token = item.Token with { Path = item.Token.Path.AddWait(item.Start - item.Ready).AddService(t - item.Start) };
-        if (_options.RecordSteps)
+        var m = _mandates[mandate];
+        _mandated[MandateSlot(m.Shock, m.Group)]++;
+
+        // Negative serials keep shock projects apart from the Poisson arrivals of the same process.
+        var token = new ProjectToken(new ProjectId(Index, m.Process, -1 - m.Shock), t)
         {
-            _steps.Add(new StepRecord(token.Id, token.Arrival, item.Step, Index, agency, item.Ready, item.Start, t, item.Effort));
+            Territory = Index,
+            Deadline = m.Deadline,
+            Shock = m.Shock,
+            Group = m.Group,
+        };
+        StartProject(token, t);
+    }
+
+    private int MandateSlot(int shock, int group)
+    {
+        var slot = 0;
+        for (var s = 0; s < shock; s++)
+        {
+            slot += _model.Definition.Shocks[s].Groups.Count;
         }
 
-        // The next queued item takes the freed staff member before any successor step is
-        // handed in, so a project cannot overtake others in the same agency's queue.
-        if (a.Queue.Count > 0)
-        {
-            StartService(agency, a.Queue.Dequeue(), t);
-        }
+        return slot + group;
+    }
 
-        var step = _model.Processes[token.Id.Process].Steps[item.Step];
-        if (step.IsFinal)
+    private void OnBackground(int agency, double t)
+    {
+        var b = _background[agency]!;
+        var item = new WorkItem
         {
-            _finished.Add(new ProjectRecord(token.Id, token.Arrival, t, token.Path));
-            return;
-        }
+            Kind = WorkKind.Background,
+            Priority = _self.Agencies[agency].Background!.Priority,
+            Ready = t,
+            Aux = (int)b.Count++,
+        };
+        Enqueue(agency, item, t);
+        ScheduleNextBackground(agency, t);
+    }
 
-        foreach (var successor in step.Successors)
-        {
-            HandOver(token, successor, t);
-        }
+    private void Send(MessageKind kind, int to, double t, int step, in ProjectToken token, int aux = 0, long link = 0, double value = 0)
+    {
+        var delivery = t + _model.HandoffLatency(Index, to);
+        var counted = token with { Handoffs = token.Handoffs + 1 };
+        _handoffs[(_self.Level * SimulationModel.Levels.Length) + _model.Agents[to].Level]++;
+        _outbox.Add(new Message(delivery, Index, _sendSequence++, to, t, kind, step, aux, link, value, counted));
     }
 
     private void OnMessage(in Message m)
     {
-        var token = m.Project with { Path = m.Project.Path.AddHandoff(m.Delivery - m.Sent) };
-        var holder = _model.HolderOf(token.Id.Owner, token.Id.Process, m.Step);
-        PredecessorDone(token, m.Step, m.Delivery, holder.Agency);
-    }
-
-    /// <summary>A step may start as far as one predecessor is concerned: locally at once, elsewhere by message.</summary>
-    private void HandOver(in ProjectToken token, int step, double t)
-    {
-        var holder = _model.HolderOf(token.Id.Owner, token.Id.Process, step);
-        if (holder.Agent == Index)
+        var token = m.Project.Accrue(PathPart.Handoff, m.Delivery - m.Sent);
+        var t = m.Delivery;
+        switch (m.Kind)
         {
-            PredecessorDone(token, step, t, holder.Agency);
-            return;
-        }
-
-        var delivery = t + _model.HandoffLatency(Index, holder.Agent);
-        _outbox.Add(new Message(delivery, Index, _sendSequence++, holder.Agent, t, step, token));
-    }
-
-    private void PredecessorDone(in ProjectToken token, int step, double t, int agency)
-    {
-        var predecessors = _model.Processes[token.Id.Process].Steps[step].Predecessors.Length;
-        if (predecessors <= 1)
-        {
-            Enqueue(token, step, t, agency);
-            return;
-        }
-
-        // A join: the step waits for all predecessors; the one that arrives last is on the
-        // critical chain, so its path summary is the one carried on.
-        var key = (token.Id, step);
-        if (!_joins.TryGetValue(key, out var join))
-        {
-            _joins[key] = new JoinState(predecessors - 1, token);
-            return;
-        }
-
-        if (join.Remaining > 1)
-        {
-            _joins[key] = new JoinState(join.Remaining - 1, token);
-            return;
-        }
-
-        _joins.Remove(key);
-        Enqueue(token, step, t, agency);
-    }
-
-    private void Enqueue(in ProjectToken token, int step, double t, int agency)
-    {
-        var a = _agencies[agency];
-        a.Observe(t);
-        a.CountArrival();
-        var item = new WorkItem { Token = token, Step = step, Ready = t };
-        if (a.HasFreeStaff)
-        {
-            StartService(agency, item, t);
-        }
-        else
-        {
-            a.Queue.Enqueue(item);
+            case MessageKind.StepReady:
+                PredecessorDone(token, m.Step, t);
+                break;
+            case MessageKind.ConsultRequest:
+                EnqueueConsult(token, m.Step, m.Aux, m.From, m.Link, t);
+                break;
+            case MessageKind.ConsultReply:
+                OnConsultReply(token, m.Link, m.Aux, m.From, t);
+                break;
+            case MessageKind.ReworkRequest:
+                EnqueueRework(token, m.Step, m.From, t);
+                break;
+            case MessageKind.ReworkDone:
+                StepReady(token, m.Step, t);
+                break;
+            case MessageKind.SupportRequest:
+                EnqueueSupport(token, m.Step, m.From, m.Link, m.Value, t);
+                break;
+            default:
+                OnSupportReply(token, m.Link, t);
+                break;
         }
     }
-
-    private void StartService(int agency, WorkItem item, double t)
-    {
-        var a = _agencies[agency];
-        var id = item.Token.Id;
-        var process = _model.Processes[id.Process];
-        var step = process.Steps[item.Step];
-        var stream = RandomStream.FromKey(StreamKeys.Effort(_root, _model.Agents[id.Owner].IdHash, process.IdHash, id.Serial, step.IdHash));
-        item.Effort = step.Effort.Sample(ref stream);
-        item.Start = t;
-        var slot = a.Occupy(item);
-        var end = _calendar.AddWork(t, item.Effort / a.Model.Productivity);
-        _events.Push(new ScheduledEvent(end, _sequence++, EventKind.ServiceEnd, agency, slot));
-    }
-
-    private readonly record struct JoinState(int Remaining, ProjectToken Critical);
 
     private sealed class ArrivalSource(int process, double ratePerDay, RandomStream stream)
     {
@@ -278,5 +326,14 @@ public sealed class AgentRuntime
         public long Count { get; set; }
 
         public double SumOfArrivalTimes { get; set; }
+    }
+
+    private sealed class BackgroundSource(double ratePerDay, RandomStream stream)
+    {
+        public RandomStream Stream = stream;
+
+        public double RatePerDay { get; } = ratePerDay;
+
+        public long Count { get; set; }
     }
 }

@@ -1,6 +1,6 @@
 namespace IsdnSim.Core.Kernel;
 
-/// <summary>One finished step of one project (recorded only when a run asks for step detail).</summary>
+/// <summary>One finished step (or segment of a step) of one project, recorded only when a run asks for step detail.</summary>
 public readonly record struct StepRecord(
     ProjectId Project,
     double ProjectArrival,
@@ -10,4 +10,7 @@ public readonly record struct StepRecord(
     double Ready,
     double Start,
     double End,
-    double Effort);
+    double Effort)
+{
+    public int Segment { get; init; } = -1;
+}

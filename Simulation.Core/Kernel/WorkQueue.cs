@@ -26,6 +26,8 @@ internal sealed class WorkQueue
         Count++;
     }
 
+    public ref readonly WorkItem Peek() => ref _items[_head];
+
     public WorkItem Dequeue()
     {
         var item = _items[_head];

@@ -9,4 +9,14 @@ public sealed record AgentModel(
     string Name,
     int? Population,
     IReadOnlyList<AgencyModel> Agencies,
-    ulong IdHash);
+    ulong IdHash)
+{
+    /// <summary>The agent above this one, or -1.</summary>
+    public int Parent { get; init; } = -1;
+
+    /// <summary>Index into <see cref="SimulationModel.Levels"/>, for tallies between levels.</summary>
+    public int Level { get; init; }
+
+    /// <summary>The Amt administering this municipality, or -1.</summary>
+    public int Amt { get; init; } = -1;
+}

@@ -7,4 +7,8 @@ public sealed record ProcessModel(
     IReadOnlyList<StepModel> Steps,
     int[] StartSteps,
     int FinalStep,
-    ulong IdHash);
+    ulong IdHash)
+{
+    /// <summary>Municipalities a linear measure crosses, the owner first; 0 when it stays at the owner.</summary>
+    public int Segments { get; init; }
+}

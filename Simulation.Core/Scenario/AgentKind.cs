@@ -26,4 +26,7 @@ public enum AgentKind
 
     /// <summary>A national operator of public infrastructure, e.g. DB InfraGO or a grid operator.</summary>
     NationalOperator,
+
+    /// <summary>Private planning consultancies (Planungsbüros), e.g. the few hundred that write heat plans.</summary>
+    Consultancy,
 }

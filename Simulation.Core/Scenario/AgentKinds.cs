@@ -13,6 +13,7 @@ public static class AgentKinds
         (AgentKind.Utility, "utility"),
         (AgentKind.HousingCompany, "housing-company"),
         (AgentKind.NationalOperator, "national-operator"),
+        (AgentKind.Consultancy, "consultancy"),
     ];
 
     public static IReadOnlyList<string> All { get; } = [.. Names.Select(n => n.Name)];
@@ -36,6 +37,30 @@ public static class AgentKinds
 
     /// <summary>Kinds where projects start: they have inhabitants and a council.</summary>
     public static bool IsMunicipal(AgentKind kind) => kind is AgentKind.Municipality or AgentKind.City;
+
+    /// <summary>Whether an agent of this kind matches a level word of hand-off rules (a city is municipal and district).</summary>
+    public static bool IsAtLevel(AgentKind kind, string level) => level switch
+    {
+        "municipal" => kind is AgentKind.Municipality or AgentKind.Amt or AgentKind.City,
+        "district" => kind is AgentKind.District or AgentKind.City,
+        "state" => kind == AgentKind.State,
+        "company" => kind is AgentKind.Utility or AgentKind.HousingCompany,
+        "national" => kind == AgentKind.NationalOperator,
+        "consultancy" => kind == AgentKind.Consultancy,
+        _ => false,
+    };
+
+    /// <summary>The level an agent counts as in tallies of hand-offs and rework between levels.</summary>
+    public static string Level(AgentKind kind) => kind switch
+    {
+        AgentKind.Municipality or AgentKind.Amt => "municipal",
+        AgentKind.City => "city",
+        AgentKind.District => "district",
+        AgentKind.State => "state",
+        AgentKind.Utility or AgentKind.HousingCompany => "company",
+        AgentKind.NationalOperator => "national",
+        _ => "consultancy",
+    };
 
     /// <summary>Whether an agent of this kind acts at the given level (an independent city is both municipality and district).</summary>
     public static bool ActsAt(AgentKind kind, AdministrativeLevel level) => level switch

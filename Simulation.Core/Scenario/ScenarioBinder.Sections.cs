@@ -6,7 +6,7 @@ namespace IsdnSim.Core.Scenario;
 
 internal sealed partial class ScenarioBinder
 {
-    private List<AgentDefinition>? BindAgents(YamlNode node)
+    private List<AgentDefinition>? BindAgents(YamlNode node, double hoursPerDay)
     {
         var seq = _r.Sequence(node, "agents");
         if (seq is null)
@@ -81,7 +81,7 @@ internal sealed partial class ScenarioBinder
 
             // An entry with a bad value stays in (the definition is not built while there are
             // errors), so that the checks of other sections still see it and report their own problems.
-            var agencies = YamlReader.Get(map, "agencies") is { } agn ? BindAgencies(agn, what) : [];
+            var agencies = YamlReader.Get(map, "agencies") is { } agn ? BindAgencies(agn, what, hoursPerDay) : [];
             if (id is null)
             {
                 continue;
@@ -98,7 +98,7 @@ internal sealed partial class ScenarioBinder
         return agents;
     }
 
-    private List<AgencyDefinition> BindAgencies(YamlNode node, string agentWhat)
+    private List<AgencyDefinition> BindAgencies(YamlNode node, string agentWhat, double hoursPerDay)
     {
         var seq = _r.Sequence(node, $"the agencies of {agentWhat}");
         if (seq is null)
@@ -134,13 +134,43 @@ internal sealed partial class ScenarioBinder
 
             var what = id is null ? "an agency" : $"agency '{id}' of {agentWhat}";
             var name = YamlReader.Get(map, "name") is { } nn ? _r.Scalar(nn, $"the name of {what}") : id;
-            var staffNode = _r.Require(map, "staff", what);
-            var staff = staffNode is null
-                ? null
-                : (int?)_r.Integer(staffNode, $"the staff of {what}", 1, ScenarioLimits.MaxStaff, "(an agency needs at least one person)");
-            var productivity = YamlReader.Get(map, "productivity") is { } pn
-                ? _r.Number(pn, $"the productivity of {what}", 0, 100, minExclusive: true)
-                : 1.0;
+            var sessions = YamlReader.Get(map, "sessions") is { } sessionsNode ? BindSessions(sessionsNode, what) : null;
+            int? staff = 0;
+            double? productivity = 1.0;
+            if (YamlReader.Get(map, "sessions") is not null)
+            {
+                foreach (var key in new[] { "staff", "productivity", "queue", "project_priority", "background", "intake" })
+                {
+                    if (YamlReader.GetKeyNode(map, key) is { } keyNode)
+                    {
+                        _r.Error(keyNode, $"{what} is a council (it has sessions) and decides in session; '{key}' applies only to agencies with staff");
+                    }
+                }
+            }
+            else
+            {
+                var staffNode = _r.Require(map, "staff", what, " (or 'sessions' for a council)");
+                staff = staffNode is null
+                    ? null
+                    : (int?)_r.Integer(staffNode, $"the staff of {what}", 1, ScenarioLimits.MaxStaff, "(an agency needs at least one person)");
+                productivity = YamlReader.Get(map, "productivity") is { } pn
+                    ? _r.Number(pn, $"the productivity of {what}", 0, 100, minExclusive: true)
+                    : 1.0;
+            }
+
+            var priorityQueue = false;
+            if (YamlReader.Get(map, "queue") is { } qn && _r.Scalar(qn, $"the queue of {what}") is { } queue)
+            {
+                priorityQueue = queue == "priority";
+                if (queue is not ("fifo" or "priority"))
+                {
+                    _r.Error(qn, $"unknown queue discipline '{queue}'{DidYouMean.Hint(queue, ["fifo", "priority"])}; expected 'fifo' or 'priority'");
+                }
+            }
+
+            var projectPriority = YamlReader.Get(map, "project_priority") is { } ppn ? (int?)_r.Integer(ppn, $"the project priority of {what}", 0, 9) : 2;
+            var background = YamlReader.Get(map, "background") is { } bn ? BindBackground(bn, what, hoursPerDay) : null;
+            var intake = YamlReader.Get(map, "intake") is { } inn ? BindIntake(inn, what) : null;
 
             var roles = new List<string>();
             if (_r.Require(map, "roles", what) is { } rn && _r.Sequence(rn, $"the roles of {what}") is { } roleSeq)
@@ -167,7 +197,14 @@ internal sealed partial class ScenarioBinder
                 continue;
             }
 
-            agencies.Add(new AgencyDefinition(id, name ?? id, roles, staff ?? 1, productivity ?? 1, YamlReader.At(map)));
+            agencies.Add(new AgencyDefinition(id, name ?? id, roles, staff ?? 1, productivity ?? 1, YamlReader.At(map))
+            {
+                Sessions = sessions,
+                PriorityQueue = priorityQueue,
+                ProjectPriority = projectPriority ?? 2,
+                Background = background,
+                Intake = intake,
+            });
         }
 
         return agencies;
@@ -214,13 +251,14 @@ internal sealed partial class ScenarioBinder
 
             var what = id is null ? "a process" : $"process '{id}'";
             var name = YamlReader.Get(map, "name") is { } nn ? _r.Scalar(nn, $"the name of {what}") : id;
+            var segments = YamlReader.Get(map, "segments") is { } segn ? (int?)_r.Integer(segn, $"the segments of {what}", 2, 100, "(municipalities a linear measure crosses)") : 0;
             var steps = _r.Require(map, "steps", what) is { } sn ? BindSteps(sn, id ?? "?", what, hoursPerDay) : null;
             if (id is null || steps is null)
             {
                 continue;
             }
 
-            var process = new ProcessDefinition(id, name ?? id, steps, YamlReader.At(map));
+            var process = new ProcessDefinition(id, name ?? id, steps, YamlReader.At(map)) { Segments = segments ?? 0 };
             CheckStepGraph(process, map);
             processes.Add(process);
         }
@@ -268,11 +306,41 @@ internal sealed partial class ScenarioBinder
             }
 
             var what = id is null ? "a step" : $"step '{id}' of {processWhat}";
+            CurrentStep = (processId, id ?? "?");
             var name = YamlReader.Get(map, "name") is { } nn ? _r.Scalar(nn, $"the name of {what}") : id;
+            var kind = StepKind.Work;
+            if (YamlReader.Get(map, "kind") is { } kn && _r.Scalar(kn, $"the kind of {what}") is { } kindText)
+            {
+                var k = Array.IndexOf(ScenarioKeys.StepKinds, kindText);
+                if (k < 0)
+                {
+                    _r.Error(kn, $"unknown step kind '{kindText}'{DidYouMean.Hint(kindText, ScenarioKeys.StepKinds)} (expected one of: {string.Join(", ", ScenarioKeys.StepKinds)})");
+                }
+                else
+                {
+                    kind = (StepKind)k;
+                }
+            }
+
             var roleNode = _r.Require(map, "role", what);
             var role = roleNode is null ? null : _r.Id(roleNode, $"the role of {what}");
-            var effortNode = _r.Require(map, "effort", what);
-            var effort = effortNode is null ? null : BindEffort(effortNode, $"the effort of {what}", hoursPerDay);
+            Distribution? effort = null;
+            if (kind == StepKind.Council)
+            {
+                if (YamlReader.GetKeyNode(map, "effort") is { } effortKey)
+                {
+                    _r.Error(effortKey, $"{what} is a council decision, taken in session; it has no effort (put the preparation in a step before it)");
+                }
+
+                effort = new ConstantDistribution(0);
+            }
+            else
+            {
+                var effortNode = _r.Require(map, "effort", what);
+                effort = effortNode is null ? null : BindEffort(effortNode, $"the effort of {what}", hoursPerDay);
+            }
+
+            var extras = BindStepExtras(map, what, kind, hoursPerDay);
             var after = new List<string>();
             if (YamlReader.Get(map, "after") is { } an && _r.ScalarList(an, $"'after' of {what}") is { } list)
             {
@@ -297,7 +365,15 @@ internal sealed partial class ScenarioBinder
                 _roleNodes[(processId, id)] = roleNode!;
             }
 
-            steps.Add(new StepDefinition(id, name ?? id, role ?? "", effort ?? new ConstantDistribution(0), after, YamlReader.At(map)));
+            steps.Add(new StepDefinition(id, name ?? id, role ?? "", effort ?? new ConstantDistribution(0), after, YamlReader.At(map))
+            {
+                Kind = kind,
+                Consult = extras.Consult,
+                Deadline = extras.Deadline,
+                Rework = extras.Rework,
+                PerSegment = extras.PerSegment,
+                Support = extras.Support,
+            });
         }
 
         return steps;

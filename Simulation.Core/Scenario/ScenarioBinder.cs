@@ -46,6 +46,7 @@ internal sealed partial class ScenarioBinder(YamlReader reader)
         var description = YamlReader.Get(root, "description") is { } dn ? _r.Scalar(dn, "description") : null;
         var seed = YamlReader.Get(root, "seed") is { } sn ? _r.UnsignedInteger(sn, "seed") : 1UL;
         var start = YamlReader.Get(root, "start") is { } stn ? _r.Date(stn, "start") : MissingValue<DateOnly>(root, "start");
+        _start = start;
         var replications = YamlReader.Get(root, "replications") is { } rn
             ? (int?)_r.Integer(rn, "replications", 1, ScenarioLimits.MaxReplications)
             : 1;
@@ -78,26 +79,21 @@ internal sealed partial class ScenarioBinder(YamlReader reader)
             }
         }
 
-        var handoff = YamlReader.Get(root, "handoff") is { } hon ? CalendarDuration(hon, "handoff", null) : lookahead;
-        if (handoff is { } ho && lookahead is { } l && ho.Value < l.Value && YamlReader.Get(root, "handoff") is { } hoNode)
+        if (lookahead is { } lv && lv.Value > ScenarioLimits.MaxHandoffDays && YamlReader.Get(root, "lookahead") is { } lookaheadNode)
         {
-            _r.Error(hoNode, $"handoff must not be shorter than lookahead ({l}): no message may arrive sooner than the lookahead");
+            _r.Error(lookaheadNode, $"lookahead must be at most {ScenarioLimits.MaxHandoffDays:N0} days, found '{((YamlScalarNode)lookaheadNode).Value}'");
         }
 
-        foreach (var (key, value) in new[] { ("lookahead", lookahead), ("handoff", handoff) })
-        {
-            if (value is { } v && v.Value > ScenarioLimits.MaxHandoffDays && YamlReader.Get(root, key) is { } node)
-            {
-                _r.Error(node, $"{key} must be at most {ScenarioLimits.MaxHandoffDays:N0} days, found '{((YamlScalarNode)node).Value}'");
-            }
-        }
+        var handoff = YamlReader.Get(root, "handoff") is { } hon
+            ? BindHandoff(hon, lookahead)
+            : lookahead is { } defaultLatency ? new HandoffDefinition(defaultLatency, []) : null;
 
         if (horizon is { } hz && lookahead is { } lk && ScenarioLimits.WindowsProblem(hz.Value, lk.Value) is { } windows)
         {
             _r.Error(YamlReader.Get(root, "lookahead") ?? root, windows);
         }
 
-        var agents = YamlReader.Get(root, "agents") is { } an ? BindAgents(an) : Missing<List<AgentDefinition>>(root, "agents");
+        var agents = YamlReader.Get(root, "agents") is { } an ? BindAgents(an, calendar.HoursPerDay) : Missing<List<AgentDefinition>>(root, "agents");
         var processes = YamlReader.Get(root, "processes") is { } pn
             ? BindProcesses(pn, calendar.HoursPerDay)
             : Missing<List<ProcessDefinition>>(root, "processes");
@@ -105,10 +101,14 @@ internal sealed partial class ScenarioBinder(YamlReader reader)
             ? BindJurisdiction(jn)
             : Missing<List<JurisdictionRule>>(root, "jurisdiction");
         var demand = YamlReader.Get(root, "demand") is { } den ? BindDemand(den) : Missing<List<DemandDefinition>>(root, "demand");
+        var shocks = YamlReader.Get(root, "shocks") is { } shn ? BindShocks(shn) : [];
+        var groups = YamlReader.Get(root, "working_groups") is { } wgn ? BindWorkingGroups(wgn) : [];
+        var variants = YamlReader.Get(root, "variants") is { } vn ? BindVariants(vn, calendar.HoursPerDay) : [];
 
         if (agents is not null && processes is not null && jurisdiction is not null && demand is not null)
         {
             CheckReferences(agents, processes, jurisdiction, demand);
+            CheckExtensionReferences(processes, jurisdiction, handoff, shocks, groups, variants);
         }
 
         if (_r.HasErrors || name is null || start is null || horizon is null || replications is null || lookahead is null || handoff is null
@@ -118,8 +118,27 @@ internal sealed partial class ScenarioBinder(YamlReader reader)
         }
 
         var definition = new ScenarioDefinition(name, description, seed.Value, start.Value, horizon.Value, replications.Value, calendar,
-            lookahead.Value, handoff.Value, agents, processes, jurisdiction, demand);
-        CheckResolution(definition, root);
+            lookahead.Value, handoff, agents, processes, jurisdiction, demand)
+        {
+            Shocks = shocks,
+            WorkingGroups = groups,
+            Variants = variants,
+        };
+        foreach (var (at, message) in ScenarioChecks.Check(definition))
+        {
+            _r.Error(at, message);
+        }
+
+        if (!_r.HasErrors && ScenarioLimits.ProjectsProblem(ScenarioLimits.ExpectedProjects(definition)) is { } projects)
+        {
+            _r.Error(YamlReader.Get(root, "demand") ?? root, projects);
+        }
+
+        if (!_r.HasErrors)
+        {
+            CheckVariantsApply(definition);
+        }
+
         return _r.HasErrors ? null : definition;
     }
 

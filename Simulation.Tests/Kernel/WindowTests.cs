@@ -50,7 +50,7 @@ public sealed class WindowTests
         fine.Windows.Should().BeGreaterThan(coarse.Windows);
         fine.Projects.Should().Equal(coarse.Projects);
         fine.Steps.Should().Equal(coarse.Steps);
-        fine.Agencies.Should().Equal(coarse.Agencies);
+        fine.Agencies.Should().BeEquivalentTo(coarse.Agencies, o => o.WithStrictOrdering());
     }
 
     [Fact]

@@ -29,6 +29,26 @@ public sealed class SchemaTests
         Keys(d["step"]!["properties"]).Should().BeEquivalentTo(ScenarioKeys.Step);
         Keys(d["jurisdictionEntry"]!["properties"]).Should().BeEquivalentTo(ScenarioKeys.JurisdictionEntry);
         Keys(d["demand"]!["properties"]).Should().BeEquivalentTo(ScenarioKeys.Demand);
+        Keys(d["handoffRules"]!["properties"]).Should().BeEquivalentTo(ScenarioKeys.Handoff);
+        Keys(d["handoffRules"]!["properties"]!["rules"]!["items"]!["properties"]).Should().BeEquivalentTo(ScenarioKeys.HandoffRule);
+        Keys(d["agency"]!["properties"]!["sessions"]!["properties"]).Should().BeEquivalentTo(ScenarioKeys.Sessions);
+        Keys(d["agency"]!["properties"]!["background"]!["properties"]).Should().BeEquivalentTo(ScenarioKeys.Background);
+        Keys(d["agency"]!["properties"]!["intake"]!["properties"]).Should().BeEquivalentTo(ScenarioKeys.Intake);
+        Keys(d["step"]!["properties"]!["rework"]!["properties"]).Should().BeEquivalentTo(ScenarioKeys.Rework);
+        Keys(d["step"]!["properties"]!["support"]!["properties"]).Should().BeEquivalentTo(ScenarioKeys.Support);
+        Keys(d["shock"]!["properties"]).Should().BeEquivalentTo(ScenarioKeys.Shock);
+        Keys(d["shock"]!["properties"]!["groups"]!["items"]!["properties"]).Should().BeEquivalentTo(ScenarioKeys.ShockGroup);
+        Keys(d["workingGroup"]!["properties"]).Should().BeEquivalentTo(ScenarioKeys.WorkingGroup);
+        Keys(d["variant"]!["properties"]).Should().BeEquivalentTo(ScenarioKeys.Variant);
+        d["step"]!["properties"]!["kind"]!["enum"]!.AsArray().Select(k => k!.GetValue<string>()).Should().Equal(ScenarioKeys.StepKinds);
+
+        var operations = d["operation"]!["oneOf"]!.AsArray()
+            .ToDictionary(o => o!["properties"]!["op"]!["const"]!.GetValue<string>(), o => Keys(o!["properties"]));
+        operations.Keys.Should().BeEquivalentTo(ScenarioKeys.Operations.Keys);
+        foreach (var (op, keys) in ScenarioKeys.Operations)
+        {
+            operations[op].Should().BeEquivalentTo(keys, $"the schema of the {op} operation");
+        }
 
         var distributions = d["effort"]!["oneOf"]!.AsArray().Where(o => o!["properties"] is not null)
             .ToDictionary(o => o!["properties"]!["dist"]!["const"]!.GetValue<string>(), o => Keys(o!["properties"]));

@@ -1,0 +1,105 @@
+using IsdnSim.Core.Model;
+using IsdnSim.Core.Time;
+
+namespace IsdnSim.Core.Kernel;
+
+/// <summary>
+/// A council (Gemeindevertretung, Kreistag) during a run: items wait for the next session that
+/// is at least the submission period away, and each session decides at most its agenda's worth,
+/// first come first served; the rest wait for the session after.
+/// </summary>
+internal sealed class CouncilRuntime
+{
+    private readonly YearlyIntegrals _integrals;
+    private readonly double _every;
+    private readonly double _first;
+    private readonly double _submission;
+    private readonly int _agenda;
+    private double _waitSum;
+    private long _arrived;
+    private long _decided;
+
+    public CouncilRuntime(AgencyModel model, WorkCalendar calendar, double[] yearStarts)
+    {
+        Model = model;
+        var s = model.Sessions!;
+        _every = s.Every.Value;
+        _first = s.First.Value;
+        _submission = s.Submission.Value;
+        _agenda = s.Agenda;
+        _integrals = new YearlyIntegrals(calendar, yearStarts);
+    }
+
+    public AgencyModel Model { get; }
+
+    public WorkQueue Queue { get; } = new();
+
+    /// <summary>The session already scheduled, or NaN.</summary>
+    public double Scheduled { get; set; } = double.NaN;
+
+    public void Observe(double t) => _integrals.Observe(t, Queue.Count, 0);
+
+    /// <summary>Queues an item; returns the session to schedule for it, or NaN if one is scheduled already.</summary>
+    public double Enqueue(in WorkItem item, double t)
+    {
+        Observe(t);
+        _arrived++;
+        Queue.Enqueue(item);
+        if (!double.IsNaN(Scheduled))
+        {
+            return double.NaN;
+        }
+
+        Scheduled = Sessions.Next(_first, _every, t + _submission);
+        return Scheduled;
+    }
+
+    /// <summary>Takes the items this session decides; returns the next session to schedule, or NaN.</summary>
+    public double Decide(double t, List<WorkItem> decided)
+    {
+        Observe(t);
+        decided.Clear();
+        while (Queue.Count > 0 && decided.Count < _agenda && Queue.Peek().Ready <= t - _submission)
+        {
+            var item = Queue.Dequeue();
+            _waitSum += t - item.Ready;
+            _decided++;
+            decided.Add(item);
+        }
+
+        if (Queue.Count == 0)
+        {
+            Scheduled = double.NaN;
+            return double.NaN;
+        }
+
+        var next = Sessions.Next(_first, _every, Math.Max(Queue.Peek().Ready + _submission, t));
+        Scheduled = next <= t ? next + _every : next;
+        return Scheduled;
+    }
+
+    public AgencyStatistics Close(int agent, double horizon)
+    {
+        Observe(horizon);
+        var sessions = horizon > _first ? Math.Ceiling((horizon - _first) / _every) : 0;
+        var places = sessions * _agenda;
+        return new AgencyStatistics(
+            agent,
+            Model.Index,
+            Staff: 0,
+            Utilisation: places > 0 ? _decided / places : 0,
+            MeanQueueLength: horizon > 0 ? _integrals.QueueArea / horizon : 0,
+            MeanWait: _decided > 0 ? _waitSum / _decided : 0,
+            Arrived: _arrived,
+            Started: _decided,
+            Done: _decided,
+            WaitingCaused: _integrals.QueueArea,
+            InQueueAtEnd: Queue.Count,
+            InServiceAtEnd: 0,
+            YearUtilisation: _integrals.YearUtilisation(0, horizon),
+            YearWaitingCaused: _integrals.YearQueueArea)
+        {
+            IsCouncil = true,
+        };
+    }
+}
