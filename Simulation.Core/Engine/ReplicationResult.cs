@@ -16,13 +16,7 @@ public sealed record ReplicationResult(
     /// <summary>Merges the agents' results: projects by (finish, id), agencies and arrivals by index, steps by (end, project, step).</summary>
     public static ReplicationResult Assemble(int replication, double horizonDays, IReadOnlyList<AgentResult> agents, long windows)
     {
-        var projects = agents.SelectMany(a => a.Finished).ToArray();
-        Array.Sort(projects, static (x, y) =>
-        {
-            var c = x.Finish.CompareTo(y.Finish);
-            return c != 0 ? c : x.Id.CompareTo(y.Id);
-        });
-
+        var projects = MergeByFinish(agents);
         var steps = agents.SelectMany(a => a.Steps).ToArray();
         Array.Sort(steps, static (x, y) =>
         {
@@ -45,5 +39,69 @@ public sealed record ReplicationResult(
             steps,
             agents.Sum(a => a.Events),
             windows);
+    }
+
+    private static int ByFinishThenId(ProjectRecord x, ProjectRecord y)
+    {
+        var c = x.Finish.CompareTo(y.Finish);
+        return c != 0 ? c : x.Id.CompareTo(y.Id);
+    }
+
+    /// <summary>
+    /// Each agent records projects in the order it finishes them, so its list is sorted by finish
+    /// time already (only projects finishing at the same moment, as in one council session, may
+    /// need their ids put in order); the lists are then merged rather than sorted as a whole.
+    /// </summary>
+    private static ProjectRecord[] MergeByFinish(IReadOnlyList<AgentResult> agents)
+    {
+        var lists = agents.Select(a => a.Finished).Where(f => f.Length > 0).ToArray();
+        foreach (var list in lists)
+        {
+            SortTies(list);
+        }
+
+        if (lists.Length == 1)
+        {
+            return lists[0];
+        }
+
+        var result = new ProjectRecord[lists.Sum(l => l.Length)];
+        var heads = new PriorityQueue<int, ProjectRecord>(Comparer<ProjectRecord>.Create(ByFinishThenId));
+        var positions = new int[lists.Length];
+        for (var i = 0; i < lists.Length; i++)
+        {
+            heads.Enqueue(i, lists[i][0]);
+        }
+
+        for (var k = 0; k < result.Length; k++)
+        {
+            var i = heads.Dequeue();
+            result[k] = lists[i][positions[i]++];
+            if (positions[i] < lists[i].Length)
+            {
+                heads.Enqueue(i, lists[i][positions[i]]);
+            }
+        }
+
+        return result;
+    }
+
+    private static void SortTies(ProjectRecord[] list)
+    {
+        for (var start = 0; start < list.Length;)
+        {
+            var end = start + 1;
+            while (end < list.Length && list[end].Finish == list[start].Finish)
+            {
+                end++;
+            }
+
+            if (end - start > 1)
+            {
+                Array.Sort(list, start, end - start, Comparer<ProjectRecord>.Create(ByFinishThenId));
+            }
+
+            start = end;
+        }
     }
 }

@@ -10,7 +10,7 @@ public sealed partial class AgentRuntime
     private readonly Dictionary<(ProjectId, int, int), JoinState> _joins = [];
     private readonly Dictionary<ProjectId, int[]> _routes = [];
 
-    private IReadOnlyList<StepModel> StepsOf(in ProjectToken token) => _model.Processes[token.Id.Process].Steps;
+    private StepModel[] StepsOf(in ProjectToken token) => _stepsByProcess[token.Id.Process];
 
     private void StartProject(in ProjectToken token, double t)
     {
@@ -156,15 +156,19 @@ public sealed partial class AgentRuntime
 
         if (s.IsFinal)
         {
-            _finished.Add(new ProjectRecord(token.Id, token.Arrival, t, token.Path)
+            var record = new ProjectRecord(token.Id, token.Arrival, t, token.Path)
             {
-                Deadline = token.Deadline,
-                Shock = token.Shock,
-                Group = token.Group,
                 Dominant = token.Dominant,
                 Handoffs = token.Handoffs,
                 Reworks = token.Reworks,
-            });
+            };
+            if (token.Id.Shock >= 0)
+            {
+                var mandate = _mandates.First(m => m.Shock == token.Id.Shock);
+                record = record with { Shock = mandate.Shock, Group = mandate.Group, Deadline = mandate.Deadline };
+            }
+
+            _finished.Add(record);
             return;
         }
 

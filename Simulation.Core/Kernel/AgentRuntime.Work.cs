@@ -139,10 +139,7 @@ public sealed partial class AgentRuntime
             StartService(agency, a.Queue.Dequeue(), t);
         }
 
-        var token = item.Token
-            .Accrue(PathPart.Window, item.Admitted - item.Ready)
-            .Accrue(PathPart.Wait, item.Start - item.Admitted)
-            .Accrue(PathPart.Service, t - item.Start);
+        var token = item.Token.AfterService(item.Admitted - item.Ready, item.Start - item.Admitted, t - item.Start);
         switch (item.Kind)
         {
             case WorkKind.Step when item.Link != 0:

@@ -24,10 +24,11 @@ public sealed partial class AgentRuntime
     private readonly ArrivalSource[] _sources;
     private readonly BackgroundSource?[] _background;
     private readonly IReadOnlyList<MandateModel> _mandates;
+    private readonly StepModel[][] _stepsByProcess;
     private readonly MinHeap<ScheduledEvent, EventOrder> _events = new();
     private readonly MinHeap<Message, MessageOrder> _messages = new();
     private readonly List<Message> _outbox = [];
-    private readonly List<ProjectRecord> _finished = [];
+    private readonly ChunkedList<ProjectRecord> _finished = new();
     private readonly List<StepRecord> _steps = [];
     private readonly List<WorkItem> _decided = [];
     private readonly long[] _handoffs;
@@ -60,6 +61,7 @@ public sealed partial class AgentRuntime
             ? new BackgroundSource(b.Rate.PerDay, RandomStream.FromKey(StreamKeys.Background(_root, _self.IdHash, a.IdHash)))
             : null)];
         _mandates = model.Mandates[index];
+        _stepsByProcess = [.. model.Processes.Select(p => p.Steps.ToArray())];
         var levels = SimulationModel.Levels.Length;
         _handoffs = new long[levels * levels];
         _reworks = new long[levels * levels];
@@ -172,7 +174,7 @@ public sealed partial class AgentRuntime
             Index,
             agencies,
             [.. _sources.Select(s => new ArrivalTally(Index, s.Process, s.Count, s.SumOfArrivalTimes))],
-            [.. _finished],
+            _finished.ToArray(),
             [.. _steps],
             _eventsProcessed,
             new AgentTallies([.. _handoffs], [.. _reworks], _decisions, _congruent, _consultations, _deemed, [.. mandated]));
@@ -242,13 +244,7 @@ public sealed partial class AgentRuntime
         _mandated[MandateSlot(m.Shock, m.Group)]++;
 
         // Negative serials keep shock projects apart from the Poisson arrivals of the same process.
-        var token = new ProjectToken(new ProjectId(Index, m.Process, -1 - m.Shock), t)
-        {
-            Territory = Index,
-            Deadline = m.Deadline,
-            Shock = m.Shock,
-            Group = m.Group,
-        };
+        var token = new ProjectToken(new ProjectId(Index, m.Process, -1 - m.Shock), t) { Territory = Index };
         StartProject(token, t);
     }
 

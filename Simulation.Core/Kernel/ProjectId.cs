@@ -7,6 +7,9 @@ namespace IsdnSim.Core.Kernel;
 /// </summary>
 public readonly record struct ProjectId(int Owner, int Process, int Serial) : IComparable<ProjectId>
 {
+    /// <summary>A project a shock obliged its owner to start carries the negative serial -1 - shock.</summary>
+    public int Shock => Serial < 0 ? -1 - Serial : -1;
+
     public int CompareTo(ProjectId other)
     {
         var c = Owner.CompareTo(other.Owner);

@@ -5,14 +5,6 @@ public readonly record struct ProjectToken(ProjectId Id, double Arrival)
 {
     public PathSummary Path { get; init; }
 
-    /// <summary>Days from the start by which a shock requires the project done; infinite if none.</summary>
-    public double Deadline { get; init; } = double.PositiveInfinity;
-
-    /// <summary>The shock and group that obliged this project, or -1.</summary>
-    public int Shock { get; init; } = -1;
-
-    public int Group { get; init; } = -1;
-
     /// <summary>Which segment of a linear measure this token is, or -1 for the project as a whole.</summary>
     public int Segment { get; init; } = -1;
 
@@ -33,4 +25,14 @@ public readonly record struct ProjectToken(ProjectId Id, double Arrival)
 
     public ProjectToken Accrue(PathPart part, double days) =>
         days == 0 ? this : this with { Path = Path.Add(InRework ? PathPart.Rework : part, days) };
+
+    /// <summary>A finished piece of work: window, queue wait and service added in one copy (the hot path).</summary>
+    public ProjectToken AfterService(double window, double wait, double service)
+    {
+        var p = Path;
+        p = InRework
+            ? p with { Rework = p.Rework + window + wait + service }
+            : p with { Window = p.Window + window, Wait = p.Wait + wait, Service = p.Service + service };
+        return this with { Path = p };
+    }
 }

@@ -49,16 +49,13 @@ public readonly record struct ProjectTokenSurrogate(
     [property: Id(0)] ProjectId Id,
     [property: Id(1)] double Arrival,
     [property: Id(2)] PathSummary Path,
-    [property: Id(3)] double Deadline,
-    [property: Id(4)] int Shock,
-    [property: Id(5)] int Group,
-    [property: Id(6)] int Segment,
-    [property: Id(7)] int Territory,
-    [property: Id(8)] DominantStep Dominant,
-    [property: Id(9)] int Handoffs,
-    [property: Id(10)] int Reworks,
-    [property: Id(11)] bool InRework,
-    [property: Id(12)] int Round);
+    [property: Id(3)] int Segment,
+    [property: Id(4)] int Territory,
+    [property: Id(5)] DominantStep Dominant,
+    [property: Id(6)] int Handoffs,
+    [property: Id(7)] int Reworks,
+    [property: Id(8)] bool InRework,
+    [property: Id(9)] int Round);
 
 [RegisterConverter]
 public sealed class ProjectTokenConverter : IConverter<ProjectToken, ProjectTokenSurrogate>
@@ -66,9 +63,6 @@ public sealed class ProjectTokenConverter : IConverter<ProjectToken, ProjectToke
     public ProjectToken ConvertFromSurrogate(in ProjectTokenSurrogate s) => new(s.Id, s.Arrival)
     {
         Path = s.Path,
-        Deadline = s.Deadline,
-        Shock = s.Shock,
-        Group = s.Group,
         Segment = s.Segment,
         Territory = s.Territory,
         Dominant = s.Dominant,
@@ -79,7 +73,7 @@ public sealed class ProjectTokenConverter : IConverter<ProjectToken, ProjectToke
     };
 
     public ProjectTokenSurrogate ConvertToSurrogate(in ProjectToken v) =>
-        new(v.Id, v.Arrival, v.Path, v.Deadline, v.Shock, v.Group, v.Segment, v.Territory, v.Dominant, v.Handoffs, v.Reworks, v.InRework, v.Round);
+        new(v.Id, v.Arrival, v.Path, v.Segment, v.Territory, v.Dominant, v.Handoffs, v.Reworks, v.InRework, v.Round);
 }
 
 [GenerateSerializer, Immutable, Alias("IsdnSim.Message")]
