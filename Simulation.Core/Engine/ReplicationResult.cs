@@ -11,7 +11,8 @@ public sealed record ReplicationResult(
     ArrivalTally[] Arrivals,
     StepRecord[] Steps,
     long Events,
-    long Windows)
+    long Windows,
+    AgentTallies Tallies)
 {
     /// <summary>Merges the agents' results: projects by (finish, id), agencies and arrivals by index, steps by (end, project, step).</summary>
     public static ReplicationResult Assemble(int replication, double horizonDays, IReadOnlyList<AgentResult> agents, long windows)
@@ -38,7 +39,37 @@ public sealed record ReplicationResult(
             [.. agents.OrderBy(a => a.Agent).SelectMany(a => a.Arrivals)],
             steps,
             agents.Sum(a => a.Events),
-            windows);
+            windows,
+            SumTallies(agents));
+    }
+
+    private static AgentTallies SumTallies(IReadOnlyList<AgentResult> agents)
+    {
+        var levels = agents.Count > 0 ? agents[0].Tallies.Handoffs.Length : 0;
+        var handoffs = new long[levels];
+        var reworks = new long[levels];
+        foreach (var a in agents)
+        {
+            for (var i = 0; i < levels; i++)
+            {
+                handoffs[i] += a.Tallies.Handoffs[i];
+                reworks[i] += a.Tallies.Reworks[i];
+            }
+        }
+
+        var mandated = agents.SelectMany(a => a.Tallies.Mandated)
+            .GroupBy(m => (m.Shock, m.Group))
+            .OrderBy(g => g.Key.Shock).ThenBy(g => g.Key.Group)
+            .Select(g => new MandateTally(g.Key.Shock, g.Key.Group, g.Sum(m => m.Count)))
+            .ToArray();
+        return new AgentTallies(
+            handoffs,
+            reworks,
+            agents.Sum(a => a.Tallies.Decisions),
+            agents.Sum(a => a.Tallies.CongruentDecisions),
+            agents.Sum(a => a.Tallies.Consultations),
+            agents.Sum(a => a.Tallies.DeemedApprovals),
+            mandated);
     }
 
     private static int ByFinishThenId(ProjectRecord x, ProjectRecord y)

@@ -1,10 +1,11 @@
 using IsdnSim.Core.Scenario;
+using IsdnSim.Core.Variants;
 using IsdnSim.Core.Time;
 
 namespace IsdnSim.Core.Engine;
 
 /// <summary>Values given on the command line that replace the scenario's own, applied before compiling.</summary>
-public sealed record ScenarioOverrides(ulong? Seed = null, int? Replications = null, double? HorizonDays = null)
+public sealed record ScenarioOverrides(ulong? Seed = null, int? Replications = null, double? HorizonDays = null, string? Variant = null)
 {
     public static readonly ScenarioOverrides None = new();
 
@@ -30,7 +31,8 @@ public sealed record ScenarioOverrides(ulong? Seed = null, int? Replications = n
                ?? ScenarioLimits.ProjectsProblem(ScenarioLimits.ExpectedProjects(applied));
     }
 
-    public ScenarioDefinition Apply(ScenarioDefinition definition) => definition with
+    /// <summary>The variant (if any) first, then the replaced values.</summary>
+    public ScenarioDefinition Apply(ScenarioDefinition definition) => (Variant is { } v ? VariantApplier.Apply(definition, v) : definition) with
     {
         Seed = Seed ?? definition.Seed,
         Replications = Replications ?? definition.Replications,

@@ -19,7 +19,12 @@ public sealed record FlowFigures(
     double LeadTimeP90,
     double WaitMean,
     double ServiceMean,
-    double HandoffMean)
+    double CouncilMean,
+    double HandoffMean,
+    double ReworkMean,
+    double WindowMean,
+    double HandoffsPerProject,
+    double ReworksPerProject)
 {
     /// <summary>Throughput per day times mean lead time: Little's law says this equals <see cref="WipMean"/> in steady state.</summary>
     public double LittleProduct => ThroughputPerYear / CalendarConstants.DaysPerYear * LeadTimeMean;
@@ -36,15 +41,17 @@ public sealed record FlowFigures(
 
         var leadTimes = new double[finished.Count];
         double afterFinish = 0; // sum over finished of (T - finish)
-        double wait = 0, service = 0, handoff = 0;
+        var parts = new PathSummary();
+        double handoffs = 0, reworks = 0;
         for (var i = 0; i < finished.Count; i++)
         {
             var p = finished[i];
             leadTimes[i] = p.LeadTime;
             afterFinish += horizon - p.Finish;
-            wait += p.Path.Wait;
-            service += p.Path.Service;
-            handoff += p.Path.Handoff;
+            parts = new PathSummary(parts.Wait + p.Path.Wait, parts.Service + p.Path.Service, parts.Council + p.Path.Council,
+                parts.Handoff + p.Path.Handoff, parts.Rework + p.Path.Rework, parts.Window + p.Path.Window);
+            handoffs += p.Handoffs;
+            reworks += p.Reworks;
         }
 
         Array.Sort(leadTimes);
@@ -57,8 +64,15 @@ public sealed record FlowFigures(
             LeadTimeMean: n > 0 ? leadTimes.Average() : double.NaN,
             LeadTimeMedian: Quantiles.OfSorted(leadTimes, 0.5),
             LeadTimeP90: Quantiles.OfSorted(leadTimes, 0.9),
-            WaitMean: n > 0 ? wait / n : double.NaN,
-            ServiceMean: n > 0 ? service / n : double.NaN,
-            HandoffMean: n > 0 ? handoff / n : double.NaN);
+            WaitMean: Mean(parts.Wait),
+            ServiceMean: Mean(parts.Service),
+            CouncilMean: Mean(parts.Council),
+            HandoffMean: Mean(parts.Handoff),
+            ReworkMean: Mean(parts.Rework),
+            WindowMean: Mean(parts.Window),
+            HandoffsPerProject: Mean(handoffs),
+            ReworksPerProject: Mean(reworks));
+
+        double Mean(double sum) => n > 0 ? sum / n : double.NaN;
     }
 }

@@ -12,10 +12,28 @@ public sealed record RunSummary(
     IReadOnlyList<AgencyEstimates> Agencies)
 {
     public IReadOnlyList<AgencyEstimates> ByUtilisation =>
-        [.. Agencies.OrderByDescending(a => a.Utilisation.Mean).ThenByDescending(a => a.WaitingCaused.Mean).ThenBy(a => a.Agent).ThenBy(a => a.Agency)];
+        [.. Agencies.Where(a => !a.IsCouncil).OrderByDescending(a => a.Utilisation.Mean).ThenByDescending(a => a.WaitingCaused.Mean).ThenBy(a => a.Agent).ThenBy(a => a.Agency)];
 
     public IReadOnlyList<AgencyEstimates> ByWaitingCaused =>
         [.. Agencies.OrderByDescending(a => a.WaitingCaused.Mean).ThenByDescending(a => a.Utilisation.Mean).ThenBy(a => a.Agent).ThenBy(a => a.Agency)];
+
+    /// <summary>Agencies by the share of projects whose longest critical step they had, largest first.</summary>
+    public IReadOnlyList<AgencyEstimates> ByDetermining =>
+        [.. Agencies.Where(a => a.DeterminingShare.Mean > 0).OrderByDescending(a => a.DeterminingShare.Mean).ThenBy(a => a.Agent).ThenBy(a => a.Agency)];
+
+    /// <summary>(from level, to level) -> hand-offs per replication; only pairs that occur.</summary>
+    public IReadOnlyList<(string From, string To, Estimate Count)> Handoffs { get; init; } = [];
+
+    public IReadOnlyList<(string From, string To, Estimate Count)> Reworks { get; init; } = [];
+
+    public Estimate Congruence { get; init; } = Estimate.Of([]);
+
+    public Estimate DeemedShare { get; init; } = Estimate.Of([]);
+
+    public IReadOnlyList<DeadlineEstimates> Deadlines { get; init; } = [];
+
+    /// <summary>Per simulated year, agencies with staff ranked by mean utilisation that year.</summary>
+    public IReadOnlyList<IReadOnlyList<(AgencyEstimates Agency, Estimate Utilisation)>> ByYear { get; init; } = [];
 
     public static RunSummary Build(SimulationModel model, IReadOnlyList<ReplicationFigures> replications)
     {
@@ -37,10 +55,50 @@ public sealed record RunSummary(
                 Estimate.Of([.. samples.Select(s => s.MeanQueueLength)]),
                 Estimate.Of([.. samples.Select(s => s.MeanWait)]),
                 Estimate.Of([.. samples.Select(s => (double)s.Done)]),
-                Estimate.Of([.. samples.Select(s => s.WaitingCaused)])));
+                Estimate.Of([.. samples.Select(s => s.WaitingCaused)]))
+            {
+                IsCouncil = first.IsCouncil,
+                DeterminingShare = Estimate.Of([.. replications.Select(r => r.DeterminingShare[i]).Where(double.IsFinite)]),
+                YearUtilisation = [.. Enumerable.Range(0, first.YearUtilisation.Length).Select(y => Estimate.Of([.. samples.Select(s => s.YearUtilisation[y])]))],
+            });
         }
 
-        return new RunSummary(replications.Count, overall, processes, agencies);
+        var levels = SimulationModel.Levels;
+        IReadOnlyList<(string, string, Estimate)> Matrix(Func<ReplicationFigures, long[]> pick) =>
+            [.. Enumerable.Range(0, levels.Length * levels.Length)
+                .Where(k => replications.Any(r => pick(r)[k] > 0))
+                .Select(k => (levels[k / levels.Length], levels[k % levels.Length], Estimate.Of([.. replications.Select(r => (double)pick(r)[k])])))];
+
+        var deadlines = new List<DeadlineEstimates>();
+        if (replications.Count > 0)
+        {
+            for (var d = 0; d < replications[0].Deadlines.Count; d++)
+            {
+                var samples = replications.Select(r => r.Deadlines[d]).ToList();
+                var shock = model.Definition.Shocks[samples[0].Shock];
+                var group = shock.Groups[samples[0].Group];
+                deadlines.Add(new DeadlineEstimates(shock.Id, shock.Name, group.Name, group.Deadline,
+                    Estimate.Of([.. samples.Select(s => (double)s.Mandated)]),
+                    Estimate.Of([.. samples.Select(s => (double)s.OnTime)]),
+                    Estimate.Of([.. samples.Select(s => (double)s.Late)]),
+                    Estimate.Of([.. samples.Select(s => (double)s.Unfinished)]),
+                    Estimate.Of([.. samples.Select(s => s.Compliance).Where(double.IsFinite)])));
+            }
+        }
+
+        var years = model.YearStarts.Length;
+        var byYear = Enumerable.Range(0, years).Select(y => (IReadOnlyList<(AgencyEstimates, Estimate)>)
+            [.. agencies.Where(a => !a.IsCouncil).Select(a => (a, a.YearUtilisation[y])).OrderByDescending(x => x.Item2.Mean).ThenBy(x => x.a.Agent).ThenBy(x => x.a.Agency)]).ToList();
+
+        return new RunSummary(replications.Count, overall, processes, agencies)
+        {
+            Handoffs = Matrix(r => r.Handoffs),
+            Reworks = Matrix(r => r.Reworks),
+            Congruence = Estimate.Of([.. replications.Select(r => r.Congruence).Where(double.IsFinite)]),
+            DeemedShare = Estimate.Of([.. replications.Select(r => r.DeemedShare).Where(double.IsFinite)]),
+            Deadlines = deadlines,
+            ByYear = byYear,
+        };
     }
 }
 
@@ -54,7 +112,12 @@ public sealed record FlowEstimates(
     Estimate LeadTimeP90,
     Estimate WaitMean,
     Estimate ServiceMean,
+    Estimate CouncilMean,
     Estimate HandoffMean,
+    Estimate ReworkMean,
+    Estimate WindowMean,
+    Estimate HandoffsPerProject,
+    Estimate ReworksPerProject,
     Estimate LittleProduct)
 {
     public static FlowEstimates Of(IReadOnlyList<FlowFigures> f)
@@ -71,7 +134,12 @@ public sealed record FlowEstimates(
             Defined(x => x.LeadTimeP90),
             Defined(x => x.WaitMean),
             Defined(x => x.ServiceMean),
+            Defined(x => x.CouncilMean),
             Defined(x => x.HandoffMean),
+            Defined(x => x.ReworkMean),
+            Defined(x => x.WindowMean),
+            Defined(x => x.HandoffsPerProject),
+            Defined(x => x.ReworksPerProject),
             Defined(x => x.LittleProduct));
     }
 }
@@ -84,4 +152,22 @@ public sealed record AgencyEstimates(
     Estimate MeanQueueLength,
     Estimate MeanWait,
     Estimate ItemsDone,
-    Estimate WaitingCaused);
+    Estimate WaitingCaused)
+{
+    public bool IsCouncil { get; init; }
+
+    public Estimate DeterminingShare { get; init; } = Estimate.Of([]);
+
+    public IReadOnlyList<Estimate> YearUtilisation { get; init; } = [];
+}
+
+public sealed record DeadlineEstimates(
+    string Shock,
+    string ShockName,
+    string Group,
+    DateOnly Deadline,
+    Estimate Mandated,
+    Estimate OnTime,
+    Estimate Late,
+    Estimate Unfinished,
+    Estimate Compliance);

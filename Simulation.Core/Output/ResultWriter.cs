@@ -24,6 +24,7 @@ public static class ResultWriter
         WriteSummary(output.PathOf("summary.json"), model, summary);
         WriteProjects(output.PathOf("projects.csv"), model, results);
         WriteAgencies(output.PathOf("agencies.csv"), model, results);
+        WriteAgenciesByYear(output.PathOf("agencies_by_year.csv"), model, results);
         WriteManifest(output.PathOf("manifest.json"), manifest);
         output.Commit();
     }
@@ -33,19 +34,41 @@ public static class ResultWriter
         using var writer = Csv.Open(path);
         var csv = new Csv(writer);
         csv.Header("replication", "project", "process", "municipality", "arrival_day", "finish_day", "lead_time_days",
-            "arrival_date", "finish_date", "wait_days", "service_days", "handoff_days");
+            "arrival_date", "finish_date", "wait_days", "service_days", "council_days", "handoff_days", "rework_days", "window_days",
+            "handoffs", "reworks", "determining_step", "determining_agent", "determining_agency", "shock", "deadline_date", "on_time");
         var prefixes = model.Agents.Select(a => model.Processes.Select(p => $"{a.Id}/{p.Id}/").ToArray()).ToArray();
         foreach (var r in results)
         {
             foreach (var p in r.Projects)
             {
                 var owner = model.Agents[p.Id.Owner].Id;
-                var process = model.Processes[p.Id.Process].Id;
-                csv.Add(r.Replication).Add(prefixes[p.Id.Owner][p.Id.Process] + p.Id.Serial.ToString(CultureInfo.InvariantCulture)).Add(process).Add(owner)
+                var process = model.Processes[p.Id.Process];
+                var serial = p.Id.Serial >= 0 ? p.Id.Serial.ToString(CultureInfo.InvariantCulture) : model.Definition.Shocks[p.Id.Shock].Id;
+                csv.Add(r.Replication).Add(prefixes[p.Id.Owner][p.Id.Process] + serial).Add(process.Id).Add(owner)
                     .Add(p.Arrival).Add(p.Finish).Add(p.LeadTime)
                     .Add(Date(model, p.Arrival)).Add(Date(model, p.Finish))
-                    .Add(p.Path.Wait).Add(p.Path.Service).Add(p.Path.Handoff)
-                    .EndRow();
+                    .Add(p.Path.Wait).Add(p.Path.Service).Add(p.Path.Council).Add(p.Path.Handoff).Add(p.Path.Rework).Add(p.Path.Window)
+                    .Add(p.Handoffs).Add(p.Reworks);
+                if (p.Dominant.Step >= 0)
+                {
+                    var agent = model.Agents[p.Dominant.Agent];
+                    csv.Add(process.Steps[p.Dominant.Step].Id).Add(agent.Id).Add(agent.Agencies[p.Dominant.Agency].Id);
+                }
+                else
+                {
+                    csv.Add("").Add("").Add("");
+                }
+
+                if (p.Shock >= 0)
+                {
+                    csv.Add(model.Definition.Shocks[p.Shock].Id).Add(Date(model, p.Deadline)).Add(p.OnTime ? "true" : "false");
+                }
+                else
+                {
+                    csv.Add("").Add("").Add("");
+                }
+
+                csv.EndRow();
             }
         }
     }
@@ -54,16 +77,38 @@ public static class ResultWriter
     {
         using var writer = Csv.Open(path);
         var csv = new Csv(writer);
-        csv.Header("replication", "agent", "agency", "staff", "utilisation", "mean_queue_length", "mean_wait_days",
+        csv.Header("replication", "agent", "agency", "kind", "staff", "utilisation", "mean_queue_length", "mean_wait_days",
             "items_arrived", "items_started", "items_done", "waiting_caused_days", "in_queue_at_end", "in_service_at_end");
         foreach (var r in results)
         {
             foreach (var a in r.Agencies)
             {
-                csv.Add(r.Replication).Add(model.Agents[a.Agent].Id).Add(model.Agents[a.Agent].Agencies[a.Agency].Id).Add(a.Staff)
+                csv.Add(r.Replication).Add(model.Agents[a.Agent].Id).Add(model.Agents[a.Agent].Agencies[a.Agency].Id)
+                    .Add(a.IsCouncil ? "council" : "staffed").Add(a.Staff)
                     .Add(a.Utilisation).Add(a.MeanQueueLength).Add(a.MeanWait)
                     .Add(a.Arrived).Add(a.Started).Add(a.Done).Add(a.WaitingCaused).Add(a.InQueueAtEnd).Add(a.InServiceAtEnd)
                     .EndRow();
+            }
+        }
+    }
+
+    /// <summary>One row per replication, simulated year and agency: how the bottlenecks move over the years.</summary>
+    public static void WriteAgenciesByYear(string path, SimulationModel model, IReadOnlyList<ReplicationResult> results)
+    {
+        using var writer = Csv.Open(path);
+        var csv = new Csv(writer);
+        csv.Header("replication", "year", "year_start", "agent", "agency", "kind", "utilisation", "waiting_caused_days");
+        foreach (var r in results)
+        {
+            for (var y = 0; y < model.YearStarts.Length; y++)
+            {
+                foreach (var a in r.Agencies)
+                {
+                    csv.Add(r.Replication).Add(y + 1).Add(Date(model, model.YearStarts[y]))
+                        .Add(model.Agents[a.Agent].Id).Add(model.Agents[a.Agent].Agencies[a.Agency].Id).Add(a.IsCouncil ? "council" : "staffed")
+                        .Add(a.YearUtilisation[y]).Add(a.YearWaitingCaused[y])
+                        .EndRow();
+                }
             }
         }
     }
@@ -75,6 +120,15 @@ public static class ResultWriter
         var d = model.Definition;
         json.WriteStartObject();
         json.WriteString("scenario", d.Name);
+        if (d.AppliedVariant is { } variant)
+        {
+            json.WriteString("variant", variant);
+        }
+        else
+        {
+            json.WriteNull("variant");
+        }
+
         json.WriteNumber("seed", d.Seed);
         json.WriteNumber("replications", summary.Replications);
         json.WriteString("start", d.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
@@ -108,8 +162,72 @@ public static class ResultWriter
         json.WriteStartObject("bottlenecks");
         WriteRanking(json, "by_utilisation", model, summary.ByUtilisation, a => a.Utilisation);
         WriteRanking(json, "by_waiting_caused", model, summary.ByWaitingCaused, a => a.WaitingCaused);
+        WriteRanking(json, "critical_path_share", model, summary.ByDetermining, a => a.DeterminingShare);
+        json.WriteStartArray("by_year");
+        for (var y = 0; y < summary.ByYear.Count; y++)
+        {
+            json.WriteStartObject();
+            json.WriteNumber("year", y + 1);
+            json.WriteString("from", Date(model, model.YearStarts[y]).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            json.WriteStartArray("by_utilisation");
+            var rank = 1;
+            foreach (var (agency, utilisation) in summary.ByYear[y].Take(5))
+            {
+                json.WriteStartObject();
+                json.WriteNumber("rank", rank++);
+                json.WriteString("agent", model.Agents[agency.Agent].Id);
+                json.WriteString("agency", model.Agents[agency.Agent].Agencies[agency.Agency].Id);
+                WriteEstimate(json, "value", utilisation);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
         json.WriteEndObject();
+
+        json.WriteStartObject("between_levels");
+        WriteLevelPairs(json, "handoffs", summary.Handoffs);
+        WriteLevelPairs(json, "returns_for_rework", summary.Reworks);
         json.WriteEndObject();
+        WriteEstimate(json, "territorial_congruence", summary.Congruence);
+        WriteEstimate(json, "consultations_deemed_approved_share", summary.DeemedShare);
+
+        json.WriteStartArray("deadlines");
+        foreach (var d2 in summary.Deadlines)
+        {
+            json.WriteStartObject();
+            json.WriteString("shock", d2.Shock);
+            json.WriteString("name", d2.ShockName);
+            json.WriteString("group", d2.Group);
+            json.WriteString("deadline", d2.Deadline.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            WriteEstimate(json, "obliged", d2.Mandated);
+            WriteEstimate(json, "on_time", d2.OnTime);
+            WriteEstimate(json, "late", d2.Late);
+            WriteEstimate(json, "unfinished", d2.Unfinished);
+            WriteEstimate(json, "compliance", d2.Compliance);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void WriteLevelPairs(Utf8JsonWriter json, string name, IReadOnlyList<(string From, string To, Estimate Count)> pairs)
+    {
+        json.WriteStartArray(name);
+        foreach (var (from, to, count) in pairs)
+        {
+            json.WriteStartObject();
+            json.WriteString("from", from);
+            json.WriteString("to", to);
+            WriteEstimate(json, "count", count);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
     }
 
     public static void WriteManifest(string path, RunManifest m)
@@ -122,6 +240,15 @@ public static class ResultWriter
         json.WriteString("scenario_file", m.ScenarioFile);
         json.WriteString("scenario_name", m.ScenarioName);
         json.WriteString("scenario_sha256", m.ScenarioHash);
+        if (m.Variant is { } variant)
+        {
+            json.WriteString("variant", variant);
+        }
+        else
+        {
+            json.WriteNull("variant");
+        }
+
         json.WriteNumber("seed", m.Seed);
         json.WriteNumber("replications", m.Replications);
         json.WriteNumber("horizon_days", m.HorizonDays);
@@ -149,8 +276,13 @@ public static class ResultWriter
         json.WriteStartObject("lead_time_breakdown_days");
         WriteEstimate(json, "queue_wait", f.WaitMean);
         WriteEstimate(json, "in_service", f.ServiceMean);
+        WriteEstimate(json, "council_or_meeting", f.CouncilMean);
         WriteEstimate(json, "handoff", f.HandoffMean);
+        WriteEstimate(json, "rework", f.ReworkMean);
+        WriteEstimate(json, "application_window", f.WindowMean);
         json.WriteEndObject();
+        WriteEstimate(json, "handoffs_per_project", f.HandoffsPerProject);
+        WriteEstimate(json, "returns_for_rework_per_project", f.ReworksPerProject);
         WriteEstimate(json, "littles_law_throughput_x_lead_time", f.LittleProduct);
         json.WriteEndObject();
     }
@@ -163,12 +295,14 @@ public static class ResultWriter
         json.WriteString("agent", agent.Id);
         json.WriteString("agency", agency.Id);
         json.WriteString("name", $"{agency.Name} ({agent.Name})");
+        json.WriteString("kind", a.IsCouncil ? "council" : "staffed");
         json.WriteNumber("staff", a.Staff);
         WriteEstimate(json, "utilisation", a.Utilisation);
         WriteEstimate(json, "mean_queue_length", a.MeanQueueLength);
         WriteEstimate(json, "mean_wait_days", a.MeanWait);
         WriteEstimate(json, "items_done", a.ItemsDone);
         WriteEstimate(json, "waiting_caused_days", a.WaitingCaused);
+        WriteEstimate(json, "critical_path_share", a.DeterminingShare);
         json.WriteEndObject();
     }
 

@@ -5,6 +5,7 @@ public sealed record RunManifest(
     string ScenarioFile,
     string ScenarioName,
     string ScenarioHash,
+    string? Variant,
     ulong Seed,
     int Replications,
     double HorizonDays,

@@ -20,6 +20,10 @@ public class EngineSettings : CommandSettings
     [Description("Replace the scenario's horizon, e.g. 10y or 3650d.")]
     public string? Horizon { get; init; }
 
+    [CommandOption("--variant <NAME>")]
+    [Description("Apply this reform variant of the scenario first ('isdnsim variants FILE' lists them).")]
+    public string? Variant { get; init; }
+
     [CommandOption("-e|--engine <ENGINE>")]
     [Description("orleans (default: an embedded silo, or the cluster given by --cluster) or inprocess (single thread, the reference).")]
     [DefaultValue("orleans")]

@@ -30,6 +30,9 @@ public static class IsdnSimApp
             config.AddCommand<ValidateCommand>("validate")
                 .WithDescription("Check a scenario file and report every problem with file:line:column.")
                 .WithExample("validate", "scenarios/rural-district.yaml");
+            config.AddCommand<VariantsCommand>("variants")
+                .WithDescription("List a scenario's reform variants and what each changes.")
+                .WithExample("variants", "scenarios/rural-district.yaml");
             config.AddCommand<BenchCommand>("bench")
                 .WithDescription("Measure wall time, events per second and peak memory of one replication.")
                 .WithExample("bench", "scenarios/mmc.yaml", "--horizon", "370370d", "--engine", "inprocess");
@@ -38,7 +41,7 @@ public static class IsdnSimApp
     }
 
     private static readonly string[] Options =
-        ["replications", "seed", "out", "engine", "horizon", "parallel", "no-progress", "cluster", "runs", "help"];
+        ["replications", "seed", "out", "engine", "horizon", "parallel", "no-progress", "cluster", "runs", "variant", "help"];
 
     /// <summary>For "Unknown option 'x'.", the nearest real option.</summary>
     private static string OptionHint(string message)

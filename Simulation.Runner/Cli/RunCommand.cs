@@ -75,7 +75,7 @@ public sealed class RunCommand(Consoles consoles) : AsyncCommand<RunCommand.Sett
             return ExitCodes.BadInput;
         }
 
-        var overrides = ScenarioInput.Overrides(scenario, settings.Seed, settings.Replications, settings.Horizon, consoles);
+        var overrides = ScenarioInput.Overrides(scenario, settings.Seed, settings.Replications, settings.Horizon, settings.Variant, consoles);
         if (overrides is null)
         {
             return ExitCodes.BadInput;
@@ -86,7 +86,8 @@ public sealed class RunCommand(Consoles consoles) : AsyncCommand<RunCommand.Sett
         var replications = model.Definition.Replications;
         var parallel = Math.Min(settings.Parallel ?? Environment.ProcessorCount, replications);
 
-        consoles.Out.MarkupLine($"[bold]{Markup.Escape(model.Definition.Name)}[/]: {replications} replication{(replications == 1 ? "" : "s")} " +
+        var variantText = model.Definition.AppliedVariant is { } v ? $", variant '{v}'" : "";
+        consoles.Out.MarkupLine($"[bold]{Markup.Escape(model.Definition.Name)}[/]{Markup.Escape(variantText)}: {replications} replication{(replications == 1 ? "" : "s")} " +
                                 $"of {model.Horizon.Days:0.##} days, seed {model.Seed}");
         await using var host = await EngineHost.StartAsync(settings, cancellationToken);
 
@@ -117,7 +118,7 @@ public sealed class RunCommand(Consoles consoles) : AsyncCommand<RunCommand.Sett
         ProgressDisplay.Status(consoles.Out, !settings.NoProgress, $"Computing figures and writing {outDir}", () =>
         {
             summary = RunSummary.Build(model, [.. results.Select(r => ReplicationFigures.Compute(model, r))]);
-            var manifest = new RunManifest(settings.File, model.Definition.Name, scenario.Hash, model.Seed, results.Count, model.Horizon.Days,
+            var manifest = new RunManifest(settings.File, model.Definition.Name, scenario.Hash, model.Definition.AppliedVariant, model.Seed, results.Count, model.Horizon.Days,
                 host.Engine.Name, silos, ResultWriter.ProgramVersion, DateTimeOffset.UtcNow,
                 results.Sum(r => r.Events), results.Sum(r => r.Windows), simulated);
             ResultWriter.Write(outDir, model, results, summary, manifest);

@@ -25,8 +25,17 @@ internal static class ScenarioInput
     }
 
     /// <summary>The overrides, or null after reporting a bad --horizon.</summary>
-    public static ScenarioOverrides? Overrides(LoadedScenario scenario, ulong? seed, int? replications, string? horizon, Consoles consoles)
+    public static ScenarioOverrides? Overrides(LoadedScenario scenario, ulong? seed, int? replications, string? horizon, string? variant, Consoles consoles)
     {
+        if (variant is not null && scenario.Definition.Variants.All(v => v.Id != variant))
+        {
+            var known = scenario.Definition.Variants.Select(v => v.Id).ToList();
+            consoles.Errors.WriteLine(known.Count == 0
+                ? $"isdnsim: error: --variant: {scenario.File} defines no variants"
+                : $"isdnsim: error: --variant: no variant '{variant}' in {scenario.File}{DidYouMean.Hint(variant, known)} (variants: {string.Join(", ", known)})");
+            return null;
+        }
+
         double? horizonDays = null;
         if (horizon is not null)
         {
@@ -46,6 +55,6 @@ internal static class ScenarioInput
             horizonDays = days.Value;
         }
 
-        return new ScenarioOverrides(seed, replications, horizonDays);
+        return new ScenarioOverrides(seed, replications, horizonDays, variant);
     }
 }

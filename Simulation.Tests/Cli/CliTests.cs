@@ -24,7 +24,7 @@ public sealed class CliTests : IDisposable
         var exit = await Isdnsim("run", Repository.Scenario("mmc.yaml"), "--engine", "inprocess", "--horizon", "400d", "--replications", "3", "--out", outDir);
 
         exit.Should().Be(ExitCodes.Ok, _err.ToString());
-        Directory.GetFiles(outDir).Select(Path.GetFileName).Should().BeEquivalentTo("summary.json", "projects.csv", "agencies.csv", "manifest.json");
+        Directory.GetFiles(outDir).Select(Path.GetFileName).Should().BeEquivalentTo("summary.json", "projects.csv", "agencies.csv", "agencies_by_year.csv", "manifest.json");
         _out.ToString().Should().Contain("Projects (mean ± 95 % CI half-width)").And.Contain("Busiest agencies").And.Contain("Results in");
         File.ReadAllText(Path.Combine(outDir, "manifest.json")).Should().Contain("\"engine\": \"inprocess\"").And.Contain("\"replications\": 3");
     }
@@ -37,7 +37,7 @@ public sealed class CliTests : IDisposable
         var exitB = await Isdnsim(["run", Repository.Scenario("rural-district.yaml"), "--out", _dir.File("b"), .. common]);
 
         (exitA, exitB).Should().Be((ExitCodes.Ok, ExitCodes.Ok), _err.ToString());
-        foreach (var file in new[] { "summary.json", "projects.csv", "agencies.csv" })
+        foreach (var file in new[] { "summary.json", "projects.csv", "agencies.csv", "agencies_by_year.csv" })
         {
             File.ReadAllBytes(_dir.File("b/" + file)).Should().Equal(File.ReadAllBytes(_dir.File("a/" + file)), file);
         }

@@ -24,7 +24,7 @@ public sealed class DeterminismTests(OneSiloCluster oneSilo, TwoSiloCluster twoS
         var a = await Runs.RunToFilesAsync(new InProcessEngine(), spec, first.File("out"));
         var b = await Runs.RunToFilesAsync(new InProcessEngine(), spec, second.File("out"));
 
-        a.Keys.Should().BeEquivalentTo("summary.json", "projects.csv", "agencies.csv");
+        a.Keys.Should().BeEquivalentTo("summary.json", "projects.csv", "agencies.csv", "agencies_by_year.csv");
         AssertSameBytes(a, b);
     }
 

@@ -29,7 +29,7 @@ public static class Runs
         var model = spec.Compile();
         var results = await ReplicationRunner.RunAsync(engine, spec, model, model.Definition.Replications, 2, null, CancellationToken.None);
         var summary = RunSummary.Build(model, [.. results.Select(r => ReplicationFigures.Compute(model, r))]);
-        var manifest = new RunManifest(spec.ScenarioFile, model.Definition.Name, spec.ScenarioHash, model.Seed, results.Length,
+        var manifest = new RunManifest(spec.ScenarioFile, model.Definition.Name, spec.ScenarioHash, model.Definition.AppliedVariant, model.Seed, results.Length,
             model.Horizon.Days, engine.Name, 1, "test", DateTimeOffset.UnixEpoch, 0, 0, 0);
         ResultWriter.Write(directory, model, results, summary, manifest);
         return Directory.GetFiles(directory).Where(f => !f.EndsWith("manifest.json", StringComparison.Ordinal))
