@@ -164,7 +164,8 @@ public sealed partial class AgentRuntime
             };
             if (token.Id.Shock >= 0)
             {
-                var mandate = _mandates.First(m => m.Shock == token.Id.Shock);
+                // The owner was obliged; the step that finishes the project may be done elsewhere.
+                var mandate = _model.Mandates[token.Id.Owner].First(m => m.Shock == token.Id.Shock);
                 record = record with { Shock = mandate.Shock, Group = mandate.Group, Deadline = mandate.Deadline };
             }
 

@@ -157,10 +157,11 @@ public sealed partial class AgentRuntime
                 Send(MessageKind.ConsultReply, item.Peer, t, item.Step, token, aux: item.Aux, link: item.Link);
                 break;
             case WorkKind.Rework:
-                var back = token with { InRework = false, Round = token.Round + 1 };
+                // Still in rework until the file is back at the approver: the trip back counts as rework too.
+                var back = token with { Round = token.Round + 1 };
                 if (item.Peer == Index)
                 {
-                    StepReady(back, item.Step, t);
+                    StepReady(back with { InRework = false }, item.Step, t);
                 }
                 else
                 {

@@ -300,7 +300,7 @@ public sealed partial class AgentRuntime
                 EnqueueRework(token, m.Step, m.From, t);
                 break;
             case MessageKind.ReworkDone:
-                StepReady(token, m.Step, t);
+                StepReady(token with { InRework = false }, m.Step, t);
                 break;
             case MessageKind.SupportRequest:
                 EnqueueSupport(token, m.Step, m.From, m.Link, m.Value, t);

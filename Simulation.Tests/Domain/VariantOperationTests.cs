@@ -1,0 +1,201 @@
+using IsdnSim.Core.Scenario;
+using IsdnSim.Core.Variants;
+using IsdnSim.Tests.Support;
+
+namespace IsdnSim.Tests.Domain;
+
+/// <summary>Each variant operation, applied to a small region, changes exactly what it says and nothing else.</summary>
+public sealed class VariantOperationTests
+{
+    private const string Region = """
+        name: region
+        start: 2025-01-01
+        horizon: 1y
+        handoff: 2d
+        agents:
+          - { id: land, kind: state, agencies: [{ id: funding, staff: 2, roles: [fund] }] }
+          - id: lk-a
+            kind: district
+            parent: land
+            population: 60000
+            agencies:
+              - { id: building, staff: 10, productivity: 1.0, roles: [permit] }
+              - { id: kreistag, roles: [county-decision], sessions: { every: 56d, agenda: 10 } }
+          - id: lk-b
+            kind: district
+            parent: land
+            population: 40000
+            agencies:
+              - { id: building, staff: 6, productivity: 0.5, roles: [permit] }
+              - { id: kreistag, roles: [county-decision], sessions: { every: 56d, agenda: 8 } }
+          - { id: amt-a, kind: amt, parent: lk-a, agencies: [{ id: office, staff: 2, roles: [plan] }] }
+          - { id: big, kind: municipality, parent: lk-a, population: 30000, agencies: [{ id: office, staff: 3, roles: [plan] }, { id: council, roles: [decide], sessions: { every: 28d } }] }
+          - { id: small, kind: municipality, parent: amt-a, population: 2000, agencies: [{ id: council, roles: [decide], sessions: { every: 28d } }] }
+          - { id: other, kind: municipality, parent: lk-b, population: 12000, agencies: [{ id: office, staff: 2, roles: [plan] }, { id: council, roles: [decide], sessions: { every: 28d } }] }
+          - { id: rail, kind: national-operator, agencies: [{ id: team, staff: 2, roles: [rail] }] }
+        processes:
+          - id: p
+            steps:
+              - { id: plan, role: plan, effort: 3wd }
+              - { id: decide, kind: council, role: decide, after: [plan] }
+              - { id: permit, kind: approval, role: permit, effort: 4wd, after: [decide] }
+              - { id: rail, role: rail, effort: 2wd, after: [permit] }
+        jurisdiction: { plan: administration, decide: self, permit: district, fund: state, rail: rail, county-decision: district }
+        demand: [{ process: p, rate: 1/year }]
+        variants:
+          - { id: merge, operations: [{ op: merge_districts, districts: [lk-a, lk-b], into: lk-ab, name: Landkreis AB, staff_factor: 0.8, handoff: 3d }] }
+          - { id: cut, operations: [{ op: scale_staff, kind: district, role: permit, factor: 0.5 }] }
+          - { id: delegate, operations: [{ op: delegate, role: permit, min_population: 10000, support_share: 0.25 }] }
+          - { id: group, operations: [{ op: working_group, id: wg, members: [rail], below: lk-a, every: 14d }] }
+          - { id: liaison, operations: [{ op: liaison, agent: rail, priority: 0, response: 3d }] }
+          - { id: cadence, operations: [{ op: council_cadence, kind: municipality, every: 21d, agenda: 4 }] }
+          - { id: slow, operations: [{ op: handoff, between: [municipal, district], latency: 5d }] }
+          - { id: city, operations: [{ op: unify, district: lk-a, into: stadt-a, name: Stadt A }] }
+        """;
+
+    private static readonly ScenarioDefinition Base = ScenarioLoader.Parse(Region, "region.yaml").Definition;
+
+    private static ScenarioDefinition Apply(string variant) => VariantApplier.Apply(Base, variant);
+
+    private static AgentDefinition Agent(ScenarioDefinition s, string id) => s.Agents.Single(a => a.Id == id);
+
+    private static void Unchanged(ScenarioDefinition applied, params string[] except)
+    {
+        foreach (var a in Base.Agents.Where(a => !except.Contains(a.Id)))
+        {
+            Agent(applied, a.Id).Should().BeEquivalentTo(a, $"agent '{a.Id}' is not concerned");
+        }
+
+        applied.Processes.Should().BeEquivalentTo(Base.Processes);
+        applied.Demand.Should().BeEquivalentTo(Base.Demand);
+    }
+
+    [Fact]
+    public void MergeDistricts_PoolsAgencies_ScalesStaff_AndRepointsTheTree()
+    {
+        var s = Apply("merge");
+        var merged = Agent(s, "lk-ab");
+
+        s.Agents.Should().NotContain(a => a.Id == "lk-a" || a.Id == "lk-b");
+        merged.Kind.Should().Be(AgentKind.District);
+        merged.Population.Should().Be(100_000);
+        var building = merged.Agencies.Single(g => g.Id == "building");
+        building.Staff.Should().Be(13, "(10 + 6) x 0.8 = 12.8");
+        building.Productivity.Should().BeApproximately((10 * 1.0 + 6 * 0.5) / 16, 1e-12);
+        merged.Agencies.Single(g => g.Id == "kreistag").Sessions!.Agenda.Should().Be(18, "one Kreistag for both territories");
+        s.Agents.Where(a => a.Parent == "lk-ab").Select(a => a.Id).Should().BeEquivalentTo("amt-a", "big", "other");
+        s.Handoff.Rules.Should().ContainSingle().Which.Should().BeEquivalentTo(new { A = "municipal", B = "lk-ab" });
+        Unchanged(s, "lk-a", "lk-b", "amt-a", "big", "other");
+        Agent(s, "amt-a").Should().BeEquivalentTo(Agent(Base, "amt-a") with { Parent = "lk-ab" });
+    }
+
+    [Fact]
+    public void ScaleStaff_ChangesOnlyTheMatchingAgencies()
+    {
+        var s = Apply("cut");
+
+        Agent(s, "lk-a").Agencies.Single(g => g.Id == "building").Staff.Should().Be(5);
+        Agent(s, "lk-b").Agencies.Single(g => g.Id == "building").Staff.Should().Be(3);
+        Agent(s, "lk-a").Agencies.Single(g => g.Id == "kreistag").Should().BeEquivalentTo(Agent(Base, "lk-a").Agencies.Single(g => g.Id == "kreistag"));
+        Unchanged(s, "lk-a", "lk-b");
+    }
+
+    [Fact]
+    public void Delegate_GivesTheRoleToLargeMunicipalities_WithTheirShareOfStaff()
+    {
+        var s = Apply("delegate");
+
+        // lk-a serves big (30,000) and small (2,000): big takes 10 x 30/32 = 9.4 -> 9 posts; lk-b
+        // serves other (12,000) alone: other takes all 6, and lk-b keeps the one post it must keep.
+        Agent(s, "big").Agencies.Single(g => g.Id == "delegated-permit").Staff.Should().Be(9);
+        Agent(s, "other").Agencies.Single(g => g.Id == "delegated-permit").Staff.Should().Be(6);
+        Agent(s, "lk-a").Agencies.Single(g => g.Id == "building").Should().BeEquivalentTo(new { Staff = 1, Roles = new[] { "permit", "permit-support" } });
+        Agent(s, "lk-b").Agencies.Single(g => g.Id == "building").Staff.Should().Be(1);
+        Agent(s, "small").Should().BeEquivalentTo(Agent(Base, "small"), "under 10,000 inhabitants");
+        s.Jurisdiction.Single(j => j.Role == "permit").Overrides.Should().BeEquivalentTo(new Dictionary<string, string> { ["big"] = "big", ["other"] = "other" });
+        s.Jurisdiction.Single(j => j.Role == "permit-support").Holder.Level.Should().Be(AdministrativeLevel.District);
+        s.Processes[0].Steps.Single(x => x.Id == "permit").Support.Should().Be(new SupportDefinition("permit-support", 0.25));
+        s.Processes[0].Steps.Where(x => x.Id != "permit").Should().BeEquivalentTo(Base.Processes[0].Steps.Where(x => x.Id != "permit"));
+    }
+
+    [Fact]
+    public void WorkingGroup_AddsAGroup_AndNothingElse()
+    {
+        var s = Apply("group");
+
+        s.WorkingGroups.Should().ContainSingle().Which.Should().BeEquivalentTo(new { Id = "wg", Members = new[] { "rail", "below:lk-a" } });
+        Unchanged(s);
+        var model = Core.Model.SimulationModel.Compile(s);
+        model.WorkingGroups[0].Members.Select(m => model.Agents[m].Id).Should().BeEquivalentTo("rail", "lk-a", "amt-a", "big", "small");
+    }
+
+    [Fact]
+    public void Liaison_GivesMunicipalRequestsPriority_AndAResponseTime()
+    {
+        var s = Apply("liaison");
+
+        Agent(s, "rail").Agencies.Single().Should().BeEquivalentTo(new { PriorityQueue = true, ProjectPriority = 0, Staff = 2 });
+        s.Handoff.Rules.Should().ContainSingle().Which.Should().BeEquivalentTo(new { A = "municipal", B = "rail" });
+        Unchanged(s, "rail");
+    }
+
+    [Fact]
+    public void CouncilCadence_ChangesMunicipalCouncilsOnly()
+    {
+        var s = Apply("cadence");
+
+        foreach (var id in new[] { "big", "small", "other" })
+        {
+            Agent(s, id).Agencies.Single(g => g.Id == "council").Sessions.Should().BeEquivalentTo(new { Agenda = 4 }).And.Match<SessionsDefinition>(x => x.Every.Value == 21);
+        }
+
+        Agent(s, "lk-a").Should().BeEquivalentTo(Agent(Base, "lk-a"), "a Kreistag is not a municipal council");
+        Unchanged(s, "big", "small", "other");
+    }
+
+    [Fact]
+    public void Handoff_AddsOneRule()
+    {
+        var s = Apply("slow");
+
+        s.Handoff.Rules.Should().ContainSingle().Which.Latency.Value.Should().Be(5);
+        s.Handoff.Default.Value.Should().Be(2);
+        Unchanged(s);
+    }
+
+    [Fact]
+    public void Unify_MakesOneCity_WhoseQuartersKeepTheirProjects()
+    {
+        var s = Apply("city");
+        var city = Agent(s, "stadt-a");
+
+        city.Kind.Should().Be(AgentKind.City);
+        city.Population.Should().Be(32_000, "the quarters' inhabitants");
+        s.Agents.Should().NotContain(a => a.Id == "lk-a" || a.Id == "amt-a");
+        Agent(s, "big").Should().BeEquivalentTo(new { Parent = "stadt-a", Agencies = Array.Empty<AgencyDefinition>() });
+        Agent(s, "small").Should().BeEquivalentTo(new { Parent = "stadt-a", Agencies = Array.Empty<AgencyDefinition>() });
+        city.Agencies.Select(g => g.Id).Should().BeEquivalentTo("building", "office", "council");
+        city.Agencies.Single(g => g.Id == "office").Staff.Should().Be(5, "the Amt's 2 and big's 3");
+        city.Agencies.Single(g => g.Id == "council").Roles.Should().BeEquivalentTo("county-decision", "decide");
+
+        var resolver = new JurisdictionResolver(s.Agents, s.Jurisdiction);
+        foreach (var role in new[] { "plan", "decide", "permit" })
+        {
+            resolver.Resolve("small", role).Agent!.Id.Should().Be("stadt-a", $"the city holds '{role}' for its quarters");
+        }
+
+        resolver.Resolve("other", "permit").Agent!.Id.Should().Be("lk-b", "the other district is not concerned");
+        Agent(s, "other").Should().BeEquivalentTo(Agent(Base, "other"));
+    }
+
+    [Fact]
+    public void EveryShippedVariant_AppliesAndRuns()
+    {
+        foreach (var variant in Base.Variants)
+        {
+            var spec = Runs.Spec(Runs.Parse(Region), new(Variant: variant.Id, HorizonDays: 200));
+            var act = () => Runs.RunOne(spec);
+            act.Should().NotThrow($"variant '{variant.Id}'");
+        }
+    }
+}
