@@ -9,7 +9,7 @@ public static class DemandOwners
     {
         problem = null;
         IEnumerable<AgentDefinition> candidates = entry.At is null
-            ? scenario.Agents.Where(a => AgentKinds.IsMunicipal(a.Kind))
+            ? Territories(scenario)
             : entry.At.Select(id => scenario.Agents.First(a => a.Id == id));
 
         var needsPopulation = entry.PerInhabitants is not null || entry.MinPopulation is not null || entry.MaxPopulation is not null;
@@ -36,6 +36,16 @@ public static class DemandOwners
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The municipalities and cities where projects arise: all that are not divided into quarters
+    /// (a city made of former municipalities leaves the projects to them, so they stay the same).
+    /// </summary>
+    public static IEnumerable<AgentDefinition> Territories(ScenarioDefinition scenario)
+    {
+        var divided = scenario.Agents.Where(a => AgentKinds.IsMunicipal(a.Kind) && a.Parent is not null).Select(a => a.Parent!).ToHashSet(StringComparer.Ordinal);
+        return scenario.Agents.Where(a => AgentKinds.IsMunicipal(a.Kind) && !divided.Contains(a.Id));
     }
 
     public static ArrivalRate Rate(DemandDefinition entry, AgentDefinition owner) =>

@@ -7,7 +7,7 @@ public static class ShockOwners
     {
         problem = null;
         var result = new List<(AgentDefinition, int)>();
-        foreach (var agent in scenario.Agents.Where(a => AgentKinds.IsMunicipal(a.Kind)))
+        foreach (var agent in DemandOwners.Territories(scenario))
         {
             var matches = new List<int>();
             for (var g = 0; g < shock.Groups.Count; g++)

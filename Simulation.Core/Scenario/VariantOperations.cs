@@ -30,7 +30,7 @@ public sealed record ScaleStaff(AgentKind? Kind, IReadOnlyList<string>? Agents, 
 /// Give a role to municipalities of at least <see cref="MinPopulation"/> inhabitants (kommunale
 /// Federführung). Each gets an agency with its population's share of the former holder's staff;
 /// with a support share, that share of each step's effort stays with the former holder, done in
-/// parallel as a service (Dienstleisterrolle des Kreises).
+/// parallel as a service (Dienstleisterrolle des Kreises), and that share of the staff stays too.
 /// </summary>
 public sealed record DelegateRole(string Role, int MinPopulation, double SupportShare, SourcePosition Position) : VariantOperation(Position)
 {

@@ -60,13 +60,15 @@ internal static class Operations
             throw Fail(op, variant, $"delegate: no municipality of {op.MinPopulation:N0}+ inhabitants has '{op.Role}' held by someone else");
         }
 
-        // Each delegated municipality takes its population's share of its former holder's staff.
+        // Each delegated municipality takes its population's share of its former holder's staff,
+        // less the share of the work the former holder keeps doing as a service.
         var served = holders.GroupBy(x => (x.Resolution.Agent!.Id, x.Resolution.Agency!.Id))
             .ToDictionary(g => g.Key, g => g.Sum(x => (double)x.Municipality.Population!.Value));
         var transfers = delegated.Select(x =>
         {
             var key = (x.Resolution.Agent!.Id, x.Resolution.Agency!.Id);
-            return (x.Municipality, Holder: key, Staff: Staffing(x.Resolution.Agency.Staff * x.Municipality.Population!.Value / served[key]));
+            return (x.Municipality, Holder: key,
+                Staff: Staffing(x.Resolution.Agency.Staff * x.Municipality.Population!.Value / served[key] * (1 - op.SupportShare)));
         }).ToList();
 
         var supportRole = op.Role + "-support";

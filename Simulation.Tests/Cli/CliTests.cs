@@ -103,7 +103,7 @@ public sealed class CliTests : IDisposable
         var exit = await Isdnsim("validate", Repository.Scenario("rural-district.yaml"));
 
         exit.Should().Be(ExitCodes.Ok);
-        _out.ToString().Should().Contain(": ok: 'Rural district (Landkreis Havelheide)': 26 agents, 34 agencies, 2 processes, 40 demand streams");
+        _out.ToString().Should().Contain(": ok: 'Rural district (Landkreis Havelheide)': 36 agents, 62 agencies, 5 processes, 81 demand streams");
     }
 
     [Fact]

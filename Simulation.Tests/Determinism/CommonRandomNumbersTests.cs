@@ -37,8 +37,8 @@ public sealed class CommonRandomNumbersTests
         }
 
         // ... and every step that ran in both draws the same effort.
-        var effortsA = baseline.Steps.ToDictionary(s => (s.Project, s.Step), s => s.Effort);
-        var effortsB = variant.Steps.ToDictionary(s => (s.Project, s.Step), s => s.Effort);
+        var effortsA = baseline.Steps.ToDictionary(s => (s.Project, s.Step, s.Segment), s => s.Effort);
+        var effortsB = variant.Steps.ToDictionary(s => (s.Project, s.Step, s.Segment), s => s.Effort);
         var common = effortsA.Keys.Intersect(effortsB.Keys).ToList();
         common.Count.Should().BeGreaterThan(1000);
         foreach (var key in common)

@@ -105,11 +105,12 @@ public sealed class VariantOperationTests
     {
         var s = Apply("delegate");
 
-        // lk-a serves big (30,000) and small (2,000): big takes 10 x 30/32 = 9.4 -> 9 posts; lk-b
-        // serves other (12,000) alone: other takes all 6, and lk-b keeps the one post it must keep.
-        Agent(s, "big").Agencies.Single(g => g.Id == "delegated-permit").Staff.Should().Be(9);
-        Agent(s, "other").Agencies.Single(g => g.Id == "delegated-permit").Staff.Should().Be(6);
-        Agent(s, "lk-a").Agencies.Single(g => g.Id == "building").Should().BeEquivalentTo(new { Staff = 1, Roles = new[] { "permit", "permit-support" } });
+        // lk-a serves big (30,000) and small (2,000): big takes 10 x 30/32 x (1 - 0.25) = 7.03 -> 7
+        // posts and lk-a keeps 3; lk-b serves other (12,000) alone: other takes 6 x 0.75 = 4.5 -> 5
+        // (half away from zero), lk-b keeps 1 for its support share.
+        Agent(s, "big").Agencies.Single(g => g.Id == "delegated-permit").Staff.Should().Be(7);
+        Agent(s, "other").Agencies.Single(g => g.Id == "delegated-permit").Staff.Should().Be(5);
+        Agent(s, "lk-a").Agencies.Single(g => g.Id == "building").Should().BeEquivalentTo(new { Staff = 3, Roles = new[] { "permit", "permit-support" } });
         Agent(s, "lk-b").Agencies.Single(g => g.Id == "building").Staff.Should().Be(1);
         Agent(s, "small").Should().BeEquivalentTo(Agent(Base, "small"), "under 10,000 inhabitants");
         s.Jurisdiction.Single(j => j.Role == "permit").Overrides.Should().BeEquivalentTo(new Dictionary<string, string> { ["big"] = "big", ["other"] = "other" });
@@ -171,6 +172,7 @@ public sealed class VariantOperationTests
 
         city.Kind.Should().Be(AgentKind.City);
         city.Population.Should().Be(32_000, "the quarters' inhabitants");
+        DemandOwners.Territories(s).Select(a => a.Id).Should().BeEquivalentTo(["big", "small", "other"], "projects still arise in the quarters, not in the city as well");
         s.Agents.Should().NotContain(a => a.Id == "lk-a" || a.Id == "amt-a");
         Agent(s, "big").Should().BeEquivalentTo(new { Parent = "stadt-a", Agencies = Array.Empty<AgencyDefinition>() });
         Agent(s, "small").Should().BeEquivalentTo(new { Parent = "stadt-a", Agencies = Array.Empty<AgencyDefinition>() });
