@@ -1,6 +1,7 @@
 using IsdnSim.Core.Engine;
 using IsdnSim.Core.Kernel;
 using IsdnSim.Core.Model;
+using IsdnSim.Grains.Hosting;
 
 namespace IsdnSim.Grains;
 
@@ -8,7 +9,7 @@ namespace IsdnSim.Grains;
 /// Runs a replication on an Orleans cluster (an embedded silo or several): a coordinator grain
 /// and one grain per agent drive the same Core code as the in-process engine.
 /// </summary>
-public sealed class OrleansEngine(IGrainFactory grains) : ISimulationEngine
+public sealed class OrleansEngine(IGrainFactory grains, ModelCache? localSilo = null) : ISimulationEngine
 {
     private const int PageSize = 50_000;
     private const int CollectBatch = 256;
@@ -26,6 +27,7 @@ public sealed class OrleansEngine(IGrainFactory grains) : ISimulationEngine
         CancellationToken cancellationToken)
     {
         var specKey = spec.Key;
+        localSilo?.Prime(spec, model);
         await grains.GetGrain<IRunSpecGrain>(specKey).Set(spec);
         var coordinatorKey = $"{Guid.NewGuid():N}/{replication}";
         var coordinator = grains.GetGrain<IRunCoordinatorGrain>(coordinatorKey);

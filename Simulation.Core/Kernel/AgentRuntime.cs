@@ -34,6 +34,7 @@ public sealed partial class AgentRuntime
     private readonly long[] _handoffs;
     private readonly long[] _reworks;
     private readonly long[] _mandated;
+    private readonly Dictionary<int, (long Count, double Sum)> _mandatedArrivals = [];
     private long _decisions;
     private long _congruent;
     private long _consultations;
@@ -173,7 +174,8 @@ public sealed partial class AgentRuntime
         return new AgentResult(
             Index,
             agencies,
-            [.. _sources.Select(s => new ArrivalTally(Index, s.Process, s.Count, s.SumOfArrivalTimes))],
+            [.. _sources.Select(s => new ArrivalTally(Index, s.Process, s.Count, s.SumOfArrivalTimes)),
+                .. _mandatedArrivals.OrderBy(p => p.Key).Select(p => new ArrivalTally(Index, p.Key, p.Value.Count, p.Value.Sum))],
             _finished.ToArray(),
             [.. _steps],
             _eventsProcessed,
@@ -242,6 +244,8 @@ public sealed partial class AgentRuntime
     {
         var m = _mandates[mandate];
         _mandated[MandateSlot(m.Shock, m.Group)]++;
+        var (count, sum) = _mandatedArrivals.GetValueOrDefault(m.Process);
+        _mandatedArrivals[m.Process] = (count + 1, sum + t);
 
         // Negative serials keep shock projects apart from the Poisson arrivals of the same process.
         var token = new ProjectToken(new ProjectId(Index, m.Process, -1 - m.Shock), t) { Territory = Index };

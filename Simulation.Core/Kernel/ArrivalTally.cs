@@ -1,7 +1,8 @@
 namespace IsdnSim.Core.Kernel;
 
 /// <summary>
-/// Arrivals of one process at one municipality before the horizon. With the finished projects
+/// Arrivals of one process at one municipality before the horizon (Poisson demand and, in an
+/// entry of their own, projects a shock obliged it to start). With the finished projects
 /// this gives the time-average work in progress exactly, unfinished projects included.
 /// </summary>
 public readonly record struct ArrivalTally(int Owner, int Process, long Count, double SumOfArrivalTimes);

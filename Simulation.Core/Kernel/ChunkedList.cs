@@ -1,22 +1,24 @@
 namespace IsdnSim.Core.Kernel;
 
 /// <summary>
-/// An append-only list in fixed-size chunks: growing never copies what is already there, which
-/// matters for millions of large records.
+/// An append-only list in chunks: growing never copies what is already there, which matters for
+/// millions of large records. Chunks start small and double up to a cap, since most agents of a
+/// large region record only a handful.
 /// </summary>
 internal sealed class ChunkedList<T>
 {
-    private const int ChunkSize = 1 << 14;
+    private const int FirstChunk = 8;
+    private const int LargestChunk = 1 << 14;
     private readonly List<T[]> _chunks = [];
-    private int _lastCount = ChunkSize;
+    private int _lastCount;
 
     public int Count { get; private set; }
 
     public void Add(in T item)
     {
-        if (_lastCount == ChunkSize)
+        if (_chunks.Count == 0 || _lastCount == _chunks[^1].Length)
         {
-            _chunks.Add(new T[ChunkSize]);
+            _chunks.Add(new T[_chunks.Count == 0 ? FirstChunk : Math.Min(LargestChunk, _chunks[^1].Length * 2)]);
             _lastCount = 0;
         }
 
@@ -30,7 +32,7 @@ internal sealed class ChunkedList<T>
         var offset = 0;
         foreach (var chunk in _chunks)
         {
-            var n = Math.Min(ChunkSize, Count - offset);
+            var n = Math.Min(chunk.Length, Count - offset);
             Array.Copy(chunk, 0, result, offset, n);
             offset += n;
         }

@@ -99,13 +99,14 @@ public sealed class SimulationModel
         Mandates = [.. mandates.Select(m => (IReadOnlyList<MandateModel>)(m ?? []))];
 
         _segmentCandidates = new int[]?[Agents.Count];
+        var routes = new Lazy<SegmentRoutes>(() => new SegmentRoutes(definition, resolver));
         var municipalities = new SortedSet<int>();
         foreach (var (owner, process) in needed)
         {
             municipalities.Add(owner);
             if (Processes[process].Segments > 0 && _segmentCandidates[owner] is null)
             {
-                _segmentCandidates[owner] = [.. SegmentRoutes.Candidates(definition, resolver, Agents[owner].Id).Select(a => agentIndex[a.Id])];
+                _segmentCandidates[owner] = [.. routes.Value.Candidates(Agents[owner].Id).Select(a => agentIndex[a.Id])];
                 municipalities.UnionWith(_segmentCandidates[owner]!);
             }
         }

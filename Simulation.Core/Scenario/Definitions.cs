@@ -158,12 +158,22 @@ public sealed record JurisdictionRule(
 /// </summary>
 public sealed record JurisdictionHolder(bool Self, AdministrativeLevel? Level, string? AgentId, bool Administration = false)
 {
+    /// <summary>
+    /// <c>holder: nearest</c>: the closest agent in the administrative tree that holds the role
+    /// (the municipality's own, else one below its Amt, its district, its state), optionally of
+    /// the kind <see cref="NearestKind"/>.
+    /// </summary>
+    public bool Nearest { get; init; }
+
+    public AgentKind? NearestKind { get; init; }
+
     public static readonly JurisdictionHolder OwnMunicipality = new(true, null, null);
 
     public static readonly JurisdictionHolder OwnAdministration = new(false, null, null, true);
 
     public override string ToString() =>
-        Self ? "self" : Administration ? "administration" : Level is { } level ? level.ToString().ToLowerInvariant() : AgentId!;
+        Self ? "self" : Administration ? "administration" : Nearest ? "nearest" + (NearestKind is { } k ? " " + AgentKinds.Name(k) : "")
+        : Level is { } level ? level.ToString().ToLowerInvariant() : AgentId!;
 }
 
 /// <summary>

@@ -10,7 +10,7 @@ public static class DemandOwners
         problem = null;
         IEnumerable<AgentDefinition> candidates = entry.At is null
             ? Territories(scenario)
-            : entry.At.Select(id => scenario.Agents.First(a => a.Id == id));
+            : scenario.Agents.Where(a => entry.At.Contains(a.Id));
 
         var needsPopulation = entry.PerInhabitants is not null || entry.MinPopulation is not null || entry.MaxPopulation is not null;
         var result = new List<AgentDefinition>();

@@ -9,17 +9,31 @@ public sealed class JurisdictionResolver
 {
     private readonly Dictionary<string, AgentDefinition> _agents;
     private readonly Dictionary<string, JurisdictionRule> _rules;
+    private readonly Lazy<ILookup<string, AgentDefinition>> _children;
+    private readonly Dictionary<(string Agent, string Role, AgentKind? Kind), AgentDefinition?> _nearestBelow = [];
+    private readonly Dictionary<(string Municipality, string Role), Resolution> _resolved = [];
 
     public JurisdictionResolver(IReadOnlyList<AgentDefinition> agents, IReadOnlyList<JurisdictionRule> rules)
     {
         _agents = agents.ToDictionary(a => a.Id, StringComparer.Ordinal);
         _rules = rules.ToDictionary(r => r.Role, StringComparer.Ordinal);
+        _children = new(() => agents.Where(a => a.Parent is not null).ToLookup(a => a.Parent!, StringComparer.Ordinal));
     }
 
     public bool HasRule(string role) => _rules.ContainsKey(role);
 
     /// <summary>The holding agent and the agency of it that holds the role, or why there is none.</summary>
     public Resolution Resolve(string municipality, string role)
+    {
+        if (!_resolved.TryGetValue((municipality, role), out var resolution))
+        {
+            _resolved[(municipality, role)] = resolution = ResolveUncached(municipality, role);
+        }
+
+        return resolution;
+    }
+
+    private Resolution ResolveUncached(string municipality, string role)
     {
         if (!_rules.TryGetValue(role, out var rule))
         {
@@ -39,6 +53,18 @@ public sealed class JurisdictionResolver
         {
             // Amtsangehörige Gemeinden are administered by their Amt, amtsfreie by themselves.
             holderId = Ancestors(municipality).FirstOrDefault(a => a.Kind == AgentKind.Amt)?.Id ?? municipality;
+        }
+        else if (rule.Holder.Nearest)
+        {
+            var kind = rule.Holder.NearestKind;
+            var found = Ancestors(municipality).Select(a => NearestBelow(a.Id, role, kind)).FirstOrDefault(a => a is not null);
+            if (found is null)
+            {
+                var what = kind is { } k ? $"{AgentKinds.Name(k)} holding '{role}'" : $"agent holding '{role}'";
+                return Resolution.Fail($"role '{role}' is held by the nearest {what}, but there is none in the tree above or beside '{municipality}'");
+            }
+
+            holderId = found.Id;
         }
         else if (rule.Holder.Level is { } level)
         {
@@ -60,6 +86,27 @@ public sealed class JurisdictionResolver
         return agency is null
             ? Resolution.Fail($"role '{role}' resolves to agent '{holderId}' for municipality '{municipality}', but none of the agencies of '{holderId}' lists role '{role}'", holderId)
             : new Resolution(holder, agency, null);
+    }
+
+    /// <summary>The agent holding <paramref name="role"/> closest below <paramref name="top"/> (or <paramref name="top"/> itself), breadth first, in file order.</summary>
+    private AgentDefinition? NearestBelow(string top, string role, AgentKind? kind)
+    {
+        if (_nearestBelow.TryGetValue((top, role, kind), out var cached))
+        {
+            return cached;
+        }
+
+        AgentDefinition? found = null;
+        var level = new List<AgentDefinition> { _agents[top] };
+        var seen = new HashSet<string>(StringComparer.Ordinal) { top };
+        while (level.Count > 0 && found is null)
+        {
+            found = level.FirstOrDefault(a => (kind is null || a.Kind == kind) && a.Agencies.Any(g => g.Roles.Contains(role)));
+            level = [.. level.SelectMany(a => _children.Value[a.Id]).Where(c => seen.Add(c.Id))];
+        }
+
+        _nearestBelow[(top, role, kind)] = found;
+        return found;
     }
 
     /// <summary>The agent itself, then its parent, its parent's parent, and so on.</summary>

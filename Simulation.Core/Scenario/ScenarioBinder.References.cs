@@ -65,7 +65,7 @@ internal sealed partial class ScenarioBinder
             if (rule.Holder.AgentId is { } holder && !agentIds.Contains(holder))
             {
                 _r.Error(_holderNodes[rule.Role],
-                    $"role '{rule.Role}' is held by '{holder}', which is neither an agent nor one of self, administration, amt, district, state{DidYouMean.Hint(holder, agentIds.Concat(ReservedHolderWords))}");
+                    $"role '{rule.Role}' is held by '{holder}', which is neither an agent nor one of self, administration, amt, district, state, nearest{DidYouMean.Hint(holder, agentIds.Concat(ReservedHolderWords))}");
             }
         }
 

@@ -490,6 +490,7 @@ internal sealed partial class ScenarioBinder
             }
 
             YamlNode holderNode = valueNode;
+            AgentKind? nearestKind = null;
             var overrides = new Dictionary<string, string>();
             if (valueNode is YamlMappingNode entry)
             {
@@ -500,6 +501,18 @@ internal sealed partial class ScenarioBinder
                 }
 
                 holderNode = hn;
+                if (YamlReader.Get(entry, "kind") is { } kn && _r.Scalar(kn, $"the kind of holder of role '{role}'") is { } kindText)
+                {
+                    if (AgentKinds.TryParse(kindText, out var k))
+                    {
+                        nearestKind = k;
+                    }
+                    else
+                    {
+                        _r.Error(kn, $"unknown agent kind '{kindText}'{DidYouMean.Hint(kindText, AgentKinds.All)} (expected one of: {string.Join(", ", AgentKinds.All)})");
+                    }
+                }
+
                 if (YamlReader.Get(entry, "overrides") is { } on && _r.Mapping(on, $"the overrides of role '{role}'") is { } overridesMap)
                 {
                     foreach (var (mNode, aNode) in overridesMap.Children)
@@ -513,8 +526,14 @@ internal sealed partial class ScenarioBinder
                 }
             }
 
-            if (_r.Id(holderNode, $"the holder of role '{role}' (self, administration, amt, district, state or an agent id)") is not { } holderText)
+            if (_r.Id(holderNode, $"the holder of role '{role}' (self, administration, amt, district, state, nearest or an agent id)") is not { } holderText)
             {
+                continue;
+            }
+
+            if (holderText != "nearest" && nearestKind is not null && valueNode is YamlMappingNode entryMap)
+            {
+                _r.Error(entryMap, $"'kind' goes with 'holder: nearest' in the jurisdiction of role '{role}'");
                 continue;
             }
 
@@ -525,6 +544,7 @@ internal sealed partial class ScenarioBinder
                 "amt" => new JurisdictionHolder(false, AdministrativeLevel.Amt, null),
                 "district" => new JurisdictionHolder(false, AdministrativeLevel.District, null),
                 "state" => new JurisdictionHolder(false, AdministrativeLevel.State, null),
+                "nearest" => new JurisdictionHolder(false, null, null) { Nearest = true, NearestKind = nearestKind },
                 _ => new JurisdictionHolder(false, null, holderText),
             };
             _holderNodes[role] = holderNode;

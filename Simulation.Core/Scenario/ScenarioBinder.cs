@@ -11,7 +11,7 @@ namespace IsdnSim.Core.Scenario;
 /// </summary>
 internal sealed partial class ScenarioBinder(YamlReader reader)
 {
-    private static readonly string[] ReservedHolderWords = ["self", "administration", "amt", "district", "state"];
+    private static readonly string[] ReservedHolderWords = ["self", "administration", "amt", "district", "state", "nearest"];
 
     private readonly YamlReader _r = reader;
 

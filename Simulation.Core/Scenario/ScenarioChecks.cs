@@ -15,6 +15,7 @@ public static class ScenarioChecks
         var resolver = new JurisdictionResolver(scenario.Agents, scenario.Jurisdiction);
         var processes = scenario.Processes.ToDictionary(p => p.Id);
         var needed = new List<(string Owner, ProcessDefinition Process)>();
+        var routes = new Lazy<SegmentRoutes>(() => new SegmentRoutes(scenario, resolver));
 
         var firstEntry = new Dictionary<(string Owner, string Process), DemandDefinition>();
         foreach (var entry in scenario.Demand)
@@ -54,7 +55,7 @@ public static class ScenarioChecks
 
         foreach (var (owner, process) in needed.Distinct())
         {
-            var segmentOwners = process.Segments > 0 ? SegmentRoutes.Candidates(scenario, resolver, owner).Select(a => a.Id).ToList() : [owner];
+            var segmentOwners = process.Segments > 0 ? routes.Value.Candidates(owner).Select(a => a.Id).ToList() : [owner];
             foreach (var step in process.Steps)
             {
                 foreach (var holderOwner in step.PerSegment ? segmentOwners : [owner])

@@ -36,7 +36,7 @@ public static class ScenarioKeys
 
     public static readonly string[] Support = ["role", "share"];
 
-    public static readonly string[] JurisdictionEntry = ["holder", "overrides"];
+    public static readonly string[] JurisdictionEntry = ["holder", "kind", "overrides"];
 
     public static readonly string[] Demand = ["process", "at", "rate", "per_inhabitants", "min_population", "max_population"];
 

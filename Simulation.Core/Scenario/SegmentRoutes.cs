@@ -3,20 +3,43 @@ namespace IsdnSim.Core.Scenario;
 /// <summary>
 /// Which municipalities a linear measure (a cycle path along a road, say) can cross: those of
 /// the owner's district, the owner first. A project's actual route is drawn from these.
+/// Built once per scenario: the members of every district.
 /// </summary>
-public static class SegmentRoutes
+public sealed class SegmentRoutes
 {
-    public static IReadOnlyList<AgentDefinition> Candidates(ScenarioDefinition scenario, JurisdictionResolver resolver, string owner)
+    private readonly JurisdictionResolver _resolver;
+    private readonly Dictionary<string, AgentDefinition> _agents;
+    private readonly Dictionary<string, List<AgentDefinition>> _byDistrict = new(StringComparer.Ordinal);
+
+    public SegmentRoutes(ScenarioDefinition scenario, JurisdictionResolver resolver)
     {
-        var district = resolver.Ancestors(owner).FirstOrDefault(a => AgentKinds.ActsAt(a.Kind, AdministrativeLevel.District));
-        if (district is null || district.Id == owner)
+        _resolver = resolver;
+        _agents = scenario.Agents.ToDictionary(a => a.Id, StringComparer.Ordinal);
+        foreach (var a in scenario.Agents.Where(a => AgentKinds.IsMunicipal(a.Kind)))
         {
-            return [scenario.Agents.First(a => a.Id == owner)];
+            if (District(a.Id) is { } d && d.Id != a.Id)
+            {
+                if (!_byDistrict.TryGetValue(d.Id, out var members))
+                {
+                    _byDistrict[d.Id] = members = [];
+                }
+
+                members.Add(a);
+            }
+        }
+    }
+
+    public IReadOnlyList<AgentDefinition> Candidates(string owner)
+    {
+        var self = _agents[owner];
+        if (District(owner) is not { } district || district.Id == owner || !_byDistrict.TryGetValue(district.Id, out var members))
+        {
+            return [self];
         }
 
-        var result = new List<AgentDefinition> { scenario.Agents.First(a => a.Id == owner) };
-        result.AddRange(scenario.Agents.Where(a => a.Id != owner && AgentKinds.IsMunicipal(a.Kind)
-            && resolver.Ancestors(a.Id).Any(x => x.Id == district.Id)));
-        return result;
+        return [self, .. members.Where(a => a.Id != owner)];
     }
+
+    private AgentDefinition? District(string agent) =>
+        _resolver.Ancestors(agent).FirstOrDefault(a => AgentKinds.ActsAt(a.Kind, AdministrativeLevel.District));
 }

@@ -84,14 +84,15 @@ internal static class Operations
             {
                 Agencies = [.. a.Agencies.Select(g =>
                 {
+                    // Every holder of the role offers support under a role of its own (which resolves
+                    // as the role did); where it still holds the role itself, support is its own work.
+                    var holds = g.Roles.Contains(op.Role);
                     var given = transfers.Where(x => x.Holder == (a.Id, g.Id)).Sum(x => x.Staff);
-                    if (given == 0)
+                    return g with
                     {
-                        return g;
-                    }
-
-                    // The former holder keeps at least one post, and offers support under a role of its own.
-                    return g with { Staff = Math.Max(1, g.Staff - given), Roles = op.SupportShare > 0 ? [.. g.Roles, supportRole] : g.Roles };
+                        Staff = given > 0 ? Math.Max(1, g.Staff - given) : g.Staff,
+                        Roles = holds && op.SupportShare > 0 ? [.. g.Roles, supportRole] : g.Roles,
+                    };
                 })],
             };
         }).ToList();

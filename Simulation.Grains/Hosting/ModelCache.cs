@@ -13,6 +13,24 @@ public sealed class ModelCache
     private readonly object _gate = new();
     private readonly LinkedList<(string Key, Lazy<Task<(RunSpec, SimulationModel)>> Entry)> _entries = new();
 
+    /// <summary>Hands in a model compiled elsewhere in this process (the Runner's, with an embedded silo), so it is not compiled twice.</summary>
+    public void Prime(RunSpec spec, SimulationModel model)
+    {
+        lock (_gate)
+        {
+            if (_entries.Any(e => e.Key == spec.Key))
+            {
+                return;
+            }
+
+            _entries.AddFirst((spec.Key, new Lazy<Task<(RunSpec, SimulationModel)>>(Task.FromResult((spec, model)))));
+            while (_entries.Count > Capacity)
+            {
+                _entries.RemoveLast();
+            }
+        }
+    }
+
     public Task<(RunSpec Spec, SimulationModel Model)> GetAsync(string key, IGrainFactory grains)
     {
         lock (_gate)

@@ -33,7 +33,7 @@ internal sealed class EngineHost : IAsyncDisposable
         var connection = settings.Cluster is { } redis
             ? await OrleansConnection.ConnectAsync(redis, cancellationToken)
             : await OrleansConnection.StartEmbeddedAsync(cancellationToken);
-        return new EngineHost(new OrleansEngine(connection.Grains), connection, "Orleans, " + connection.Description);
+        return new EngineHost(new OrleansEngine(connection.Grains, connection.LocalSilo), connection, "Orleans, " + connection.Description);
     }
 
     public async ValueTask DisposeAsync()

@@ -33,6 +33,9 @@ public static class IsdnSimApp
             config.AddCommand<VariantsCommand>("variants")
                 .WithDescription("List a scenario's reform variants and what each changes.")
                 .WithExample("variants", "scenarios/rural-district.yaml");
+            config.AddCommand<GenerateCommand>("generate")
+                .WithDescription("Write a synthetic region (realistic population distribution, districts, Ämter, states) as a scenario file.")
+                .WithExample("generate", "--municipalities", "413", "--districts", "14", "--cities", "4", "--amter", "--seed", "7", "--out", "scenarios/brandenburg.yaml");
             config.AddCommand<BenchCommand>("bench")
                 .WithDescription("Measure wall time, events per second and peak memory of one replication.")
                 .WithExample("bench", "scenarios/mmc.yaml", "--horizon", "370370d", "--engine", "inprocess");
@@ -41,7 +44,8 @@ public static class IsdnSimApp
     }
 
     private static readonly string[] Options =
-        ["replications", "seed", "out", "engine", "horizon", "parallel", "no-progress", "cluster", "runs", "variant", "help"];
+        ["replications", "seed", "out", "engine", "horizon", "parallel", "no-progress", "cluster", "runs", "variant",
+         "municipalities", "districts", "cities", "states", "amter", "name", "force", "help"];
 
     /// <summary>For "Unknown option 'x'.", the nearest real option.</summary>
     private static string OptionHint(string message)

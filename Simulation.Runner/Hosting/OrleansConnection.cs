@@ -24,9 +24,13 @@ public sealed class OrleansConnection : IAsyncDisposable
         _host = host;
         Description = description;
         Grains = host.Services.GetRequiredService<IGrainFactory>();
+        LocalSilo = host.Services.GetService<ModelCache>();
     }
 
     public IGrainFactory Grains { get; }
+
+    /// <summary>The embedded silo's model cache, or null for a remote cluster.</summary>
+    public ModelCache? LocalSilo { get; }
 
     public string Description { get; }
 
