@@ -1,0 +1,99 @@
+using IsdnSim.Core.Engine;
+using IsdnSim.Core.Generation;
+using IsdnSim.Core.Scenario;
+using IsdnSim.Runner;
+using IsdnSim.Runner.Cli;
+using IsdnSim.Tests.Support;
+
+namespace IsdnSim.Tests.Domain;
+
+public sealed class GenerateTests
+{
+    [Fact]
+    public void SameSpecAndSeed_GiveTheSameFile_OtherSeedsAnother()
+    {
+        var spec = new RegionSpec(120, 4, 1, 1, Amter: true, Seed: 5);
+
+        RegionGenerator.Generate(spec).Should().Be(RegionGenerator.Generate(spec));
+        RegionGenerator.Generate(spec with { Seed = 6 }).Should().NotBe(RegionGenerator.Generate(spec));
+    }
+
+    [Fact]
+    public void GeneratedRegion_HasTheRequestedShape_AndValidates()
+    {
+        var yaml = RegionGenerator.Generate(new RegionSpec(300, 8, 3, 2, Amter: true, Seed: 11));
+        var d = ScenarioLoader.Parse(yaml, "generated.yaml").Definition;
+
+        d.Agents.Count(a => a.Kind == AgentKind.Municipality).Should().Be(297);
+        d.Agents.Count(a => a.Kind == AgentKind.City).Should().Be(3);
+        d.Agents.Count(a => a.Kind == AgentKind.District).Should().Be(8);
+        d.Agents.Count(a => a.Kind == AgentKind.State).Should().Be(2);
+        d.Agents.Where(a => a.Kind == AgentKind.Amt).Should().NotBeEmpty()
+            .And.OnlyContain(amt => d.Agents.Count(m => m.Parent == amt.Id) >= 2);
+        d.Agents.Where(a => a.Kind == AgentKind.City).Select(c => c.Population!.Value).Min()
+            .Should().BeGreaterThanOrEqualTo(d.Agents.Where(a => a.Kind == AgentKind.Municipality).Max(m => m.Population!.Value), "the largest become cities");
+        d.Variants.Select(v => v.Id).Should().Equal("status-quo", "austerity", "democratisation");
+        d.Shocks.Should().ContainSingle(s => s.Id == "heat-planning-law");
+    }
+
+    [Fact]
+    public void Populations_FollowTheGermanDistribution()
+    {
+        // Destatis GV100AD 2023: median 1,832, 72.2 % under 5,000. For 6,000 draws the sample
+        // share below a quantile has standard error sqrt(p (1 - p) / n); allow 4 of them.
+        const int n = 6000;
+        var yaml = RegionGenerator.Generate(new RegionSpec(n, 50, 0, 1, Amter: false, Seed: 3));
+        var populations = ScenarioLoader.Parse(yaml, "g.yaml").Definition.Agents
+            .Where(a => a.Kind == AgentKind.Municipality).Select(a => a.Population!.Value).ToList();
+
+        double Share(Func<int, bool> below) => populations.Count(below) / (double)n;
+        Share(p => p < 1832).Should().BeApproximately(0.5, 4 * Math.Sqrt(0.25 / n));
+        Share(p => p < 5000).Should().BeApproximately(0.722, 4 * Math.Sqrt(0.722 * 0.278 / n));
+        populations.Count(p => p > 100_000).Should().BeInRange(20, 110, "about 1 % are large towns");
+    }
+
+    [Fact]
+    public void GeneratedRegion_Runs_AndItsVariantsToo()
+    {
+        var loaded = ScenarioLoader.Parse(RegionGenerator.Generate(new RegionSpec(60, 3, 1, 1, Amter: true, Seed: 9)), "small.yaml");
+
+        foreach (var variant in new[] { "status-quo", "austerity", "democratisation" })
+        {
+            var result = Runs.RunOne(Runs.Spec(loaded, new ScenarioOverrides(HorizonDays: 3 * 365, Variant: variant)));
+            result.Projects.Should().NotBeEmpty(variant);
+        }
+    }
+
+    [Fact]
+    public void ShippedGeneratedScenarios_AreWhatTheirCommandWrites()
+    {
+        // The header of each names the command; running it again must give the same file.
+        foreach (var (file, spec) in new[]
+                 {
+                     ("brandenburg.yaml", new RegionSpec(413, 14, 4, 1, true, 7, "Brandenburg")),
+                     ("germany.yaml", new RegionSpec(10_800, 294, 106, 16, true, 2023, "Deutschland")),
+                 })
+        {
+            File.ReadAllText(Repository.Scenario(file)).Should().Be(RegionGenerator.Generate(spec), file);
+        }
+    }
+
+    [Fact]
+    public async Task GenerateCommand_WritesAFileThatValidates_AndWillNotOverwrite()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("region.yaml");
+        var output = new StringWriter();
+        var errors = new StringWriter();
+        string[] args = ["generate", "--municipalities", "40", "--districts", "2", "--seed", "4", "--out", path];
+
+        (await IsdnSimApp.RunAsync(args, Consoles.Plain(output, errors))).Should().Be(ExitCodes.Ok, errors.ToString());
+        ScenarioLoader.LoadFile(path).Definition.Agents.Should().Contain(a => a.Kind == AgentKind.Municipality);
+
+        (await IsdnSimApp.RunAsync(args, Consoles.Plain(output, errors))).Should().Be(ExitCodes.BadInput);
+        errors.ToString().Should().Contain("exists; choose another --out, or add --force");
+        (await IsdnSimApp.RunAsync(["generate", "--municipalities", "3", "--districts", "5", "--out", dir.File("x.yaml")], Consoles.Plain(output, errors)))
+            .Should().Be(ExitCodes.BadInput);
+        errors.ToString().Should().Contain("cannot fill 5 districts");
+    }
+}
