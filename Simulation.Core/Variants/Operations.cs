@@ -67,7 +67,7 @@ internal static class Operations
         var transfers = delegated.Select(x =>
         {
             var key = (x.Resolution.Agent!.Id, x.Resolution.Agency!.Id);
-            return (x.Municipality, Holder: key,
+            return (x.Municipality, Holder: key, Name: x.Resolution.Agency.Name,
                 Staff: Staffing(x.Resolution.Agency.Staff * x.Municipality.Population!.Value / served[key] * (1 - op.SupportShare)));
         }).ToList();
 
@@ -76,7 +76,7 @@ internal static class Operations
         {
             if (transfers.FirstOrDefault(t => t.Municipality.Id == a.Id) is { Municipality: not null } t)
             {
-                var agency = new AgencyDefinition("delegated-" + op.Role, $"{op.Role} (delegated)", [op.Role], t.Staff, 1.0, a.Position);
+                var agency = new AgencyDefinition("delegated-" + op.Role, $"{t.Name} (delegated)", [op.Role], t.Staff, 1.0, a.Position);
                 return a with { Agencies = [.. a.Agencies, agency] };
             }
 

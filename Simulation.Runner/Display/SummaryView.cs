@@ -6,29 +6,52 @@ using Spectre.Console;
 
 namespace IsdnSim.Runner.Display;
 
-/// <summary>The short summary on the terminal: flow figures per process, and the busiest agencies.</summary>
+/// <summary>
+/// The summary on the terminal: flow per process, where lead time goes, which agencies
+/// determined it, the busiest agencies, deadlines, and the administration as a whole.
+/// </summary>
 internal static class SummaryView
 {
-    private const int BusiestShown = 8;
+    private const int Shown = 8;
 
     public static void Render(IAnsiConsole console, SimulationModel model, RunSummary summary)
     {
-        var n = summary.Replications;
-        var ci = n > 1 ? " (mean ± 95 % CI half-width)" : " (one replication: no interval)";
+        var ci = summary.Replications > 1 ? " (mean ± 95 % CI half-width)" : " (one replication: no interval)";
 
         var flow = new Table().Title($"Projects{ci}").AddColumns("Process", "Finished / year", "Lead time mean [[d]]", "Median [[d]]", "P90 [[d]]", "In progress (mean)");
-        flow.AddRow(Row("All processes", summary.Overall));
+        flow.AddRow(FlowRow("All processes", summary.Overall));
         foreach (var (process, figures) in summary.Processes)
         {
-            flow.AddRow(Row(process.Name, figures));
+            flow.AddRow(FlowRow(process.Name, figures));
         }
 
         console.Write(flow);
 
+        var parts = new Table().Title("Where the lead time goes, on the critical chain (mean days per finished project)")
+            .AddColumns("Process", "Queues", "Work", "Council / meeting", "Hand-offs", "Rework", "Funding window", "Hand-offs [[n]]", "Returns [[n]]");
+        foreach (var (process, f) in summary.Processes.Where(p => p.Figures.Finished.Mean > 0))
+        {
+            parts.AddRow(Markup.Escape(process.Name), Format(f.WaitMean, "0.0"), Format(f.ServiceMean, "0.0"), Format(f.CouncilMean, "0.0"),
+                Format(f.HandoffMean, "0.0"), Format(f.ReworkMean, "0.0"), Format(f.WindowMean, "0.0"), Format(f.HandoffsPerProject, "0.0"), Format(f.ReworksPerProject, "0.00"));
+        }
+
+        console.Write(parts);
+
+        var determining = new Table().Title("Which agency's step was the longest on the critical chain (\"the most complicated step wins\")")
+            .AddColumns("#", "Agency", "Organisation", "Share of projects");
+        var rank = 1;
+        foreach (var a in summary.ByDetermining.Take(Shown))
+        {
+            var agent = model.Agents[a.Agent];
+            determining.AddRow((rank++).ToString(CultureInfo.InvariantCulture), Markup.Escape(agent.Agencies[a.Agency].Name), Markup.Escape(agent.Name), Format(a.DeterminingShare, "P1"));
+        }
+
+        console.Write(determining);
+
         var busiest = new Table().Title("Busiest agencies (bottleneck ranking by utilisation)")
             .AddColumns("#", "Agency", "Organisation", "Staff", "Utilisation", "Mean wait [[d]]", "Queue time caused [[project-days]]");
-        var rank = 1;
-        foreach (var a in summary.ByUtilisation.Take(BusiestShown))
+        rank = 1;
+        foreach (var a in summary.ByUtilisation.Take(Shown))
         {
             var agent = model.Agents[a.Agent];
             busiest.AddRow(
@@ -42,9 +65,25 @@ internal static class SummaryView
         }
 
         console.Write(busiest);
+
+        if (summary.Deadlines.Count > 0)
+        {
+            var deadlines = new Table().Title("Deadlines set by law").AddColumns("Law", "Group", "Deadline", "Obliged", "On time", "Compliance");
+            foreach (var d in summary.Deadlines)
+            {
+                deadlines.AddRow(Markup.Escape(d.ShockName), Markup.Escape(d.Group), d.Deadline.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    Format(d.Mandated, "0"), Format(d.OnTime, "0.0"), Format(d.Compliance, "P1"));
+            }
+
+            console.Write(deadlines);
+        }
+
+        console.MarkupLine(Markup.Escape(
+            $"Territorial congruence (decisions taken for the own territory): {Format(summary.Congruence, "P1")}; " +
+            $"consultations ended by deemed approval: {Format(summary.DeemedShare, "P1")}."));
     }
 
-    private static string[] Row(string name, FlowEstimates f) =>
+    private static string[] FlowRow(string name, FlowEstimates f) =>
     [
         Markup.Escape(name),
         Format(f.ThroughputPerYear, "0.0"),
