@@ -14,7 +14,6 @@ public sealed partial class AgentRuntime
 
     private void StartConsultation(in ProjectToken token, int step, int agency, double t)
     {
-        _consultations++;
         var s = StepsOf(token)[step];
         var id = NextId();
         var territory = token.Territory;
@@ -111,6 +110,8 @@ public sealed partial class AgentRuntime
 
     private void Complete(ConsultState state, in ProjectToken token, int dominantAgent, int dominantAgency, double t)
     {
+        // Counted when they end, so the deemed-approval share is over consultations decided.
+        _consultations++;
         state.Done = true;
         StepDone(token, state.Step, dominantAgent, dominantAgency, state.Ready, t, state.Ready, 0);
     }

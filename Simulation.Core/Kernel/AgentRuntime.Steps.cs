@@ -138,11 +138,13 @@ public sealed partial class AgentRuntime
     private void StepDone(ProjectToken token, int step, int dominantAgent, int dominantAgency, double ready, double t, double start, double effort)
     {
         var s = StepsOf(token)[step];
-        token = token with { Dominant = token.Dominant.Longer(step, dominantAgent, dominantAgency, t - ready) };
+
+        // Review rounds belong to one approval: the next step starts counting afresh.
+        token = token with { Dominant = token.Dominant.Longer(step, dominantAgent, dominantAgency, t - ready), Round = 0 };
         if (s.Kind is StepKind.Council or StepKind.Approval)
         {
             _decisions++;
-            if (Index == token.Territory)
+            if (Index == _model.Agents[token.Territory].Seat)
             {
                 _congruent++;
             }
@@ -165,7 +167,8 @@ public sealed partial class AgentRuntime
             if (token.Id.Shock >= 0)
             {
                 // The owner was obliged; the step that finishes the project may be done elsewhere.
-                var mandate = _model.Mandates[token.Id.Owner].First(m => m.Shock == token.Id.Shock);
+                var owner = token.Id.Owner;
+                var mandate = _model.Mandates[_model.Agents[owner].Host].First(m => m.Owner == owner && m.Shock == token.Id.Shock);
                 record = record with { Shock = mandate.Shock, Group = mandate.Group, Deadline = mandate.Deadline };
             }
 
@@ -207,8 +210,9 @@ public sealed partial class AgentRuntime
         return route;
     }
 
-    /// <summary>Whether this agent knows the place: it is the territory's own municipality, or its Amt.</summary>
-    private bool KnowsThePlace(int territory) => Index == territory || _model.Agents[territory].Amt == Index;
+    /// <summary>Whether this agent knows the place: it is the territory itself, its Amt, or its seat (the city of a quarter).</summary>
+    private bool KnowsThePlace(int territory) =>
+        Index == territory || _model.Agents[territory].Amt == Index || _model.Agents[territory].Seat == Index;
 
     private readonly record struct JoinState(int Remaining, ProjectToken Critical);
 }

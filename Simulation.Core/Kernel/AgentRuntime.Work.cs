@@ -16,7 +16,9 @@ public sealed partial class AgentRuntime
         var a = _staffed[agency]!;
         a.Observe(t);
         a.CountArrival();
-        if (!a.Accepts(t))
+
+        // The window is for applications: answers, support, rework and background work go on.
+        if (item.Kind == WorkKind.Step && !a.Accepts(t))
         {
             a.Held.Add(item);
             if (!a.OpeningScheduled)
@@ -76,8 +78,10 @@ public sealed partial class AgentRuntime
                 {
                     // The former holder does its share at the same time, as a service.
                     var id = NextId();
-                    _supports[id] = new SupportState(item, agency);
                     item.Link = id;
+                    item.Start = t;
+                    item.Effort = effort * (1 - step.SupportShare);
+                    _supports[id] = new SupportState(item, agency);
                     Send(MessageKind.SupportRequest, helper.Agent, t, item.Step, token.Accrue(PathPart.Window, item.Admitted - item.Ready).Accrue(PathPart.Wait, t - item.Admitted),
                         link: id, value: effort * step.SupportShare);
                     effort *= 1 - step.SupportShare;

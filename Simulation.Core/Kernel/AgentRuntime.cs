@@ -34,7 +34,7 @@ public sealed partial class AgentRuntime
     private readonly long[] _handoffs;
     private readonly long[] _reworks;
     private readonly long[] _mandated;
-    private readonly Dictionary<int, (long Count, double Sum)> _mandatedArrivals = [];
+    private readonly Dictionary<(int Owner, int Process), (long Count, double Sum)> _mandatedArrivals = [];
     private long _decisions;
     private long _congruent;
     private long _consultations;
@@ -55,9 +55,10 @@ public sealed partial class AgentRuntime
         _staffed = [.. _self.Agencies.Select(a => a.IsCouncil ? null : new StaffedAgency(a, _calendar, model.YearStarts, model.Start))];
         _councils = [.. _self.Agencies.Select(a => a.IsCouncil ? new CouncilRuntime(a, _calendar, model.YearStarts) : null)];
         _sources = [.. model.Sources[index].Select(s => new ArrivalSource(
+            s.Owner,
             s.Process,
             s.Rate.PerDay,
-            RandomStream.FromKey(StreamKeys.Arrivals(_root, _self.IdHash, model.Processes[s.Process].IdHash))))];
+            RandomStream.FromKey(StreamKeys.Arrivals(_root, model.Agents[s.Owner].IdHash, model.Processes[s.Process].IdHash))))];
         _background = [.. _self.Agencies.Select(a => a.Background is { } b && b.Rate.PerDay > 0
             ? new BackgroundSource(b.Rate.PerDay, RandomStream.FromKey(StreamKeys.Background(_root, _self.IdHash, a.IdHash)))
             : null)];
@@ -174,8 +175,8 @@ public sealed partial class AgentRuntime
         return new AgentResult(
             Index,
             agencies,
-            [.. _sources.Select(s => new ArrivalTally(Index, s.Process, s.Count, s.SumOfArrivalTimes)),
-                .. _mandatedArrivals.OrderBy(p => p.Key).Select(p => new ArrivalTally(Index, p.Key, p.Value.Count, p.Value.Sum))],
+            [.. _sources.Select(s => new ArrivalTally(s.Owner, s.Process, s.Count, s.SumOfArrivalTimes)),
+                .. _mandatedArrivals.OrderBy(p => p.Key).Select(p => new ArrivalTally(p.Key.Owner, p.Key.Process, p.Value.Count, p.Value.Sum))],
             _finished.ToArray(),
             [.. _steps],
             _eventsProcessed,
@@ -233,7 +234,7 @@ public sealed partial class AgentRuntime
     private void OnArrival(int source, double t)
     {
         var s = _sources[source];
-        var token = new ProjectToken(new ProjectId(Index, s.Process, (int)s.Count), t) { Territory = Index };
+        var token = new ProjectToken(new ProjectId(s.Owner, s.Process, (int)s.Count), t) { Territory = s.Owner };
         s.Count++;
         s.SumOfArrivalTimes += t;
         StartProject(token, t);
@@ -244,11 +245,11 @@ public sealed partial class AgentRuntime
     {
         var m = _mandates[mandate];
         _mandated[MandateSlot(m.Shock, m.Group)]++;
-        var (count, sum) = _mandatedArrivals.GetValueOrDefault(m.Process);
-        _mandatedArrivals[m.Process] = (count + 1, sum + t);
+        var (count, sum) = _mandatedArrivals.GetValueOrDefault((m.Owner, m.Process));
+        _mandatedArrivals[(m.Owner, m.Process)] = (count + 1, sum + t);
 
         // Negative serials keep shock projects apart from the Poisson arrivals of the same process.
-        var token = new ProjectToken(new ProjectId(Index, m.Process, -1 - m.Shock), t) { Territory = Index };
+        var token = new ProjectToken(new ProjectId(m.Owner, m.Process, -1 - m.Shock), t) { Territory = m.Owner };
         StartProject(token, t);
     }
 
@@ -315,9 +316,11 @@ public sealed partial class AgentRuntime
         }
     }
 
-    private sealed class ArrivalSource(int process, double ratePerDay, RandomStream stream)
+    private sealed class ArrivalSource(int owner, int process, double ratePerDay, RandomStream stream)
     {
         public RandomStream Stream = stream;
+
+        public int Owner { get; } = owner;
 
         public int Process { get; } = process;
 

@@ -19,8 +19,13 @@ internal sealed class CouncilRuntime
     private long _arrived;
     private long _decided;
 
+    private readonly double[] _yearStarts;
+    private readonly long[] _decidedInYear;
+
     public CouncilRuntime(AgencyModel model, WorkCalendar calendar, double[] yearStarts)
     {
+        _yearStarts = yearStarts;
+        _decidedInYear = new long[Math.Max(1, yearStarts.Length)];
         Model = model;
         var s = model.Sessions!;
         _every = s.Every.Value;
@@ -59,11 +64,12 @@ internal sealed class CouncilRuntime
     {
         Observe(t);
         decided.Clear();
-        while (Queue.Count > 0 && decided.Count < _agenda && Queue.Peek().Ready <= t - _submission)
+        while (Queue.Count > 0 && decided.Count < _agenda && Queue.Peek().Ready + _submission <= t)
         {
             var item = Queue.Dequeue();
             _waitSum += t - item.Ready;
             _decided++;
+            _decidedInYear[_yearStarts.Length == 0 ? 0 : YearOf(t)]++;
             decided.Add(item);
         }
 
@@ -78,11 +84,28 @@ internal sealed class CouncilRuntime
         return Scheduled;
     }
 
+    private int YearOf(double t)
+    {
+        var i = Array.BinarySearch(_yearStarts, t);
+        return i >= 0 ? i : ~i - 1;
+    }
+
+    /// <summary>Agenda places of the sessions held in [from, to).</summary>
+    private double Places(double from, double to)
+    {
+        double Before(double x) => x > _first ? Math.Ceiling((x - _first) / _every) : 0;
+        return (Before(to) - Before(from)) * _agenda;
+    }
+
     public AgencyStatistics Close(int agent, double horizon)
     {
         Observe(horizon);
-        var sessions = horizon > _first ? Math.Ceiling((horizon - _first) / _every) : 0;
-        var places = sessions * _agenda;
+        var places = Places(0, horizon);
+        var yearly = Enumerable.Range(0, _yearStarts.Length).Select(y =>
+        {
+            var yearPlaces = Places(_yearStarts[y], y + 1 < _yearStarts.Length ? _yearStarts[y + 1] : horizon);
+            return yearPlaces > 0 ? _decidedInYear[y] / yearPlaces : 0;
+        }).ToArray();
         return new AgencyStatistics(
             agent,
             Model.Index,
@@ -96,7 +119,7 @@ internal sealed class CouncilRuntime
             WaitingCaused: _integrals.QueueArea,
             InQueueAtEnd: Queue.Count,
             InServiceAtEnd: 0,
-            YearUtilisation: _integrals.YearUtilisation(0, horizon),
+            YearUtilisation: yearly,
             YearWaitingCaused: _integrals.YearQueueArea)
         {
             IsCouncil = true,

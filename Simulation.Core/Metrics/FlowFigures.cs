@@ -8,6 +8,8 @@ namespace IsdnSim.Core.Metrics;
 /// Flow figures of one replication for one process, or for all processes together.
 /// Work in progress is the exact time average over the horizon, unfinished projects included,
 /// so Little's law (WIP = throughput x lead time) can be checked on the output.
+/// The lead-time parts and the hand-off and rework counts follow the critical chain: where
+/// parallel branches join, the branch that arrived last is the one counted.
 /// </summary>
 public sealed record FlowFigures(
     long Arrived,
@@ -23,8 +25,8 @@ public sealed record FlowFigures(
     double HandoffMean,
     double ReworkMean,
     double WindowMean,
-    double HandoffsPerProject,
-    double ReworksPerProject)
+    double CriticalChainHandoffs,
+    double CriticalChainReworks)
 {
     /// <summary>Throughput per day times mean lead time: Little's law says this equals <see cref="WipMean"/> in steady state.</summary>
     public double LittleProduct => ThroughputPerYear / CalendarConstants.DaysPerYear * LeadTimeMean;
@@ -70,8 +72,8 @@ public sealed record FlowFigures(
             HandoffMean: Mean(parts.Handoff),
             ReworkMean: Mean(parts.Rework),
             WindowMean: Mean(parts.Window),
-            HandoffsPerProject: Mean(handoffs),
-            ReworksPerProject: Mean(reworks));
+            CriticalChainHandoffs: Mean(handoffs),
+            CriticalChainReworks: Mean(reworks));
 
         double Mean(double sum) => n > 0 ? sum / n : double.NaN;
     }

@@ -116,8 +116,8 @@ public sealed record FlowEstimates(
     Estimate HandoffMean,
     Estimate ReworkMean,
     Estimate WindowMean,
-    Estimate HandoffsPerProject,
-    Estimate ReworksPerProject,
+    Estimate CriticalChainHandoffs,
+    Estimate CriticalChainReworks,
     Estimate LittleProduct)
 {
     public static FlowEstimates Of(IReadOnlyList<FlowFigures> f)
@@ -138,8 +138,8 @@ public sealed record FlowEstimates(
             Defined(x => x.HandoffMean),
             Defined(x => x.ReworkMean),
             Defined(x => x.WindowMean),
-            Defined(x => x.HandoffsPerProject),
-            Defined(x => x.ReworksPerProject),
+            Defined(x => x.CriticalChainHandoffs),
+            Defined(x => x.CriticalChainReworks),
             Defined(x => x.LittleProduct));
     }
 }

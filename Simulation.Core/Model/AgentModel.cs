@@ -19,4 +19,13 @@ public sealed record AgentModel(
 
     /// <summary>The Amt administering this municipality, or -1.</summary>
     public int Amt { get; init; } = -1;
+
+    /// <summary>
+    /// Where this territory is governed: itself if it has a council, else the nearest agent
+    /// above it with one (a city, for its quarters). Decisions taken there are taken for it.
+    /// </summary>
+    public int Seat { get; init; }
+
+    /// <summary>Where projects of this territory start: itself if it has any agency, else the nearest agent above it that has.</summary>
+    public int Host { get; init; }
 }

@@ -2,5 +2,5 @@ using IsdnSim.Core.Time;
 
 namespace IsdnSim.Core.Model;
 
-/// <summary>Poisson arrivals of one process at one municipality.</summary>
-public readonly record struct DemandSource(int Process, ArrivalRate Rate);
+/// <summary>Poisson arrivals of one process at one municipality (<see cref="Owner"/>), started by its host agent.</summary>
+public readonly record struct DemandSource(int Owner, int Process, ArrivalRate Rate);

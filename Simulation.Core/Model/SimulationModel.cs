@@ -46,6 +46,8 @@ public sealed class SimulationModel
         var agentIndex = definition.Agents.Select((a, i) => (a.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
         var resolver = new JurisdictionResolver(definition.Agents, definition.Jurisdiction);
 
+        int Nearest(string id, Func<AgentDefinition, bool> has) =>
+            resolver.Ancestors(id).FirstOrDefault(has) is { } found ? agentIndex[found.Id] : agentIndex[id];
         Agents = [.. definition.Agents.Select((a, i) => new AgentModel(i, a.Id, a.Kind, a.Name, a.Population,
             [.. a.Agencies.Select((g, j) => new AgencyModel(j, g.Id, g.Name, g.Staff, g.Productivity, g.Roles, StableHash.Of(g.Id))
             {
@@ -60,6 +62,8 @@ public sealed class SimulationModel
             Parent = a.Parent is { } p ? agentIndex[p] : -1,
             Level = Array.IndexOf(Levels, AgentKinds.Level(a.Kind)),
             Amt = resolver.Ancestors(a.Id).FirstOrDefault(x => x.Kind == AgentKind.Amt) is { } amt ? agentIndex[amt.Id] : -1,
+            Seat = Nearest(a.Id, x => x.Agencies.Any(g => g.IsCouncil)),
+            Host = Nearest(a.Id, x => x.Agencies.Count > 0),
         })];
 
         Processes = [.. definition.Processes.Select((p, i) => CompileProcess(p, i, roleIndex))];
@@ -74,7 +78,8 @@ public sealed class SimulationModel
                 var rate = DemandOwners.Rate(entry, owner);
                 if (rate.PerDay > 0)
                 {
-                    (sources[agentIndex[owner.Id]] ??= []).Add(new DemandSource(processIndex[entry.Process], rate));
+                    var o = agentIndex[owner.Id];
+                    (sources[Agents[o].Host] ??= []).Add(new DemandSource(o, processIndex[entry.Process], rate));
                     needed.Add((agentIndex[owner.Id], processIndex[entry.Process]));
                 }
             }
@@ -90,8 +95,9 @@ public sealed class SimulationModel
             foreach (var (owner, group) in ShockOwners.Select(definition, shock, out _))
             {
                 var o = agentIndex[owner.Id];
-                var deadline = shock.Groups[group].Deadline.DayNumber - Start.DayNumber;
-                (mandates[o] ??= []).Add(new MandateModel(k, group, processIndex[shock.Process], time, deadline));
+                // Due on the deadline day: it ends at midnight after it.
+                var deadline = shock.Groups[group].Deadline.DayNumber - Start.DayNumber + 1;
+                (mandates[Agents[o].Host] ??= []).Add(new MandateModel(o, k, group, processIndex[shock.Process], time, deadline));
                 needed.Add((o, processIndex[shock.Process]));
             }
         }
@@ -161,10 +167,10 @@ public sealed class SimulationModel
 
     public IReadOnlyList<ProcessModel> Processes { get; }
 
-    /// <summary>Demand arriving at each agent (empty for all but municipalities with demand).</summary>
+    /// <summary>Demand started by each agent: its own, and that of territories it hosts (quarters without agencies).</summary>
     public IReadOnlyList<IReadOnlyList<DemandSource>> Sources { get; }
 
-    /// <summary>Projects shocks oblige each agent to start.</summary>
+    /// <summary>Projects shocks oblige each agent (or the territories it hosts) to start.</summary>
     public IReadOnlyList<IReadOnlyList<MandateModel>> Mandates { get; }
 
     public IReadOnlyList<WorkingGroupModel> WorkingGroups { get; }
@@ -312,7 +318,7 @@ public sealed class SimulationModel
             {
                 foreach (var m in Instances(process.Steps[s]))
                 {
-                    AddEdge(owner, H(m, process.Steps[s].Role));
+                    AddEdge(Agents[owner].Host, H(m, process.Steps[s].Role));
                 }
             }
 

@@ -35,7 +35,7 @@ public static class ResultWriter
         var csv = new Csv(writer);
         csv.Header("replication", "project", "process", "municipality", "arrival_day", "finish_day", "lead_time_days",
             "arrival_date", "finish_date", "wait_days", "service_days", "council_days", "handoff_days", "rework_days", "window_days",
-            "handoffs", "reworks", "determining_step", "determining_agent", "determining_agency", "shock", "deadline_date", "on_time");
+            "critical_chain_handoffs", "critical_chain_reworks", "determining_step", "determining_agent", "determining_agency", "shock", "deadline_date", "on_time");
         var prefixes = model.Agents.Select(a => model.Processes.Select(p => $"{a.Id}/{p.Id}/").ToArray()).ToArray();
         foreach (var r in results)
         {
@@ -281,8 +281,8 @@ public static class ResultWriter
         WriteEstimate(json, "rework", f.ReworkMean);
         WriteEstimate(json, "application_window", f.WindowMean);
         json.WriteEndObject();
-        WriteEstimate(json, "handoffs_per_project", f.HandoffsPerProject);
-        WriteEstimate(json, "returns_for_rework_per_project", f.ReworksPerProject);
+        WriteEstimate(json, "critical_chain_handoffs_per_project", f.CriticalChainHandoffs);
+        WriteEstimate(json, "critical_chain_returns_per_project", f.CriticalChainReworks);
         WriteEstimate(json, "littles_law_throughput_x_lead_time", f.LittleProduct);
         json.WriteEndObject();
     }

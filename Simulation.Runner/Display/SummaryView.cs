@@ -32,7 +32,7 @@ internal static class SummaryView
         foreach (var (process, f) in summary.Processes.Where(p => p.Figures.Finished.Mean > 0))
         {
             parts.AddRow(Markup.Escape(process.Name), Format(f.WaitMean, "0.0"), Format(f.ServiceMean, "0.0"), Format(f.CouncilMean, "0.0"),
-                Format(f.HandoffMean, "0.0"), Format(f.ReworkMean, "0.0"), Format(f.WindowMean, "0.0"), Format(f.HandoffsPerProject, "0.0"), Format(f.ReworksPerProject, "0.00"));
+                Format(f.HandoffMean, "0.0"), Format(f.ReworkMean, "0.0"), Format(f.WindowMean, "0.0"), Format(f.CriticalChainHandoffs, "0.0"), Format(f.CriticalChainReworks, "0.00"));
         }
 
         console.Write(parts);

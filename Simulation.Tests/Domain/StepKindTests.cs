@@ -55,21 +55,38 @@ public sealed class StepKindTests
         return result.Projects[0];
     }
 
+    /// <summary>The town prepares a matter for <paramref name="prepare"/> working days; then its council, meeting as given, decides it.</summary>
+    private static string CouncilScenario(string sessions, int prepare) => Scenario(
+        "      - { id: office, staff: 1, roles: [x] }",
+        $$"""
+              - { id: admin, staff: 1, roles: [plan] }
+              - { id: council, roles: [decide], sessions: { {{sessions}} } }
+        """,
+        $$"""
+              - { id: prepare, role: plan, effort: {{prepare}}wd }
+              - { id: decide, kind: council, role: decide, after: [prepare] }
+        """,
+        "plan: self, decide: self, x: district");
+
+    /// <summary>
+    /// An approval of 4 days under role 'permit' that returns the file to 'plan' (2 days of rework)
+    /// at every review, unless the approver knows the place.
+    /// </summary>
+    private static string AlwaysReturned(string id, string after, int maxRounds = 3) => $$"""
+              - id: {{id}}
+                kind: approval
+                role: permit
+                after: [{{after}}]
+                effort: 4wd
+                rework: { probability: 1, local_probability: 0, returns_to: plan, effort: 2wd, max_rounds: {{maxRounds}} }
+
+        """;
+
     [Fact]
     public void Council_DecidesAtTheNextSession()
     {
         // Ready on day 3, sessions every 28 days from day 0: decided on day 28 (the issue's example).
-        var yaml = Scenario(
-            "      - { id: office, staff: 1, roles: [x] }",
-            """
-                  - { id: admin, staff: 1, roles: [plan] }
-                  - { id: council, roles: [decide], sessions: { every: 28d } }
-            """,
-            """
-                  - { id: prepare, role: plan, effort: 3wd }
-                  - { id: decide, kind: council, role: decide, after: [prepare] }
-            """,
-            "plan: self, decide: self, x: district");
+        var yaml = CouncilScenario("every: 28d", 3);
 
         var p = Only(Run(yaml));
 
@@ -83,17 +100,7 @@ public sealed class StepKindTests
     {
         // Ready on day 25, but items must be on the agenda 7 days before: the day-28 session is
         // too soon, so the decision comes on day 56.
-        var yaml = Scenario(
-            "      - { id: office, staff: 1, roles: [x] }",
-            """
-                  - { id: admin, staff: 1, roles: [plan] }
-                  - { id: council, roles: [decide], sessions: { every: 28d, submission: 7d } }
-            """,
-            """
-                  - { id: prepare, role: plan, effort: 25wd }
-                  - { id: decide, kind: council, role: decide, after: [prepare] }
-            """,
-            "plan: self, decide: self, x: district");
+        var yaml = CouncilScenario("every: 28d, submission: 7d", 25);
 
         Only(Run(yaml)).Finish.Should().Be(56);
     }
@@ -183,15 +190,7 @@ public sealed class StepKindTests
         var yaml = Scenario(
             "      - { id: building, staff: 1, roles: [permit] }",
             "      - { id: admin, staff: 1, roles: [plan] }",
-            """
-                  - { id: plan, role: plan, effort: 3wd }
-                  - id: permit
-                    kind: approval
-                    role: permit
-                    after: [plan]
-                    effort: 4wd
-                    rework: { probability: 1, local_probability: 0, returns_to: plan, effort: 2wd, max_rounds: 1 }
-            """,
+            "      - { id: plan, role: plan, effort: 3wd }\n" + AlwaysReturned("permit", "plan", maxRounds: 1),
             "plan: self, permit: district");
 
         var result = Run(yaml);
@@ -205,21 +204,119 @@ public sealed class StepKindTests
     }
 
     [Fact]
+    public void Approval_EachApprovalReturnsTheFileInRoundsOfItsOwn()
+    {
+        // Two approvals at the district, each returning the file once (one round each): the
+        // second's rounds do not start where the first's ended. plan 3, hand-off 2, first review 4
+        // (day 9), returned and back as above (day 19); second review 4 (day 23), returned: hand-off
+        // 2, rework 2, hand-off 2 (day 29), review 4: day 33.
+        var yaml = Scenario(
+            "      - { id: building, staff: 1, roles: [permit] }",
+            "      - { id: admin, staff: 1, roles: [plan] }",
+            "      - { id: plan, role: plan, effort: 3wd }\n" + AlwaysReturned("permit", "plan", maxRounds: 1) + AlwaysReturned("water", "permit", maxRounds: 1),
+            "plan: self, permit: district");
+
+        var p = Only(Run(yaml));
+
+        p.Reworks.Should().Be(2);
+        p.Finish.Should().BeApproximately(33, Exact);
+        p.Path.Rework.Should().BeApproximately(12, Exact);
+    }
+
+    [Fact]
+    public void Council_YearlyUtilisation_IsDecisionsOverAgendaPlaces()
+    {
+        // Sessions every 28 days from day 0 with 2 places each: 14 sessions in 2025 (days 0 to 364),
+        // one in the 35 days of 2026 within the horizon. One decision, on day 28.
+        var yaml = CouncilScenario("every: 28d, agenda: 2", 3);
+
+        var council = Run(yaml).Agencies.Single(a => a.IsCouncil);
+
+        council.YearUtilisation.Should().Equal(1.0 / 28, 0.0);
+        council.Utilisation.Should().BeApproximately(1.0 / 30, Exact, "one of the 30 places of the horizon");
+    }
+
+    [Fact]
+    public void Support_TheStepRecordShowsTheOwnShare()
+    {
+        // The town permits itself, the district does a quarter of the work as a service: own share
+        // 3 days (days 3 to 6), the district's 1 day between two hand-offs (back on day 8).
+        var yaml = Scenario(
+            "      - { id: building, staff: 1, roles: [permit-support] }",
+            "      - { id: admin, staff: 1, roles: [plan, permit] }",
+            """
+                  - { id: plan, role: plan, effort: 3wd }
+                  - { id: permit, role: permit, after: [plan], effort: 4wd, support: { role: permit-support, share: 0.25 } }
+            """,
+            "plan: self, permit: self, permit-support: district");
+
+        var result = Run(yaml);
+        var permit = result.Steps.Single(s => s.Step == 1);
+
+        Only(result).Finish.Should().BeApproximately(8, Exact);
+        permit.Should().BeEquivalentTo(new { Ready = 3.0, Start = 3.0, End = 8.0, Effort = 3.0 });
+    }
+
+    [Fact]
+    public void IntakeWindow_DoesNotHoldAnswersToAConsultation()
+    {
+        // The state accepts applications from 1 March only, but it answers a consultation at once:
+        // asked on day 0, there on day 2, 5 days of work, back on day 9, decided by day 10.
+        var yaml = Scenario(
+            "      - { id: office, staff: 1, roles: [x] }",
+            "      - { id: admin, staff: 1, roles: [plan] }",
+            """
+                  - { id: ask, kind: consultation, role: plan, consult: [fund], effort: 5wd, deadline: 100d }
+                  - { id: decide, role: plan, effort: 1wd, after: [ask] }
+            """,
+            "plan: self, fund: state, x: district").Replace(
+            "agencies: [{ id: funding, staff: 1, roles: [fund] }]",
+            "agencies: [{ id: funding, staff: 1, roles: [fund], intake: { opens: 03-01, closes: 05-31 } }]");
+
+        var p = Only(Run(yaml));
+
+        p.Finish.Should().BeApproximately(10, Exact);
+        p.Path.Window.Should().Be(0);
+    }
+
+    [Fact]
+    public void OneLevel_TheCityStartsItsQuartersProjects_AndDecidesForThem()
+    {
+        // Before: plan at the town (3), hand-off (2), permit at the district (4): day 9, one
+        // hand-off, a decision not taken by the town. After unify: the city does both, no hand-off
+        // at all (not even from the quarter to the city at the start), day 7, and the decision is
+        // the city's, whose council the quarter elects.
+        var yaml = Scenario(
+            "      - { id: building, staff: 1, roles: [permit] }",
+            """
+                  - { id: admin, staff: 1, roles: [plan] }
+                  - { id: council, roles: [decide], sessions: { every: 28d } }
+            """,
+            """
+                  - { id: plan, role: plan, effort: 3wd }
+                  - { id: permit, kind: approval, role: permit, after: [plan], effort: 4wd }
+            """,
+            "plan: self, decide: self, permit: district",
+            extra: "variants: [{ id: city, operations: [{ op: unify, district: lk, into: stadt, name: Stadt }] }]");
+
+        var before = Run(yaml);
+        var after = Run(yaml, "city");
+
+        Only(before).Should().BeEquivalentTo(new { Finish = 9.0, Handoffs = 1 });
+        before.Tallies.Should().BeEquivalentTo(new { Decisions = 1L, CongruentDecisions = 0L });
+        Only(after).Should().BeEquivalentTo(new { Finish = 7.0, Handoffs = 0 });
+        after.Tallies.Should().BeEquivalentTo(new { Decisions = 1L, CongruentDecisions = 1L });
+        after.Tallies.Handoffs.Sum().Should().Be(0);
+    }
+
+    [Fact]
     public void Approval_ByAnAgencyThatKnowsThePlace_UsesTheLocalProbability()
     {
         // The town approves itself: local probability 0, so the file is never returned.
         var yaml = Scenario(
             "      - { id: building, staff: 1, roles: [x] }",
             "      - { id: admin, staff: 1, roles: [plan, permit] }",
-            """
-                  - { id: plan, role: plan, effort: 3wd }
-                  - id: permit
-                    kind: approval
-                    role: permit
-                    after: [plan]
-                    effort: 4wd
-                    rework: { probability: 1, local_probability: 0, returns_to: plan, effort: 2wd }
-            """,
+            "      - { id: plan, role: plan, effort: 3wd }\n" + AlwaysReturned("permit", "plan"),
             "plan: self, permit: self, x: district");
 
         var p = Only(Run(yaml));
@@ -309,6 +406,37 @@ public sealed class StepKindTests
         segments.Single(s => s.Agent == 1).End.Should().BeApproximately(5, Exact);
         segments.Where(s => s.Agent != 1).Should().AllSatisfy(s => s.End.Should().BeApproximately(7, Exact));
         fromA.Finish.Should().BeApproximately(10, Exact, "the last segment is back at day 9, merged in 1");
+    }
+
+    [Theory]
+    [InlineData("30.5wd", true)]
+    [InlineData("31wd", true)]
+    [InlineData("31.5wd", false)]
+    public void Shock_FinishedOnTheDeadlineDay_IsOnTime(string effort, bool onTime)
+    {
+        // Due 2025-01-31: the deadline day is day 30 and ends at midnight, day 31.
+        var yaml = $$"""
+            name: deadline day
+            seed: 3
+            start: 2025-01-01
+            horizon: 100d
+            calendar: { kind: continuous }
+            agents:
+              - { id: lk, kind: district, agencies: [{ id: office, staff: 1, roles: [x] }] }
+              - { id: town, kind: municipality, parent: lk, population: 2000, agencies: [{ id: admin, staff: 1, roles: [plan] }] }
+            processes:
+              - id: heat-plan
+                steps: [{ id: plan, role: plan, effort: {{effort}} }]
+            jurisdiction: { plan: self, x: district }
+            demand: []
+            shocks:
+              - { id: law, date: 2025-01-01, process: heat-plan, groups: [{ name: all, deadline: 2025-01-31 }] }
+            """;
+        var spec = Runs.Spec(Runs.Parse(yaml));
+
+        var deadline = ReplicationFigures.Compute(spec.Compile(), Runs.RunOne(spec)).Deadlines.Single();
+
+        (deadline.OnTime, deadline.Late).Should().Be(onTime ? (1L, 0L) : (0L, 1L));
     }
 
     [Fact]
