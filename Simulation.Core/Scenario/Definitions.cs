@@ -201,7 +201,11 @@ public sealed record ShockGroup(string Name, int? MinPopulation, int? MaxPopulat
 /// A joint working group (in the spirit of §78 SGB VIII): a consultation among its members is
 /// settled at its next meeting instead of in separate rounds at each member's desk.
 /// </summary>
-public sealed record WorkingGroupDefinition(string Id, IReadOnlyList<string> Members, CalendarDays Every, CalendarDays First);
+public sealed record WorkingGroupDefinition(string Id, IReadOnlyList<string> Members, CalendarDays Every, CalendarDays First)
+{
+    /// <summary>Where the group (or the operation that adds it) is written.</summary>
+    public SourcePosition Position { get; init; }
+}
 
 /// <summary>A named reform variant: operations applied to the scenario before the run.</summary>
 public sealed record VariantDefinition(string Id, string Name, string? Description, IReadOnlyList<VariantOperation> Operations, SourcePosition Position);

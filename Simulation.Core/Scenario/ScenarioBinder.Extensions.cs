@@ -403,8 +403,21 @@ internal sealed partial class ScenarioBinder
     }
 
     /// <summary>id, members, below, every (and first): shared by working_groups and the working_group operation.</summary>
-    private WorkingGroupDefinition? BindGroupBody(YamlMappingNode map, string what)
+    private WorkingGroupDefinition? BindGroupBody(YamlMappingNode map, string what, bool inVariant = false)
     {
+        // A variant's group may name agents its earlier operations create; those are checked with the variant's references.
+        void Reference(string id, YamlNode node)
+        {
+            if (inVariant)
+            {
+                _variantAgentRefs.Add((id, node, what));
+            }
+            else
+            {
+                _memberRefs.Add((id, node));
+            }
+        }
+
         var id = _r.Require(map, "id", what) is { } idn ? _r.Id(idn, $"the id of {what}") : null;
         var members = new List<string>();
         if (YamlReader.Get(map, "members") is { } mn && _r.ScalarList(mn, $"the members of {what}") is { } list)
@@ -412,14 +425,14 @@ internal sealed partial class ScenarioBinder
             foreach (var (member, memberNode) in list)
             {
                 members.Add(member);
-                _memberRefs.Add((member, memberNode));
+                Reference(member, memberNode);
             }
         }
 
         if (YamlReader.Get(map, "below") is { } bn && _r.Id(bn, $"'below' of {what}") is { } below)
         {
             members.Add("below:" + below);
-            _memberRefs.Add((below, bn));
+            Reference(below, bn);
         }
 
         var every = _r.Require(map, "every", what, " (how often it meets)") is { } en ? CalendarDuration(en, $"how often {what} meets", null) : null;
@@ -429,7 +442,7 @@ internal sealed partial class ScenarioBinder
             _r.Error(map, $"{what} needs members (agent ids) or 'below' (an agent whose whole subtree joins)");
         }
 
-        return id is not null && every is { } e && first is { } f && members.Count > 0 ? new WorkingGroupDefinition(id, members, e, f) : null;
+        return id is not null && every is { } e && first is { } f && members.Count > 0 ? new WorkingGroupDefinition(id, members, e, f) { Position = YamlReader.At(map) } : null;
     }
 
     private (string Process, string Step) CurrentStep { get; set; } = ("?", "?");
@@ -481,6 +494,10 @@ internal sealed partial class ScenarioBinder
             else if (step is not null && !Ancestors(process, step).Contains(target))
             {
                 _r.Error(node, $"step '{stepId}' returns files to '{target}', which does not come before it; rework goes back to an earlier step");
+            }
+            else if (returnsTo.Kind is not (StepKind.Work or StepKind.Approval))
+            {
+                _r.Error(node, $"step '{stepId}' returns files to '{target}', a {returnsTo.Kind.ToString().ToLowerInvariant()} step; rework is done by staff, so return to a work or approval step");
             }
             else if (step is not null && returnsTo.PerSegment != step.PerSegment)
             {

@@ -8,6 +8,7 @@ namespace IsdnSim.Core.Scenario;
 internal sealed partial class ScenarioBinder
 {
     private readonly List<(string Id, YamlNode Node, string What)> _variantAgentRefs = [];
+    private readonly HashSet<string> _variantCreatedIds = new(StringComparer.Ordinal);
     private readonly List<(string Role, YamlNode Node)> _variantRoleRefs = [];
 
     private List<VariantDefinition> BindVariants(YamlNode node, double hoursPerDay)
@@ -114,7 +115,7 @@ internal sealed partial class ScenarioBinder
 
             case "working_group":
             {
-                var group = BindGroupBody(map, what);
+                var group = BindGroupBody(map, what, inVariant: true);
                 return group is null
                     ? null
                     : new AddWorkingGroup(group.Id, [.. group.Members.Where(m => !m.StartsWith("below:", StringComparison.Ordinal))],
@@ -198,8 +199,17 @@ internal sealed partial class ScenarioBinder
         return [.. list.Select(l => l.Value)];
     }
 
-    private string? NewId(YamlMappingNode map, string key, string what) =>
-        _r.Require(map, key, what) is { } node ? _r.Id(node, $"'{key}' of {what}") : null;
+    /// <summary>The id of an agent an operation creates; later operations may name it.</summary>
+    private string? NewId(YamlMappingNode map, string key, string what)
+    {
+        var id = _r.Require(map, key, what) is { } node ? _r.Id(node, $"'{key}' of {what}") : null;
+        if (id is not null)
+        {
+            _variantCreatedIds.Add(id);
+        }
+
+        return id;
+    }
 
     private string? OptionalRole(YamlMappingNode map, string key, string what)
     {
@@ -230,9 +240,11 @@ internal sealed partial class ScenarioBinder
 
     private void CheckVariantReferences(List<VariantDefinition> variants, HashSet<string> agentIds, HashSet<string> roles)
     {
+        // An id an operation creates (merge_districts, unify) may be named by later operations;
+        // whether it exists by then is checked when the variant is applied.
         foreach (var (id, node, what) in _variantAgentRefs)
         {
-            if (!agentIds.Contains(id))
+            if (!agentIds.Contains(id) && !_variantCreatedIds.Contains(id))
             {
                 _r.Error(node, $"{what} names '{id}', which is not an agent{DidYouMean.Hint(id, agentIds)}");
             }
@@ -255,9 +267,11 @@ internal sealed partial class ScenarioBinder
             try
             {
                 var applied = VariantApplier.Apply(definition, variant.Id);
-                foreach (var (_, message) in ScenarioChecks.Check(applied))
+                foreach (var (at, message) in ScenarioChecks.Check(applied))
                 {
-                    _r.Error(variant.Position, $"variant '{variant.Id}' leaves the scenario unusable: {message}");
+                    // At the operation when the problem is one it wrote (a working group, a hand-off rule), else at the variant.
+                    var where = variant.Operations.Any(o => o.Position == at) ? at : variant.Position;
+                    _r.Error(where, $"variant '{variant.Id}' leaves the scenario unusable: {message}");
                 }
             }
             catch (ScenarioException e)

@@ -53,6 +53,25 @@ public static class ScenarioChecks
             needed.AddRange(obliged.Select(o => (o.Owner.Id, processes[shock.Process])));
         }
 
+        // Agents named by working groups and hand-off rules: checked in the file already, but a
+        // variant's operations may have merged them away or named ones that come later.
+        var agentIds = scenario.Agents.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var group in scenario.WorkingGroups)
+        {
+            foreach (var member in group.Members.Select(m => m.StartsWith("below:", StringComparison.Ordinal) ? m[6..] : m).Where(m => !agentIds.Contains(m)))
+            {
+                problems.Add((group.Position, $"working group '{group.Id}' names '{member}', which is not an agent (any more: an operation may have merged it)"));
+            }
+        }
+
+        foreach (var rule in scenario.Handoff.Rules)
+        {
+            foreach (var end in new[] { rule.A, rule.B }.Where(e => !ScenarioKeys.Levels.Contains(e) && !agentIds.Contains(e)))
+            {
+                problems.Add((rule.Position, $"the hand-off rule names '{end}', which is not an agent (any more: an operation may have merged it)"));
+            }
+        }
+
         foreach (var (owner, process) in needed.Distinct())
         {
             var segmentOwners = process.Segments > 0 ? routes.Value.Candidates(owner).Select(a => a.Id).ToList() : [owner];

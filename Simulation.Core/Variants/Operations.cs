@@ -14,6 +14,11 @@ internal static class Operations
             throw Fail(op, variant, $"merge_districts: '{d.Id}' is a {AgentKinds.Name(d.Kind)}, not a district");
         }
 
+        if (districts.Select(d => d.Parent).Distinct().Count() > 1)
+        {
+            throw Fail(op, variant, $"merge_districts: {string.Join(", ", districts.Select(d => $"'{d.Id}' (in {d.Parent ?? "no state"})"))} are not in the same state; districts merge within a state");
+        }
+
         RequireFreeId(s, op.Into, op.Districts, op, variant);
         var merged = new AgentDefinition(op.Into, AgentKind.District, op.Name, SumPopulation(districts), districts[0].Parent,
             Pool(districts.SelectMany(d => d.Agencies), op.StaffFactor, op, variant), districts[0].Position);
@@ -23,6 +28,7 @@ internal static class Operations
 
     public static ScenarioDefinition Scale(ScenarioDefinition s, ScaleStaff op, VariantDefinition variant)
     {
+        RequireAgents(s, op.Agents, op, variant);
         var changed = 0;
         var agents = s.Agents.Select(a =>
         {
@@ -67,16 +73,18 @@ internal static class Operations
         var transfers = delegated.Select(x =>
         {
             var key = (x.Resolution.Agent!.Id, x.Resolution.Agency!.Id);
-            return (x.Municipality, Holder: key, Name: x.Resolution.Agency.Name,
+            return (x.Municipality, Holder: key, Name: x.Resolution.Agency.Name, x.Resolution.Agency.Productivity,
                 Staff: Staffing(x.Resolution.Agency.Staff * x.Municipality.Population!.Value / served[key] * (1 - op.SupportShare)));
         }).ToList();
 
+        // A second delegation of the same role reuses the support role the first one introduced.
         var supportRole = op.Role + "-support";
+        var supportExists = s.Jurisdiction.Any(j => j.Role == supportRole);
         var agents = s.Agents.Select(a =>
         {
             if (transfers.FirstOrDefault(t => t.Municipality.Id == a.Id) is { Municipality: not null } t)
             {
-                var agency = new AgencyDefinition("delegated-" + op.Role, $"{t.Name} (delegated)", [op.Role], t.Staff, 1.0, a.Position);
+                var agency = new AgencyDefinition("delegated-" + op.Role, $"{t.Name} (delegated)", [op.Role], t.Staff, t.Productivity, a.Position);
                 return a with { Agencies = [.. a.Agencies, agency] };
             }
 
@@ -91,7 +99,7 @@ internal static class Operations
                     return g with
                     {
                         Staff = given > 0 ? Math.Max(1, g.Staff - given) : g.Staff,
-                        Roles = holds && op.SupportShare > 0 ? [.. g.Roles, supportRole] : g.Roles,
+                        Roles = holds && op.SupportShare > 0 && !supportExists ? [.. g.Roles, supportRole] : g.Roles,
                     };
                 })],
             };
@@ -104,8 +112,12 @@ internal static class Operations
         var processes = s.Processes;
         if (op.SupportShare > 0)
         {
-            var original = s.Jurisdiction.First(j => j.Role == op.Role);
-            jurisdiction.Add(original with { Role = supportRole, Overrides = original.Overrides });
+            if (!supportExists)
+            {
+                var original = s.Jurisdiction.First(j => j.Role == op.Role);
+                jurisdiction.Add(original with { Role = supportRole, Overrides = original.Overrides });
+            }
+
             processes = [.. s.Processes.Select(p => p with
             {
                 Steps = [.. p.Steps.Select(step => step.Role == op.Role && step.Kind is StepKind.Work or StepKind.Approval
@@ -137,6 +149,7 @@ internal static class Operations
 
     public static ScenarioDefinition Cadence(ScenarioDefinition s, CouncilCadence op, VariantDefinition variant)
     {
+        RequireAgents(s, op.Agents, op, variant);
         var changed = 0;
         var agents = s.Agents.Select(a =>
         {
@@ -188,14 +201,16 @@ internal static class Operations
         var amter = below.Where(a => a.Kind == AgentKind.Amt).ToList();
         RequireFreeId(s, op.Into, [op.District, .. quarters.Select(q => q.Id), .. amter.Select(a => a.Id)], op, variant);
 
-        // One council for the one territory: the councils' agenda capacities pooled, meeting as the largest municipality's does.
+        // One council for the one territory: the councils' agenda capacities pooled (the Kreistag's
+        // too, as its matters come to the city), meeting as the largest municipality's council does.
         var absorbed = new[] { district }.Concat(amter).Concat(quarters).ToList();
         var councils = absorbed.SelectMany(a => a.Agencies.Where(g => g.IsCouncil).Select(g => (Agent: a, Council: g))).ToList();
         var staffed = absorbed.SelectMany(a => a.Agencies.Where(g => !g.IsCouncil));
         var agencies = Pool(staffed, 1.0, op, variant);
         if (councils.Count > 0)
         {
-            var lead = councils.OrderByDescending(c => c.Agent.Population ?? 0).First().Council;
+            var municipal = councils.Where(c => c.Agent.Kind == AgentKind.Municipality).ToList();
+            var lead = (municipal.Count > 0 ? municipal : councils).OrderByDescending(c => c.Agent.Population ?? 0).First().Council;
             var agenda = (int)Math.Min(100_000, councils.Sum(c => (long)c.Council.Sessions!.Agenda));
             agencies.Add(lead with
             {
@@ -333,6 +348,14 @@ internal static class Operations
         if (s.Agents.Any(a => a.Id == id) && !replaced.Contains(id))
         {
             throw Fail(op, variant, $"'{id}' is already an agent; choose another id for the result");
+        }
+    }
+
+    private static void RequireAgents(ScenarioDefinition s, IReadOnlyList<string>? ids, VariantOperation op, VariantDefinition variant)
+    {
+        foreach (var id in ids ?? [])
+        {
+            Agent(s, id, op, variant);
         }
     }
 

@@ -22,7 +22,7 @@ public static class VariantApplier
                 MergeDistricts m => Operations.Merge(result, m, variant),
                 ScaleStaff s => Operations.Scale(result, s, variant),
                 DelegateRole d => Operations.Delegate(result, d, variant),
-                AddWorkingGroup g => result with { WorkingGroups = [.. result.WorkingGroups, new WorkingGroupDefinition(g.Id, [.. g.Members, .. g.Below is { } b ? ["below:" + b] : Array.Empty<string>()], g.Every, CalendarDays.Zero)] },
+                AddWorkingGroup g => result with { WorkingGroups = [.. result.WorkingGroups, new WorkingGroupDefinition(g.Id, [.. g.Members, .. g.Below is { } b ? ["below:" + b] : Array.Empty<string>()], g.Every, CalendarDays.Zero) { Position = g.Position }] },
                 Liaison l => Operations.Liaison(result, l, variant),
                 CouncilCadence c => Operations.Cadence(result, c, variant),
                 SetHandoff h => Operations.Handoff(result, h.A, h.B, h.Latency, h.Position, variant),

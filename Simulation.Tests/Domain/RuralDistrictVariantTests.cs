@@ -72,14 +72,14 @@ public sealed class RuralDistrictVariantTests
     [Fact]
     public void Democratisation_LowersReworkThroughLocalKnowledge()
     {
-        Higher(Figure("status-quo", (_, f) => f.Overall.ReworksPerProject), Figure("democratisation", (_, f) => f.Overall.ReworksPerProject),
+        Higher(Figure("status-quo", (_, f) => f.Overall.CriticalChainReworks), Figure("democratisation", (_, f) => f.Overall.CriticalChainReworks),
             "returns for rework per project");
     }
 
     [Fact]
     public void OneLevel_CutsHandoffs()
     {
-        Higher(Figure("status-quo", (_, f) => f.Overall.HandoffsPerProject), Figure("one-level", (_, f) => f.Overall.HandoffsPerProject),
+        Higher(Figure("status-quo", (_, f) => f.Overall.CriticalChainHandoffs), Figure("one-level", (_, f) => f.Overall.CriticalChainHandoffs),
             "hand-offs per project");
     }
 

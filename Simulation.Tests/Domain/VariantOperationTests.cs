@@ -57,6 +57,10 @@ public sealed class VariantOperationTests
 
     private static ScenarioDefinition Apply(string variant) => VariantApplier.Apply(Base, variant);
 
+    /// <summary>The region with more variants (list items under 'variants:'), and one of them applied.</summary>
+    private static ScenarioDefinition ApplyExtra(string variants, string variant) =>
+        VariantApplier.Apply(ScenarioLoader.Parse(Region + "\n" + variants, "region.yaml").Definition, variant);
+
     private static AgentDefinition Agent(ScenarioDefinition s, string id) => s.Agents.Single(a => a.Id == id);
 
     private static void Unchanged(ScenarioDefinition applied, params string[] except)
@@ -109,7 +113,7 @@ public sealed class VariantOperationTests
         // posts and lk-a keeps 3; lk-b serves other (12,000) alone: other takes 6 x 0.75 = 4.5 -> 5
         // (half away from zero), lk-b keeps 1 for its support share.
         Agent(s, "big").Agencies.Single(g => g.Id == "delegated-permit").Staff.Should().Be(7);
-        Agent(s, "other").Agencies.Single(g => g.Id == "delegated-permit").Staff.Should().Be(5);
+        Agent(s, "other").Agencies.Single(g => g.Id == "delegated-permit").Should().BeEquivalentTo(new { Staff = 5, Productivity = 0.5 }, "lk-b's posts work at lk-b's productivity");
         Agent(s, "lk-a").Agencies.Single(g => g.Id == "building").Should().BeEquivalentTo(new { Staff = 3, Roles = new[] { "permit", "permit-support" } });
         Agent(s, "lk-b").Agencies.Single(g => g.Id == "building").Staff.Should().Be(1);
         Agent(s, "small").Should().BeEquivalentTo(Agent(Base, "small"), "under 10,000 inhabitants");
@@ -117,6 +121,43 @@ public sealed class VariantOperationTests
         s.Jurisdiction.Single(j => j.Role == "permit-support").Holder.Level.Should().Be(AdministrativeLevel.District);
         s.Processes[0].Steps.Single(x => x.Id == "permit").Support.Should().Be(new SupportDefinition("permit-support", 0.25));
         s.Processes[0].Steps.Where(x => x.Id != "permit").Should().BeEquivalentTo(Base.Processes[0].Steps.Where(x => x.Id != "permit"));
+    }
+
+    [Fact]
+    public void Delegate_TheSameRoleTwice_KeepsOneSupportRole()
+    {
+        // First to towns of 20,000+ (big), then to 10,000+ (other): one support rule, and no holder lists the support role twice.
+        const string twice = """
+              - id: twice
+                operations:
+                  - { op: delegate, role: permit, min_population: 20000, support_share: 0.25 }
+                  - { op: delegate, role: permit, min_population: 10000, support_share: 0.25 }
+            """;
+        var s = ApplyExtra(twice, "twice");
+
+        s.Jurisdiction.Where(j => j.Role == "permit-support").Should().ContainSingle().Which.Holder.Level.Should().Be(AdministrativeLevel.District);
+        s.Jurisdiction.Single(j => j.Role == "permit").Overrides.Should().BeEquivalentTo(new Dictionary<string, string> { ["big"] = "big", ["other"] = "other" });
+        Agent(s, "lk-a").Agencies.Single(g => g.Id == "building").Roles.Should().Equal("permit", "permit-support");
+        Agent(s, "lk-b").Agencies.Single(g => g.Id == "building").Roles.Should().Equal("permit", "permit-support");
+        Agent(s, "big").Agencies.Single(g => g.Id == "delegated-permit").Roles.Should().Equal("permit");
+        Agent(s, "other").Agencies.Single(g => g.Id == "delegated-permit").Roles.Should().Equal("permit");
+        var act = () => Runs.RunOne(Runs.Spec(Runs.Parse(Region + "\n" + twice), new(Variant: "twice", HorizonDays: 200)));
+        act.Should().NotThrow();
+    }
+
+    [Fact]
+    public void LaterOperations_MayNameTheMergedDistrict()
+    {
+        var s = ApplyExtra("""
+              - id: merged-group
+                operations:
+                  - { op: merge_districts, districts: [lk-a, lk-b], into: lk-ab }
+                  - { op: scale_staff, agents: [lk-ab], factor: 0.5 }
+                  - { op: working_group, id: wg, members: [rail, lk-ab], every: 14d }
+            """, "merged-group");
+
+        Agent(s, "lk-ab").Agencies.Single(g => g.Id == "building").Staff.Should().Be(8, "(10 + 6) x 0.5");
+        s.WorkingGroups.Should().ContainSingle().Which.Members.Should().Equal("rail", "lk-ab");
     }
 
     [Fact]
@@ -179,6 +220,7 @@ public sealed class VariantOperationTests
         city.Agencies.Select(g => g.Id).Should().BeEquivalentTo("building", "office", "council");
         city.Agencies.Single(g => g.Id == "office").Staff.Should().Be(5, "the Amt's 2 and big's 3");
         city.Agencies.Single(g => g.Id == "council").Roles.Should().BeEquivalentTo("county-decision", "decide");
+        city.Agencies.Single(g => g.Id == "council").Sessions!.Every.Value.Should().Be(28, "the city council meets as big's council did, not as the Kreistag (every 56 d)");
 
         var resolver = new JurisdictionResolver(s.Agents, s.Jurisdiction);
         foreach (var role in new[] { "plan", "decide", "permit" })
