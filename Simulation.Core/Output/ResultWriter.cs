@@ -61,7 +61,8 @@ public static class ResultWriter
 
                 if (p.Shock >= 0)
                 {
-                    csv.Add(model.Definition.Shocks[p.Shock].Id).Add(Date(model, p.Deadline)).Add(p.OnTime ? "true" : "false");
+                    // The deadline is the end of the deadline day: print the day.
+                    csv.Add(model.Definition.Shocks[p.Shock].Id).Add(Date(model, p.Deadline - 1)).Add(p.OnTime ? "true" : "false");
                 }
                 else
                 {

@@ -44,7 +44,11 @@ public sealed record AddWorkingGroup(string Id, IReadOnlyList<string> Members, s
     : VariantOperation(Position)
 {
     public override string Describe() =>
-        $"working group '{Id}' every {MergeDistricts.F(Every.Value)} d: {string.Join(", ", Members)}" + (Below is { } b ? $" and all agents below {b}" : "");
+        $"working group '{Id}' every {MergeDistricts.F(Every.Value)} d: " + string.Join(" and ", new[]
+        {
+            Members.Count > 0 ? string.Join(", ", Members) : null,
+            Below is { } b ? $"all agents below {b}" : null,
+        }.Where(x => x is not null));
 }
 
 /// <summary>A liaison at an operator (Kommunalbeauftragte): municipal requests get a priority and a response time.</summary>

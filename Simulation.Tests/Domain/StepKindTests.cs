@@ -1,6 +1,7 @@
 using IsdnSim.Core.Engine;
 using IsdnSim.Core.Kernel;
 using IsdnSim.Core.Metrics;
+using IsdnSim.Core.Output;
 using IsdnSim.Tests.Support;
 
 namespace IsdnSim.Tests.Domain;
@@ -433,10 +434,15 @@ public sealed class StepKindTests
               - { id: law, date: 2025-01-01, process: heat-plan, groups: [{ name: all, deadline: 2025-01-31 }] }
             """;
         var spec = Runs.Spec(Runs.Parse(yaml));
+        var model = spec.Compile();
+        var result = Runs.RunOne(spec);
 
-        var deadline = ReplicationFigures.Compute(spec.Compile(), Runs.RunOne(spec)).Deadlines.Single();
+        var deadline = ReplicationFigures.Compute(model, result).Deadlines.Single();
 
         (deadline.OnTime, deadline.Late).Should().Be(onTime ? (1L, 0L) : (0L, 1L));
+        using var dir = new TempDirectory();
+        ResultWriter.WriteProjects(dir.File("projects.csv"), model, [result]);
+        File.ReadAllLines(dir.File("projects.csv"))[1].Split(',')[^3..].Should().Equal("law", "2025-01-31", onTime ? "true" : "false");
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using IsdnSim.Core.Scenario;
+using IsdnSim.Core.Time;
 using IsdnSim.Core.Variants;
 using IsdnSim.Tests.Support;
 
@@ -169,6 +170,14 @@ public sealed class VariantOperationTests
         Unchanged(s);
         var model = Core.Model.SimulationModel.Compile(s);
         model.WorkingGroups[0].Members.Select(m => model.Agents[m].Id).Should().BeEquivalentTo("rail", "lk-a", "amt-a", "big", "small");
+    }
+
+    [Fact]
+    public void WorkingGroup_Describe_NamesMembersAndSubtree()
+    {
+        new AddWorkingGroup("wg", ["rail"], "lk-a", new CalendarDays(14), default).Describe().Should().Be("working group 'wg' every 14 d: rail and all agents below lk-a");
+        new AddWorkingGroup("wg", [], "lk-a", new CalendarDays(14), default).Describe().Should().Be("working group 'wg' every 14 d: all agents below lk-a");
+        new AddWorkingGroup("wg", ["rail", "big"], null, new CalendarDays(14), default).Describe().Should().Be("working group 'wg' every 14 d: rail, big");
     }
 
     [Fact]
