@@ -31,6 +31,7 @@ public sealed record RunSpec(
         Overrides.Seed?.ToString(CultureInfo.InvariantCulture) ?? "-",
         Overrides.Replications?.ToString(CultureInfo.InvariantCulture) ?? "-",
         Overrides.HorizonDays?.ToString("R", CultureInfo.InvariantCulture) ?? "-",
+        Overrides.WarmupDays?.ToString("R", CultureInfo.InvariantCulture) ?? "-",
         Overrides.Variant ?? "-",
         Options.RecordSteps ? "steps" : "-",
         MaxEventsPerWindow.ToString(CultureInfo.InvariantCulture)));

@@ -5,7 +5,7 @@ using IsdnSim.Core.Time;
 namespace IsdnSim.Core.Engine;
 
 /// <summary>Values given on the command line that replace the scenario's own, applied before compiling.</summary>
-public sealed record ScenarioOverrides(ulong? Seed = null, int? Replications = null, double? HorizonDays = null, string? Variant = null)
+public sealed record ScenarioOverrides(ulong? Seed = null, int? Replications = null, double? HorizonDays = null, string? Variant = null, double? WarmupDays = null)
 {
     public static readonly ScenarioOverrides None = new();
 
@@ -15,9 +15,10 @@ public sealed record ScenarioOverrides(ulong? Seed = null, int? Replications = n
     /// </summary>
     public string? Problem(ScenarioDefinition definition, string horizonText)
     {
+        var warmup = WarmupDays ?? definition.Warmup.Value;
         if (HorizonDays is not { } days)
         {
-            return null;
+            return WarmupDays is { } w ? ScenarioLimits.WarmupProblem(w, definition.Horizon.Value) : null;
         }
 
         if (days <= 0)
@@ -27,6 +28,7 @@ public sealed record ScenarioOverrides(ulong? Seed = null, int? Replications = n
 
         var applied = Apply(definition);
         return ScenarioLimits.HorizonProblem(horizonText, definition.Start, days)
+               ?? ScenarioLimits.WarmupProblem(warmup, days)
                ?? ScenarioLimits.WindowsProblem(days, definition.Lookahead.Value)
                ?? ScenarioLimits.ProjectsProblem(ScenarioLimits.ExpectedProjects(applied));
     }
@@ -37,5 +39,6 @@ public sealed record ScenarioOverrides(ulong? Seed = null, int? Replications = n
         Seed = Seed ?? definition.Seed,
         Replications = Replications ?? definition.Replications,
         Horizon = HorizonDays is { } h ? new CalendarDays(h) : definition.Horizon,
+        Warmup = WarmupDays is { } w ? new CalendarDays(w) : definition.Warmup,
     };
 }

@@ -96,7 +96,11 @@ public sealed partial class AgentRuntime
     {
         if (_consults.TryGetValue(id, out var state) && !state.Done)
         {
-            _deemed++;
+            if (Counting(t))
+            {
+                _deemed++;
+            }
+
             Complete(state, state.Base.Accrue(PathPart.Wait, t - state.Ready), Index, state.Agency, t);
         }
     }
@@ -111,7 +115,11 @@ public sealed partial class AgentRuntime
     private void Complete(ConsultState state, in ProjectToken token, int dominantAgent, int dominantAgency, double t)
     {
         // Counted when they end, so the deemed-approval share is over consultations decided.
-        _consultations++;
+        if (Counting(t))
+        {
+            _consultations++;
+        }
+
         state.Done = true;
         StepDone(token, state.Step, dominantAgent, dominantAgency, state.Ready, t, state.Ready, 0);
     }

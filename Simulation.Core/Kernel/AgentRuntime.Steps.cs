@@ -141,7 +141,7 @@ public sealed partial class AgentRuntime
 
         // Review rounds belong to one approval: the next step starts counting afresh.
         token = token with { Dominant = token.Dominant.Longer(step, dominantAgent, dominantAgency, t - ready), Round = 0 };
-        if (s.Kind is StepKind.Council or StepKind.Approval)
+        if (s.Kind is StepKind.Council or StepKind.Approval && Counting(t))
         {
             _decisions++;
             if (Index == _model.Agents[token.Territory].Seat)

@@ -15,7 +15,7 @@ public sealed partial class AgentRuntime
     {
         var a = _staffed[agency]!;
         a.Observe(t);
-        a.CountArrival();
+        a.CountArrival(t);
 
         // The window is for applications: answers, support, rework and background work go on.
         if (item.Kind == WorkKind.Step && !a.Accepts(t))
@@ -134,7 +134,7 @@ public sealed partial class AgentRuntime
     {
         var a = _staffed[agency]!;
         a.Observe(t);
-        var item = a.Release(slot);
+        var item = a.Release(slot, t);
 
         // The next queued item takes the freed staff member before anything this one hands on
         // arrives, so a project cannot overtake others in the same agency's queue.
@@ -191,7 +191,11 @@ public sealed partial class AgentRuntime
             if (item.Decision < probability)
             {
                 var reworker = _model.HolderOf(token.Territory, StepsOf(token)[rework.ReturnsTo].Role);
-                _reworks[(_self.Level * Model.SimulationModel.Levels.Length) + _model.Agents[reworker.Agent].Level]++;
+                if (Counting(t))
+                {
+                    _reworks[(_self.Level * Model.SimulationModel.Levels.Length) + _model.Agents[reworker.Agent].Level]++;
+                }
+
                 var returned = token with { InRework = true, Reworks = token.Reworks + 1 };
                 if (reworker.Agent == Index)
                 {

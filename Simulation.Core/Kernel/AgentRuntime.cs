@@ -34,7 +34,8 @@ public sealed partial class AgentRuntime
     private readonly long[] _handoffs;
     private readonly long[] _reworks;
     private readonly long[] _mandated;
-    private readonly Dictionary<(int Owner, int Process), (long Count, double Sum)> _mandatedArrivals = [];
+    private readonly Dictionary<(int Owner, int Process), (long Count, double Sum, long Before)> _mandatedArrivals = [];
+    private readonly double _warmup;
     private long _decisions;
     private long _congruent;
     private long _consultations;
@@ -52,8 +53,9 @@ public sealed partial class AgentRuntime
         _calendar = model.Calendar;
         _options = options ?? AgentOptions.Default;
         _root = StreamKeys.Replication(model.Seed, replication);
-        _staffed = [.. _self.Agencies.Select(a => a.IsCouncil ? null : new StaffedAgency(a, _calendar, model.YearStarts, model.Start))];
-        _councils = [.. _self.Agencies.Select(a => a.IsCouncil ? new CouncilRuntime(a, _calendar, model.YearStarts) : null)];
+        _warmup = model.Warmup;
+        _staffed = [.. _self.Agencies.Select(a => a.IsCouncil ? null : new StaffedAgency(a, _calendar, model.YearStarts, model.Start, model.Warmup))];
+        _councils = [.. _self.Agencies.Select(a => a.IsCouncil ? new CouncilRuntime(a, _calendar, model.YearStarts, model.Warmup) : null)];
         _sources = [.. model.Sources[index].Select(s => new ArrivalSource(
             s.Owner,
             s.Process,
@@ -175,8 +177,8 @@ public sealed partial class AgentRuntime
         return new AgentResult(
             Index,
             agencies,
-            [.. _sources.Select(s => new ArrivalTally(s.Owner, s.Process, s.Count, s.SumOfArrivalTimes)),
-                .. _mandatedArrivals.OrderBy(p => p.Key).Select(p => new ArrivalTally(p.Key.Owner, p.Key.Process, p.Value.Count, p.Value.Sum))],
+            [.. _sources.Select(s => new ArrivalTally(s.Owner, s.Process, s.Observed, s.SumOfArrivalTimes, s.Serial - s.Observed)),
+                .. _mandatedArrivals.OrderBy(p => p.Key).Select(p => new ArrivalTally(p.Key.Owner, p.Key.Process, p.Value.Count, p.Value.Sum, p.Value.Before))],
             _finished.ToArray(),
             [.. _steps],
             _eventsProcessed,
@@ -231,12 +233,20 @@ public sealed partial class AgentRuntime
         Schedule(next, EventKind.Background, agency, 0);
     }
 
+    /// <summary>Whether what happens at <paramref name="t"/> is counted: after the warm-up.</summary>
+    private bool Counting(double t) => t >= _warmup;
+
     private void OnArrival(int source, double t)
     {
         var s = _sources[source];
-        var token = new ProjectToken(new ProjectId(s.Owner, s.Process, (int)s.Count), t) { Territory = s.Owner };
-        s.Count++;
-        s.SumOfArrivalTimes += t;
+        var token = new ProjectToken(new ProjectId(s.Owner, s.Process, (int)s.Serial), t) { Territory = s.Owner };
+        s.Serial++;
+        if (Counting(t))
+        {
+            s.Observed++;
+            s.SumOfArrivalTimes += t;
+        }
+
         StartProject(token, t);
         ScheduleNextArrival(source, t);
     }
@@ -245,8 +255,8 @@ public sealed partial class AgentRuntime
     {
         var m = _mandates[mandate];
         _mandated[MandateSlot(m.Shock, m.Group)]++;
-        var (count, sum) = _mandatedArrivals.GetValueOrDefault((m.Owner, m.Process));
-        _mandatedArrivals[(m.Owner, m.Process)] = (count + 1, sum + t);
+        var (count, sum, before) = _mandatedArrivals.GetValueOrDefault((m.Owner, m.Process));
+        _mandatedArrivals[(m.Owner, m.Process)] = Counting(t) ? (count + 1, sum + t, before) : (count, sum, before + 1);
 
         // Negative serials keep shock projects apart from the Poisson arrivals of the same process.
         var token = new ProjectToken(new ProjectId(m.Owner, m.Process, -1 - m.Shock), t) { Territory = m.Owner };
@@ -282,7 +292,11 @@ public sealed partial class AgentRuntime
     {
         var delivery = t + _model.HandoffLatency(Index, to);
         var counted = token with { Handoffs = token.Handoffs + 1 };
-        _handoffs[(_self.Level * SimulationModel.Levels.Length) + _model.Agents[to].Level]++;
+        if (Counting(t))
+        {
+            _handoffs[(_self.Level * SimulationModel.Levels.Length) + _model.Agents[to].Level]++;
+        }
+
         _outbox.Add(new Message(delivery, Index, _sendSequence++, to, t, kind, step, aux, link, value, counted));
     }
 
@@ -326,7 +340,11 @@ public sealed partial class AgentRuntime
 
         public double RatePerDay { get; } = ratePerDay;
 
-        public long Count { get; set; }
+        /// <summary>All arrivals so far: the next project's serial number.</summary>
+        public long Serial { get; set; }
+
+        /// <summary>Arrivals at or after the warm-up, and the sum of their times.</summary>
+        public long Observed { get; set; }
 
         public double SumOfArrivalTimes { get; set; }
     }

@@ -21,10 +21,12 @@ internal sealed class CouncilRuntime
 
     private readonly double[] _yearStarts;
     private readonly long[] _decidedInYear;
+    private readonly double _warmup;
 
-    public CouncilRuntime(AgencyModel model, WorkCalendar calendar, double[] yearStarts)
+    public CouncilRuntime(AgencyModel model, WorkCalendar calendar, double[] yearStarts, double warmup)
     {
         _yearStarts = yearStarts;
+        _warmup = warmup;
         _decidedInYear = new long[Math.Max(1, yearStarts.Length)];
         Model = model;
         var s = model.Sessions!;
@@ -32,7 +34,7 @@ internal sealed class CouncilRuntime
         _first = s.First.Value;
         _submission = s.Submission.Value;
         _agenda = s.Agenda;
-        _integrals = new YearlyIntegrals(calendar, yearStarts);
+        _integrals = new YearlyIntegrals(calendar, yearStarts, warmup);
     }
 
     public AgencyModel Model { get; }
@@ -48,7 +50,11 @@ internal sealed class CouncilRuntime
     public double Enqueue(in WorkItem item, double t)
     {
         Observe(t);
-        _arrived++;
+        if (t >= _warmup)
+        {
+            _arrived++;
+        }
+
         Queue.Enqueue(item);
         if (!double.IsNaN(Scheduled))
         {
@@ -67,8 +73,12 @@ internal sealed class CouncilRuntime
         while (Queue.Count > 0 && decided.Count < _agenda && Queue.Peek().Ready + _submission <= t)
         {
             var item = Queue.Dequeue();
-            _waitSum += t - item.Ready;
-            _decided++;
+            if (t >= _warmup)
+            {
+                _waitSum += t - item.Ready;
+                _decided++;
+            }
+
             _decidedInYear[_yearStarts.Length == 0 ? 0 : YearOf(t)]++;
             decided.Add(item);
         }
@@ -100,7 +110,7 @@ internal sealed class CouncilRuntime
     public AgencyStatistics Close(int agent, double horizon)
     {
         Observe(horizon);
-        var places = Places(0, horizon);
+        var places = Places(_warmup, horizon);
         var yearly = Enumerable.Range(0, _yearStarts.Length).Select(y =>
         {
             var yearPlaces = Places(_yearStarts[y], y + 1 < _yearStarts.Length ? _yearStarts[y + 1] : horizon);
@@ -111,7 +121,7 @@ internal sealed class CouncilRuntime
             Model.Index,
             Staff: 0,
             Utilisation: places > 0 ? _decided / places : 0,
-            MeanQueueLength: horizon > 0 ? _integrals.QueueArea / horizon : 0,
+            MeanQueueLength: horizon > _warmup ? _integrals.QueueArea / (horizon - _warmup) : 0,
             MeanWait: _decided > 0 ? _waitSum / _decided : 0,
             Arrived: _arrived,
             Started: _decided,

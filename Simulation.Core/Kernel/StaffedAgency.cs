@@ -14,18 +14,20 @@ internal sealed class StaffedAgency
     private readonly YearlyIntegrals _integrals;
     private readonly WorkCalendar _calendar;
     private readonly DateOnly _start;
+    private readonly double _warmup;
     private int _freeCount;
     private double _waitSum;
     private long _arrived;
     private long _started;
     private long _done;
 
-    public StaffedAgency(AgencyModel model, WorkCalendar calendar, double[] yearStarts, DateOnly start)
+    public StaffedAgency(AgencyModel model, WorkCalendar calendar, double[] yearStarts, DateOnly start, double warmup)
     {
         Model = model;
         _calendar = calendar;
         _start = start;
-        _integrals = new YearlyIntegrals(calendar, yearStarts);
+        _warmup = warmup;
+        _integrals = new YearlyIntegrals(calendar, yearStarts, warmup);
         _slots = new WorkItem[model.Staff];
         _free = new int[model.Staff];
         for (var i = 0; i < model.Staff; i++)
@@ -52,7 +54,14 @@ internal sealed class StaffedAgency
 
     public void Observe(double t) => _integrals.Observe(t, Queue.Count + Held.Count, Busy);
 
-    public void CountArrival() => _arrived++;
+    /// <summary>Counts an item arriving at <paramref name="t"/>, if after the warm-up (as all counts here).</summary>
+    public void CountArrival(double t)
+    {
+        if (t >= _warmup)
+        {
+            _arrived++;
+        }
+    }
 
     public int Level(in WorkItem item) => Model.PriorityQueue ? item.Priority : 0;
 
@@ -61,15 +70,23 @@ internal sealed class StaffedAgency
     {
         var slot = _free[--_freeCount];
         _slots[slot] = item;
-        _waitSum += item.Start - item.Ready;
-        _started++;
+        if (item.Start >= _warmup)
+        {
+            _waitSum += item.Start - item.Ready;
+            _started++;
+        }
+
         return slot;
     }
 
-    public WorkItem Release(int slot)
+    public WorkItem Release(int slot, double t)
     {
         _free[_freeCount++] = slot;
-        _done++;
+        if (t >= _warmup)
+        {
+            _done++;
+        }
+
         return _slots[slot];
     }
 
@@ -106,13 +123,13 @@ internal sealed class StaffedAgency
     public AgencyStatistics Close(int agent, double horizon)
     {
         Observe(horizon);
-        var available = Model.Staff * _calendar.WorkTimeAt(horizon);
+        var available = Model.Staff * (_calendar.WorkTimeAt(horizon) - _calendar.WorkTimeAt(_warmup));
         return new AgencyStatistics(
             agent,
             Model.Index,
             Model.Staff,
             Utilisation: available > 0 ? _integrals.BusyWork / available : 0,
-            MeanQueueLength: horizon > 0 ? _integrals.QueueArea / horizon : 0,
+            MeanQueueLength: horizon > _warmup ? _integrals.QueueArea / (horizon - _warmup) : 0,
             MeanWait: _started > 0 ? _waitSum / _started : 0,
             Arrived: _arrived,
             Started: _started,

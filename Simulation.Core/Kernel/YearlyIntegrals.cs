@@ -5,9 +5,11 @@ namespace IsdnSim.Core.Kernel;
 /// <summary>
 /// Time integrals of an agency's queue length (calendar time) and of its busy staff (working
 /// time), in total and per simulated year, for utilisation, queue length and waiting caused.
+/// The totals start at the warm-up; the yearly figures cover whole years.
 /// </summary>
-internal sealed class YearlyIntegrals(WorkCalendar calendar, double[] yearStarts)
+internal sealed class YearlyIntegrals(WorkCalendar calendar, double[] yearStarts, double warmup)
 {
+    private bool _warmupPending = warmup > 0;
     private readonly double[] _yearBusy = new double[yearStarts.Length];
     private readonly double[] _yearQueue = new double[yearStarts.Length];
     private double _last;
@@ -22,11 +24,27 @@ internal sealed class YearlyIntegrals(WorkCalendar calendar, double[] yearStarts
     /// <summary>Brings the integrals up to <paramref name="t"/> with the levels that held since the last call.</summary>
     public void Observe(double t, int queueLength, int busy)
     {
-        while (t > _nextBoundary)
+        while (true)
         {
-            Integrate(_nextBoundary, queueLength, busy);
-            _year++;
-            _nextBoundary = _year + 1 < yearStarts.Length ? yearStarts[_year + 1] : double.PositiveInfinity;
+            var next = _warmupPending ? Math.Min(warmup, _nextBoundary) : _nextBoundary;
+            if (t <= next)
+            {
+                break;
+            }
+
+            Integrate(next, queueLength, busy);
+            if (_warmupPending && next == warmup)
+            {
+                BusyWork = 0;
+                QueueArea = 0;
+                _warmupPending = false;
+            }
+
+            if (next == _nextBoundary)
+            {
+                _year++;
+                _nextBoundary = _year + 1 < yearStarts.Length ? yearStarts[_year + 1] : double.PositiveInfinity;
+            }
         }
 
         Integrate(t, queueLength, busy);

@@ -6,8 +6,9 @@ namespace IsdnSim.Core.Metrics;
 
 /// <summary>
 /// Flow figures of one replication for one process, or for all processes together.
-/// Work in progress is the exact time average over the horizon, unfinished projects included,
-/// so Little's law (WIP = throughput x lead time) can be checked on the output.
+/// Work in progress is the exact time average over the observation period (from the warm-up to
+/// the horizon), unfinished projects included, so Little's law (WIP = throughput x lead time)
+/// can be checked on the output. Projects count when they finish after the warm-up.
 /// The lead-time parts and the hand-off and rework counts follow the critical chain: where
 /// parallel branches join, the branch that arrived last is the one counted.
 /// </summary>
@@ -31,23 +32,44 @@ public sealed record FlowFigures(
     /// <summary>Throughput per day times mean lead time: Little's law says this equals <see cref="WipMean"/> in steady state.</summary>
     public double LittleProduct => ThroughputPerYear / CalendarConstants.DaysPerYear * LeadTimeMean;
 
-    public static FlowFigures Compute(IReadOnlyList<ProjectRecord> finished, IEnumerable<ArrivalTally> arrivals, double horizon)
+    /// <param name="finished">Every finished project, those of the warm-up included (they are skipped here).</param>
+    public static FlowFigures Compute(IReadOnlyList<ProjectRecord> finished, IEnumerable<ArrivalTally> arrivals, double horizon, double warmup = 0)
     {
+        // Time in the system within [W, T]: T - max(arrival, W) for every arrival, less T - max(finish, W) for
+        // every finished project. Projects that came and went before W cancel: (T - W) - (T - W).
+        var observed = horizon - warmup;
         long arrived = 0;
-        double remainingSum = 0; // sum over arrivals of (T - arrival)
+        double remainingSum = 0;
+        long before = 0;
         foreach (var a in arrivals)
         {
             arrived += a.Count;
             remainingSum += a.Count * horizon - a.SumOfArrivalTimes;
+            before += a.Before;
         }
 
-        var leadTimes = new double[finished.Count];
-        double afterFinish = 0; // sum over finished of (T - finish)
+        var counted = new List<ProjectRecord>(finished.Count);
+        long finishedBefore = 0;
+        foreach (var p in finished)
+        {
+            if (p.Finish >= warmup)
+            {
+                counted.Add(p);
+            }
+            else
+            {
+                finishedBefore++;
+            }
+        }
+
+        remainingSum += (before - finishedBefore) * observed;
+        var leadTimes = new double[counted.Count];
+        double afterFinish = 0; // sum over counted projects of (T - finish)
         var parts = new PathSummary();
         double handoffs = 0, reworks = 0;
-        for (var i = 0; i < finished.Count; i++)
+        for (var i = 0; i < counted.Count; i++)
         {
-            var p = finished[i];
+            var p = counted[i];
             leadTimes[i] = p.LeadTime;
             afterFinish += horizon - p.Finish;
             parts = new PathSummary(parts.Wait + p.Path.Wait, parts.Service + p.Path.Service, parts.Council + p.Path.Council,
@@ -57,12 +79,12 @@ public sealed record FlowFigures(
         }
 
         Array.Sort(leadTimes);
-        var n = finished.Count;
+        var n = counted.Count;
         return new FlowFigures(
             arrived,
             n,
-            ThroughputPerYear: n / (horizon / CalendarConstants.DaysPerYear),
-            WipMean: (remainingSum - afterFinish) / horizon,
+            ThroughputPerYear: n / (observed / CalendarConstants.DaysPerYear),
+            WipMean: (remainingSum - afterFinish) / observed,
             LeadTimeMean: n > 0 ? leadTimes.Average() : double.NaN,
             LeadTimeMedian: Quantiles.OfSorted(leadTimes, 0.5),
             LeadTimeP90: Quantiles.OfSorted(leadTimes, 0.9),

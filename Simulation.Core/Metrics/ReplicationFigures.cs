@@ -35,22 +35,24 @@ public sealed record ReplicationFigures(
     public static ReplicationFigures Compute(SimulationModel model, ReplicationResult result)
     {
         var horizon = result.HorizonDays;
-        var overall = FlowFigures.Compute(result.Projects, result.Arrivals, horizon);
+        var warmup = model.Warmup;
+        var overall = FlowFigures.Compute(result.Projects, result.Arrivals, horizon, warmup);
         var byProcess = result.Projects.ToLookup(r => r.Id.Process);
         var perProcess = model.Processes
-            .Select(p => FlowFigures.Compute([.. byProcess[p.Index]], result.Arrivals.Where(a => a.Process == p.Index), horizon))
+            .Select(p => FlowFigures.Compute([.. byProcess[p.Index]], result.Arrivals.Where(a => a.Process == p.Index), horizon, warmup))
             .ToList();
 
         var index = result.Agencies.Select((a, i) => ((a.Agent, a.Agency), i)).ToDictionary(x => x.Item1, x => x.i);
         var determining = new double[result.Agencies.Length];
-        foreach (var p in result.Projects.Where(p => p.Dominant.Step >= 0))
+        var counted = result.Projects.Where(p => p.Finish >= warmup).ToList();
+        foreach (var p in counted.Where(p => p.Dominant.Step >= 0))
         {
             determining[index[(p.Dominant.Agent, p.Dominant.Agency)]]++;
         }
 
         for (var i = 0; i < determining.Length; i++)
         {
-            determining[i] = result.Projects.Length > 0 ? determining[i] / result.Projects.Length : double.NaN;
+            determining[i] = counted.Count > 0 ? determining[i] / counted.Count : double.NaN;
         }
 
         var t = result.Tallies;

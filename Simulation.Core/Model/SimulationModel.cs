@@ -31,6 +31,7 @@ public sealed class SimulationModel
         Definition = definition;
         Start = definition.Start;
         Horizon = new SimTime(definition.Horizon.Value);
+        Warmup = definition.Warmup.Value;
         Lookahead = definition.Lookahead;
         Seed = definition.Seed;
         _handoff = definition.Handoff;
@@ -151,6 +152,9 @@ public sealed class SimulationModel
     public DateOnly Start { get; }
 
     public SimTime Horizon { get; }
+
+    /// <summary>Days at the start that statistics skip; 0 for none.</summary>
+    public double Warmup { get; }
 
     public CalendarDays Lookahead { get; }
 

@@ -39,7 +39,8 @@ public static class ResultWriter
         var prefixes = model.Agents.Select(a => model.Processes.Select(p => $"{a.Id}/{p.Id}/").ToArray()).ToArray();
         foreach (var r in results)
         {
-            foreach (var p in r.Projects)
+            // Projects finished during the warm-up are not observations (the summary skips them too).
+            foreach (var p in r.Projects.Where(p => p.Finish >= model.Warmup))
             {
                 var owner = model.Agents[p.Id.Owner].Id;
                 var process = model.Processes[p.Id.Process];
@@ -134,6 +135,7 @@ public static class ResultWriter
         json.WriteNumber("replications", summary.Replications);
         json.WriteString("start", d.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         json.WriteNumber("horizon_days", model.Horizon.Days);
+        json.WriteNumber("warmup_days", model.Warmup);
         json.WriteNumber("confidence_level", 0.95);
 
         json.WritePropertyName("headline");
@@ -253,6 +255,7 @@ public static class ResultWriter
         json.WriteNumber("seed", m.Seed);
         json.WriteNumber("replications", m.Replications);
         json.WriteNumber("horizon_days", m.HorizonDays);
+        json.WriteNumber("warmup_days", m.WarmupDays);
         json.WriteString("engine", m.Engine);
         json.WriteNumber("silos", m.Silos);
         json.WriteString("created_utc", m.CreatedUtc.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));

@@ -15,4 +15,7 @@ public sealed record RunManifest(
     DateTimeOffset CreatedUtc,
     long Events,
     long Windows,
-    double WallSeconds);
+    double WallSeconds)
+{
+    public double WarmupDays { get; init; }
+}

@@ -25,6 +25,12 @@ public sealed record ScenarioDefinition(
 
     public IReadOnlyList<VariantDefinition> Variants { get; init; } = [];
 
+    /// <summary>
+    /// Statistics skip the first this many days (projects finished, agency figures, counts):
+    /// the region starts empty, and steady-state questions should not see that. Zero: none.
+    /// </summary>
+    public CalendarDays Warmup { get; init; }
+
     /// <summary>The variant applied to this definition, or null for the scenario as written.</summary>
     public string? AppliedVariant { get; init; }
 }

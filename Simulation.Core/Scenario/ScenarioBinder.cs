@@ -65,6 +65,17 @@ internal sealed partial class ScenarioBinder(YamlReader reader)
             _r.ReportMissing(root, "horizon", "missing required key 'horizon' in the scenario (how long to simulate, e.g. '10y')");
         }
 
+        CalendarDays? warmup = CalendarDays.Zero;
+        if (YamlReader.Get(root, "warmup") is { } wn)
+        {
+            warmup = CalendarDuration(wn, "warmup", start);
+            if (warmup is { } w && ScenarioLimits.WarmupProblem(w.Value, horizon?.Value ?? double.PositiveInfinity) is { } warmupProblem)
+            {
+                _r.Error(wn, warmupProblem);
+                warmup = null;
+            }
+        }
+
         var calendar = YamlReader.Get(root, "calendar") is { } cn
             ? BindCalendar(cn)
             : new CalendarDefinition(false, DefaultWorkdays, new HashSet<DateOnly>(), 8);
@@ -112,7 +123,7 @@ internal sealed partial class ScenarioBinder(YamlReader reader)
         }
 
         if (_r.HasErrors || name is null || start is null || horizon is null || replications is null || lookahead is null || handoff is null
-            || agents is null || processes is null || jurisdiction is null || demand is null || seed is null)
+            || agents is null || processes is null || jurisdiction is null || demand is null || seed is null || warmup is null)
         {
             return null;
         }
@@ -123,6 +134,7 @@ internal sealed partial class ScenarioBinder(YamlReader reader)
             Shocks = shocks,
             WorkingGroups = groups,
             Variants = variants,
+            Warmup = warmup.Value,
         };
         foreach (var (at, message) in ScenarioChecks.Check(definition))
         {

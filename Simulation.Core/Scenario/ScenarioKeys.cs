@@ -8,7 +8,7 @@ public static class ScenarioKeys
 {
     public static readonly string[] Root =
     [
-        "format", "name", "description", "seed", "start", "horizon", "replications", "calendar", "lookahead", "handoff",
+        "format", "name", "description", "seed", "start", "horizon", "warmup", "replications", "calendar", "lookahead", "handoff",
         "agents", "processes", "jurisdiction", "demand", "shocks", "working_groups", "variants",
     ];
 

@@ -43,7 +43,13 @@ public static class ScenarioLimits
             : null;
     }
 
-    public static string? WindowsProblem(double horizonDays, double lookaheadDays)
+    /// <summary>The warm-up must leave something to observe: shorter than the horizon.</summary>
+    public static string? WarmupProblem(double warmupDays, double horizonDays) =>
+        warmupDays < 0 ? $"warmup must not be negative, found {warmupDays:0.##} days"
+        : warmupDays >= horizonDays ? $"warmup ({warmupDays:0.##} days) must be shorter than the horizon ({horizonDays:0.##} days): statistics are taken after it"
+        : null;
+
+        public static string? WindowsProblem(double horizonDays, double lookaheadDays)
     {
         var windows = horizonDays / lookaheadDays;
         return windows > MaxWindows

@@ -12,14 +12,15 @@ public readonly record struct RunSpecSurrogate(
     [property: Id(4)] double? HorizonDays,
     [property: Id(5)] bool RecordSteps,
     [property: Id(6)] long MaxEventsPerWindow,
-    [property: Id(7)] string? Variant);
+    [property: Id(7)] string? Variant,
+    [property: Id(8)] double? WarmupDays);
 
 [RegisterConverter]
 public sealed class RunSpecConverter : IConverter<RunSpec, RunSpecSurrogate>
 {
     public RunSpec ConvertFromSurrogate(in RunSpecSurrogate s) =>
-        new(s.ScenarioText, s.ScenarioFile, new ScenarioOverrides(s.Seed, s.Replications, s.HorizonDays, s.Variant), new AgentOptions(s.RecordSteps), s.MaxEventsPerWindow);
+        new(s.ScenarioText, s.ScenarioFile, new ScenarioOverrides(s.Seed, s.Replications, s.HorizonDays, s.Variant, s.WarmupDays), new AgentOptions(s.RecordSteps), s.MaxEventsPerWindow);
 
     public RunSpecSurrogate ConvertToSurrogate(in RunSpec r) =>
-        new(r.ScenarioText, r.ScenarioFile, r.Overrides.Seed, r.Overrides.Replications, r.Overrides.HorizonDays, r.Options.RecordSteps, r.MaxEventsPerWindow, r.Overrides.Variant);
+        new(r.ScenarioText, r.ScenarioFile, r.Overrides.Seed, r.Overrides.Replications, r.Overrides.HorizonDays, r.Options.RecordSteps, r.MaxEventsPerWindow, r.Overrides.Variant, r.Overrides.WarmupDays);
 }

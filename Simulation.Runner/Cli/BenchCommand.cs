@@ -33,7 +33,7 @@ public sealed class BenchCommand(Consoles consoles) : AsyncCommand<BenchCommand.
             return ExitCodes.BadInput;
         }
 
-        var overrides = ScenarioInput.Overrides(scenario, settings.Seed, 1, settings.Horizon, settings.Variant, consoles);
+        var overrides = ScenarioInput.Overrides(scenario, settings, 1, consoles);
         if (overrides is null)
         {
             return ExitCodes.BadInput;

@@ -20,6 +20,10 @@ public class EngineSettings : CommandSettings
     [Description("Replace the scenario's horizon, e.g. 10y or 3650d.")]
     public string? Horizon { get; init; }
 
+    [CommandOption("--warmup <DURATION>")]
+    [Description("Replace the scenario's warm-up: statistics skip the first this long, e.g. 1y (0 for none).")]
+    public string? Warmup { get; init; }
+
     [CommandOption("--variant <NAME>")]
     [Description("Apply this reform variant of the scenario first ('isdnsim variants FILE' lists them).")]
     public string? Variant { get; init; }

@@ -75,7 +75,7 @@ public sealed class RunCommand(Consoles consoles) : AsyncCommand<RunCommand.Sett
             return ExitCodes.BadInput;
         }
 
-        var overrides = ScenarioInput.Overrides(scenario, settings.Seed, settings.Replications, settings.Horizon, settings.Variant, consoles);
+        var overrides = ScenarioInput.Overrides(scenario, settings, settings.Replications, consoles);
         if (overrides is null)
         {
             return ExitCodes.BadInput;
@@ -120,7 +120,7 @@ public sealed class RunCommand(Consoles consoles) : AsyncCommand<RunCommand.Sett
             summary = RunSummary.Build(model, [.. results.Select(r => ReplicationFigures.Compute(model, r))]);
             var manifest = new RunManifest(settings.File, model.Definition.Name, scenario.Hash, model.Definition.AppliedVariant, model.Seed, results.Count, model.Horizon.Days,
                 host.Engine.Name, silos, ResultWriter.ProgramVersion, DateTimeOffset.UtcNow,
-                results.Sum(r => r.Events), results.Sum(r => r.Windows), simulated);
+                results.Sum(r => r.Events), results.Sum(r => r.Windows), simulated) { WarmupDays = model.Warmup };
             ResultWriter.Write(outDir, model, results, summary, manifest);
         });
 

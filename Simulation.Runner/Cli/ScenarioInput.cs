@@ -24,9 +24,10 @@ internal static class ScenarioInput
         }
     }
 
-    /// <summary>The overrides, or null after reporting a bad --horizon.</summary>
-    public static ScenarioOverrides? Overrides(LoadedScenario scenario, ulong? seed, int? replications, string? horizon, string? variant, Consoles consoles)
+    /// <summary>The overrides, or null after reporting a bad --variant, --horizon or --warmup.</summary>
+    public static ScenarioOverrides? Overrides(LoadedScenario scenario, EngineSettings settings, int? replications, Consoles consoles)
     {
+        var (seed, horizon, variant) = (settings.Seed, settings.Horizon, settings.Variant);
         if (variant is not null && scenario.Definition.Variants.All(v => v.Id != variant))
         {
             var known = scenario.Definition.Variants.Select(v => v.Id).ToList();
@@ -45,16 +46,28 @@ internal static class ScenarioInput
                 return null;
             }
 
-            var problem = new ScenarioOverrides(HorizonDays: days.Value).Problem(scenario.Definition, horizon);
-            if (problem is not null)
-            {
-                consoles.Errors.WriteLine($"isdnsim: error: --horizon: {problem}");
-                return null;
-            }
-
             horizonDays = days.Value;
         }
 
-        return new ScenarioOverrides(seed, replications, horizonDays, variant);
+        double? warmupDays = null;
+        if (settings.Warmup is { } warmup)
+        {
+            if (!Units.TryCalendar(warmup, scenario.Definition.Start, out var days, out var error))
+            {
+                consoles.Errors.WriteLine($"isdnsim: error: --warmup: {error}");
+                return null;
+            }
+
+            warmupDays = days.Value;
+        }
+
+        var overrides = new ScenarioOverrides(seed, replications, horizonDays, variant, warmupDays);
+        if (overrides.Problem(scenario.Definition, horizon ?? "") is { } problem)
+        {
+            consoles.Errors.WriteLine($"isdnsim: error: {(horizon is not null ? "--horizon" : "--warmup")}: {problem}");
+            return null;
+        }
+
+        return overrides;
     }
 }

@@ -79,6 +79,8 @@ public sealed class CliTests : IDisposable
     [InlineData("--horizon", "forever", "--horizon: expected a duration")]
     [InlineData("--horizon", "3000000d", "--horizon: horizon '3000000d' is 3,000,000 days; the limit is 1,000,000 days")]
     [InlineData("--output", "x", "Unknown option 'output'. Did you mean '--out'?")]
+    [InlineData("--warmup", "30000d", "--warmup: warmup (30000 days) must be shorter than the horizon (20000 days)")]
+    [InlineData("--warmup", "-5d", "--warmup: warmup must not be negative")]
     public async Task Run_WithBadOptions_ExitsWith2(string option, string value, string message)
     {
         var exit = await Isdnsim("run", Repository.Scenario("mmc.yaml"), option, value, "--out", _dir.File("x"));

@@ -46,6 +46,7 @@ public sealed class BadScenarioTests
     [InlineData("absurd-handoff.yaml", 8, 10, "handoff must be at most 3,650 days, found '1e308d'")]
     [InlineData("continuous-with-holidays.yaml", 7, 3, "'holidays' has no effect on a continuous calendar")]
     [InlineData("triangular-order.yaml", 33, 17, "needs min <= mode <= max and min < max, found min 9, mode 5, max 12 working days")]
+    [InlineData("warmup-too-long.yaml", 5, 9, "warmup (1095 days) must be shorter than the horizon (730 days)")]
     [InlineData("rework-to-council.yaml", 30, 49, "step 'permit' returns files to 'decide', a council step; rework is done by staff")]
     [InlineData("merge-across-states.yaml", 23, 9, "'lk-a' (in brandenburg), 'lk-b' (in sachsen) are not in the same state")]
     [InlineData("variant-names-merged-agent.yaml", 23, 9, "variant 'austerity': 'lk-a' is not an agent (any more: an earlier operation of this variant may have merged it)")]
