@@ -1,0 +1,163 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using IsdnSim.Core.Scenario;
+
+namespace IsdnSim.Core.Experiments;
+
+/// <summary>
+/// The folder of an experiment while it runs and after: experiment.json (the plan), scenario.yaml
+/// (the scenario text as run), one file per finished replication under replications/, and the
+/// results once it is complete. Every file is written to a temporary name and renamed, so an
+/// interruption at any moment leaves a folder that can be resumed, and nothing half-written.
+/// </summary>
+public sealed class ExperimentStore
+{
+    public const string PlanFile = "experiment.json";
+    public const string ScenarioCopy = "scenario.yaml";
+    private const string ReplicationsFolder = "replications";
+
+    public static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        WriteIndented = true,
+    };
+
+    private static readonly JsonSerializerOptions CompactJson = new(Json) { WriteIndented = false };
+
+    private ExperimentStore(string directory, ExperimentPlan plan, string scenarioText)
+    {
+        Directory = directory;
+        Plan = plan;
+        ScenarioText = scenarioText;
+    }
+
+    public string Directory { get; }
+
+    public ExperimentPlan Plan { get; }
+
+    public string ScenarioText { get; }
+
+    /// <summary>Why a new experiment cannot go to <paramref name="directory"/>, or null if it can (it must not exist, or be empty).</summary>
+    public static string? CheckNew(string directory)
+    {
+        var full = Path.GetFullPath(directory);
+        if (File.Exists(full))
+        {
+            return $"output folder '{directory}' is a file";
+        }
+
+        return System.IO.Directory.Exists(full) && System.IO.Directory.EnumerateFileSystemEntries(full).Any()
+            ? $"output folder '{directory}' already exists and is not empty; choose another with --out, or continue an interrupted experiment with --resume {directory}"
+            : null;
+    }
+
+    public static ExperimentStore Create(string directory, ExperimentPlan plan, string scenarioText)
+    {
+        if (CheckNew(directory) is { } problem)
+        {
+            throw new IOException(problem);
+        }
+
+        var full = Path.GetFullPath(directory);
+        System.IO.Directory.CreateDirectory(Path.Combine(full, ReplicationsFolder));
+        var store = new ExperimentStore(full, plan, scenarioText);
+        store.WriteText(ScenarioCopy, scenarioText);
+        store.WriteText(PlanFile, JsonSerializer.Serialize(plan, Json));
+        return store;
+    }
+
+    /// <summary>Opens an experiment folder to resume it; throws <see cref="InvalidDataException"/> with a message for the user if it is not one.</summary>
+    public static ExperimentStore Open(string directory)
+    {
+        var full = Path.GetFullPath(directory);
+        var planPath = Path.Combine(full, PlanFile);
+        var scenarioPath = Path.Combine(full, ScenarioCopy);
+        if (!File.Exists(planPath) || !File.Exists(scenarioPath))
+        {
+            throw new InvalidDataException($"'{directory}' is not an experiment folder: it has no {PlanFile} and {ScenarioCopy}");
+        }
+
+        ExperimentPlan plan;
+        try
+        {
+            plan = JsonSerializer.Deserialize<ExperimentPlan>(File.ReadAllText(planPath), Json)
+                   ?? throw new InvalidDataException($"{planPath}: empty");
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"{planPath}: not a plan this version can read ({e.Message})");
+        }
+
+        var text = File.ReadAllText(scenarioPath);
+        if (ScenarioLoader.Hash(text) != plan.ScenarioHash)
+        {
+            throw new InvalidDataException($"{scenarioPath} was changed since the experiment started (its hash differs from {PlanFile}); start a new experiment instead");
+        }
+
+        return new ExperimentStore(full, plan, text);
+    }
+
+    /// <summary>The replications finished so far, by (cell, replication).</summary>
+    public Dictionary<(string Cell, int Replication), ReplicationDigest> LoadFinished()
+    {
+        var finished = new Dictionary<(string, int), ReplicationDigest>();
+        var root = Path.Combine(Directory, ReplicationsFolder);
+        if (!System.IO.Directory.Exists(root))
+        {
+            return finished;
+        }
+
+        foreach (var file in System.IO.Directory.EnumerateFiles(root, "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            var digest = JsonSerializer.Deserialize<ReplicationDigest>(File.ReadAllText(file), CompactJson)
+                         ?? throw new InvalidDataException($"{file}: empty");
+            finished[(digest.Cell, digest.Replication)] = digest;
+        }
+
+        return finished;
+    }
+
+    /// <summary>Stores a finished replication; safe to call from several threads for different replications.</summary>
+    public void Save(ReplicationDigest digest)
+    {
+        var folder = Path.Combine(Directory, ReplicationsFolder, digest.Cell);
+        System.IO.Directory.CreateDirectory(folder);
+        WriteAtomically(Path.Combine(folder, $"{digest.Replication:D5}.json"), JsonSerializer.Serialize(digest, CompactJson));
+    }
+
+    public string PathOf(string name) => Path.Combine(Directory, name);
+
+    /// <summary>Writes a result file under the experiment folder, all or nothing.</summary>
+    public void WriteText(string name, string text)
+    {
+        var path = PathOf(name);
+        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        WriteAtomically(path, text);
+    }
+
+    /// <summary>Writes through <paramref name="write"/> to a temporary file beside <paramref name="path"/>, then renames it into place.</summary>
+    public static void WriteAtomically(string path, string text) => WriteAtomically(path, w => w.Write(text));
+
+    public static void WriteAtomically(string path, Action<TextWriter> write)
+    {
+        var temp = Path.Combine(Path.GetDirectoryName(path)!, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var writer = new StreamWriter(temp, false, new System.Text.UTF8Encoding(false)))
+            {
+                write(writer);
+            }
+
+            File.Move(temp, path, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temp))
+            {
+                File.Delete(temp);
+            }
+        }
+    }
+}
