@@ -1,17 +1,15 @@
 using IsdnSim.Core.Kernel;
 using Orleans.Concurrency;
-using Orleans.Placement;
 using IsdnSim.Grains.Hosting;
 
 namespace IsdnSim.Grains;
 
 /// <summary>
-/// Thin: holds an <see cref="AgentRuntime"/> and forwards to it. Agents are spread over the
-/// silos by a hash of their key: the default placement would keep them all next to their
-/// coordinator, and a second silo would add nothing.
+/// Thin: holds an <see cref="AgentRuntime"/> and forwards to it. An agent lives on the silo of
+/// its replication's coordinator (<see cref="ReplicationPlacement"/>); replications spread over the silos.
 /// </summary>
 [CollectionAgeLimit(AlwaysActive = true)]
-[HashBasedPlacement]
+[ReplicationPlacement]
 public sealed class AgentGrain(ModelCache models) : Grain, IAgentGrain
 {
     private AgentRuntime? _agent;

@@ -7,6 +7,7 @@ using Orleans.Concurrency;
 namespace IsdnSim.Grains;
 
 [CollectionAgeLimit(AlwaysActive = true)]
+[ReplicationPlacement]
 public sealed class RunCoordinatorGrain(ModelCache models) : Grain, IRunCoordinatorGrain
 {
     private const int InitialisationBatch = 512;

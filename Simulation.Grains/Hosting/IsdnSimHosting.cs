@@ -15,6 +15,7 @@ public static class IsdnSimHosting
     public static ISiloBuilder AddIsdnSim(this ISiloBuilder silo)
     {
         silo.Services.AddSingleton<ModelCache>();
+        silo.AddPlacementDirector<ReplicationPlacement, ReplicationPlacementDirector>();
         silo.Configure<SiloMessagingOptions>(o =>
         {
             o.ResponseTimeout = ResponseTimeout;

@@ -1,5 +1,7 @@
+using System.Globalization;
 using IsdnSim.Core.Engine;
 using IsdnSim.Grains;
+using IsdnSim.Grains.Hosting;
 using IsdnSim.Tests.Support;
 
 namespace IsdnSim.Tests.Determinism;
@@ -65,30 +67,31 @@ public sealed class DeterminismTests(OneSiloCluster oneSilo, TwoSiloCluster twoS
     }
 
     [Fact]
-    public async Task TwoSilos_HostAgentsOnBothSilos()
+    public async Task TwoSilos_RunReplicationsSideBySide_EachWithAllItsAgentsOnOneSilo()
     {
-        // Otherwise the two-silo comparison above would prove nothing about distribution. The run
-        // is driven through the grains directly, so the agents can be counted before release.
+        // Otherwise the two-silo comparison above would prove nothing about distribution. The runs
+        // are driven through the grains directly, so the agents can be found before release.
         var spec = Spec("rural-district.yaml");
         var client = twoSilos.Cluster.Client;
         await client.GetGrain<IRunSpecGrain>(spec.Key).Set(spec);
-        var coordinator = client.GetGrain<IRunCoordinatorGrain>($"placement-{Guid.NewGuid():N}/0");
-        var agents = await coordinator.Start(spec.Key, 0);
-        while (!(await coordinator.Advance(TimeSpan.FromSeconds(1))).Done)
-        {
-        }
+        var coordinators = Enumerable.Range(0, 8).Select(r => client.GetGrain<IRunCoordinatorGrain>($"placement/{r}")).ToList();
+        var agents = await Task.WhenAll(coordinators.Select((c, r) => c.Start(spec.Key, r)));
 
         var management = client.GetGrain<IManagementGrain>(0);
-        var perSilo = new List<int>();
+        var runsPerSilo = new List<HashSet<string>>();
         foreach (var silo in twoSilos.Cluster.Silos)
         {
             var stats = await management.GetDetailedGrainStatistics(null, [silo.SiloAddress]);
-            perSilo.Add(stats.Count(s => s.GrainType.Contains(nameof(AgentGrain), StringComparison.Ordinal)));
+            runsPerSilo.Add([.. stats.Select(x => x.GrainId.Key.ToString()!).Where(k => k.StartsWith("placement/", StringComparison.Ordinal))
+                .Select(ReplicationPlacementDirector.RunOf)]);
+            stats.Count(x => x.GrainType.Contains(nameof(AgentGrain), StringComparison.Ordinal) && x.GrainId.Key.ToString()!.StartsWith("placement/", StringComparison.Ordinal))
+                .Should().Be(runsPerSilo[^1].Sum(run => agents[int.Parse(run[10..], CultureInfo.InvariantCulture)]), "every agent of a run is where its run is");
         }
 
-        await coordinator.Release();
-        perSilo.Sum().Should().BeGreaterThanOrEqualTo(agents);
-        perSilo.Should().HaveCount(2).And.OnlyContain(n => n > 0, "random placement of 26 agents puts some on each silo");
+        await Task.WhenAll(coordinators.Select(c => c.Release()));
+        runsPerSilo.Should().HaveCount(2).And.OnlyContain(runs => runs.Count > 0, "eight runs hash onto both silos");
+        runsPerSilo[0].Should().NotIntersectWith(runsPerSilo[1], "no run is split over silos");
+        runsPerSilo.Sum(r => r.Count).Should().Be(8);
     }
 
     private static RunSpec Spec(string scenario, ulong? seed = null)
