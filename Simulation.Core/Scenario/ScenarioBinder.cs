@@ -68,7 +68,7 @@ internal sealed partial class ScenarioBinder(YamlReader reader)
         CalendarDays? warmup = CalendarDays.Zero;
         if (YamlReader.Get(root, "warmup") is { } wn)
         {
-            warmup = CalendarDuration(wn, "warmup", start);
+            warmup = CalendarDuration(wn, "warmup", start, zeroAllowed: true);
             if (warmup is { } w && ScenarioLimits.WarmupProblem(w.Value, horizon?.Value ?? double.PositiveInfinity) is { } warmupProblem)
             {
                 _r.Error(wn, warmupProblem);
@@ -173,7 +173,7 @@ internal sealed partial class ScenarioBinder(YamlReader reader)
         return null;
     }
 
-    private CalendarDays? CalendarDuration(YamlNode node, string what, DateOnly? from)
+    private CalendarDays? CalendarDuration(YamlNode node, string what, DateOnly? from, bool zeroAllowed = false)
     {
         var text = _r.Scalar(node, what);
         if (text is null)
@@ -187,9 +187,9 @@ internal sealed partial class ScenarioBinder(YamlReader reader)
             return null;
         }
 
-        if (value.Value <= 0)
+        if (value.Value < 0 || (value.Value == 0 && !zeroAllowed))
         {
-            _r.Error(node, $"{what} must be longer than zero, found '{text}'");
+            _r.Error(node, zeroAllowed ? $"{what} must not be negative, found '{text}'" : $"{what} must be longer than zero, found '{text}'");
             return null;
         }
 

@@ -33,7 +33,7 @@ public sealed class BenchCommand(Consoles consoles) : AsyncCommand<BenchCommand.
             return ExitCodes.BadInput;
         }
 
-        var overrides = ScenarioInput.Overrides(scenario, settings, 1, consoles);
+        var overrides = ScenarioInput.Overrides(scenario, settings, settings.Variant, 1, consoles);
         if (overrides is null)
         {
             return ExitCodes.BadInput;

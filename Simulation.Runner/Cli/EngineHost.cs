@@ -23,7 +23,7 @@ internal sealed class EngineHost : IAsyncDisposable
     /// <summary>Silos the run used; 0 for the in-process engine.</summary>
     public async Task<int> CountSilosAsync() => _connection is null ? 0 : await _connection.CountSilosAsync();
 
-    public static async Task<EngineHost> StartAsync(EngineSettings settings, CancellationToken cancellationToken)
+    public static async Task<EngineHost> StartAsync(EngineOptions settings, CancellationToken cancellationToken)
     {
         if (settings.Engine == "inprocess")
         {

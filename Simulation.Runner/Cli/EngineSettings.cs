@@ -5,29 +5,9 @@ using Spectre.Console.Cli;
 
 namespace IsdnSim.Runner.Cli;
 
-/// <summary>Options shared by the commands that run a scenario.</summary>
-public class EngineSettings : CommandSettings
+/// <summary>Options of every command that simulates: which engine, and where it runs.</summary>
+public class EngineOptions : CommandSettings
 {
-    [CommandArgument(0, "<FILE>")]
-    [Description("Scenario file (YAML, format 1; see docs/scenario-format.md).")]
-    public string File { get; init; } = "";
-
-    [CommandOption("-s|--seed <SEED>")]
-    [Description("Replace the scenario's seed.")]
-    public ulong? Seed { get; init; }
-
-    [CommandOption("--horizon <DURATION>")]
-    [Description("Replace the scenario's horizon, e.g. 10y or 3650d.")]
-    public string? Horizon { get; init; }
-
-    [CommandOption("--warmup <DURATION>")]
-    [Description("Replace the scenario's warm-up: statistics skip the first this long, e.g. 1y (0 for none).")]
-    public string? Warmup { get; init; }
-
-    [CommandOption("--variant <NAME>")]
-    [Description("Apply this reform variant of the scenario first ('isdnsim variants FILE' lists them).")]
-    public string? Variant { get; init; }
-
     [CommandOption("-e|--engine <ENGINE>")]
     [Description("orleans (default: an embedded silo, or the cluster given by --cluster) or inprocess (single thread, the reference).")]
     [DefaultValue("orleans")]
@@ -51,4 +31,32 @@ public class EngineSettings : CommandSettings
 
         return ValidationResult.Success();
     }
+}
+
+/// <summary>Values of the scenario a command line may replace.</summary>
+public class ScenarioOptions : EngineOptions
+{
+    [CommandOption("-s|--seed <SEED>")]
+    [Description("Replace the scenario's seed.")]
+    public ulong? Seed { get; init; }
+
+    [CommandOption("--horizon <DURATION>")]
+    [Description("Replace the scenario's horizon, e.g. 10y or 3650d.")]
+    public string? Horizon { get; init; }
+
+    [CommandOption("--warmup <DURATION>")]
+    [Description("Replace the scenario's warm-up: statistics skip the first this long, e.g. 1y (0d for none).")]
+    public string? Warmup { get; init; }
+}
+
+/// <summary>Options shared by the commands that run one scenario (run, bench).</summary>
+public class EngineSettings : ScenarioOptions
+{
+    [CommandArgument(0, "<FILE>")]
+    [Description("Scenario file (YAML, format 1; see docs/scenario-format.md).")]
+    public string File { get; init; } = "";
+
+    [CommandOption("--variant <NAME>")]
+    [Description("Apply this reform variant of the scenario first ('isdnsim variants FILE' lists them).")]
+    public string? Variant { get; init; }
 }

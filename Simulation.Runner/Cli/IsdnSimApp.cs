@@ -27,6 +27,15 @@ public static class IsdnSimApp
                 .WithDescription("Run a scenario: replications on an Orleans silo (or in-process), a summary, and a result folder.")
                 .WithExample("run", "scenarios/rural-district.yaml")
                 .WithExample("run", "scenarios/mmc.yaml", "--replications", "10", "--out", "results/mmc");
+            config.AddCommand<CompareCommand>("compare")
+                .WithDescription("Compare reform variants: paired differences to a baseline with 95 % intervals, a report, resumable.")
+                .WithExample("compare", "scenarios/rural-district.yaml", "--variants", "status-quo,austerity,democratisation", "--replications", "30")
+                .WithExample("compare", "scenarios/rural-district.yaml", "--precision", "0.05")
+                .WithExample("compare", "--resume", "results/rural-district-compare");
+            config.AddCommand<SweepCommand>("sweep")
+                .WithDescription("Sweep a parameter grid (BehaviorSpace style): a tidy CSV of every run and metric, and a report; resumable.")
+                .WithExample("sweep", "scenarios/rural-district.yaml", "--set", "agents.lk-havelheide.agencies.building.staff=9..21:4", "--replications", "10")
+                .WithExample("sweep", "--resume", "results/rural-district-sweep");
             config.AddCommand<ValidateCommand>("validate")
                 .WithDescription("Check a scenario file and report every problem with file:line:column.")
                 .WithExample("validate", "scenarios/rural-district.yaml");
@@ -44,7 +53,8 @@ public static class IsdnSimApp
     }
 
     private static readonly string[] Options =
-        ["replications", "seed", "out", "engine", "horizon", "parallel", "no-progress", "cluster", "runs", "variant",
+        ["replications", "seed", "out", "engine", "horizon", "warmup", "parallel", "no-progress", "cluster", "runs", "variant", "variants",
+         "baseline", "precision", "max-replications", "resume", "set",
          "municipalities", "districts", "cities", "states", "amter", "name", "force", "help"];
 
     /// <summary>For "Unknown option 'x'.", the nearest real option.</summary>

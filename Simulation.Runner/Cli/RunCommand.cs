@@ -75,7 +75,7 @@ public sealed class RunCommand(Consoles consoles) : AsyncCommand<RunCommand.Sett
             return ExitCodes.BadInput;
         }
 
-        var overrides = ScenarioInput.Overrides(scenario, settings, settings.Replications, consoles);
+        var overrides = ScenarioInput.Overrides(scenario, settings, settings.Variant, settings.Replications, consoles);
         if (overrides is null)
         {
             return ExitCodes.BadInput;

@@ -25,9 +25,9 @@ internal static class ScenarioInput
     }
 
     /// <summary>The overrides, or null after reporting a bad --variant, --horizon or --warmup.</summary>
-    public static ScenarioOverrides? Overrides(LoadedScenario scenario, EngineSettings settings, int? replications, Consoles consoles)
+    public static ScenarioOverrides? Overrides(LoadedScenario scenario, ScenarioOptions settings, string? variant, int? replications, Consoles consoles)
     {
-        var (seed, horizon, variant) = (settings.Seed, settings.Horizon, settings.Variant);
+        var (seed, horizon) = (settings.Seed, settings.Horizon);
         if (variant is not null && scenario.Definition.Variants.All(v => v.Id != variant))
         {
             var known = scenario.Definition.Variants.Select(v => v.Id).ToList();

@@ -93,7 +93,7 @@ internal static class SummaryView
         Format(f.WipMean, "0.0"),
     ];
 
-    private static string Format(Estimate e, string format)
+    internal static string Format(Estimate e, string format)
     {
         if (e.N == 0 || !double.IsFinite(e.Mean))
         {

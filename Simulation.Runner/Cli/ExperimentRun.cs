@@ -1,0 +1,123 @@
+using System.Diagnostics;
+using IsdnSim.Core.Engine;
+using IsdnSim.Core.Experiments;
+using IsdnSim.Runner.Display;
+using Spectre.Console;
+
+namespace IsdnSim.Runner.Cli;
+
+/// <summary>What compare and sweep share: the experiment folder (new or resumed), running on an engine, and an interruption that can be resumed.</summary>
+internal static class ExperimentRun
+{
+    /// <summary>results/&lt;scenario&gt;-&lt;command&gt;-&lt;date&gt;-&lt;time&gt;, with -2, -3, ... if two start in the same second.</summary>
+    public static string DefaultFolder(string file, string command)
+    {
+        var stem = Path.Combine("results", $"{Path.GetFileNameWithoutExtension(file)}-{command}-{DateTime.Now:yyyyMMdd-HHmmss}");
+        var candidate = stem;
+        for (var n = 2; Directory.Exists(candidate) || File.Exists(candidate); n++)
+        {
+            candidate = $"{stem}-{n}";
+        }
+
+        return candidate;
+    }
+
+    /// <summary>The experiment in <paramref name="directory"/>, if it is one of this <paramref name="kind"/>; else reports why and returns null.</summary>
+    public static ExperimentStore? Resume(string directory, string kind, Consoles consoles)
+    {
+        try
+        {
+            var store = ExperimentStore.Open(directory);
+            if (store.Plan.Kind != kind)
+            {
+                consoles.Errors.WriteLine($"isdnsim: error: --resume: '{directory}' holds a {store.Plan.Kind}, not a {kind}; resume it with 'isdnsim {store.Plan.Kind} --resume {directory}'");
+                return null;
+            }
+
+            return store;
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException)
+        {
+            consoles.Errors.WriteLine($"isdnsim: error: --resume: {e.Message}");
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// The experiment to run: the interrupted one in --resume's folder, or a new one planned from
+    /// the options in a new folder; null after reporting why neither is possible. Nothing is
+    /// written before the experiment has been prepared (every variant or point compiled).
+    /// </summary>
+    /// <param name="prepare">Compiles the experiment; reports and returns null if it cannot.</param>
+    public static (ExperimentStore Store, T Experiment)? Open<T>(
+        ExperimentSettings settings,
+        string kind,
+        Func<(ExperimentPlan Plan, string Text)?> plan,
+        Func<ExperimentPlan, string, T?> prepare,
+        Consoles consoles)
+        where T : class
+    {
+        if (settings.Resume is { } resume)
+        {
+            if (Resume(resume, kind, consoles) is not { } opened || prepare(opened.Plan, opened.ScenarioText) is not { } resumed)
+            {
+                return null;
+            }
+
+            consoles.Out.MarkupLine($"Resuming [bold]{Markup.Escape(opened.Directory)}[/]: {opened.LoadFinished().Count} replications already there.");
+            return (opened, resumed);
+        }
+
+        if (plan() is not { } planned)
+        {
+            return null;
+        }
+
+        var outDir = settings.Out ?? DefaultFolder(settings.File!, kind);
+        if (ExperimentStore.CheckNew(outDir) is { } problem)
+        {
+            consoles.Errors.WriteLine($"isdnsim: error: {problem}");
+            return null;
+        }
+
+        return prepare(planned.Plan, planned.Text) is { } experiment
+            ? (ExperimentStore.Create(outDir, planned.Plan, planned.Text), experiment)
+            : null;
+    }
+
+    /// <summary>Runs <paramref name="work"/> on the engine the options ask for, with a progress bar; null if interrupted (reported, with how to resume).</summary>
+    public static async Task<Completed<T>?> RunAsync<T>(
+        ExperimentSettings settings,
+        ExperimentStore store,
+        string command,
+        int replicationsPerCell,
+        Func<ISimulationEngine, int, IProgress<ExperimentProgress>?, CancellationToken, Task<T>> work,
+        Consoles consoles,
+        CancellationToken cancellationToken)
+    {
+        var before = store.LoadFinished().Count;
+        await using var host = await EngineHost.StartAsync(settings, cancellationToken);
+        var parallel = settings.Parallel ?? Environment.ProcessorCount;
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            T outcome = default!;
+            await ProgressDisplay.RunAsync(consoles.Out, !settings.NoProgress, $"Simulating on {host.Description}",
+                async progress => outcome = await work(host.Engine, parallel, progress, cancellationToken));
+            return new Completed<T>(outcome, host.Engine.Name, await host.CountSilosAsync(), clock.Elapsed.TotalSeconds, before);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            var stored = store.LoadFinished().Count;
+            consoles.Errors.WriteLine($"isdnsim: interrupted: {stored} replications are stored in {store.Directory} ({stored - before} of them from this run).");
+            consoles.Errors.WriteLine($"Continue with: isdnsim {command} --resume {store.Directory}");
+            return null;
+        }
+    }
+
+    /// <summary>A finished experiment run: its outcome, and how it ran (for the manifest).</summary>
+    public sealed record Completed<T>(T Outcome, string Engine, int Silos, double WallSeconds, int FromStore);
+
+    public static void Done(Consoles consoles, ExperimentStore store, double seconds) =>
+        consoles.Out.MarkupLine($"Results and report in [bold]{Markup.Escape(store.Directory)}[/] ({Markup.Escape(Path.Combine(store.Directory, "report.html"))}), simulated in {seconds:0.0} s.");
+}

@@ -1,0 +1,137 @@
+using System.ComponentModel;
+using IsdnSim.Core.Experiments;
+using IsdnSim.Core.Output;
+using IsdnSim.Core.Reporting;
+using IsdnSim.Core.Scenario;
+using IsdnSim.Runner.Display;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace IsdnSim.Runner.Cli;
+
+/// <summary>
+/// A parameter grid in the style of NetLogo's BehaviorSpace: values of the scenario file set to
+/// every combination of the given values, each point for the same replications, and a tidy
+/// table of every run and metric.
+/// </summary>
+public sealed class SweepCommand(Consoles consoles) : AsyncCommand<SweepCommand.Settings>
+{
+    public sealed class Settings : ExperimentSettings
+    {
+        [CommandOption("--set <PATH=VALUES>")]
+        [Description("A value of the file and its values: PATH=FROM..TO:STEP (e.g. agents.lk-havelheide.agencies.building.staff=10..20:5, units allowed: 5wd..15wd:5wd) or PATH=A,B,C. Repeat for a grid.")]
+        public string[] Set { get; init; } = [];
+
+        [CommandOption("--variant <NAME>")]
+        [Description("Apply this reform variant at every point.")]
+        public string? Variant { get; init; }
+
+        protected override IEnumerable<(string Option, bool Given)> PlanOptions =>
+            [.. base.PlanOptions, ("--set", Set.Length > 0), ("--variant", Variant is not null)];
+
+        public override ValidationResult Validate() =>
+            Resume is null && Set.Length == 0
+                ? ValidationResult.Error("a sweep needs at least one --set PATH=VALUES")
+                : base.Validate();
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        if (ExperimentRun.Open(settings, ExperimentPlan.SweepKind, () => Plan(settings), Prepare, consoles) is not { } opened)
+        {
+            return ExitCodes.BadInput;
+        }
+
+        var (store, experiment) = opened;
+
+        var p = experiment.Plan;
+        var model = experiment.Cells[0].Model;
+        consoles.Out.MarkupLine($"[bold]{Markup.Escape(model.Definition.Name)}[/]: {experiment.Points.Count} points " +
+                                $"({Markup.Escape(string.Join(" x ", p.Parameters.Select(x => $"{x.Values.Count} {x.Path}")))}), {p.Replications} replications each, seed {model.Seed}");
+
+        var completed = await ExperimentRun.RunAsync(settings, store, "sweep", p.Replications,
+            (engine, parallel, progress, ct) => experiment.RunAsync(store, engine, parallel, progress, ct), consoles, cancellationToken);
+        if (completed is null)
+        {
+            return ExitCodes.Interrupted;
+        }
+
+        var outcome = completed.Outcome;
+        var reportContext = ExperimentContext.For(p, model, outcome.Replications, null, ResultWriter.ProgramVersion);
+        ProgressDisplay.Status(consoles.Out, !settings.NoProgress, "Writing figures and report", () =>
+        {
+            ExperimentOutput.WriteSweep(store, outcome, SweepReport.Build(reportContext, outcome.Result), reportContext.Years);
+            ExperimentOutput.WriteManifest(store, new ExperimentManifest(p, model.Definition.Name, reportContext.Variants, outcome.Replications,
+                null, completed.Engine, completed.Silos, outcome.Computed, completed.FromStore, DateTimeOffset.UtcNow,
+                completed.WallSeconds, outcome.Digests.Values.Sum(d => d.Sum(x => x.Events))));
+        });
+
+        SweepView.Render(consoles.Out, outcome.Result);
+        ExperimentRun.Done(consoles, store, completed.WallSeconds);
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>Compiles every point; reports the first that is not a valid scenario, with its values, and returns null.</summary>
+    private SweepExperiment? Prepare(ExperimentPlan plan, string text)
+    {
+        try
+        {
+            return SweepExperiment.Prepare(plan, text);
+        }
+        catch (SweepPointException e)
+        {
+            foreach (var d in e.Scenario.Diagnostics)
+            {
+                consoles.Errors.WriteLine($"{d} (with --set {e.Point})");
+            }
+
+            consoles.Errors.WriteLine("A point of the sweep is not a valid scenario; nothing was run.");
+            return null;
+        }
+    }
+
+    private (ExperimentPlan Plan, string Text)? Plan(Settings settings)
+    {
+        var scenario = ScenarioInput.Load(settings.File!, consoles);
+        if (scenario is null)
+        {
+            return null;
+        }
+
+        var overrides = ScenarioInput.Overrides(scenario, settings, settings.Variant, settings.Replications, consoles);
+        if (overrides is null)
+        {
+            return null;
+        }
+
+        List<SweepParameter> parameters;
+        try
+        {
+            parameters = [.. settings.Set.Select(SweepGrid.Parse)];
+            SweepGrid.Points(parameters);
+
+            // Every path must lead to a value of this file; the values themselves are checked point by point.
+            ScenarioPatch.Apply(scenario.Text, [.. parameters.Select(x => (x.Path, x.Values[0]))]);
+        }
+        catch (FormatException e)
+        {
+            consoles.Errors.WriteLine($"isdnsim: error: {e.Message}");
+            return null;
+        }
+
+        return (new ExperimentPlan
+        {
+            Kind = ExperimentPlan.SweepKind,
+            ScenarioFile = scenario.File,
+            ScenarioHash = scenario.Hash,
+            Seed = overrides.Seed,
+            HorizonDays = overrides.HorizonDays,
+            WarmupDays = overrides.WarmupDays,
+            Variants = settings.Variant is { } v ? [v] : [],
+            Replications = settings.Replications ?? scenario.Definition.Replications,
+            MaxReplications = settings.Replications ?? scenario.Definition.Replications,
+            Parameters = parameters,
+            ProgramVersion = ResultWriter.ProgramVersion,
+        }, scenario.Text);
+    }
+}

@@ -1,0 +1,63 @@
+using System.Globalization;
+using IsdnSim.Core.Experiments;
+using Spectre.Console;
+
+namespace IsdnSim.Runner.Display;
+
+/// <summary>The terminal summary of a comparison: each metric per variant, and each variant's difference to the baseline.</summary>
+internal static class ComparisonView
+{
+    public static void Render(IAnsiConsole console, CompareOutcome outcome)
+    {
+        var r = outcome.Result;
+        var others = r.Cells.Where(c => c.Cell != r.Baseline).ToList();
+        var level = others.Count > 0 ? r.Differences[0].Level : ComparisonResult.FamilyLevel;
+        var table = new Table()
+            .Title($"Variants against {Markup.Escape(r.Baseline)}, {outcome.Replications} replications each (mean ± 95 % CI; differences paired, at {level:P1} each)")
+            .AddColumn("Metric");
+        foreach (var cell in r.Cells)
+        {
+            table.AddColumn(Markup.Escape(cell.Cell));
+        }
+
+        foreach (var cell in others)
+        {
+            table.AddColumn(Markup.Escape($"{cell.Cell} − {r.Baseline}"));
+        }
+
+        // Metrics nobody could measure (a deadline group with nobody obliged) are in the files, not here.
+        foreach (var m in Enumerable.Range(0, r.Metrics.Count).Where(m => r.Cells.Any(c => c.Metrics[m].N > 0)))
+        {
+            var metric = r.Metrics[m];
+            var format = metric.Unit switch { "share" => "P1", "per project" => "0.00", _ => "0.0" };
+            var row = new List<string> { Markup.Escape(metric.Label) };
+            row.AddRange(r.Cells.Select(c => SummaryView.Format(c.Metrics[m], format)));
+            row.AddRange(others.Select(c => DifferenceText(r.DifferenceOf(c.Cell, m)!, metric, format)));
+            table.AddRow(row.ToArray());
+        }
+
+        console.Write(table);
+    }
+
+    private static string DifferenceText(Difference d, MetricDefinition metric, string format)
+    {
+        var e = d.Paired;
+        if (e.N == 0 || !double.IsFinite(e.Mean))
+        {
+            return "–";
+        }
+
+        var scale = format == "P1" ? 100 : 1;
+        var unit = format == "P1" ? " pp" : "";
+        var digits = format == "0.00" ? "0.00" : "0.0";
+        var text = Markup.Escape($"{(e.Mean * scale).ToString($"+{digits};−{digits};{digits}", CultureInfo.InvariantCulture)}{unit}" +
+                                 (e.HalfWidth is { } h ? $" ± {(h * scale).ToString(digits, CultureInfo.InvariantCulture)}" : ""));
+        if (!d.Significant)
+        {
+            return $"[grey]{text}[/]";
+        }
+
+        var better = metric.Better == Better.Lower ? e.Mean < 0 : e.Mean > 0;
+        return better ? $"[green]{text} better[/]" : $"[red]{text} worse[/]";
+    }
+}

@@ -1,0 +1,33 @@
+using IsdnSim.Core.Experiments;
+using Spectre.Console;
+
+namespace IsdnSim.Runner.Display;
+
+/// <summary>The terminal summary of a sweep: every point with its parameter values and the key figures.</summary>
+internal static class SweepView
+{
+    private static readonly string[] Shown = ["lead_time_mean", "lead_time_p90", "throughput_per_year", "wip_mean"];
+
+    public static void Render(IAnsiConsole console, SweepResult result)
+    {
+        var metrics = Shown.Select(k => result.Metrics.Select((m, i) => (m, i)).First(x => x.m.Key == k)).ToList();
+        var table = new Table().Title("Sweep (mean ± 95 % CI)").AddColumn("Point");
+        foreach (var p in result.Parameters)
+        {
+            table.AddColumn(Markup.Escape(p.Path));
+        }
+
+        foreach (var (m, _) in metrics)
+        {
+            table.AddColumn(Markup.Escape(m.Label));
+        }
+
+        for (var i = 0; i < result.Points.Count; i++)
+        {
+            var cell = result.Cells[i];
+            table.AddRow([Markup.Escape(result.Points[i].Cell), .. result.Points[i].Values.Select(Markup.Escape), .. metrics.Select(x => SummaryView.Format(cell.Metrics[x.i], "0.0"))]);
+        }
+
+        console.Write(table);
+    }
+}

@@ -1,0 +1,68 @@
+using IsdnSim.Core.Engine;
+using IsdnSim.Core.Experiments;
+using IsdnSim.Core.Model;
+using IsdnSim.Core.Output;
+using IsdnSim.Core.Reporting;
+using IsdnSim.Tests.Support;
+
+namespace IsdnSim.Tests.Experiments;
+
+/// <summary>Runs comparisons and sweeps the way the command line does, without the command line.</summary>
+internal static class Experiments
+{
+    public static ExperimentPlan ComparePlan(string yaml, IReadOnlyList<string> variants, int replications, double? precision = null, int cap = 100, ulong? seed = null) => new()
+    {
+        Kind = ExperimentPlan.CompareKind,
+        ScenarioFile = "inline.yaml",
+        ScenarioHash = Runs.Parse(yaml).Hash,
+        Seed = seed,
+        Variants = variants,
+        Baseline = variants[0],
+        Replications = replications,
+        Precision = precision,
+        MaxReplications = precision is null ? replications : cap,
+        ProgramVersion = "test",
+    };
+
+    /// <summary>Runs (or resumes) a comparison into <paramref name="directory"/> and writes its result files.</summary>
+    public static async Task<CompareOutcome> CompareAsync(ExperimentPlan plan, string yaml, string directory, ISimulationEngine? engine = null, CancellationToken cancellationToken = default)
+    {
+        var store = Directory.Exists(directory) && File.Exists(Path.Combine(directory, ExperimentStore.PlanFile))
+            ? ExperimentStore.Open(directory)
+            : ExperimentStore.Create(directory, plan, yaml);
+        var experiment = CompareExperiment.Prepare(store.Plan, store.ScenarioText);
+        var outcome = await experiment.RunAsync(store, engine ?? new InProcessEngine(), 2, null, cancellationToken);
+        var context = ExperimentContext.For(store.Plan, experiment.Cells[0].Model, outcome.Replications, outcome.PrecisionReached, "test");
+        ExperimentOutput.WriteCompare(store, outcome, CompareReport.Build(context, outcome.Result), context.Years);
+        return outcome;
+    }
+
+    /// <summary>Every file of an experiment folder but the manifest (it records when and how it ran), by relative path.</summary>
+    public static Dictionary<string, byte[]> Files(string directory) =>
+        Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories)
+            .Where(f => Path.GetFileName(f) != "manifest.json")
+            .ToDictionary(f => Path.GetRelativePath(directory, f), File.ReadAllBytes);
+
+    public static int Metric(CompareOutcome outcome, string key) =>
+        outcome.Result.Metrics.Select((m, i) => (m, i)).Single(x => x.m.Key == key).i;
+}
+
+/// <summary>An engine that cancels the run after a number of replications have finished, as Ctrl+C would.</summary>
+internal sealed class InterruptingEngine(int after, CancellationTokenSource cancel) : ISimulationEngine
+{
+    private readonly InProcessEngine _inner = new();
+    private int _finished;
+
+    public string Name => _inner.Name;
+
+    public async Task<ReplicationResult> RunReplicationAsync(RunSpec spec, SimulationModel model, int replication, IProgress<ReplicationProgress>? progress, CancellationToken cancellationToken)
+    {
+        var result = await _inner.RunReplicationAsync(spec, model, replication, progress, cancellationToken);
+        if (Interlocked.Increment(ref _finished) >= after)
+        {
+            await cancel.CancelAsync();
+        }
+
+        return result;
+    }
+}

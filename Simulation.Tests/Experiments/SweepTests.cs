@@ -1,0 +1,177 @@
+using IsdnSim.Core.Engine;
+using IsdnSim.Core.Experiments;
+using IsdnSim.Core.Reporting;
+using IsdnSim.Tests.Support;
+
+namespace IsdnSim.Tests.Experiments;
+
+/// <summary>Sweeps: the --set syntax, the grid, setting values in the file's text, and the tidy table of runs.</summary>
+public sealed class SweepTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    private static ExperimentPlan SweepPlan(string yaml, int replications, params SweepParameter[] parameters) => new()
+    {
+        Kind = ExperimentPlan.SweepKind,
+        ScenarioFile = "inline.yaml",
+        ScenarioHash = Runs.Parse(yaml).Hash,
+        Replications = replications,
+        Parameters = parameters,
+        ProgramVersion = "test",
+    };
+
+    [Theory]
+    [InlineData("a.b=10..20:5", new[] { "10", "15", "20" })]
+    [InlineData("a.b=10..21:5", new[] { "10", "15", "20" })]
+    [InlineData("a.b=0.1..0.5:0.1", new[] { "0.1", "0.2", "0.3", "0.4", "0.5" })]
+    [InlineData("a.b=5wd..15wd:5wd", new[] { "5wd", "10wd", "15wd" })]
+    [InlineData("a.b=5wd..15wd:5", new[] { "5wd", "10wd", "15wd" })]
+    [InlineData("a.b=-2..2:2", new[] { "-2", "0", "2" })]
+    [InlineData("a.b=3..3:1", new[] { "3" })]
+    [InlineData("a.b=fifo,priority", new[] { "fifo", "priority" })]
+    [InlineData(" a.b = 1 , 2 ", new[] { "1", "2" })]
+    public void Parse_ExpandsRangesAndLists(string text, string[] values)
+    {
+        var p = SweepGrid.Parse(text);
+
+        p.Path.Should().Be("a.b");
+        p.Values.Should().Equal(values);
+    }
+
+    [Theory]
+    [InlineData("a.b", "expected PATH=FROM..TO:STEP or PATH=A,B,C")]
+    [InlineData("a.b=10..20:0", "STEP must be greater than zero")]
+    [InlineData("a.b=20..10:5", "TO must not be smaller than FROM")]
+    [InlineData("a.b=5wd..15d:5wd", "must have the same unit")]
+    [InlineData("a.b=1,,2", "an empty value")]
+    [InlineData("a.b=1,2,1", "listed twice")]
+    [InlineData("a.b=0..100000:1", "more than 10,000 values")]
+    public void Parse_RejectsWhatItCannotMean(string text, string message)
+    {
+        var act = () => SweepGrid.Parse(text);
+
+        act.Should().Throw<FormatException>().WithMessage($"*{message}*");
+    }
+
+    [Fact]
+    public void Points_AreTheProduct_FirstParameterSlowest()
+    {
+        var points = SweepGrid.Points([new SweepParameter("a", ["1", "2"]), new SweepParameter("b", ["x", "y", "z"])]);
+
+        points.Select(p => string.Join("/", p.Values)).Should().Equal("1/x", "1/y", "1/z", "2/x", "2/y", "2/z");
+        points.Select(p => p.Cell).Should().Equal("p0", "p1", "p2", "p3", "p4", "p5");
+    }
+
+    [Fact]
+    public void Points_RefuseAGridTooLarge_OrAPathSetTwice()
+    {
+        var big = new SweepParameter("a", [.. Enumerable.Range(0, 200).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
+
+        ((Action)(() => SweepGrid.Points([big, big with { Path = "b" }]))).Should().Throw<FormatException>().WithMessage("*40,000 points; the limit is 10,000*");
+        ((Action)(() => SweepGrid.Points([big, big]))).Should().Throw<FormatException>().WithMessage("*'a' is set twice*");
+    }
+
+    private const string File = """
+        name: patch  # a comment that stays
+        agents:
+          - id: lk
+            agencies:
+              - { id: building, staff: 17, roles: [permit] }
+          - { id: town, population: 1800 }
+        processes:
+          - id: p
+            steps:
+              - id: plan
+                effort: { dist: lognormal, mean: 8wd, sd: 4wd }
+        variants:
+          - id: austerity
+            operations:
+              - { op: scale_staff, factor: 0.8 }
+        """;
+
+    [Fact]
+    public void Patch_SetsValuesByKeyIdAndPosition_AndLeavesEverythingElse()
+    {
+        var patched = ScenarioPatch.Apply(File, [
+            ("agents.lk.agencies.building.staff", "9"),
+            ("agents.1.population", "25000"),
+            ("processes.p.steps.plan.effort.mean", "12wd"),
+            ("variants.austerity.operations.0.factor", "0.65"),
+            ("name", "a: name"),
+        ]);
+
+        patched.Should().Be("""
+            name: "a: name"  # a comment that stays
+            agents:
+              - id: lk
+                agencies:
+                  - { id: building, staff: 9, roles: [permit] }
+              - { id: town, population: 25000 }
+            processes:
+              - id: p
+                steps:
+                  - id: plan
+                    effort: { dist: lognormal, mean: 12wd, sd: 4wd }
+            variants:
+              - id: austerity
+                operations:
+                  - { op: scale_staff, factor: 0.65 }
+            """);
+    }
+
+    [Theory]
+    [InlineData("agents.lk.agencies.buildng.staff", "no item 'buildng' in the list at agents.lk.agencies; did you mean 'building'?")]
+    [InlineData("agents.lk.agencies.building.stafff", "'stafff' is not a key at agents.lk.agencies.building; did you mean 'staff'?")]
+    [InlineData("agents.lk.agencies.building.roles", "this is a list, not a single value")]
+    [InlineData("name.x", "name is a value, not a mapping or a list")]
+    [InlineData("agents.7.population", "no item '7' in the list at agents")]
+    public void Patch_ExplainsAPathThatLeadsNowhere(string path, string message)
+    {
+        var act = () => ScenarioPatch.Apply(File, [(path, "1")]);
+
+        act.Should().Throw<FormatException>().WithMessage($"*{message}*");
+    }
+
+    [Fact]
+    public async Task Sweep_RunsEveryPoint_WithTheSameReplications_IntoATidyTable()
+    {
+        var yaml = Queues.Desk(staff: 2, rate: 1.5, horizon: "500d", replications: 3);
+        var plan = SweepPlan(yaml, 3, new SweepParameter("agents.town.agencies.desk.staff", ["2", "3", "4"]), new SweepParameter("demand.0.rate", ["1/day", "1.5/day"]));
+        var store = ExperimentStore.Create(_dir.File("sweep"), plan, yaml);
+        var experiment = SweepExperiment.Prepare(plan, yaml);
+        var outcome = await experiment.RunAsync(store, new InProcessEngine(), 2, null, CancellationToken.None);
+        var context = ExperimentContext.For(plan, experiment.Cells[0].Model, 3, null, "test");
+        ExperimentOutput.WriteSweep(store, outcome, SweepReport.Build(context, outcome.Result), context.Years);
+
+        outcome.Result.Points.Should().HaveCount(6);
+        experiment.Cells.Select(c => c.Model.Agents[0].Agencies[0].Staff).Should().Equal(2, 2, 3, 3, 4, 4);
+
+        var lines = System.IO.File.ReadAllLines(_dir.File("sweep/runs.csv"));
+        lines[0].Should().Be("point,agents.town.agencies.desk.staff,demand.0.rate,replication,metric,value");
+        lines.Should().HaveCount(1 + (6 * 3 * outcome.Result.Metrics.Count));
+        lines[1].Should().StartWith("p0,2,1/day,0,lead_time_mean,");
+        lines.Should().Contain(l => l.StartsWith("p5,4,1.5/day,2,throughput_per_year,", StringComparison.Ordinal));
+        System.IO.File.ReadAllLines(_dir.File("sweep/points.csv"))[0].Should().Be("point,agents.town.agencies.desk.staff,demand.0.rate,metric,replications,mean,ci95_low,ci95_high");
+
+        // More staff, same arrivals: never a longer mean lead time at the same rate.
+        var lead = outcome.Result.Metrics.Select((m, i) => (m, i)).Single(x => x.m.Key == "lead_time_mean").i;
+        double Lead(int point) => outcome.Result.Cells[point].Metrics[lead].Mean;
+        Lead(2).Should().BeLessThan(Lead(0));
+        Lead(4).Should().BeLessThan(Lead(2));
+    }
+
+    [Fact]
+    public void Prepare_NamesThePointWhoseScenarioIsNotValid()
+    {
+        var yaml = Queues.Desk(staff: 2, rate: 1.5, horizon: "500d");
+        var plan = SweepPlan(yaml, 1, new SweepParameter("agents.town.agencies.desk.staff", ["2", "0"]));
+
+        var act = () => SweepExperiment.Prepare(plan, yaml);
+
+        var e = act.Should().Throw<SweepPointException>().Which;
+        e.Point.Should().Be("agents.town.agencies.desk.staff=0");
+        e.Scenario.Diagnostics.Should().ContainSingle().Which.Message.Should().Contain("found '0'");
+    }
+}
