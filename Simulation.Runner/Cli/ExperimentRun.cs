@@ -97,7 +97,7 @@ internal static class ExperimentRun
     {
         var before = store.LoadFinished().Count;
         await using var host = await EngineHost.StartAsync(settings, cancellationToken);
-        var parallel = settings.Parallel ?? Environment.ProcessorCount;
+        var parallel = settings.Parallel ?? await host.DefaultParallelismAsync();
         var clock = Stopwatch.StartNew();
         try
         {

@@ -25,7 +25,7 @@ public class ExperimentSettings : ScenarioOptions
     public string? Resume { get; init; }
 
     [CommandOption("--parallel <N>")]
-    [Description("Replications run at the same time (default: number of cores).")]
+    [Description("Replications run at the same time (default: one per core in-process, two per core and silo on Orleans).")]
     public int? Parallel { get; init; }
 
     [CommandOption("--no-progress")]

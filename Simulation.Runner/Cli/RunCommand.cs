@@ -24,7 +24,7 @@ public sealed class RunCommand(Consoles consoles) : AsyncCommand<RunCommand.Sett
         public string? Out { get; init; }
 
         [CommandOption("--parallel <N>")]
-        [Description("Replications run at the same time (default: number of cores).")]
+        [Description("Replications run at the same time (default: one per core in-process, two per core and silo on Orleans).")]
         public int? Parallel { get; init; }
 
         [CommandOption("--no-progress")]
@@ -84,12 +84,11 @@ public sealed class RunCommand(Consoles consoles) : AsyncCommand<RunCommand.Sett
         var spec = RunSpec.From(scenario, overrides);
         var model = spec.Compile();
         var replications = model.Definition.Replications;
-        var parallel = Math.Min(settings.Parallel ?? Environment.ProcessorCount, replications);
-
         var variantText = model.Definition.AppliedVariant is { } v ? $", variant '{v}'" : "";
         consoles.Out.MarkupLine($"[bold]{Markup.Escape(model.Definition.Name)}[/]{Markup.Escape(variantText)}: {replications} replication{(replications == 1 ? "" : "s")} " +
                                 $"of {model.Horizon.Days:0.##} days, seed {model.Seed}");
         await using var host = await EngineHost.StartAsync(settings, cancellationToken);
+        var parallel = Math.Min(settings.Parallel ?? await host.DefaultParallelismAsync(), replications);
 
         var clock = Stopwatch.StartNew();
         var finished = new ConcurrentDictionary<int, ReplicationResult>();
