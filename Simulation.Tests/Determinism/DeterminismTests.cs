@@ -67,6 +67,19 @@ public sealed class DeterminismTests(OneSiloCluster oneSilo, TwoSiloCluster twoS
     }
 
     [Fact]
+    public async Task Comparison_OnTwoSilos_GivesTheSameFilesAsInProcess()
+    {
+        using var dir = new TempDirectory();
+        var yaml = Experiments.Queues.Desk(staff: 3, rate: 2.4, horizon: "300d", replications: 3);
+        var plan = Experiments.Experiments.ComparePlan(yaml, ["as-is", "one-more", "one-less"], 3);
+
+        await Experiments.Experiments.CompareAsync(plan, yaml, dir.File("inprocess"));
+        await Experiments.Experiments.CompareAsync(plan, yaml, dir.File("two-silos"), new OrleansEngine(twoSilos.Cluster.Client));
+
+        AssertSameBytes(Experiments.Experiments.Files(dir.File("inprocess")), Experiments.Experiments.Files(dir.File("two-silos")));
+    }
+
+    [Fact]
     public async Task TwoSilos_RunReplicationsSideBySide_EachWithAllItsAgentsOnOneSilo()
     {
         // Otherwise the two-silo comparison above would prove nothing about distribution. The runs
