@@ -19,6 +19,10 @@ if (args.Length < 4)
 }
 
 var scenario = ScenarioLoader.LoadFile(args[0]);
+
+// The test cluster writes its logs to ./logs: keep them out of the working tree.
+var scratch = Directory.CreateTempSubdirectory("isdnsim-bench-");
+Environment.CurrentDirectory = scratch.FullName;
 var variants = args[1].Split(',');
 var replications = int.Parse(args[2], CultureInfo.InvariantCulture);
 var plan = new ExperimentPlan
@@ -50,6 +54,7 @@ foreach (var silos in args[3..].Select(s => int.Parse(s, CultureInfo.InvariantCu
     }
 }
 
+scratch.Delete(recursive: true);
 return 0;
 
 async Task Measure(string name, ISimulationEngine engine, int? parallelism = null)
