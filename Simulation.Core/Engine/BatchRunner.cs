@@ -2,8 +2,20 @@ using IsdnSim.Core.Model;
 
 namespace IsdnSim.Core.Engine;
 
-/// <summary>One replication of one compiled model, as part of a batch (a run, a comparison, a sweep).</summary>
-public sealed record ReplicationJob(RunSpec Spec, SimulationModel Model, int Replication);
+/// <summary>
+/// One replication as part of a batch (a run, a comparison, a sweep). The model is asked for when
+/// the replication starts and <see cref="Done"/> called when it ends, so a sweep over thousands of
+/// points holds only the models of the replications running.
+/// </summary>
+public sealed record ReplicationJob(RunSpec Spec, Func<SimulationModel> Model, int Replication)
+{
+    public ReplicationJob(RunSpec spec, SimulationModel model, int replication)
+        : this(spec, () => model, replication)
+    {
+    }
+
+    public Action? Done { get; init; }
+}
 
 /// <summary>
 /// Runs a batch of replications on an engine, several at a time (on a cluster: spread over its
@@ -18,7 +30,7 @@ public static class BatchRunner
         int parallelism,
         IProgress<ExperimentProgress>? progress,
         CancellationToken cancellationToken,
-        Action<int, ReplicationResult> onFinished)
+        Action<int, SimulationModel, ReplicationResult> onFinished)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(parallelism);
         var fractions = new double[jobs.Count];
@@ -46,12 +58,24 @@ public static class BatchRunner
                         Report();
                     }
                 });
-                var result = await Task.Run(() => engine.RunReplicationAsync(job.Spec, job.Model, job.Replication, perReplication, ct), ct);
-                onFinished(index, result);
+                var model = job.Model();
+                try
+                {
+                    var result = await Task.Run(() => engine.RunReplicationAsync(job.Spec, model, job.Replication, perReplication, ct), ct);
+                    onFinished(index, model, result);
+                    lock (gate)
+                    {
+                        events[index] = result.Events;
+                    }
+                }
+                finally
+                {
+                    job.Done?.Invoke();
+                }
+
                 lock (gate)
                 {
                     fractions[index] = 1;
-                    events[index] = result.Events;
                     done++;
                     Report();
                 }

@@ -22,7 +22,7 @@ public static class ReplicationRunner
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(replications);
         var results = new ReplicationResult[replications];
         var jobs = Enumerable.Range(0, replications).Select(r => new ReplicationJob(spec, model, r)).ToList();
-        await BatchRunner.RunAsync(engine, jobs, parallelism, progress, cancellationToken, (index, result) =>
+        await BatchRunner.RunAsync(engine, jobs, parallelism, progress, cancellationToken, (index, _, result) =>
         {
             onFinished?.Invoke(result);
             results[index] = result;

@@ -9,7 +9,7 @@ namespace IsdnSim.Core.Experiments;
 /// same seed and replication give every variant the same projects with the same work), in
 /// rounds when a precision is asked for, skipping replications already in the store.
 /// </summary>
-public sealed class CompareExperiment
+public sealed class CompareExperiment : IExperiment
 {
     private CompareExperiment(ExperimentPlan plan, IReadOnlyList<ExperimentCell> cells)
     {
@@ -31,7 +31,7 @@ public sealed class CompareExperiment
             var spec = RunSpec.From(scenario, new ScenarioOverrides(plan.Seed, null, plan.HorizonDays, v, plan.WarmupDays));
             return new ExperimentCell(v, spec, spec.Compile());
         }).ToList();
-        return new CompareExperiment(plan, cells);
+        return new CompareExperiment(plan.Stamped(HeadlineMetrics.For(cells[0].Model)), cells);
     }
 
     /// <summary>Runs what <paramref name="store"/> does not hold yet; the store must hold this experiment's plan.</summary>

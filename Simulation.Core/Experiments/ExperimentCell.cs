@@ -3,9 +3,52 @@ using IsdnSim.Core.Model;
 
 namespace IsdnSim.Core.Experiments;
 
-/// <summary>One cell of an experiment: a variant of a comparison, or a point of a sweep, compiled.</summary>
-public sealed record ExperimentCell(string Id, RunSpec Spec, SimulationModel Model)
+/// <summary>
+/// One cell of an experiment: a variant of a comparison, or a point of a sweep. Its model is
+/// compiled when a replication needs it and, unless <c>keep</c>, dropped when none is running.
+/// </summary>
+public sealed class ExperimentCell(string id, RunSpec spec, SimulationModel? model = null, bool keep = true)
 {
+    private readonly Lock _gate = new();
+    private SimulationModel? _model = model;
+    private int _running;
+
+    public string Id { get; } = id;
+
+    public RunSpec Spec { get; } = spec;
+
+    /// <summary>The compiled model (compiling it if it is not held).</summary>
+    public SimulationModel Model
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _model ??= Spec.Compile();
+            }
+        }
+    }
+
+    private SimulationModel Acquire()
+    {
+        lock (_gate)
+        {
+            _running++;
+            return _model ??= Spec.Compile();
+        }
+    }
+
+    private void Release()
+    {
+        lock (_gate)
+        {
+            if (--_running == 0 && !keep)
+            {
+                _model = null;
+            }
+        }
+    }
+
     /// <summary>
     /// Runs the replications 0..<paramref name="replications"/>-1 of every cell that are not in
     /// <paramref name="finished"/> yet, stores each as it finishes and adds it there; returns how many it ran.
@@ -24,15 +67,15 @@ public sealed record ExperimentCell(string Id, RunSpec Spec, SimulationModel Mod
             .SelectMany(c => Enumerable.Range(0, replications).Where(r => !finished.ContainsKey((c.Id, r))).Select(r => (Cell: c, Replication: r)))
             .ToList();
         var gate = new object();
-        await BatchRunner.RunAsync(engine, [.. jobs.Select(j => new ReplicationJob(j.Cell.Spec, j.Cell.Model, j.Replication))], parallelism, progress, cancellationToken,
-            (index, result) =>
+        await BatchRunner.RunAsync(engine, [.. jobs.Select(j => new ReplicationJob(j.Cell.Spec, j.Cell.Acquire, j.Replication) { Done = j.Cell.Release })],
+            parallelism, progress, cancellationToken,
+            (index, model, result) =>
             {
-                var cell = jobs[index].Cell;
-                var digest = ReplicationDigest.From(cell.Id, cell.Model, result);
+                var digest = ReplicationDigest.From(jobs[index].Cell.Id, model, result);
                 store.Save(digest);
                 lock (gate)
                 {
-                    finished[(cell.Id, result.Replication)] = digest;
+                    finished[(digest.Cell, result.Replication)] = digest;
                 }
             });
         return jobs.Count;

@@ -29,7 +29,7 @@ public static class ExperimentOutput
                     if (r.DifferenceOf(cell.Cell, m) is { } d)
                     {
                         Estimate(csv, d.Paired);
-                        csv.Add(d.Level).Add(d.Significant ? "true" : "false").Add(d.UnpairedHalfWidth ?? double.NaN);
+                        csv.Add(d.Level).Add(d.Paired.HalfWidth is null ? "" : d.Significant ? "true" : "false").Add(d.UnpairedHalfWidth ?? double.NaN);
                     }
                     else
                     {

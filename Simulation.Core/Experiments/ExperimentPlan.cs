@@ -43,6 +43,37 @@ public sealed record ExperimentPlan
     public IReadOnlyList<SweepParameter> Parameters { get; init; } = [];
 
     public required string ProgramVersion { get; init; }
+
+    /// <summary>The build of IsdnSim that started the experiment (<see cref="CurrentBuild"/>): resuming with another is worth a warning.</summary>
+    public string? Build { get; init; }
+
+    /// <summary>The headline metrics' keys, in order, as the stored replications hold them.</summary>
+    public IReadOnlyList<string> MetricKeys { get; init; } = [];
+
+    /// <summary>This build of IsdnSim's simulation code: the identity of the Core assembly's module.</summary>
+    public static string CurrentBuild { get; } = typeof(ExperimentPlan).Assembly.ManifestModule.ModuleVersionId.ToString("N")[..12];
+
+    /// <summary>
+    /// The plan with this build and these metrics written in; if the plan has metrics already (a
+    /// resumed experiment), they must be the same, or the stored replications would not fit.
+    /// </summary>
+    public ExperimentPlan Stamped(IReadOnlyList<MetricDefinition> metrics)
+    {
+        var keys = metrics.Select(m => m.Key).ToList();
+        if (MetricKeys.Count > 0 && !MetricKeys.SequenceEqual(keys))
+        {
+            throw new InvalidDataException(
+                $"this experiment's replications hold the metrics {string.Join(", ", MetricKeys)}, but this version of isdnsim measures {string.Join(", ", keys)}; start a new experiment");
+        }
+
+        return this with { Build = Build ?? CurrentBuild, MetricKeys = keys };
+    }
+}
+
+/// <summary>A comparison or a sweep, prepared from its plan.</summary>
+public interface IExperiment
+{
+    ExperimentPlan Plan { get; }
 }
 
 /// <summary>A value of the scenario file set to each of <see cref="Values"/> in turn.</summary>

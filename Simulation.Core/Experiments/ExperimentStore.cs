@@ -67,8 +67,8 @@ public sealed class ExperimentStore
         var full = Path.GetFullPath(directory);
         System.IO.Directory.CreateDirectory(Path.Combine(full, ReplicationsFolder));
         var store = new ExperimentStore(full, plan, scenarioText);
-        store.WriteText(ScenarioCopy, scenarioText);
         store.WriteText(PlanFile, JsonSerializer.Serialize(plan, Json));
+        store.WriteText(ScenarioCopy, scenarioText);
         return store;
     }
 
@@ -80,7 +80,9 @@ public sealed class ExperimentStore
         var scenarioPath = Path.Combine(full, ScenarioCopy);
         if (!File.Exists(planPath) || !File.Exists(scenarioPath))
         {
-            throw new InvalidDataException($"'{directory}' is not an experiment folder: it has no {PlanFile} and {ScenarioCopy}");
+            throw new InvalidDataException(File.Exists(planPath)
+                ? $"'{directory}' was interrupted while it was being created (it has {PlanFile} but no {ScenarioCopy}); nothing was run in it: remove it and start again"
+                : $"'{directory}' is not an experiment folder: it has no {PlanFile}");
         }
 
         ExperimentPlan plan;
@@ -103,8 +105,12 @@ public sealed class ExperimentStore
         return new ExperimentStore(full, plan, text);
     }
 
-    /// <summary>The replications finished so far, by (cell, replication).</summary>
-    public Dictionary<(string Cell, int Replication), ReplicationDigest> LoadFinished()
+    /// <summary>
+    /// The replications finished so far, by (cell, replication). A file that cannot be read, or
+    /// does not hold what its name says, is set aside (renamed *.unreadable) and reported in
+    /// <paramref name="problems"/>: its replication is simply computed again.
+    /// </summary>
+    public Dictionary<(string Cell, int Replication), ReplicationDigest> LoadFinished(List<string>? problems = null)
     {
         var finished = new Dictionary<(string, int), ReplicationDigest>();
         var root = Path.Combine(Directory, ReplicationsFolder);
@@ -115,12 +121,43 @@ public sealed class ExperimentStore
 
         foreach (var file in System.IO.Directory.EnumerateFiles(root, "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
-            var digest = JsonSerializer.Deserialize<ReplicationDigest>(File.ReadAllText(file), CompactJson)
-                         ?? throw new InvalidDataException($"{file}: empty");
-            finished[(digest.Cell, digest.Replication)] = digest;
+            var problem = Read(file, out var digest);
+            if (problem is null)
+            {
+                finished[(digest!.Cell, digest.Replication)] = digest;
+                continue;
+            }
+
+            File.Move(file, file + ".unreadable", overwrite: true);
+            problems?.Add($"{file}: {problem}; set aside as {Path.GetFileName(file)}.unreadable, the replication is computed again");
         }
 
         return finished;
+    }
+
+    private string? Read(string file, out ReplicationDigest? digest)
+    {
+        digest = null;
+        try
+        {
+            digest = JsonSerializer.Deserialize<ReplicationDigest>(File.ReadAllText(file), CompactJson);
+        }
+        catch (JsonException e)
+        {
+            return $"not a replication file ({e.Message})";
+        }
+
+        var cell = Path.GetFileName(Path.GetDirectoryName(file)!);
+        var name = Path.GetFileNameWithoutExtension(file);
+        if (digest is null || digest.Cell != cell || digest.Replication.ToString("D5", System.Globalization.CultureInfo.InvariantCulture) != name
+            || digest.Metrics is null || digest.LeadTimePercentiles is null || digest.Agencies is null || digest.Deadlines is null)
+        {
+            return "it does not hold the replication its name says";
+        }
+
+        return Plan.MetricKeys.Count > 0 && digest.Metrics.Length != Plan.MetricKeys.Count
+            ? $"it holds {digest.Metrics.Length} metrics, the plan {Plan.MetricKeys.Count}"
+            : null;
     }
 
     /// <summary>Stores a finished replication; safe to call from several threads for different replications.</summary>

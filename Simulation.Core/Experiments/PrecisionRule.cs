@@ -11,6 +11,9 @@ public static class PrecisionRule
 {
     public static readonly string[] KeyMetrics = ["lead_time_mean", "throughput_per_year"];
 
+    /// <summary>No stop before this many replications: with fewer, the variance itself is too uncertain to trust a narrow interval.</summary>
+    public const int MinimumReplications = 5;
+
     /// <summary>The replications of the next round, or null if every key difference is precise enough or the cap is reached.</summary>
     public static int? Next(ComparisonResult result, double precision, int replications, int cap)
     {
@@ -19,7 +22,7 @@ public static class PrecisionRule
             return null;
         }
 
-        var needed = replications;
+        var needed = Math.Max(replications, Math.Min(cap, MinimumReplications));
         foreach (var key in KeyMetrics)
         {
             var m = IndexOf(result, key);

@@ -1,4 +1,5 @@
 using IsdnSim.Core.Scenario;
+using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace IsdnSim.Core.Experiments;
@@ -41,42 +42,47 @@ public static class ScenarioPatch
     private static YamlScalarNode Find(YamlNode root, string path)
     {
         var node = root;
-        var walked = new List<string>();
-        foreach (var segment in path.Split('.'))
+        var rest = path;
+        var walked = "";
+        while (rest.Length > 0)
         {
-            var here = walked.Count == 0 ? "the top of the file" : string.Join('.', walked);
-            node = node switch
+            var here = walked.Length == 0 ? "the top of the file" : walked;
+            var children = node switch
             {
-                YamlMappingNode map => map.Children.FirstOrDefault(kv => kv.Key is YamlScalarNode k && k.Value == segment).Value
-                    ?? throw new FormatException($"--set {path}: '{segment}' is not a key at {here}{DidYouMean.Hint(segment, Keys(map))}" +
-                                                 " (a value must be written in the file to be swept)"),
-                YamlSequenceNode seq => Item(seq, segment) ?? throw new FormatException(
-                    $"--set {path}: no item '{segment}' in the list at {here}{DidYouMean.Hint(segment, Ids(seq))} (items are named by id, or by position from 0)"),
+                YamlMappingNode map => map.Children.Where(kv => kv.Key is YamlScalarNode).Select(kv => (Name: ((YamlScalarNode)kv.Key).Value!, Node: kv.Value)).ToList(),
+                YamlSequenceNode seq => [.. seq.Children.Select((c, i) => (Name: c is YamlMappingNode m && Id(m) is { } id ? id : "", Node: c)).Where(c => c.Name.Length > 0),
+                    .. seq.Children.Select((c, i) => (Name: i.ToString(System.Globalization.CultureInfo.InvariantCulture), Node: c))],
                 _ => throw new FormatException($"--set {path}: {here} is a value, not a mapping or a list"),
             };
-            walked.Add(segment);
+
+            // Keys and ids may contain '.', so the longest name the rest of the path starts with wins.
+            var match = children.Where(c => rest == c.Name || rest.StartsWith(c.Name + ".", StringComparison.Ordinal))
+                .OrderByDescending(c => c.Name.Length).FirstOrDefault();
+            if (match.Node is null)
+            {
+                var segment = rest.Split('.')[0];
+                var names = children.Select(c => c.Name).Where(n => !n.All(char.IsAsciiDigit));
+                throw new FormatException(node is YamlMappingNode
+                    ? $"--set {path}: '{segment}' is not a key at {here}{DidYouMean.Hint(segment, names)} (a value must be written in the file to be swept)"
+                    : $"--set {path}: no item '{segment}' in the list at {here}{DidYouMean.Hint(segment, names)} (items are named by id, or by position from 0)");
+            }
+
+            node = match.Node;
+            walked = walked.Length == 0 ? match.Name : $"{walked}.{match.Name}";
+            rest = rest == match.Name ? "" : rest[(match.Name.Length + 1)..];
         }
 
-        return node as YamlScalarNode ?? throw new FormatException($"--set {path}: this is {YamlReader.Describe(node)}, not a single value");
-    }
-
-    private static YamlNode? Item(YamlSequenceNode seq, string segment)
-    {
-        var byId = seq.Children.FirstOrDefault(c => c is YamlMappingNode m && Id(m) == segment);
-        if (byId is not null)
+        return node switch
         {
-            return byId;
-        }
-
-        return int.TryParse(segment, out var i) && i >= 0 && i < seq.Children.Count ? seq.Children[i] : null;
+            YamlScalarNode { Style: ScalarStyle.Literal or ScalarStyle.Folded } =>
+                throw new FormatException($"--set {path}: this is a block value (| or >); write it on one line in the file to sweep it"),
+            YamlScalarNode scalar => scalar,
+            _ => throw new FormatException($"--set {path}: this is {YamlReader.Describe(node)}, not a single value"),
+        };
     }
 
     private static string? Id(YamlMappingNode map) =>
         map.Children.FirstOrDefault(kv => kv.Key is YamlScalarNode { Value: "id" }).Value is YamlScalarNode v ? v.Value : null;
-
-    private static IEnumerable<string> Keys(YamlMappingNode map) => map.Children.Keys.OfType<YamlScalarNode>().Select(k => k.Value!);
-
-    private static IEnumerable<string> Ids(YamlSequenceNode seq) => seq.Children.OfType<YamlMappingNode>().Select(Id).OfType<string>();
 
     /// <summary>Plain when YAML reads it back as the same text, else double-quoted.</summary>
     private static string Quote(string value) =>

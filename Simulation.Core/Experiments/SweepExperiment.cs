@@ -7,7 +7,7 @@ namespace IsdnSim.Core.Experiments;
 /// Runs every point of a sweep's grid for the same replications (common random numbers across
 /// the grid), skipping replications already in the store.
 /// </summary>
-public sealed class SweepExperiment
+public sealed class SweepExperiment : IExperiment
 {
     private SweepExperiment(ExperimentPlan plan, IReadOnlyList<SweepPoint> points, IReadOnlyList<ExperimentCell> cells)
     {
@@ -24,31 +24,48 @@ public sealed class SweepExperiment
     public IReadOnlyList<ExperimentCell> Cells { get; }
 
     /// <summary>
-    /// Sets each point's values in the stored scenario text and compiles it. Throws
-    /// <see cref="SweepPointException"/> for the first point whose scenario is not valid.
+    /// Sets each point's values in the scenario text and checks the result as a run would: the
+    /// file, the variant, and the command line's horizon and warm-up against the point's values.
+    /// Throws <see cref="SweepPointException"/> for the first point that is not a valid scenario.
+    /// Models are compiled when their replications run (only the first point's is kept, for the
+    /// metrics and the report), so a large grid does not hold thousands of models.
     /// </summary>
     public static SweepExperiment Prepare(ExperimentPlan plan, string scenarioText)
     {
         var points = SweepGrid.Points(plan.Parameters);
         var variant = plan.Variants.Count > 0 ? plan.Variants[0] : null;
+        var overrides = new ScenarioOverrides(plan.Seed, null, plan.HorizonDays, variant, plan.WarmupDays);
         var cells = new List<ExperimentCell>();
         foreach (var point in points)
         {
             var values = plan.Parameters.Select((p, k) => (p.Path, point.Values[k])).ToList();
-            var text = ScenarioPatch.Apply(scenarioText, values);
+            var named = string.Join(", ", values.Select(v => $"{v.Path}={v.Item2}"));
+            LoadedScenario scenario;
             try
             {
-                var scenario = ScenarioLoader.Parse(text, plan.ScenarioFile);
-                var spec = RunSpec.From(scenario, new ScenarioOverrides(plan.Seed, null, plan.HorizonDays, variant, plan.WarmupDays));
-                cells.Add(new ExperimentCell(point.Cell, spec, spec.Compile()));
+                scenario = ScenarioLoader.Parse(ScenarioPatch.Apply(scenarioText, values), plan.ScenarioFile);
             }
             catch (ScenarioException e)
             {
-                throw new SweepPointException(string.Join(", ", values.Select(v => $"{v.Path}={v.Item2}")), e);
+                throw new SweepPointException(named, [.. e.Diagnostics.Select(d => d.ToString())]);
             }
+
+            if (variant is not null && scenario.Definition.Variants.All(v => v.Id != variant))
+            {
+                throw new SweepPointException(named, [$"{plan.ScenarioFile}: error: no variant '{variant}' at this point (a --set changed its id)"]);
+            }
+
+            var horizonText = plan.HorizonDays is { } h ? $"{h}d" : "";
+            if (overrides.Problem(scenario.Definition, horizonText) is { } problem)
+            {
+                throw new SweepPointException(named, [$"{plan.ScenarioFile}: error: {problem}"]);
+            }
+
+            var spec = RunSpec.From(scenario, overrides);
+            cells.Add(cells.Count == 0 ? new ExperimentCell(point.Cell, spec) : new ExperimentCell(point.Cell, spec, keep: false));
         }
 
-        return new SweepExperiment(plan, points, cells);
+        return new SweepExperiment(plan.Stamped(HeadlineMetrics.For(cells[0].Model)), points, cells);
     }
 
     /// <summary>Runs what <paramref name="store"/> does not hold yet; the store must hold this experiment's plan.</summary>
@@ -64,13 +81,13 @@ public sealed class SweepExperiment
     }
 }
 
-/// <summary>A point of a sweep whose scenario is not valid: which values, and what the loader said.</summary>
-public sealed class SweepPointException(string point, ScenarioException inner)
-    : Exception($"with {point}: {inner.Message}", inner)
+/// <summary>A point of a sweep whose scenario is not valid: which values, and what is wrong (file:line:column where known).</summary>
+public sealed class SweepPointException(string point, IReadOnlyList<string> problems)
+    : Exception($"with {point}: {string.Join("; ", problems)}")
 {
     public string Point { get; } = point;
 
-    public ScenarioException Scenario { get; } = inner;
+    public IReadOnlyList<string> Problems { get; } = problems;
 }
 
 /// <param name="Digests">Every replication of every point, by point cell, for the tidy table of runs.</param>

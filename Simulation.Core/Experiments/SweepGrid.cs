@@ -30,7 +30,7 @@ public static partial class SweepGrid
             return new SweepParameter(path, Expand(text, m));
         }
 
-        var values = spec.Split(',').Select(v => v.Trim()).ToList();
+        var values = SplitList(spec);
         if (values.Any(v => v.Length == 0))
         {
             throw new FormatException($"--set '{text}': an empty value in the list");
@@ -76,6 +76,48 @@ public static partial class SweepGrid
         }
 
         return points;
+    }
+
+    /// <summary>A,B,C; an item in double quotes may hold commas ("X, Y"), and "" is a quote inside one.</summary>
+    private static List<string> SplitList(string spec)
+    {
+        var values = new List<string>();
+        var current = new System.Text.StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < spec.Length; i++)
+        {
+            var c = spec[i];
+            if (c == '"' && quoted && i + 1 < spec.Length && spec[i + 1] == '"')
+            {
+                current.Append('"');
+                i++;
+            }
+            else if (c == '"' && (quoted || current.ToString().Trim().Length == 0))
+            {
+                quoted = !quoted;
+                if (quoted)
+                {
+                    current.Clear();
+                }
+            }
+            else if (c == ',' && !quoted)
+            {
+                values.Add(current.ToString().Trim());
+                current.Clear();
+            }
+            else
+            {
+                current.Append(c);
+            }
+        }
+
+        if (quoted)
+        {
+            throw new FormatException($"--set: a quote is not closed in '{spec}'");
+        }
+
+        values.Add(current.ToString().Trim());
+        return values;
     }
 
     private static List<string> Expand(string text, Match m)

@@ -54,7 +54,9 @@ public static class CompareReport
                 "Figures are the mean over the replications with a 95 % interval in brackets: the range that contains the true mean of the model " +
                 "with 95 % confidence. All variants use common random numbers: in each replication, every variant sees the same projects with the same work, " +
                 "so the difference to the baseline is taken replication by replication (paired), and what the variants share cancels out." + adjusted +
-                " A difference whose interval excludes zero is marked better or worse; otherwise there is no clear difference at this number of replications.");
+                " A difference whose interval excludes zero is marked better or worse; otherwise there is no clear difference at this number of replications." +
+                " The table has many metrics, and each is tested on its own: across all of them, about one mark in twenty may come by chance," +
+                " so read a single marked difference with its interval, and a pattern across related metrics with more confidence.");
 
             var facts = ReportSections.Facts(context, "variant", ReportSections.Replications(context, result.Cells));
             facts.Add(("Baseline", BaselineName));

@@ -26,7 +26,7 @@ public sealed class CompareCommand(Consoles consoles) : AsyncCommand<CompareComm
         public string? Baseline { get; init; }
 
         [CommandOption("--precision <P>")]
-        [Description("Add replications in rounds until the 95 % half-width of every difference in mean lead time and throughput is at most P times the baseline's mean, e.g. 0.05.")]
+        [Description("Add replications in rounds until the half-width of every difference in mean lead time and throughput (its 95 % interval, Bonferroni-adjusted with more than two variants) is at most P times the baseline's mean, e.g. 0.05.")]
         public double? Precision { get; init; }
 
         [CommandOption("--max-replications <N>")]

@@ -55,16 +55,29 @@ internal static class ExperimentRun
         Func<(ExperimentPlan Plan, string Text)?> plan,
         Func<ExperimentPlan, string, T?> prepare,
         Consoles consoles)
-        where T : class
+        where T : class, IExperiment
     {
         if (settings.Resume is { } resume)
         {
-            if (Resume(resume, kind, consoles) is not { } opened || prepare(opened.Plan, opened.ScenarioText) is not { } resumed)
+            if (Resume(resume, kind, consoles) is not { } opened || Prepare(prepare, opened.Plan, opened.ScenarioText, consoles) is not { } resumed)
             {
                 return null;
             }
 
-            consoles.Out.MarkupLine($"Resuming [bold]{Markup.Escape(opened.Directory)}[/]: {opened.LoadFinished().Count} replications already there.");
+            if (opened.Plan.Build != ExperimentPlan.CurrentBuild)
+            {
+                consoles.Errors.WriteLine($"isdnsim: warning: {opened.Directory} was started by another build of isdnsim ({opened.Plan.Build ?? "unknown"}, this is {ExperimentPlan.CurrentBuild}); " +
+                                          "if the simulation changed in between, the replications already there and the new ones do not fit together");
+            }
+
+            var unreadable = new List<string>();
+            var found = opened.LoadFinished(unreadable).Count;
+            foreach (var warning in unreadable)
+            {
+                consoles.Errors.WriteLine($"isdnsim: warning: {warning}");
+            }
+
+            consoles.Out.MarkupLine($"Resuming [bold]{Markup.Escape(opened.Directory)}[/]: {found} replications already there.");
             return (opened, resumed);
         }
 
@@ -80,9 +93,23 @@ internal static class ExperimentRun
             return null;
         }
 
-        return prepare(planned.Plan, planned.Text) is { } experiment
-            ? (ExperimentStore.Create(outDir, planned.Plan, planned.Text), experiment)
+        return Prepare(prepare, planned.Plan, planned.Text, consoles) is { } experiment
+            ? (ExperimentStore.Create(outDir, experiment.Plan, planned.Text), experiment)
             : null;
+    }
+
+    private static T? Prepare<T>(Func<ExperimentPlan, string, T?> prepare, ExperimentPlan plan, string text, Consoles consoles)
+        where T : class
+    {
+        try
+        {
+            return prepare(plan, text);
+        }
+        catch (InvalidDataException e)
+        {
+            consoles.Errors.WriteLine($"isdnsim: error: {e.Message}");
+            return null;
+        }
     }
 
     /// <summary>Runs <paramref name="work"/> on the engine the options ask for, with a progress bar; null if interrupted (reported, with how to resume).</summary>
@@ -96,11 +123,13 @@ internal static class ExperimentRun
         CancellationToken cancellationToken)
     {
         var before = store.LoadFinished().Count;
-        await using var host = await EngineHost.StartAsync(settings, cancellationToken);
-        var parallel = settings.Parallel ?? await host.DefaultParallelismAsync();
-        var clock = Stopwatch.StartNew();
+        EngineHost? host = null;
         try
         {
+            // Started inside the try: Ctrl+C while the silo starts leaves a folder to resume, like any other moment.
+            host = await EngineHost.StartAsync(settings, cancellationToken);
+            var parallel = settings.Parallel ?? await host.DefaultParallelismAsync();
+            var clock = Stopwatch.StartNew();
             T outcome = default!;
             await ProgressDisplay.RunAsync(consoles.Out, !settings.NoProgress, $"Simulating on {host.Description}",
                 async progress => outcome = await work(host.Engine, parallel, progress, cancellationToken));
@@ -112,6 +141,13 @@ internal static class ExperimentRun
             consoles.Errors.WriteLine($"isdnsim: interrupted: {stored} replications are stored in {store.Directory} ({stored - before} of them from this run).");
             consoles.Errors.WriteLine($"Continue with: isdnsim {command} --resume {store.Directory}");
             return null;
+        }
+        finally
+        {
+            if (host is not null)
+            {
+                await host.DisposeAsync();
+            }
         }
     }
 

@@ -87,7 +87,18 @@ public sealed class RunCommand(Consoles consoles) : AsyncCommand<RunCommand.Sett
         var variantText = model.Definition.AppliedVariant is { } v ? $", variant '{v}'" : "";
         consoles.Out.MarkupLine($"[bold]{Markup.Escape(model.Definition.Name)}[/]{Markup.Escape(variantText)}: {replications} replication{(replications == 1 ? "" : "s")} " +
                                 $"of {model.Horizon.Days:0.##} days, seed {model.Seed}");
-        await using var host = await EngineHost.StartAsync(settings, cancellationToken);
+        EngineHost startedHost;
+        try
+        {
+            startedHost = await EngineHost.StartAsync(settings, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            consoles.Errors.WriteLine("isdnsim: interrupted while the engine started; nothing was run or written.");
+            return ExitCodes.Interrupted;
+        }
+
+        await using var host = startedHost;
         var parallel = Math.Min(settings.Parallel ?? await host.DefaultParallelismAsync(), replications);
 
         var clock = Stopwatch.StartNew();

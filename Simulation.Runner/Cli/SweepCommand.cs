@@ -80,9 +80,9 @@ public sealed class SweepCommand(Consoles consoles) : AsyncCommand<SweepCommand.
         }
         catch (SweepPointException e)
         {
-            foreach (var d in e.Scenario.Diagnostics)
+            foreach (var problem in e.Problems)
             {
-                consoles.Errors.WriteLine($"{d} (with --set {e.Point})");
+                consoles.Errors.WriteLine($"{problem} (with --set {e.Point})");
             }
 
             consoles.Errors.WriteLine("A point of the sweep is not a valid scenario; nothing was run.");

@@ -50,7 +50,7 @@ public sealed class OrleansConnection : IAsyncDisposable
             })
             .AddIsdnSim());
         var host = builder.Build();
-        await host.StartAsync(cancellationToken);
+        await StartOrStopAsync(host, cancellationToken);
         return new OrleansConnection(host, "embedded silo");
     }
 
@@ -68,8 +68,32 @@ public sealed class OrleansConnection : IAsyncDisposable
             })
             .Configure<ClientMessagingOptions>(o => o.ResponseTimeout = IsdnSimHosting.ResponseTimeout));
         var host = builder.Build();
-        await host.StartAsync(cancellationToken);
+        await StartOrStopAsync(host, cancellationToken);
         return new OrleansConnection(host, "cluster via Redis");
+    }
+
+    /// <summary>Starts the host; if that is interrupted (Ctrl+C) or fails, stops what did start before passing the exception on.</summary>
+    private static async Task StartOrStopAsync(IHost host, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await host.StartAsync(cancellationToken);
+        }
+        catch
+        {
+            using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            try
+            {
+                await host.StopAsync(grace.Token);
+            }
+            catch (Exception e) when (e is OperationCanceledException or InvalidOperationException)
+            {
+                // Half started: whatever did not stop in time ends with the process.
+            }
+
+            host.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Silos currently active in the cluster, as recorded in manifests.</summary>

@@ -93,6 +93,33 @@ public sealed class ExperimentCliTests : IDisposable
     }
 
     [Fact]
+    public async Task Compare_InterruptedWhileTheSiloStarts_LeavesAFolderToResume()
+    {
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        var exit = await IsdnSimApp.RunAsync(["compare", _scenario, "--variants", "as-is,one-more", "--out", _dir.File("early"), "--no-progress"], Consoles.Plain(_out, _err), cancelled.Token);
+
+        exit.Should().Be(ExitCodes.Interrupted, _err.ToString());
+        _err.ToString().Should().Contain("0 replications are stored").And.Contain($"Continue with: isdnsim compare --resume {_dir.File("early")}");
+        (await Isdnsim("compare", "--resume", _dir.File("early"), "--engine", "inprocess", "--no-progress")).Should().Be(ExitCodes.Ok, _err.ToString());
+        File.Exists(_dir.File("early/report.html")).Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task Run_InterruptedWhileTheSiloStarts_ExitsWith130_AndWritesNothing()
+    {
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        var exit = await IsdnSimApp.RunAsync(["run", _scenario, "--out", _dir.File("never"), "--no-progress"], Consoles.Plain(_out, _err), cancelled.Token);
+
+        exit.Should().Be(ExitCodes.Interrupted, _err.ToString());
+        _err.ToString().Should().Contain("interrupted while the engine started; nothing was run or written");
+        Directory.Exists(_dir.File("never")).Should().BeFalse();
+    }
+
+    [Fact]
     public async Task Sweep_WritesATidyTableOfRuns()
     {
         var exit = await Isdnsim("sweep", _scenario, "--set", "agents.town.agencies.desk.staff=3..5:1", "--replications", "2", "--engine", "inprocess", "--out", _dir.File("sw"), "--no-progress");

@@ -82,6 +82,50 @@ public sealed class CompareTests : IDisposable
         outcome.PrecisionReached.Should().BeFalse();
     }
 
+    [Fact]
+    public async Task Resume_SetsAsideAnUnreadableReplication_AndComputesItAgain()
+    {
+        var plan = Experiments.ComparePlan(Desk, ["as-is", "one-more"], 3);
+        await Experiments.CompareAsync(plan, Desk, _dir.File("through"));
+        await Experiments.CompareAsync(plan, Desk, _dir.File("damaged"));
+        File.WriteAllText(_dir.File("damaged/replications/one-more/00001.json"), "{\"cell\": \"one-mo");
+        File.WriteAllText(_dir.File("damaged/replications/as-is/00002.json"), File.ReadAllText(_dir.File("damaged/replications/as-is/00000.json")));
+
+        var problems = new List<string>();
+        ExperimentStore.Open(_dir.File("damaged")).LoadFinished(problems).Should().HaveCount(4);
+        problems.Should().HaveCount(2).And.Contain(p => p.Contains("00001.json: not a replication file")).And.Contain(p => p.Contains("00002.json: it does not hold the replication its name says"));
+        var resumed = await Experiments.CompareAsync(plan, Desk, _dir.File("damaged"));
+
+        resumed.Computed.Should().Be(2);
+        Experiments.Files(_dir.File("damaged")).Where(f => !f.Key.EndsWith(".unreadable", StringComparison.Ordinal))
+            .Should().BeEquivalentTo(Experiments.Files(_dir.File("through")));
+    }
+
+    [Fact]
+    public async Task Resume_WithOtherMetrics_IsRefused()
+    {
+        var plan = Experiments.ComparePlan(Desk, ["as-is", "one-more"], 2);
+        await Experiments.CompareAsync(plan, Desk, _dir.File("old"));
+        var planFile = _dir.File("old/experiment.json");
+        File.WriteAllText(planFile, File.ReadAllText(planFile).Replace("\"wip_mean\",", "", StringComparison.Ordinal));
+
+        var act = () => Experiments.CompareAsync(plan, Desk, _dir.File("old"));
+
+        await act.Should().ThrowAsync<InvalidDataException>().WithMessage("*this version of isdnsim measures*start a new experiment*");
+    }
+
+    [Fact]
+    public void Precision_NeverStopsBeforeFiveReplications()
+    {
+        var digests = new[] { "a", "b" }.ToDictionary(c => c, c => (IReadOnlyList<ReplicationDigest>)[.. Enumerable.Range(0, 3)
+            .Select(r => new ReplicationDigest(c, r, [10 + (0.001 * r), 100], [], [], [], 0))]);
+        var metrics = new[] { new MetricDefinition("lead_time_mean", "", "days", Better.Lower), new MetricDefinition("throughput_per_year", "", "per year", Better.Higher) };
+        var result = ComparisonResult.Compute(metrics, ["a", "b"], "a", digests);
+
+        PrecisionRule.Next(result, 0.05, 3, 100).Should().Be(5, "the differences are zero, but three replications are too few to trust that");
+        PrecisionRule.Next(result, 0.05, 3, 4).Should().Be(4, "never past the cap");
+    }
+
     [Theory]
     [InlineData(null, 5)]
     [InlineData(0.05, 3)]

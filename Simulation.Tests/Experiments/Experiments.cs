@@ -27,10 +27,10 @@ internal static class Experiments
     /// <summary>Runs (or resumes) a comparison into <paramref name="directory"/> and writes its result files.</summary>
     public static async Task<CompareOutcome> CompareAsync(ExperimentPlan plan, string yaml, string directory, ISimulationEngine? engine = null, CancellationToken cancellationToken = default)
     {
-        var store = Directory.Exists(directory) && File.Exists(Path.Combine(directory, ExperimentStore.PlanFile))
-            ? ExperimentStore.Open(directory)
-            : ExperimentStore.Create(directory, plan, yaml);
-        var experiment = CompareExperiment.Prepare(store.Plan, store.ScenarioText);
+        var resuming = Directory.Exists(directory) && File.Exists(Path.Combine(directory, ExperimentStore.PlanFile));
+        var store = resuming ? ExperimentStore.Open(directory) : null;
+        var experiment = CompareExperiment.Prepare(store?.Plan ?? plan, store?.ScenarioText ?? yaml);
+        store ??= ExperimentStore.Create(directory, experiment.Plan, yaml);
         var outcome = await experiment.RunAsync(store, engine ?? new InProcessEngine(), 2, null, cancellationToken);
         var context = ExperimentContext.For(store.Plan, experiment.Cells[0].Model, outcome.Replications, outcome.PrecisionReached, "test");
         ExperimentOutput.WriteCompare(store, outcome, CompareReport.Build(context, outcome.Result), context.Years);

@@ -135,6 +135,56 @@ public sealed class SweepTests : IDisposable
     }
 
     [Fact]
+    public void Patch_ReachesIdsWithDots_AndRefusesBlockValues()
+    {
+        const string file = """
+            agents:
+              - { id: lk.nord, staff: 3 }
+              - { id: lk, staff: 4 }
+            description: |
+              two lines
+              of text
+            """;
+
+        ScenarioPatch.Apply(file, [("agents.lk.nord.staff", "5"), ("agents.lk.staff", "6")]).Should().Contain("{ id: lk.nord, staff: 5 }").And.Contain("{ id: lk, staff: 6 }");
+        ((Action)(() => ScenarioPatch.Apply(file, [("description", "x")]))).Should().Throw<FormatException>().WithMessage("*a block value (| or >)*");
+    }
+
+    [Theory]
+    [InlineData("a=\"X, Y\",Z", new[] { "X, Y", "Z" })]
+    [InlineData("a=\"say \"\"hi\"\"\",b", new[] { "say \"hi\"", "b" })]
+    public void Parse_ListItemsInQuotes_MayHoldCommas(string text, string[] values) =>
+        SweepGrid.Parse(text).Values.Should().Equal(values);
+
+    [Fact]
+    public void Parse_AnUnclosedQuote_IsAnError() =>
+        ((Action)(() => SweepGrid.Parse("a=\"X,Y"))).Should().Throw<FormatException>().WithMessage("*a quote is not closed*");
+
+    [Fact]
+    public void Prepare_ChecksTheCommandLinesWarmupAgainstEachPointsHorizon()
+    {
+        var yaml = Queues.Desk(staff: 2, rate: 1.5, horizon: "500d");
+        var plan = SweepPlan(yaml, 1, new SweepParameter("horizon", ["800d", "300d"])) with { WarmupDays = 400 };
+
+        var e = ((Action)(() => SweepExperiment.Prepare(plan, yaml))).Should().Throw<SweepPointException>().Which;
+
+        e.Point.Should().Be("horizon=300d");
+        e.Problems.Should().ContainSingle().Which.Should().Contain("warmup (400 days) must be shorter than the horizon (300 days)");
+    }
+
+    [Fact]
+    public void Prepare_NamesAPointWhereTheVariantNoLongerExists()
+    {
+        var yaml = Queues.Desk(staff: 2, rate: 1.5, horizon: "500d");
+        var plan = SweepPlan(yaml, 1, new SweepParameter("variants.1.id", ["one-more", "two-more"])) with { Variants = ["one-more"] };
+
+        var e = ((Action)(() => SweepExperiment.Prepare(plan, yaml))).Should().Throw<SweepPointException>().Which;
+
+        e.Point.Should().Be("variants.1.id=two-more");
+        e.Problems.Should().ContainSingle().Which.Should().Contain("no variant 'one-more' at this point");
+    }
+
+    [Fact]
     public async Task Sweep_RunsEveryPoint_WithTheSameReplications_IntoATidyTable()
     {
         var yaml = Queues.Desk(staff: 2, rate: 1.5, horizon: "500d", replications: 3);
@@ -172,6 +222,6 @@ public sealed class SweepTests : IDisposable
 
         var e = act.Should().Throw<SweepPointException>().Which;
         e.Point.Should().Be("agents.town.agencies.desk.staff=0");
-        e.Scenario.Diagnostics.Should().ContainSingle().Which.Message.Should().Contain("found '0'");
+        e.Problems.Should().ContainSingle().Which.Should().Contain("inline.yaml:9:").And.Contain("found '0'");
     }
 }
