@@ -15,10 +15,10 @@ public sealed class AgentGrain(ModelCache models) : Grain, IAgentGrain
     private AgentRuntime? _agent;
     private AgentResult? _result;
 
-    public async Task<double> Initialize(string specKey, int replication, int agent)
+    public async Task<double> Initialize(string specKey, int replication, int agent, bool trace)
     {
         var (spec, model) = await models.GetAsync(specKey, GrainFactory);
-        _agent = new AgentRuntime(model, agent, replication, spec.Options);
+        _agent = new AgentRuntime(model, agent, replication, trace ? spec.Options with { Trace = true } : spec.Options);
         return _agent.Initialize();
     }
 

@@ -6,4 +6,5 @@ public sealed record CoordinatorProgress(
     [property: Id(1)] double Horizon,
     [property: Id(2)] long Events,
     [property: Id(3)] long Windows,
-    [property: Id(4)] bool Done);
+    [property: Id(4)] bool Done,
+    [property: Id(5)] IsdnSim.Core.Tracing.TraceEvent[] Trace);

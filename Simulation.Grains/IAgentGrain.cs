@@ -12,9 +12,9 @@ namespace IsdnSim.Grains;
 [Alias("IsdnSim.IAgentGrain")]
 public interface IAgentGrain : IGrainWithStringKey
 {
-    /// <summary>Creates the agent; returns the time of its first event.</summary>
+    /// <summary>Creates the agent (recording a trace of what it does if <paramref name="trace"/>); returns the time of its first event.</summary>
     [Alias("Initialize")]
-    Task<double> Initialize(string specKey, int replication, int agent);
+    Task<double> Initialize(string specKey, int replication, int agent, bool trace);
 
     [Alias("Advance")]
     Task<Immutable<AdvanceResult>> Advance(double until, Immutable<Message[]> inbox, long maxEvents);

@@ -8,8 +8,9 @@ namespace IsdnSim.Grains;
 [Alias("IsdnSim.IRunCoordinatorGrain")]
 public interface IRunCoordinatorGrain : IGrainWithStringKey
 {
+    /// <summary>Creates the replication's agents; with <paramref name="trace"/>, each <see cref="Advance"/> returns the trace events that are final.</summary>
     [Alias("Start")]
-    Task<int> Start(string specKey, int replication);
+    Task<int> Start(string specKey, int replication, bool trace);
 
     [Alias("Advance")]
     Task<CoordinatorProgress> Advance(TimeSpan budget);

@@ -1,6 +1,7 @@
 using IsdnSim.Core.Engine;
 using IsdnSim.Core.Kernel;
 using IsdnSim.Core.Model;
+using IsdnSim.Core.Tracing;
 using IsdnSim.Grains.Hosting;
 
 namespace IsdnSim.Grains;
@@ -24,7 +25,8 @@ public sealed class OrleansEngine(IGrainFactory grains, ModelCache? localSilo = 
         SimulationModel model,
         int replication,
         IProgress<ReplicationProgress>? progress,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        ITraceSink? trace = null)
     {
         var specKey = spec.Key;
         localSilo?.Prime(spec, model);
@@ -33,12 +35,13 @@ public sealed class OrleansEngine(IGrainFactory grains, ModelCache? localSilo = 
         var coordinator = grains.GetGrain<IRunCoordinatorGrain>(coordinatorKey);
         try
         {
-            var agentCount = await coordinator.Start(specKey, replication);
+            var agentCount = await coordinator.Start(specKey, replication, trace is not null);
             CoordinatorProgress state;
             do
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 state = await coordinator.Advance(Slice);
+                trace?.Write(state.Trace);
                 progress?.Report(new ReplicationProgress(replication, state.Now, state.Horizon, state.Events));
             }
             while (!state.Done);

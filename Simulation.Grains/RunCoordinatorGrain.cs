@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using IsdnSim.Core.Kernel;
 using IsdnSim.Core.Model;
+using IsdnSim.Core.Tracing;
 using IsdnSim.Grains.Hosting;
 using Orleans.Concurrency;
 
@@ -16,12 +17,14 @@ public sealed class RunCoordinatorGrain(ModelCache models) : Grain, IRunCoordina
     private WindowCoordinator? _coordinator;
     private IAgentGrain[] _agents = [];
     private bool _done;
+    private TraceMerger? _trace;
 
     /// <summary>The grain key of one agent of one coordinator's run.</summary>
     public static string AgentKey(string coordinatorKey, int agent) => $"{coordinatorKey}/{agent}";
 
-    public async Task<int> Start(string specKey, int replication)
+    public async Task<int> Start(string specKey, int replication, bool trace)
     {
+        _trace = trace ? new TraceMerger() : null;
         var (spec, model) = await models.GetAsync(specKey, GrainFactory);
         _model = model;
         _coordinator = new WindowCoordinator(model, spec.MaxEventsPerWindow);
@@ -30,7 +33,7 @@ public sealed class RunCoordinatorGrain(ModelCache models) : Grain, IRunCoordina
         for (var start = 0; start < _agents.Length; start += InitialisationBatch)
         {
             var batch = Enumerable.Range(start, Math.Min(InitialisationBatch, _agents.Length - start)).ToArray();
-            var firsts = await Task.WhenAll(batch.Select(a => _agents[a].Initialize(specKey, replication, a)));
+            var firsts = await Task.WhenAll(batch.Select(a => _agents[a].Initialize(specKey, replication, a, trace)));
             for (var i = 0; i < batch.Length; i++)
             {
                 _coordinator.SetInitial(batch[i], firsts[i]);
@@ -45,6 +48,7 @@ public sealed class RunCoordinatorGrain(ModelCache models) : Grain, IRunCoordina
         var coordinator = _coordinator ?? throw new InvalidOperationException("The run was not started.");
         var clock = Stopwatch.StartNew();
         var calls = new List<AgentCall>();
+        var trace = new List<TraceEvent>();
         while (!_done && clock.Elapsed < budget)
         {
             if (!coordinator.PlanWindow(calls))
@@ -53,21 +57,38 @@ public sealed class RunCoordinatorGrain(ModelCache models) : Grain, IRunCoordina
                 break;
             }
 
+            // Nothing can happen before the window's start any more: what came before it is final.
+            if (_trace is not null)
+            {
+                trace.AddRange(_trace.Before(coordinator.Now));
+            }
+
             if (calls.Count == 1)
             {
                 var only = calls[0];
-                coordinator.Apply(only.Agent, (await _agents[only.Agent].Advance(only.Until, only.Inbox.AsImmutable(), only.MaxEvents)).Value);
+                Apply(coordinator, only.Agent, (await _agents[only.Agent].Advance(only.Until, only.Inbox.AsImmutable(), only.MaxEvents)).Value);
                 continue;
             }
 
             var results = await Task.WhenAll(calls.Select(c => _agents[c.Agent].Advance(c.Until, c.Inbox.AsImmutable(), c.MaxEvents)));
             for (var i = 0; i < calls.Count; i++)
             {
-                coordinator.Apply(calls[i].Agent, results[i].Value);
+                Apply(coordinator, calls[i].Agent, results[i].Value);
             }
         }
 
-        return new CoordinatorProgress(coordinator.Now, _model!.Horizon.Days, coordinator.Events, coordinator.Windows, _done);
+        if (_done && _trace is not null)
+        {
+            trace.AddRange(_trace.Before(double.PositiveInfinity));
+        }
+
+        return new CoordinatorProgress(coordinator.Now, _model!.Horizon.Days, coordinator.Events, coordinator.Windows, _done, [.. trace]);
+    }
+
+    private void Apply(WindowCoordinator coordinator, int agent, AdvanceResult result)
+    {
+        _trace?.Add(result.Trace);
+        coordinator.Apply(agent, result);
     }
 
     public async Task Release()

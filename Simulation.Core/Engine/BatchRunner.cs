@@ -15,6 +15,9 @@ public sealed record ReplicationJob(RunSpec Spec, Func<SimulationModel> Model, i
     }
 
     public Action? Done { get; init; }
+
+    /// <summary>Where this replication's trace goes, if it is traced.</summary>
+    public Tracing.ITraceSink? Trace { get; init; }
 }
 
 /// <summary>
@@ -61,7 +64,7 @@ public static class BatchRunner
                 var model = job.Model();
                 try
                 {
-                    var result = await Task.Run(() => engine.RunReplicationAsync(job.Spec, model, job.Replication, perReplication, ct), ct);
+                    var result = await Task.Run(() => engine.RunReplicationAsync(job.Spec, model, job.Replication, perReplication, ct, job.Trace), ct);
                     onFinished(index, model, result);
                     lock (gate)
                     {

@@ -2,7 +2,10 @@ using IsdnSim.Core.Model;
 
 namespace IsdnSim.Core.Engine;
 
-/// <summary>Runs one replication of a compiled model. Every engine gives byte-identical results for the same inputs.</summary>
+/// <summary>
+/// Runs one replication of a compiled model. Every engine gives byte-identical results for the
+/// same inputs, and, with a <c>trace</c> sink, the same trace events in the same order.
+/// </summary>
 public interface ISimulationEngine
 {
     /// <summary>"inprocess" or "orleans", as recorded in manifests.</summary>
@@ -13,5 +16,6 @@ public interface ISimulationEngine
         SimulationModel model,
         int replication,
         IProgress<ReplicationProgress>? progress,
-        CancellationToken cancellationToken);
+        CancellationToken cancellationToken,
+        Tracing.ITraceSink? trace = null);
 }

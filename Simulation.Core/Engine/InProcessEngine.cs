@@ -1,5 +1,6 @@
 using IsdnSim.Core.Kernel;
 using IsdnSim.Core.Model;
+using IsdnSim.Core.Tracing;
 
 namespace IsdnSim.Core.Engine;
 
@@ -16,21 +17,25 @@ public sealed class InProcessEngine : ISimulationEngine
         SimulationModel model,
         int replication,
         IProgress<ReplicationProgress>? progress,
-        CancellationToken cancellationToken) =>
-        Task.FromResult(Run(spec, model, replication, progress, cancellationToken));
+        CancellationToken cancellationToken,
+        ITraceSink? trace = null) =>
+        Task.FromResult(Run(spec, model, replication, progress, cancellationToken, trace));
 
     public static ReplicationResult Run(
         RunSpec spec,
         SimulationModel model,
         int replication,
         IProgress<ReplicationProgress>? progress = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default,
+        ITraceSink? trace = null)
     {
         var agents = new AgentRuntime[model.Agents.Count];
         var coordinator = new WindowCoordinator(model, spec.MaxEventsPerWindow);
+        var options = trace is null ? spec.Options : spec.Options with { Trace = true };
+        var merger = trace is null ? null : new TraceMerger();
         for (var a = 0; a < agents.Length; a++)
         {
-            agents[a] = new AgentRuntime(model, a, replication, spec.Options);
+            agents[a] = new AgentRuntime(model, a, replication, options);
             coordinator.SetInitial(a, agents[a].Initialize());
         }
 
@@ -39,9 +44,16 @@ public sealed class InProcessEngine : ISimulationEngine
         var lastReport = Environment.TickCount64;
         while (coordinator.PlanWindow(calls))
         {
+            if (merger is not null)
+            {
+                trace!.Write(merger.Before(coordinator.Now));
+            }
+
             foreach (var call in calls)
             {
-                coordinator.Apply(call.Agent, agents[call.Agent].Advance(call.Until, call.Inbox, call.MaxEvents));
+                var result = agents[call.Agent].Advance(call.Until, call.Inbox, call.MaxEvents);
+                merger?.Add(result.Trace);
+                coordinator.Apply(call.Agent, result);
             }
 
             if (Environment.TickCount64 - lastReport > 100)
@@ -53,6 +65,11 @@ public sealed class InProcessEngine : ISimulationEngine
         }
 
         cancellationToken.ThrowIfCancellationRequested();
+        if (merger is not null)
+        {
+            trace!.Write(merger.Before(double.PositiveInfinity));
+        }
+
         progress?.Report(new ReplicationProgress(replication, horizon, horizon, coordinator.Events));
         var results = agents.Select(a => a.Close(horizon)).ToArray();
         return ReplicationResult.Assemble(replication, horizon, results, coordinator.Windows);

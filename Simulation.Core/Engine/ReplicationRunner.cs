@@ -17,11 +17,14 @@ public static class ReplicationRunner
         int parallelism,
         IProgress<ExperimentProgress>? progress,
         CancellationToken cancellationToken,
-        Action<ReplicationResult>? onFinished = null)
+        Action<ReplicationResult>? onFinished = null,
+        (int Replication, Tracing.ITraceSink Sink)? trace = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(replications);
         var results = new ReplicationResult[replications];
-        var jobs = Enumerable.Range(0, replications).Select(r => new ReplicationJob(spec, model, r)).ToList();
+        var jobs = Enumerable.Range(0, replications)
+            .Select(r => new ReplicationJob(spec, model, r) { Trace = trace is { } t && t.Replication == r ? t.Sink : null })
+            .ToList();
         await BatchRunner.RunAsync(engine, jobs, parallelism, progress, cancellationToken, (index, _, result) =>
         {
             onFinished?.Invoke(result);

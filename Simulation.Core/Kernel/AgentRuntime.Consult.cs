@@ -1,4 +1,5 @@
 using IsdnSim.Core.Model;
+using IsdnSim.Core.Tracing;
 
 namespace IsdnSim.Core.Kernel;
 
@@ -101,6 +102,8 @@ public sealed partial class AgentRuntime
                 _deemed++;
             }
 
+            Trace(TraceKind.Deemed, t, state.Base.Id, state.Base.Segment, state.Step, state.Agency);
+
             Complete(state, state.Base.Accrue(PathPart.Wait, t - state.Ready), Index, state.Agency, t);
         }
     }
@@ -109,6 +112,7 @@ public sealed partial class AgentRuntime
     {
         var state = _consults[id];
         _consults.Remove(id);
+        Trace(TraceKind.Meeting, t, state.Base.Id, state.Base.Segment, state.Step, state.Agency);
         Complete(state, state.Base.Accrue(PathPart.Council, t - state.Ready), Index, state.Agency, t);
     }
 

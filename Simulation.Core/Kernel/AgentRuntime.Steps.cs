@@ -1,6 +1,7 @@
 using IsdnSim.Core.Model;
 using IsdnSim.Core.Random;
 using IsdnSim.Core.Scenario;
+using IsdnSim.Core.Tracing;
 
 namespace IsdnSim.Core.Kernel;
 
@@ -95,6 +96,7 @@ public sealed partial class AgentRuntime
         {
             case StepKind.Council:
                 var next = _councils[agency]!.Enqueue(new WorkItem { Token = token, Kind = WorkKind.Step, Step = step, Ready = t }, t);
+                Trace(TraceKind.Enqueue, t, token.Id, token.Segment, step, agency, detail: (byte)WorkKind.Step, queue: _councils[agency]!.Queue.Count);
                 if (!double.IsNaN(next))
                 {
                     Schedule(next, EventKind.Session, agency, 0);
@@ -120,6 +122,7 @@ public sealed partial class AgentRuntime
     private void OnSession(int agency, double t)
     {
         var next = _councils[agency]!.Decide(t, _decided);
+        Trace(TraceKind.Session, t, NoProject, -1, -1, agency, peer: _decided.Count, queue: _councils[agency]!.Queue.Count);
         if (!double.IsNaN(next))
         {
             Schedule(next, EventKind.Session, agency, 0);
@@ -150,6 +153,7 @@ public sealed partial class AgentRuntime
             }
         }
 
+        Trace(TraceKind.StepDone, t, token.Id, token.Segment, step, _model.HolderOf(token.Territory, s.Role).Agency, value: t - ready);
         if (_options.RecordSteps)
         {
             var agency = _model.HolderOf(token.Territory, s.Role).Agency;
@@ -173,6 +177,7 @@ public sealed partial class AgentRuntime
             }
 
             _finished.Add(record);
+            Trace(TraceKind.Finish, t, token.Id, -1, step, -1, value: t - token.Arrival);
             return;
         }
 

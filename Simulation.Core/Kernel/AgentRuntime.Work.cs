@@ -1,5 +1,6 @@
 using IsdnSim.Core.Random;
 using IsdnSim.Core.Scenario;
+using IsdnSim.Core.Tracing;
 
 namespace IsdnSim.Core.Kernel;
 
@@ -21,6 +22,11 @@ public sealed partial class AgentRuntime
         if (item.Kind == WorkKind.Step && !a.Accepts(t))
         {
             a.Held.Add(item);
+            if (_trace is not null)
+            {
+                TraceWork(TraceKind.Enqueue, t, item, agency, a, value: 1);
+            }
+
             if (!a.OpeningScheduled)
             {
                 a.OpeningScheduled = true;
@@ -31,6 +37,16 @@ public sealed partial class AgentRuntime
         }
 
         item.Admitted = t;
+        if (_trace is not null)
+        {
+            // Waiting counts the item itself unless staff take it at once (the start follows).
+            TraceWork(TraceKind.Enqueue, t, item, agency, a);
+            if (!a.HasFreeStaff)
+            {
+                _trace[^1] = _trace[^1] with { Queue = _trace[^1].Queue + 1 };
+            }
+        }
+
         Admit(agency, item, t);
     }
 
@@ -120,6 +136,10 @@ public sealed partial class AgentRuntime
         var slot = a.Occupy(item);
         var end = _calendar.AddWork(t, item.Effort / a.Model.Productivity);
         Schedule(end, EventKind.ServiceEnd, agency, slot);
+        if (_trace is not null)
+        {
+            TraceWork(TraceKind.Start, t, item, agency, a, value: item.Effort);
+        }
     }
 
     private RandomStream WorkStream(in ProjectToken token, int step, int round, int purpose)
@@ -135,6 +155,10 @@ public sealed partial class AgentRuntime
         var a = _staffed[agency]!;
         a.Observe(t);
         var item = a.Release(slot, t);
+        if (_trace is not null)
+        {
+            TraceWork(TraceKind.End, t, item, agency, a);
+        }
 
         // The next queued item takes the freed staff member before anything this one hands on
         // arrives, so a project cannot overtake others in the same agency's queue.
@@ -197,6 +221,7 @@ public sealed partial class AgentRuntime
                 }
 
                 var returned = token with { InRework = true, Reworks = token.Reworks + 1 };
+                Trace(TraceKind.Return, t, token.Id, token.Segment, item.Step, agency, peer: reworker.Agent);
                 if (reworker.Agent == Index)
                 {
                     EnqueueRework(returned, item.Step, Index, t);

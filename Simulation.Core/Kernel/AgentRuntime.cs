@@ -1,6 +1,7 @@
 using IsdnSim.Core.Model;
 using IsdnSim.Core.Random;
 using IsdnSim.Core.Time;
+using IsdnSim.Core.Tracing;
 
 namespace IsdnSim.Core.Kernel;
 
@@ -36,6 +37,8 @@ public sealed partial class AgentRuntime
     private readonly long[] _mandated;
     private readonly Dictionary<(int Owner, int Process), (long Count, double Sum, long Before)> _mandatedArrivals = [];
     private readonly double _warmup;
+    private readonly List<TraceEvent>? _trace;
+    private int _traceSequence;
     private long _decisions;
     private long _congruent;
     private long _consultations;
@@ -54,6 +57,7 @@ public sealed partial class AgentRuntime
         _options = options ?? AgentOptions.Default;
         _root = StreamKeys.Replication(model.Seed, replication);
         _warmup = model.Warmup;
+        _trace = _options.Trace ? [] : null;
         _staffed = [.. _self.Agencies.Select(a => a.IsCouncil ? null : new StaffedAgency(a, _calendar, model.YearStarts, model.Start, model.Warmup))];
         _councils = [.. _self.Agencies.Select(a => a.IsCouncil ? new CouncilRuntime(a, _calendar, model.YearStarts, model.Warmup) : null)];
         _sources = [.. model.Sources[index].Select(s => new ArrivalSource(
@@ -154,7 +158,14 @@ public sealed partial class AgentRuntime
         _final = NextTime >= until ? Math.Max(_final, until) : Math.Max(_final, last);
         var outbox = _outbox.ToArray();
         _outbox.Clear();
-        return new AdvanceResult(outbox, NextTime, processed);
+        if (_trace is null)
+        {
+            return new AdvanceResult(outbox, NextTime, processed);
+        }
+
+        var trace = _trace.ToArray();
+        _trace.Clear();
+        return new AdvanceResult(outbox, NextTime, processed) { Trace = trace };
     }
 
     /// <summary>Closes the time integrals at the horizon and hands over everything recorded.</summary>
@@ -241,6 +252,7 @@ public sealed partial class AgentRuntime
         var s = _sources[source];
         var token = new ProjectToken(new ProjectId(s.Owner, s.Process, (int)s.Serial), t) { Territory = s.Owner };
         s.Serial++;
+        Trace(TraceKind.Arrive, t, token.Id, -1, -1, -1, peer: s.Owner);
         if (Counting(t))
         {
             s.Observed++;
@@ -260,6 +272,7 @@ public sealed partial class AgentRuntime
 
         // Negative serials keep shock projects apart from the Poisson arrivals of the same process.
         var token = new ProjectToken(new ProjectId(m.Owner, m.Process, -1 - m.Shock), t) { Territory = m.Owner };
+        Trace(TraceKind.Arrive, t, token.Id, -1, -1, -1, peer: m.Owner);
         StartProject(token, t);
     }
 
@@ -292,6 +305,11 @@ public sealed partial class AgentRuntime
     {
         var delivery = t + _model.HandoffLatency(Index, to);
         var counted = token with { Handoffs = token.Handoffs + 1 };
+        if (_trace is not null)
+        {
+            Trace(TraceKind.Send, t, token.Id, token.Segment, step, -1, peer: to, detail: (byte)kind, value: delivery);
+        }
+
         if (Counting(t))
         {
             _handoffs[(_self.Level * SimulationModel.Levels.Length) + _model.Agents[to].Level]++;
@@ -328,6 +346,20 @@ public sealed partial class AgentRuntime
                 OnSupportReply(token, m.Link, t);
                 break;
         }
+    }
+
+    /// <summary>Records what happened, when the run is traced (docs/trace-format.md).</summary>
+    private void Trace(TraceKind kind, double t, ProjectId project, int segment, int step, int agency,
+        int peer = -1, byte detail = 0, int queue = -1, int busy = -1, double value = 0) =>
+        _trace?.Add(new TraceEvent(t, Index, _traceSequence++, kind, project, segment, step, agency, peer, detail, queue, busy, value));
+
+    private static readonly ProjectId NoProject = new(-1, -1, -1);
+
+    private void TraceWork(TraceKind kind, double t, in WorkItem item, int agency, StaffedAgency a, double value = 0)
+    {
+        var background = item.Kind == WorkKind.Background;
+        Trace(kind, t, background ? NoProject : item.Token.Id, background ? -1 : item.Token.Segment, background ? -1 : item.Step, agency,
+            detail: (byte)item.Kind, queue: a.Queue.Count + a.Held.Count, busy: a.Busy, value: value);
     }
 
     private sealed class ArrivalSource(int owner, int process, double ratePerDay, RandomStream stream)

@@ -54,7 +54,7 @@ public static class IsdnSimApp
 
     private static readonly string[] Options =
         ["replications", "seed", "out", "engine", "horizon", "warmup", "parallel", "no-progress", "cluster", "runs", "variant", "variants",
-         "baseline", "precision", "max-replications", "resume", "set",
+         "baseline", "precision", "max-replications", "resume", "set", "trace", "trace-replication", "trace-limit", "otlp", "trace-runtime", "html",
          "municipalities", "districts", "cities", "states", "amter", "name", "force", "help"];
 
     /// <summary>For "Unknown option 'x'.", the nearest real option.</summary>

@@ -5,6 +5,7 @@ using IsdnSim.Core.Engine;
 using IsdnSim.Core.Metrics;
 using IsdnSim.Core.Output;
 using IsdnSim.Core.Scenario;
+using IsdnSim.Core.Tracing;
 using IsdnSim.Runner.Display;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -31,8 +32,35 @@ public sealed class RunCommand(Consoles consoles) : AsyncCommand<RunCommand.Sett
         [Description("Do not show a progress bar.")]
         public bool NoProgress { get; init; }
 
+        [CommandOption("--trace <PATH>")]
+        [Description("Write a trace of one replication (every file sent, queue change, start and end of work, council session) as JSON lines to PATH (.jsonl, or .jsonl.gz compressed); see docs/trace-format.md.")]
+        public string? Trace { get; init; }
+
+        [CommandOption("--trace-replication <N>")]
+        [Description("The replication to trace (default 0).")]
+        public int? TraceReplication { get; init; }
+
+        [CommandOption("--trace-limit <SIZE>")]
+        [Description("Stop the run when the trace file reaches this size, e.g. 200MB or 2GB (default 1GB).")]
+        public string? TraceLimit { get; init; }
+
         public override ValidationResult Validate()
         {
+            if (Trace is null && (TraceReplication is not null || TraceLimit is not null))
+            {
+                return ValidationResult.Error("--trace-replication and --trace-limit go with --trace PATH");
+            }
+
+            if (Trace is not null && !(Trace.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) || Trace.EndsWith(".jsonl.gz", StringComparison.OrdinalIgnoreCase)))
+            {
+                return ValidationResult.Error($"--trace: the file must end in .jsonl or .jsonl.gz, found '{Trace}'");
+            }
+
+            if (TraceLimit is not null && Sizes.TryParse(TraceLimit) is null)
+            {
+                return ValidationResult.Error($"--trace-limit: expected a size such as 500MB or 2GB, found '{TraceLimit}'");
+            }
+
             if (Replications is < 1 or > ScenarioLimits.MaxReplications)
             {
                 return ValidationResult.Error($"--replications must be between 1 and {ScenarioLimits.MaxReplications:N0}, found {Replications}");
@@ -45,6 +73,23 @@ public sealed class RunCommand(Consoles consoles) : AsyncCommand<RunCommand.Sett
 
             return base.Validate();
         }
+    }
+
+    /// <summary>Why the trace cannot be written as asked, or null.</summary>
+    private static string? TraceProblem(string path, int replication, int replications)
+    {
+        if (replication < 0 || replication >= replications)
+        {
+            return $"--trace-replication must be between 0 and {replications - 1} (the run has {replications} replication{(replications == 1 ? "" : "s")}), found {replication}";
+        }
+
+        if (File.Exists(path) || Directory.Exists(path))
+        {
+            return $"--trace: '{path}' already exists; choose another file, or remove it";
+        }
+
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        return Directory.Exists(folder) ? null : $"--trace: the folder '{folder}' does not exist";
     }
 
     /// <summary>results/&lt;scenario&gt;-&lt;date&gt;-&lt;time&gt;, with -2, -3, ... if two runs start in the same second.</summary>
@@ -84,6 +129,13 @@ public sealed class RunCommand(Consoles consoles) : AsyncCommand<RunCommand.Sett
         var spec = RunSpec.From(scenario, overrides);
         var model = spec.Compile();
         var replications = model.Definition.Replications;
+        var traced = settings.TraceReplication ?? 0;
+        if (settings.Trace is { } tracePath && TraceProblem(tracePath, traced, replications) is { } traceProblem)
+        {
+            consoles.Errors.WriteLine($"isdnsim: error: {traceProblem}");
+            return ExitCodes.BadInput;
+        }
+
         var variantText = model.Definition.AppliedVariant is { } v ? $", variant '{v}'" : "";
         consoles.Out.MarkupLine($"[bold]{Markup.Escape(model.Definition.Name)}[/]{Markup.Escape(variantText)}: {replications} replication{(replications == 1 ? "" : "s")} " +
                                 $"of {model.Horizon.Days:0.##} days, seed {model.Seed}");
@@ -104,15 +156,32 @@ public sealed class RunCommand(Consoles consoles) : AsyncCommand<RunCommand.Sett
         var clock = Stopwatch.StartNew();
         var finished = new ConcurrentDictionary<int, ReplicationResult>();
         var interrupted = false;
+        string? stopped = null;
+        using var traceWriter = settings.Trace is { } path
+            ? TraceWriter.Create(path, model, new TraceHeader(settings.File, scenario.Hash, traced, ResultWriter.ProgramVersion),
+                Sizes.TryParse(settings.TraceLimit ?? "1GB")!.Value)
+            : null;
         try
         {
             await ProgressDisplay.RunAsync(consoles.Out, !settings.NoProgress, $"Simulating on {host.Description}",
                 progress => ReplicationRunner.RunAsync(host.Engine, spec, model, replications, parallel, progress, cancellationToken,
-                    r => finished[r.Replication] = r));
+                    r => finished[r.Replication] = r, traceWriter is null ? null : (traced, traceWriter)));
+            traceWriter?.Complete();
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             interrupted = true;
+        }
+        catch (TraceLimitException e)
+        {
+            stopped = e.Message;
+        }
+
+        if (stopped is not null)
+        {
+            consoles.Errors.WriteLine($"isdnsim: error: {stopped}");
+            consoles.Errors.WriteLine("No results were written: the run did not finish.");
+            return ExitCodes.Failure;
         }
 
         var results = finished.Values.OrderBy(r => r.Replication).ToList();
@@ -135,6 +204,11 @@ public sealed class RunCommand(Consoles consoles) : AsyncCommand<RunCommand.Sett
         });
 
         SummaryView.Render(consoles.Out, model, summary);
+        if (traceWriter is not null)
+        {
+            consoles.Out.MarkupLine($"Trace of replication {traced} in [bold]{Markup.Escape(settings.Trace!)}[/] ({traceWriter.Events:N0} events, {TraceWriter.Size(traceWriter.Bytes)}); replay it with: isdnsim replay {Markup.Escape(settings.Trace!)}");
+        }
+
         consoles.Out.MarkupLine($"Results in [bold]{Markup.Escape(outDir)}[/] (simulated in {simulated:0.0} s, written in {clock.Elapsed.TotalSeconds - simulated:0.0} s).");
         if (interrupted)
         {

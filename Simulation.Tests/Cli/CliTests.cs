@@ -91,6 +91,45 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_WithTrace_WritesTheTrace_AndSaysHowToReplayIt()
+    {
+        var exit = await Isdnsim("run", Repository.Scenario("rural-district.yaml"), "--horizon", "90d", "--replications", "2", "--trace", _dir.File("run.jsonl.gz"),
+            "--trace-replication", "1", "--engine", "inprocess", "--out", _dir.File("out"), "--no-progress");
+
+        exit.Should().Be(ExitCodes.Ok, _err.ToString());
+        var trace = Core.Tracing.TraceReader.Read(_dir.File("run.jsonl.gz"));
+        trace.Should().BeEquivalentTo(new { Complete = true, Info = new { Replication = 1, Scenario = "Rural district (Landkreis Havelheide)" } }, o => o.ExcludingMissingMembers());
+        _out.ToString().Should().Contain("replay it with: isdnsim replay");
+    }
+
+    [Theory]
+    [InlineData(new[] { "--trace", "x.json" }, "--trace: the file must end in .jsonl or .jsonl.gz")]
+    [InlineData(new[] { "--trace-limit", "5MB" }, "--trace-replication and --trace-limit go with --trace PATH")]
+    [InlineData(new[] { "--trace", "t.jsonl", "--trace-limit", "lots" }, "--trace-limit: expected a size such as 500MB or 2GB")]
+    [InlineData(new[] { "--trace", "t.jsonl", "--trace-replication", "7" }, "--trace-replication must be between 0 and 4 (the run has 5 replications), found 7")]
+    [InlineData(new[] { "--trace", "/no/such/folder/t.jsonl" }, "--trace: the folder '/no/such/folder' does not exist")]
+    public async Task Run_WithABadTrace_ExitsWith2_AndWritesNothing(string[] options, string message)
+    {
+        var exit = await Isdnsim(["run", Repository.Scenario("rural-district.yaml"), "--out", _dir.File("never"), .. options]);
+
+        exit.Should().Be(ExitCodes.BadInput);
+        _err.ToString().Should().Contain(message);
+        Directory.Exists(_dir.File("never")).Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task Run_WhoseTraceReachesItsLimit_StopsWithExit1_AndNoResults()
+    {
+        var exit = await Isdnsim("run", Repository.Scenario("rural-district.yaml"), "--horizon", "1y", "--replications", "1", "--trace", _dir.File("big.jsonl"),
+            "--trace-limit", "0.2MB", "--engine", "inprocess", "--out", _dir.File("never"), "--no-progress");
+
+        exit.Should().Be(ExitCodes.Failure);
+        _err.ToString().Should().Contain("the trace reached its limit of 0.2 MiB").And.Contain("No results were written");
+        Directory.Exists(_dir.File("never")).Should().BeFalse();
+        Core.Tracing.TraceReader.Read(_dir.File("big.jsonl")).Complete.Should().BeFalse();
+    }
+
+    [Fact]
     public async Task Run_OfAMissingFile_ExitsWith2()
     {
         var exit = await Isdnsim("run", _dir.File("nowhere.yaml"), "--engine", "inprocess");

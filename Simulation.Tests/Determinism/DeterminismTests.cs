@@ -67,6 +67,22 @@ public sealed class DeterminismTests(OneSiloCluster oneSilo, TwoSiloCluster twoS
     }
 
     [Fact]
+    public async Task Trace_IsByteIdentical_InProcess_OnOneSilo_AndOnTwoSilos()
+    {
+        using var dir = new TempDirectory();
+        var spec = Runs.Spec(Runs.Load("rural-district.yaml"), new ScenarioOverrides(HorizonDays: 365));
+
+        await Tracing.Traces.WriteAsync(dir.File("inprocess.jsonl"), spec, replication: 1);
+        await Tracing.Traces.WriteAsync(dir.File("one.jsonl"), spec, new OrleansEngine(oneSilo.Cluster.Client), replication: 1);
+        await Tracing.Traces.WriteAsync(dir.File("two.jsonl"), spec, new OrleansEngine(twoSilos.Cluster.Client), replication: 1);
+
+        var expected = await File.ReadAllBytesAsync(dir.File("inprocess.jsonl"));
+        expected.Length.Should().BeGreaterThan(1_000_000, "a year of the rural district is thousands of events");
+        (await File.ReadAllBytesAsync(dir.File("one.jsonl"))).Should().Equal(expected);
+        (await File.ReadAllBytesAsync(dir.File("two.jsonl"))).Should().Equal(expected);
+    }
+
+    [Fact]
     public async Task Comparison_OnTwoSilos_GivesTheSameFilesAsInProcess()
     {
         using var dir = new TempDirectory();
@@ -88,7 +104,7 @@ public sealed class DeterminismTests(OneSiloCluster oneSilo, TwoSiloCluster twoS
         var client = twoSilos.Cluster.Client;
         await client.GetGrain<IRunSpecGrain>(spec.Key).Set(spec);
         var coordinators = Enumerable.Range(0, 8).Select(r => client.GetGrain<IRunCoordinatorGrain>($"placement/{r}")).ToList();
-        var agents = await Task.WhenAll(coordinators.Select((c, r) => c.Start(spec.Key, r)));
+        var agents = await Task.WhenAll(coordinators.Select((c, r) => c.Start(spec.Key, r, trace: false)));
 
         var management = client.GetGrain<IManagementGrain>(0);
         var runsPerSilo = new List<HashSet<string>>();

@@ -55,9 +55,10 @@ internal sealed class InterruptingEngine(int after, CancellationTokenSource canc
 
     public string Name => _inner.Name;
 
-    public async Task<ReplicationResult> RunReplicationAsync(RunSpec spec, SimulationModel model, int replication, IProgress<ReplicationProgress>? progress, CancellationToken cancellationToken)
+    public async Task<ReplicationResult> RunReplicationAsync(RunSpec spec, SimulationModel model, int replication, IProgress<ReplicationProgress>? progress,
+        CancellationToken cancellationToken, Core.Tracing.ITraceSink? trace = null)
     {
-        var result = await _inner.RunReplicationAsync(spec, model, replication, progress, cancellationToken);
+        var result = await _inner.RunReplicationAsync(spec, model, replication, progress, cancellationToken, trace);
         if (Interlocked.Increment(ref _finished) >= after)
         {
             await cancel.CancelAsync();
