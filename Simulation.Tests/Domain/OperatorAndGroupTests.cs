@@ -95,6 +95,17 @@ public sealed class OperatorAndGroupTests
     }
 
     [Fact]
+    public void WorkingGroup_AMatterReadyOnAMeetingDay_GoesToTheNextMeeting()
+    {
+        // Ready on day 3, and the group meets on day 3 (first: 3d, every 7 days): too late for that
+        // agenda, so settled on day 10 and decided on day 11.
+        var p = Only(Run(Consultation("working_groups: [{ id: sozialraum, members: [town, lk], every: 7d, first: 3d }]")));
+
+        p.Finish.Should().BeApproximately(11, Exact);
+        p.Path.Council.Should().BeApproximately(7, Exact);
+    }
+
+    [Fact]
     public void Support_DoesAShareOfTheStepInParallel_ElsewhereAndLater()
     {
         // 10 d of work with half as support: the town does 5 d (day 5); the district does 5 d,
