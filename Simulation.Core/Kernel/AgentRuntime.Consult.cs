@@ -25,9 +25,13 @@ public sealed partial class AgentRuntime
         if (GroupOf(holders) is { } group)
         {
             state.Remaining = 0;
-            Schedule(group.NextMeeting(t), EventKind.GroupMeeting, 0, 0, id);
+            var meeting = group.NextMeeting(t);
+            Trace(TraceKind.Ask, t, token.Id, token.Segment, step, agency, peer: holders.Length, detail: 1, value: meeting);
+            Schedule(meeting, EventKind.GroupMeeting, 0, 0, id);
             return;
         }
+
+        Trace(TraceKind.Ask, t, token.Id, token.Segment, step, agency, peer: holders.Length, value: t + s.Deadline);
 
         if (double.IsFinite(s.Deadline))
         {

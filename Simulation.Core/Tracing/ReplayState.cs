@@ -161,6 +161,7 @@ public sealed class ReplayState
 public sealed class ProjectPlace(string project, double arrival)
 {
     private readonly SortedDictionary<(string Step, int Segment), string> _under = new();
+    private readonly Dictionary<(string Step, int Segment), (int Asked, int Answered, double Deadline)> _consultations = [];
 
     public string Name { get; } = project;
 
@@ -181,6 +182,11 @@ public sealed class ProjectPlace(string project, double arrival)
         foreach (var (k, v) in _under)
         {
             copy._under[k] = v;
+        }
+
+        foreach (var (k, v) in _consultations)
+        {
+            copy._consultations[k] = v;
         }
 
         return copy;
@@ -204,8 +210,16 @@ public sealed class ProjectPlace(string project, double arrival)
             case "start" when e.Work is "step" or "rework":
                 _under[key] = $"in work at {e.Agency} ({e.Agent}){(e.Work == "rework" ? ", reworking the returned file" : "")}";
                 break;
-            case "enqueue" or "start" when e.Work == "consult":
-                _under[key] = $"consultation: {e.Agency} ({e.Agent}) {(e.Ev == "start" ? "answers" : "has the question")}";
+            case "ask" when e.MeetingAt is { } meeting:
+                _under[key] = $"waiting for the working group's meeting on {Day(meeting)} (consultation of {e.Asked})";
+                break;
+            case "ask":
+                _consultations[key] = (e.Asked ?? 0, 0, e.Deadline ?? double.PositiveInfinity);
+                _under[key] = Consultation(_consultations[key]);
+                break;
+            case "send" when e.Message == "consult-reply" && _consultations.TryGetValue(key, out var c):
+                _consultations[key] = c with { Answered = c.Answered + 1 };
+                _under[key] = Consultation(_consultations[key]);
                 break;
             case "return":
                 Returns++;
@@ -213,6 +227,7 @@ public sealed class ProjectPlace(string project, double arrival)
                 break;
             case "step-done":
                 _under.Remove(key);
+                _consultations.Remove(key);
                 break;
             case "finish":
                 Finish = e.T;
@@ -222,6 +237,9 @@ public sealed class ProjectPlace(string project, double arrival)
                 break;
         }
     }
+
+    private static string Consultation((int Asked, int Answered, double Deadline) c) =>
+        $"consultation: {c.Answered} of {c.Asked} answers in" + (double.IsFinite(c.Deadline) ? $"; silence counts as approval on {Day(c.Deadline)}" : "");
 
     private static string Day(double t) => "day " + t.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -37,6 +37,12 @@ public enum TraceKind : byte
 
     /// <summary>A project finished; <see cref="TraceEvent.Value"/> is its lead time in days.</summary>
     Finish,
+
+    /// <summary>
+    /// A consultation began: <see cref="TraceEvent.Peer"/> bodies asked; <see cref="TraceEvent.Value"/> is when
+    /// silence counts as approval, or (<see cref="TraceEvent.Detail"/> 1) when the working group meets on it.
+    /// </summary>
+    Ask,
 }
 
 /// <summary>

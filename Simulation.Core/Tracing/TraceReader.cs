@@ -64,6 +64,14 @@ public sealed record TraceRecord(double T, string Date, string Ev, string Agent)
     public string? Owner { get; init; }
 
     public double? Lead { get; init; }
+
+    public int? Asked { get; init; }
+
+    /// <summary>For ask: when silence counts as approval.</summary>
+    public double? Deadline { get; init; }
+
+    /// <summary>For ask: when the working group meets on it.</summary>
+    public double? MeetingAt { get; init; }
 }
 
 /// <summary>Reads trace files (.jsonl or .jsonl.gz); a line it cannot read is reported with its number.</summary>
@@ -190,6 +198,9 @@ public static class TraceReader
             Process = S("process"),
             Owner = S("owner"),
             Lead = D("lead"),
+            Asked = I("asked"),
+            Deadline = D("deadline"),
+            MeetingAt = D("meeting"),
         };
     }
 }

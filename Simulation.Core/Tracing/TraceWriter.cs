@@ -267,6 +267,18 @@ public sealed class TraceWriter : ITraceSink, IDisposable
                 _json.WriteString("process", _model.Processes[e.Project.Process].Id);
                 _json.WriteNumber("lead", e.Value);
                 break;
+            case TraceKind.Ask:
+                _json.WriteNumber("asked", e.Peer);
+                if (e.Detail == 1)
+                {
+                    _json.WriteNumber("meeting", e.Value);
+                }
+                else if (double.IsFinite(e.Value))
+                {
+                    _json.WriteNumber("deadline", e.Value);
+                }
+
+                break;
             default:
                 break;
         }
@@ -299,6 +311,7 @@ public sealed class TraceWriter : ITraceSink, IDisposable
         TraceKind.Return => "return",
         TraceKind.Deemed => "deemed",
         TraceKind.Meeting => "meeting",
+        TraceKind.Ask => "ask",
         _ => "finish",
     };
 
