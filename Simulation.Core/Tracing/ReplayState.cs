@@ -197,7 +197,7 @@ public sealed class ProjectPlace(string project, double arrival)
         var key = (e.Step ?? "", e.Segment ?? -1);
         switch (e.Ev)
         {
-            case "send" when e.Message is "step-ready" or "rework" or "rework-done" or "consult":
+            case "send" when e.Message is "step-ready" or "rework" or "rework-done":
                 _under[key] = $"in hand-off to {e.To} (arrives {Day(e.Arrives!.Value)})";
                 break;
             case "enqueue" when e.Work is "step" or "rework":
