@@ -202,10 +202,12 @@ public sealed class ProjectPlace(string project, double arrival)
                 break;
             case "enqueue" when e.Work is "step" or "rework":
                 _under[key] = e.Held
-                    ? $"held at {e.Agency} ({e.Agent}) until its application window opens"
+                    ? $"held at {e.Agency} ({e.Agent}) since {Day(e.T)} until its application window opens"
                     : e.Busy is null
-                        ? $"waiting for the session of {e.Agency} ({e.Agent}), {e.Queue} on the agenda"
-                        : $"waiting at {e.Agency} ({e.Agent}), {e.Queue} in the queue";
+                        ? $"waiting for the session of {e.Agency} ({e.Agent}) since {Day(e.T)}, {e.Queue} on the agenda then"
+                        : (e.Queue ?? 1) <= 1
+                            ? $"waiting at {e.Agency} ({e.Agent}) since {Day(e.T)} for its staff to be free"
+                            : $"waiting at {e.Agency} ({e.Agent}) since {Day(e.T)}, {e.Queue - 1} ahead of it then";
                 break;
             case "start" when e.Work is "step" or "rework":
                 _under[key] = $"in work at {e.Agency} ({e.Agent}){(e.Work == "rework" ? ", reworking the returned file" : "")}";

@@ -42,7 +42,7 @@ public sealed class ReplayStateTests : IDisposable
         state.MoveToTime(10);
         state.Agency("town", "admin").Should().Be((0, 0));
         state.Agency("town", "council").Should().Be((1, 0));
-        state.Project("town/p/law")!.UnderWay.Should().Equal("decide: waiting for the session of council (town), 1 on the agenda");
+        state.Project("town/p/law")!.UnderWay.Should().Equal("decide: waiting for the session of council (town) since day 3, 1 on the agenda then");
         state.Busy().Should().Equal(("town", "council", 1, 0));
 
         state.MoveToDate(new DateOnly(2025, 2, 1));
