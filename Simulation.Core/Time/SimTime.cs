@@ -27,5 +27,9 @@ public readonly record struct SimTime(double Days) : IComparable<SimTime>
     /// <summary>The calendar date this point falls on, given the scenario's start date.</summary>
     public DateOnly ToDate(DateOnly start) => start.AddDays((int)Math.Floor(Days));
 
+    /// <summary>The calendar instant of this point in UTC, taking the start date's midnight as day 0; rounded to the tick (100 ns).</summary>
+    public DateTimeOffset ToInstant(DateOnly start) =>
+        new DateTimeOffset(start.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddTicks((long)Math.Round(Days * TimeSpan.TicksPerDay));
+
     public override string ToString() => IsNever ? "never" : Days.ToString("R", CultureInfo.InvariantCulture) + "d";
 }

@@ -28,7 +28,7 @@ public sealed class TraceWriter : ITraceSink, IDisposable
     private readonly Stream _stream;
     private readonly Utf8JsonWriter _json;
     private readonly long _limit;
-    private readonly string[][] _prefixes;
+    private readonly ProjectNames _projectNames;
     private double _last;
     private bool _closed;
 
@@ -39,7 +39,7 @@ public sealed class TraceWriter : ITraceSink, IDisposable
         _file = new CountingStream(new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16));
         _stream = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(_file, CompressionLevel.Optimal, leaveOpen: true) : _file;
         _json = new Utf8JsonWriter(_stream, Options);
-        _prefixes = [.. model.Agents.Select(a => model.Processes.Select(p => $"{a.Id}/{p.Id}/").ToArray())];
+        _projectNames = new ProjectNames(model);
     }
 
     public long Events { get; private set; }
@@ -212,7 +212,7 @@ public sealed class TraceWriter : ITraceSink, IDisposable
 
         if (e.HasProject)
         {
-            _json.WriteString("project", ProjectName(e.Project));
+            _json.WriteString("project", _projectNames.Of(e.Project));
             if (e.Step >= 0)
             {
                 _json.WriteString("step", _model.Processes[e.Project.Process].Steps[e.Step].Id);
@@ -293,9 +293,6 @@ public sealed class TraceWriter : ITraceSink, IDisposable
         _json.Reset();
         _stream.WriteByte((byte)'\n');
     }
-
-    private string ProjectName(ProjectId id) =>
-        _prefixes[id.Owner][id.Process] + (id.Serial >= 0 ? id.Serial.ToString(CultureInfo.InvariantCulture) : _model.Definition.Shocks[id.Shock].Id);
 
     private DateOnly Date(double t) => _model.Start.AddDays((int)Math.Floor(t));
 

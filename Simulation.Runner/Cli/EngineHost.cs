@@ -31,7 +31,8 @@ internal sealed class EngineHost : IAsyncDisposable
     /// <summary>Silos the run used; 0 for the in-process engine.</summary>
     public async Task<int> CountSilosAsync() => _connection is null ? 0 : await _connection.CountSilosAsync();
 
-    public static async Task<EngineHost> StartAsync(EngineOptions settings, CancellationToken cancellationToken)
+    /// <summary>Starts the engine; <paramref name="activityPropagation"/> lets Orleans' grain calls carry activities (for --trace-runtime).</summary>
+    public static async Task<EngineHost> StartAsync(EngineOptions settings, CancellationToken cancellationToken, bool activityPropagation = false)
     {
         if (settings.Engine == "inprocess")
         {
@@ -39,8 +40,8 @@ internal sealed class EngineHost : IAsyncDisposable
         }
 
         var connection = settings.Cluster is { } redis
-            ? await OrleansConnection.ConnectAsync(redis, cancellationToken)
-            : await OrleansConnection.StartEmbeddedAsync(cancellationToken);
+            ? await OrleansConnection.ConnectAsync(redis, cancellationToken, activityPropagation)
+            : await OrleansConnection.StartEmbeddedAsync(cancellationToken, activityPropagation);
         return new EngineHost(new OrleansEngine(connection.Grains, connection.LocalSilo), connection, "Orleans, " + connection.Description);
     }
 

@@ -2,11 +2,15 @@ using System.Collections.Concurrent;
 using System.ComponentModel;
 using System.Diagnostics;
 using IsdnSim.Core.Engine;
+using IsdnSim.Core.Kernel;
 using IsdnSim.Core.Metrics;
+using IsdnSim.Core.Model;
 using IsdnSim.Core.Output;
 using IsdnSim.Core.Scenario;
+using IsdnSim.Core.Telemetry;
 using IsdnSim.Core.Tracing;
 using IsdnSim.Runner.Display;
+using IsdnSim.Runner.Telemetry;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -44,8 +48,40 @@ public sealed class RunCommand(Consoles consoles) : AsyncCommand<RunCommand.Sett
         [Description("Stop the run when the trace file reaches this size, e.g. 200MB or 2GB (default 1GB).")]
         public string? TraceLimit { get; init; }
 
+        [CommandOption("--otlp <ENDPOINT>")]
+        [Description("Send OpenTelemetry traces (one per project, a span per step, in simulated calendar time) and metrics to this OTLP receiver, e.g. http://localhost:4317; see docs/telemetry.md.")]
+        public string? Otlp { get; init; }
+
+        [CommandOption("--otlp-protocol <PROTOCOL>")]
+        [Description("grpc (default, usually port 4317) or http/protobuf (usually port 4318; /v1/traces and /v1/metrics are added to the endpoint).")]
+        public string? OtlpProtocol { get; init; }
+
+        [CommandOption("--trace-runtime")]
+        [Description("With --otlp, also send Orleans' own activities (grain calls, propagated between silo and client) and its meter.")]
+        public bool TraceRuntime { get; init; }
+
         public override ValidationResult Validate()
         {
+            if (Otlp is null && (OtlpProtocol is not null || TraceRuntime))
+            {
+                return ValidationResult.Error("--otlp-protocol and --trace-runtime go with --otlp ENDPOINT");
+            }
+
+            if (Otlp is not null && OtlpExport.ParseEndpoint(Otlp) is null)
+            {
+                return ValidationResult.Error($"--otlp: expected the absolute http:// or https:// address of an OTLP receiver, such as http://localhost:4317, found '{Otlp}'");
+            }
+
+            if (OtlpProtocol is not null && OtlpExport.ParseProtocol(OtlpProtocol) is null)
+            {
+                return ValidationResult.Error($"--otlp-protocol must be 'grpc' or 'http/protobuf', found '{OtlpProtocol}'{DidYouMean.Hint(OtlpProtocol, ["grpc", "http/protobuf"])}");
+            }
+
+            if (TraceRuntime && Engine != "orleans")
+            {
+                return ValidationResult.Error("--trace-runtime needs --engine orleans: the in-process engine has no Orleans runtime to trace");
+            }
+
             if (Trace is null && (TraceReplication is not null || TraceLimit is not null))
             {
                 return ValidationResult.Error("--trace-replication and --trace-limit go with --trace PATH");
@@ -92,6 +128,36 @@ public sealed class RunCommand(Consoles consoles) : AsyncCommand<RunCommand.Sett
         return Directory.Exists(folder) ? null : $"--trace: the folder '{folder}' does not exist";
     }
 
+    /// <summary>Sends a finished replication's telemetry; its steps were recorded only for that and are let go.</summary>
+    private static ReplicationResult Recorded(SimulationModel model, ReplicationResult result)
+    {
+        SimulationTelemetry.Record(model, result);
+        return result with { Steps = [] };
+    }
+
+    private void Report(OtlpExport telemetry, OtlpOutcome outcome)
+    {
+        var to = Markup.Escape(telemetry.Description);
+        if (outcome.Spans > 0 || outcome.FailedSpans == 0)
+        {
+            consoles.Out.MarkupLine($"Telemetry: {outcome.Traces:N0} project traces ({outcome.Spans:N0} spans){(outcome.MetricsSent ? " and the run's metrics" : "")} sent to {to}.");
+        }
+
+        if (outcome.FailedSpans > 0)
+        {
+            consoles.Errors.WriteLine($"isdnsim: warning: {outcome.FailedSpans:N0} spans could not be sent to {telemetry.Description}; is an OTLP receiver listening there?");
+        }
+        else if (!outcome.SpansFlushed)
+        {
+            consoles.Errors.WriteLine($"isdnsim: warning: not all spans could be sent to {telemetry.Description} in time.");
+        }
+
+        if (!outcome.MetricsSent)
+        {
+            consoles.Errors.WriteLine($"isdnsim: warning: the metrics could not be sent to {telemetry.Description}.");
+        }
+    }
+
     /// <summary>results/&lt;scenario&gt;-&lt;date&gt;-&lt;time&gt;, with -2, -3, ... if two runs start in the same second.</summary>
     private static string DefaultOutput(string file)
     {
@@ -126,7 +192,9 @@ public sealed class RunCommand(Consoles consoles) : AsyncCommand<RunCommand.Sett
             return ExitCodes.BadInput;
         }
 
-        var spec = RunSpec.From(scenario, overrides);
+        // Step spans need every step recorded; without --otlp nothing is recorded or listened to.
+        var otlp = settings.Otlp is { } endpoint ? OtlpExport.ParseEndpoint(endpoint) : null;
+        var spec = RunSpec.From(scenario, overrides, otlp is null ? null : new AgentOptions(RecordSteps: true));
         var model = spec.Compile();
         var replications = model.Definition.Replications;
         var traced = settings.TraceReplication ?? 0;
@@ -139,10 +207,14 @@ public sealed class RunCommand(Consoles consoles) : AsyncCommand<RunCommand.Sett
         var variantText = model.Definition.AppliedVariant is { } v ? $", variant '{v}'" : "";
         consoles.Out.MarkupLine($"[bold]{Markup.Escape(model.Definition.Name)}[/]{Markup.Escape(variantText)}: {replications} replication{(replications == 1 ? "" : "s")} " +
                                 $"of {model.Horizon.Days:0.##} days, seed {model.Seed}");
+        using var telemetry = otlp is null
+            ? null
+            : OtlpExport.Start(otlp, OtlpExport.ParseProtocol(settings.OtlpProtocol ?? "grpc")!.Value, settings.TraceRuntime,
+                series: (long)Math.Max(model.Agents.Sum(a => a.Agencies.Count), model.Processes.Count) * replications);
         EngineHost startedHost;
         try
         {
-            startedHost = await EngineHost.StartAsync(settings, cancellationToken);
+            startedHost = await EngineHost.StartAsync(settings, cancellationToken, activityPropagation: settings.TraceRuntime);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -165,7 +237,7 @@ public sealed class RunCommand(Consoles consoles) : AsyncCommand<RunCommand.Sett
         {
             await ProgressDisplay.RunAsync(consoles.Out, !settings.NoProgress, $"Simulating on {host.Description}",
                 progress => ReplicationRunner.RunAsync(host.Engine, spec, model, replications, parallel, progress, cancellationToken,
-                    r => finished[r.Replication] = r, traceWriter is null ? null : (traced, traceWriter)));
+                    r => finished[r.Replication] = telemetry is null ? r : Recorded(model, r), traceWriter is null ? null : (traced, traceWriter)));
             traceWriter?.Complete();
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -210,6 +282,11 @@ public sealed class RunCommand(Consoles consoles) : AsyncCommand<RunCommand.Sett
         }
 
         consoles.Out.MarkupLine($"Results in [bold]{Markup.Escape(outDir)}[/] (simulated in {simulated:0.0} s, written in {clock.Elapsed.TotalSeconds - simulated:0.0} s).");
+        if (telemetry is not null)
+        {
+            Report(telemetry, telemetry.Flush());
+        }
+
         if (interrupted)
         {
             consoles.Errors.WriteLine($"isdnsim: interrupted: {results.Count} of {replications} replications finished and were written.");

@@ -34,39 +34,59 @@ public sealed class OrleansConnection : IAsyncDisposable
 
     public string Description { get; }
 
-    /// <summary>Starts a silo in this process, bound to loopback on free ports so several runs can share a machine.</summary>
-    public static async Task<OrleansConnection> StartEmbeddedAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts a silo in this process, bound to loopback on free ports so several runs can share a
+    /// machine. With <paramref name="activityPropagation"/>, grain calls carry the caller's
+    /// activity, so Orleans' spans of one call chain form one trace.
+    /// </summary>
+    public static async Task<OrleansConnection> StartEmbeddedAsync(CancellationToken cancellationToken, bool activityPropagation = false)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         QuietLogging(builder.Logging);
         var siloPort = FreeLoopbackPort();
         var gatewayPort = FreeLoopbackPort();
-        builder.UseOrleans(silo => silo
-            .UseLocalhostClustering(siloPort, gatewayPort)
-            .Configure<ClusterOptions>(o =>
+        builder.UseOrleans(silo =>
+        {
+            silo.UseLocalhostClustering(siloPort, gatewayPort)
+                .Configure<ClusterOptions>(o =>
+                {
+                    o.ClusterId = ClusterId + "-embedded";
+                    o.ServiceId = ServiceId;
+                })
+                .AddIsdnSim();
+            if (activityPropagation)
             {
-                o.ClusterId = ClusterId + "-embedded";
-                o.ServiceId = ServiceId;
-            })
-            .AddIsdnSim());
+                silo.AddActivityPropagation();
+            }
+        });
         var host = builder.Build();
         await StartOrStopAsync(host, cancellationToken);
         return new OrleansConnection(host, "embedded silo");
     }
 
-    /// <summary>Connects as a client to silos started with isdnsim-silo and registered in Redis.</summary>
-    public static async Task<OrleansConnection> ConnectAsync(string redis, CancellationToken cancellationToken)
+    /// <summary>
+    /// Connects as a client to silos started with isdnsim-silo and registered in Redis. With
+    /// <paramref name="activityPropagation"/>, grain calls carry the caller's activity (silos
+    /// continue its trace only if they propagate activities themselves).
+    /// </summary>
+    public static async Task<OrleansConnection> ConnectAsync(string redis, CancellationToken cancellationToken, bool activityPropagation = false)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         QuietLogging(builder.Logging);
-        builder.UseOrleansClient(client => client
-            .UseRedisClustering(redis)
-            .Configure<ClusterOptions>(o =>
+        builder.UseOrleansClient(client =>
+        {
+            client.UseRedisClustering(redis)
+                .Configure<ClusterOptions>(o =>
+                {
+                    o.ClusterId = ClusterId;
+                    o.ServiceId = ServiceId;
+                })
+                .Configure<ClientMessagingOptions>(o => o.ResponseTimeout = IsdnSimHosting.ResponseTimeout);
+            if (activityPropagation)
             {
-                o.ClusterId = ClusterId;
-                o.ServiceId = ServiceId;
-            })
-            .Configure<ClientMessagingOptions>(o => o.ResponseTimeout = IsdnSimHosting.ResponseTimeout));
+                client.AddActivityPropagation();
+            }
+        });
         var host = builder.Build();
         await StartOrStopAsync(host, cancellationToken);
         return new OrleansConnection(host, "cluster via Redis");
