@@ -57,7 +57,7 @@ public sealed class StepKindTests
     }
 
     /// <summary>The town prepares a matter for <paramref name="prepare"/> working days; then its council, meeting as given, decides it.</summary>
-    private static string CouncilScenario(string sessions, int prepare) => Scenario(
+    internal static string CouncilScenario(string sessions, int prepare) => Scenario(
         "      - { id: office, staff: 1, roles: [x] }",
         $$"""
               - { id: admin, staff: 1, roles: [plan] }
