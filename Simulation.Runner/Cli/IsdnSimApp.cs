@@ -36,6 +36,11 @@ public static class IsdnSimApp
                 .WithDescription("Sweep a parameter grid (BehaviorSpace style): a tidy CSV of every run and metric, and a report; resumable.")
                 .WithExample("sweep", "scenarios/rural-district.yaml", "--set", "agents.lk-havelheide.agencies.building.staff=9..21:4", "--replications", "10")
                 .WithExample("sweep", "--resume", "results/rural-district-sweep");
+            config.AddCommand<ReplayCommand>("replay")
+                .WithDescription("Replay a trace: step through it in the terminal, print one moment (--at), or write a page for the browser (--html).")
+                .WithExample("replay", "traces/teaching.jsonl")
+                .WithExample("replay", "traces/teaching.jsonl", "--at", "2025-03-01", "--project", "seedorf/kita-site/0")
+                .WithExample("replay", "traces/status-quo.jsonl", "--compare", "traces/democratisation.jsonl", "--html", "replay.html");
             config.AddCommand<ValidateCommand>("validate")
                 .WithDescription("Check a scenario file and report every problem with file:line:column.")
                 .WithExample("validate", "scenarios/rural-district.yaml");
@@ -54,7 +59,7 @@ public static class IsdnSimApp
 
     private static readonly string[] Options =
         ["replications", "seed", "out", "engine", "horizon", "warmup", "parallel", "no-progress", "cluster", "runs", "variant", "variants",
-         "baseline", "precision", "max-replications", "resume", "set", "trace", "trace-replication", "trace-limit", "otlp", "trace-runtime", "html",
+         "baseline", "precision", "max-replications", "resume", "set", "trace", "trace-replication", "trace-limit", "otlp", "trace-runtime", "html", "at", "project", "compare",
          "municipalities", "districts", "cities", "states", "amter", "name", "force", "help"];
 
     /// <summary>For "Unknown option 'x'.", the nearest real option.</summary>

@@ -67,7 +67,7 @@ public sealed class OperatorAndGroupTests
         p.HandoffLatency(0, 2).Should().Be(2, "district <-> municipal keeps the default");
     }
 
-    private static string Consultation(string extra) => Scenario(
+    internal static string Consultation(string extra) => Scenario(
         """
               - { id: youth, staff: 1, roles: [youth] }
               - { id: social, staff: 1, roles: [social] }

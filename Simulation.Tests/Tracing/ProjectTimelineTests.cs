@@ -33,6 +33,20 @@ public sealed class ProjectTimelineTests : IDisposable
     }
 
     [Fact]
+    public async Task AConsultationPutToAWorkingGroup_WaitsForItsMeeting()
+    {
+        // Ready on day 3; the town and the district meet every 7 days (OperatorAndGroupTests): settled on day 7.
+        var yaml = OperatorAndGroupTests.Consultation("working_groups: [{ id: sozialraum, members: [town, lk], every: 7d }]");
+        var trace = await Traces.WriteAsync(_dir.File("group.jsonl"), Runs.Spec(Runs.Parse(yaml)));
+
+        var project = ProjectTimeline.FromTrace(trace).Should().ContainSingle().Subject;
+        var ask = project.Lanes.Single(l => l.Role == LaneRole.Step && l.Bars.Any(b => b.Kind == BarKind.Council));
+
+        ask.Bars.Single(b => b.Kind == BarKind.Council).Should().BeEquivalentTo(new { From = 3.0, To = 7.0 }, o => o.ExcludingMissingMembers());
+        ask.Marks.Should().ContainSingle(m => m.Kind == MarkKind.Meeting && m.T == 7);
+    }
+
+    [Fact]
     public void TheCriticalPath_FollowsThePredecessorDoneLast()
     {
         var trace = Make(

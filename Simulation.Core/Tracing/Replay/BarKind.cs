@@ -12,6 +12,6 @@ internal enum BarKind
     /// <summary>Staff at work on the item (start to end).</summary>
     Work,
 
-    /// <summary>An item on a council's agenda until the session that decides it (enqueue to step done).</summary>
+    /// <summary>An item on a council's agenda until the session that decides it (enqueue to step done), or a consultation waiting for a working group's meeting.</summary>
     Council,
 }

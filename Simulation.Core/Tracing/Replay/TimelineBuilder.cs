@@ -48,6 +48,10 @@ internal sealed class TimelineBuilder(TraceProcess? process, IReadOnlySet<(strin
                 case "deemed":
                     Main(e).Marks.Add(new TimelineMark(MarkKind.Deemed, e.T, e.Agent, null));
                     break;
+                case "ask" when e.MeetingAt is { } meeting:
+                    // Put to a working group: no letters, the matter waits for its meeting.
+                    Main(e).Bars.Add(new TimelineBar(BarKind.Council, e.T, meeting, e.Agent) { Agency = e.Agency, Work = "step" });
+                    break;
                 case "meeting":
                     Main(e).Marks.Add(new TimelineMark(MarkKind.Meeting, e.T, e.Agent, null));
                     break;

@@ -487,7 +487,8 @@
       return { kind: 'waiting', key: key, text: 'waiting at ' + where + (WORK_PHRASE[b.work] || '') + (b.held ? ', held while the application window is closed' : '') + step };
     }
     if (b.kind === 'k') { return { kind: 'work', key: key, text: 'in work at ' + where + (WORK_PHRASE[b.work] || '') + step }; }
-    return { kind: 'council', key: key, text: 'waiting for the council session (' + where + ')' + step };
+    var session = b.agency >= 0 && run.agencies[b.agency][4] === 1;
+    return { kind: 'council', key: key, text: (session ? 'waiting for the council session (' : 'waiting for the working group’s meeting (') + where + ')' + step };
   }
 
   function renderState() {
