@@ -37,6 +37,12 @@ public sealed partial class AgentRuntime
         }
 
         item.Admitted = t;
+        Admit(agency, item, t);
+    }
+
+    private void Admit(int agency, in WorkItem item, double t)
+    {
+        var a = _staffed[agency]!;
         if (_trace is not null)
         {
             // Waiting counts the item itself unless staff take it at once (the start follows).
@@ -47,12 +53,6 @@ public sealed partial class AgentRuntime
             }
         }
 
-        Admit(agency, item, t);
-    }
-
-    private void Admit(int agency, in WorkItem item, double t)
-    {
-        var a = _staffed[agency]!;
         if (a.HasFreeStaff)
         {
             StartService(agency, item, t);
@@ -68,11 +68,12 @@ public sealed partial class AgentRuntime
         var a = _staffed[agency]!;
         a.Observe(t);
         a.OpeningScheduled = false;
-        var held = a.Held.ToArray();
-        a.Held.Clear();
-        foreach (var h in held)
+
+        // One by one, so that what waits is counted right at each admission (held or queued).
+        while (a.Held.Count > 0)
         {
-            var item = h;
+            var item = a.Held[0];
+            a.Held.RemoveAt(0);
             item.Admitted = t;
             Admit(agency, item, t);
         }
@@ -82,6 +83,7 @@ public sealed partial class AgentRuntime
     {
         var a = _staffed[agency]!;
         var token = item.Token;
+        (int Agent, long Id, double Effort)? support = null;
         switch (item.Kind)
         {
             case WorkKind.Step:
@@ -92,14 +94,13 @@ public sealed partial class AgentRuntime
                 item.Decision = stream.NextDouble();
                 if (step.SupportRole >= 0 && _model.HolderOf(token.Territory, step.SupportRole) is var helper && helper.Agent != Index)
                 {
-                    // The former holder does its share at the same time, as a service.
+                    // The former holder does its share at the same time, as a service (asked once this share has started, below).
                     var id = NextId();
                     item.Link = id;
                     item.Start = t;
                     item.Effort = effort * (1 - step.SupportShare);
                     _supports[id] = new SupportState(item, agency);
-                    Send(MessageKind.SupportRequest, helper.Agent, t, item.Step, token.Accrue(PathPart.Window, item.Admitted - item.Ready).Accrue(PathPart.Wait, t - item.Admitted),
-                        link: id, value: effort * step.SupportShare);
+                    support = (helper.Agent, id, effort * step.SupportShare);
                     effort *= 1 - step.SupportShare;
                 }
 
@@ -139,6 +140,12 @@ public sealed partial class AgentRuntime
         if (_trace is not null)
         {
             TraceWork(TraceKind.Start, t, item, agency, a, value: item.Effort);
+        }
+
+        if (support is { } s)
+        {
+            Send(MessageKind.SupportRequest, s.Agent, t, item.Step, token.Accrue(PathPart.Window, item.Admitted - item.Ready).Accrue(PathPart.Wait, t - item.Admitted),
+                link: s.Id, value: s.Effort);
         }
     }
 

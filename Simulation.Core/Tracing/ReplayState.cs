@@ -2,8 +2,10 @@ namespace IsdnSim.Core.Tracing;
 
 /// <summary>
 /// A trace being replayed: a cursor over its events, and what holds at the cursor (after the
-/// events before it): every agency's queue and busy staff, and where each project is. Moving
+/// events up to it): every agency's queue and busy staff, and where each project is. Moving
 /// the cursor back replays from the nearest snapshot, so stepping either way is quick.
+/// Snapshots hold only the projects under way; a finished project is kept once, with the
+/// position of its finish, so memory grows with the trace, not with its square.
 /// </summary>
 public sealed class ReplayState
 {
@@ -12,6 +14,7 @@ public sealed class ReplayState
     private readonly List<Snapshot> _snapshots = [];
     private Dictionary<(string Agent, string Agency), (int Queue, int Busy)> _agencies = [];
     private Dictionary<string, ProjectPlace> _projects = [];
+    private readonly Dictionary<string, (int Position, ProjectPlace Place)> _finished = [];
 
     public ReplayState(TraceFile trace)
     {
@@ -43,7 +46,8 @@ public sealed class ReplayState
             .Select(a => (a.Key.Agent, a.Key.Agency, a.Value.Queue, a.Value.Busy))];
 
     /// <summary>Where a project is at the cursor: one line per step (and segment) under way, or its end; null if it has not arrived.</summary>
-    public ProjectPlace? Project(string project) => _projects.GetValueOrDefault(project);
+    public ProjectPlace? Project(string project) =>
+        _projects.GetValueOrDefault(project) ?? (_finished.TryGetValue(project, out var f) && f.Position < Position ? f.Place : null);
 
     public void MoveTo(int position)
     {
@@ -72,11 +76,11 @@ public sealed class ReplayState
 
     public void Previous() => MoveTo(Position - 1);
 
-    /// <summary>To the first moment at or after <paramref name="time"/>: after every event before it.</summary>
+    /// <summary>To the moment <paramref name="time"/>: after every event up to and at it (as the replay page shows it).</summary>
     public void MoveToTime(double time)
     {
         time = Math.Clamp(time, 0, Trace.Info.HorizonDays);
-        MoveTo(FirstAtOrAfter(time));
+        MoveTo(FirstAfter(time));
         _at = time;
     }
 
@@ -114,13 +118,13 @@ public sealed class ReplayState
         return false;
     }
 
-    private int FirstAtOrAfter(double time)
+    private int FirstAfter(double time)
     {
         int lo = 0, hi = Trace.Events.Count;
         while (lo < hi)
         {
             var mid = (lo + hi) / 2;
-            if (Trace.Events[mid].T < time)
+            if (Trace.Events[mid].T <= time)
             {
                 lo = mid + 1;
             }
@@ -148,10 +152,20 @@ public sealed class ReplayState
 
         if (!_projects.TryGetValue(project, out var place))
         {
+            if (_finished.ContainsKey(project) && _finished[project].Position < Position)
+            {
+                return; // a trace has nothing on a project after its finish
+            }
+
             _projects[project] = place = new ProjectPlace(project, e.T);
         }
 
         place.Apply(e);
+        if (place.Finish is not null)
+        {
+            _projects.Remove(project);
+            _finished.TryAdd(project, (Position, place));
+        }
     }
 
     private sealed record Snapshot(int Position, Dictionary<(string, string), (int, int)> Agencies, Dictionary<string, ProjectPlace> Projects);
@@ -207,7 +221,7 @@ public sealed class ProjectPlace(string project, double arrival)
                         ? $"waiting for the session of {e.Agency} ({e.Agent}) since {Day(e.T)}, {e.Queue} on the agenda then"
                         : (e.Queue ?? 1) <= 1
                             ? $"waiting at {e.Agency} ({e.Agent}) since {Day(e.T)} for its staff to be free"
-                            : $"waiting at {e.Agency} ({e.Agent}) since {Day(e.T)}, {e.Queue - 1} ahead of it then";
+                            : $"waiting at {e.Agency} ({e.Agent}) since {Day(e.T)}, {e.Queue - 1} others waiting then";
                 break;
             case "start" when e.Work is "step" or "rework":
                 _under[key] = $"in work at {e.Agency} ({e.Agent}){(e.Work == "rework" ? ", reworking the returned file" : "")}";
@@ -219,7 +233,7 @@ public sealed class ProjectPlace(string project, double arrival)
                 _consultations[key] = (e.Asked ?? 0, 0, e.Deadline ?? double.PositiveInfinity);
                 _under[key] = Consultation(_consultations[key]);
                 break;
-            case "send" when e.Message == "consult-reply" && _consultations.TryGetValue(key, out var c):
+            case "end" when e.Work == "consult" && _consultations.TryGetValue(key, out var c):
                 _consultations[key] = c with { Answered = c.Answered + 1 };
                 _under[key] = Consultation(_consultations[key]);
                 break;
@@ -241,7 +255,7 @@ public sealed class ProjectPlace(string project, double arrival)
     }
 
     private static string Consultation((int Asked, int Answered, double Deadline) c) =>
-        $"consultation: {c.Answered} of {c.Asked} answers in" + (double.IsFinite(c.Deadline) ? $"; silence counts as approval on {Day(c.Deadline)}" : "");
+        $"consultation: {c.Answered} of {c.Asked} answered" + (double.IsFinite(c.Deadline) ? $"; silence counts as approval on {Day(c.Deadline)}" : "");
 
     private static string Day(double t) => "day " + t.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
 }

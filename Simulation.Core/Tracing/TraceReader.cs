@@ -94,7 +94,8 @@ public static class TraceReader
         var complete = false;
         string? reason = null;
         var ended = false;
-        while ((line = reader.ReadLine()) is not null)
+        string? cut = null;
+        while ((line = NextLine(reader, ref cut)) is not null)
         {
             lineNumber++;
             if (line.Length == 0)
@@ -125,6 +126,13 @@ public static class TraceReader
             }
             catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
             {
+                // A run that was killed leaves its last line half-written: that is the end of the trace, not an error.
+                if (info is not null && NextLine(reader, ref cut) is null)
+                {
+                    cut = $"line {lineNumber} was cut off: the run ended abruptly";
+                    break;
+                }
+
                 throw new InvalidDataException($"{name}:{lineNumber}: not a line of an isdnsim trace ({e.Message})");
             }
         }
@@ -134,7 +142,26 @@ public static class TraceReader
             throw new InvalidDataException($"{name}: empty; an isdnsim trace starts with a header line");
         }
 
-        return new TraceFile(info, events, complete, ended ? reason : "the file ends without its last line: the run was cut off");
+        return new TraceFile(info, events, complete, ended ? reason : cut ?? "the file ends without its last line: the run was cut off");
+    }
+
+    /// <summary>The next line, or null at the end; a compressed file that stops mid-stream ends there, with <paramref name="cut"/> saying so.</summary>
+    private static string? NextLine(TextReader reader, ref string? cut)
+    {
+        if (cut is not null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return reader.ReadLine();
+        }
+        catch (Exception e) when (e is InvalidDataException or EndOfStreamException)
+        {
+            cut = "the compressed file ends abruptly: the run was cut off";
+            return null;
+        }
     }
 
     private static TraceInfo Header(JsonElement o)

@@ -312,7 +312,10 @@ public sealed class TraceWriter : ITraceSink, IDisposable
         _ => "finish",
     };
 
-    public static string Size(long bytes) => bytes >= 1L << 30 ? $"{bytes / (double)(1L << 30):0.#} GiB" : $"{bytes / (double)(1L << 20):0.#} MiB";
+    public static string Size(long bytes) =>
+        bytes >= 1L << 30 ? $"{bytes / (double)(1L << 30):0.#} GiB"
+        : bytes >= 1L << 20 ? $"{bytes / (double)(1L << 20):0.#} MiB"
+        : $"{bytes / 1024.0:0.#} KiB";
 
     /// <summary>Counts the bytes that reach the file.</summary>
     private sealed class CountingStream(Stream inner) : Stream

@@ -74,6 +74,7 @@ public sealed class ReplayCommand(Consoles consoles) : Command<ReplayCommand.Set
             return WritePage(trace, settings, html);
         }
 
+
         var state = new ReplayState(trace);
         if (settings.At is { } at)
         {
@@ -135,7 +136,8 @@ public sealed class ReplayCommand(Consoles consoles) : Command<ReplayCommand.Set
         }
 
         ExperimentStore.WriteAtomically(Path.GetFullPath(html), ReplayPage.Build(trace, other));
-        consoles.Out.MarkupLine($"Replay page in [bold]{Markup.Escape(html)}[/]: open it in a browser (it works offline).");
+        var link = settings.Project is { } p ? $"; {Path.GetFileName(html)}#{p} opens it at {p}" : "";
+        consoles.Out.MarkupLine($"Replay page in [bold]{Markup.Escape(html)}[/]: open it in a browser (it works offline){Markup.Escape(link)}.");
         return ExitCodes.Ok;
     }
 
@@ -146,7 +148,8 @@ public sealed class ReplayCommand(Consoles consoles) : Command<ReplayCommand.Set
         while (!cancellationToken.IsCancellationRequested)
         {
             console.Clear(home: true);
-            console.Write(ReplayView.Render(state, followed));
+            var (events, agencies) = ReplayView.Fit(console.Profile.Height, state, followed);
+            console.Write(ReplayView.Render(state, followed, agencies, events, console.Profile.Width));
             console.MarkupLine($"[grey]{Markup.Escape(ReplayView.Keys)}[/]");
             if (message is not null)
             {

@@ -11,7 +11,20 @@ internal static class ReplayView
     public const string Keys =
         "→/l next event · ←/h previous · ↓/j next day · ↑/k previous day · PgDn/PgUp a week · g go to date · f follow a project · n/p its next/previous event · q quit";
 
-    public static IRenderable Render(ReplayState state, string? followed, int agencies = 12, int events = 8)
+    /// <summary>
+    /// How many events and agencies fit a terminal of <paramref name="height"/> lines beside the header,
+    /// the followed project and the keys, so the screen never scrolls its header away.
+    /// </summary>
+    public static (int Events, int Agencies) Fit(int height, ReplayState state, string? followed)
+    {
+        var project = followed is null ? 0 : 3 + (state.Project(followed)?.UnderWay.Count ?? 0);
+        var budget = height - 1 - 2 - project - 5 - 5;
+        var events = Math.Clamp(budget / 2, 1, 8);
+        return (events, Math.Clamp(budget - events, 1, 12));
+    }
+
+    /// <param name="width">The terminal's width: event lines are cut to fit it on one line each.</param>
+    public static IRenderable Render(ReplayState state, string? followed, int agencies = 12, int events = 8, int width = int.MaxValue)
     {
         var info = state.Trace.Info;
         var variant = info.Variant is { } v ? $", variant {v}" : "";
@@ -19,13 +32,21 @@ internal static class ReplayView
             $"[bold]{Markup.Escape(info.Scenario)}[/]{Markup.Escape(variant)}, replication {info.Replication}: " +
             $"[bold]{state.Date:yyyy-MM-dd}[/] (day {state.Time.ToString("0.###", CultureInfo.InvariantCulture)}), event {state.Position:N0} of {state.Trace.Events.Count:N0}");
 
-        var recent = new Table().Title("What happened last").AddColumns("Date", "Agent", "Event");
+        var recent = new Table().Title("What happened last")
+            .AddColumn(new TableColumn("Date").NoWrap()).AddColumn(new TableColumn("Agent").NoWrap()).AddColumn("Event");
         var first = Math.Max(0, state.Position - events);
+        var agentWidth = Enumerable.Range(first, state.Position - first).Select(i => state.Trace.Events[i].Agent.Length).DefaultIfEmpty(5).Max();
+        var room = width == int.MaxValue ? int.MaxValue : Math.Max(20, width - 10 - Math.Max(5, agentWidth) - 10);
         for (var i = first; i < state.Position; i++)
         {
             var e = state.Trace.Events[i];
             var line = Describe(e);
-            recent.AddRow(e.Date, Markup.Escape(e.Agent), i == state.Position - 1 ? $"[bold]{Markup.Escape(line)}[/]" : Markup.Escape(line));
+            if (line.Length > room)
+            {
+                line = line[..(room - 1)] + "…";
+            }
+
+            recent.AddRow(new Text(e.Date), new Text(e.Agent), new Markup(i == state.Position - 1 ? $"[bold]{Markup.Escape(line)}[/]" : Markup.Escape(line)));
         }
 
         var busy = state.Busy();

@@ -124,7 +124,7 @@ public sealed class CliTests : IDisposable
             "--trace-limit", "0.2MB", "--engine", "inprocess", "--out", _dir.File("never"), "--no-progress");
 
         exit.Should().Be(ExitCodes.Failure);
-        _err.ToString().Should().Contain("the trace reached its limit of 0.2 MiB").And.Contain("No results were written");
+        _err.ToString().Should().Contain("the trace reached its limit of 204.8 KiB").And.Contain("No results were written");
         Directory.Exists(_dir.File("never")).Should().BeFalse();
         Core.Tracing.TraceReader.Read(_dir.File("big.jsonl")).Complete.Should().BeFalse();
     }

@@ -59,11 +59,14 @@ public sealed class LessonTests : IDisposable
         Event(trace, "start", "build").Date.Should().Be("2025-11-18");
         Event(trace, "finish").Date.Should().Be("2026-01-21");
         Event(trace, "finish").Lead!.Value.Should().BeApproximately(287, 0.1);
+        trace.Events.Single(e => e.Ev == "session" && e.Agency == "kreistag" && e.Date == "2025-08-13").Decided.Should().Be(1, "Seeburg's permit came too late for that session");
+        (Event(trace, "start", "build").T - Event(trace, "enqueue", "build").T).Should().BeApproximately(39, 0.5);
+        (Event(trace, "enqueue", "build").T - 226).Should().BeApproximately(56, 0.01, "it reaches the developer 56 days later than in the reform");
         WorkDays(trace).Should().BeApproximately(78, 0.5, "the lesson says 78 of the 287 days are work");
 
         var state = new ReplayState(trace);
         state.MoveToDate(new DateOnly(2025, 6, 25));
-        state.Project(Kita)!.UnderWay.Should().Equal("needs-coordination: consultation: 1 of 2 answers in; silence counts as approval on day 182");
+        state.Project(Kita)!.UnderWay.Should().Equal("needs-coordination: consultation: 1 of 2 answered; silence counts as approval on day 182");
         state.MoveToDate(new DateOnly(2025, 9, 1));
         state.Project(Kita)!.UnderWay.Should().Equal("county-decision: waiting for the session of kreistag (lk-seeblick) since day 212, 2 on the agenda then");
     }
@@ -82,6 +85,10 @@ public sealed class LessonTests : IDisposable
         (build.T - Event(trace, "enqueue", "build").T).Should().BeApproximately(82, 0.5);
         Event(trace, "step-done", "build").Days!.Value.Should().BeApproximately(82 + 57, 0.5);
         Event(trace, "finish").Date.Should().Be("2026-01-06");
+        trace.Events.Single(e => e.Ev == "session" && e.Agency == "kreistag" && e.Date == "2025-08-13").Decided.Should().Be(2, "Seeburg's and Birkenwerder's Kitas");
+        var atTheDeveloper = trace.Events.Where(e => e.Ev == "enqueue" && e.Agent == "wohnbau-seeburg" && e.Date == "2025-08-15").Select(e => e.Project).ToList();
+        atTheDeveloper.Should().Equal("birkenwerder/kita-site/0", Kita);
+        (Event(trace, "enqueue", "build").T - 226).Should().BeApproximately(0, 0.01);
         Event(trace, "finish").Lead!.Value.Should().BeApproximately(273, 0.1);
 
         var state = new ReplayState(trace);

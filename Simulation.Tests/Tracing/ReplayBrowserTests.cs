@@ -72,6 +72,20 @@ public sealed class ReplayBrowserTests(RuralDistrictYear year) : IClassFixture<R
         (await page.TextContentAsync(row + " td.queue")).Should().Be(queue.ToString(CultureInfo.InvariantCulture));
         (await page.TextContentAsync(row + " td.busy")).Should().Be(busy.ToString(CultureInfo.InvariantCulture));
 
+        // The terminal replay (ReplayState) shows the same moment the same way, midnight events included.
+        var terminal = new ReplayState(trace);
+        foreach (var day in new[] { busyDay, councilDay, workDay })
+        {
+            terminal.MoveToTime(day);
+            await page.FillAsync("#jump", facts.Date(day));
+            (await page.TextContentAsync(row + " td.queue")).Should().Be(terminal.Agency(agent, agency).Queue.ToString(CultureInfo.InvariantCulture), $"day {day}");
+        }
+
+        terminal.MoveToTime(councilDay);
+        terminal.Project(project)!.UnderWay.Should().ContainSingle().Which.Should().Contain("waiting for the session of");
+        terminal.MoveToTime(finishDay);
+        terminal.Project(project)!.Finish.Should().Be(finish.T);
+
         (await page.Locator("#timeline svg.gantt .bar").CountAsync()).Should().BeGreaterThan(0);
         (await page.Locator("#queue-chart svg.queue-chart .queue-row").CountAsync()).Should().BeInRange(1, 10);
         errors.Should().BeEmpty();

@@ -62,9 +62,11 @@ public sealed class ReplayStateTests : IDisposable
         state.Current!.Ev.Should().Be("enqueue");
         state.MoveDays(3);
         state.Time.Should().Be(3);
-        state.Project("town/p/law")!.UnderWay.Should().Equal(new[] { "prepare: in work at admin (town)" }, "the events of day 3 come at the cursor, not before it");
+        state.Project("town/p/law")!.UnderWay.Should().Equal(new[] { "decide: waiting for the session of council (town) since day 3, 1 on the agenda then" },
+            "the moment of day 3 is after everything at day 3, as the page shows it");
+        state.Position.Should().Be(6);
         state.Previous();
-        state.Position.Should().Be(2);
+        state.Position.Should().Be(5);
         state.MoveTo(int.MaxValue);
         state.Position.Should().Be(state.Trace.Events.Count);
         state.MoveToProjectEvent("town/p/law", forward: true).Should().BeFalse("the last event is applied");

@@ -53,6 +53,36 @@ public sealed class TraceTests : IDisposable
     }
 
     [Fact]
+    public async Task AnApplicationHeldForItsWindow_IsAdmittedInTheTrace_WhenTheWindowOpens()
+    {
+        // As StepKindTests.IntakeWindow_HoldsApplicationsUntilItOpens: at the state on day 2, accepted from 1 March (day 59).
+        var yaml = StepKindTests.Scenario(
+            "      - { id: office, staff: 1, roles: [x] }",
+            "      - { id: admin, staff: 1, roles: [plan] }",
+            """
+                  - { id: apply, role: fund, effort: 10wd }
+                  - { id: build, role: plan, effort: 1wd, after: [apply] }
+            """,
+            "plan: self, fund: state, x: district").Replace(
+            "agencies: [{ id: funding, staff: 1, roles: [fund] }]",
+            "agencies: [{ id: funding, staff: 1, roles: [fund], intake: { opens: 03-01, closes: 05-31 } }]");
+
+        var trace = await Traces.WriteAsync(_dir.File("window.jsonl"), Runs.Spec(Runs.Parse(yaml)));
+
+        trace.Events.Where(e => e.Agent == "land" && e.Ev is "enqueue" or "start").Select(e => (e.T, e.Ev, e.Held, e.Queue, e.Busy)).Should().Equal(
+            (2.0, "enqueue", true, 1, 0),
+            (59.0, "enqueue", false, 0, 0),
+            (59.0, "start", false, 0, 1));
+        var state = new ReplayState(trace);
+        state.MoveToTime(30);
+        state.Agency("land", "funding").Should().Be((1, 0));
+        state.Project("town/p/law")!.UnderWay.Should().Equal("apply: held at funding (land) since day 2 until its application window opens");
+        state.MoveToTime(60);
+        state.Agency("land", "funding").Should().Be((0, 1));
+        state.Project("town/p/law")!.UnderWay.Should().Equal("apply: in work at funding (land)");
+    }
+
+    [Fact]
     public async Task Events_AreInTimeOrder_AndEveryFinishedProjectFinishesInTheTrace()
     {
         var spec = Runs.Spec(Runs.Load("rural-district.yaml"), new ScenarioOverrides(HorizonDays: 365));
@@ -88,7 +118,7 @@ public sealed class TraceTests : IDisposable
 
         var act = () => Traces.WriteAsync(_dir.File("limited.jsonl"), spec, limit: 100_000);
 
-        (await act.Should().ThrowAsync<TraceLimitException>()).WithMessage("*reached its limit of 0.1 MiB at simulated day*--trace-limit*");
+        (await act.Should().ThrowAsync<TraceLimitException>()).WithMessage("*reached its limit of 97.7 KiB at simulated day*--trace-limit*");
         var trace = TraceReader.Read(_dir.File("limited.jsonl"));
         trace.Complete.Should().BeFalse();
         trace.EndReason.Should().Contain("limit");
@@ -101,7 +131,28 @@ public sealed class TraceTests : IDisposable
         File.WriteAllText(_dir.File("cut.jsonl"), "{\"trace\":\"isdnsim\",\"format\":1,\"scenario\":\"s\",\"file\":\"f\",\"hash\":\"h\",\"variant\":null,\"seed\":1,\"replication\":0,\"start\":\"2025-01-01\",\"horizon_days\":10,\"agents\":[],\"processes\":[]}\n");
         TraceReader.Read(_dir.File("cut.jsonl")).Should().BeEquivalentTo(new { Complete = false, EndReason = "the file ends without its last line: the run was cut off" });
 
-        File.AppendAllText(_dir.File("cut.jsonl"), "{\"t\":1,\"date\":\"2025-01-02\"\n");
+        // A run killed while writing leaves half a line at the end: the trace ends there.
+        File.AppendAllText(_dir.File("cut.jsonl"), "{\"t\":1,\"date\":\"2025-01-02\"");
+        TraceReader.Read(_dir.File("cut.jsonl")).Should().BeEquivalentTo(new { Complete = false, EndReason = "line 2 was cut off: the run ended abruptly" });
+
+        // A line that is not a trace line before the end is an error, named.
+        File.AppendAllText(_dir.File("cut.jsonl"), "\n{\"t\":2,\"date\":\"2025-01-03\",\"ev\":\"arrive\",\"agent\":\"a\"}\n");
         ((Action)(() => TraceReader.Read(_dir.File("cut.jsonl")))).Should().Throw<InvalidDataException>().WithMessage("*cut.jsonl:2: not a line of an isdnsim trace*");
+    }
+
+    [Fact]
+    public async Task ACompressedTraceCutOff_IsReadUpToWhereItStops()
+    {
+        var spec = Runs.Spec(Runs.Load("rural-district.yaml"), new ScenarioOverrides(HorizonDays: 120));
+        var whole = await Traces.WriteAsync(_dir.File("whole.jsonl.gz"), spec);
+        var bytes = await File.ReadAllBytesAsync(_dir.File("whole.jsonl.gz"));
+        await File.WriteAllBytesAsync(_dir.File("cut.jsonl.gz"), bytes[..(bytes.Length / 2)]);
+
+        var cut = TraceReader.Read(_dir.File("cut.jsonl.gz"));
+
+        cut.Complete.Should().BeFalse();
+        cut.EndReason.Should().Contain("cut off");
+        cut.Events.Count.Should().BeInRange(1, whole.Events.Count - 1);
+        cut.Events.Should().Equal(whole.Events.Take(cut.Events.Count));
     }
 }
