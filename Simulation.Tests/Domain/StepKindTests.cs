@@ -345,20 +345,23 @@ public sealed class StepKindTests
         p.Path.Handoff.Should().BeApproximately(5, Exact);
     }
 
+    /// <summary>The town applies to the state's funding (10 days of work), which accepts applications from 1 March to 31 May; then it builds (1 day).</summary>
+    internal static string IntakeScenario() => Scenario(
+        "      - { id: office, staff: 1, roles: [x] }",
+        "      - { id: admin, staff: 1, roles: [plan] }",
+        """
+              - { id: apply, role: fund, effort: 10wd }
+              - { id: build, role: plan, effort: 1wd, after: [apply] }
+        """,
+        "plan: self, fund: state, x: district").Replace(
+        "agencies: [{ id: funding, staff: 1, roles: [fund] }]",
+        "agencies: [{ id: funding, staff: 1, roles: [fund], intake: { opens: 03-01, closes: 05-31 } }]");
+
     [Fact]
     public void IntakeWindow_HoldsApplicationsUntilItOpens()
     {
         // Sent on 2025-01-01 (day 0), at the state on day 2; applications are accepted from 1 March (day 59).
-        var yaml = Scenario(
-            "      - { id: office, staff: 1, roles: [x] }",
-            "      - { id: admin, staff: 1, roles: [plan] }",
-            """
-                  - { id: apply, role: fund, effort: 10wd }
-                  - { id: build, role: plan, effort: 1wd, after: [apply] }
-            """,
-            "plan: self, fund: state, x: district").Replace(
-            "agencies: [{ id: funding, staff: 1, roles: [fund] }]",
-            "agencies: [{ id: funding, staff: 1, roles: [fund], intake: { opens: 03-01, closes: 05-31 } }]");
+        var yaml = IntakeScenario();
 
         var p = Only(Run(yaml));
 

@@ -56,16 +56,7 @@ public sealed class TraceTests : IDisposable
     public async Task AnApplicationHeldForItsWindow_IsAdmittedInTheTrace_WhenTheWindowOpens()
     {
         // As StepKindTests.IntakeWindow_HoldsApplicationsUntilItOpens: at the state on day 2, accepted from 1 March (day 59).
-        var yaml = StepKindTests.Scenario(
-            "      - { id: office, staff: 1, roles: [x] }",
-            "      - { id: admin, staff: 1, roles: [plan] }",
-            """
-                  - { id: apply, role: fund, effort: 10wd }
-                  - { id: build, role: plan, effort: 1wd, after: [apply] }
-            """,
-            "plan: self, fund: state, x: district").Replace(
-            "agencies: [{ id: funding, staff: 1, roles: [fund] }]",
-            "agencies: [{ id: funding, staff: 1, roles: [fund], intake: { opens: 03-01, closes: 05-31 } }]");
+        var yaml = StepKindTests.IntakeScenario();
 
         var trace = await Traces.WriteAsync(_dir.File("window.jsonl"), Runs.Spec(Runs.Parse(yaml)));
 
