@@ -173,7 +173,7 @@ public static class ExperimentOutput
         csv.Add(e.N > 0 ? e.Mean : double.NaN).Add(e.Low ?? double.NaN).Add(e.High ?? double.NaN);
 
     private static void Write(ExperimentStore store, string name, Action<Csv> write) =>
-        ExperimentStore.WriteAtomically(store.PathOf(name), w =>
+        AtomicOutput.WriteFile(store.PathOf(name), w =>
         {
             w.NewLine = "\n";
             write(new Csv(w));

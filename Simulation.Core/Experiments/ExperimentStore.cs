@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using IsdnSim.Core.Output;
 using IsdnSim.Core.Scenario;
 
 namespace IsdnSim.Core.Experiments;
@@ -165,7 +166,7 @@ public sealed class ExperimentStore
     {
         var folder = Path.Combine(Directory, ReplicationsFolder, digest.Cell);
         System.IO.Directory.CreateDirectory(folder);
-        WriteAtomically(Path.Combine(folder, $"{digest.Replication:D5}.json"), JsonSerializer.Serialize(digest, CompactJson));
+        AtomicOutput.WriteFile(Path.Combine(folder, $"{digest.Replication:D5}.json"), JsonSerializer.Serialize(digest, CompactJson));
     }
 
     public string PathOf(string name) => Path.Combine(Directory, name);
@@ -175,30 +176,6 @@ public sealed class ExperimentStore
     {
         var path = PathOf(name);
         System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        WriteAtomically(path, text);
-    }
-
-    /// <summary>Writes through <paramref name="write"/> to a temporary file beside <paramref name="path"/>, then renames it into place.</summary>
-    public static void WriteAtomically(string path, string text) => WriteAtomically(path, w => w.Write(text));
-
-    public static void WriteAtomically(string path, Action<TextWriter> write)
-    {
-        var temp = Path.Combine(Path.GetDirectoryName(path)!, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            using (var writer = new StreamWriter(temp, false, new System.Text.UTF8Encoding(false)))
-            {
-                write(writer);
-            }
-
-            File.Move(temp, path, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp))
-            {
-                File.Delete(temp);
-            }
-        }
+        AtomicOutput.WriteFile(path, text);
     }
 }

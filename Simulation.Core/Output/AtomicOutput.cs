@@ -52,6 +52,31 @@ public sealed class AtomicOutput : IDisposable
 
     public string PathOf(string fileName) => Path.Combine(StagingDirectory, fileName);
 
+    /// <summary>Writes one file all or nothing: to a temporary name beside <paramref name="path"/>, then renamed into place (replacing it).</summary>
+    public static void WriteFile(string path, string text) => WriteFile(path, w => w.Write(text));
+
+    /// <inheritdoc cref="WriteFile(string, string)"/>
+    public static void WriteFile(string path, Action<TextWriter> write)
+    {
+        var temp = Path.Combine(Path.GetDirectoryName(path)!, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var writer = new StreamWriter(temp, false, new System.Text.UTF8Encoding(false)))
+            {
+                write(writer);
+            }
+
+            File.Move(temp, path, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temp))
+            {
+                File.Delete(temp);
+            }
+        }
+    }
+
     public void Commit()
     {
         if (Directory.Exists(_target))

@@ -1,6 +1,6 @@
 using System.ComponentModel;
-using System.Text;
 using IsdnSim.Core.Generation;
+using IsdnSim.Core.Output;
 using IsdnSim.Core.Scenario;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -77,9 +77,7 @@ public sealed class GenerateCommand(Consoles consoles) : Command<GenerateCommand
 
         var full = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        var staging = full + ".partial";
-        File.WriteAllText(staging, yaml, new UTF8Encoding(false));
-        File.Move(staging, full, overwrite: true);
+        AtomicOutput.WriteFile(full, yaml);
         var d = loaded.Definition;
         consoles.Out.MarkupLine($"Wrote [bold]{Markup.Escape(path)}[/]: {Markup.Escape(d.Description ?? d.Name)}.");
         return ExitCodes.Ok;

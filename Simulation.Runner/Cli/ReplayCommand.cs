@@ -1,6 +1,6 @@
 using System.ComponentModel;
 using System.Globalization;
-using IsdnSim.Core.Experiments;
+using IsdnSim.Core.Output;
 using IsdnSim.Core.Scenario;
 using IsdnSim.Core.Tracing;
 using IsdnSim.Runner.Display;
@@ -135,7 +135,7 @@ public sealed class ReplayCommand(Consoles consoles) : Command<ReplayCommand.Set
             return ExitCodes.BadInput;
         }
 
-        ExperimentStore.WriteAtomically(Path.GetFullPath(html), ReplayPage.Build(trace, other));
+        AtomicOutput.WriteFile(Path.GetFullPath(html), ReplayPage.Build(trace, other));
         var link = settings.Project is { } p ? $"; {Path.GetFileName(html)}#{p} opens it at {p}" : "";
         consoles.Out.MarkupLine($"Replay page in [bold]{Markup.Escape(html)}[/]: open it in a browser (it works offline){Markup.Escape(link)}.");
         return ExitCodes.Ok;
