@@ -1,5 +1,6 @@
 using IsdnSim.Core.Model;
 using IsdnSim.Core.Reporting;
+using IsdnSim.Core.Time;
 using IsdnSim.Core.Variants;
 
 namespace IsdnSim.Core.Experiments;
@@ -31,7 +32,7 @@ public static class ExperimentContext
 
     /// <summary>The calendar year each of the model's simulated years starts in.</summary>
     public static IReadOnlyList<int> Years(SimulationModel model) =>
-        [.. model.YearStarts.Select(d => model.Definition.Start.AddDays((int)Math.Floor(d)).Year)];
+        [.. model.YearStarts.Select(d => new SimTime(d).ToDate(model.Definition.Start).Year)];
 
     /// <summary>The plan's variants with their definitions, as written in the scenario.</summary>
     public static IReadOnlyList<VariantInfo> Variants(ExperimentPlan plan, SimulationModel model) =>

@@ -5,6 +5,7 @@ using IsdnSim.Core.Engine;
 using IsdnSim.Core.Metrics;
 using IsdnSim.Core.Model;
 using IsdnSim.Core.Statistics;
+using IsdnSim.Core.Time;
 
 namespace IsdnSim.Core.Output;
 
@@ -36,7 +37,7 @@ public static class ResultWriter
         csv.Header("replication", "project", "process", "municipality", "arrival_day", "finish_day", "lead_time_days",
             "arrival_date", "finish_date", "wait_days", "service_days", "council_days", "handoff_days", "rework_days", "window_days",
             "critical_chain_handoffs", "critical_chain_reworks", "determining_step", "determining_agent", "determining_agency", "shock", "deadline_date", "on_time");
-        var prefixes = model.Agents.Select(a => model.Processes.Select(p => $"{a.Id}/{p.Id}/").ToArray()).ToArray();
+        var names = new ProjectNames(model);
         foreach (var r in results)
         {
             // Projects finished during the warm-up are not observations (the summary skips them too).
@@ -44,8 +45,7 @@ public static class ResultWriter
             {
                 var owner = model.Agents[p.Id.Owner].Id;
                 var process = model.Processes[p.Id.Process];
-                var serial = p.Id.Serial >= 0 ? p.Id.Serial.ToString(CultureInfo.InvariantCulture) : model.Definition.Shocks[p.Id.Shock].Id;
-                csv.Add(r.Replication).Add(prefixes[p.Id.Owner][p.Id.Process] + serial).Add(process.Id).Add(owner)
+                csv.Add(r.Replication).Add(names.Of(p.Id)).Add(process.Id).Add(owner)
                     .Add(p.Arrival).Add(p.Finish).Add(p.LeadTime)
                     .Add(Date(model, p.Arrival)).Add(Date(model, p.Finish))
                     .Add(p.Path.Wait).Add(p.Path.Service).Add(p.Path.Council).Add(p.Path.Handoff).Add(p.Path.Rework).Add(p.Path.Window)
@@ -265,7 +265,7 @@ public static class ResultWriter
         json.WriteEndObject();
     }
 
-    private static DateOnly Date(SimulationModel model, double day) => model.Start.AddDays((int)Math.Floor(day));
+    private static DateOnly Date(SimulationModel model, double day) => new SimTime(day).ToDate(model.Start);
 
     private static void WriteFlow(Utf8JsonWriter json, FlowEstimates f)
     {

@@ -1,3 +1,5 @@
+using IsdnSim.Core.Time;
+
 namespace IsdnSim.Core.Tracing;
 
 /// <summary>
@@ -32,7 +34,7 @@ public sealed class ReplayState
     /// <summary>The time of the cursor: the moment moved to by time or date, else the last applied event's (0 at the start).</summary>
     public double Time => _at ?? (Position == 0 ? 0 : Trace.Events[Position - 1].T);
 
-    public DateOnly Date => Trace.Info.Start.AddDays((int)Math.Floor(Time));
+    public DateOnly Date => new SimTime(Time).ToDate(Trace.Info.Start);
 
     public TraceRecord? Current => Position == 0 ? null : Trace.Events[Position - 1];
 

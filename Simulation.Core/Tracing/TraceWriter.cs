@@ -6,6 +6,7 @@ using System.Text.Json;
 using IsdnSim.Core.Kernel;
 using IsdnSim.Core.Model;
 using IsdnSim.Core.Scenario;
+using IsdnSim.Core.Time;
 
 namespace IsdnSim.Core.Tracing;
 
@@ -294,7 +295,7 @@ public sealed class TraceWriter : ITraceSink, IDisposable
         _stream.WriteByte((byte)'\n');
     }
 
-    private DateOnly Date(double t) => _model.Start.AddDays((int)Math.Floor(t));
+    private DateOnly Date(double t) => new SimTime(t).ToDate(_model.Start);
 
     public static string Name(TraceKind kind) => kind switch
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using IsdnSim.Core.Time;
 using IsdnSim.Core.Tracing;
 using Spectre.Console;
 using Spectre.Console.Rendering;
@@ -75,7 +76,7 @@ internal static class ReplayView
         }
         else if (place.Finish is { } finish)
         {
-            lines.Add($"finished on {state.Trace.Info.Start.AddDays((int)Math.Floor(finish)):yyyy-MM-dd}, after {(finish - place.Arrival).ToString("0.#", CultureInfo.InvariantCulture)} days" +
+            lines.Add($"finished on {new SimTime(finish).ToDate(state.Trace.Info.Start):yyyy-MM-dd}, after {(finish - place.Arrival).ToString("0.#", CultureInfo.InvariantCulture)} days" +
                       (place.Returns > 0 ? $", returned for rework {place.Returns} time{(place.Returns == 1 ? "" : "s")}" : ""));
         }
         else

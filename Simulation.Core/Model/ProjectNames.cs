@@ -1,11 +1,10 @@
 using System.Globalization;
 using IsdnSim.Core.Kernel;
-using IsdnSim.Core.Model;
 
-namespace IsdnSim.Core.Tracing;
+namespace IsdnSim.Core.Model;
 
 /// <summary>
-/// Names projects as traces and telemetry show them: <c>&lt;owner&gt;/&lt;process&gt;/&lt;n&gt;</c> for
+/// Names projects as the result files, traces and telemetry show them: <c>&lt;owner&gt;/&lt;process&gt;/&lt;n&gt;</c> for
 /// the n-th project of a process at its municipality, <c>&lt;owner&gt;/&lt;process&gt;/&lt;shock id&gt;</c>
 /// for one a law obliged it to start (docs/trace-format.md).
 /// </summary>
