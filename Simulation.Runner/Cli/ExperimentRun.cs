@@ -9,10 +9,13 @@ namespace IsdnSim.Runner.Cli;
 /// <summary>What compare and sweep share: the experiment folder (new or resumed), running on an engine, and an interruption that can be resumed.</summary>
 internal static class ExperimentRun
 {
-    /// <summary>results/&lt;scenario&gt;-&lt;command&gt;-&lt;date&gt;-&lt;time&gt;, with -2, -3, ... if two start in the same second.</summary>
-    public static string DefaultFolder(string file, string command)
+    /// <summary>
+    /// results/&lt;scenario&gt;-&lt;date&gt;-&lt;time&gt; for a run, results/&lt;scenario&gt;-&lt;command&gt;-&lt;date&gt;-&lt;time&gt;
+    /// for a comparison or sweep, with -2, -3, ... if two start in the same second.
+    /// </summary>
+    public static string DefaultFolder(string file, string? command = null)
     {
-        var stem = Path.Combine("results", $"{Path.GetFileNameWithoutExtension(file)}-{command}-{DateTime.Now:yyyyMMdd-HHmmss}");
+        var stem = Path.Combine("results", $"{Path.GetFileNameWithoutExtension(file)}-{(command is null ? "" : command + "-")}{DateTime.Now:yyyyMMdd-HHmmss}");
         var candidate = stem;
         for (var n = 2; Directory.Exists(candidate) || File.Exists(candidate); n++)
         {

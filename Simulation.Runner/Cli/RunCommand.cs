@@ -158,19 +158,6 @@ public sealed class RunCommand(Consoles consoles) : AsyncCommand<RunCommand.Sett
         }
     }
 
-    /// <summary>results/&lt;scenario&gt;-&lt;date&gt;-&lt;time&gt;, with -2, -3, ... if two runs start in the same second.</summary>
-    private static string DefaultOutput(string file)
-    {
-        var stem = Path.Combine("results", $"{Path.GetFileNameWithoutExtension(file)}-{DateTime.Now:yyyyMMdd-HHmmss}");
-        var candidate = stem;
-        for (var n = 2; Directory.Exists(candidate) || File.Exists(candidate); n++)
-        {
-            candidate = $"{stem}-{n}";
-        }
-
-        return candidate;
-    }
-
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var scenario = ScenarioInput.Load(settings.File, consoles);
@@ -179,7 +166,7 @@ public sealed class RunCommand(Consoles consoles) : AsyncCommand<RunCommand.Sett
             return ExitCodes.BadInput;
         }
 
-        var outDir = settings.Out ?? DefaultOutput(settings.File);
+        var outDir = settings.Out ?? ExperimentRun.DefaultFolder(settings.File);
         if (AtomicOutput.CheckTarget(outDir) is { } outProblem)
         {
             consoles.Errors.WriteLine($"isdnsim: error: {outProblem}");
