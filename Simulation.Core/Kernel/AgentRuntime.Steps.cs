@@ -153,11 +153,15 @@ public sealed partial class AgentRuntime
             }
         }
 
-        Trace(TraceKind.StepDone, t, token.Id, token.Segment, step, _model.HolderOf(token.Territory, s.Role).Agency, value: t - ready);
-        if (_options.RecordSteps)
+        // The holder's agency is looked up only for what records it: this runs for every step of every project.
+        if (_trace is not null || _options.RecordSteps)
         {
             var agency = _model.HolderOf(token.Territory, s.Role).Agency;
-            _steps.Add(new StepRecord(token.Id, token.Arrival, step, Index, agency, ready, start, t, effort) { Segment = token.Segment });
+            Trace(TraceKind.StepDone, t, token.Id, token.Segment, step, agency, value: t - ready);
+            if (_options.RecordSteps)
+            {
+                _steps.Add(new StepRecord(token.Id, token.Arrival, step, Index, agency, ready, start, t, effort) { Segment = token.Segment });
+            }
         }
 
         if (s.IsFinal)
