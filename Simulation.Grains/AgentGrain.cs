@@ -17,7 +17,8 @@ public sealed class AgentGrain(ModelCache models) : Grain, IAgentGrain
 
     public async Task<double> Initialize(string specKey, int replication, int agent, bool trace)
     {
-        var (spec, model) = await models.GetAsync(specKey, GrainFactory);
+        var coordinator = GrainFactory.GetGrain<IRunCoordinatorGrain>(RunCoordinatorGrain.CoordinatorKey(this.GetPrimaryKeyString()));
+        var (spec, model) = await models.GetAsync(specKey, async () => (await coordinator.Spec()).Value);
         _agent = new AgentRuntime(model, agent, replication, trace ? spec.Options with { Trace = true } : spec.Options);
         return _agent.Initialize();
     }
@@ -43,9 +44,13 @@ public sealed class AgentGrain(ModelCache models) : Grain, IAgentGrain
         return Task.CompletedTask;
     }
 
-    private AgentRuntime Agent => _agent ?? throw new InvalidOperationException("The agent grain was not initialised.");
+    private AgentRuntime Agent => _agent ?? throw Lost("was not initialised");
 
-    private AgentResult Result => _result ?? throw new InvalidOperationException("The agent grain was not closed.");
+    private AgentResult Result => _result ?? throw Lost("was not closed");
+
+    /// <summary>An agent activated without its state: the silo that held it was lost, and its run must start again.</summary>
+    private ReplicationLostException Lost(string what) =>
+        new($"The agent '{this.GetPrimaryKeyString()}' {what} on silo {GrainContext.Address.SiloAddress}; its run was lost with the silo that held it.");
 
     private static T[] Page<T>(T[] all, int offset, int count) => all.AsSpan(offset, Math.Min(count, all.Length - offset)).ToArray();
 }

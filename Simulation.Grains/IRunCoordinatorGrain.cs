@@ -1,3 +1,6 @@
+using IsdnSim.Core.Engine;
+using Orleans.Concurrency;
+
 namespace IsdnSim.Grains;
 
 /// <summary>
@@ -8,9 +11,16 @@ namespace IsdnSim.Grains;
 [Alias("IsdnSim.IRunCoordinatorGrain")]
 public interface IRunCoordinatorGrain : IGrainWithStringKey
 {
-    /// <summary>Creates the replication's agents; with <paramref name="trace"/>, each <see cref="Advance"/> returns the trace events that are final.</summary>
+    /// <summary>
+    /// Compiles the run (once per silo), creates the replication's agents, and says on which silo
+    /// they live; with <paramref name="trace"/>, each <see cref="Advance"/> returns the trace events that are final.
+    /// </summary>
     [Alias("Start")]
-    Task<int> Start(string specKey, int replication, bool trace);
+    Task<RunStarted> Start(Immutable<RunSpec> spec, int replication, bool trace);
+
+    /// <summary>The run's spec, for an agent placed on another silo than its coordinator (a silo joined or left meanwhile).</summary>
+    [Alias("Spec")]
+    Task<Immutable<RunSpec>> Spec();
 
     [Alias("Advance")]
     Task<CoordinatorProgress> Advance(TimeSpan budget);

@@ -3,22 +3,37 @@ using IsdnSim.Core.Kernel;
 using IsdnSim.Core.Model;
 using IsdnSim.Core.Tracing;
 using IsdnSim.Grains.Hosting;
+using Orleans.Concurrency;
+using Orleans.Runtime.Messaging;
 
 namespace IsdnSim.Grains;
 
 /// <summary>
 /// Runs a replication on an Orleans cluster (an embedded silo or several): a coordinator grain
-/// and one grain per agent drive the same Core code as the in-process engine.
+/// and one grain per agent drive the same Core code as the in-process engine. With a
+/// <see cref="ClusterWatch"/>, a replication whose silo leaves the cluster is run again from the
+/// start on the silos that remain; being a pure function of its inputs, it gives the same bytes.
 /// </summary>
-public sealed class OrleansEngine(IGrainFactory grains, ModelCache? localSilo = null) : ISimulationEngine
+public sealed class OrleansEngine(IGrainFactory grains, ModelCache? localSilo = null, ClusterWatch? watch = null) : ISimulationEngine
 {
     private const int PageSize = 50_000;
     private const int CollectBatch = 256;
+
+    /// <summary>Attempts per replication before a lost silo fails the batch: enough for several silos lost one after another.</summary>
+    public const int MaxAttempts = 5;
+
+    private int _rerun;
 
     public string Name => "orleans";
 
     /// <summary>Wall time per coordinator call; also how often progress is reported.</summary>
     public TimeSpan Slice { get; init; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>Called when a replication was lost with its silo and starts again: (replication, why).</summary>
+    public Action<int, string>? Rerunning { get; init; }
+
+    /// <summary>Replications that had to start again because a silo was lost.</summary>
+    public int Rerun => Volatile.Read(ref _rerun);
 
     public async Task<ReplicationResult> RunReplicationAsync(
         RunSpec spec,
@@ -28,40 +43,113 @@ public sealed class OrleansEngine(IGrainFactory grains, ModelCache? localSilo = 
         CancellationToken cancellationToken,
         ITraceSink? trace = null)
     {
-        var specKey = spec.Key;
         localSilo?.Prime(spec, model);
-        await grains.GetGrain<IRunSpecGrain>(specKey).Set(spec);
+
+        // A rerun writes the same trace events again; those the lost attempt wrote are skipped.
+        var skipping = trace is null ? null : new SkippingSink(trace);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await RunOnceAsync(spec, model, replication, progress, cancellationToken, skipping);
+            }
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested && IsLoss(e) && attempt < MaxAttempts)
+            {
+                Interlocked.Increment(ref _rerun);
+                Rerunning?.Invoke(replication, Describe(e));
+                skipping?.Restart();
+
+                // A call that failed by itself (not through the watch) may have beaten membership to the news: give it a moment.
+                await Task.Delay(e is ReplicationLostException { InnerException: null } ? TimeSpan.Zero : ClusterWatch.Interval, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>Failures that mean the replication's grains are gone, not that the simulation is wrong.</summary>
+    private static bool IsLoss(Exception e) => e switch
+    {
+        ReplicationLostException or SiloUnavailableException or ConnectionFailedException or OrleansMessageRejectionException => true,
+        AggregateException a => a.InnerExceptions.All(IsLoss),
+        _ => false,
+    };
+
+    private static string Describe(Exception e) => e switch
+    {
+        ReplicationLostException { InnerException: null } lost => lost.Message,
+        _ => $"{e.GetType().Name}: {e.Message}",
+    };
+
+    private async Task<ReplicationResult> RunOnceAsync(
+        RunSpec spec,
+        SimulationModel model,
+        int replication,
+        IProgress<ReplicationProgress>? progress,
+        CancellationToken cancellationToken,
+        ITraceSink? trace)
+    {
         var coordinatorKey = $"{Guid.NewGuid():N}/{replication}";
         var coordinator = grains.GetGrain<IRunCoordinatorGrain>(coordinatorKey);
+        var released = false;
         try
         {
-            var agentCount = await coordinator.Start(specKey, replication, trace is not null);
+            // Until the coordinator says where it is, any silo lost may have been its.
+            var started = await Guard(coordinator.Start(spec.AsImmutable(), replication, trace is not null), watch?.AnyLoss, null, cancellationToken);
+            var silo = watch?.Lost(started.Silo);
             CoordinatorProgress state;
             do
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                state = await coordinator.Advance(Slice);
+                state = await Guard(coordinator.Advance(Slice), silo, started.Silo, cancellationToken);
                 trace?.Write(state.Trace);
                 progress?.Report(new ReplicationProgress(replication, state.Now, state.Horizon, state.Events));
             }
             while (!state.Done);
 
-            var results = new AgentResult[agentCount];
-            for (var start = 0; start < agentCount; start += CollectBatch)
+            var results = new AgentResult[started.Agents];
+            for (var start = 0; start < started.Agents; start += CollectBatch)
             {
-                var batch = Enumerable.Range(start, Math.Min(CollectBatch, agentCount - start));
-                var collected = await Task.WhenAll(batch.Select(a => CollectAsync(coordinatorKey, a, model.Horizon.Days)));
+                var batch = Enumerable.Range(start, Math.Min(CollectBatch, started.Agents - start));
+                var collected = await Guard(Task.WhenAll(batch.Select(a => CollectAsync(coordinatorKey, a, model.Horizon.Days))), silo, started.Silo, cancellationToken);
                 foreach (var r in collected)
                 {
                     results[r.Agent] = r;
                 }
             }
 
-            return ReplicationResult.Assemble(replication, model.Horizon.Days, results, state.Windows);
+            var result = ReplicationResult.Assemble(replication, model.Horizon.Days, results, state.Windows);
+            released = true;
+            await coordinator.Release();
+            return result;
         }
         finally
         {
-            await coordinator.Release();
+            if (!released)
+            {
+                // Interrupted or lost: release in the background; a lost silo's grains are gone anyway.
+                _ = coordinator.Release().ContinueWith(t => _ = t.Exception, TaskScheduler.Default);
+            }
+        }
+    }
+
+    /// <summary>Awaits a call, or stops waiting when the silo it runs on is lost (a <see cref="ReplicationLostException"/>) or the run is interrupted.</summary>
+    private static async Task<T> Guard<T>(Task<T> call, CancellationToken? lost, SiloAddress? silo, CancellationToken cancellationToken)
+    {
+        if (lost is not { } token)
+        {
+            return await call.WaitAsync(cancellationToken);
+        }
+
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(token, cancellationToken);
+        try
+        {
+            return await call.WaitAsync(either.Token);
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            _ = call.ContinueWith(t => _ = t.Exception, TaskScheduler.Default);
+            throw new ReplicationLostException(silo is null
+                ? "a silo left the cluster while the replication started on it"
+                : $"silo {silo} left the cluster");
         }
     }
 
@@ -84,5 +172,28 @@ public sealed class OrleansEngine(IGrainFactory grains, ModelCache? localSilo = 
         }
 
         return all;
+    }
+
+    /// <summary>
+    /// Passes trace events on, except as many as were passed on before the last <see cref="Restart"/>:
+    /// a rerun produces the same events in the same order, and the sink already has those.
+    /// </summary>
+    private sealed class SkippingSink(ITraceSink inner) : ITraceSink
+    {
+        private long _written;
+        private long _seen;
+
+        public void Restart() => _seen = 0;
+
+        public void Write(ReadOnlySpan<TraceEvent> events)
+        {
+            var skip = (int)Math.Clamp(_written - _seen, 0, events.Length);
+            _seen += events.Length;
+            if (skip < events.Length)
+            {
+                inner.Write(events[skip..]);
+                _written += events.Length - skip;
+            }
+        }
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using IsdnSim.Core.Engine;
 using IsdnSim.Core.Kernel;
 using IsdnSim.Core.Model;
 using IsdnSim.Core.Tracing;
@@ -13,6 +14,7 @@ public sealed class RunCoordinatorGrain(ModelCache models) : Grain, IRunCoordina
 {
     private const int InitialisationBatch = 512;
 
+    private RunSpec? _spec;
     private SimulationModel? _model;
     private WindowCoordinator? _coordinator;
     private IAgentGrain[] _agents = [];
@@ -22,11 +24,16 @@ public sealed class RunCoordinatorGrain(ModelCache models) : Grain, IRunCoordina
     /// <summary>The grain key of one agent of one coordinator's run.</summary>
     public static string AgentKey(string coordinatorKey, int agent) => $"{coordinatorKey}/{agent}";
 
-    public async Task<int> Start(string specKey, int replication, bool trace)
+    /// <summary>The coordinator's key of an agent's key (<see cref="AgentKey"/>).</summary>
+    public static string CoordinatorKey(string agentKey) => agentKey[..agentKey.LastIndexOf('/')];
+
+    public async Task<RunStarted> Start(Immutable<RunSpec> runSpec, int replication, bool trace)
     {
         _trace = trace ? new TraceMerger() : null;
-        var (spec, model) = await models.GetAsync(specKey, GrainFactory);
+        var (spec, model) = await models.GetAsync(runSpec.Value);
+        _spec = spec;
         _model = model;
+        var specKey = spec.Key;
         _coordinator = new WindowCoordinator(model, spec.MaxEventsPerWindow);
         var key = this.GetPrimaryKeyString();
         _agents = [.. Enumerable.Range(0, model.Agents.Count).Select(a => GrainFactory.GetGrain<IAgentGrain>(AgentKey(key, a)))];
@@ -40,12 +47,15 @@ public sealed class RunCoordinatorGrain(ModelCache models) : Grain, IRunCoordina
             }
         }
 
-        return _agents.Length;
+        return new RunStarted(_agents.Length, GrainContext.Address.SiloAddress!);
     }
+
+    public Task<Immutable<RunSpec>> Spec() =>
+        Task.FromResult((_spec ?? throw Lost("has no spec")).AsImmutable());
 
     public async Task<CoordinatorProgress> Advance(TimeSpan budget)
     {
-        var coordinator = _coordinator ?? throw new InvalidOperationException("The run was not started.");
+        var coordinator = _coordinator ?? throw Lost("was not started");
         var clock = Stopwatch.StartNew();
         var calls = new List<AgentCall>();
         var trace = new List<TraceEvent>();
@@ -90,6 +100,10 @@ public sealed class RunCoordinatorGrain(ModelCache models) : Grain, IRunCoordina
         _trace?.Add(result.Trace);
         coordinator.Apply(agent, result);
     }
+
+    /// <summary>A coordinator activated without the state of its run: its silo was lost, and the run must start again.</summary>
+    private ReplicationLostException Lost(string what) =>
+        new($"The coordinator of run '{this.GetPrimaryKeyString()}' {what} on silo {GrainContext.Address.SiloAddress}; its run was lost with the silo that held it.");
 
     public async Task Release()
     {

@@ -21,6 +21,14 @@ public static class IsdnSimHosting
             o.ResponseTimeout = ResponseTimeout;
             o.MaxMessageBodySize = 256 * 1024 * 1024;
         });
+
+        // A replication lost with its silo runs again elsewhere as soon as membership declares the
+        // silo dead: three missed probes of 2 s (instead of 5 s) notice a killed silo in seconds.
+        silo.Configure<ClusterMembershipOptions>(o =>
+        {
+            o.ProbeTimeout = TimeSpan.FromSeconds(2);
+            o.NumMissedProbesLimit = 3;
+        });
         return silo;
     }
 }

@@ -14,24 +14,15 @@ public sealed class ModelCache
     private readonly LinkedList<(string Key, Lazy<Task<(RunSpec, SimulationModel)>> Entry)> _entries = new();
 
     /// <summary>Hands in a model compiled elsewhere in this process (the Runner's, with an embedded silo), so it is not compiled twice.</summary>
-    public void Prime(RunSpec spec, SimulationModel model)
-    {
-        lock (_gate)
-        {
-            if (_entries.Any(e => e.Key == spec.Key))
-            {
-                return;
-            }
+    public void Prime(RunSpec spec, SimulationModel model) =>
+        _ = GetAsync(spec.Key, () => Task.FromResult(spec), () => model);
 
-            _entries.AddFirst((spec.Key, new Lazy<Task<(RunSpec, SimulationModel)>>(Task.FromResult((spec, model)))));
-            while (_entries.Count > Capacity)
-            {
-                _entries.RemoveLast();
-            }
-        }
-    }
+    /// <summary>The compiled model of <paramref name="spec"/>, compiled on first use.</summary>
+    public Task<(RunSpec Spec, SimulationModel Model)> GetAsync(RunSpec spec) =>
+        GetAsync(spec.Key, () => Task.FromResult(spec));
 
-    public Task<(RunSpec Spec, SimulationModel Model)> GetAsync(string key, IGrainFactory grains)
+    /// <summary>The model under <paramref name="key"/>; if this silo has none, <paramref name="fetch"/> gets the spec (from the run's coordinator) to compile.</summary>
+    public Task<(RunSpec Spec, SimulationModel Model)> GetAsync(string key, Func<Task<RunSpec>> fetch, Func<SimulationModel>? compiled = null)
     {
         lock (_gate)
         {
@@ -45,7 +36,7 @@ public sealed class ModelCache
                 }
             }
 
-            var entry = new Lazy<Task<(RunSpec, SimulationModel)>>(() => LoadAsync(key, grains));
+            var entry = new Lazy<Task<(RunSpec, SimulationModel)>>(() => LoadAsync(key, fetch, compiled));
             _entries.AddFirst((key, entry));
             while (_entries.Count > Capacity)
             {
@@ -56,12 +47,17 @@ public sealed class ModelCache
         }
     }
 
-    private async Task<(RunSpec, SimulationModel)> LoadAsync(string key, IGrainFactory grains)
+    private async Task<(RunSpec, SimulationModel)> LoadAsync(string key, Func<Task<RunSpec>> fetch, Func<SimulationModel>? compiled)
     {
         try
         {
-            var spec = await grains.GetGrain<IRunSpecGrain>(key).Get();
-            return (spec, await Task.Run(spec.Compile));
+            var spec = await fetch();
+            if (spec.Key != key)
+            {
+                throw new InvalidOperationException($"Asked for the run spec '{key}', got '{spec.Key}'.");
+            }
+
+            return (spec, compiled is null ? await Task.Run(spec.Compile) : compiled());
         }
         catch
         {

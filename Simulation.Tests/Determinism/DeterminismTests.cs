@@ -3,6 +3,7 @@ using IsdnSim.Core.Engine;
 using IsdnSim.Grains;
 using IsdnSim.Grains.Hosting;
 using IsdnSim.Tests.Support;
+using Orleans.Concurrency;
 
 namespace IsdnSim.Tests.Determinism;
 
@@ -102,9 +103,8 @@ public sealed class DeterminismTests(OneSiloCluster oneSilo, TwoSiloCluster twoS
         // are driven through the grains directly, so the agents can be found before release.
         var spec = Spec("rural-district.yaml");
         var client = twoSilos.Cluster.Client;
-        await client.GetGrain<IRunSpecGrain>(spec.Key).Set(spec);
         var coordinators = Enumerable.Range(0, 8).Select(r => client.GetGrain<IRunCoordinatorGrain>($"placement/{r}")).ToList();
-        var agents = await Task.WhenAll(coordinators.Select((c, r) => c.Start(spec.Key, r, trace: false)));
+        var agents = (await Task.WhenAll(coordinators.Select((c, r) => c.Start(spec.AsImmutable(), r, trace: false)))).Select(s => s.Agents).ToArray();
 
         var management = client.GetGrain<IManagementGrain>(0);
         var runsPerSilo = new List<HashSet<string>>();

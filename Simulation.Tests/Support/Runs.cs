@@ -24,10 +24,10 @@ public static class Runs
         InProcessEngine.Run(spec, spec.Compile(), replication);
 
     /// <summary>Runs and writes the result folder; returns the folder's files' bytes by name (manifest excluded: it names the engine).</summary>
-    public static async Task<Dictionary<string, byte[]>> RunToFilesAsync(ISimulationEngine engine, RunSpec spec, string directory)
+    public static async Task<Dictionary<string, byte[]>> RunToFilesAsync(ISimulationEngine engine, RunSpec spec, string directory, int parallelism = 2)
     {
         var model = spec.Compile();
-        var results = await ReplicationRunner.RunAsync(engine, spec, model, model.Definition.Replications, 2, null, CancellationToken.None);
+        var results = await ReplicationRunner.RunAsync(engine, spec, model, model.Definition.Replications, parallelism, null, CancellationToken.None);
         var summary = RunSummary.Build(model, [.. results.Select(r => ReplicationFigures.Compute(model, r))]);
         var manifest = new RunManifest(spec.ScenarioFile, model.Definition.Name, spec.ScenarioHash, model.Definition.AppliedVariant, model.Seed, results.Length,
             model.Horizon.Days, engine.Name, 1, "test", DateTimeOffset.UnixEpoch, 0, 0, 0);

@@ -1,0 +1,5 @@
+namespace IsdnSim.Grains;
+
+/// <summary>A replication's coordinator has created its agents: how many, and the silo they live on (to notice when it leaves).</summary>
+[GenerateSerializer, Immutable, Alias("IsdnSim.RunStarted")]
+public sealed record RunStarted([property: Id(0)] int Agents, [property: Id(1)] SiloAddress Silo);
