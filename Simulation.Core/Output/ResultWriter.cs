@@ -254,10 +254,27 @@ public static class ResultWriter
 
         json.WriteNumber("seed", m.Seed);
         json.WriteNumber("replications", m.Replications);
+        if (m.RequestedReplications is { } requested)
+        {
+            json.WriteNumber("replications_requested", requested);
+            json.WriteString("stopped_by", m.StoppedBy);
+        }
+
+        if (m.Reproduce is { } reproduce)
+        {
+            json.WriteString("reproduce", reproduce);
+        }
+
         json.WriteNumber("horizon_days", m.HorizonDays);
         json.WriteNumber("warmup_days", m.WarmupDays);
         json.WriteString("engine", m.Engine);
         json.WriteNumber("silos", m.Silos);
+        if (m.SilosLost > 0 || m.ReplicationsRerun > 0)
+        {
+            json.WriteNumber("silos_lost", m.SilosLost);
+            json.WriteNumber("replications_rerun", m.ReplicationsRerun);
+        }
+
         json.WriteString("created_utc", m.CreatedUtc.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
         json.WriteNumber("events", m.Events);
         json.WriteNumber("windows", m.Windows);

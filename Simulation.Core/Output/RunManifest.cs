@@ -18,4 +18,19 @@ public sealed record RunManifest(
     double WallSeconds)
 {
     public double WarmupDays { get; init; }
+
+    /// <summary>Replications asked for, when fewer are in the folder (the run was interrupted or failed); null when all are.</summary>
+    public int? RequestedReplications { get; init; }
+
+    /// <summary>Why the run stopped early ("SIGINT", "SIGTERM", or the failure), or null if it finished.</summary>
+    public string? StoppedBy { get; init; }
+
+    /// <summary>The command that gives this folder's files again, to the byte.</summary>
+    public string? Reproduce { get; init; }
+
+    /// <summary>Silos that left the cluster during the run, and the replications run again because of it.</summary>
+    public int SilosLost { get; init; }
+
+    /// <inheritdoc cref="SilosLost"/>
+    public int ReplicationsRerun { get; init; }
 }

@@ -74,11 +74,11 @@ public sealed class CompareCommand(Consoles consoles) : AsyncCommand<CompareComm
         consoles.Out.MarkupLine($"[bold]{Markup.Escape(experiment.Cells[0].Model.Definition.Name)}[/]: {string.Join(", ", p.Variants)} against {p.Baseline}, " +
                                 $"{p.Replications} replications each{Markup.Escape(precision)}, seed {experiment.Cells[0].Model.Seed}");
 
-        var completed = await ExperimentRun.RunAsync(settings, store, "compare", p.Replications,
+        var (completed, code) = await ExperimentRun.RunAsync(settings, store, "compare", p.Replications,
             (engine, parallel, progress, ct) => experiment.RunAsync(store, engine, parallel, progress, ct), consoles, cancellationToken);
         if (completed is null)
         {
-            return ExitCodes.Interrupted;
+            return code;
         }
 
         var outcome = completed.Outcome;

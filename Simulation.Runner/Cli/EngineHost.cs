@@ -1,6 +1,7 @@
 using IsdnSim.Core.Engine;
 using IsdnSim.Grains;
 using IsdnSim.Runner.Hosting;
+using Spectre.Console;
 
 namespace IsdnSim.Runner.Cli;
 
@@ -8,10 +9,12 @@ namespace IsdnSim.Runner.Cli;
 internal sealed class EngineHost : IAsyncDisposable
 {
     private readonly OrleansConnection? _connection;
+    private readonly OrleansEngine? _orleans;
 
     private EngineHost(ISimulationEngine engine, OrleansConnection? connection, string description)
     {
         Engine = engine;
+        _orleans = engine as OrleansEngine;
         _connection = connection;
         Description = description;
     }
@@ -25,24 +28,50 @@ internal sealed class EngineHost : IAsyncDisposable
     /// on Orleans two per core of every silo, as a coordinator waits for its agents' answers
     /// between windows and a second replication fills that time (BENCHMARKS.md: 2.15 s instead of 3.7 s).
     /// </summary>
-    public async Task<int> DefaultParallelismAsync() =>
-        _connection is null ? Environment.ProcessorCount : 2 * Environment.ProcessorCount * Math.Max(1, await CountSilosAsync());
+    public int DefaultParallelism =>
+        _connection is null ? Environment.ProcessorCount : 2 * Environment.ProcessorCount * Math.Max(1, _connection.Silos);
 
-    /// <summary>Silos the run used; 0 for the in-process engine.</summary>
-    public async Task<int> CountSilosAsync() => _connection is null ? 0 : await _connection.CountSilosAsync();
+    /// <summary>Silos when the engine started (0 for the in-process engine): the cluster's shape for the manifest.</summary>
+    public int Silos => _connection?.Silos ?? 0;
 
-    /// <summary>Starts the engine; <paramref name="activityPropagation"/> lets Orleans' grain calls carry activities (for --trace-runtime).</summary>
-    public static async Task<EngineHost> StartAsync(EngineOptions settings, CancellationToken cancellationToken, bool activityPropagation = false)
+    /// <summary>Silos that left the cluster while the command ran.</summary>
+    public int SilosLost => _connection?.Watch?.SilosLost ?? 0;
+
+    /// <summary>Replications run again because their silo left.</summary>
+    public int Rerun => _orleans?.Rerun ?? 0;
+
+    /// <summary>
+    /// Starts the engine; <paramref name="activityPropagation"/> lets Orleans' grain calls carry activities (for --trace-runtime).
+    /// On a cluster, a replication lost with its silo runs again elsewhere, and <paramref name="consoles"/> hear of it.
+    /// </summary>
+    /// <exception cref="ClusterUnavailableException">--cluster was given and no silo answered in time.</exception>
+    public static async Task<EngineHost> StartAsync(EngineOptions settings, CancellationToken cancellationToken, Consoles? consoles = null, bool activityPropagation = false)
     {
         if (settings.Engine == "inprocess")
         {
             return new EngineHost(new InProcessEngine(), null, "in-process engine");
         }
 
+        if (settings.Cluster is { } address)
+        {
+            consoles?.Out.MarkupLine($"Connecting to the cluster in Redis {Markup.Escape(address)} (waiting up to {OrleansConnection.ConnectTimeout.TotalSeconds:0} s for a silo) ...");
+        }
+
+        var errors = consoles?.Errors;
         var connection = settings.Cluster is { } redis
             ? await OrleansConnection.ConnectAsync(redis, cancellationToken, activityPropagation)
             : await OrleansConnection.StartEmbeddedAsync(cancellationToken, activityPropagation);
-        return new EngineHost(new OrleansEngine(connection.Grains, connection.LocalSilo), connection, "Orleans, " + connection.Description);
+        if (connection.Watch is { } watch && errors is not null)
+        {
+            watch.SiloLeft += silo => errors.WriteLine($"isdnsim: warning: silo {silo} left the cluster; its replications run again on the silos that remain.");
+        }
+
+        var engine = new OrleansEngine(connection.Grains, connection.LocalSilo, connection.Watch)
+        {
+            Rerunning = errors is null ? null : (replication, why) => errors.WriteLine($"isdnsim: replication {replication} runs again from the start ({why})."),
+        };
+        var where = connection.Watch is null ? connection.Description : $"{connection.Description}, {connection.Silos} silo{(connection.Silos == 1 ? "" : "s")}";
+        return new EngineHost(engine, connection, "Orleans, " + where);
     }
 
     public async ValueTask DisposeAsync()

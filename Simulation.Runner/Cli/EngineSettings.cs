@@ -29,7 +29,48 @@ public class EngineOptions : CommandSettings
             return ValidationResult.Error("--cluster needs --engine orleans");
         }
 
+        if (Cluster is not null && ClusterProblem(Cluster) is { } problem)
+        {
+            return ValidationResult.Error($"--cluster: {problem}");
+        }
+
         return ValidationResult.Success();
+    }
+
+    /// <summary>Why <paramref name="redis"/> is not a Redis address (HOST:PORT, or a StackExchange.Redis configuration such as "host:6379,password=..."), or null.</summary>
+    public static string? ClusterProblem(string redis)
+    {
+        const string expected = "expected the Redis that holds the cluster's membership as HOST:PORT, e.g. localhost:6379";
+        StackExchange.Redis.ConfigurationOptions options;
+        try
+        {
+            options = StackExchange.Redis.ConfigurationOptions.Parse(redis);
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or NotSupportedException)
+        {
+            return $"{expected}, found '{redis}'";
+        }
+
+        if (options.EndPoints.Count == 0)
+        {
+            return $"{expected}, found '{redis}' (no host in it)";
+        }
+
+        foreach (var endpoint in options.EndPoints)
+        {
+            var (host, port) = endpoint switch
+            {
+                System.Net.DnsEndPoint d => (d.Host, d.Port),
+                System.Net.IPEndPoint ip => (ip.Address.ToString(), ip.Port),
+                _ => ("", -1),
+            };
+            if (host.Length == 0 || port is < 0 or > 65535 || System.Uri.CheckHostName(host) == System.UriHostNameType.Unknown)
+            {
+                return $"{expected}, found '{redis}'";
+            }
+        }
+
+        return null;
     }
 }
 

@@ -115,8 +115,12 @@ internal static class ExperimentRun
         }
     }
 
-    /// <summary>Runs <paramref name="work"/> on the engine the options ask for, with a progress bar; null if interrupted (reported, with how to resume).</summary>
-    public static async Task<Completed<T>?> RunAsync<T>(
+    /// <summary>
+    /// Runs <paramref name="work"/> on the engine the options ask for, with a progress bar. If it is
+    /// interrupted or fails, reports how many replications are stored and how to resume, and
+    /// returns no outcome with the exit code to use.
+    /// </summary>
+    public static async Task<(Completed<T>? Completed, int ExitCode)> RunAsync<T>(
         ExperimentSettings settings,
         ExperimentStore store,
         string command,
@@ -127,23 +131,38 @@ internal static class ExperimentRun
     {
         var before = store.LoadFinished().Count;
         EngineHost? host = null;
+        int code;
         try
         {
             // Started inside the try: Ctrl+C while the silo starts leaves a folder to resume, like any other moment.
-            host = await EngineHost.StartAsync(settings, cancellationToken);
-            var parallel = settings.Parallel ?? await host.DefaultParallelismAsync();
+            host = await EngineHost.StartAsync(settings, cancellationToken, consoles);
+            var parallel = settings.Parallel ?? host.DefaultParallelism;
             var clock = Stopwatch.StartNew();
             T outcome = default!;
             await ProgressDisplay.RunAsync(consoles.Out, !settings.NoProgress, $"Simulating on {host.Description}",
                 async progress => outcome = await work(host.Engine, parallel, progress, cancellationToken));
-            return new Completed<T>(outcome, host.Engine.Name, await host.CountSilosAsync(), clock.Elapsed.TotalSeconds, before);
+            if (host.Rerun > 0)
+            {
+                consoles.Errors.WriteLine($"isdnsim: {host.SilosLost} silo{(host.SilosLost == 1 ? "" : "s")} left the cluster; {host.Rerun} replication{(host.Rerun == 1 ? " was" : "s were")} run again from the start (same bytes as without the loss).");
+            }
+
+            return (new Completed<T>(outcome, host.Engine.Name, host.Silos, clock.Elapsed.TotalSeconds, before) { SilosLost = host.SilosLost, Rerun = host.Rerun }, ExitCodes.Ok);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            var stored = store.LoadFinished().Count;
-            consoles.Errors.WriteLine($"isdnsim: interrupted: {stored} replications are stored in {store.Directory} ({stored - before} of them from this run).");
-            consoles.Errors.WriteLine($"Continue with: isdnsim {command} --resume {store.Directory}");
-            return null;
+            consoles.Errors.WriteLine("isdnsim: interrupted.");
+            code = ExitCodes.Interrupted;
+        }
+        catch (Hosting.ClusterUnavailableException e)
+        {
+            consoles.Errors.WriteLine($"isdnsim: error: {e.Message}");
+            code = ExitCodes.ClusterUnavailable;
+        }
+        catch (Exception e) when (e is not (OutOfMemoryException or InvalidDataException))
+        {
+            // A cluster that lost every silo, a bug: every replication that finished is stored already.
+            consoles.Errors.WriteLine($"isdnsim: error: the {command} failed: {e.GetType().Name}: {e.Message.Split('\n')[0]}");
+            code = ExitCodes.Failure;
         }
         finally
         {
@@ -152,10 +171,20 @@ internal static class ExperimentRun
                 await host.DisposeAsync();
             }
         }
+
+        var stored = store.LoadFinished().Count;
+        consoles.Errors.WriteLine($"{stored} replications are stored in {store.Directory} ({stored - before} of them from this run).");
+        consoles.Errors.WriteLine($"Continue with: isdnsim {command} --resume {store.Directory}");
+        return (null, code);
     }
 
     /// <summary>A finished experiment run: its outcome, and how it ran (for the manifest).</summary>
-    public sealed record Completed<T>(T Outcome, string Engine, int Silos, double WallSeconds, int FromStore);
+    public sealed record Completed<T>(T Outcome, string Engine, int Silos, double WallSeconds, int FromStore)
+    {
+        public int SilosLost { get; init; }
+
+        public int Rerun { get; init; }
+    }
 
     public static void Done(Consoles consoles, ExperimentStore store, double seconds) =>
         consoles.Out.MarkupLine($"Results and report in [bold]{Markup.Escape(store.Directory)}[/] ({Markup.Escape(Path.Combine(store.Directory, "report.html"))}), simulated in {seconds:0.0} s.");

@@ -21,7 +21,12 @@ public static class IsdnSimApp
             config.Settings.ExceptionHandler = (e, _) =>
             {
                 consoles.Errors.WriteLine($"isdnsim: error: {e.Message}{OptionHint(e.Message)}");
-                return e is CommandParseException or CommandRuntimeException ? ExitCodes.BadInput : ExitCodes.Failure;
+                return e switch
+                {
+                    CommandParseException or CommandRuntimeException => ExitCodes.BadInput,
+                    Hosting.ClusterUnavailableException => ExitCodes.ClusterUnavailable,
+                    _ => ExitCodes.Failure,
+                };
             };
             config.AddCommand<RunCommand>("run")
                 .WithDescription("Run a scenario: replications on an Orleans silo (or in-process), a summary, and a result folder.")

@@ -128,6 +128,32 @@ public sealed class RunCommand(Consoles consoles) : AsyncCommand<RunCommand.Sett
         return Directory.Exists(folder) ? null : $"--trace: the folder '{folder}' does not exist";
     }
 
+    /// <summary>The command line that gives the same result files: the scenario, variant, seed, replications and time span, every one spelt out.</summary>
+    private static string ReproduceCommand(Settings settings, SimulationModel model, int replications)
+    {
+        static string Quote(string arg) => arg.Length > 0 && arg.All(c => char.IsLetterOrDigit(c) || c is '/' or '.' or '-' or '_' or ':' or '+')
+            ? arg
+            : $"'{arg.Replace("'", "'\\''", StringComparison.Ordinal)}'";
+        var parts = new List<string> { "isdnsim", "run", Quote(settings.File) };
+        if (model.Definition.AppliedVariant is { } variant)
+        {
+            parts.AddRange(["--variant", Quote(variant)]);
+        }
+
+        parts.AddRange(["--seed", model.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture), "--replications", replications.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        if (settings.Horizon is { } horizon)
+        {
+            parts.AddRange(["--horizon", Quote(horizon)]);
+        }
+
+        if (settings.Warmup is { } warmup)
+        {
+            parts.AddRange(["--warmup", Quote(warmup)]);
+        }
+
+        return string.Join(' ', parts);
+    }
+
     /// <summary>Sends a finished replication's telemetry; its steps were recorded only for that and are let go.</summary>
     private static ReplicationResult Recorded(SimulationModel model, ReplicationResult result)
     {
@@ -201,7 +227,7 @@ public sealed class RunCommand(Consoles consoles) : AsyncCommand<RunCommand.Sett
         EngineHost startedHost;
         try
         {
-            startedHost = await EngineHost.StartAsync(settings, cancellationToken, activityPropagation: settings.TraceRuntime);
+            startedHost = await EngineHost.StartAsync(settings, cancellationToken, consoles, activityPropagation: settings.TraceRuntime);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -210,12 +236,13 @@ public sealed class RunCommand(Consoles consoles) : AsyncCommand<RunCommand.Sett
         }
 
         await using var host = startedHost;
-        var parallel = Math.Min(settings.Parallel ?? await host.DefaultParallelismAsync(), replications);
+        var parallel = Math.Min(settings.Parallel ?? host.DefaultParallelism, replications);
 
         var clock = Stopwatch.StartNew();
         var finished = new ConcurrentDictionary<int, ReplicationResult>();
         var interrupted = false;
         string? stopped = null;
+        string? failed = null;
         using var traceWriter = settings.Trace is { } path
             ? TraceWriter.Create(path, model, new TraceHeader(settings.File, scenario.Hash, traced, ResultWriter.ProgramVersion),
                 Sizes.TryParse(settings.TraceLimit ?? "1GB")!.Value)
@@ -235,6 +262,11 @@ public sealed class RunCommand(Consoles consoles) : AsyncCommand<RunCommand.Sett
         {
             stopped = e.Message;
         }
+        catch (Exception e) when (e is not (OutOfMemoryException or StackOverflowException))
+        {
+            // A lost cluster, a bug: what finished is still written below, and the message says so.
+            failed = $"{e.GetType().Name}: {e.Message.Split('\n')[0]}";
+        }
 
         if (stopped is not null)
         {
@@ -243,22 +275,47 @@ public sealed class RunCommand(Consoles consoles) : AsyncCommand<RunCommand.Sett
             return ExitCodes.Failure;
         }
 
-        var results = finished.Values.OrderBy(r => r.Replication).ToList();
+        // A folder holds replications 0..k-1 and nothing else, so that '--replications k' reproduces it to the byte.
+        var kept = 0;
+        while (finished.ContainsKey(kept))
+        {
+            kept++;
+        }
+
+        var results = Enumerable.Range(0, kept).Select(r => finished[r]).ToList();
+        var leftOut = finished.Keys.Where(r => r >= kept).Order().ToList();
+        if (failed is not null)
+        {
+            consoles.Errors.WriteLine($"isdnsim: error: the run failed: {failed}");
+        }
+
         if (results.Count == 0)
         {
-            consoles.Errors.WriteLine("isdnsim: interrupted before any replication finished; nothing was written.");
-            return ExitCodes.Interrupted;
+            consoles.Errors.WriteLine(interrupted
+                ? "isdnsim: interrupted before replication 0 finished; nothing was written."
+                : "isdnsim: replication 0 did not finish; nothing was written.");
+            return interrupted ? ExitCodes.Interrupted : ExitCodes.Failure;
         }
 
         var simulated = clock.Elapsed.TotalSeconds;
-        var silos = await host.CountSilosAsync();
+        var complete = results.Count == replications;
+        var reproduce = ReproduceCommand(settings, model, results.Count);
         RunSummary summary = null!;
+        using var writing = Interruption.WritingResults();
         ProgressDisplay.Status(consoles.Out, !settings.NoProgress, $"Computing figures and writing {outDir}", () =>
         {
             summary = RunSummary.Build(model, [.. results.Select(r => ReplicationFigures.Compute(model, r))]);
             var manifest = new RunManifest(settings.File, model.Definition.Name, scenario.Hash, model.Definition.AppliedVariant, model.Seed, results.Count, model.Horizon.Days,
-                host.Engine.Name, silos, ResultWriter.ProgramVersion, DateTimeOffset.UtcNow,
-                results.Sum(r => r.Events), results.Sum(r => r.Windows), simulated) { WarmupDays = model.Warmup };
+                host.Engine.Name, host.Silos, ResultWriter.ProgramVersion, DateTimeOffset.UtcNow,
+                results.Sum(r => r.Events), results.Sum(r => r.Windows), simulated)
+            {
+                WarmupDays = model.Warmup,
+                RequestedReplications = complete ? null : replications,
+                StoppedBy = complete ? null : interrupted ? "interrupted" : $"failure: {failed}",
+                Reproduce = reproduce,
+                SilosLost = host.SilosLost,
+                ReplicationsRerun = host.Rerun,
+            };
             ResultWriter.Write(outDir, model, results, summary, manifest);
         });
 
@@ -274,10 +331,23 @@ public sealed class RunCommand(Consoles consoles) : AsyncCommand<RunCommand.Sett
             Report(telemetry, telemetry.Flush());
         }
 
-        if (interrupted)
+        if (host.Rerun > 0)
         {
-            consoles.Errors.WriteLine($"isdnsim: interrupted: {results.Count} of {replications} replications finished and were written.");
-            return ExitCodes.Interrupted;
+            consoles.Errors.WriteLine($"isdnsim: {host.SilosLost} silo{(host.SilosLost == 1 ? "" : "s")} left the cluster; {host.Rerun} replication{(host.Rerun == 1 ? " was" : "s were")} run again from the start (same bytes as without the loss).");
+        }
+
+        if (!complete)
+        {
+            var why = interrupted ? "interrupted" : "stopped by the failure";
+            consoles.Errors.WriteLine($"isdnsim: {why}: replications 0 to {results.Count - 1} of {replications} finished and were written to {outDir}.");
+            if (leftOut.Count > 0)
+            {
+                consoles.Errors.WriteLine($"Replication{(leftOut.Count == 1 ? "" : "s")} {string.Join(", ", leftOut)} finished too but {(leftOut.Count == 1 ? "is" : "are")} left out: a run's folder holds replications 0 to k-1, so that '--replications k' reproduces it.");
+            }
+
+            consoles.Errors.WriteLine($"The folder is reproduced to the byte by: {reproduce}");
+            consoles.Errors.WriteLine($"For all {replications}, run the command again with another --out (replications are pure functions: the first {results.Count} come out the same).");
+            return interrupted ? ExitCodes.Interrupted : ExitCodes.Failure;
         }
 
         return ExitCodes.Ok;

@@ -49,11 +49,11 @@ public sealed class SweepCommand(Consoles consoles) : AsyncCommand<SweepCommand.
         consoles.Out.MarkupLine($"[bold]{Markup.Escape(model.Definition.Name)}[/]: {experiment.Points.Count} points " +
                                 $"({Markup.Escape(string.Join(" x ", p.Parameters.Select(x => $"{x.Values.Count} {x.Path}")))}), {p.Replications} replications each, seed {model.Seed}");
 
-        var completed = await ExperimentRun.RunAsync(settings, store, "sweep", p.Replications,
+        var (completed, code) = await ExperimentRun.RunAsync(settings, store, "sweep", p.Replications,
             (engine, parallel, progress, ct) => experiment.RunAsync(store, engine, parallel, progress, ct), consoles, cancellationToken);
         if (completed is null)
         {
-            return ExitCodes.Interrupted;
+            return code;
         }
 
         var outcome = completed.Outcome;

@@ -17,12 +17,16 @@ public sealed class OrleansConnection : IAsyncDisposable
     public const string ClusterId = "isdnsim";
     public const string ServiceId = "isdnsim";
 
+    /// <summary>How long a cluster client waits for a silo to answer before it gives up (docs/operations.md).</summary>
+    public static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(30);
+
     private readonly IHost _host;
 
-    private OrleansConnection(IHost host, string description)
+    private OrleansConnection(IHost host, string description, ClusterWatch? watch)
     {
         _host = host;
         Description = description;
+        Watch = watch;
         Grains = host.Services.GetRequiredService<IGrainFactory>();
         LocalSilo = host.Services.GetService<ModelCache>();
     }
@@ -34,6 +38,12 @@ public sealed class OrleansConnection : IAsyncDisposable
 
     public string Description { get; }
 
+    /// <summary>For a cluster: which silos are active, so replications on a silo that leaves run again elsewhere; null for the embedded silo.</summary>
+    public ClusterWatch? Watch { get; }
+
+    /// <summary>Silos when the connection was made (the embedded silo: 1): recorded before any simulation, so a membership store lost later cannot take it away.</summary>
+    public int Silos => Watch?.SilosAtStart ?? 1;
+
     /// <summary>
     /// Starts a silo in this process, bound to loopback on free ports so several runs can share a
     /// machine. With <paramref name="activityPropagation"/>, grain calls carry the caller's
@@ -41,8 +51,7 @@ public sealed class OrleansConnection : IAsyncDisposable
     /// </summary>
     public static async Task<OrleansConnection> StartEmbeddedAsync(CancellationToken cancellationToken, bool activityPropagation = false)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        QuietLogging(builder.Logging);
+        var builder = CreateBuilder();
         var siloPort = FreeLoopbackPort();
         var gatewayPort = FreeLoopbackPort();
         builder.UseOrleans(silo =>
@@ -61,7 +70,7 @@ public sealed class OrleansConnection : IAsyncDisposable
         });
         var host = builder.Build();
         await StartOrStopAsync(host, cancellationToken);
-        return new OrleansConnection(host, "embedded silo");
+        return new OrleansConnection(host, "embedded silo", null);
     }
 
     /// <summary>
@@ -69,10 +78,13 @@ public sealed class OrleansConnection : IAsyncDisposable
     /// <paramref name="activityPropagation"/>, grain calls carry the caller's activity (silos
     /// continue its trace only if they propagate activities themselves).
     /// </summary>
-    public static async Task<OrleansConnection> ConnectAsync(string redis, CancellationToken cancellationToken, bool activityPropagation = false)
+    /// <exception cref="ClusterUnavailableException">Neither Redis nor a silo answered within <paramref name="timeout"/> (default <see cref="ConnectTimeout"/>).</exception>
+    public static async Task<OrleansConnection> ConnectAsync(string redis, CancellationToken cancellationToken, bool activityPropagation = false, TimeSpan? timeout = null)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        QuietLogging(builder.Logging);
+        var builder = CreateBuilder();
+
+        // Connection failures and lost silos are reported by the command in its own words; Orleans' own log would repeat them as stack traces.
+        builder.Logging.SetMinimumLevel(LogLevel.Critical);
         builder.UseOrleansClient(client =>
         {
             client.UseRedisClustering(redis)
@@ -88,8 +100,63 @@ public sealed class OrleansConnection : IAsyncDisposable
             }
         });
         var host = builder.Build();
-        await StartOrStopAsync(host, cancellationToken);
-        return new OrleansConnection(host, "cluster via Redis");
+        var limit = timeout ?? ConnectTimeout;
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(limit);
+        try
+        {
+            await StartOrStopAsync(host, deadline.Token);
+            var grains = host.Services.GetRequiredService<IGrainFactory>();
+            var watch = await ClusterWatch.StartAsync(grains, deadline.Token);
+            if (watch.SilosAtStart == 0)
+            {
+                await watch.DisposeAsync();
+                throw new ClusterUnavailableException($"the cluster in Redis {redis} has no active silo");
+            }
+
+            return new OrleansConnection(host, "cluster via Redis", watch);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is not ClusterUnavailableException)
+        {
+            await StopQuietlyAsync(host);
+            throw new ClusterUnavailableException(
+                $"no silo of the cluster in Redis {redis} answered within {limit.TotalSeconds:0} s ({Reason(e)}); " +
+                $"is Redis running there, and are silos started with 'isdnsim-silo --redis {redis}'? See docs/operations.md", e);
+        }
+        catch (ClusterUnavailableException)
+        {
+            await StopQuietlyAsync(host);
+            throw;
+        }
+    }
+
+    private static string Reason(Exception e) => e switch
+    {
+        OperationCanceledException or TimeoutException => "timed out",
+        _ => (e.InnerException ?? e).Message.Split('\n')[0].TrimEnd('.'),
+    };
+
+    private static HostApplicationBuilder CreateBuilder()
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        QuietLogging(builder.Logging);
+        builder.Services.AddSingleton<IHostLifetime, CommandLifetime>();
+        return builder;
+    }
+
+    private static async Task StopQuietlyAsync(IHost host)
+    {
+        using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(3));
+        try
+        {
+            await host.StopAsync(grace.Token);
+        }
+        catch (Exception)
+        {
+            // Half connected: whatever did not stop in time ends with the process.
+        }
+
+        host.Dispose();
     }
 
     /// <summary>Starts the host; if that is interrupted (Ctrl+C) or fails, stops what did start before passing the exception on.</summary>
@@ -101,7 +168,7 @@ public sealed class OrleansConnection : IAsyncDisposable
         }
         catch
         {
-            using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(3));
             try
             {
                 await host.StopAsync(grace.Token);
@@ -116,13 +183,15 @@ public sealed class OrleansConnection : IAsyncDisposable
         }
     }
 
-    /// <summary>Silos currently active in the cluster, as recorded in manifests.</summary>
-    public async Task<int> CountSilosAsync() =>
-        (await Grains.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true)).Count;
-
     public async ValueTask DisposeAsync()
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        if (Watch is not null)
+        {
+            await Watch.DisposeAsync();
+        }
+
+        // Short: on Ctrl+C or SIGTERM the whole command must end within seconds.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(3));
         try
         {
             await _host.StopAsync(timeout.Token);
