@@ -12,6 +12,9 @@ namespace IsdnSim.Core.Experiments;
 /// (the scenario text as run), one file per finished replication under replications/, and the
 /// results once it is complete. Every file is written to a temporary name and renamed, so an
 /// interruption at any moment leaves a folder that can be resumed, and nothing half-written.
+/// The plan and every replication file carry a checksum of their content (<see cref="SealedJson"/>),
+/// and a replication file what it is a replication of, so that an edited or misplaced file is
+/// noticed when the experiment is resumed instead of changing its results.
 /// </summary>
 public sealed class ExperimentStore
 {
