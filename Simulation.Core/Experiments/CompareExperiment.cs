@@ -29,7 +29,8 @@ public sealed class CompareExperiment : IExperiment
         var cells = plan.Variants.Select(v =>
         {
             var spec = RunSpec.From(scenario, new ScenarioOverrides(plan.Seed, null, plan.HorizonDays, v, plan.WarmupDays));
-            return new ExperimentCell(v, spec, spec.Compile());
+            var model = spec.Compile();
+            return new ExperimentCell(v, spec, model.Seed, model);
         }).ToList();
         return new CompareExperiment(plan.Stamped(HeadlineMetrics.For(cells[0].Model)), cells);
     }
@@ -37,7 +38,7 @@ public sealed class CompareExperiment : IExperiment
     /// <summary>Runs what <paramref name="store"/> does not hold yet; the store must hold this experiment's plan.</summary>
     public async Task<CompareOutcome> RunAsync(ExperimentStore store, ISimulationEngine engine, int parallelism, IProgress<ExperimentProgress>? progress, CancellationToken cancellationToken)
     {
-        var finished = store.LoadFinished();
+        var finished = store.LoadFinished(this);
         var plan = Plan;
         var replications = plan.Replications;
         var metrics = HeadlineMetrics.For(Cells[0].Model);

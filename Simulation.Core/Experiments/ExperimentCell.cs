@@ -7,7 +7,8 @@ namespace IsdnSim.Core.Experiments;
 /// One cell of an experiment: a variant of a comparison, or a point of a sweep. Its model is
 /// compiled when a replication needs it and, unless <c>keep</c>, dropped when none is running.
 /// </summary>
-public sealed class ExperimentCell(string id, RunSpec spec, SimulationModel? model = null, bool keep = true)
+/// <param name="seed">The seed its replications run with (the plan's, or the scenario's at this cell), known without compiling the model.</param>
+public sealed class ExperimentCell(string id, RunSpec spec, ulong seed, SimulationModel? model = null, bool keep = true)
 {
     private readonly Lock _gate = new();
     private SimulationModel? _model = model;
@@ -16,6 +17,9 @@ public sealed class ExperimentCell(string id, RunSpec spec, SimulationModel? mod
     public string Id { get; } = id;
 
     public RunSpec Spec { get; } = spec;
+
+    /// <summary>The seed of this cell's replications: a stored replication computed with another does not belong to it.</summary>
+    public ulong Seed { get; } = seed;
 
     /// <summary>The compiled model (compiling it if it is not held).</summary>
     public SimulationModel Model
@@ -72,7 +76,7 @@ public sealed class ExperimentCell(string id, RunSpec spec, SimulationModel? mod
             (index, model, result) =>
             {
                 var digest = ReplicationDigest.From(jobs[index].Cell.Id, model, result);
-                store.Save(digest);
+                store.Save(digest, model.Seed);
                 lock (gate)
                 {
                     finished[(digest.Cell, result.Replication)] = digest;

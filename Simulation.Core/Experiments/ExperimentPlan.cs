@@ -74,6 +74,9 @@ public sealed record ExperimentPlan
 public interface IExperiment
 {
     ExperimentPlan Plan { get; }
+
+    /// <summary>Its cells (variants or points), each with the seed its replications run with.</summary>
+    IReadOnlyList<ExperimentCell> Cells { get; }
 }
 
 /// <summary>A value of the scenario file set to each of <see cref="Values"/> in turn.</summary>

@@ -62,7 +62,8 @@ public sealed class SweepExperiment : IExperiment
             }
 
             var spec = RunSpec.From(scenario, overrides);
-            cells.Add(cells.Count == 0 ? new ExperimentCell(point.Cell, spec) : new ExperimentCell(point.Cell, spec, keep: false));
+            var seed = overrides.Seed ?? scenario.Definition.Seed;
+            cells.Add(cells.Count == 0 ? new ExperimentCell(point.Cell, spec, seed) : new ExperimentCell(point.Cell, spec, seed, keep: false));
         }
 
         return new SweepExperiment(plan.Stamped(HeadlineMetrics.For(cells[0].Model)), points, cells);
@@ -71,7 +72,7 @@ public sealed class SweepExperiment : IExperiment
     /// <summary>Runs what <paramref name="store"/> does not hold yet; the store must hold this experiment's plan.</summary>
     public async Task<SweepOutcome> RunAsync(ExperimentStore store, ISimulationEngine engine, int parallelism, IProgress<ExperimentProgress>? progress, CancellationToken cancellationToken)
     {
-        var finished = store.LoadFinished();
+        var finished = store.LoadFinished(this);
         var replications = Plan.Replications;
         var computed = await ExperimentCell.RunMissingAsync(store, Cells, replications, finished, engine, parallelism, progress, cancellationToken);
         var summaries = Cells.Select(c => CellSummary.Of(c.Id, ExperimentCell.Digests(c.Id, replications, finished))).ToList();

@@ -30,7 +30,13 @@ internal static class ExperimentRun
     {
         try
         {
-            var store = ExperimentStore.Open(directory);
+            var warnings = new List<string>();
+            var store = ExperimentStore.Open(directory, warnings);
+            foreach (var warning in warnings)
+            {
+                consoles.Errors.WriteLine($"isdnsim: warning: {warning}");
+            }
+
             if (store.Plan.Kind != kind)
             {
                 consoles.Errors.WriteLine($"isdnsim: error: --resume: '{directory}' holds a {store.Plan.Kind}, not a {kind}; resume it with 'isdnsim {store.Plan.Kind} --resume {directory}'");
@@ -73,9 +79,9 @@ internal static class ExperimentRun
                                           "if the simulation changed in between, the replications already there and the new ones do not fit together");
             }
 
-            var unreadable = new List<string>();
-            var found = opened.LoadFinished(unreadable).Count;
-            foreach (var warning in unreadable)
+            var setAside = new List<string>();
+            var found = opened.LoadFinished(resumed, setAside).Count;
+            foreach (var warning in setAside)
             {
                 consoles.Errors.WriteLine($"isdnsim: warning: {warning}");
             }
@@ -129,7 +135,7 @@ internal static class ExperimentRun
         Consoles consoles,
         CancellationToken cancellationToken)
     {
-        var before = store.LoadFinished().Count;
+        var before = store.Stored();
         EngineHost? host = null;
         int code;
         try
@@ -172,7 +178,7 @@ internal static class ExperimentRun
             }
         }
 
-        var stored = store.LoadFinished().Count;
+        var stored = store.Stored();
         consoles.Errors.WriteLine($"{stored} replications are stored in {store.Directory} ({stored - before} of them from this run).");
         consoles.Errors.WriteLine($"Continue with: isdnsim {command} --resume {store.Directory}");
         return (null, code);

@@ -1,3 +1,4 @@
+using IsdnSim.Core.Experiments;
 using IsdnSim.Runner;
 using IsdnSim.Runner.Cli;
 using IsdnSim.Tests.Experiments;
@@ -61,6 +62,45 @@ public sealed class ExperimentCliTests : IDisposable
         Output.Should().Contain("6 replications already there");
         File.ReadAllText(_dir.File("b/manifest.json")).Should().Contain("\"computed_this_run\": 2").And.Contain("\"resumed_from_store\": 6");
         Experiments.Experiments.Files(_dir.File("b")).Should().BeEquivalentTo(Experiments.Experiments.Files(_dir.File("a")));
+    }
+
+    [Fact]
+    public async Task Compare_Resume_WithAReplicationEditedByHand_WarnsOnce_AndEndsWithTheSameFiles()
+    {
+        await Isdnsim("compare", _scenario, "--variants", "as-is,one-more", "--engine", "inprocess", "--out", _dir.File("a"), "--no-progress");
+        CopyDirectory(_dir.File("a"), _dir.File("b"));
+        var file = _dir.File("b/replications/as-is/00002.json");
+        Experiments.Experiments.Edit(file, text =>
+        {
+            var node = SealedJson.Parse(text)!;
+            var metrics = node["digest"]!["metrics"]!.AsArray();
+            metrics[0] = metrics[0]!.GetValue<double>() * 10;
+            return node.ToJsonString();
+        });
+
+        var exit = await Isdnsim("compare", "--resume", _dir.File("b"), "--engine", "inprocess", "--no-progress");
+
+        exit.Should().Be(ExitCodes.Ok, _err.ToString());
+        _err.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.Contains("warning")).Should().Equal(
+            $"isdnsim: warning: {file}: its checksum does not match its content (edited by hand?); set aside as 00002.json.rejected, the replication is computed again");
+        Output.Should().Contain("7 replications already there");
+        Experiments.Experiments.Files(_dir.File("b")).Where(f => !f.Key.EndsWith(".rejected", StringComparison.Ordinal))
+            .Should().BeEquivalentTo(Experiments.Experiments.Files(_dir.File("a")));
+    }
+
+    [Fact]
+    public async Task Compare_Resume_WithTheSeedEditedInThePlan_ExitsWith2_SayingItWouldMixTwoExperiments()
+    {
+        await Isdnsim("compare", _scenario, "--variants", "as-is,one-more", "--seed", "7", "--engine", "inprocess", "--out", _dir.File("a"), "--no-progress");
+        var plan = _dir.File("a/experiment.json");
+        File.WriteAllText(plan, File.ReadAllText(plan).Replace("\"seed\": 7,", "\"seed\": 8,", StringComparison.Ordinal));
+
+        var exit = await Isdnsim("compare", "--resume", _dir.File("a"), "--engine", "inprocess", "--no-progress");
+
+        exit.Should().Be(ExitCodes.BadInput);
+        _err.ToString().Should().Contain($"isdnsim: error: --resume: {plan} was edited since the experiment started (its checksum does not match its content).")
+            .And.Contain("would mix replications of two experiments: start a new experiment instead");
+        Directory.GetFiles(_dir.File("a/replications"), "*.rejected", SearchOption.AllDirectories).Should().BeEmpty();
     }
 
     [Theory]

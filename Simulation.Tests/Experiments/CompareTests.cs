@@ -92,12 +92,12 @@ public sealed class CompareTests : IDisposable
         File.WriteAllText(_dir.File("damaged/replications/as-is/00002.json"), File.ReadAllText(_dir.File("damaged/replications/as-is/00000.json")));
 
         var problems = new List<string>();
-        ExperimentStore.Open(_dir.File("damaged")).LoadFinished(problems).Should().HaveCount(4);
+        Experiments.LoadCompare(_dir.File("damaged"), problems).Should().HaveCount(4);
         problems.Should().HaveCount(2).And.Contain(p => p.Contains("00001.json: not a replication file")).And.Contain(p => p.Contains("00002.json: it does not hold the replication its name says"));
         var resumed = await Experiments.CompareAsync(plan, Desk, _dir.File("damaged"));
 
         resumed.Computed.Should().Be(2);
-        Experiments.Files(_dir.File("damaged")).Where(f => !f.Key.EndsWith(".unreadable", StringComparison.Ordinal))
+        Experiments.Files(_dir.File("damaged")).Where(f => !f.Key.EndsWith(".unreadable", StringComparison.Ordinal) && !f.Key.EndsWith(".rejected", StringComparison.Ordinal))
             .Should().BeEquivalentTo(Experiments.Files(_dir.File("through")));
     }
 
@@ -106,8 +106,7 @@ public sealed class CompareTests : IDisposable
     {
         var plan = Experiments.ComparePlan(Desk, ["as-is", "one-more"], 2);
         await Experiments.CompareAsync(plan, Desk, _dir.File("old"));
-        var planFile = _dir.File("old/experiment.json");
-        File.WriteAllText(planFile, File.ReadAllText(planFile).Replace("\"wip_mean\",", "", StringComparison.Ordinal));
+        Experiments.Edit(_dir.File("old/experiment.json"), t => t.Replace("\"wip_mean\",", "", StringComparison.Ordinal), reseal: true);
 
         var act = () => Experiments.CompareAsync(plan, Desk, _dir.File("old"));
 
@@ -137,7 +136,7 @@ public sealed class CompareTests : IDisposable
         using var cancel = new CancellationTokenSource();
         var interrupted = () => Experiments.CompareAsync(plan, Desk, _dir.File("resumed"), new InterruptingEngine(4, cancel), cancel.Token);
         await interrupted.Should().ThrowAsync<OperationCanceledException>();
-        var stored = ExperimentStore.Open(_dir.File("resumed")).LoadFinished().Count;
+        var stored = ExperimentStore.Open(_dir.File("resumed")).Stored();
         stored.Should().BeInRange(4, 5, "the replications that finished before the interruption are kept (two run at a time)");
         File.Exists(_dir.File("resumed/comparison.csv")).Should().BeFalse("no results are written for an unfinished experiment");
 

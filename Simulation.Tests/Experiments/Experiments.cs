@@ -37,6 +37,30 @@ internal static class Experiments
         return outcome;
     }
 
+    /// <summary>The replications a comparison's folder holds, as resuming it would load them (setting aside what does not belong).</summary>
+    public static Dictionary<(string Cell, int Replication), ReplicationDigest> LoadCompare(string directory, List<string>? problems = null)
+    {
+        var store = ExperimentStore.Open(directory);
+        return store.LoadFinished(CompareExperiment.Prepare(store.Plan, store.ScenarioText), problems);
+    }
+
+    /// <summary>
+    /// Edits a sealed JSON file's text and writes it back; with <paramref name="reseal"/> its
+    /// checksum is made to fit again, as if isdnsim had written it so (another version, say).
+    /// </summary>
+    public static void Edit(string file, Func<string, string> edit, bool reseal = false)
+    {
+        var text = edit(File.ReadAllText(file));
+        if (reseal)
+        {
+            var node = SealedJson.Parse(text)!;
+            node[SealedJson.Field] = SealedJson.Of(node);
+            text = node.ToJsonString(ExperimentStore.Json);
+        }
+
+        File.WriteAllText(file, text);
+    }
+
     /// <summary>Every file of an experiment folder but the manifest (it records when and how it ran), by relative path.</summary>
     public static Dictionary<string, byte[]> Files(string directory) =>
         Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories)

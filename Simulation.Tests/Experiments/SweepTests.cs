@@ -224,4 +224,38 @@ public sealed class SweepTests : IDisposable
         e.Point.Should().Be("agents.town.agencies.desk.staff=0");
         e.Problems.Should().ContainSingle().Which.Should().Contain("inline.yaml:9:").And.Contain("found '0'");
     }
+
+    [Fact]
+    public async Task Resume_OfASweepOfSeeds_ChecksEachPointsReplicationsAgainstItsOwnSeed()
+    {
+        var yaml = Queues.Desk(staff: 2, rate: 1.5, horizon: "200d", replications: 2);
+        var plan = SweepPlan(yaml, 2, new SweepParameter("seed", ["3", "4"]));
+        async Task<SweepOutcome> Sweep(string directory)
+        {
+            var store = System.IO.File.Exists(System.IO.Path.Combine(directory, ExperimentStore.PlanFile)) ? ExperimentStore.Open(directory) : ExperimentStore.Create(directory, plan, yaml);
+            var experiment = SweepExperiment.Prepare(store.Plan, yaml);
+            var outcome = await experiment.RunAsync(store, new InProcessEngine(), 2, null, CancellationToken.None);
+            var context = ExperimentContext.For(store.Plan, experiment.Cells[0].Model, 2, null, "test");
+            ExperimentOutput.WriteSweep(store, outcome, SweepReport.Build(context, outcome.Result), context.Years);
+            return outcome;
+        }
+
+        await Sweep(_dir.File("through"));
+        await Sweep(_dir.File("resumed"));
+        var file = _dir.File("resumed/replications/p1/00000.json");
+        System.IO.File.Copy(_dir.File("resumed/replications/p0/00000.json"), file, overwrite: true);
+        Experiments.Edit(file, t => t.Replace("\"cell\":\"p0\"", "\"cell\":\"p1\"", StringComparison.Ordinal), reseal: true);
+
+        var problems = new List<string>();
+        var opened = ExperimentStore.Open(_dir.File("resumed"));
+        var prepared = SweepExperiment.Prepare(opened.Plan, yaml);
+        prepared.Cells.Select(c => c.Seed).Should().Equal(3UL, 4UL);
+        prepared.Cells.Select(c => c.Model.Seed).Should().Equal(3UL, 4UL);
+        opened.LoadFinished(prepared, problems).Should().HaveCount(3);
+        problems.Should().Equal($"{file}: it was computed with seed 3, the experiment's seed is 4; set aside as 00000.json.rejected, the replication is computed again");
+        (await Sweep(_dir.File("resumed"))).Computed.Should().Be(1);
+
+        Experiments.Files(_dir.File("resumed")).Where(f => !f.Key.EndsWith(".rejected", StringComparison.Ordinal))
+            .Should().BeEquivalentTo(Experiments.Files(_dir.File("through")));
+    }
 }
