@@ -58,8 +58,7 @@ public static class ScenarioLoader
         var scanner = new Scanner(new StringReader(text), skipComments: true);
         try
         {
-            var stream = new YamlStream();
-            stream.Load(new Parser(scanner));
+            var stream = LoadYaml(scanner, reader.File);
             if (stream.Documents.Count != 1)
             {
                 reader.Error(new SourcePosition(1, 1), $"expected exactly one YAML document, found {stream.Documents.Count}");
@@ -87,6 +86,20 @@ public static class ScenarioLoader
         }
 
         return new ScenarioBinder(reader).Bind(root);
+    }
+
+    /// <summary>
+    /// The YAML representation tree of <paramref name="text"/>, within <see cref="ScenarioLimits.MaxNesting"/>
+    /// and <see cref="ScenarioLimits.MaxYamlNodes"/>: throws <see cref="ScenarioException"/> past them,
+    /// <see cref="YamlException"/> for a syntax error.
+    /// </summary>
+    internal static YamlStream LoadYaml(string text, string file) => LoadYaml(new Scanner(new StringReader(text), skipComments: true), file);
+
+    private static YamlStream LoadYaml(Scanner scanner, string file)
+    {
+        var stream = new YamlStream();
+        stream.Load(new BoundedParser(new Parser(scanner), file));
+        return stream;
     }
 
     private static bool IsBlank(string text) =>
