@@ -12,21 +12,11 @@ namespace IsdnSim.Core.Scenario;
 /// </summary>
 public static class ScenarioLoader
 {
-    /// <summary>Loads and validates a file; throws <see cref="ScenarioException"/> listing every problem.</summary>
-    public static LoadedScenario LoadFile(string path)
-    {
-        string text;
-        try
-        {
-            text = System.IO.File.ReadAllText(path, Encoding.UTF8);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new ScenarioException([new ScenarioDiagnostic(path, new SourcePosition(1, 1), $"cannot read the file: {e.Message}")]);
-        }
-
-        return Parse(text, path);
-    }
+    /// <summary>
+    /// Loads and validates a file; throws <see cref="ScenarioException"/> listing every problem,
+    /// also when the file cannot be read, is too large or is not UTF-8 (see <see cref="ScenarioLimits"/>).
+    /// </summary>
+    public static LoadedScenario LoadFile(string path) => Parse(ScenarioFileReader.Read(path), path);
 
     /// <summary>Parses and validates scenario text; <paramref name="file"/> names it in messages.</summary>
     public static LoadedScenario Parse(string text, string file)

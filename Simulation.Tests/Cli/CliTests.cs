@@ -135,7 +135,40 @@ public sealed class CliTests : IDisposable
         var exit = await Isdnsim("run", _dir.File("nowhere.yaml"), "--engine", "inprocess");
 
         exit.Should().Be(ExitCodes.BadInput);
-        _err.ToString().Should().Contain("cannot read the file");
+        _err.ToString().Should().Be($"{_dir.File("nowhere.yaml")}: error: file not found\n1 problem in {_dir.File("nowhere.yaml")}; nothing was run.\n");
+    }
+
+    [Fact]
+    public async Task Validate_OfAFolder_SaysItIsAFolder_AndExitsWith2()
+    {
+        var exit = await Isdnsim("validate", _dir.Path);
+
+        exit.Should().Be(ExitCodes.BadInput);
+        _err.ToString().Should().StartWith($"{_dir.Path}: error: '{_dir.Path}' is a folder, not a scenario file\n");
+    }
+
+    [Fact]
+    public async Task Validate_OfAFileNestedTooDeep_ExitsWith2_WithThePosition()
+    {
+        var path = _dir.File("deep.yaml");
+        File.WriteAllText(path, "a: " + new string('[', 20_000) + new string(']', 20_000));
+
+        var exit = await Isdnsim("validate", path);
+
+        exit.Should().Be(ExitCodes.BadInput);
+        _err.ToString().Should().StartWith($"{path}:1:67: error: mappings and lists are nested more than 64 levels deep here");
+    }
+
+    [Fact]
+    public async Task Validate_OfAFileWithAHugeName_ShortensTheNameInEveryMessage()
+    {
+        var name = new string('n', 1_000_000) + ".yaml";
+
+        var exit = await Isdnsim("validate", name);
+
+        exit.Should().Be(ExitCodes.BadInput);
+        var shown = new string('n', 100) + "…" + new string('n', 95) + ".yaml (1,000,005 characters)";
+        _err.ToString().Should().Be($"{shown}: error: the path is too long for this system (1,000,005 characters)\n1 problem in {shown}; nothing was run.\n");
     }
 
     [Fact]

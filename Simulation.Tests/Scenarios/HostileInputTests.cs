@@ -11,8 +11,12 @@ namespace IsdnSim.Tests.Scenarios;
 /// position where there is one and a message that says what is wrong: never a crash, a hang,
 /// or a stack trace.
 /// </summary>
-public sealed class HostileInputTests
+public sealed class HostileInputTests : IDisposable
 {
+    private readonly TempDirectory _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
     private const string TooDeep =
         "mappings and lists are nested more than 64 levels deep here, the limit for a scenario (the shipped ones need 7): is a ']' or '}' missing, or is it the right file?";
 
@@ -24,6 +28,13 @@ public sealed class HostileInputTests
     }
 
     private static ScenarioDiagnostic ParseRejection(string yaml) => Rejection(() => ScenarioLoader.Parse(yaml, "hostile.yaml"));
+
+    private ScenarioDiagnostic FileRejection(byte[] content)
+    {
+        var path = _dir.File("hostile.yaml");
+        File.WriteAllBytes(path, content);
+        return Rejection(() => ScenarioLoader.LoadFile(path));
+    }
 
     [Fact]
     public void DeeplyNestedFlowMappings_AreRejectedAtTheFirstLevelPastTheLimit()
@@ -126,6 +137,18 @@ public sealed class HostileInputTests
     }
 
     [Fact]
+    public void AHugeValueQuotedInAMessage_IsShortenedWhereItIsPrinted()
+    {
+        var yaml = "name: x\nagents: " + new string('a', 100_000) + "\n";
+
+        var act = () => ScenarioLoader.Parse(yaml, "hostile.yaml");
+
+        var d = act.Should().Throw<ScenarioException>().Which.Diagnostics.Single(d => d.Position.Line == 2);
+        var shown = new string('a', 100) + "…" + new string('a', 100) + " (100,000 characters)";
+        d.ToString().Should().Be($"hostile.yaml:2:9: error: expected a list for agents, found '{shown}'");
+    }
+
+    [Fact]
     public void ScenarioPatch_KeepsToTheSameLimits()
     {
         var yaml = "a: " + new string('[', 1_000) + new string(']', 1_000);
@@ -146,8 +169,98 @@ public sealed class HostileInputTests
         // Only reading and the YAML tree: binding all of germany.yaml takes seconds, and the limits are checked before it.
         var path = Repository.Scenario(file);
 
-        var read = () => ScenarioLoader.LoadYaml(File.ReadAllText(path), path);
+        var read = () => ScenarioLoader.LoadYaml(ScenarioFileReader.Read(path), path);
 
         read.Should().NotThrow();
+    }
+
+    [Fact]
+    public void AnEndlessFile_IsRejectedAtTheSizeLimit_WithoutReadingOn()
+    {
+        // /dev/zero reports no length; the limit is counted on the bytes read.
+        var d = Rejection(() => ScenarioLoader.LoadFile("/dev/zero"));
+
+        d.Position.Should().Be(new SourcePosition(1, ScenarioLimits.MaxFileBytes + 1));
+        d.Message.Should().Be("the file is larger than 64 MiB, the limit for a scenario (the largest shipped one, germany.yaml, has 3.6 MB): is it the right file?");
+    }
+
+    [Fact]
+    public void ALatin1File_IsRejectedAtItsFirstNonUtf8Byte_WithHowToConvertIt()
+    {
+        var d = FileRejection(Encoding.Latin1.GetBytes("name: Landkreis\nagents:\n  - id: bürgeramt\n"));
+
+        d.Position.Should().Be(new SourcePosition(3, 10));
+        d.Message.Should().Be("the file is not valid UTF-8 (byte 0xFC here); a scenario file must be UTF-8: if it is Latin-1 (ISO 8859-1), " +
+                              "convert it with 'iconv -f latin1 -t utf-8 OLD > NEW'");
+    }
+
+    [Fact]
+    public void AColumn_CountsCharactersNotBytes()
+    {
+        // 'ä' is two bytes in UTF-8 and one column.
+        var d = FileRejection([.. Encoding.UTF8.GetBytes("name: Bärnau "), 0xFF]);
+
+        d.Position.Should().Be(new SourcePosition(1, 14));
+    }
+
+    [Fact]
+    public void AUtf16File_IsNamedAsSuch()
+    {
+        var d = FileRejection([.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes("name: x\n")]);
+
+        d.Position.Should().Be(new SourcePosition(1, 1));
+        d.Message.Should().StartWith("the file is UTF-16; a scenario file must be UTF-8");
+    }
+
+    [Fact]
+    public void AUtf8ByteOrderMark_IsAccepted_AndIsNotPartOfTheText()
+    {
+        var text = File.ReadAllText(Repository.Scenario("mmc.yaml"));
+        var path = _dir.File("bom.yaml");
+        File.WriteAllBytes(path, [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text)]);
+
+        var loaded = ScenarioLoader.LoadFile(path);
+
+        loaded.Text.Should().Be(text);
+        loaded.Hash.Should().Be(ScenarioLoader.LoadFile(Repository.Scenario("mmc.yaml")).Hash);
+    }
+
+    [Fact]
+    public void AFolder_IsNamedAsAFolder_WithoutAPosition()
+    {
+        var d = Rejection(() => ScenarioLoader.LoadFile(_dir.Path));
+
+        d.Position.Should().Be(SourcePosition.Unknown);
+        d.Message.Should().Be($"'{_dir.Path}' is a folder, not a scenario file");
+        d.ToString().Should().Be($"{_dir.Path}: error: '{_dir.Path}' is a folder, not a scenario file");
+    }
+
+    [Fact]
+    public void AMissingFile_IsNotFound_WithoutAMadeUpPosition()
+    {
+        var path = _dir.File("nowhere.yaml");
+
+        var d = Rejection(() => ScenarioLoader.LoadFile(path));
+
+        d.ToString().Should().Be($"{path}: error: file not found");
+    }
+
+    [Fact]
+    public void APathTooLongForTheSystem_GetsAMessage_WithThePathShortened()
+    {
+        var path = "/tmp/" + new string('x', 100_000) + ".yaml";
+
+        var d = Rejection(() => ScenarioLoader.LoadFile(path));
+
+        d.Message.Should().Be("the path is too long for this system (100,010 characters)");
+        d.ToString().Should().Be("/tmp/" + new string('x', 95) + "…" + new string('x', 95) + ".yaml (100,010 characters): error: the path is too long for this system (100,010 characters)");
+    }
+
+    [Fact]
+    public void APathWithANulCharacter_GetsAMessage()
+    {
+        var d = Rejection(() => ScenarioLoader.LoadFile("scen\0ario.yaml"));
+
+        d.ToString().Should().Be("scen?ario.yaml: error: not a valid file name (it contains a character no path may hold)");
     }
 }
