@@ -21,7 +21,7 @@ public static class IsdnSimApp
             config.ValidateExamples();
             config.Settings.ExceptionHandler = (e, _) =>
             {
-                consoles.Errors.WriteLine($"isdnsim: error: {UserText.ShortenQuoted(e.Message)}{OptionHint(e.Message)}");
+                consoles.Errors.WriteLine($"isdnsim: error: {NumberOptions.ConversionProblem(e, args) ?? UserText.ShortenQuoted(e.Message)}{OptionHint(e.Message)}");
                 return e is CommandParseException or CommandRuntimeException ? ExitCodes.BadInput : ExitCodes.Failure;
             };
             config.AddCommand<RunCommand>("run")
