@@ -13,7 +13,10 @@ namespace IsdnSim.Core.Experiments;
 /// </summary>
 public static class ScenarioPatch
 {
-    /// <summary>The text with every (path, value) set; throws <see cref="FormatException"/> naming the path if one does not lead to a value.</summary>
+    /// <summary>
+    /// The text with every (path, value) set; throws <see cref="FormatException"/> naming the path if one does not lead to a value,
+    /// <see cref="ScenarioException"/> if the text is past the scenario limits on nesting and size.
+    /// </summary>
     public static string Apply(string text, IReadOnlyList<(string Path, string Value)> values)
     {
         if (values.Count == 0)
@@ -21,8 +24,7 @@ public static class ScenarioPatch
             return text;
         }
 
-        var stream = new YamlStream();
-        stream.Load(new StringReader(text));
+        var stream = ScenarioLoader.LoadYaml(text, "the scenario");
         var root = stream.Documents[0].RootNode;
         var edits = values.Select(v => (Node: Find(root, v.Path), v.Value))
             .OrderByDescending(e => e.Node.Start.Index)

@@ -25,6 +25,26 @@ public static class ScenarioLimits
 
     public const double MinLookaheadDays = 1.0 / 24;
 
+    /// <summary>
+    /// 64 MiB: eighteen times the largest shipped scenario (germany.yaml, 3.6 MB), and small
+    /// enough that reading /dev/zero or a log file by mistake stops at once.
+    /// </summary>
+    public const int MaxFileBytes = 64 * 1024 * 1024;
+
+    /// <summary>
+    /// Mappings and lists inside one another. The shipped scenarios reach 7; the YAML parser
+    /// and the binder recurse once per level, so this also bounds their stack.
+    /// </summary>
+    public const int MaxNesting = 64;
+
+    /// <summary>
+    /// Keys, values, mappings and lists in the file, an alias counted as a copy of everything
+    /// under its anchor. germany.yaml has about 430,000; a region at <see cref="MaxAgents"/>
+    /// would have about 2,000,000. Bounds the work of everything that walks the tree, and
+    /// stops an alias bomb (billion laughs) before it is expanded.
+    /// </summary>
+    public const int MaxYamlNodes = 5_000_000;
+
     /// <summary>Ten years: a hand-off or lookahead longer than this is a typo.</summary>
     public const double MaxHandoffDays = 3650;
 
@@ -49,7 +69,7 @@ public static class ScenarioLimits
         : warmupDays >= horizonDays ? $"warmup ({warmupDays:0.##} days) must be shorter than the horizon ({horizonDays:0.##} days): statistics are taken after it"
         : null;
 
-        public static string? WindowsProblem(double horizonDays, double lookaheadDays)
+    public static string? WindowsProblem(double horizonDays, double lookaheadDays)
     {
         var windows = horizonDays / lookaheadDays;
         return windows > MaxWindows

@@ -12,21 +12,11 @@ namespace IsdnSim.Core.Scenario;
 /// </summary>
 public static class ScenarioLoader
 {
-    /// <summary>Loads and validates a file; throws <see cref="ScenarioException"/> listing every problem.</summary>
-    public static LoadedScenario LoadFile(string path)
-    {
-        string text;
-        try
-        {
-            text = System.IO.File.ReadAllText(path, Encoding.UTF8);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new ScenarioException([new ScenarioDiagnostic(path, new SourcePosition(1, 1), $"cannot read the file: {e.Message}")]);
-        }
-
-        return Parse(text, path);
-    }
+    /// <summary>
+    /// Loads and validates a file; throws <see cref="ScenarioException"/> listing every problem,
+    /// also when the file cannot be read, is too large or is not UTF-8 (see <see cref="ScenarioLimits"/>).
+    /// </summary>
+    public static LoadedScenario LoadFile(string path) => Parse(ScenarioFileReader.Read(path), path);
 
     /// <summary>Parses and validates scenario text; <paramref name="file"/> names it in messages.</summary>
     public static LoadedScenario Parse(string text, string file)
@@ -58,8 +48,7 @@ public static class ScenarioLoader
         var scanner = new Scanner(new StringReader(text), skipComments: true);
         try
         {
-            var stream = new YamlStream();
-            stream.Load(new Parser(scanner));
+            var stream = LoadYaml(scanner, reader.File);
             if (stream.Documents.Count != 1)
             {
                 reader.Error(new SourcePosition(1, 1), $"expected exactly one YAML document, found {stream.Documents.Count}");
@@ -87,6 +76,20 @@ public static class ScenarioLoader
         }
 
         return new ScenarioBinder(reader).Bind(root);
+    }
+
+    /// <summary>
+    /// The YAML representation tree of <paramref name="text"/>, within <see cref="ScenarioLimits.MaxNesting"/>
+    /// and <see cref="ScenarioLimits.MaxYamlNodes"/>: throws <see cref="ScenarioException"/> past them,
+    /// <see cref="YamlException"/> for a syntax error.
+    /// </summary>
+    internal static YamlStream LoadYaml(string text, string file) => LoadYaml(new Scanner(new StringReader(text), skipComments: true), file);
+
+    private static YamlStream LoadYaml(Scanner scanner, string file)
+    {
+        var stream = new YamlStream();
+        stream.Load(new BoundedParser(new Parser(scanner), file));
+        return stream;
     }
 
     private static bool IsBlank(string text) =>

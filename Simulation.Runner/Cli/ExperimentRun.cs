@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using IsdnSim.Core.Engine;
 using IsdnSim.Core.Experiments;
+using IsdnSim.Core.Scenario;
 using IsdnSim.Runner.Display;
 using Spectre.Console;
 
@@ -39,7 +40,7 @@ internal static class ExperimentRun
 
             if (store.Plan.Kind != kind)
             {
-                consoles.Errors.WriteLine($"isdnsim: error: --resume: '{directory}' holds a {store.Plan.Kind}, not a {kind}; resume it with 'isdnsim {store.Plan.Kind} --resume {directory}'");
+                consoles.Errors.WriteLine($"isdnsim: error: --resume: '{UserText.Shorten(directory)}' holds a {store.Plan.Kind}, not a {kind}; resume it with 'isdnsim {store.Plan.Kind} --resume {UserText.Shorten(directory)}'");
                 return null;
             }
 
@@ -47,7 +48,7 @@ internal static class ExperimentRun
         }
         catch (Exception e) when (e is InvalidDataException or IOException)
         {
-            consoles.Errors.WriteLine($"isdnsim: error: --resume: {e.Message}");
+            consoles.Errors.WriteLine($"isdnsim: error: --resume: {UserText.ShortenQuoted(e.Message)}");
             return null;
         }
     }
@@ -98,7 +99,7 @@ internal static class ExperimentRun
         var outDir = settings.Out ?? DefaultFolder(settings.File!, kind);
         if (ExperimentStore.CheckNew(outDir) is { } problem)
         {
-            consoles.Errors.WriteLine($"isdnsim: error: {problem}");
+            consoles.Errors.WriteLine($"isdnsim: error: {UserText.ShortenQuoted(problem)}");
             return null;
         }
 

@@ -61,7 +61,7 @@ public sealed class GenerateCommand(Consoles consoles) : Command<GenerateCommand
     {
         if (settings.Out is { } existing && File.Exists(existing) && !settings.Force)
         {
-            consoles.Errors.WriteLine($"isdnsim: error: '{existing}' exists; choose another --out, or add --force to replace it");
+            consoles.Errors.WriteLine($"isdnsim: error: '{UserText.Shorten(existing)}' exists; choose another --out, or add --force to replace it");
             return ExitCodes.BadInput;
         }
 

@@ -1,3 +1,4 @@
+using IsdnSim.Core.Scenario;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console.Cli;
 
@@ -20,7 +21,7 @@ public static class IsdnSimApp
             config.ValidateExamples();
             config.Settings.ExceptionHandler = (e, _) =>
             {
-                consoles.Errors.WriteLine($"isdnsim: error: {e.Message}{OptionHint(e.Message)}");
+                consoles.Errors.WriteLine($"isdnsim: error: {NumberOptions.ConversionProblem(e, args) ?? UserText.ShortenQuoted(e.Message)}{OptionHint(e.Message)}");
                 return e switch
                 {
                     CommandParseException or CommandRuntimeException => ExitCodes.BadInput,
@@ -67,6 +68,9 @@ public static class IsdnSimApp
          "baseline", "precision", "max-replications", "resume", "set", "trace", "trace-replication", "trace-limit", "otlp", "trace-runtime", "html", "at", "project", "compare",
          "municipalities", "districts", "cities", "states", "amter", "name", "force", "help"];
 
+    // Longer than any option; beyond it a suggestion is pointless, and costly to compute for megabytes.
+    private const int MaxOptionLength = 64;
+
     /// <summary>For "Unknown option 'x'.", the nearest real option.</summary>
     private static string OptionHint(string message)
     {
@@ -77,8 +81,13 @@ public static class IsdnSimApp
         }
 
         var typed = message[prefix.Length..].TrimEnd('.', '\'');
+        if (typed.Length > MaxOptionLength)
+        {
+            return " See 'isdnsim <command> --help'.";
+        }
+
         var option = Options.FirstOrDefault(o => typed.StartsWith(o, StringComparison.Ordinal) || o.StartsWith(typed, StringComparison.Ordinal))
-                     ?? IsdnSim.Core.Scenario.DidYouMean.Suggest(typed, Options);
+                     ?? DidYouMean.Suggest(typed, Options);
         return option is not null
             ? $" Did you mean '--{option}'? See 'isdnsim <command> --help'."
             : " See 'isdnsim <command> --help'.";

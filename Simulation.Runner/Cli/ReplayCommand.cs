@@ -65,7 +65,7 @@ public sealed class ReplayCommand(Consoles consoles) : Command<ReplayCommand.Set
         if (settings.Project is { } project && !trace.Events.Any(e => e.Project == project))
         {
             var projects = trace.Events.Where(e => e.Ev == "arrive").Select(e => e.Project!).Distinct();
-            consoles.Errors.WriteLine($"isdnsim: error: --project: no project '{project}' in {settings.Trace}{DidYouMean.Hint(project, projects)}");
+            consoles.Errors.WriteLine($"isdnsim: error: --project: no project '{UserText.Shorten(project)}' in {UserText.Shorten(settings.Trace)}{DidYouMean.Hint(project, projects)}");
             return ExitCodes.BadInput;
         }
 
@@ -100,14 +100,14 @@ public sealed class ReplayCommand(Consoles consoles) : Command<ReplayCommand.Set
             var trace = TraceReader.Read(path);
             if (!trace.Complete)
             {
-                consoles.Errors.WriteLine($"isdnsim: warning: {path} is not complete ({trace.EndReason}); it shows the run up to its last event");
+                consoles.Errors.WriteLine($"isdnsim: warning: {UserText.Shorten(path)} is not complete ({trace.EndReason}); it shows the run up to its last event");
             }
 
             return trace;
         }
         catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
         {
-            consoles.Errors.WriteLine($"isdnsim: error: {e.Message}");
+            consoles.Errors.WriteLine($"isdnsim: error: {UserText.ShortenQuoted(e.Message)}");
             return null;
         }
     }
@@ -131,7 +131,7 @@ public sealed class ReplayCommand(Consoles consoles) : Command<ReplayCommand.Set
 
         if (File.Exists(html) || Directory.Exists(html))
         {
-            consoles.Errors.WriteLine($"isdnsim: error: --html: '{html}' already exists; choose another file, or remove it");
+            consoles.Errors.WriteLine($"isdnsim: error: --html: '{UserText.Shorten(html)}' already exists; choose another file, or remove it");
             return ExitCodes.BadInput;
         }
 

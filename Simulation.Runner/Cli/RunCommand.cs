@@ -195,7 +195,7 @@ public sealed class RunCommand(Consoles consoles) : AsyncCommand<RunCommand.Sett
         var outDir = settings.Out ?? ExperimentRun.DefaultFolder(settings.File);
         if (AtomicOutput.CheckTarget(outDir) is { } outProblem)
         {
-            consoles.Errors.WriteLine($"isdnsim: error: {outProblem}");
+            consoles.Errors.WriteLine($"isdnsim: error: {UserText.ShortenQuoted(outProblem)}");
             return ExitCodes.BadInput;
         }
 
@@ -213,7 +213,7 @@ public sealed class RunCommand(Consoles consoles) : AsyncCommand<RunCommand.Sett
         var traced = settings.TraceReplication ?? 0;
         if (settings.Trace is { } tracePath && TraceProblem(tracePath, traced, replications) is { } traceProblem)
         {
-            consoles.Errors.WriteLine($"isdnsim: error: {traceProblem}");
+            consoles.Errors.WriteLine($"isdnsim: error: {UserText.ShortenQuoted(traceProblem)}");
             return ExitCodes.BadInput;
         }
 

@@ -19,7 +19,7 @@ internal static class ScenarioInput
                 consoles.Errors.WriteLine(d.ToString());
             }
 
-            consoles.Errors.WriteLine($"{e.Diagnostics.Count} problem{(e.Diagnostics.Count == 1 ? "" : "s")} in {file}; nothing was run.");
+            consoles.Errors.WriteLine($"{e.Diagnostics.Count} problem{(e.Diagnostics.Count == 1 ? "" : "s")} in {UserText.Shorten(file)}; nothing was run.");
             return null;
         }
     }
@@ -32,8 +32,8 @@ internal static class ScenarioInput
         {
             var known = scenario.Definition.Variants.Select(v => v.Id).ToList();
             consoles.Errors.WriteLine(known.Count == 0
-                ? $"isdnsim: error: --variant: {scenario.File} defines no variants"
-                : $"isdnsim: error: --variant: no variant '{variant}' in {scenario.File}{DidYouMean.Hint(variant, known)} (variants: {string.Join(", ", known)})");
+                ? $"isdnsim: error: --variant: {UserText.Shorten(scenario.File)} defines no variants"
+                : $"isdnsim: error: --variant: no variant '{UserText.Shorten(variant)}' in {UserText.Shorten(scenario.File)}{DidYouMean.Hint(variant, known)} (variants: {string.Join(", ", known)})");
             return null;
         }
 

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using IsdnSim.Core.Model;
+using IsdnSim.Core.Scenario;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -26,7 +27,7 @@ public sealed class ValidateCommand(Consoles consoles) : Command<ValidateCommand
         var d = scenario.Definition;
         var demandSources = model.Sources.Sum(s => s.Count);
         consoles.Text.WriteLine(
-            $"{settings.File}: ok: '{d.Name}': {Count(d.Agents.Count, "agent")}, {Count(d.Agents.Sum(a => a.Agencies.Count), "agency", "agencies")}, " +
+            $"{UserText.Shorten(settings.File)}: ok: '{d.Name}': {Count(d.Agents.Count, "agent")}, {Count(d.Agents.Sum(a => a.Agencies.Count), "agency", "agencies")}, " +
             $"{Count(d.Processes.Count, "process", "processes")}, {Count(demandSources, "demand stream")}; horizon {d.Horizon.Value:0.##} days from {d.Start:yyyy-MM-dd}, " +
             $"{Count(d.Replications, "replication")}, seed {d.Seed}");
         return ExitCodes.Ok;

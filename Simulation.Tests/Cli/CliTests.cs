@@ -135,7 +135,56 @@ public sealed class CliTests : IDisposable
         var exit = await Isdnsim("run", _dir.File("nowhere.yaml"), "--engine", "inprocess");
 
         exit.Should().Be(ExitCodes.BadInput);
-        _err.ToString().Should().Contain("cannot read the file");
+        _err.ToString().Should().Be($"{_dir.File("nowhere.yaml")}: error: file not found\n1 problem in {_dir.File("nowhere.yaml")}; nothing was run.\n");
+    }
+
+    [Fact]
+    public async Task Validate_OfAFolder_SaysItIsAFolder_AndExitsWith2()
+    {
+        var exit = await Isdnsim("validate", _dir.Path);
+
+        exit.Should().Be(ExitCodes.BadInput);
+        _err.ToString().Should().StartWith($"{_dir.Path}: error: '{_dir.Path}' is a folder, not a scenario file\n");
+    }
+
+    [Fact]
+    public async Task Validate_OfAFileNestedTooDeep_ExitsWith2_WithThePosition()
+    {
+        var path = _dir.File("deep.yaml");
+        File.WriteAllText(path, "a: " + new string('[', 20_000) + new string(']', 20_000));
+
+        var exit = await Isdnsim("validate", path);
+
+        exit.Should().Be(ExitCodes.BadInput);
+        _err.ToString().Should().StartWith($"{path}:1:67: error: mappings and lists are nested more than 64 levels deep here");
+    }
+
+    [Fact]
+    public async Task Validate_OfAFileWithAHugeName_ShortensTheNameInEveryMessage()
+    {
+        var name = new string('n', 1_000_000) + ".yaml";
+
+        var exit = await Isdnsim("validate", name);
+
+        exit.Should().Be(ExitCodes.BadInput);
+        var shown = new string('n', 100) + "…" + new string('n', 95) + ".yaml (1,000,005 characters)";
+        _err.ToString().Should().Be($"{shown}: error: the path is too long for this system (1,000,005 characters)\n1 problem in {shown}; nothing was run.\n");
+    }
+
+    [Theory]
+    [InlineData(new[] { "run", "FILE", "--replications", "99999999999" }, "--replications: expected a whole number between 1 and 10,000, found '99999999999'")]
+    [InlineData(new[] { "run", "FILE", "-r", "99999999999" }, "--replications: expected a whole number between 1 and 10,000, found '99999999999'")]
+    [InlineData(new[] { "run", "FILE", "--parallel=4294967296" }, "--parallel: expected a whole number between 1 and 2,147,483,647, found '4294967296'")]
+    [InlineData(new[] { "run", "FILE", "--trace-replication", "-99999999999" }, "--trace-replication: expected a whole number between 0 and 9,999, found '-99999999999'")]
+    [InlineData(new[] { "run", "FILE", "--seed", "-1" }, "--seed: expected a whole number between 0 and 18,446,744,073,709,551,615, found '-1'")]
+    [InlineData(new[] { "compare", "FILE", "--precision", "0.05", "--max-replications", "1e6" }, "--max-replications: expected a whole number between 2 and 10,000, found '1e6'")]
+    [InlineData(new[] { "generate", "--municipalities", "99999999999", "--districts", "1" }, "--municipalities: expected a whole number between 1 and 20,000, found '99999999999'")]
+    public async Task ANumberOptionOutsideItsType_NamesTheOptionAndWhatItTakes_AndExitsWith2(string[] args, string message)
+    {
+        var exit = await Isdnsim([.. args.Select(a => a == "FILE" ? Repository.Scenario("mmc.yaml") : a)]);
+
+        exit.Should().Be(ExitCodes.BadInput);
+        _err.ToString().Should().Be($"isdnsim: error: {message}\n");
     }
 
     [Fact]
