@@ -1,0 +1,28 @@
+using System.Globalization;
+
+namespace IsdnSim.Core.Metrics;
+
+/// <summary>The plain-language warnings about unstable queues, the same on the terminal and in reports.</summary>
+public static class StabilityText
+{
+    /// <summary>"Building authority (District): saturated (utilisation 99.6 %) in 5 of 5 replications, work in progress growing in 5".</summary>
+    public static string Agency(string agency, string organisation, int saturatedIn, int growingIn, int replications, double utilisation)
+    {
+        var parts = new List<string>();
+        if (saturatedIn > 0)
+        {
+            parts.Add($"saturated (busy ≥ {AgencyStability.SaturatedUtilisation.ToString("P0", CultureInfo.InvariantCulture)} with work waiting) in {saturatedIn} of {replications} replications");
+        }
+
+        if (growingIn > 0)
+        {
+            parts.Add($"work in progress growing steadily in {growingIn} of {replications} replications");
+        }
+
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{agency} ({organisation}), utilisation {utilisation:P1}: {string.Join("; ", parts)}. Offered load reaches capacity; its queue has no steady state.");
+    }
+
+    public static string Process(string process, double finishedShare) => string.Create(CultureInfo.InvariantCulture,
+        $"{process}: only {finishedShare:P1} of the projects arrived after the warm-up finished by the horizon; its lead times describe the quick few.");
+}
