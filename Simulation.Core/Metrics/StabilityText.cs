@@ -25,4 +25,8 @@ public static class StabilityText
 
     public static string Process(string process, double finishedShare) => string.Create(CultureInfo.InvariantCulture,
         $"{process}: only {finishedShare:P1} of the projects arrived after the warm-up finished by the horizon; its lead times describe the quick few.");
+
+    /// <summary>"Building authority (District), utilisation 99.1 %: saturated or growing in 3 of 3 replications."</summary>
+    public static string UnstableIn(string agency, string organisation, int unstableIn, int replications, double utilisation) => string.Create(CultureInfo.InvariantCulture,
+        $"{agency} ({organisation}), utilisation {utilisation:P1}: saturated or work in progress growing in {unstableIn} of {replications} replications. Offered load reaches capacity; lead times grow with the horizon.");
 }
