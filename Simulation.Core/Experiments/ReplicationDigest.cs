@@ -50,7 +50,7 @@ public sealed record ReplicationDigest(
         }).ToArray();
 
         var stability = new StabilityDigest(
-            [.. figures.Agencies.Select((a, i) => (a, i)).Where(x => AgencyStability.Of(x.a).Unstable).Select(x => x.i)],
+            [.. figures.Agencies.Select((a, i) => (a, i)).Where(x => AgencyStability.Of(model, x.a).Unstable).Select(x => x.i)],
             [.. figures.Processes.Select(p => p.Arrived)],
             [.. figures.Processes.Select(p => p.ArrivedAndFinished)]);
         return new ReplicationDigest(cell, result.Replication, HeadlineMetrics.Values(model, figures), percentiles, agencies, deadlines, result.Events, stability);

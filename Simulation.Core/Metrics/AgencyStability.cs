@@ -1,4 +1,5 @@
 using IsdnSim.Core.Kernel;
+using IsdnSim.Core.Model;
 
 namespace IsdnSim.Core.Metrics;
 
@@ -16,9 +17,13 @@ namespace IsdnSim.Core.Metrics;
 /// than a stable queue can explain. Arrivals A minus completions D (both after the warm-up) is
 /// exactly the rise N(T) - N(W) of the items at the agency. A stable queue that starts empty rises
 /// by about its mean work in progress L (queue plus in service); random fluctuation adds a random
-/// walk of standard deviation about sqrt(A + D). Growing is A - D > L + <see cref="GrowthSigmas"/>
-/// sqrt(A + D). An overloaded queue rises by (1 - 1/rho) A, which passes this bound as soon as a
-/// few hundred items arrived.
+/// walk of standard deviation at most about sqrt(A + D) (that of a critically loaded queue; a
+/// stable one fluctuates less). Growing is A - D > L + <see cref="GrowthSigmas"/> sqrt(A + D).
+/// An overloaded queue rises by (1 - 1/rho) A, twice its mean work in progress when it starts
+/// empty, which passes this bound as soon as a few hundred items arrived. An agency with an intake window (a funding programme's yearly
+/// call) is not judged by growth: the applications it holds until the window opens are up to a
+/// year's worth, a wait by design that a saturated agency would show too; it is judged by
+/// saturation alone.
 /// </para>
 /// </summary>
 public sealed record AgencyStability(bool Saturated, bool Growing)
@@ -27,7 +32,7 @@ public sealed record AgencyStability(bool Saturated, bool Growing)
     public const double SaturatedUtilisation = 0.98;
 
     /// <summary>Standard deviations of the random walk A - D that a rise must exceed (on top of L) to count as growth.</summary>
-    public const double GrowthSigmas = 3;
+    public const double GrowthSigmas = 2;
 
     /// <summary>Either symptom: offered load at or above capacity.</summary>
     public bool Unstable => Saturated || Growing;
@@ -42,7 +47,13 @@ public sealed record AgencyStability(bool Saturated, bool Growing)
     public static double StableRiseBound(AgencyStatistics a) =>
         a.MeanQueueLength + (a.Utilisation * a.Staff) + (GrowthSigmas * Math.Sqrt(a.Arrived + a.Done));
 
-    public static AgencyStability Of(AgencyStatistics a) => new(
+    /// <param name="a">The agency's figures in one replication.</param>
+    /// <param name="intakeWindow">Whether it accepts items only in a window (then growth is not judged).</param>
+    public static AgencyStability Of(AgencyStatistics a, bool intakeWindow) => new(
         Saturated: a.Utilisation >= SaturatedUtilisation && a.InQueueAtEnd > 0,
-        Growing: Rise(a) > StableRiseBound(a));
+        Growing: !intakeWindow && Rise(a) > StableRiseBound(a));
+
+    /// <summary>The verdict on <paramref name="a"/>, an agency of <paramref name="model"/>.</summary>
+    public static AgencyStability Of(SimulationModel model, AgencyStatistics a) =>
+        Of(a, model.Agents[a.Agent].Agencies[a.Agency].Intake is not null);
 }

@@ -64,7 +64,7 @@ public sealed record RunSummary(
                 IsCouncil = first.IsCouncil,
                 DeterminingShare = Estimate.Of([.. replications.Select(r => r.DeterminingShare[i]).Where(double.IsFinite)]),
                 YearUtilisation = [.. Enumerable.Range(0, first.YearUtilisation.Length).Select(y => Estimate.Of([.. samples.Select(s => s.YearUtilisation[y])]))],
-                Stability = [.. samples.Select(AgencyStability.Of)],
+                Stability = [.. samples.Select(s => AgencyStability.Of(model, s))],
             });
         }
 

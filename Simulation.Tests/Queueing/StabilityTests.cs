@@ -56,7 +56,7 @@ public sealed class StabilityTests
         // N(T) / A with A about 13,500: below 1 % unless N(T) > 135, probability about 0.9^125 < 1e-5.
         var (_, results, summary) = await RunAsync(Scenario(2.7, 5_000, 5));
 
-        results.Should().AllSatisfy(r => AgencyStability.Of(r.Agencies[0]).Unstable.Should().BeFalse());
+        results.Should().AllSatisfy(r => AgencyStability.Of(r.Agencies[0], intakeWindow: false).Unstable.Should().BeFalse());
         RunStability.IsStable(summary).Should().BeTrue();
         summary.Unstable.Should().BeEmpty();
         summary.Overall.FinishedShare.Mean.Should().BeGreaterThan(0.99);
@@ -85,7 +85,7 @@ public sealed class StabilityTests
 
             // Busy all the time with a queue of about (lambda - c mu) T; the rise (1 - 1 / rho) A is twice
             // the mean work in progress and far above sqrt(A + D).
-            var verdict = AgencyStability.Of(r.Agencies[0]);
+            var verdict = AgencyStability.Of(r.Agencies[0], intakeWindow: false);
             verdict.Saturated.Should().BeTrue();
             verdict.Growing.Should().BeTrue();
         }
@@ -118,7 +118,7 @@ public sealed class StabilityTests
         summary.Overall.Unfinished.Mean.Should().Be(summary.Overall.Arrived.Mean);
         RunStability.IsMostlyUnfinished(summary.Overall).Should().BeTrue();
         RunStability.MostlyUnfinished(summary).Should().ContainSingle();
-        results.Should().AllSatisfy(r => AgencyStability.Of(r.Agencies[0]).Saturated.Should().BeTrue());
+        results.Should().AllSatisfy(r => AgencyStability.Of(r.Agencies[0], intakeWindow: false).Saturated.Should().BeTrue());
         RunStability.IsStable(summary).Should().BeFalse();
     }
 
@@ -145,6 +145,18 @@ public sealed class StabilityTests
         json.RootElement.GetProperty("processes")[0].GetProperty("figures").GetProperty("projects_unfinished_at_horizon").GetProperty("mean").GetDouble()
             .Should().BeGreaterThan(0);
         json.RootElement.GetProperty("agencies")[0].GetProperty("saturated_replications").GetInt32().Should().Be(2);
+    }
+
+    [Fact]
+    public void Growth_IsNotJudged_AtAnAgencyWithAnIntakeWindow()
+    {
+        // A year's applications held for the window: a rise of 400 against a mean of 200 and sqrt(A + D) = 63.
+        var held = new Core.Kernel.AgencyStatistics(0, 0, 6, Utilisation: 0.5, MeanQueueLength: 200, MeanWait: 180, Arrived: 2200, Started: 1800,
+            Done: 1800, WaitingCaused: 0, InQueueAtEnd: 400, InServiceAtEnd: 0, YearUtilisation: [], YearWaitingCaused: []);
+
+        AgencyStability.Of(held, intakeWindow: false).Growing.Should().BeTrue("400 > 200 + 3 + 2 sqrt(4000) = 329");
+        AgencyStability.Of(held, intakeWindow: true).Unstable.Should().BeFalse();
+        AgencyStability.Of(held with { Utilisation = 0.99 }, intakeWindow: true).Saturated.Should().BeTrue("saturation is judged all the same");
     }
 
     [Fact]
