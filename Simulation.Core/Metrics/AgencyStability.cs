@@ -47,6 +47,7 @@ public sealed record AgencyStability(bool Saturated, bool Growing)
     public static double StableRiseBound(AgencyStatistics a) =>
         a.MeanQueueLength + (a.Utilisation * a.Staff) + (GrowthSigmas * Math.Sqrt(a.Arrived + a.Done));
 
+    /// <summary>The verdict on one agency in one replication.</summary>
     /// <param name="a">The agency's figures in one replication.</param>
     /// <param name="intakeWindow">Whether it accepts items only in a window (then growth is not judged).</param>
     public static AgencyStability Of(AgencyStatistics a, bool intakeWindow) => new(

@@ -5,7 +5,7 @@ namespace IsdnSim.Core.Metrics;
 /// <summary>The plain-language warnings about unstable queues, the same on the terminal and in reports.</summary>
 public static class StabilityText
 {
-    /// <summary>"Building authority (District): saturated (utilisation 99.6 %) in 5 of 5 replications, work in progress growing in 5".</summary>
+    /// <summary>"Building authority (District), utilisation 99.6 %: saturated (busy ≥ 98 % with work waiting) in 5 of 5 replications; work in progress growing steadily in 5 of 5 replications. ..."</summary>
     public static string Agency(string agency, string organisation, int saturatedIn, int growingIn, int replications, double utilisation)
     {
         var parts = new List<string>();
@@ -23,6 +23,7 @@ public static class StabilityText
             $"{agency} ({organisation}), utilisation {utilisation:P1}: {string.Join("; ", parts)}. Offered load reaches capacity; its queue has no steady state.");
     }
 
+    /// <summary>"Cycle path: only 12.0 % of the projects arrived after the warm-up finished by the horizon; ...".</summary>
     public static string Process(string process, double finishedShare) => string.Create(CultureInfo.InvariantCulture,
         $"{process}: only {finishedShare:P1} of the projects arrived after the warm-up finished by the horizon; its lead times describe the quick few.");
 
