@@ -28,7 +28,7 @@ internal static class SweepView
         {
             var cell = result.Cells[i];
             table.AddRow([Markup.Escape(result.Points[i].Cell), .. result.Points[i].Values.Select(Markup.Escape), .. metrics.Select(x => SummaryView.Format(cell.Metrics[x.i], x.m.Unit == "share" ? "P1" : "0.0")),
-                cell.IsStable ? "yes" : "[red]no: unstable[/]"]);
+                cell.IsStable ? "yes" : "[red]no[/]"]);
         }
 
         console.Write(table);

@@ -66,6 +66,21 @@ public sealed class StabilityCliTests : IDisposable
         agencies.Where(l => l.StartsWith("status-quo,", StringComparison.Ordinal)).Should().OnlyContain(l => l.EndsWith(",0", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Sweep_MarksThePointsWithoutASteadyState()
+    {
+        // mmc.yaml: 2.7 arrivals a day of one day's work; two servers give rho = 1.35, three 0.9.
+        var outDir = _dir.File("sweep");
+
+        var exit = await Isdnsim("sweep", Repository.Scenario("mmc.yaml"), "--set", "agents.town.agencies.desk.staff=2,3",
+            "--replications", "2", "--horizon", "1000d", "--engine", "inprocess", "--out", outDir);
+
+        exit.Should().Be(ExitCodes.Ok, _err.ToString());
+        var output = Flat(_out.ToString());
+        output.Should().Contain("Steady").And.Contain("Warning (p0): unstable queue: Service desk").And.NotContain("Warning (p1)");
+        File.ReadAllText(Path.Combine(outDir, "report.html")).Should().Contain("Warning: unstable queues");
+    }
+
     /// <summary>The terminal wraps long lines; the checks read the text as one line.</summary>
     private static string Flat(string text) => string.Join(' ', text.Split('\n').Select(l => l.TrimEnd('\r', ' ')));
 }
