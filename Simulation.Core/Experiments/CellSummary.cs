@@ -1,3 +1,4 @@
+using IsdnSim.Core.Metrics;
 using IsdnSim.Core.Statistics;
 
 namespace IsdnSim.Core.Experiments;
@@ -30,6 +31,8 @@ public sealed record CellSummary(
             ? []
             : Enumerable.Range(0, ReplicationDigest.Percentiles).Select(i => withProjects.Average(d => d.LeadTimePercentiles[i])).ToArray();
 
+        // Replications stored before stability was recorded have none; they count as not flagged.
+        var judged = digests.Where(d => d.Stability is not null).Select(d => d.Stability!).ToList();
         var agencies = Enumerable.Range(0, digests[0].Agencies.Length).Select(i =>
         {
             var samples = digests.Select(d => d.Agencies[i]).ToList();
@@ -38,8 +41,12 @@ public sealed record CellSummary(
                 Estimate.Of([.. samples.Select(s => s.Utilisation)]),
                 Estimate.Of([.. samples.Select(s => s.WaitingCaused)]),
                 Estimate.Of([.. samples.Select(s => s.DeterminingShare).Where(double.IsFinite)]),
-                [.. Enumerable.Range(0, first.YearUtilisation.Length).Select(y => samples.Average(s => s.YearUtilisation[y]))]);
+                [.. Enumerable.Range(0, first.YearUtilisation.Length).Select(y => samples.Average(s => s.YearUtilisation[y]))])
+            {
+                UnstableIn = judged.Count(s => s.UnstableAgencies.Contains(i)),
+            };
         }).ToList();
+        var processes = judged.Count == 0 ? 0 : judged[0].Arrived.Length;
 
         var deadlines = Enumerable.Range(0, digests[0].Deadlines.Length).Select(i =>
         {
@@ -51,8 +58,37 @@ public sealed record CellSummary(
                 Estimate.Of([.. samples.Where(s => s.Mandated > 0).Select(s => (double)s.OnTime / s.Mandated)]));
         }).ToList();
 
-        return new CellSummary(cell, digests.Count, metrics, percentiles, agencies, deadlines);
+        return new CellSummary(cell, digests.Count, metrics, percentiles, agencies, deadlines)
+        {
+            JudgedReplications = judged.Count,
+            ProcessArrived = [.. Enumerable.Range(0, processes).Select(p => judged.Sum(s => s.Arrived[p]))],
+            ProcessArrivedAndFinished = [.. Enumerable.Range(0, processes).Select(p => judged.Sum(s => s.ArrivedAndFinished[p]))],
+        };
     }
+
+    /// <summary>Replications whose stability was recorded (all but those stored by an older version).</summary>
+    public int JudgedReplications { get; init; }
+
+    /// <summary>Per process, projects arrived after the warm-up, summed over the judged replications.</summary>
+    public IReadOnlyList<long> ProcessArrived { get; init; } = [];
+
+    /// <summary>Per process, of <see cref="ProcessArrived"/>, those finished by the horizon.</summary>
+    public IReadOnlyList<long> ProcessArrivedAndFinished { get; init; } = [];
+
+    /// <summary>Agencies saturated or growing in at least one replication (<see cref="AgencyStability"/>), most often first.</summary>
+    public IReadOnlyList<AgencySummary> Unstable =>
+        [.. Agencies.Where(a => a.UnstableIn > 0).OrderByDescending(a => a.UnstableIn).ThenByDescending(a => a.Utilisation.Mean)
+            .ThenBy(a => a.Agent, StringComparer.Ordinal).ThenBy(a => a.Agency, StringComparer.Ordinal)];
+
+    /// <summary>Indices of the processes whose arrived projects were mostly unfinished (<see cref="RunStability"/>).</summary>
+    public IReadOnlyList<int> MostlyUnfinished =>
+        [.. Enumerable.Range(0, ProcessArrived.Count).Where(p => RunStability.IsMostlyUnfinished(ProcessArrived[p], ProcessArrivedAndFinished[p]))];
+
+    /// <summary>Whether all projects together were mostly unfinished.</summary>
+    public bool MostlyUnfinishedOverall => RunStability.IsMostlyUnfinished(ProcessArrived.Sum(), ProcessArrivedAndFinished.Sum());
+
+    /// <summary>No agency unstable and no process mostly unfinished: the figures describe a steady state.</summary>
+    public bool IsStable => Unstable.Count == 0 && MostlyUnfinished.Count == 0 && !MostlyUnfinishedOverall;
 
     /// <summary>Agencies with staff, busiest first (utilisation, then queue time caused).</summary>
     public IReadOnlyList<AgencySummary> Busiest =>
@@ -75,7 +111,11 @@ public sealed record AgencySummary(
     Estimate Utilisation,
     Estimate WaitingCaused,
     Estimate DeterminingShare,
-    double[] YearUtilisation);
+    double[] YearUtilisation)
+{
+    /// <summary>Replications in which the agency was saturated or its work in progress grew.</summary>
+    public int UnstableIn { get; init; }
+}
 
 public sealed record DeadlineSummary(
     string Shock,

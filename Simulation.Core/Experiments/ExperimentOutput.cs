@@ -108,7 +108,8 @@ public static class ExperimentOutput
         Write(store, "agencies.csv", csv =>
         {
             csv.Header("cell", "agent", "agency", "name", "organisation", "staff", "utilisation", "utilisation_low", "utilisation_high",
-                "waiting_caused_days", "waiting_caused_low", "waiting_caused_high", "critical_path_share", "critical_path_share_low", "critical_path_share_high");
+                "waiting_caused_days", "waiting_caused_low", "waiting_caused_high", "critical_path_share", "critical_path_share_low", "critical_path_share_high",
+                "unstable_replications");
             foreach (var cell in cells)
             {
                 foreach (var a in cell.Agencies)
@@ -117,6 +118,7 @@ public static class ExperimentOutput
                     Estimate(csv, a.Utilisation);
                     Estimate(csv, a.WaitingCaused);
                     Estimate(csv, a.DeterminingShare);
+                    csv.Add(a.UnstableIn);
                     csv.EndRow();
                 }
             }

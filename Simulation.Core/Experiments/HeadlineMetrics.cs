@@ -30,12 +30,14 @@ public static class HeadlineMetrics
             new("lead_time_p90", "Lead time, 90th percentile: the slow cases", "days", Better.Lower),
             new("throughput_per_year", "Projects finished per year (Durchsatz)", "per year", Better.Higher),
             new("wip_mean", "Projects in progress, mean (laufende Vorhaben)", "projects", Better.Lower),
+            new("finished_share", "Arrived projects finished by the horizon", "share", Better.Higher),
             new("returns_per_project", "Files returned for rework per project (Nachforderungen)", "per project", Better.Lower),
             new("handoffs_per_project", "Hand-offs between organisations per project (Übergaben)", "per project", Better.Lower),
             new("territorial_congruence", "Decisions taken for the own territory (territoriale Kongruenz)", "share", Better.Higher),
             new("deemed_approval_share", "Consultations ended by deemed approval (Genehmigungsfiktion)", "share", Better.Lower),
         };
         list.AddRange(model.Processes.Select(p => new MetricDefinition($"lead_time_mean:{p.Id}", $"Lead time: {p.Name}", "days", Better.Lower)));
+        list.AddRange(model.Processes.Select(p => new MetricDefinition($"finished_share:{p.Id}", $"Arrived and finished: {p.Name}", "share", Better.Higher)));
         foreach (var shock in model.Definition.Shocks)
         {
             list.AddRange(shock.Groups.Select(g =>
@@ -55,12 +57,14 @@ public static class HeadlineMetrics
             o.LeadTimeP90,
             o.ThroughputPerYear,
             o.WipMean,
+            o.FinishedShare,
             o.CriticalChainReworks,
             o.CriticalChainHandoffs,
             f.Congruence,
             f.DeemedShare,
         };
         values.AddRange(model.Processes.Select(p => f.Processes[p.Index].LeadTimeMean));
+        values.AddRange(model.Processes.Select(p => f.Processes[p.Index].FinishedShare));
         values.AddRange(f.Deadlines.Select(d => d.Compliance));
         return [.. values];
     }

@@ -10,6 +10,7 @@ namespace IsdnSim.Core.Experiments;
 /// the headline values, the lead-time distribution as percentiles, the agencies' figures and
 /// the deadlines. Small enough to store one file per replication, so an interrupted experiment
 /// resumes without recomputing, and exact: the figures of a resumed experiment are the same.
+/// <see cref="Stability"/> is null in files written before it existed.
 /// </summary>
 public sealed record ReplicationDigest(
     string Cell,
@@ -18,7 +19,8 @@ public sealed record ReplicationDigest(
     double[] LeadTimePercentiles,
     AgencyDigest[] Agencies,
     DeadlineDigest[] Deadlines,
-    long Events)
+    long Events,
+    StabilityDigest? Stability = null)
 {
     /// <summary>Percentiles 0, 1, ..., 100 of the lead times of projects finished after the warm-up.</summary>
     public const int Percentiles = 101;
@@ -47,7 +49,11 @@ public sealed record ReplicationDigest(
             return new DeadlineDigest(shock.Id, shock.Name, group.Name, group.Deadline, d.Mandated, d.OnTime, d.Late, d.Unfinished);
         }).ToArray();
 
-        return new ReplicationDigest(cell, result.Replication, HeadlineMetrics.Values(model, figures), percentiles, agencies, deadlines, result.Events);
+        var stability = new StabilityDigest(
+            [.. figures.Agencies.Select((a, i) => (a, i)).Where(x => AgencyStability.Of(model, x.a).Unstable).Select(x => x.i)],
+            [.. figures.Processes.Select(p => p.Arrived)],
+            [.. figures.Processes.Select(p => p.ArrivedAndFinished)]);
+        return new ReplicationDigest(cell, result.Replication, HeadlineMetrics.Values(model, figures), percentiles, agencies, deadlines, result.Events, stability);
     }
 }
 

@@ -32,6 +32,18 @@ public sealed record FlowFigures(
     /// <summary>Throughput per day times mean lead time: Little's law says this equals <see cref="WipMean"/> in steady state.</summary>
     public double LittleProduct => ThroughputPerYear / CalendarConstants.DaysPerYear * LeadTimeMean;
 
+    /// <summary>Projects that arrived after the warm-up and finished by the horizon (of <see cref="Arrived"/>).</summary>
+    public long ArrivedAndFinished { get; init; }
+
+    /// <summary>Projects in progress at the horizon: every arrival, warm-up included, less every finished project.</summary>
+    public long UnfinishedAtHorizon { get; init; }
+
+    /// <summary>
+    /// Share of the projects arrived after the warm-up that finished by the horizon; NaN without
+    /// arrivals. Lead times describe only this share: well below 1, they are censored.
+    /// </summary>
+    public double FinishedShare => Arrived > 0 ? (double)ArrivedAndFinished / Arrived : double.NaN;
+
     /// <param name="finished">Every finished project, those of the warm-up included (they are skipped here).</param>
     public static FlowFigures Compute(IReadOnlyList<ProjectRecord> finished, IEnumerable<ArrivalTally> arrivals, double horizon, double warmup = 0)
     {
@@ -50,8 +62,14 @@ public sealed record FlowFigures(
 
         var counted = new List<ProjectRecord>(finished.Count);
         long finishedBefore = 0;
+        long arrivedAndFinished = 0;
         foreach (var p in finished)
         {
+            if (p.Arrival >= warmup)
+            {
+                arrivedAndFinished++;
+            }
+
             if (p.Finish >= warmup)
             {
                 counted.Add(p);
@@ -95,7 +113,11 @@ public sealed record FlowFigures(
             ReworkMean: Mean(parts.Rework),
             WindowMean: Mean(parts.Window),
             CriticalChainHandoffs: Mean(handoffs),
-            CriticalChainReworks: Mean(reworks));
+            CriticalChainReworks: Mean(reworks))
+        {
+            ArrivedAndFinished = arrivedAndFinished,
+            UnfinishedAtHorizon = arrived + before - finished.Count,
+        };
 
         double Mean(double sum) => n > 0 ? sum / n : double.NaN;
     }

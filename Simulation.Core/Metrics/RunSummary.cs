@@ -21,6 +21,10 @@ public sealed record RunSummary(
     public IReadOnlyList<AgencyEstimates> ByDetermining =>
         [.. Agencies.Where(a => a.DeterminingShare.Mean > 0).OrderByDescending(a => a.DeterminingShare.Mean).ThenBy(a => a.Agent).ThenBy(a => a.Agency)];
 
+    /// <summary>Agencies saturated or growing in at least one replication (<see cref="AgencyStability"/>), most often first.</summary>
+    public IReadOnlyList<AgencyEstimates> Unstable =>
+        [.. Agencies.Where(a => a.UnstableIn > 0).OrderByDescending(a => a.UnstableIn).ThenByDescending(a => a.Utilisation.Mean).ThenBy(a => a.Agent).ThenBy(a => a.Agency)];
+
     /// <summary>(from level, to level) -> hand-offs per replication; only pairs that occur.</summary>
     public IReadOnlyList<(string From, string To, Estimate Count)> Handoffs { get; init; } = [];
 
@@ -60,6 +64,7 @@ public sealed record RunSummary(
                 IsCouncil = first.IsCouncil,
                 DeterminingShare = Estimate.Of([.. replications.Select(r => r.DeterminingShare[i]).Where(double.IsFinite)]),
                 YearUtilisation = [.. Enumerable.Range(0, first.YearUtilisation.Length).Select(y => Estimate.Of([.. samples.Select(s => s.YearUtilisation[y])]))],
+                Stability = [.. samples.Select(s => AgencyStability.Of(model, s))],
             });
         }
 
@@ -120,6 +125,18 @@ public sealed record FlowEstimates(
     Estimate CriticalChainReworks,
     Estimate LittleProduct)
 {
+    /// <summary>Projects in progress at the horizon.</summary>
+    public Estimate Unfinished { get; init; } = Estimate.Of([]);
+
+    /// <summary>Share of the projects arrived after the warm-up that finished by the horizon (replications with arrivals).</summary>
+    public Estimate FinishedShare { get; init; } = Estimate.Of([]);
+
+    /// <summary>Projects arrived after the warm-up, summed over the replications.</summary>
+    public long ArrivedTotal { get; init; }
+
+    /// <summary>Of <see cref="ArrivedTotal"/>, those finished by the horizon.</summary>
+    public long ArrivedAndFinishedTotal { get; init; }
+
     public static FlowEstimates Of(IReadOnlyList<FlowFigures> f)
     {
         // A replication without finished projects has no lead time; it is left out of that estimate.
@@ -140,7 +157,13 @@ public sealed record FlowEstimates(
             Defined(x => x.WindowMean),
             Defined(x => x.CriticalChainHandoffs),
             Defined(x => x.CriticalChainReworks),
-            Defined(x => x.LittleProduct));
+            Defined(x => x.LittleProduct))
+        {
+            Unfinished = Estimate.Of([.. f.Select(x => (double)x.UnfinishedAtHorizon)]),
+            FinishedShare = Defined(x => x.FinishedShare),
+            ArrivedTotal = f.Sum(x => x.Arrived),
+            ArrivedAndFinishedTotal = f.Sum(x => x.ArrivedAndFinished),
+        };
     }
 }
 
@@ -159,6 +182,16 @@ public sealed record AgencyEstimates(
     public Estimate DeterminingShare { get; init; } = Estimate.Of([]);
 
     public IReadOnlyList<Estimate> YearUtilisation { get; init; } = [];
+
+    /// <summary>The stability verdict of each replication, in replication order.</summary>
+    public IReadOnlyList<AgencyStability> Stability { get; init; } = [];
+
+    public int SaturatedIn => Stability.Count(s => s.Saturated);
+
+    public int GrowingIn => Stability.Count(s => s.Growing);
+
+    /// <summary>Replications in which the agency was saturated or its work in progress grew.</summary>
+    public int UnstableIn => Stability.Count(s => s.Unstable);
 }
 
 public sealed record DeadlineEstimates(

@@ -140,6 +140,7 @@ public static class ResultWriter
 
         json.WritePropertyName("headline");
         WriteFlow(json, summary.Overall);
+        WriteStability(json, model, summary);
 
         json.WriteStartArray("processes");
         foreach (var (process, figures) in summary.Processes)
@@ -289,6 +290,8 @@ public static class ResultWriter
         json.WriteStartObject();
         WriteEstimate(json, "projects_arrived", f.Arrived);
         WriteEstimate(json, "projects_finished", f.Finished);
+        WriteEstimate(json, "projects_unfinished_at_horizon", f.Unfinished);
+        WriteEstimate(json, "finished_share_of_arrived", f.FinishedShare);
         WriteEstimate(json, "throughput_per_year", f.ThroughputPerYear);
         WriteEstimate(json, "wip_mean", f.WipMean);
         WriteEstimate(json, "lead_time_mean_days", f.LeadTimeMean);
@@ -324,6 +327,46 @@ public static class ResultWriter
         WriteEstimate(json, "items_done", a.ItemsDone);
         WriteEstimate(json, "waiting_caused_days", a.WaitingCaused);
         WriteEstimate(json, "critical_path_share", a.DeterminingShare);
+        json.WriteNumber("saturated_replications", a.SaturatedIn);
+        json.WriteNumber("growing_replications", a.GrowingIn);
+        json.WriteEndObject();
+    }
+
+    /// <summary>
+    /// Whether the figures describe a steady state: the agencies that were saturated or whose
+    /// work in progress grew (<see cref="AgencyStability"/>), and the processes of which most
+    /// arrived projects were unfinished (<see cref="RunStability"/>).
+    /// </summary>
+    private static void WriteStability(Utf8JsonWriter json, SimulationModel model, RunSummary summary)
+    {
+        json.WriteStartObject("stability");
+        json.WriteBoolean("stable", RunStability.IsStable(summary));
+        json.WriteNumber("saturated_utilisation_threshold", AgencyStability.SaturatedUtilisation);
+        json.WriteNumber("mostly_unfinished_below", RunStability.MostlyUnfinishedBelow);
+        json.WriteStartArray("unstable_agencies");
+        foreach (var a in summary.Unstable)
+        {
+            json.WriteStartObject();
+            json.WriteString("agent", model.Agents[a.Agent].Id);
+            json.WriteString("agency", model.Agents[a.Agent].Agencies[a.Agency].Id);
+            json.WriteNumber("saturated_replications", a.SaturatedIn);
+            json.WriteNumber("growing_replications", a.GrowingIn);
+            json.WriteNumber("of_replications", summary.Replications);
+            WriteEstimate(json, "utilisation", a.Utilisation);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("mostly_unfinished_processes");
+        foreach (var (process, figures) in RunStability.MostlyUnfinished(summary))
+        {
+            json.WriteStartObject();
+            json.WriteString("id", process.Id);
+            WriteEstimate(json, "finished_share_of_arrived", figures.FinishedShare);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
         json.WriteEndObject();
     }
 

@@ -23,6 +23,7 @@ public static class CompareReport
         var report = new Writer(context, result, page);
         report.Introduction();
         report.Variants();
+        ReportSections.Stability(page, context, result.Cells, result.Metrics, "variants");
         report.Headline();
         report.DifferencePlot();
         report.LeadTimeDistributions();

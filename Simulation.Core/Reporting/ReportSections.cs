@@ -71,5 +71,32 @@ internal static class ReportSections
     public static bool IsKeyMetric(MetricDefinition metric) =>
         metric.Key is "lead_time_mean" or "throughput_per_year" || metric.Key.StartsWith("lead_time_mean:", StringComparison.Ordinal);
 
+    /// <summary>
+    /// A warning section when any cell did not reach a steady state (an agency saturated or its
+    /// work in progress growing, or most arrived projects unfinished): its lead times count the
+    /// finished projects only and grow with the horizon. Nothing when every cell is stable.
+    /// </summary>
+    public static void Stability(HtmlPage page, ReportContext context, IReadOnlyList<CellSummary> cells, IReadOnlyList<MetricDefinition> metrics, string cellsAre)
+    {
+        var unstable = cells.Where(c => !c.IsStable).ToList();
+        if (unstable.Count == 0)
+        {
+            return;
+        }
+
+        page.Heading(2, "Warning: unstable queues");
+        page.Paragraph(
+            $"In {unstable.Count} of {cells.Count} {cellsAre}, demand reaches the capacity of an agency or most arrived projects did not finish by the horizon. " +
+            "There the queue has no steady state: the lead times count finished projects only, understate the delay, and grow with the horizon. " +
+            "Read work in progress and the share of arrived projects finished instead. An agency is flagged when it was busy at least " +
+            ReportFormat.Percent(Metrics.AgencyStability.SaturatedUtilisation) + " of its available time with work still waiting at the horizon, " +
+            "or when its work in progress rose by more than a stable queue can explain (see the model documentation).");
+        foreach (var cell in unstable)
+        {
+            page.Heading(3, NameOf(context, cell.Cell));
+            page.List(CellWarnings.Of(cell, metrics));
+        }
+    }
+
     public static string AgencyLabel(AgencySummary agency) => $"{agency.Name} — {agency.Organisation}";
 }

@@ -12,7 +12,7 @@ namespace IsdnSim.Core.Reporting;
 public static partial class SweepReport
 {
     /// <summary>The first few metrics are the general ones; the per-process lead times follow later in the list.</summary>
-    private const int ChartedGeneralMetrics = 6;
+    private const int ChartedGeneralMetrics = 7;
 
     /// <summary>report.html, and each of its figures also as figures/&lt;name&gt;.svg.</summary>
     public static IReadOnlyList<ReportFile> Build(ReportContext context, SweepResult result)
@@ -41,6 +41,8 @@ public static partial class SweepReport
         page.Heading(2, "Parameters");
         page.Table("parameters", ["Parameter (path in the scenario file)", "Values"],
             result.Parameters.Select(p => (IReadOnlyList<HtmlCell>)[HtmlCell.Text(p.Path), HtmlCell.Text(string.Join(", ", p.Values))]));
+
+        ReportSections.Stability(page, context, result.Cells, result.Metrics, "points");
 
         page.Heading(2, "Points");
         page.Paragraph("Each figure is the mean over the replications, with its 95 % interval in brackets.");

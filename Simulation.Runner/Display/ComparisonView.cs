@@ -37,6 +37,26 @@ internal static class ComparisonView
         }
 
         console.Write(table);
+        RenderWarnings(console, r.Cells, r.Metrics, c => c.Cell);
+    }
+
+    /// <summary>One line per unstable agency or mostly unfinished process of each cell (<see cref="CellWarnings"/>).</summary>
+    internal static void RenderWarnings(IAnsiConsole console, IReadOnlyList<CellSummary> cells, IReadOnlyList<MetricDefinition> metrics, Func<CellSummary, string> name)
+    {
+        var any = false;
+        foreach (var cell in cells)
+        {
+            foreach (var line in CellWarnings.Of(cell, metrics))
+            {
+                console.MarkupLine($"[red]Warning ({Markup.Escape(name(cell))}):[/] {Markup.Escape(line)}");
+                any = true;
+            }
+        }
+
+        if (any)
+        {
+            console.MarkupLine(Markup.Escape("Lead times of these count finished projects only and grow with the horizon: compare work in progress and the share of arrived projects finished."));
+        }
     }
 
     private static string DifferenceText(Difference d, MetricDefinition metric, string format)

@@ -18,7 +18,7 @@ internal static class SummaryView
     {
         var ci = summary.Replications > 1 ? " (mean ± 95 % CI half-width)" : " (one replication: no interval)";
 
-        var flow = new Table().Title($"Projects{ci}").AddColumns("Process", "Finished / year", "Lead time mean [[d]]", "Median [[d]]", "P90 [[d]]", "In progress (mean)");
+        var flow = new Table().Title($"Projects{ci}").AddColumns("Process", "Finished / year", "Lead time mean [[d]]", "Median [[d]]", "P90 [[d]]", "In progress (mean)", "Arrived", "Of these finished", "Unfinished at end");
         flow.AddRow(FlowRow("All processes", summary.Overall));
         foreach (var (process, figures) in summary.Processes)
         {
@@ -78,6 +78,8 @@ internal static class SummaryView
             console.Write(deadlines);
         }
 
+        RenderStability(console, model, summary);
+
         console.MarkupLine(Markup.Escape(
             $"Territorial congruence (decisions taken for the own territory): {Format(summary.Congruence, "P1")}; " +
             $"consultations ended by deemed approval: {Format(summary.DeemedShare, "P1")}."));
@@ -91,7 +93,36 @@ internal static class SummaryView
         Format(f.LeadTimeMedian, "0.0"),
         Format(f.LeadTimeP90, "0.0"),
         Format(f.WipMean, "0.0"),
+        Format(f.Arrived, "N0"),
+        Format(f.FinishedShare, "P1"),
+        Format(f.Unfinished, "N0"),
     ];
+
+    /// <summary>
+    /// A warning for every agency that was saturated or whose work in progress grew, and for
+    /// processes whose arrived projects mostly did not finish: their lead times are not a steady state.
+    /// </summary>
+    private static void RenderStability(IAnsiConsole console, SimulationModel model, RunSummary summary)
+    {
+        foreach (var a in summary.Unstable)
+        {
+            var agent = model.Agents[a.Agent];
+            console.MarkupLine($"[red]Warning: unstable queue:[/] {Markup.Escape(StabilityText.Agency(agent.Agencies[a.Agency].Name, agent.Name, a.SaturatedIn, a.GrowingIn, summary.Replications, a.Utilisation.Mean))}");
+        }
+
+        var unfinished = RunStability.MostlyUnfinished(summary);
+        foreach (var (process, f) in unfinished)
+        {
+            console.MarkupLine($"[red]Warning: mostly unfinished:[/] {Markup.Escape(StabilityText.Process(process.Name, f.FinishedShare.Mean))}");
+        }
+
+        if (!RunStability.IsStable(summary))
+        {
+            console.MarkupLine(Markup.Escape(
+                $"Of all projects arrived after the warm-up, {Format(summary.Overall.FinishedShare, "P1")} finished; " +
+                "lead times count finished projects only and grow with the horizon: read work in progress and the share finished instead."));
+        }
+    }
 
     internal static string Format(Estimate e, string format)
     {

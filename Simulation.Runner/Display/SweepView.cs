@@ -6,7 +6,7 @@ namespace IsdnSim.Runner.Display;
 /// <summary>The terminal summary of a sweep: every point with its parameter values and the key figures.</summary>
 internal static class SweepView
 {
-    private static readonly string[] Shown = ["lead_time_mean", "lead_time_p90", "throughput_per_year", "wip_mean"];
+    private static readonly string[] Shown = ["lead_time_mean", "lead_time_p90", "throughput_per_year", "wip_mean", "finished_share"];
 
     public static void Render(IAnsiConsole console, SweepResult result)
     {
@@ -22,12 +22,16 @@ internal static class SweepView
             table.AddColumn(Markup.Escape(m.Label));
         }
 
+        table.AddColumn("Steady state");
+
         for (var i = 0; i < result.Points.Count; i++)
         {
             var cell = result.Cells[i];
-            table.AddRow([Markup.Escape(result.Points[i].Cell), .. result.Points[i].Values.Select(Markup.Escape), .. metrics.Select(x => SummaryView.Format(cell.Metrics[x.i], "0.0"))]);
+            table.AddRow([Markup.Escape(result.Points[i].Cell), .. result.Points[i].Values.Select(Markup.Escape), .. metrics.Select(x => SummaryView.Format(cell.Metrics[x.i], x.m.Unit == "share" ? "P1" : "0.0")),
+                cell.IsStable ? "yes" : "[red]no[/]"]);
         }
 
         console.Write(table);
+        ComparisonView.RenderWarnings(console, result.Cells, result.Metrics, c => c.Cell);
     }
 }

@@ -20,7 +20,7 @@ public static class ReportSamples
 
     public static readonly int[] Years = [2025, 2026, 2027];
 
-    /// <summary>The headline metrics of a scenario with two processes and a law with one deadline: 8 general, 2 lead times, 1 deadline.</summary>
+    /// <summary>The headline metrics of a scenario with two processes and a law with one deadline: 9 general, 2 lead times, 2 shares finished, 1 deadline.</summary>
     public static readonly IReadOnlyList<MetricDefinition> Metrics = HeadlineMetrics.For(Runs.Spec(Runs.Parse("""
         name: sample
         seed: 1
@@ -80,7 +80,7 @@ public static class ReportSamples
         {
             var leadTime = 100 + 3 * r + shift(r);
             var throughput = 50 + r - (cell == Faster ? 5 : 0);
-            double[] metrics = [leadTime, 1.8 * leadTime, throughput, 12.5 + r, 0.25, 3, 0.8 + 0.01 * r, double.NaN, leadTime - 10, leadTime + 40, 0.9 - 0.02 * r];
+            double[] metrics = [leadTime, 1.8 * leadTime, throughput, 12.5 + r, 0.97, 0.25, 3, 0.8 + 0.01 * r, double.NaN, leadTime - 10, leadTime + 40, 0.98, 0.95, 0.9 - 0.02 * r];
             double[] percentiles = [.. Enumerable.Range(0, ReplicationDigest.Percentiles).Select(i => leadTime * (0.3 + 1.4 * i / 100.0))];
             var agencies = Enumerable.Range(0, 11).Select(a => new AgencyDigest(
                 $"agent{a / 3}", $"office{a}", $"Office {a}", $"Municipality {a / 3}", 2 + a, IsCouncil: a == 10,

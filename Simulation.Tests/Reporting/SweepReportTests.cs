@@ -23,7 +23,7 @@ public sealed class SweepReportTests
     }
 
     [Fact]
-    public void Charts_TheFirstSixMetrics_AndEachProcesssLeadTime()
+    public void Charts_TheFirstSevenMetrics_AndEachProcesssLeadTime()
     {
         ReportFiles.ShouldBeWellFormed(Files);
 
@@ -32,10 +32,11 @@ public sealed class SweepReportTests
             "figures/sweep-2-lead-time-p90.svg",
             "figures/sweep-3-throughput-per-year.svg",
             "figures/sweep-4-wip-mean.svg",
-            "figures/sweep-5-returns-per-project.svg",
-            "figures/sweep-6-handoffs-per-project.svg",
-            "figures/sweep-9-lead-time-mean-permit.svg",
-            "figures/sweep-10-lead-time-mean-plan.svg");
+            "figures/sweep-5-finished-share.svg",
+            "figures/sweep-6-returns-per-project.svg",
+            "figures/sweep-7-handoffs-per-project.svg",
+            "figures/sweep-10-lead-time-mean-permit.svg",
+            "figures/sweep-11-lead-time-mean-plan.svg");
     }
 
     [Fact]
