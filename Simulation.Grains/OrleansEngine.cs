@@ -49,19 +49,45 @@ public sealed class OrleansEngine(IGrainFactory grains, ModelCache? localSilo = 
         var skipping = trace is null ? null : new SkippingSink(trace);
         for (var attempt = 1; ; attempt++)
         {
+            var anyLoss = watch?.AnyLoss;
             try
             {
                 return await RunOnceAsync(spec, model, replication, progress, cancellationToken, skipping);
             }
-            catch (Exception e) when (!cancellationToken.IsCancellationRequested && IsLoss(e) && attempt < MaxAttempts)
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested && attempt < MaxAttempts
+                                      && (IsLoss(e) || (e is TimeoutException && anyLoss is { IsCancellationRequested: true })))
             {
                 Interlocked.Increment(ref _rerun);
                 Rerunning?.Invoke(replication, Describe(e));
                 skipping?.Restart();
-
-                // A call that failed by itself (not through the watch) may have beaten membership to the news: give it a moment.
-                await Task.Delay(e is ReplicationLostException { InnerException: null } ? TimeSpan.Zero : ClusterWatch.Interval, cancellationToken);
+                await UntilMembershipKnowsAsync(anyLoss, cancellationToken);
             }
+        }
+    }
+
+    /// <summary>Longest wait for membership to declare a silo dead that no longer answers (probes of 2 s, three missed, then the vote).</summary>
+    public static readonly TimeSpan MembershipGrace = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// A call that failed by itself (a silo that refuses connections) may beat membership to the
+    /// news, and placement would pick the dead silo again: wait until a silo has left the active set
+    /// since the attempt began (at once if one has), or <see cref="MembershipGrace"/>.
+    /// </summary>
+    private static async Task UntilMembershipKnowsAsync(CancellationToken? anyLoss, CancellationToken cancellationToken)
+    {
+        if (anyLoss is not { } loss)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+            return;
+        }
+
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(loss, cancellationToken);
+        try
+        {
+            await Task.Delay(MembershipGrace, either.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
         }
     }
 
@@ -73,11 +99,18 @@ public sealed class OrleansEngine(IGrainFactory grains, ModelCache? localSilo = 
         _ => false,
     };
 
-    private static string Describe(Exception e) => e switch
+    private static string Describe(Exception e)
     {
-        ReplicationLostException { InnerException: null } lost => lost.Message,
-        _ => $"{e.GetType().Name}: {e.Message}",
-    };
+        var inner = e;
+        while (inner.InnerException is { } next)
+        {
+            inner = next;
+        }
+
+        var message = inner.Message.Split('\n')[0];
+        var retry = message.IndexOf(", will retry", StringComparison.Ordinal);
+        return (retry > 0 ? message[..retry] : message).TrimEnd('.', '\r');
+    }
 
     private async Task<ReplicationResult> RunOnceAsync(
         RunSpec spec,
@@ -89,7 +122,6 @@ public sealed class OrleansEngine(IGrainFactory grains, ModelCache? localSilo = 
     {
         var coordinatorKey = $"{Guid.NewGuid():N}/{replication}";
         var coordinator = grains.GetGrain<IRunCoordinatorGrain>(coordinatorKey);
-        var released = false;
         try
         {
             // Until the coordinator says where it is, any silo lost may have been its.
@@ -116,39 +148,47 @@ public sealed class OrleansEngine(IGrainFactory grains, ModelCache? localSilo = 
                 }
             }
 
-            var result = ReplicationResult.Assemble(replication, model.Horizon.Days, results, state.Windows);
-            released = true;
-            await coordinator.Release();
-            return result;
+            return ReplicationResult.Assemble(replication, model.Horizon.Days, results, state.Windows);
         }
         finally
         {
-            if (!released)
-            {
-                // Interrupted or lost: release in the background; a lost silo's grains are gone anyway.
-                _ = coordinator.Release().ContinueWith(t => _ = t.Exception, TaskScheduler.Default);
-            }
+            // In the background: nothing waits for it, and a lost silo's grains are gone anyway.
+            _ = coordinator.Release().ContinueWith(t => _ = t.Exception, TaskScheduler.Default);
         }
     }
 
-    /// <summary>Awaits a call, or stops waiting when the silo it runs on is lost (a <see cref="ReplicationLostException"/>) or the run is interrupted.</summary>
-    private static async Task<T> Guard<T>(Task<T> call, CancellationToken? lost, SiloAddress? silo, CancellationToken cancellationToken)
+    /// <summary>
+    /// How long a call may go unanswered once some silo has left the cluster. A silo's loss also
+    /// takes its share of the grain directory, and a call on a surviving silo can then wait for a
+    /// response timeout (2 min); starting the replication again is quicker and gives the same bytes.
+    /// </summary>
+    public static readonly TimeSpan StallAfterLoss = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// Awaits a call, or stops waiting with a <see cref="ReplicationLostException"/> when the silo it
+    /// runs on is lost, or when another silo was lost and the call has not answered <see cref="StallAfterLoss"/> later;
+    /// or with cancellation when the run is interrupted.
+    /// </summary>
+    private async Task<T> Guard<T>(Task<T> call, CancellationToken? lost, SiloAddress? silo, CancellationToken cancellationToken)
     {
-        if (lost is not { } token)
+        if (lost is not { } token || watch is null)
         {
             return await call.WaitAsync(cancellationToken);
         }
 
-        using var either = CancellationTokenSource.CreateLinkedTokenSource(token, cancellationToken);
+        using var stalled = new CancellationTokenSource();
+        using var onLoss = watch.AnyLoss.Register(() => stalled.CancelAfter(StallAfterLoss));
+        using var any = CancellationTokenSource.CreateLinkedTokenSource(token, stalled.Token, cancellationToken);
         try
         {
-            return await call.WaitAsync(either.Token);
+            return await call.WaitAsync(any.Token);
         }
-        catch (OperationCanceledException) when (token.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             _ = call.ContinueWith(t => _ = t.Exception, TaskScheduler.Default);
-            throw new ReplicationLostException(silo is null
-                ? "a silo left the cluster while the replication started on it"
+            throw new ReplicationLostException(
+                !token.IsCancellationRequested ? $"no answer {StallAfterLoss.TotalSeconds:0} s after a silo left the cluster"
+                : silo is null ? "a silo left the cluster while the replication started on it"
                 : $"silo {silo} left the cluster");
         }
     }
