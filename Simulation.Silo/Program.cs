@@ -75,7 +75,7 @@ public static class Program
         catch (Exception e) when (e is not OperationCanceledException || !stop.IsCancellationRequested)
         {
             await StopAsync(app);
-            return $"could not join the cluster ({FirstLine(e)}); is Redis running at {options.Redis}?";
+            return $"could not join the cluster ({FirstLine(e)}); is Redis running at {RedisAddress.Display(options.Redis)}?";
         }
         catch (OperationCanceledException)
         {
@@ -84,7 +84,7 @@ public static class Program
         }
 
         var local = app.Services.GetRequiredService<ILocalSiloDetails>().SiloAddress;
-        Console.WriteLine($"isdnsim-silo: silo {local} (gateway {options.GatewayPort}) joined the cluster in Redis {options.Redis}" +
+        Console.WriteLine($"isdnsim-silo: silo {local} (gateway {options.GatewayPort}) joined the cluster in Redis {RedisAddress.Display(options.Redis)}" +
                           (options.DashboardPort > 0 ? $"; dashboard http://{options.Address}:{options.DashboardPort}/" : ""));
         var reason = await WatchMembershipAsync(app, local, stop);
         await StopAsync(app);

@@ -89,7 +89,11 @@ public sealed class CompareCommand(Consoles consoles) : AsyncCommand<CompareComm
             ExperimentOutput.WriteCompare(store, outcome, CompareReport.Build(reportContext, outcome.Result), reportContext.Years);
             ExperimentOutput.WriteManifest(store, new ExperimentManifest(p, model.Definition.Name, reportContext.Variants, outcome.Replications,
                 outcome.PrecisionReached, completed.Engine, completed.Silos, outcome.Computed, completed.FromStore, DateTimeOffset.UtcNow,
-                completed.WallSeconds, outcome.Digests.Values.Sum(d => d.Sum(x => x.Events))));
+                completed.WallSeconds, outcome.Digests.Values.Sum(d => d.Sum(x => x.Events)))
+            {
+                SilosLost = completed.SilosLost > 0 ? completed.SilosLost : null,
+                ReplicationsRerun = completed.Rerun > 0 ? completed.Rerun : null,
+            });
         });
 
         ComparisonView.Render(consoles.Out, outcome);

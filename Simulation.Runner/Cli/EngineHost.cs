@@ -1,5 +1,6 @@
 using IsdnSim.Core.Engine;
 using IsdnSim.Grains;
+using IsdnSim.Grains.Hosting;
 using IsdnSim.Runner.Hosting;
 using Spectre.Console;
 
@@ -54,7 +55,7 @@ internal sealed class EngineHost : IAsyncDisposable
 
         if (settings.Cluster is { } address)
         {
-            consoles?.Out.MarkupLine($"Connecting to the cluster in Redis {Markup.Escape(address)} (waiting up to {OrleansConnection.ConnectTimeout.TotalSeconds:0} s for a silo) ...");
+            consoles?.Out.MarkupLine($"Connecting to the cluster in Redis {Markup.Escape(RedisAddress.Display(address))} (waiting up to {OrleansConnection.ConnectTimeout.TotalSeconds:0} s for a silo) ...");
         }
 
         var errors = consoles?.Errors;

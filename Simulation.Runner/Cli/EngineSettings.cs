@@ -48,12 +48,12 @@ public class EngineOptions : CommandSettings
         }
         catch (Exception e) when (e is ArgumentException or FormatException or NotSupportedException)
         {
-            return $"{expected}, found '{redis}'";
+            return $"{expected}, found '{IsdnSim.Grains.Hosting.RedisAddress.Display(redis)}'";
         }
 
         if (options.EndPoints.Count == 0)
         {
-            return $"{expected}, found '{redis}' (no host in it)";
+            return $"{expected}, found '{IsdnSim.Grains.Hosting.RedisAddress.Display(redis)}' (no host in it)";
         }
 
         foreach (var endpoint in options.EndPoints)
@@ -66,7 +66,7 @@ public class EngineOptions : CommandSettings
             };
             if (host.Length == 0 || port is < 0 or > 65535 || System.Uri.CheckHostName(host) == System.UriHostNameType.Unknown)
             {
-                return $"{expected}, found '{redis}'";
+                return $"{expected}, found '{IsdnSim.Grains.Hosting.RedisAddress.Display(redis)}'";
             }
         }
 

@@ -63,7 +63,11 @@ public sealed class SweepCommand(Consoles consoles) : AsyncCommand<SweepCommand.
             ExperimentOutput.WriteSweep(store, outcome, SweepReport.Build(reportContext, outcome.Result), reportContext.Years);
             ExperimentOutput.WriteManifest(store, new ExperimentManifest(p, model.Definition.Name, reportContext.Variants, outcome.Replications,
                 null, completed.Engine, completed.Silos, outcome.Computed, completed.FromStore, DateTimeOffset.UtcNow,
-                completed.WallSeconds, outcome.Digests.Values.Sum(d => d.Sum(x => x.Events))));
+                completed.WallSeconds, outcome.Digests.Values.Sum(d => d.Sum(x => x.Events)))
+            {
+                SilosLost = completed.SilosLost > 0 ? completed.SilosLost : null,
+                ReplicationsRerun = completed.Rerun > 0 ? completed.Rerun : null,
+            });
         });
 
         SweepView.Render(consoles.Out, outcome.Result);

@@ -111,7 +111,7 @@ public sealed class OrleansConnection : IAsyncDisposable
             if (watch.SilosAtStart == 0)
             {
                 await watch.DisposeAsync();
-                throw new ClusterUnavailableException($"the cluster in Redis {redis} has no active silo");
+                throw new ClusterUnavailableException($"the cluster in Redis {RedisAddress.Display(redis)} has no active silo");
             }
 
             return new OrleansConnection(host, "cluster via Redis", watch);
@@ -120,8 +120,8 @@ public sealed class OrleansConnection : IAsyncDisposable
         {
             await StopQuietlyAsync(host);
             throw new ClusterUnavailableException(
-                $"no silo of the cluster in Redis {redis} answered within {limit.TotalSeconds:0} s ({Reason(e)}); " +
-                $"is Redis running there, and are silos started with 'isdnsim-silo --redis {redis}'? See docs/operations.md", e);
+                $"no silo of the cluster in Redis {RedisAddress.Display(redis)} answered within {limit.TotalSeconds:0} s ({Reason(e)}); " +
+                $"is Redis running there, and are silos started with 'isdnsim-silo --redis {RedisAddress.Display(redis)}'? See docs/operations.md", e);
         }
         catch (ClusterUnavailableException)
         {
