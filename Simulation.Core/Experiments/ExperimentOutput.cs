@@ -195,4 +195,11 @@ public sealed record ExperimentManifest(
     int ResumedFromStore,
     DateTimeOffset CreatedUtc,
     double WallSeconds,
-    long Events);
+    long Events)
+{
+    /// <summary>Silos that left the cluster during this run (replications on them ran again); null when none did.</summary>
+    public int? SilosLost { get; init; }
+
+    /// <summary>Replications run again from the start because their silo left; null when none were.</summary>
+    public int? ReplicationsRerun { get; init; }
+}

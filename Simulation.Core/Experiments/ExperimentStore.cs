@@ -51,6 +51,11 @@ public sealed class ExperimentStore
     /// <summary>Why a new experiment cannot go to <paramref name="directory"/>, or null if it can (it must not exist, or be empty).</summary>
     public static string? CheckNew(string directory)
     {
+        if (AtomicOutput.CheckWritable(directory) is { } unwritable)
+        {
+            return unwritable;
+        }
+
         var full = Path.GetFullPath(directory);
         if (File.Exists(full))
         {
