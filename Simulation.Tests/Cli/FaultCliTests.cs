@@ -1,0 +1,120 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using IsdnSim.Core.Output;
+using IsdnSim.Grains.Hosting;
+using IsdnSim.Runner;
+using IsdnSim.Runner.Cli;
+using IsdnSim.Tests.Support;
+
+namespace IsdnSim.Tests.Cli;
+
+/// <summary>
+/// The command line's side of the fault model (docs/operations.md): bad cluster addresses and
+/// output folders are refused before anything runs, and an interrupted run leaves a folder that
+/// says exactly what it holds and how to make it again. The cluster failures themselves are
+/// tried on real processes by .ci/cluster-faults.
+/// </summary>
+public sealed partial class FaultCliTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+    private readonly StringWriter _out = new();
+    private readonly StringWriter _err = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    private async Task<int> Isdnsim(string[] args, CancellationToken cancellationToken = default) =>
+        await IsdnSimApp.RunAsync(args, Consoles.Plain(_out, _err), cancellationToken);
+
+    [Theory]
+    [InlineData("foo:bar:baz")]
+    [InlineData("localhost:99999")]
+    [InlineData("")]
+    [InlineData("password=secret")]
+    public async Task AMalformedClusterAddress_IsBadInput(string address)
+    {
+        var exit = await Isdnsim(["run", Repository.Scenario("mmc.yaml"), "--cluster", address, "--out", _dir.File("never")]);
+
+        exit.Should().Be(ExitCodes.BadInput);
+        _err.ToString().Should().Contain("--cluster: expected the Redis that holds the cluster's membership as HOST:PORT").And.NotContain("secret");
+        Directory.Exists(_dir.File("never")).Should().BeFalse();
+    }
+
+    [Fact]
+    public void ARedisPassword_IsNeverShown()
+    {
+        RedisAddress.Display("redis-a:6379,redis-b:6380,password=hunter2,ssl=true").Should().Be("redis-a:6379,redis-b:6380");
+    }
+
+    [Fact]
+    public async Task AnOutputFolderThatCannotBeWritten_IsRefusedBeforeSimulating()
+    {
+        // /proc takes no new files, even for root (a read-only folder would not stop root).
+        var exit = await Isdnsim(["run", Repository.Scenario("mmc.yaml"), "--engine", "inprocess", "--out", "/proc/isdnsim-results"]);
+
+        exit.Should().Be(ExitCodes.BadInput);
+        _err.ToString().Should().Contain("cannot write the output folder '/proc/isdnsim-results'");
+        _out.ToString().Should().NotContain("Simulating").And.NotContain("Results in");
+    }
+
+    [Fact]
+    public async Task AnOutputPathThroughAFile_IsRefusedBeforeSimulating()
+    {
+        await File.WriteAllTextAsync(_dir.File("plain"), "not a folder");
+
+        var exit = await Isdnsim(["compare", Repository.Scenario("teaching.yaml"), "--engine", "inprocess", "--replications", "2", "--out", _dir.File("plain/results")]);
+
+        exit.Should().Be(ExitCodes.BadInput);
+        _err.ToString().Should().Contain($"'{_dir.File("plain")}' is a file");
+    }
+
+    [Fact]
+    public void StagingFoldersOfKilledRuns_AreRemoved_ThoseOfLiveRunsKept()
+    {
+        var parent = _dir.Path;
+        var dead = Path.Combine(parent, ".out.partial-999999999-0123456789abcdef0123456789abcdef");
+        var legacy = Path.Combine(parent, ".out.partial-0123456789abcdef0123456789abcdef");
+        var live = Path.Combine(parent, $".out.partial-{Environment.ProcessId}-fedcba9876543210fedcba9876543210");
+        var other = Path.Combine(parent, ".other.partial-999999999-0123456789abcdef0123456789abcdef");
+        foreach (var folder in new[] { dead, legacy, live, other })
+        {
+            Directory.CreateDirectory(folder);
+            File.WriteAllText(Path.Combine(folder, "projects.csv"), "half");
+        }
+
+        var removed = AtomicOutput.RemoveStale(parent, "out");
+
+        removed.Should().Be(2);
+        Directory.Exists(dead).Should().BeFalse("its process (pid 999999999) is gone");
+        Directory.Exists(legacy).Should().BeFalse("a staging folder without a process id is from an older version, long dead");
+        Directory.Exists(live).Should().BeTrue("this process is still writing it");
+        Directory.Exists(other).Should().BeTrue("it belongs to another output folder");
+    }
+
+    [Fact]
+    public async Task AnInterruptedRun_WritesAPrefixOfReplications_AndTheCommandThatReproducesIt()
+    {
+        var scenario = Repository.Scenario("rural-district.yaml");
+        using var interrupt = new CancellationTokenSource(TimeSpan.FromSeconds(1.5));
+
+        var exit = await Isdnsim(["run", scenario, "--engine", "inprocess", "--horizon", "365d", "--replications", "10000", "--parallel", "2", "--no-progress", "--out", _dir.File("cut")], interrupt.Token);
+
+        exit.Should().Be(ExitCodes.Interrupted, _err.ToString());
+        var manifest = File.ReadAllText(_dir.File("cut/manifest.json"));
+        var kept = int.Parse(Replications().Match(manifest).Groups[1].Value, CultureInfo.InvariantCulture);
+        kept.Should().BeInRange(1, 9999);
+        manifest.Should().Contain("\"replications_requested\": 10000").And.Contain("\"stopped_by\": \"interrupted\"")
+            .And.Contain($"\"reproduce\": \"isdnsim run {scenario} --seed 42 --replications {kept} --horizon 365d\"");
+        _err.ToString().Should().Contain($"replications 0 to {kept - 1} of 10000 finished");
+
+        var again = await Isdnsim(["run", scenario, "--engine", "inprocess", "--seed", "42", "--replications", kept.ToString(CultureInfo.InvariantCulture), "--horizon", "365d", "--no-progress", "--out", _dir.File("again")]);
+
+        again.Should().Be(ExitCodes.Ok, _err.ToString());
+        foreach (var file in new[] { "summary.json", "projects.csv", "agencies.csv", "agencies_by_year.csv" })
+        {
+            File.ReadAllBytes(_dir.File("again/" + file)).Should().Equal(File.ReadAllBytes(_dir.File("cut/" + file)), $"{file} of the interrupted run is what its manifest's command gives");
+        }
+    }
+
+    [GeneratedRegex("\"replications\": (\\d+)")]
+    private static partial Regex Replications();
+}
