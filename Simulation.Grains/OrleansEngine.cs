@@ -122,6 +122,7 @@ public sealed class OrleansEngine(IGrainFactory grains, ModelCache? localSilo = 
     {
         var coordinatorKey = $"{Guid.NewGuid():N}/{replication}";
         var coordinator = grains.GetGrain<IRunCoordinatorGrain>(coordinatorKey);
+        var released = false;
         try
         {
             // Until the coordinator says where it is, any silo lost may have been its.
@@ -148,12 +149,21 @@ public sealed class OrleansEngine(IGrainFactory grains, ModelCache? localSilo = 
                 }
             }
 
-            return ReplicationResult.Assemble(replication, model.Horizon.Days, results, state.Windows);
+            var result = ReplicationResult.Assemble(replication, model.Horizon.Days, results, state.Windows);
+
+            // Awaited, so the grains' records are let go before the next replication makes its own;
+            // bounded, so a silo lost just now cannot hold up a result that is complete.
+            released = true;
+            await coordinator.Release().WaitAsync(ReleaseTimeout, cancellationToken).ContinueWith(t => _ = t.Exception, TaskScheduler.Default);
+            return result;
         }
         finally
         {
-            // In the background: nothing waits for it, and a lost silo's grains are gone anyway.
-            _ = coordinator.Release().ContinueWith(t => _ = t.Exception, TaskScheduler.Default);
+            if (!released)
+            {
+                // Interrupted or lost: in the background; a lost silo's grains are gone anyway.
+                _ = coordinator.Release().ContinueWith(t => _ = t.Exception, TaskScheduler.Default);
+            }
         }
     }
 
@@ -163,6 +173,9 @@ public sealed class OrleansEngine(IGrainFactory grains, ModelCache? localSilo = 
     /// response timeout (2 min); starting the replication again is quicker and gives the same bytes.
     /// </summary>
     public static readonly TimeSpan StallAfterLoss = TimeSpan.FromSeconds(15);
+
+    /// <summary>How long a finished replication waits for its grains to be released.</summary>
+    private static readonly TimeSpan ReleaseTimeout = TimeSpan.FromSeconds(10);
 
     /// <summary>
     /// Awaits a call, or stops waiting with a <see cref="ReplicationLostException"/> when the silo it
