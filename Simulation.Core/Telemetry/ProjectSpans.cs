@@ -57,14 +57,14 @@ internal static class ProjectSpans
         var end = record?.Finish ?? run.Result.HorizonDays;
         var (startAt, endAt) = Interval(model, arrival, end);
 
-        var root = SimulationTelemetry.Source.StartActivity(process.Id, ActivityKind.Internal, default(ActivityContext), startTime: startAt);
+        var root = ActivityIds.StartRoot(SimulationTelemetry.Source, process.Id, traceId, startAt);
         if (root is null)
         {
             return;
         }
 
         var rootId = TelemetryIds.Root(key);
-        ActivityIds.Set(root, traceId, rootId);
+        ActivityIds.SetSpanId(root, rootId);
         var name = run.Names.Of(id);
         if (root.IsAllDataRequested)
         {
@@ -109,7 +109,7 @@ internal static class ProjectSpans
             return;
         }
 
-        ActivityIds.Set(span, parent.TraceId, TelemetryIds.Step(projectKey, step.IdHash, s.Segment));
+        ActivityIds.SetSpanId(span, TelemetryIds.Step(projectKey, step.IdHash, s.Segment));
         if (span.IsAllDataRequested)
         {
             var agent = model.Agents[s.Agent];

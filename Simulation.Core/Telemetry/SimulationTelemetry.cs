@@ -20,6 +20,17 @@ public static class SimulationTelemetry
     public static readonly Meter Meter = new(TelemetryNames.Meter, ResultWriter.ProgramVersion);
 
     /// <summary>
+    /// Checks that this runtime lets the run's spans carry their chosen ids (and puts the trace-id
+    /// generator in place); throws <see cref="InvalidOperationException"/> saying why not. Call it
+    /// before anything listens, so a runtime that changed fails at start-up, not with random ids.
+    /// </summary>
+    public static void VerifyIds()
+    {
+        ActivityIds.EnsureInstalled();
+        ActivityIds.Verify();
+    }
+
+    /// <summary>
     /// Emits the spans of every project the replication finished or worked on, and records its
     /// measurements. Step spans need the result's steps (<see cref="Kernel.AgentOptions.RecordSteps"/>);
     /// without them each project is a root span alone. Safe to call from several threads at once.

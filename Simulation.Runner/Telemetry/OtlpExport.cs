@@ -73,8 +73,11 @@ internal sealed class OtlpExport : IDisposable
     /// default of 2,000 it would fold the rest into one overflow series. The SDK sets memory
     /// aside for every series allowed, so no more than <see cref="MaxSeries"/> are.
     /// </summary>
-    public static OtlpExport Start(Uri endpoint, OtlpExportProtocol protocol, bool runtime, long series) =>
-        new(endpoint, protocol, runtime, (int)Math.Clamp(series, 2000, MaxSeries));
+    public static OtlpExport Start(Uri endpoint, OtlpExportProtocol protocol, bool runtime, long series)
+    {
+        SimulationTelemetry.VerifyIds();
+        return new(endpoint, protocol, runtime, (int)Math.Clamp(series, 2000, MaxSeries));
+    }
 
     /// <summary>Sends what is pending and says what reached the receiver.</summary>
     public OtlpOutcome Flush()

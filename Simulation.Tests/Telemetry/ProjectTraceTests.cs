@@ -169,8 +169,44 @@ public sealed class ProjectTraceTests : IDisposable
         var first = Ids(Export(TwoYears));
         var second = Ids(Export(TwoYears));
 
-        ActivityIds.Supported.Should().BeTrue("span ids can only be chosen through the Activity's fields");
         second.Should().Equal(first);
+    }
+
+    [Fact]
+    public void ChoosingSpanIds_WorksOnThisRuntime_OrFailsLoudly()
+    {
+        var verify = () => SimulationTelemetry.VerifyIds();
+
+        verify.Should().NotThrow("span ids can only be chosen through the Activity's fields; if a runtime renames them, this and the export fail at start-up");
+    }
+
+    [Fact]
+    public void ASampler_SeesTheTraceIdsThatAreExported()
+    {
+        var sampled = new List<(string Name, ActivityTraceId TraceId, ActivitySpanId Parent)>();
+        using var sampler = new ActivityListener
+        {
+            ShouldListenTo = s => s.Name == TelemetryNames.Source,
+            Sample = (ref ActivityCreationOptions<ActivityContext> o) =>
+            {
+                lock (sampled)
+                {
+                    sampled.Add((o.Name, o.TraceId, o.Parent.SpanId));
+                }
+
+                return ActivitySamplingResult.AllDataAndRecorded;
+            },
+        };
+        ActivitySource.AddActivityListener(sampler);
+
+        var spans = Export(CouncilDecision());
+
+        spans.Should().NotBeEmpty();
+        foreach (var span in spans)
+        {
+            sampled.Should().Contain((span.OperationName, span.TraceId, span.ParentSpanId),
+                $"a sampler deciding on {span.OperationName} saw the trace id and parent it was exported with");
+        }
     }
 
     [Fact]
