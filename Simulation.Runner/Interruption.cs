@@ -10,11 +10,11 @@ namespace IsdnSim.Runner;
 public sealed class Interruption : IDisposable
 {
     /// <summary>How long a command may take to stop after the first signal before the process is ended.</summary>
-    public static readonly TimeSpan Grace = TimeSpan.FromSeconds(8);
+    public static readonly TimeSpan Grace = TimeSpan.FromSeconds(4);
 
     private static int s_holds;
 
-    private readonly CancellationTokenSource _source = new();
+    private readonly CancellationTokenSource _source = new(); // never disposed: see Dispose
     private readonly PosixSignalRegistration[] _registrations;
     private int _signal;
     private volatile bool _disposed;
@@ -97,6 +97,6 @@ public sealed class Interruption : IDisposable
             registration.Dispose();
         }
 
-        _source.Dispose();
+        // The source is not disposed: a signal handler running right now may still cancel it.
     }
 }

@@ -11,6 +11,7 @@ public sealed class ClusterWatch : IAsyncDisposable
     private readonly IGrainFactory _grains;
     private readonly object _gate = new();
     private readonly Dictionary<SiloAddress, CancellationTokenSource> _watched = [];
+    private readonly HashSet<SiloAddress> _departed = [];
     private readonly CancellationTokenSource _stop = new();
     private HashSet<SiloAddress> _active;
     private CancellationTokenSource _anyLoss = new();
@@ -43,12 +44,15 @@ public sealed class ClusterWatch : IAsyncDisposable
         return watch;
     }
 
-    /// <summary>A token cancelled when <paramref name="silo"/> is no longer active (already cancelled if it is not now).</summary>
+    /// <summary>
+    /// A token cancelled when <paramref name="silo"/> leaves the cluster (already cancelled if it
+    /// has left). A silo not seen yet counts as alive: it may have joined since the last poll.
+    /// </summary>
     public CancellationToken Lost(SiloAddress silo)
     {
         lock (_gate)
         {
-            if (!_active.Contains(silo))
+            if (_departed.Contains(silo))
             {
                 return new CancellationToken(canceled: true);
             }
@@ -87,7 +91,9 @@ public sealed class ClusterWatch : IAsyncDisposable
                 HashSet<SiloAddress> active;
                 try
                 {
-                    active = await ActiveAsync(_grains).WaitAsync(TimeSpan.FromSeconds(5), _stop.Token);
+                    var asking = ActiveAsync(_grains);
+                    _ = asking.ContinueWith(t => _ = t.Exception, TaskScheduler.Default);
+                    active = await asking.WaitAsync(TimeSpan.FromSeconds(5), _stop.Token);
                 }
                 catch (Exception e) when (e is not OperationCanceledException || !_stop.IsCancellationRequested)
                 {
@@ -111,8 +117,10 @@ public sealed class ClusterWatch : IAsyncDisposable
         {
             left = [.. _active.Where(s => !active.Contains(s))];
             _active = active;
+
             foreach (var silo in left)
             {
+                _departed.Add(silo);
                 SilosLost++;
                 if (_watched.Remove(silo, out var source))
                 {
@@ -135,7 +143,14 @@ public sealed class ClusterWatch : IAsyncDisposable
 
         foreach (var silo in left)
         {
-            SiloLeft?.Invoke(silo);
+            try
+            {
+                SiloLeft?.Invoke(silo);
+            }
+            catch (Exception)
+            {
+                // A listener's failure (a closed console) must not stop the watch.
+            }
         }
     }
 

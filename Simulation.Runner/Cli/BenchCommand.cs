@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using IsdnSim.Core.Engine;
+using IsdnSim.Core.Model;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -44,6 +45,19 @@ public sealed class BenchCommand(Consoles consoles) : AsyncCommand<BenchCommand.
         var model = spec.Compile();
         var compileSeconds = compileClock.Elapsed.TotalSeconds;
 
+        try
+        {
+            return await MeasureAsync(settings, spec, model, compileSeconds, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            consoles.Errors.WriteLine("isdnsim: interrupted; no figures were measured to the end.");
+            return ExitCodes.Interrupted;
+        }
+    }
+
+    private async Task<int> MeasureAsync(Settings settings, RunSpec spec, SimulationModel model, double compileSeconds, CancellationToken cancellationToken)
+    {
         var startClock = Stopwatch.StartNew();
         await using var host = await EngineHost.StartAsync(settings, cancellationToken);
         var startSeconds = startClock.Elapsed.TotalSeconds;

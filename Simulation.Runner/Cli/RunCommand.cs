@@ -125,7 +125,12 @@ public sealed class RunCommand(Consoles consoles) : AsyncCommand<RunCommand.Sett
         }
 
         var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        return Directory.Exists(folder) ? null : $"--trace: the folder '{folder}' does not exist";
+        if (!Directory.Exists(folder))
+        {
+            return $"--trace: the folder '{folder}' does not exist";
+        }
+
+        return AtomicOutput.CheckWritable(folder) is not null ? $"--trace: cannot write '{path}': the folder '{folder}' does not take new files" : null;
     }
 
     /// <summary>The command line that gives the same result files: the scenario, variant, seed, replications and time span, every one spelt out.</summary>

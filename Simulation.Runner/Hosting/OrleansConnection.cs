@@ -101,6 +101,7 @@ public sealed class OrleansConnection : IAsyncDisposable
         });
         var host = builder.Build();
         var limit = timeout ?? ConnectTimeout;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(limit);
         try
@@ -120,7 +121,7 @@ public sealed class OrleansConnection : IAsyncDisposable
         {
             await StopQuietlyAsync(host);
             throw new ClusterUnavailableException(
-                $"no silo of the cluster in Redis {RedisAddress.Display(redis)} answered within {limit.TotalSeconds:0} s ({Reason(e)}); " +
+                $"no silo of the cluster in Redis {RedisAddress.Display(redis)} answered (gave up after {clock.Elapsed.TotalSeconds:0} s: {Reason(e)}); " +
                 $"is Redis running there, and are silos started with 'isdnsim-silo --redis {RedisAddress.Display(redis)}'? See docs/operations.md", e);
         }
         catch (ClusterUnavailableException)
@@ -208,7 +209,9 @@ public sealed class OrleansConnection : IAsyncDisposable
     {
         logging.ClearProviders();
         logging.AddSimpleConsole(o => o.SingleLine = true);
-        logging.SetMinimumLevel(LogLevel.Error);
+        // What fails is reported by the command in its own words; the embedded silo's errors while a
+        // command stops (releases racing the shutdown) would only be noise with stack traces.
+        logging.SetMinimumLevel(LogLevel.Critical);
         logging.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
     }
 

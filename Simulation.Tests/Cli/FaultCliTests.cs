@@ -115,6 +115,28 @@ public sealed partial class FaultCliTests : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData("run")]
+    [InlineData("compare")]
+    [InlineData("sweep")]
+    [InlineData("bench")]
+    public async Task EveryCommandThatSimulates_StopsOnAnInterruption_WithExit130AndNoStackTrace(string command)
+    {
+        using var interrupted = new CancellationTokenSource();
+        await interrupted.CancelAsync();
+        string[] args = command switch
+        {
+            "compare" => ["compare", Repository.Scenario("teaching.yaml"), "--replications", "2", "--out", _dir.File("out")],
+            "sweep" => ["sweep", Repository.Scenario("mmc.yaml"), "--set", "agents.town.agencies.desk.staff=3,4", "--replications", "2", "--out", _dir.File("out")],
+            _ => [command, Repository.Scenario("mmc.yaml")],
+        };
+
+        var exit = await Isdnsim([.. args, "--engine", "inprocess", .. command == "run" ? new[] { "--out", _dir.File("out") } : []], interrupted.Token);
+
+        exit.Should().Be(ExitCodes.Interrupted, _err.ToString());
+        _err.ToString().Should().Contain("interrupted").And.NotContain("   at ").And.NotContain("A task was canceled");
+    }
+
     [GeneratedRegex("\"replications\": (\\d+)")]
     private static partial Regex Replications();
 }
