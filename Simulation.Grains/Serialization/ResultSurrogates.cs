@@ -1,4 +1,5 @@
-using IsdnSim.Core.Kernel;
+using IsdnSim.Kernel.Agents;
+using IsdnSim.Kernel.Model;
 
 namespace IsdnSim.Grains.Serialization;
 

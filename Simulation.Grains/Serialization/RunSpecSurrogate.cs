@@ -1,5 +1,6 @@
-using IsdnSim.Core.Engine;
-using IsdnSim.Core.Kernel;
+using IsdnSim.Analysis.Engine;
+using IsdnSim.Kernel.Agents;
+using IsdnSim.Kernel.Model;
 
 namespace IsdnSim.Grains.Serialization;
 

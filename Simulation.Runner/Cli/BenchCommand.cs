@@ -2,7 +2,7 @@ using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
-using IsdnSim.Core.Engine;
+using IsdnSim.Analysis.Engine;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

@@ -1,8 +1,13 @@
 using System.Diagnostics;
-using IsdnSim.Core.Engine;
-using IsdnSim.Core.Experiments;
-using IsdnSim.Core.Scenario;
+using IsdnSim.Analysis.Engine;
+using IsdnSim.Analysis.Experiments;
+using IsdnSim.Kernel.Definitions;
+using IsdnSim.Presentation.Output;
+using IsdnSim.Presentation.Reporting;
 using IsdnSim.Runner.Display;
+using IsdnSim.Scenario.Diagnostics;
+using IsdnSim.Scenario.Language;
+using IsdnSim.Scenario.Variants;
 using Spectre.Console;
 
 namespace IsdnSim.Runner.Cli;

@@ -1,5 +1,8 @@
 using System.ComponentModel;
-using IsdnSim.Core.Scenario;
+using IsdnSim.Kernel.Definitions;
+using IsdnSim.Scenario.Diagnostics;
+using IsdnSim.Scenario.Language;
+using IsdnSim.Scenario.Variants;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

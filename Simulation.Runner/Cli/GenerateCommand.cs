@@ -1,7 +1,11 @@
 using System.ComponentModel;
-using IsdnSim.Core.Generation;
-using IsdnSim.Core.Output;
-using IsdnSim.Core.Scenario;
+using IsdnSim.Analysis.Storage;
+using IsdnSim.Kernel.Definitions;
+using IsdnSim.Presentation.Output;
+using IsdnSim.Scenario.Diagnostics;
+using IsdnSim.Scenario.Generation;
+using IsdnSim.Scenario.Language;
+using IsdnSim.Scenario.Variants;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

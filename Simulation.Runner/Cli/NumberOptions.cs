@@ -1,5 +1,8 @@
-using IsdnSim.Core.Generation;
-using IsdnSim.Core.Scenario;
+using IsdnSim.Kernel.Definitions;
+using IsdnSim.Scenario.Diagnostics;
+using IsdnSim.Scenario.Generation;
+using IsdnSim.Scenario.Language;
+using IsdnSim.Scenario.Variants;
 using Spectre.Console.Cli;
 
 namespace IsdnSim.Runner.Cli;

@@ -1,6 +1,9 @@
 using System.ComponentModel;
-using IsdnSim.Core.Model;
-using IsdnSim.Core.Scenario;
+using IsdnSim.Kernel.Definitions;
+using IsdnSim.Kernel.Model;
+using IsdnSim.Scenario.Diagnostics;
+using IsdnSim.Scenario.Language;
+using IsdnSim.Scenario.Variants;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

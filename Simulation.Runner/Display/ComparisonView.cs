@@ -1,5 +1,7 @@
 using System.Globalization;
-using IsdnSim.Core.Experiments;
+using IsdnSim.Analysis.Experiments;
+using IsdnSim.Presentation.Output;
+using IsdnSim.Presentation.Reporting;
 using Spectre.Console;
 
 namespace IsdnSim.Runner.Display;

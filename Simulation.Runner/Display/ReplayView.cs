@@ -1,6 +1,7 @@
 using System.Globalization;
-using IsdnSim.Core.Time;
-using IsdnSim.Core.Tracing;
+using IsdnSim.Kernel.Time;
+using IsdnSim.Kernel.Tracing;
+using IsdnSim.Presentation.Tracing;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 

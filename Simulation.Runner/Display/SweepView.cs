@@ -1,4 +1,6 @@
-using IsdnSim.Core.Experiments;
+using IsdnSim.Analysis.Experiments;
+using IsdnSim.Presentation.Output;
+using IsdnSim.Presentation.Reporting;
 using Spectre.Console;
 
 namespace IsdnSim.Runner.Display;

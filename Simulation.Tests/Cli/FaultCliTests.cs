@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using IsdnSim.Core.Output;
+using IsdnSim.Analysis.Storage;
 using IsdnSim.Grains.Hosting;
+using IsdnSim.Presentation.Output;
 using IsdnSim.Runner;
 using IsdnSim.Runner.Cli;
 using IsdnSim.Tests.Support;

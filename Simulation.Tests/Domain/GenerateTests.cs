@@ -1,8 +1,11 @@
-using IsdnSim.Core.Engine;
-using IsdnSim.Core.Generation;
-using IsdnSim.Core.Scenario;
+using IsdnSim.Analysis.Engine;
+using IsdnSim.Kernel.Definitions;
 using IsdnSim.Runner;
 using IsdnSim.Runner.Cli;
+using IsdnSim.Scenario.Diagnostics;
+using IsdnSim.Scenario.Generation;
+using IsdnSim.Scenario.Language;
+using IsdnSim.Scenario.Variants;
 using IsdnSim.Tests.Support;
 
 namespace IsdnSim.Tests.Domain;

@@ -1,5 +1,7 @@
-using IsdnSim.Core.Engine;
-using IsdnSim.Core.Experiments;
+using IsdnSim.Analysis.Engine;
+using IsdnSim.Analysis.Experiments;
+using IsdnSim.Presentation.Output;
+using IsdnSim.Presentation.Reporting;
 using IsdnSim.Tests.Support;
 using MathNet.Numerics.Distributions;
 

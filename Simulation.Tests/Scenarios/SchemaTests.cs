@@ -1,6 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using IsdnSim.Core.Scenario;
+using IsdnSim.Kernel.Definitions;
+using IsdnSim.Scenario.Diagnostics;
+using IsdnSim.Scenario.Language;
+using IsdnSim.Scenario.Variants;
 using IsdnSim.Tests.Support;
 using Json.Schema;
 

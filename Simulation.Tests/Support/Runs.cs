@@ -1,9 +1,13 @@
-using IsdnSim.Core.Engine;
-using IsdnSim.Core.Kernel;
-using IsdnSim.Core.Metrics;
-using IsdnSim.Core.Model;
-using IsdnSim.Core.Output;
-using IsdnSim.Core.Scenario;
+using IsdnSim.Analysis.Engine;
+using IsdnSim.Analysis.Metrics;
+using IsdnSim.Analysis.Storage;
+using IsdnSim.Kernel.Agents;
+using IsdnSim.Kernel.Definitions;
+using IsdnSim.Kernel.Model;
+using IsdnSim.Presentation.Output;
+using IsdnSim.Scenario.Diagnostics;
+using IsdnSim.Scenario.Language;
+using IsdnSim.Scenario.Variants;
 
 namespace IsdnSim.Tests.Support;
 

@@ -1,4 +1,5 @@
-using IsdnSim.Core.Tracing;
+using IsdnSim.Kernel.Tracing;
+using IsdnSim.Presentation.Tracing;
 
 namespace IsdnSim.Tests.Tracing;
 

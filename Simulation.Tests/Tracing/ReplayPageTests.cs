@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using IsdnSim.Core.Tracing;
+using IsdnSim.Kernel.Tracing;
+using IsdnSim.Presentation.Tracing;
+using IsdnSim.Presentation.Tracing.Replay;
 using IsdnSim.Tests.Support;
 using static IsdnSim.Tests.Tracing.HandTrace;
 

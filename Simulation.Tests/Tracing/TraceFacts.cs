@@ -1,5 +1,6 @@
 using System.Globalization;
-using IsdnSim.Core.Tracing;
+using IsdnSim.Kernel.Tracing;
+using IsdnSim.Presentation.Tracing;
 
 namespace IsdnSim.Tests.Tracing;
 

@@ -1,5 +1,6 @@
-using IsdnSim.Core.Engine;
-using IsdnSim.Core.Tracing;
+using IsdnSim.Analysis.Engine;
+using IsdnSim.Kernel.Tracing;
+using IsdnSim.Presentation.Tracing;
 
 namespace IsdnSim.Tests.Tracing;
 
