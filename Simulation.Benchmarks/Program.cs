@@ -2,15 +2,10 @@ using System.Diagnostics;
 using System.Globalization;
 using IsdnSim.Analysis.Engine;
 using IsdnSim.Analysis.Experiments;
-using IsdnSim.Analysis.Storage;
 using IsdnSim.Grains;
 using IsdnSim.Grains.Hosting;
-using IsdnSim.Kernel.Definitions;
 using IsdnSim.Presentation.Output;
-using IsdnSim.Presentation.Reporting;
-using IsdnSim.Scenario.Diagnostics;
 using IsdnSim.Scenario.Language;
-using IsdnSim.Scenario.Variants;
 using Orleans.TestingHost;
 
 // How a comparison scales with the silos of an in-process test cluster (BENCHMARKS.md):

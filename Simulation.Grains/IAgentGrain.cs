@@ -1,5 +1,4 @@
 using IsdnSim.Kernel.Agents;
-using IsdnSim.Kernel.Model;
 
 using Orleans.Concurrency;
 

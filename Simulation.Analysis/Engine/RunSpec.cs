@@ -1,10 +1,7 @@
 using System.Globalization;
 using IsdnSim.Kernel.Agents;
-using IsdnSim.Kernel.Definitions;
 using IsdnSim.Kernel.Model;
-using IsdnSim.Scenario.Diagnostics;
 using IsdnSim.Scenario.Language;
-using IsdnSim.Scenario.Variants;
 
 namespace IsdnSim.Analysis.Engine;
 

@@ -1,7 +1,5 @@
 using IsdnSim.Kernel.Definitions;
 using IsdnSim.Kernel.Time;
-using IsdnSim.Scenario.Diagnostics;
-using IsdnSim.Scenario.Language;
 using IsdnSim.Scenario.Variants;
 
 namespace IsdnSim.Analysis.Engine;

@@ -1,9 +1,6 @@
 using IsdnSim.Analysis.Engine;
-using IsdnSim.Kernel.Definitions;
-using IsdnSim.Kernel.Model;
 using IsdnSim.Scenario.Diagnostics;
 using IsdnSim.Scenario.Language;
-using IsdnSim.Scenario.Variants;
 
 namespace IsdnSim.Analysis.Experiments;
 

@@ -1,12 +1,8 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using IsdnSim.Analysis.Storage;
-using IsdnSim.Kernel.Definitions;
-using IsdnSim.Scenario.Diagnostics;
 using IsdnSim.Scenario.Language;
-using IsdnSim.Scenario.Variants;
 
 namespace IsdnSim.Analysis.Experiments;
 

@@ -1,6 +1,5 @@
 using IsdnSim.Analysis.Statistics;
 using IsdnSim.Kernel.Agents;
-using IsdnSim.Kernel.Model;
 using IsdnSim.Kernel.Time;
 
 namespace IsdnSim.Analysis.Metrics;

@@ -1,5 +1,4 @@
 using IsdnSim.Analysis.Statistics;
-using IsdnSim.Kernel.Agents;
 using IsdnSim.Kernel.Model;
 
 namespace IsdnSim.Analysis.Metrics;

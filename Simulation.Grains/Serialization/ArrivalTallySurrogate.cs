@@ -1,5 +1,4 @@
 using IsdnSim.Kernel.Agents;
-using IsdnSim.Kernel.Model;
 
 namespace IsdnSim.Grains.Serialization;
 

@@ -1,6 +1,5 @@
 using IsdnSim.Analysis.Engine;
 using IsdnSim.Kernel.Agents;
-using IsdnSim.Kernel.Model;
 
 namespace IsdnSim.Grains.Serialization;
 

@@ -1,4 +1,3 @@
-using IsdnSim.Kernel.Agents;
 using IsdnSim.Kernel.Model;
 using IsdnSim.Kernel.Tracing;
 

@@ -1,5 +1,3 @@
-using IsdnSim.Kernel.Model;
-
 namespace IsdnSim.Kernel.Agents;
 
 /// <summary>What an agent returns from one window: messages to route, when it next has something to do, and (when traced) what it did.</summary>

@@ -1,5 +1,3 @@
-using IsdnSim.Kernel.Model;
-
 namespace IsdnSim.Kernel.Agents;
 
 /// <summary>Per-run switches for what agents record beyond the standard figures: every step, and a trace of everything that happens.</summary>

@@ -1,5 +1,3 @@
-using IsdnSim.Kernel.Model;
-
 namespace IsdnSim.Kernel.Agents;
 
 /// <summary>Everything an agent recorded in one replication, collected after the horizon.</summary>

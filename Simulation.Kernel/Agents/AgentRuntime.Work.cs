@@ -1,5 +1,4 @@
 using IsdnSim.Kernel.Definitions;
-using IsdnSim.Kernel.Model;
 using IsdnSim.Kernel.Random;
 using IsdnSim.Kernel.Tracing;
 

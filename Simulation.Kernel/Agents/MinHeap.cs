@@ -1,5 +1,3 @@
-using IsdnSim.Kernel.Model;
-
 namespace IsdnSim.Kernel.Agents;
 
 /// <summary>How a <see cref="MinHeap{T, TOrder}"/> orders its items; a struct, so the JIT inlines the comparison.</summary>

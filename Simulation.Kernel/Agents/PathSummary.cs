@@ -1,5 +1,3 @@
-using IsdnSim.Kernel.Model;
-
 namespace IsdnSim.Kernel.Agents;
 
 /// <summary>The parts a project's lead time is made of, on its critical chain.</summary>

@@ -1,5 +1,3 @@
-using IsdnSim.Kernel.Model;
-
 namespace IsdnSim.Kernel.Agents;
 
 /// <summary>First in, first out within each priority; lower priorities are served first.</summary>

@@ -1,5 +1,3 @@
-using IsdnSim.Kernel.Model;
-
 namespace IsdnSim.Kernel.Agents;
 
 internal enum WorkKind : byte

@@ -1,5 +1,3 @@
-using IsdnSim.Kernel.Model;
-
 namespace IsdnSim.Kernel.Agents;
 
 /// <summary>A first-in, first-out ring buffer of work items.</summary>

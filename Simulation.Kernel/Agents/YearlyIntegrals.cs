@@ -1,4 +1,3 @@
-using IsdnSim.Kernel.Model;
 using IsdnSim.Kernel.Time;
 
 namespace IsdnSim.Kernel.Agents;

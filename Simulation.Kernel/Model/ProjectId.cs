@@ -1,5 +1,3 @@
-using IsdnSim.Kernel.Agents;
-
 namespace IsdnSim.Kernel.Model;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using IsdnSim.Kernel.Agents;
 
 namespace IsdnSim.Kernel.Model;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using IsdnSim.Analysis.Storage;
 
 namespace IsdnSim.Presentation.Output;
 

@@ -1,5 +1,3 @@
-using IsdnSim.Analysis.Storage;
-
 namespace IsdnSim.Presentation.Output;
 
 /// <summary>What a result folder was made from, so it can be reproduced. <see cref="WallSeconds"/> is the simulation, without writing the files.</summary>

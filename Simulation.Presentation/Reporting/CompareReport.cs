@@ -1,7 +1,6 @@
 using IsdnSim.Analysis.Experiments;
 using IsdnSim.Analysis.Statistics;
 using IsdnSim.Presentation.Html;
-using IsdnSim.Presentation.Output;
 
 namespace IsdnSim.Presentation.Reporting;
 

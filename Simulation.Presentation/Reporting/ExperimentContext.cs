@@ -1,7 +1,6 @@
 using IsdnSim.Analysis.Experiments;
 using IsdnSim.Kernel.Model;
 using IsdnSim.Kernel.Time;
-using IsdnSim.Presentation.Output;
 using IsdnSim.Scenario.Variants;
 
 namespace IsdnSim.Presentation.Reporting;

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using IsdnSim.Analysis.Experiments;
 using IsdnSim.Analysis.Metrics;
-using IsdnSim.Presentation.Output;
 
 namespace IsdnSim.Presentation.Reporting;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using IsdnSim.Analysis.Experiments;
-using IsdnSim.Presentation.Output;
 
 namespace IsdnSim.Presentation.Reporting;
 

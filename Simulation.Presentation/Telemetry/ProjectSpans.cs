@@ -4,8 +4,6 @@ using IsdnSim.Analysis.Engine;
 using IsdnSim.Kernel.Agents;
 using IsdnSim.Kernel.Model;
 using IsdnSim.Kernel.Time;
-using IsdnSim.Kernel.Tracing;
-using IsdnSim.Presentation.Tracing;
 
 namespace IsdnSim.Presentation.Telemetry;
 

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using IsdnSim.Analysis.Engine;
-using IsdnSim.Analysis.Storage;
 using IsdnSim.Kernel.Model;
 using IsdnSim.Presentation.Output;
 

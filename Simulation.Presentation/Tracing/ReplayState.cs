@@ -1,5 +1,4 @@
 using IsdnSim.Kernel.Time;
-using IsdnSim.Kernel.Tracing;
 
 namespace IsdnSim.Presentation.Tracing;
 

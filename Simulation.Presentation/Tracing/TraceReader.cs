@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.IO.Compression;
 using System.Text.Json;
-using IsdnSim.Kernel.Tracing;
 
 namespace IsdnSim.Presentation.Tracing;
 

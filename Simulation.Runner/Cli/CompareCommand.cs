@@ -1,13 +1,10 @@
 using System.ComponentModel;
 using IsdnSim.Analysis.Experiments;
-using IsdnSim.Analysis.Storage;
 using IsdnSim.Kernel.Definitions;
 using IsdnSim.Presentation.Output;
 using IsdnSim.Presentation.Reporting;
 using IsdnSim.Runner.Display;
 using IsdnSim.Scenario.Diagnostics;
-using IsdnSim.Scenario.Language;
-using IsdnSim.Scenario.Variants;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

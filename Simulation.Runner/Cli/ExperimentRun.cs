@@ -1,13 +1,8 @@
 using System.Diagnostics;
 using IsdnSim.Analysis.Engine;
 using IsdnSim.Analysis.Experiments;
-using IsdnSim.Kernel.Definitions;
-using IsdnSim.Presentation.Output;
-using IsdnSim.Presentation.Reporting;
 using IsdnSim.Runner.Display;
 using IsdnSim.Scenario.Diagnostics;
-using IsdnSim.Scenario.Language;
-using IsdnSim.Scenario.Variants;
 using Spectre.Console;
 
 namespace IsdnSim.Runner.Cli;

@@ -1,8 +1,5 @@
 using System.ComponentModel;
 using IsdnSim.Kernel.Definitions;
-using IsdnSim.Scenario.Diagnostics;
-using IsdnSim.Scenario.Language;
-using IsdnSim.Scenario.Variants;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

@@ -1,11 +1,8 @@
 using System.ComponentModel;
 using IsdnSim.Analysis.Storage;
-using IsdnSim.Kernel.Definitions;
-using IsdnSim.Presentation.Output;
 using IsdnSim.Scenario.Diagnostics;
 using IsdnSim.Scenario.Generation;
 using IsdnSim.Scenario.Language;
-using IsdnSim.Scenario.Variants;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

@@ -1,7 +1,4 @@
-using IsdnSim.Kernel.Definitions;
 using IsdnSim.Scenario.Diagnostics;
-using IsdnSim.Scenario.Language;
-using IsdnSim.Scenario.Variants;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console.Cli;
 

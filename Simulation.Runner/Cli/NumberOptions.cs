@@ -1,8 +1,6 @@
 using IsdnSim.Kernel.Definitions;
 using IsdnSim.Scenario.Diagnostics;
 using IsdnSim.Scenario.Generation;
-using IsdnSim.Scenario.Language;
-using IsdnSim.Scenario.Variants;
 using Spectre.Console.Cli;
 
 namespace IsdnSim.Runner.Cli;

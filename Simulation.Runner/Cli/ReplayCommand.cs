@@ -1,15 +1,10 @@
 using System.ComponentModel;
 using System.Globalization;
 using IsdnSim.Analysis.Storage;
-using IsdnSim.Kernel.Definitions;
-using IsdnSim.Kernel.Tracing;
-using IsdnSim.Presentation.Output;
 using IsdnSim.Presentation.Tracing;
 using IsdnSim.Presentation.Tracing.Replay;
 using IsdnSim.Runner.Display;
 using IsdnSim.Scenario.Diagnostics;
-using IsdnSim.Scenario.Language;
-using IsdnSim.Scenario.Variants;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

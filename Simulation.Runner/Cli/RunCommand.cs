@@ -14,8 +14,6 @@ using IsdnSim.Presentation.Tracing;
 using IsdnSim.Runner.Display;
 using IsdnSim.Runner.Telemetry;
 using IsdnSim.Scenario.Diagnostics;
-using IsdnSim.Scenario.Language;
-using IsdnSim.Scenario.Variants;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

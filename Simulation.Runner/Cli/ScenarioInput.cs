@@ -1,8 +1,6 @@
 using IsdnSim.Analysis.Engine;
-using IsdnSim.Kernel.Definitions;
 using IsdnSim.Scenario.Diagnostics;
 using IsdnSim.Scenario.Language;
-using IsdnSim.Scenario.Variants;
 
 namespace IsdnSim.Runner.Cli;
 

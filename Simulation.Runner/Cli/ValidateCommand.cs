@@ -1,9 +1,6 @@
 using System.ComponentModel;
-using IsdnSim.Kernel.Definitions;
 using IsdnSim.Kernel.Model;
 using IsdnSim.Scenario.Diagnostics;
-using IsdnSim.Scenario.Language;
-using IsdnSim.Scenario.Variants;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

@@ -1,7 +1,5 @@
 using System.Globalization;
 using IsdnSim.Analysis.Experiments;
-using IsdnSim.Presentation.Output;
-using IsdnSim.Presentation.Reporting;
 using Spectre.Console;
 
 namespace IsdnSim.Runner.Display;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using IsdnSim.Kernel.Time;
-using IsdnSim.Kernel.Tracing;
 using IsdnSim.Presentation.Tracing;
 using Spectre.Console;
 using Spectre.Console.Rendering;

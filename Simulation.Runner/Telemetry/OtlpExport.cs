@@ -1,4 +1,3 @@
-using IsdnSim.Analysis.Storage;
 using IsdnSim.Presentation.Output;
 using IsdnSim.Presentation.Telemetry;
 using OpenTelemetry;

@@ -1,7 +1,3 @@
-using IsdnSim.Kernel.Definitions;
-using IsdnSim.Scenario.Language;
-using IsdnSim.Scenario.Variants;
-
 namespace IsdnSim.Scenario.Diagnostics;
 
 /// <summary>Suggests the closest known word for a misspelt one (Levenshtein distance).</summary>

@@ -1,6 +1,4 @@
 using IsdnSim.Kernel.Definitions;
-using IsdnSim.Scenario.Language;
-using IsdnSim.Scenario.Variants;
 
 namespace IsdnSim.Scenario.Diagnostics;
 

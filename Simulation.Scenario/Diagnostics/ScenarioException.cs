@@ -1,7 +1,3 @@
-using IsdnSim.Kernel.Definitions;
-using IsdnSim.Scenario.Language;
-using IsdnSim.Scenario.Variants;
-
 namespace IsdnSim.Scenario.Diagnostics;
 
 /// <summary>Thrown when a scenario cannot be used; carries every problem found, in file order.</summary>

@@ -1,9 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
-using IsdnSim.Kernel.Definitions;
-using IsdnSim.Scenario.Diagnostics;
-using IsdnSim.Scenario.Variants;
 
 namespace IsdnSim.Scenario.Diagnostics;
 

@@ -3,7 +3,6 @@ using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 using IsdnSim.Kernel.Definitions;
 using IsdnSim.Scenario.Diagnostics;
-using IsdnSim.Scenario.Variants;
 
 namespace IsdnSim.Scenario.Language;
 

@@ -1,9 +1,7 @@
 using System.Globalization;
 using IsdnSim.Kernel.Definitions;
-using IsdnSim.Kernel.Random;
 using IsdnSim.Kernel.Time;
 using IsdnSim.Scenario.Diagnostics;
-using IsdnSim.Scenario.Variants;
 using YamlDotNet.RepresentationModel;
 
 namespace IsdnSim.Scenario.Language;

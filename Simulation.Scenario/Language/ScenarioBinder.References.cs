@@ -1,7 +1,5 @@
 using IsdnSim.Kernel.Definitions;
-using IsdnSim.Kernel.Time;
 using IsdnSim.Scenario.Diagnostics;
-using IsdnSim.Scenario.Variants;
 using YamlDotNet.RepresentationModel;
 
 namespace IsdnSim.Scenario.Language;

@@ -3,7 +3,6 @@ using IsdnSim.Kernel.Definitions;
 using IsdnSim.Kernel.Random;
 using IsdnSim.Kernel.Time;
 using IsdnSim.Scenario.Diagnostics;
-using IsdnSim.Scenario.Variants;
 using YamlDotNet.RepresentationModel;
 
 namespace IsdnSim.Scenario.Language;

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using IsdnSim.Kernel.Definitions;
 using IsdnSim.Scenario.Diagnostics;
-using IsdnSim.Scenario.Variants;
 
 namespace IsdnSim.Scenario.Language;
 

@@ -1,7 +1,3 @@
-using IsdnSim.Kernel.Definitions;
-using IsdnSim.Scenario.Diagnostics;
-using IsdnSim.Scenario.Variants;
-
 namespace IsdnSim.Scenario.Language;
 
 /// <summary>

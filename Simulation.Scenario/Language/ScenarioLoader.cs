@@ -4,7 +4,6 @@ using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 using IsdnSim.Kernel.Definitions;
 using IsdnSim.Scenario.Diagnostics;
-using IsdnSim.Scenario.Variants;
 
 namespace IsdnSim.Scenario.Language;
 

@@ -1,6 +1,4 @@
-using IsdnSim.Kernel.Definitions;
 using IsdnSim.Scenario.Diagnostics;
-using IsdnSim.Scenario.Variants;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 

@@ -1,9 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using IsdnSim.Kernel.Definitions;
 using IsdnSim.Kernel.Time;
 using IsdnSim.Scenario.Diagnostics;
-using IsdnSim.Scenario.Variants;
 
 namespace IsdnSim.Scenario.Language;
 

@@ -3,7 +3,6 @@ using System.Text.RegularExpressions;
 using YamlDotNet.RepresentationModel;
 using IsdnSim.Kernel.Definitions;
 using IsdnSim.Scenario.Diagnostics;
-using IsdnSim.Scenario.Variants;
 
 namespace IsdnSim.Scenario.Language;
 

@@ -1,8 +1,6 @@
 using System.Globalization;
 using IsdnSim.Kernel.Definitions;
 using IsdnSim.Kernel.Time;
-using IsdnSim.Scenario.Diagnostics;
-using IsdnSim.Scenario.Language;
 
 namespace IsdnSim.Scenario.Variants;
 

@@ -1,6 +1,4 @@
 using IsdnSim.Analysis.Experiments;
-using IsdnSim.Presentation.Output;
-using IsdnSim.Presentation.Reporting;
 using IsdnSim.Runner;
 using IsdnSim.Runner.Cli;
 using IsdnSim.Tests.Experiments;

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using IsdnSim.Analysis.Storage;
 using IsdnSim.Grains.Hosting;
-using IsdnSim.Presentation.Output;
 using IsdnSim.Runner;
 using IsdnSim.Runner.Cli;
 using IsdnSim.Tests.Support;

@@ -1,10 +1,5 @@
 using IsdnSim.Analysis.Engine;
-using IsdnSim.Kernel.Agents;
-using IsdnSim.Kernel.Definitions;
-using IsdnSim.Kernel.Model;
-using IsdnSim.Scenario.Diagnostics;
 using IsdnSim.Scenario.Language;
-using IsdnSim.Scenario.Variants;
 using IsdnSim.Tests.Support;
 
 namespace IsdnSim.Tests.Determinism;

@@ -2,10 +2,8 @@ using IsdnSim.Analysis.Engine;
 using IsdnSim.Kernel.Definitions;
 using IsdnSim.Runner;
 using IsdnSim.Runner.Cli;
-using IsdnSim.Scenario.Diagnostics;
 using IsdnSim.Scenario.Generation;
 using IsdnSim.Scenario.Language;
-using IsdnSim.Scenario.Variants;
 using IsdnSim.Tests.Support;
 
 namespace IsdnSim.Tests.Domain;

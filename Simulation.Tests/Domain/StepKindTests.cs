@@ -1,8 +1,6 @@
 using IsdnSim.Analysis.Engine;
 using IsdnSim.Analysis.Metrics;
-using IsdnSim.Analysis.Storage;
 using IsdnSim.Kernel.Agents;
-using IsdnSim.Kernel.Model;
 using IsdnSim.Presentation.Output;
 using IsdnSim.Tests.Support;
 

@@ -1,6 +1,4 @@
 using IsdnSim.Analysis.Experiments;
-using IsdnSim.Presentation.Output;
-using IsdnSim.Presentation.Reporting;
 using IsdnSim.Tests.Queueing;
 using IsdnSim.Tests.Support;
 using MathNet.Numerics.Distributions;

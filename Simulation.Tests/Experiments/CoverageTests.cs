@@ -1,7 +1,5 @@
 using IsdnSim.Analysis.Engine;
 using IsdnSim.Analysis.Experiments;
-using IsdnSim.Presentation.Output;
-using IsdnSim.Presentation.Reporting;
 using IsdnSim.Tests.Support;
 using MathNet.Numerics.Distributions;
 

@@ -1,6 +1,5 @@
 using IsdnSim.Analysis.Engine;
 using IsdnSim.Analysis.Experiments;
-using IsdnSim.Analysis.Storage;
 using IsdnSim.Kernel.Model;
 using IsdnSim.Presentation.Output;
 using IsdnSim.Presentation.Reporting;

@@ -2,8 +2,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using IsdnSim.Analysis.Experiments;
-using IsdnSim.Presentation.Output;
-using IsdnSim.Presentation.Reporting;
 using IsdnSim.Tests.Support;
 
 namespace IsdnSim.Tests.Experiments;

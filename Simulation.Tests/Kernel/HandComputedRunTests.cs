@@ -1,6 +1,4 @@
 using IsdnSim.Analysis.Engine;
-using IsdnSim.Kernel.Agents;
-using IsdnSim.Kernel.Model;
 using IsdnSim.Tests.Support;
 
 namespace IsdnSim.Tests.Kernel;

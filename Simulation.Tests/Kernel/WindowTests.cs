@@ -1,4 +1,3 @@
-using IsdnSim.Analysis.Engine;
 using IsdnSim.Tests.Support;
 
 namespace IsdnSim.Tests.Kernel;

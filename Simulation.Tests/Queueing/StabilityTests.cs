@@ -3,7 +3,6 @@ using System.Text.Json;
 using IsdnSim.Analysis.Engine;
 using IsdnSim.Analysis.Metrics;
 using IsdnSim.Analysis.Statistics;
-using IsdnSim.Analysis.Storage;
 using IsdnSim.Presentation.Output;
 using IsdnSim.Tests.Support;
 

@@ -1,5 +1,4 @@
 using IsdnSim.Analysis.Experiments;
-using IsdnSim.Presentation.Output;
 using IsdnSim.Presentation.Reporting;
 using IsdnSim.Tests.Support;
 

@@ -1,7 +1,6 @@
 using IsdnSim.Kernel.Definitions;
 using IsdnSim.Scenario.Diagnostics;
 using IsdnSim.Scenario.Language;
-using IsdnSim.Scenario.Variants;
 using IsdnSim.Tests.Support;
 
 namespace IsdnSim.Tests.Scenarios;

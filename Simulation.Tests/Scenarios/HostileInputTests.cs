@@ -1,11 +1,7 @@
 using System.Text;
-using IsdnSim.Analysis.Experiments;
 using IsdnSim.Kernel.Definitions;
-using IsdnSim.Presentation.Output;
-using IsdnSim.Presentation.Reporting;
 using IsdnSim.Scenario.Diagnostics;
 using IsdnSim.Scenario.Language;
-using IsdnSim.Scenario.Variants;
 using IsdnSim.Tests.Support;
 
 namespace IsdnSim.Tests.Scenarios;

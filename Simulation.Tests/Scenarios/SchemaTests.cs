@@ -1,9 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using IsdnSim.Kernel.Definitions;
-using IsdnSim.Scenario.Diagnostics;
 using IsdnSim.Scenario.Language;
-using IsdnSim.Scenario.Variants;
 using IsdnSim.Tests.Support;
 using Json.Schema;
 

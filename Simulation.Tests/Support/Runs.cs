@@ -1,13 +1,8 @@
 using IsdnSim.Analysis.Engine;
 using IsdnSim.Analysis.Metrics;
-using IsdnSim.Analysis.Storage;
 using IsdnSim.Kernel.Agents;
-using IsdnSim.Kernel.Definitions;
-using IsdnSim.Kernel.Model;
 using IsdnSim.Presentation.Output;
-using IsdnSim.Scenario.Diagnostics;
 using IsdnSim.Scenario.Language;
-using IsdnSim.Scenario.Variants;
 
 namespace IsdnSim.Tests.Support;
 

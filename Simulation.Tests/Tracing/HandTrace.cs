@@ -1,4 +1,3 @@
-using IsdnSim.Kernel.Tracing;
 using IsdnSim.Presentation.Tracing;
 
 namespace IsdnSim.Tests.Tracing;

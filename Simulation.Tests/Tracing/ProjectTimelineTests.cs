@@ -1,5 +1,3 @@
-using IsdnSim.Analysis.Engine;
-using IsdnSim.Kernel.Tracing;
 using IsdnSim.Presentation.Tracing;
 using IsdnSim.Presentation.Tracing.Replay;
 using IsdnSim.Tests.Domain;

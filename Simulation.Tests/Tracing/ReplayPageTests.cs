@@ -1,7 +1,5 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using IsdnSim.Kernel.Tracing;
-using IsdnSim.Presentation.Tracing;
 using IsdnSim.Presentation.Tracing.Replay;
 using IsdnSim.Tests.Support;
 using static IsdnSim.Tests.Tracing.HandTrace;

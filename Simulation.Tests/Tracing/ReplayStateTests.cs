@@ -1,5 +1,4 @@
 using IsdnSim.Analysis.Engine;
-using IsdnSim.Kernel.Tracing;
 using IsdnSim.Presentation.Tracing;
 using IsdnSim.Tests.Domain;
 using IsdnSim.Tests.Support;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using IsdnSim.Kernel.Tracing;
 using IsdnSim.Presentation.Tracing;
 
 namespace IsdnSim.Tests.Tracing;

@@ -1,5 +1,4 @@
 using IsdnSim.Analysis.Engine;
-using IsdnSim.Kernel.Tracing;
 using IsdnSim.Presentation.Tracing;
 
 namespace IsdnSim.Tests.Tracing;

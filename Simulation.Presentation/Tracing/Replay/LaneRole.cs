@@ -1,6 +1,3 @@
-using IsdnSim.Kernel.Tracing;
-using IsdnSim.Presentation.Tracing;
-
 namespace IsdnSim.Presentation.Tracing.Replay;
 
 /// <summary>What a lane of a project's timeline follows: the step itself, or work another agency does for it.</summary>

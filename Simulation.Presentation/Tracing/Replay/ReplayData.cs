@@ -2,8 +2,6 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
-using IsdnSim.Kernel.Tracing;
-using IsdnSim.Presentation.Tracing;
 
 namespace IsdnSim.Presentation.Tracing.Replay;
 

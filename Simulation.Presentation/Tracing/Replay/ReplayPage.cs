@@ -1,7 +1,5 @@
 using System.Text.RegularExpressions;
-using IsdnSim.Kernel.Tracing;
 using IsdnSim.Presentation.Html;
-using IsdnSim.Presentation.Tracing;
 
 namespace IsdnSim.Presentation.Tracing.Replay;
 

@@ -1,6 +1,3 @@
-using IsdnSim.Kernel.Tracing;
-using IsdnSim.Presentation.Tracing;
-
 namespace IsdnSim.Presentation.Tracing.Replay;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using IsdnSim.Kernel.Tracing;
-using IsdnSim.Presentation.Tracing;
-
 namespace IsdnSim.Presentation.Tracing.Replay;
 
 /// <summary>A moment on a lane: the file returned for rework, a consultation deemed approved or settled at a meeting.</summary>
