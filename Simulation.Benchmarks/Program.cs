@@ -1,11 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
-using IsdnSim.Core.Engine;
-using IsdnSim.Core.Experiments;
-using IsdnSim.Core.Output;
-using IsdnSim.Core.Scenario;
+using IsdnSim.Analysis.Engine;
+using IsdnSim.Analysis.Experiments;
 using IsdnSim.Grains;
 using IsdnSim.Grains.Hosting;
+using IsdnSim.Presentation.Output;
+using IsdnSim.Scenario.Language;
 using Orleans.TestingHost;
 
 // How a comparison scales with the silos of an in-process test cluster (BENCHMARKS.md):

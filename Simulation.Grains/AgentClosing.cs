@@ -1,4 +1,4 @@
-using IsdnSim.Core.Kernel;
+using IsdnSim.Kernel.Agents;
 
 namespace IsdnSim.Grains;
 

@@ -1,4 +1,4 @@
-using IsdnSim.Core.Kernel;
+using IsdnSim.Kernel.Agents;
 using Orleans.Concurrency;
 using IsdnSim.Grains.Hosting;
 

@@ -7,4 +7,4 @@ public sealed record CoordinatorProgress(
     [property: Id(2)] long Events,
     [property: Id(3)] long Windows,
     [property: Id(4)] bool Done,
-    [property: Id(5)] IsdnSim.Core.Tracing.TraceEvent[] Trace);
+    [property: Id(5)] IsdnSim.Kernel.Tracing.TraceEvent[] Trace);

@@ -1,11 +1,11 @@
-using IsdnSim.Core.Kernel;
+using IsdnSim.Kernel.Agents;
 
 using Orleans.Concurrency;
 
 namespace IsdnSim.Grains;
 
 /// <summary>
-/// Hosts one Core agent for one replication. Arrays travel as <see cref="Immutable{T}"/>: nobody
+/// Hosts one kernel agent for one replication. Arrays travel as <see cref="Immutable{T}"/>: nobody
 /// changes them after sending, so calls within a silo need not copy them. Called only by its run coordinator (and, for the
 /// results, by the client), never by other agents, so grain calls cannot form a cycle.
 /// </summary>

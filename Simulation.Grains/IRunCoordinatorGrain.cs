@@ -1,10 +1,10 @@
-using IsdnSim.Core.Engine;
+using IsdnSim.Analysis.Engine;
 using Orleans.Concurrency;
 
 namespace IsdnSim.Grains;
 
 /// <summary>
-/// Drives one replication: plans windows with Core's <see cref="IsdnSim.Core.Kernel.WindowCoordinator"/>,
+/// Drives one replication: plans windows with the kernel's <see cref="IsdnSim.Kernel.Agents.WindowCoordinator"/>,
 /// calls the agents due in each and routes their messages. The client advances it in slices of
 /// wall time, so no call comes near Orleans' response timeout however long the run.
 /// </summary>

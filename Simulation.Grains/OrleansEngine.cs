@@ -1,8 +1,8 @@
-using IsdnSim.Core.Engine;
-using IsdnSim.Core.Kernel;
-using IsdnSim.Core.Model;
-using IsdnSim.Core.Tracing;
+using IsdnSim.Analysis.Engine;
 using IsdnSim.Grains.Hosting;
+using IsdnSim.Kernel.Agents;
+using IsdnSim.Kernel.Model;
+using IsdnSim.Kernel.Tracing;
 using Orleans.Concurrency;
 using Orleans.Runtime.Messaging;
 
@@ -10,7 +10,7 @@ namespace IsdnSim.Grains;
 
 /// <summary>
 /// Runs a replication on an Orleans cluster (an embedded silo or several): a coordinator grain
-/// and one grain per agent drive the same Core code as the in-process engine. With a
+/// and one grain per agent drive the same kernel code as the in-process engine. With a
 /// <see cref="ClusterWatch"/>, a replication whose silo leaves the cluster is run again from the
 /// start on the silos that remain; being a pure function of its inputs, it gives the same bytes.
 /// </summary>

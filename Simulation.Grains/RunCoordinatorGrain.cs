@@ -1,9 +1,9 @@
 using System.Diagnostics;
-using IsdnSim.Core.Engine;
-using IsdnSim.Core.Kernel;
-using IsdnSim.Core.Model;
-using IsdnSim.Core.Tracing;
+using IsdnSim.Analysis.Engine;
 using IsdnSim.Grains.Hosting;
+using IsdnSim.Kernel.Agents;
+using IsdnSim.Kernel.Model;
+using IsdnSim.Kernel.Tracing;
 using Orleans.Concurrency;
 
 namespace IsdnSim.Grains;

@@ -1,5 +1,5 @@
-using IsdnSim.Core.Engine;
-using IsdnSim.Core.Model;
+using IsdnSim.Analysis.Engine;
+using IsdnSim.Kernel.Model;
 
 namespace IsdnSim.Grains.Hosting;
 

@@ -1,4 +1,4 @@
-using StableHash = IsdnSim.Core.Random.StableHash;
+using StableHash = IsdnSim.Kernel.Random.StableHash;
 using Orleans.Placement;
 using Orleans.Runtime.Placement;
 

@@ -1,4 +1,4 @@
-using IsdnSim.Core.Kernel;
+using IsdnSim.Kernel.Agents;
 
 namespace IsdnSim.Grains.Serialization;
 
@@ -7,7 +7,7 @@ public readonly record struct AdvanceResultSurrogate(
     [property: Id(0)] Message[] Outbox,
     [property: Id(1)] double Next,
     [property: Id(2)] long Events,
-    [property: Id(3)] IsdnSim.Core.Tracing.TraceEvent[] Trace);
+    [property: Id(3)] IsdnSim.Kernel.Tracing.TraceEvent[] Trace);
 
 [RegisterConverter]
 public sealed class AdvanceResultConverter : IConverter<AdvanceResult, AdvanceResultSurrogate>

@@ -1,8 +1,9 @@
-using IsdnSim.Core.Kernel;
+using IsdnSim.Kernel.Agents;
+using IsdnSim.Kernel.Model;
 
 namespace IsdnSim.Grains.Serialization;
 
-// Wire forms of Core's project values (Core has no Orleans types). They nest: a message holds
+// Wire forms of the kernel's project values (the kernel has no Orleans types). They nest: a message holds
 // a token, a token a path summary and a dominant step.
 
 [GenerateSerializer, Immutable, Alias("IsdnSim.ProjectId")]

@@ -1,5 +1,5 @@
-using IsdnSim.Core.Engine;
-using IsdnSim.Core.Kernel;
+using IsdnSim.Analysis.Engine;
+using IsdnSim.Kernel.Agents;
 
 namespace IsdnSim.Grains.Serialization;
 

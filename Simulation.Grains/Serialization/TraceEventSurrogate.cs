@@ -1,5 +1,5 @@
-using IsdnSim.Core.Kernel;
-using IsdnSim.Core.Tracing;
+using IsdnSim.Kernel.Model;
+using IsdnSim.Kernel.Tracing;
 
 namespace IsdnSim.Grains.Serialization;
 

@@ -2,8 +2,8 @@ using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
-using IsdnSim.Core.Engine;
-using IsdnSim.Core.Model;
+using IsdnSim.Analysis.Engine;
+using IsdnSim.Kernel.Model;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

@@ -1,9 +1,10 @@
 using System.ComponentModel;
-using IsdnSim.Core.Experiments;
-using IsdnSim.Core.Output;
-using IsdnSim.Core.Reporting;
-using IsdnSim.Core.Scenario;
+using IsdnSim.Analysis.Experiments;
+using IsdnSim.Kernel.Definitions;
+using IsdnSim.Presentation.Output;
+using IsdnSim.Presentation.Reporting;
 using IsdnSim.Runner.Display;
+using IsdnSim.Scenario.Diagnostics;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

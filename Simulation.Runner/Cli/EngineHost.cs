@@ -1,4 +1,4 @@
-using IsdnSim.Core.Engine;
+using IsdnSim.Analysis.Engine;
 using IsdnSim.Grains;
 using IsdnSim.Grains.Hosting;
 using IsdnSim.Runner.Hosting;

@@ -1,8 +1,8 @@
 using System.Diagnostics;
-using IsdnSim.Core.Engine;
-using IsdnSim.Core.Experiments;
-using IsdnSim.Core.Scenario;
+using IsdnSim.Analysis.Engine;
+using IsdnSim.Analysis.Experiments;
 using IsdnSim.Runner.Display;
+using IsdnSim.Scenario.Diagnostics;
 using Spectre.Console;
 
 namespace IsdnSim.Runner.Cli;

@@ -1,5 +1,5 @@
 using System.ComponentModel;
-using IsdnSim.Core.Scenario;
+using IsdnSim.Kernel.Definitions;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

@@ -1,7 +1,8 @@
 using System.ComponentModel;
-using IsdnSim.Core.Generation;
-using IsdnSim.Core.Output;
-using IsdnSim.Core.Scenario;
+using IsdnSim.Analysis.Storage;
+using IsdnSim.Scenario.Diagnostics;
+using IsdnSim.Scenario.Generation;
+using IsdnSim.Scenario.Language;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

@@ -1,4 +1,4 @@
-using IsdnSim.Core.Scenario;
+using IsdnSim.Scenario.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console.Cli;
 

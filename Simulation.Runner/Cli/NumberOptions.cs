@@ -1,5 +1,6 @@
-using IsdnSim.Core.Generation;
-using IsdnSim.Core.Scenario;
+using IsdnSim.Kernel.Definitions;
+using IsdnSim.Scenario.Diagnostics;
+using IsdnSim.Scenario.Generation;
 using Spectre.Console.Cli;
 
 namespace IsdnSim.Runner.Cli;

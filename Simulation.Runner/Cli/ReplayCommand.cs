@@ -1,9 +1,10 @@
 using System.ComponentModel;
 using System.Globalization;
-using IsdnSim.Core.Output;
-using IsdnSim.Core.Scenario;
-using IsdnSim.Core.Tracing;
+using IsdnSim.Analysis.Storage;
+using IsdnSim.Presentation.Tracing;
+using IsdnSim.Presentation.Tracing.Replay;
 using IsdnSim.Runner.Display;
+using IsdnSim.Scenario.Diagnostics;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

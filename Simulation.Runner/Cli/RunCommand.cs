@@ -1,16 +1,19 @@
 using System.Collections.Concurrent;
 using System.ComponentModel;
 using System.Diagnostics;
-using IsdnSim.Core.Engine;
-using IsdnSim.Core.Kernel;
-using IsdnSim.Core.Metrics;
-using IsdnSim.Core.Model;
-using IsdnSim.Core.Output;
-using IsdnSim.Core.Scenario;
-using IsdnSim.Core.Telemetry;
-using IsdnSim.Core.Tracing;
+using IsdnSim.Analysis.Engine;
+using IsdnSim.Analysis.Metrics;
+using IsdnSim.Analysis.Storage;
+using IsdnSim.Kernel.Agents;
+using IsdnSim.Kernel.Definitions;
+using IsdnSim.Kernel.Model;
+using IsdnSim.Kernel.Tracing;
+using IsdnSim.Presentation.Output;
+using IsdnSim.Presentation.Telemetry;
+using IsdnSim.Presentation.Tracing;
 using IsdnSim.Runner.Display;
 using IsdnSim.Runner.Telemetry;
+using IsdnSim.Scenario.Diagnostics;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

@@ -1,9 +1,10 @@
-using IsdnSim.Core.Engine;
-using IsdnSim.Core.Scenario;
+using IsdnSim.Analysis.Engine;
+using IsdnSim.Scenario.Diagnostics;
+using IsdnSim.Scenario.Language;
 
 namespace IsdnSim.Runner.Cli;
 
-/// <summary>Loads a scenario file for a command and turns command-line overrides into Core's form; reports problems the same way everywhere.</summary>
+/// <summary>Loads a scenario file for a command and turns command-line overrides into the engine's form; reports problems the same way everywhere.</summary>
 internal static class ScenarioInput
 {
     public static LoadedScenario? Load(string file, Consoles consoles)

@@ -1,6 +1,6 @@
 using System.ComponentModel;
-using IsdnSim.Core.Model;
-using IsdnSim.Core.Scenario;
+using IsdnSim.Kernel.Model;
+using IsdnSim.Scenario.Diagnostics;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

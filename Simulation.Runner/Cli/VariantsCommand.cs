@@ -1,5 +1,5 @@
 using System.ComponentModel;
-using IsdnSim.Core.Variants;
+using IsdnSim.Scenario.Variants;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

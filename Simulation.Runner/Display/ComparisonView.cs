@@ -1,5 +1,5 @@
 using System.Globalization;
-using IsdnSim.Core.Experiments;
+using IsdnSim.Analysis.Experiments;
 using Spectre.Console;
 
 namespace IsdnSim.Runner.Display;

@@ -1,4 +1,4 @@
-using IsdnSim.Core.Engine;
+using IsdnSim.Analysis.Engine;
 using Spectre.Console;
 
 namespace IsdnSim.Runner.Display;

@@ -1,6 +1,6 @@
 using System.Globalization;
-using IsdnSim.Core.Time;
-using IsdnSim.Core.Tracing;
+using IsdnSim.Kernel.Time;
+using IsdnSim.Presentation.Tracing;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 

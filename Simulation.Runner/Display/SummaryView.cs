@@ -1,7 +1,7 @@
 using System.Globalization;
-using IsdnSim.Core.Metrics;
-using IsdnSim.Core.Model;
-using IsdnSim.Core.Statistics;
+using IsdnSim.Analysis.Metrics;
+using IsdnSim.Analysis.Statistics;
+using IsdnSim.Kernel.Model;
 using Spectre.Console;
 
 namespace IsdnSim.Runner.Display;

@@ -1,4 +1,4 @@
-using IsdnSim.Core.Experiments;
+using IsdnSim.Analysis.Experiments;
 using Spectre.Console;
 
 namespace IsdnSim.Runner.Display;

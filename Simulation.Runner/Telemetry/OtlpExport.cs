@@ -1,5 +1,5 @@
-using IsdnSim.Core.Output;
-using IsdnSim.Core.Telemetry;
+using IsdnSim.Presentation.Output;
+using IsdnSim.Presentation.Telemetry;
 using OpenTelemetry;
 using OpenTelemetry.Exporter;
 using OpenTelemetry.Metrics;

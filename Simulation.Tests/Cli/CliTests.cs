@@ -97,7 +97,7 @@ public sealed class CliTests : IDisposable
             "--trace-replication", "1", "--engine", "inprocess", "--out", _dir.File("out"), "--no-progress");
 
         exit.Should().Be(ExitCodes.Ok, _err.ToString());
-        var trace = Core.Tracing.TraceReader.Read(_dir.File("run.jsonl.gz"));
+        var trace = IsdnSim.Presentation.Tracing.TraceReader.Read(_dir.File("run.jsonl.gz"));
         trace.Should().BeEquivalentTo(new { Complete = true, Info = new { Replication = 1, Scenario = "Rural district (Landkreis Havelheide)" } }, o => o.ExcludingMissingMembers());
         _out.ToString().Should().Contain("replay it with: isdnsim replay");
     }
@@ -126,7 +126,7 @@ public sealed class CliTests : IDisposable
         exit.Should().Be(ExitCodes.Failure);
         _err.ToString().Should().Contain("the trace reached its limit of 204.8 KiB").And.Contain("No results were written");
         Directory.Exists(_dir.File("never")).Should().BeFalse();
-        Core.Tracing.TraceReader.Read(_dir.File("big.jsonl")).Complete.Should().BeFalse();
+        IsdnSim.Presentation.Tracing.TraceReader.Read(_dir.File("big.jsonl")).Complete.Should().BeFalse();
     }
 
     [Fact]

@@ -1,4 +1,4 @@
-using IsdnSim.Core.Experiments;
+using IsdnSim.Analysis.Experiments;
 using IsdnSim.Runner;
 using IsdnSim.Runner.Cli;
 using IsdnSim.Tests.Experiments;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using IsdnSim.Core.Output;
+using IsdnSim.Analysis.Storage;
 using IsdnSim.Grains.Hosting;
 using IsdnSim.Runner;
 using IsdnSim.Runner.Cli;

@@ -26,13 +26,13 @@ public sealed class ReplayCliTests : IDisposable
     private string Output => System.Text.RegularExpressions.Regex.Replace(_out.ToString(), @"\s+", " ");
 
     private static string FirstKita(string trace) =>
-        Core.Tracing.TraceReader.Read(trace).Events.First(e => e.Ev == "arrive" && e.Project!.Contains("/kita-site/", StringComparison.Ordinal)).Project!;
+        IsdnSim.Presentation.Tracing.TraceReader.Read(trace).Events.First(e => e.Ev == "arrive" && e.Project!.Contains("/kita-site/", StringComparison.Ordinal)).Project!;
 
     [Fact]
     public async Task At_PrintsTheMoment_AndWhereTheFollowedProjectIs()
     {
         var kita = FirstKita(_trace);
-        var state = new Core.Tracing.ReplayState(Core.Tracing.TraceReader.Read(_trace));
+        var state = new IsdnSim.Presentation.Tracing.ReplayState(IsdnSim.Presentation.Tracing.TraceReader.Read(_trace));
         state.MoveToDate(new DateOnly(2025, 9, 1));
         var place = state.Project(kita)!;
 

@@ -1,6 +1,5 @@
-using IsdnSim.Core.Engine;
-using IsdnSim.Core.Kernel;
-using IsdnSim.Core.Scenario;
+using IsdnSim.Analysis.Engine;
+using IsdnSim.Scenario.Language;
 using IsdnSim.Tests.Support;
 
 namespace IsdnSim.Tests.Determinism;

@@ -1,8 +1,9 @@
-using IsdnSim.Core.Engine;
-using IsdnSim.Core.Generation;
-using IsdnSim.Core.Scenario;
+using IsdnSim.Analysis.Engine;
+using IsdnSim.Kernel.Definitions;
 using IsdnSim.Runner;
 using IsdnSim.Runner.Cli;
+using IsdnSim.Scenario.Generation;
+using IsdnSim.Scenario.Language;
 using IsdnSim.Tests.Support;
 
 namespace IsdnSim.Tests.Domain;

@@ -1,8 +1,10 @@
-using IsdnSim.Core.Metrics;
+using IsdnSim.Analysis.Metrics;
 using IsdnSim.Tests.Support;
-using static IsdnSim.Tests.Domain.StepKindTests;
 
 namespace IsdnSim.Tests.Domain;
+
+// Inside the namespace, so this import is found before the namespace IsdnSim.Scenario when the name is Scenario.
+using static IsdnSim.Tests.Domain.StepKindTests;
 
 /// <summary>Priorities at a national operator, working groups, support by the district, critical path and territorial congruence.</summary>
 public sealed class OperatorAndGroupTests
@@ -141,7 +143,7 @@ public sealed class OperatorAndGroupTests
         var result = Runs.RunOne(spec);
         var figures = ReplicationFigures.Compute(spec.Compile(), result);
 
-        Only(result).Dominant.Should().Be(new Core.Kernel.DominantStep(1, 1, 0, 10));
+        Only(result).Dominant.Should().Be(new IsdnSim.Kernel.Agents.DominantStep(1, 1, 0, 10));
         figures.DeterminingShare.Should().Equal([0, 1, 0], "funding, building, admin: the district building authority decided it");
     }
 

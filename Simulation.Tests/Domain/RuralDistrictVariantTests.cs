@@ -1,5 +1,5 @@
-using IsdnSim.Core.Engine;
-using IsdnSim.Core.Metrics;
+using IsdnSim.Analysis.Engine;
+using IsdnSim.Analysis.Metrics;
 using IsdnSim.Tests.Support;
 using MathNet.Numerics.Distributions;
 
@@ -14,10 +14,10 @@ public sealed class RuralDistrictVariantTests
 {
     private const int Replications = 5;
 
-    private static readonly Lazy<Dictionary<string, (Core.Model.SimulationModel Model, ReplicationFigures[] Figures)>> Runs_ = new(() =>
+    private static readonly Lazy<Dictionary<string, (IsdnSim.Kernel.Model.SimulationModel Model, ReplicationFigures[] Figures)>> Runs_ = new(() =>
         new[] { "status-quo", "austerity", "democratisation", "one-level" }.ToDictionary(v => v, Run));
 
-    private static (Core.Model.SimulationModel, ReplicationFigures[]) Run(string variant)
+    private static (IsdnSim.Kernel.Model.SimulationModel, ReplicationFigures[]) Run(string variant)
     {
         var spec = Runs.Spec(Runs.Load("rural-district.yaml"), new ScenarioOverrides(Replications: Replications, HorizonDays: 3 * 365, Variant: variant));
         var model = spec.Compile();
@@ -25,16 +25,16 @@ public sealed class RuralDistrictVariantTests
         return (model, [.. results.Select(r => ReplicationFigures.Compute(model, r))]);
     }
 
-    private static double[] Figure(string variant, Func<Core.Model.SimulationModel, ReplicationFigures, double> pick)
+    private static double[] Figure(string variant, Func<IsdnSim.Kernel.Model.SimulationModel, ReplicationFigures, double> pick)
     {
         var (model, figures) = Runs_.Value[variant];
         return [.. figures.Select(f => pick(model, f))];
     }
 
-    private static double Utilisation(Core.Model.SimulationModel model, ReplicationFigures f, string agent, string agency) =>
+    private static double Utilisation(IsdnSim.Kernel.Model.SimulationModel model, ReplicationFigures f, string agent, string agency) =>
         f.Agencies.Single(a => model.Agents[a.Agent].Id == agent && model.Agents[a.Agent].Agencies[a.Agency].Id == agency).Utilisation;
 
-    private static double Process(Core.Model.SimulationModel model, ReplicationFigures f, string process) =>
+    private static double Process(IsdnSim.Kernel.Model.SimulationModel model, ReplicationFigures f, string process) =>
         f.Processes[model.Processes.Single(p => p.Id == process).Index].LeadTimeMean;
 
     /// <summary>Asserts that <paramref name="higher"/> exceeds <paramref name="lower"/>, pair by pair, beyond chance.</summary>

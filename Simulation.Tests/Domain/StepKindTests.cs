@@ -1,7 +1,7 @@
-using IsdnSim.Core.Engine;
-using IsdnSim.Core.Kernel;
-using IsdnSim.Core.Metrics;
-using IsdnSim.Core.Output;
+using IsdnSim.Analysis.Engine;
+using IsdnSim.Analysis.Metrics;
+using IsdnSim.Kernel.Agents;
+using IsdnSim.Presentation.Output;
 using IsdnSim.Tests.Support;
 
 namespace IsdnSim.Tests.Domain;

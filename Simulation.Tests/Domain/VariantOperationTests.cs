@@ -1,6 +1,7 @@
-using IsdnSim.Core.Scenario;
-using IsdnSim.Core.Time;
-using IsdnSim.Core.Variants;
+using IsdnSim.Kernel.Definitions;
+using IsdnSim.Kernel.Time;
+using IsdnSim.Scenario.Language;
+using IsdnSim.Scenario.Variants;
 using IsdnSim.Tests.Support;
 
 namespace IsdnSim.Tests.Domain;
@@ -168,7 +169,7 @@ public sealed class VariantOperationTests
 
         s.WorkingGroups.Should().ContainSingle().Which.Should().BeEquivalentTo(new { Id = "wg", Members = new[] { "rail", "below:lk-a" } });
         Unchanged(s);
-        var model = Core.Model.SimulationModel.Compile(s);
+        var model = IsdnSim.Kernel.Model.SimulationModel.Compile(s);
         model.WorkingGroups[0].Members.Select(m => model.Agents[m].Id).Should().BeEquivalentTo("rail", "lk-a", "amt-a", "big", "small");
     }
 

@@ -1,4 +1,4 @@
-using IsdnSim.Core.Experiments;
+using IsdnSim.Analysis.Experiments;
 using IsdnSim.Tests.Queueing;
 using IsdnSim.Tests.Support;
 using MathNet.Numerics.Distributions;

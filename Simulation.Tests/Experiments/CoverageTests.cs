@@ -1,5 +1,5 @@
-using IsdnSim.Core.Engine;
-using IsdnSim.Core.Experiments;
+using IsdnSim.Analysis.Engine;
+using IsdnSim.Analysis.Experiments;
 using IsdnSim.Tests.Support;
 using MathNet.Numerics.Distributions;
 

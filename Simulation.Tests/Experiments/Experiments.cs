@@ -1,8 +1,8 @@
-using IsdnSim.Core.Engine;
-using IsdnSim.Core.Experiments;
-using IsdnSim.Core.Model;
-using IsdnSim.Core.Output;
-using IsdnSim.Core.Reporting;
+using IsdnSim.Analysis.Engine;
+using IsdnSim.Analysis.Experiments;
+using IsdnSim.Kernel.Model;
+using IsdnSim.Presentation.Output;
+using IsdnSim.Presentation.Reporting;
 using IsdnSim.Tests.Support;
 
 namespace IsdnSim.Tests.Experiments;
@@ -80,7 +80,7 @@ internal sealed class InterruptingEngine(int after, CancellationTokenSource canc
     public string Name => _inner.Name;
 
     public async Task<ReplicationResult> RunReplicationAsync(RunSpec spec, SimulationModel model, int replication, IProgress<ReplicationProgress>? progress,
-        CancellationToken cancellationToken, Core.Tracing.ITraceSink? trace = null)
+        CancellationToken cancellationToken, IsdnSim.Kernel.Tracing.ITraceSink? trace = null)
     {
         var result = await _inner.RunReplicationAsync(spec, model, replication, progress, cancellationToken, trace);
         if (Interlocked.Increment(ref _finished) >= after)

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
-using IsdnSim.Core.Experiments;
+using IsdnSim.Analysis.Experiments;
 using IsdnSim.Tests.Support;
 
 namespace IsdnSim.Tests.Experiments;

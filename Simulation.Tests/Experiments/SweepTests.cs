@@ -1,6 +1,8 @@
-using IsdnSim.Core.Engine;
-using IsdnSim.Core.Experiments;
-using IsdnSim.Core.Reporting;
+using IsdnSim.Analysis.Engine;
+using IsdnSim.Analysis.Experiments;
+using IsdnSim.Presentation.Output;
+using IsdnSim.Presentation.Reporting;
+using IsdnSim.Scenario.Language;
 using IsdnSim.Tests.Support;
 
 namespace IsdnSim.Tests.Experiments;

@@ -1,5 +1,5 @@
-using IsdnSim.Core.Engine;
-using IsdnSim.Core.Metrics;
+using IsdnSim.Analysis.Engine;
+using IsdnSim.Analysis.Metrics;
 using IsdnSim.Tests.Support;
 
 namespace IsdnSim.Tests.Experiments;
@@ -48,7 +48,7 @@ public sealed class WarmupTests
         f.Overall.Finished.Should().Be(2, "finished on days 35 and 60");
         f.Overall.Arrived.Should().Be(1, "only the project of day 50 arrived after the warm-up");
         f.Overall.LeadTimeMean.Should().BeApproximately(10, Exact);
-        f.Overall.ThroughputPerYear.Should().BeApproximately(2 / (70 / Core.Time.CalendarConstants.DaysPerYear), Exact);
+        f.Overall.ThroughputPerYear.Should().BeApproximately(2 / (70 / IsdnSim.Kernel.Time.CalendarConstants.DaysPerYear), Exact);
         f.Overall.WipMean.Should().BeApproximately((5 + 10) / 70.0, Exact, "days 30 to 35 and 50 to 60 of the 70 observed");
 
         var office = f.Agencies.Single();

@@ -1,5 +1,4 @@
-using IsdnSim.Core.Engine;
-using IsdnSim.Core.Kernel;
+using IsdnSim.Analysis.Engine;
 using IsdnSim.Tests.Support;
 
 namespace IsdnSim.Tests.Kernel;

@@ -1,4 +1,3 @@
-using IsdnSim.Core.Engine;
 using IsdnSim.Tests.Support;
 
 namespace IsdnSim.Tests.Kernel;

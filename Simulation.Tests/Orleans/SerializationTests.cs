@@ -1,4 +1,5 @@
-using IsdnSim.Core.Kernel;
+using IsdnSim.Kernel.Agents;
+using IsdnSim.Kernel.Model;
 using IsdnSim.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using IsdnSim.Core.Engine;
+using IsdnSim.Analysis.Engine;
 using IsdnSim.Grains;
 using IsdnSim.Grains.Hosting;
 using IsdnSim.Tests.Support;

@@ -1,6 +1,6 @@
 using System.Globalization;
-using IsdnSim.Core.Engine;
-using IsdnSim.Core.Metrics;
+using IsdnSim.Analysis.Engine;
+using IsdnSim.Analysis.Metrics;
 using IsdnSim.Tests.Support;
 using MathNet.Numerics.Distributions;
 

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
-using IsdnSim.Core.Engine;
-using IsdnSim.Core.Metrics;
-using IsdnSim.Core.Output;
-using IsdnSim.Core.Statistics;
+using IsdnSim.Analysis.Engine;
+using IsdnSim.Analysis.Metrics;
+using IsdnSim.Analysis.Statistics;
+using IsdnSim.Presentation.Output;
 using IsdnSim.Tests.Support;
 
 namespace IsdnSim.Tests.Queueing;
@@ -38,7 +38,7 @@ public sealed class StabilityTests
         demand: [{ process: request, rate: {{lambda}}/day }]
         """);
 
-    private static async Task<(Core.Model.SimulationModel Model, ReplicationResult[] Results, RunSummary Summary)> RunAsync(string yaml)
+    private static async Task<(IsdnSim.Kernel.Model.SimulationModel Model, ReplicationResult[] Results, RunSummary Summary)> RunAsync(string yaml)
     {
         var spec = Runs.Spec(Runs.Parse(yaml));
         var model = spec.Compile();
@@ -151,7 +151,7 @@ public sealed class StabilityTests
     public void Growth_IsNotJudged_AtAnAgencyWithAnIntakeWindow()
     {
         // A year's applications held for the window: a rise of 400 against a mean of 200 and sqrt(A + D) = 63.
-        var held = new Core.Kernel.AgencyStatistics(0, 0, 6, Utilisation: 0.5, MeanQueueLength: 200, MeanWait: 180, Arrived: 2200, Started: 1800,
+        var held = new IsdnSim.Kernel.Agents.AgencyStatistics(0, 0, 6, Utilisation: 0.5, MeanQueueLength: 200, MeanWait: 180, Arrived: 2200, Started: 1800,
             Done: 1800, WaitingCaused: 0, InQueueAtEnd: 400, InServiceAtEnd: 0, YearUtilisation: [], YearWaitingCaused: []);
 
         AgencyStability.Of(held, intakeWindow: false).Growing.Should().BeTrue("400 > 200 + 3 + 2 sqrt(4000) = 329");

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using IsdnSim.Core.Reporting;
+using IsdnSim.Presentation.Reporting;
 using IsdnSim.Tests.Support;
 
 namespace IsdnSim.Tests.Reporting;

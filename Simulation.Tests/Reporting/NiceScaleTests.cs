@@ -1,4 +1,4 @@
-using IsdnSim.Core.Reporting;
+using IsdnSim.Presentation.Reporting;
 
 namespace IsdnSim.Tests.Reporting;
 

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
-using IsdnSim.Core.Reporting;
+using IsdnSim.Presentation.Reporting;
 
 namespace IsdnSim.Tests.Reporting;
 

@@ -1,5 +1,5 @@
-using IsdnSim.Core.Experiments;
-using IsdnSim.Core.Reporting;
+using IsdnSim.Analysis.Experiments;
+using IsdnSim.Presentation.Reporting;
 using IsdnSim.Tests.Support;
 
 namespace IsdnSim.Tests.Reporting;

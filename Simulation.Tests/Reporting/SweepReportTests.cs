@@ -1,5 +1,5 @@
 using System.Xml.Linq;
-using IsdnSim.Core.Reporting;
+using IsdnSim.Presentation.Reporting;
 
 namespace IsdnSim.Tests.Reporting;
 

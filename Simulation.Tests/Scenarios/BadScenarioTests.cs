@@ -1,4 +1,6 @@
-using IsdnSim.Core.Scenario;
+using IsdnSim.Kernel.Definitions;
+using IsdnSim.Scenario.Diagnostics;
+using IsdnSim.Scenario.Language;
 using IsdnSim.Tests.Support;
 
 namespace IsdnSim.Tests.Scenarios;

@@ -1,6 +1,7 @@
 using System.Text;
-using IsdnSim.Core.Experiments;
-using IsdnSim.Core.Scenario;
+using IsdnSim.Kernel.Definitions;
+using IsdnSim.Scenario.Diagnostics;
+using IsdnSim.Scenario.Language;
 using IsdnSim.Tests.Support;
 
 namespace IsdnSim.Tests.Scenarios;

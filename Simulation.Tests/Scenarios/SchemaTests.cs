@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using IsdnSim.Core.Scenario;
+using IsdnSim.Kernel.Definitions;
+using IsdnSim.Scenario.Language;
 using IsdnSim.Tests.Support;
 using Json.Schema;
 

@@ -1,4 +1,4 @@
-using IsdnSim.Core.Scenario;
+using IsdnSim.Scenario.Language;
 
 namespace IsdnSim.Tests.Scenarios;
 

@@ -1,9 +1,8 @@
-using IsdnSim.Core.Engine;
-using IsdnSim.Core.Kernel;
-using IsdnSim.Core.Metrics;
-using IsdnSim.Core.Model;
-using IsdnSim.Core.Output;
-using IsdnSim.Core.Scenario;
+using IsdnSim.Analysis.Engine;
+using IsdnSim.Analysis.Metrics;
+using IsdnSim.Kernel.Agents;
+using IsdnSim.Presentation.Output;
+using IsdnSim.Scenario.Language;
 
 namespace IsdnSim.Tests.Support;
 

@@ -1,8 +1,8 @@
 using System.Diagnostics.Metrics;
-using IsdnSim.Core.Engine;
-using IsdnSim.Core.Telemetry;
+using IsdnSim.Analysis.Engine;
+using IsdnSim.Presentation.Telemetry;
 using IsdnSim.Tests.Support;
-using static IsdnSim.Core.Telemetry.TelemetryNames;
+using static IsdnSim.Presentation.Telemetry.TelemetryNames;
 
 namespace IsdnSim.Tests.Telemetry;
 

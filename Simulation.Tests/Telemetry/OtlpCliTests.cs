@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using IsdnSim.Core.Engine;
+using IsdnSim.Analysis.Engine;
 using IsdnSim.Runner;
 using IsdnSim.Runner.Cli;
 using IsdnSim.Tests.Support;
@@ -56,7 +56,7 @@ public sealed class OtlpCliTests : IDisposable
         var spans = traces + results.Sum(r => r.Steps.Length);
         Unwrapped(_out).Should().Contain($"Telemetry: {traces:N0} project traces ({spans:N0} spans) and the run's metrics sent to http://127.0.0.1:{receiver.Port}/ (OTLP/HTTP).");
         receiver.Paths.Should().Contain("/v1/traces").And.Contain("/v1/metrics").And.OnlyContain(p => p == "/v1/traces" || p == "/v1/metrics");
-        receiver.Received("/v1/metrics", Core.Telemetry.TelemetryNames.LeadTime).Should().BeTrue();
+        receiver.Received("/v1/metrics", IsdnSim.Presentation.Telemetry.TelemetryNames.LeadTime).Should().BeTrue();
         foreach (var file in new[] { "summary.json", "projects.csv", "agencies.csv", "agencies_by_year.csv" })
         {
             File.ReadAllBytes(_dir.File("otlp/" + file)).Should().Equal(File.ReadAllBytes(_dir.File("plain/" + file)), file);
@@ -73,7 +73,7 @@ public sealed class OtlpCliTests : IDisposable
 
         exit.Should().Be(ExitCodes.Ok, _err.ToString());
         receiver.Received("/v1/traces", "Microsoft.Orleans.Runtime").Should().BeTrue("the embedded silo's grain calls are traced");
-        receiver.Received("/v1/traces", Core.Telemetry.TelemetryNames.Source).Should().BeTrue();
+        receiver.Received("/v1/traces", IsdnSim.Presentation.Telemetry.TelemetryNames.Source).Should().BeTrue();
         receiver.Received("/v1/metrics", "orleans-").Should().BeTrue("Orleans' meter is exported too");
     }
 

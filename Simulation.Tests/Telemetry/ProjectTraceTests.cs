@@ -1,13 +1,15 @@
 using System.Diagnostics;
 using System.Globalization;
-using IsdnSim.Core.Engine;
-using IsdnSim.Core.Telemetry;
+using IsdnSim.Analysis.Engine;
+using IsdnSim.Presentation.Telemetry;
 using IsdnSim.Tests.Domain;
 using IsdnSim.Tests.Support;
 using IsdnSim.Tests.Tracing;
-using static IsdnSim.Core.Telemetry.TelemetryNames;
 
 namespace IsdnSim.Tests.Telemetry;
+
+// Inside the namespace, so this import is found before the namespace IsdnSim.Scenario when the name is Scenario.
+using static IsdnSim.Presentation.Telemetry.TelemetryNames;
 
 /// <summary>Each simulated project is a trace, each of its steps a span, in simulated calendar time.</summary>
 [Collection(TelemetryCollection.Name)]

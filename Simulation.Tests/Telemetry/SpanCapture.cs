@@ -1,8 +1,8 @@
 using System.Diagnostics;
-using IsdnSim.Core.Engine;
-using IsdnSim.Core.Model;
-using IsdnSim.Core.Telemetry;
-using IsdnSim.Core.Time;
+using IsdnSim.Analysis.Engine;
+using IsdnSim.Kernel.Model;
+using IsdnSim.Kernel.Time;
+using IsdnSim.Presentation.Telemetry;
 using OpenTelemetry;
 using OpenTelemetry.Trace;
 

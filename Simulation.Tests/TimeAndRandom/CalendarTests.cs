@@ -1,4 +1,4 @@
-using IsdnSim.Core.Time;
+using IsdnSim.Kernel.Time;
 
 namespace IsdnSim.Tests.TimeAndRandom;
 

@@ -1,5 +1,5 @@
-using IsdnSim.Core.Random;
-using StableHash = IsdnSim.Core.Random.StableHash;
+using IsdnSim.Kernel.Random;
+using StableHash = IsdnSim.Kernel.Random.StableHash;
 
 namespace IsdnSim.Tests.TimeAndRandom;
 

@@ -1,4 +1,4 @@
-using IsdnSim.Core.Tracing;
+using IsdnSim.Presentation.Tracing;
 
 namespace IsdnSim.Tests.Tracing;
 

@@ -1,6 +1,5 @@
-using IsdnSim.Core.Engine;
-using IsdnSim.Core.Tracing;
-using IsdnSim.Core.Tracing.Replay;
+using IsdnSim.Presentation.Tracing;
+using IsdnSim.Presentation.Tracing.Replay;
 using IsdnSim.Tests.Domain;
 using IsdnSim.Tests.Support;
 using static IsdnSim.Tests.Tracing.HandTrace;

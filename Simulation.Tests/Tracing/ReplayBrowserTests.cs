@@ -1,5 +1,6 @@
 using System.Globalization;
-using IsdnSim.Core.Tracing;
+using IsdnSim.Presentation.Tracing;
+using IsdnSim.Presentation.Tracing.Replay;
 using IsdnSim.Tests.Support;
 using Microsoft.Playwright;
 

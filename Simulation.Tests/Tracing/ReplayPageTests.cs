@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using IsdnSim.Core.Tracing;
+using IsdnSim.Presentation.Tracing.Replay;
 using IsdnSim.Tests.Support;
 using static IsdnSim.Tests.Tracing.HandTrace;
 

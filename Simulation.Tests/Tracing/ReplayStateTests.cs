@@ -1,5 +1,5 @@
-using IsdnSim.Core.Engine;
-using IsdnSim.Core.Tracing;
+using IsdnSim.Analysis.Engine;
+using IsdnSim.Presentation.Tracing;
 using IsdnSim.Tests.Domain;
 using IsdnSim.Tests.Support;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using IsdnSim.Core.Tracing;
+using IsdnSim.Presentation.Tracing;
 
 namespace IsdnSim.Tests.Tracing;
 

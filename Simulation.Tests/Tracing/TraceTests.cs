@@ -1,6 +1,7 @@
 using System.IO.Compression;
-using IsdnSim.Core.Engine;
-using IsdnSim.Core.Tracing;
+using IsdnSim.Analysis.Engine;
+using IsdnSim.Kernel.Tracing;
+using IsdnSim.Presentation.Tracing;
 using IsdnSim.Tests.Domain;
 using IsdnSim.Tests.Support;
 

@@ -1,0 +1,77 @@
+using IsdnSim.Kernel.Agents;
+using IsdnSim.Kernel.Model;
+using IsdnSim.Kernel.Tracing;
+
+namespace IsdnSim.Analysis.Engine;
+
+/// <summary>
+/// Runs all agents of a replication on the calling thread, window by window. It is the oracle
+/// the Orleans engine is checked against and the reference for performance.
+/// </summary>
+public sealed class InProcessEngine : ISimulationEngine
+{
+    public string Name => "inprocess";
+
+    public Task<ReplicationResult> RunReplicationAsync(
+        RunSpec spec,
+        SimulationModel model,
+        int replication,
+        IProgress<ReplicationProgress>? progress,
+        CancellationToken cancellationToken,
+        ITraceSink? trace = null) =>
+        Task.FromResult(Run(spec, model, replication, progress, cancellationToken, trace));
+
+    public static ReplicationResult Run(
+        RunSpec spec,
+        SimulationModel model,
+        int replication,
+        IProgress<ReplicationProgress>? progress = null,
+        CancellationToken cancellationToken = default,
+        ITraceSink? trace = null)
+    {
+        var agents = new AgentRuntime[model.Agents.Count];
+        var coordinator = new WindowCoordinator(model, spec.MaxEventsPerWindow);
+        var options = trace is null ? spec.Options : spec.Options with { Trace = true };
+        var merger = trace is null ? null : new TraceMerger();
+        for (var a = 0; a < agents.Length; a++)
+        {
+            agents[a] = new AgentRuntime(model, a, replication, options);
+            coordinator.SetInitial(a, agents[a].Initialize());
+        }
+
+        var calls = new List<AgentCall>();
+        var horizon = model.Horizon.Days;
+        var lastReport = Environment.TickCount64;
+        while (coordinator.PlanWindow(calls))
+        {
+            if (merger is not null)
+            {
+                trace!.Write(merger.Before(coordinator.Now));
+            }
+
+            foreach (var call in calls)
+            {
+                var result = agents[call.Agent].Advance(call.Until, call.Inbox, call.MaxEvents);
+                merger?.Add(result.Trace);
+                coordinator.Apply(call.Agent, result);
+            }
+
+            if (Environment.TickCount64 - lastReport > 100)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                progress?.Report(new ReplicationProgress(replication, coordinator.Now, horizon, coordinator.Events));
+                lastReport = Environment.TickCount64;
+            }
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        if (merger is not null)
+        {
+            trace!.Write(merger.Before(double.PositiveInfinity));
+        }
+
+        progress?.Report(new ReplicationProgress(replication, horizon, horizon, coordinator.Events));
+        var results = agents.Select(a => a.Close(horizon)).ToArray();
+        return ReplicationResult.Assemble(replication, horizon, results, coordinator.Windows);
+    }
+}

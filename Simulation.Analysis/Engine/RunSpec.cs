@@ -1,0 +1,41 @@
+using System.Globalization;
+using IsdnSim.Kernel.Agents;
+using IsdnSim.Kernel.Model;
+using IsdnSim.Scenario.Language;
+
+namespace IsdnSim.Analysis.Engine;
+
+/// <summary>
+/// Everything that determines a run, in a form that can travel to a silo: the scenario text
+/// (each silo validates and compiles it itself), the overrides and the recording options.
+/// </summary>
+public sealed record RunSpec(
+    string ScenarioText,
+    string ScenarioFile,
+    ScenarioOverrides Overrides,
+    AgentOptions Options,
+    long MaxEventsPerWindow = RunSpec.DefaultMaxEventsPerWindow)
+{
+    /// <summary>Small enough that one window (and so any agent call) stays well under a second, far from any response timeout.</summary>
+    public const long DefaultMaxEventsPerWindow = 1_000_000;
+
+    public static RunSpec From(LoadedScenario scenario, ScenarioOverrides? overrides = null, AgentOptions? options = null) =>
+        new(scenario.Text, scenario.File, overrides ?? ScenarioOverrides.None, options ?? AgentOptions.Default);
+
+    public string ScenarioHash => ScenarioLoader.Hash(ScenarioText);
+
+    /// <summary>Identifies the compiled model this spec produces, so silos can compile it once and share it.</summary>
+    public string Key => ScenarioLoader.Hash(string.Join('|',
+        ScenarioHash,
+        ScenarioFile,
+        Overrides.Seed?.ToString(CultureInfo.InvariantCulture) ?? "-",
+        Overrides.Replications?.ToString(CultureInfo.InvariantCulture) ?? "-",
+        Overrides.HorizonDays?.ToString("R", CultureInfo.InvariantCulture) ?? "-",
+        Overrides.WarmupDays?.ToString("R", CultureInfo.InvariantCulture) ?? "-",
+        Overrides.Variant ?? "-",
+        Options.RecordSteps ? "steps" : "-",
+        MaxEventsPerWindow.ToString(CultureInfo.InvariantCulture)));
+
+    public SimulationModel Compile() =>
+        SimulationModel.Compile(Overrides.Apply(ScenarioLoader.Parse(ScenarioText, ScenarioFile).Definition));
+}

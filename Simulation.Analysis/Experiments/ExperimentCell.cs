@@ -1,0 +1,91 @@
+using IsdnSim.Analysis.Engine;
+using IsdnSim.Kernel.Model;
+
+namespace IsdnSim.Analysis.Experiments;
+
+/// <summary>
+/// One cell of an experiment: a variant of a comparison, or a point of a sweep. Its model is
+/// compiled when a replication needs it and, unless <c>keep</c>, dropped when none is running.
+/// </summary>
+/// <param name="seed">The seed its replications run with (the plan's, or the scenario's at this cell), known without compiling the model.</param>
+public sealed class ExperimentCell(string id, RunSpec spec, ulong seed, SimulationModel? model = null, bool keep = true)
+{
+    private readonly Lock _gate = new();
+    private SimulationModel? _model = model;
+    private int _running;
+
+    public string Id { get; } = id;
+
+    public RunSpec Spec { get; } = spec;
+
+    /// <summary>The seed of this cell's replications: a stored replication computed with another does not belong to it.</summary>
+    public ulong Seed { get; } = seed;
+
+    /// <summary>The compiled model (compiling it if it is not held).</summary>
+    public SimulationModel Model
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _model ??= Spec.Compile();
+            }
+        }
+    }
+
+    private SimulationModel Acquire()
+    {
+        lock (_gate)
+        {
+            _running++;
+            return _model ??= Spec.Compile();
+        }
+    }
+
+    private void Release()
+    {
+        lock (_gate)
+        {
+            if (--_running == 0 && !keep)
+            {
+                _model = null;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Runs the replications 0..<paramref name="replications"/>-1 of every cell that are not in
+    /// <paramref name="finished"/> yet, stores each as it finishes and adds it there; returns how many it ran.
+    /// </summary>
+    public static async Task<int> RunMissingAsync(
+        ExperimentStore store,
+        IReadOnlyList<ExperimentCell> cells,
+        int replications,
+        Dictionary<(string Cell, int Replication), ReplicationDigest> finished,
+        ISimulationEngine engine,
+        int parallelism,
+        IProgress<ExperimentProgress>? progress,
+        CancellationToken cancellationToken)
+    {
+        var jobs = cells
+            .SelectMany(c => Enumerable.Range(0, replications).Where(r => !finished.ContainsKey((c.Id, r))).Select(r => (Cell: c, Replication: r)))
+            .ToList();
+        var gate = new object();
+        await BatchRunner.RunAsync(engine, [.. jobs.Select(j => new ReplicationJob(j.Cell.Spec, j.Cell.Acquire, j.Replication) { Done = j.Cell.Release })],
+            parallelism, progress, cancellationToken,
+            (index, model, result) =>
+            {
+                var digest = ReplicationDigest.From(jobs[index].Cell.Id, model, result);
+                store.Save(digest, model.Seed);
+                lock (gate)
+                {
+                    finished[(digest.Cell, result.Replication)] = digest;
+                }
+            });
+        return jobs.Count;
+    }
+
+    /// <summary>The cell's digests for replications 0..<paramref name="replications"/>-1, in order.</summary>
+    public static IReadOnlyList<ReplicationDigest> Digests(string cell, int replications, Dictionary<(string Cell, int Replication), ReplicationDigest> finished) =>
+        [.. Enumerable.Range(0, replications).Select(r => finished[(cell, r)])];
+}

@@ -1,0 +1,93 @@
+using System.Security.Cryptography;
+using System.Text;
+using IsdnSim.Kernel.Model;
+using IsdnSim.Scenario.Language;
+
+namespace IsdnSim.Analysis.Experiments;
+
+/// <summary>
+/// What an experiment is, as written to experiment.json when it starts: enough, with the copy of
+/// the scenario beside it, to finish it after an interruption and to reproduce it later.
+/// </summary>
+public sealed record ExperimentPlan
+{
+    public const string CompareKind = "compare";
+    public const string SweepKind = "sweep";
+
+    public int Format { get; init; } = 1;
+
+    public required string Kind { get; init; }
+
+    /// <summary>The scenario file as given on the command line; its text is stored beside the plan.</summary>
+    public required string ScenarioFile { get; init; }
+
+    public required string ScenarioHash { get; init; }
+
+    public ulong? Seed { get; init; }
+
+    public double? HorizonDays { get; init; }
+
+    public double? WarmupDays { get; init; }
+
+    /// <summary>Compare: the variants, in the order given. Sweep: the one variant applied at every point, or none.</summary>
+    public IReadOnlyList<string> Variants { get; init; } = [];
+
+    /// <summary>Compare: the variant the others are measured against.</summary>
+    public string? Baseline { get; init; }
+
+    /// <summary>Replications of every cell; with <see cref="Precision"/>, those of the first round.</summary>
+    public required int Replications { get; init; }
+
+    /// <summary>Target half-width of the key differences, relative to the baseline's mean; null for a fixed number of replications.</summary>
+    public double? Precision { get; init; }
+
+    /// <summary>With <see cref="Precision"/>: the most replications it may take.</summary>
+    public int MaxReplications { get; init; }
+
+    /// <summary>Sweep: the parameters and their values; the grid is their product, the first varying slowest.</summary>
+    public IReadOnlyList<SweepParameter> Parameters { get; init; } = [];
+
+    public required string ProgramVersion { get; init; }
+
+    /// <summary>The build of IsdnSim that started the experiment (<see cref="CurrentBuild"/>): resuming with another is worth a warning.</summary>
+    public string? Build { get; init; }
+
+    /// <summary>The headline metrics' keys, in order, as the stored replications hold them.</summary>
+    public IReadOnlyList<string> MetricKeys { get; init; } = [];
+
+    /// <summary>
+    /// This build of IsdnSim's simulation code: the identity of the modules that decide a result
+    /// (kernel, scenario language, analysis), so a change in any of them counts as another build.
+    /// </summary>
+    public static string CurrentBuild { get; } = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('|',
+        new[] { typeof(SimulationModel), typeof(ScenarioLoader), typeof(ExperimentPlan) }
+            .Select(t => t.Assembly.ManifestModule.ModuleVersionId.ToString("N"))))))[..12];
+
+    /// <summary>
+    /// The plan with this build and these metrics written in; if the plan has metrics already (a
+    /// resumed experiment), they must be the same, or the stored replications would not fit.
+    /// </summary>
+    public ExperimentPlan Stamped(IReadOnlyList<MetricDefinition> metrics)
+    {
+        var keys = metrics.Select(m => m.Key).ToList();
+        if (MetricKeys.Count > 0 && !MetricKeys.SequenceEqual(keys))
+        {
+            throw new InvalidDataException(
+                $"this experiment's replications hold the metrics {string.Join(", ", MetricKeys)}, but this version of isdnsim measures {string.Join(", ", keys)}; start a new experiment");
+        }
+
+        return this with { Build = Build ?? CurrentBuild, MetricKeys = keys };
+    }
+}
+
+/// <summary>A comparison or a sweep, prepared from its plan.</summary>
+public interface IExperiment
+{
+    ExperimentPlan Plan { get; }
+
+    /// <summary>Its cells (variants or points), each with the seed its replications run with.</summary>
+    IReadOnlyList<ExperimentCell> Cells { get; }
+}
+
+/// <summary>A value of the scenario file set to each of <see cref="Values"/> in turn.</summary>
+public sealed record SweepParameter(string Path, IReadOnlyList<string> Values);

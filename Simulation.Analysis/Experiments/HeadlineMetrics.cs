@@ -1,0 +1,71 @@
+using IsdnSim.Analysis.Metrics;
+using IsdnSim.Kernel.Model;
+
+namespace IsdnSim.Analysis.Experiments;
+
+/// <summary>Which way a metric should move for the administration to be doing better.</summary>
+public enum Better
+{
+    Lower,
+    Higher,
+}
+
+/// <summary>
+/// A figure compared across variants or sweep points: a stable key (for files), a label in plain
+/// language with the German term where it helps (for a commission), and its unit.
+/// </summary>
+public sealed record MetricDefinition(string Key, string Label, string Unit, Better Better);
+
+/// <summary>
+/// The headline figures of an experiment, the same for every variant of a scenario (variants
+/// change the administration, not the processes or the laws), and their values in one replication.
+/// </summary>
+public static class HeadlineMetrics
+{
+    public static IReadOnlyList<MetricDefinition> For(SimulationModel model)
+    {
+        var list = new List<MetricDefinition>
+        {
+            new("lead_time_mean", "Lead time, mean (Bearbeitungsdauer)", "days", Better.Lower),
+            new("lead_time_p90", "Lead time, 90th percentile: the slow cases", "days", Better.Lower),
+            new("throughput_per_year", "Projects finished per year (Durchsatz)", "per year", Better.Higher),
+            new("wip_mean", "Projects in progress, mean (laufende Vorhaben)", "projects", Better.Lower),
+            new("finished_share", "Arrived projects finished by the horizon", "share", Better.Higher),
+            new("returns_per_project", "Files returned for rework per project (Nachforderungen)", "per project", Better.Lower),
+            new("handoffs_per_project", "Hand-offs between organisations per project (Übergaben)", "per project", Better.Lower),
+            new("territorial_congruence", "Decisions taken for the own territory (territoriale Kongruenz)", "share", Better.Higher),
+            new("deemed_approval_share", "Consultations ended by deemed approval (Genehmigungsfiktion)", "share", Better.Lower),
+        };
+        list.AddRange(model.Processes.Select(p => new MetricDefinition($"lead_time_mean:{p.Id}", $"Lead time: {p.Name}", "days", Better.Lower)));
+        list.AddRange(model.Processes.Select(p => new MetricDefinition($"finished_share:{p.Id}", $"Arrived and finished: {p.Name}", "share", Better.Higher)));
+        foreach (var shock in model.Definition.Shocks)
+        {
+            list.AddRange(shock.Groups.Select(g =>
+                new MetricDefinition($"deadline_compliance:{shock.Id}:{g.Name}", $"On time by {g.Deadline:yyyy-MM-dd}: {shock.Name}, {g.Name}", "share", Better.Higher)));
+        }
+
+        return list;
+    }
+
+    /// <summary>The values of <see cref="For"/>'s metrics in one replication, in the same order; NaN where a figure is undefined.</summary>
+    public static double[] Values(SimulationModel model, ReplicationFigures f)
+    {
+        var o = f.Overall;
+        var values = new List<double>
+        {
+            o.LeadTimeMean,
+            o.LeadTimeP90,
+            o.ThroughputPerYear,
+            o.WipMean,
+            o.FinishedShare,
+            o.CriticalChainReworks,
+            o.CriticalChainHandoffs,
+            f.Congruence,
+            f.DeemedShare,
+        };
+        values.AddRange(model.Processes.Select(p => f.Processes[p.Index].LeadTimeMean));
+        values.AddRange(model.Processes.Select(p => f.Processes[p.Index].FinishedShare));
+        values.AddRange(f.Deadlines.Select(d => d.Compliance));
+        return [.. values];
+    }
+}

@@ -1,0 +1,82 @@
+using IsdnSim.Analysis.Engine;
+using IsdnSim.Analysis.Metrics;
+using IsdnSim.Analysis.Statistics;
+using IsdnSim.Kernel.Model;
+
+namespace IsdnSim.Analysis.Experiments;
+
+/// <summary>
+/// What an experiment keeps of one replication of one cell (a variant, or a point of a sweep):
+/// the headline values, the lead-time distribution as percentiles, the agencies' figures and
+/// the deadlines. Small enough to store one file per replication, so an interrupted experiment
+/// resumes without recomputing, and exact: the figures of a resumed experiment are the same.
+/// <see cref="Stability"/> is null in files written before it existed.
+/// </summary>
+public sealed record ReplicationDigest(
+    string Cell,
+    int Replication,
+    double[] Metrics,
+    double[] LeadTimePercentiles,
+    AgencyDigest[] Agencies,
+    DeadlineDigest[] Deadlines,
+    long Events,
+    StabilityDigest? Stability = null)
+{
+    /// <summary>Percentiles 0, 1, ..., 100 of the lead times of projects finished after the warm-up.</summary>
+    public const int Percentiles = 101;
+
+    public static ReplicationDigest From(string cell, SimulationModel model, ReplicationResult result)
+    {
+        var figures = ReplicationFigures.Compute(model, result);
+        var leadTimes = result.Projects.Where(p => p.Finish >= model.Warmup).Select(p => p.LeadTime).ToArray();
+        Array.Sort(leadTimes);
+        var percentiles = leadTimes.Length == 0
+            ? []
+            : Enumerable.Range(0, Percentiles).Select(i => Quantiles.OfSorted(leadTimes, i / 100.0)).ToArray();
+
+        var agencies = figures.Agencies.Select((a, i) =>
+        {
+            var agent = model.Agents[a.Agent];
+            var agency = agent.Agencies[a.Agency];
+            return new AgencyDigest(agent.Id, agency.Id, agency.Name, agent.Name, a.Staff, a.IsCouncil, a.Utilisation, a.WaitingCaused,
+                figures.DeterminingShare[i], a.YearUtilisation);
+        }).ToArray();
+
+        var deadlines = figures.Deadlines.Select(d =>
+        {
+            var shock = model.Definition.Shocks[d.Shock];
+            var group = shock.Groups[d.Group];
+            return new DeadlineDigest(shock.Id, shock.Name, group.Name, group.Deadline, d.Mandated, d.OnTime, d.Late, d.Unfinished);
+        }).ToArray();
+
+        var stability = new StabilityDigest(
+            [.. figures.Agencies.Select((a, i) => (a, i)).Where(x => AgencyStability.Of(model, x.a).Unstable).Select(x => x.i)],
+            [.. figures.Processes.Select(p => p.Arrived)],
+            [.. figures.Processes.Select(p => p.ArrivedAndFinished)]);
+        return new ReplicationDigest(cell, result.Replication, HeadlineMetrics.Values(model, figures), percentiles, agencies, deadlines, result.Events, stability);
+    }
+}
+
+/// <summary>One agency in one replication. Utilisation per simulated year, for the heatmap of moving bottlenecks.</summary>
+public sealed record AgencyDigest(
+    string Agent,
+    string Agency,
+    string Name,
+    string Organisation,
+    int Staff,
+    bool IsCouncil,
+    double Utilisation,
+    double WaitingCaused,
+    double DeterminingShare,
+    double[] YearUtilisation);
+
+/// <summary>One group of a shock in one replication.</summary>
+public sealed record DeadlineDigest(
+    string Shock,
+    string ShockName,
+    string Group,
+    DateOnly Deadline,
+    long Mandated,
+    long OnTime,
+    long Late,
+    long Unfinished);

@@ -1,0 +1,33 @@
+using System.Globalization;
+
+namespace IsdnSim.Analysis.Metrics;
+
+/// <summary>The plain-language warnings about unstable queues, the same on the terminal and in reports.</summary>
+public static class StabilityText
+{
+    /// <summary>"Building authority (District), utilisation 99.6 %: saturated (busy ≥ 98 % with work waiting) in 5 of 5 replications; work in progress growing steadily in 5 of 5 replications. ..."</summary>
+    public static string Agency(string agency, string organisation, int saturatedIn, int growingIn, int replications, double utilisation)
+    {
+        var parts = new List<string>();
+        if (saturatedIn > 0)
+        {
+            parts.Add($"saturated (busy ≥ {AgencyStability.SaturatedUtilisation.ToString("P0", CultureInfo.InvariantCulture)} with work waiting) in {saturatedIn} of {replications} replications");
+        }
+
+        if (growingIn > 0)
+        {
+            parts.Add($"work in progress growing steadily in {growingIn} of {replications} replications");
+        }
+
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{agency} ({organisation}), utilisation {utilisation:P1}: {string.Join("; ", parts)}. Offered load reaches capacity; its queue has no steady state.");
+    }
+
+    /// <summary>"Cycle path: only 12.0 % of the projects arrived after the warm-up finished by the horizon; ...".</summary>
+    public static string Process(string process, double finishedShare) => string.Create(CultureInfo.InvariantCulture,
+        $"{process}: only {finishedShare:P1} of the projects arrived after the warm-up finished by the horizon; its lead times describe the quick few.");
+
+    /// <summary>"Building authority (District), utilisation 99.1 %: saturated or growing in 3 of 3 replications."</summary>
+    public static string UnstableIn(string agency, string organisation, int unstableIn, int replications, double utilisation) => string.Create(CultureInfo.InvariantCulture,
+        $"{agency} ({organisation}), utilisation {utilisation:P1}: saturated or work in progress growing in {unstableIn} of {replications} replications. Offered load reaches capacity; lead times grow with the horizon.");
+}

@@ -1,0 +1,33 @@
+using MathNet.Numerics.Distributions;
+
+namespace IsdnSim.Analysis.Statistics;
+
+/// <summary>
+/// The mean of independent replications with a Student-t confidence interval. With one
+/// replication there is no interval: the bounds are null rather than a made-up zero.
+/// </summary>
+public sealed record Estimate(double Mean, double? StandardDeviation, double? HalfWidth, int N, double Level)
+{
+    public double? Low => HalfWidth is { } h ? Mean - h : null;
+
+    public double? High => HalfWidth is { } h ? Mean + h : null;
+
+    public static Estimate Of(IReadOnlyList<double> values, double level = 0.95)
+    {
+        if (values.Count == 0)
+        {
+            return new Estimate(double.NaN, null, null, 0, level);
+        }
+
+        var mean = values.Average();
+        if (values.Count == 1)
+        {
+            return new Estimate(mean, null, null, 1, level);
+        }
+
+        var sumSq = values.Sum(v => (v - mean) * (v - mean));
+        var sd = Math.Sqrt(sumSq / (values.Count - 1));
+        var t = StudentT.InvCDF(0, 1, values.Count - 1, 1 - (1 - level) / 2);
+        return new Estimate(mean, sd, t * sd / Math.Sqrt(values.Count), values.Count, level);
+    }
+}

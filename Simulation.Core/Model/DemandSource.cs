@@ -1,6 +1,0 @@
-using IsdnSim.Core.Time;
-
-namespace IsdnSim.Core.Model;
-
-/// <summary>Poisson arrivals of one process at one municipality (<see cref="Owner"/>), started by its host agent.</summary>
-public readonly record struct DemandSource(int Owner, int Process, ArrivalRate Rate);

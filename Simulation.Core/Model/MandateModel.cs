@@ -1,4 +1,0 @@
-namespace IsdnSim.Core.Model;
-
-/// <summary>A project a shock obliges one municipality to start, at a time, with a deadline (days from the start).</summary>
-public readonly record struct MandateModel(int Owner, int Shock, int Group, int Process, double Time, double Deadline);

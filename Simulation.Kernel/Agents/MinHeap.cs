@@ -1,0 +1,100 @@
+namespace IsdnSim.Kernel.Agents;
+
+/// <summary>How a <see cref="MinHeap{T, TOrder}"/> orders its items; a struct, so the JIT inlines the comparison.</summary>
+internal interface IHeapOrder<T>
+{
+    static abstract bool Less(in T a, in T b);
+
+    static abstract double Time(in T item);
+}
+
+/// <summary>A binary min-heap on a plain array of structs.</summary>
+internal sealed class MinHeap<T, TOrder>
+    where T : struct
+    where TOrder : struct, IHeapOrder<T>
+{
+    private T[] _heap = new T[16];
+
+    public int Count { get; private set; }
+
+    public double PeekTime => Count > 0 ? TOrder.Time(_heap[0]) : double.PositiveInfinity;
+
+    public void Push(in T item)
+    {
+        if (Count == _heap.Length)
+        {
+            Array.Resize(ref _heap, _heap.Length * 2);
+        }
+
+        var i = Count++;
+        while (i > 0)
+        {
+            var parent = (i - 1) >> 1;
+            if (!TOrder.Less(item, _heap[parent]))
+            {
+                break;
+            }
+
+            _heap[i] = _heap[parent];
+            i = parent;
+        }
+
+        _heap[i] = item;
+    }
+
+    public T Pop()
+    {
+        var top = _heap[0];
+        var last = _heap[--Count];
+        var i = 0;
+        var half = Count >> 1;
+        while (i < half)
+        {
+            var child = 2 * i + 1;
+            if (child + 1 < Count && TOrder.Less(_heap[child + 1], _heap[child]))
+            {
+                child++;
+            }
+
+            if (!TOrder.Less(_heap[child], last))
+            {
+                break;
+            }
+
+            _heap[i] = _heap[child];
+            i = child;
+        }
+
+        if (Count > 0)
+        {
+            _heap[i] = last;
+        }
+
+        return top;
+    }
+}
+
+/// <summary>Local events by (time, sequence).</summary>
+internal struct EventOrder : IHeapOrder<ScheduledEvent>
+{
+    public static bool Less(in ScheduledEvent a, in ScheduledEvent b) =>
+        a.Time < b.Time || (a.Time == b.Time && a.Sequence < b.Sequence);
+
+    public static double Time(in ScheduledEvent item) => item.Time;
+}
+
+/// <summary>Incoming messages by (delivery, sender, sender sequence).</summary>
+internal struct MessageOrder : IHeapOrder<Message>
+{
+    public static bool Less(in Message a, in Message b)
+    {
+        if (a.Delivery != b.Delivery)
+        {
+            return a.Delivery < b.Delivery;
+        }
+
+        return a.From != b.From ? a.From < b.From : a.Sequence < b.Sequence;
+    }
+
+    public static double Time(in Message item) => item.Delivery;
+}

@@ -1,0 +1,29 @@
+namespace IsdnSim.Kernel.Agents;
+
+/// <summary>First in, first out within each priority; lower priorities are served first.</summary>
+internal sealed class PriorityWorkQueue(int levels)
+{
+    private readonly WorkQueue[] _levels = [.. Enumerable.Range(0, levels).Select(_ => new WorkQueue())];
+
+    public int Count { get; private set; }
+
+    public void Enqueue(in WorkItem item, int level)
+    {
+        _levels[level].Enqueue(item);
+        Count++;
+    }
+
+    public WorkItem Dequeue()
+    {
+        foreach (var queue in _levels)
+        {
+            if (queue.Count > 0)
+            {
+                Count--;
+                return queue.Dequeue();
+            }
+        }
+
+        throw new InvalidOperationException("Dequeue from an empty queue.");
+    }
+}

@@ -1,0 +1,18 @@
+using IsdnSim.Kernel.Model;
+
+namespace IsdnSim.Kernel.Agents;
+
+/// <summary>One finished step (or segment of a step) of one project, recorded only when a run asks for step detail.</summary>
+public readonly record struct StepRecord(
+    ProjectId Project,
+    double ProjectArrival,
+    int Step,
+    int Agent,
+    int Agency,
+    double Ready,
+    double Start,
+    double End,
+    double Effort)
+{
+    public int Segment { get; init; } = -1;
+}

@@ -1,0 +1,38 @@
+namespace IsdnSim.Kernel.Agents;
+
+/// <summary>A first-in, first-out ring buffer of work items.</summary>
+internal sealed class WorkQueue
+{
+    private WorkItem[] _items = new WorkItem[8];
+    private int _head;
+
+    public int Count { get; private set; }
+
+    public void Enqueue(in WorkItem item)
+    {
+        if (Count == _items.Length)
+        {
+            var bigger = new WorkItem[_items.Length * 2];
+            for (var i = 0; i < Count; i++)
+            {
+                bigger[i] = _items[(_head + i) % _items.Length];
+            }
+
+            _items = bigger;
+            _head = 0;
+        }
+
+        _items[(_head + Count) % _items.Length] = item;
+        Count++;
+    }
+
+    public ref readonly WorkItem Peek() => ref _items[_head];
+
+    public WorkItem Dequeue()
+    {
+        var item = _items[_head];
+        _head = (_head + 1) % _items.Length;
+        Count--;
+        return item;
+    }
+}

@@ -1,0 +1,76 @@
+using IsdnSim.Kernel.Time;
+
+namespace IsdnSim.Kernel.Agents;
+
+/// <summary>
+/// Time integrals of an agency's queue length (calendar time) and of its busy staff (working
+/// time), in total and per simulated year, for utilisation, queue length and waiting caused.
+/// The totals start at the warm-up; the yearly figures cover whole years.
+/// </summary>
+internal sealed class YearlyIntegrals(WorkCalendar calendar, double[] yearStarts, double warmup)
+{
+    private bool _warmupPending = warmup > 0;
+    private readonly double[] _yearBusy = new double[yearStarts.Length];
+    private readonly double[] _yearQueue = new double[yearStarts.Length];
+    private double _last;
+    private double _lastWork;
+    private int _year;
+    private double _nextBoundary = yearStarts.Length > 1 ? yearStarts[1] : double.PositiveInfinity;
+
+    public double BusyWork { get; private set; }
+
+    public double QueueArea { get; private set; }
+
+    /// <summary>Brings the integrals up to <paramref name="t"/> with the levels that held since the last call.</summary>
+    public void Observe(double t, int queueLength, int busy)
+    {
+        while (true)
+        {
+            var next = _warmupPending ? Math.Min(warmup, _nextBoundary) : _nextBoundary;
+            if (t <= next)
+            {
+                break;
+            }
+
+            Integrate(next, queueLength, busy);
+            if (_warmupPending && next == warmup)
+            {
+                BusyWork = 0;
+                QueueArea = 0;
+                _warmupPending = false;
+            }
+
+            if (next == _nextBoundary)
+            {
+                _year++;
+                _nextBoundary = _year + 1 < yearStarts.Length ? yearStarts[_year + 1] : double.PositiveInfinity;
+            }
+        }
+
+        Integrate(t, queueLength, busy);
+    }
+
+    private void Integrate(double t, int queueLength, int busy)
+    {
+        var work = calendar.WorkTimeAt(t);
+        var queue = queueLength * (t - _last);
+        var busyWork = busy * (work - _lastWork);
+        QueueArea += queue;
+        BusyWork += busyWork;
+        _yearQueue[_year] += queue;
+        _yearBusy[_year] += busyWork;
+        _last = t;
+        _lastWork = work;
+    }
+
+    /// <summary>Busy staff time over available staff time in each year (the last one ends at the horizon).</summary>
+    public double[] YearUtilisation(int staff, double horizon) =>
+        [.. Enumerable.Range(0, yearStarts.Length).Select(y =>
+        {
+            var end = y + 1 < yearStarts.Length ? yearStarts[y + 1] : horizon;
+            var available = staff * (calendar.WorkTimeAt(end) - calendar.WorkTimeAt(yearStarts[y]));
+            return available > 0 ? _yearBusy[y] / available : 0;
+        })];
+
+    public double[] YearQueueArea => [.. _yearQueue];
+}

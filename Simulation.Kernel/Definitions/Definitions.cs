@@ -1,0 +1,223 @@
+using IsdnSim.Kernel.Random;
+using IsdnSim.Kernel.Time;
+
+namespace IsdnSim.Kernel.Definitions;
+
+/// <summary>A scenario file after loading and validation: every reference resolves, every value is in range.</summary>
+public sealed record ScenarioDefinition(
+    string Name,
+    string? Description,
+    ulong Seed,
+    DateOnly Start,
+    CalendarDays Horizon,
+    int Replications,
+    CalendarDefinition Calendar,
+    CalendarDays Lookahead,
+    HandoffDefinition Handoff,
+    IReadOnlyList<AgentDefinition> Agents,
+    IReadOnlyList<ProcessDefinition> Processes,
+    IReadOnlyList<JurisdictionRule> Jurisdiction,
+    IReadOnlyList<DemandDefinition> Demand)
+{
+    public IReadOnlyList<ShockDefinition> Shocks { get; init; } = [];
+
+    public IReadOnlyList<WorkingGroupDefinition> WorkingGroups { get; init; } = [];
+
+    public IReadOnlyList<VariantDefinition> Variants { get; init; } = [];
+
+    /// <summary>
+    /// Statistics skip the first this many days (projects finished, agency figures, counts):
+    /// the region starts empty, and steady-state questions should not see that. Zero: none.
+    /// </summary>
+    public CalendarDays Warmup { get; init; }
+
+    /// <summary>The variant applied to this definition, or null for the scenario as written.</summary>
+    public string? AppliedVariant { get; init; }
+}
+
+/// <summary>
+/// How long a file takes from one agent to another: a default, and rules for pairs of levels
+/// or agents (symmetric; the most specific rule wins: agent over level).
+/// </summary>
+public sealed record HandoffDefinition(CalendarDays Default, IReadOnlyList<HandoffRule> Rules);
+
+/// <summary>Between two endpoints, each a level word (municipal, district, state, company, national, consultancy) or an agent id.</summary>
+public sealed record HandoffRule(string A, string B, CalendarDays Latency, SourcePosition Position);
+
+public sealed record CalendarDefinition(
+    bool Continuous,
+    IReadOnlySet<DayOfWeek> Workdays,
+    IReadOnlySet<DateOnly> Holidays,
+    double HoursPerDay);
+
+public sealed record AgentDefinition(
+    string Id,
+    AgentKind Kind,
+    string Name,
+    int? Population,
+    string? Parent,
+    IReadOnlyList<AgencyDefinition> Agencies,
+    SourcePosition Position);
+
+/// <summary>
+/// An agency (Behörde, Amt, Fachbereich) with staff that works on the steps of the roles it
+/// holds, or a council (<see cref="Sessions"/> set) that decides in sessions.
+/// </summary>
+public sealed record AgencyDefinition(
+    string Id,
+    string Name,
+    IReadOnlyList<string> Roles,
+    int Staff,
+    double Productivity,
+    SourcePosition Position)
+{
+    public SessionsDefinition? Sessions { get; init; }
+
+    /// <summary>Serve by priority (lower first, FIFO within a priority) instead of plain FIFO.</summary>
+    public bool PriorityQueue { get; init; }
+
+    /// <summary>Priority of project steps here; background work has its own.</summary>
+    public int ProjectPriority { get; init; } = 2;
+
+    public BackgroundDefinition? Background { get; init; }
+
+    public IntakeDefinition? Intake { get; init; }
+
+    public bool IsCouncil => Sessions is not null;
+}
+
+/// <summary>A council's sessions: every <see cref="Every"/> from <see cref="First"/>, deciding at most <see cref="Agenda"/> items each.</summary>
+public sealed record SessionsDefinition(CalendarDays Every, CalendarDays First, int Agenda, CalendarDays Submission);
+
+/// <summary>Work that competes for an agency's staff without being a project here (a national operator's portfolio, everyday cases).</summary>
+public sealed record BackgroundDefinition(ArrivalRate Rate, Distribution Effort, int Priority);
+
+/// <summary>A yearly window in which an agency accepts new items (a funding round); outside it, items wait for it to open.</summary>
+public sealed record IntakeDefinition(int OpensMonth, int OpensDay, int ClosesMonth, int ClosesDay);
+
+public sealed record ProcessDefinition(
+    string Id,
+    string Name,
+    IReadOnlyList<StepDefinition> Steps,
+    SourcePosition Position)
+{
+    /// <summary>For linear measures: how many municipalities of the owner's district the project crosses (owner first); 0 for none.</summary>
+    public int Segments { get; init; }
+}
+
+public enum StepKind
+{
+    /// <summary>Staff of the holding agency work on it for its effort.</summary>
+    Work,
+
+    /// <summary>Waits for the next session of the holding council (agenda capacity per session).</summary>
+    Council,
+
+    /// <summary>Several agencies are asked at once; done when all answered or the legal deadline passed (deemed approval).</summary>
+    Consultation,
+
+    /// <summary>Work that may return the file for rework, less often when the deciding agency knows the place.</summary>
+    Approval,
+}
+
+public sealed record StepDefinition(
+    string Id,
+    string Name,
+    string Role,
+    Distribution Effort,
+    IReadOnlyList<string> After,
+    SourcePosition Position)
+{
+    public StepKind Kind { get; init; } = StepKind.Work;
+
+    /// <summary>Consultation: the roles asked (Träger öffentlicher Belange).</summary>
+    public IReadOnlyList<string> Consult { get; init; } = [];
+
+    /// <summary>Consultation: after this, silence counts as approval.</summary>
+    public CalendarDays? Deadline { get; init; }
+
+    public ReworkDefinition? Rework { get; init; }
+
+    /// <summary>Done once per municipality a linear measure crosses, by that municipality's holder.</summary>
+    public bool PerSegment { get; init; }
+
+    /// <summary>Part of the effort done in parallel by another agency (the district as a service provider).</summary>
+    public SupportDefinition? Support { get; init; }
+}
+
+/// <summary>An approval returns the file to <see cref="ReturnsTo"/>'s holder with a probability per review.</summary>
+public sealed record ReworkDefinition(double Probability, double LocalProbability, string ReturnsTo, Distribution Effort, int MaxRounds);
+
+public sealed record SupportDefinition(string Role, double Share);
+
+/// <summary>Who holds a role for a municipality: itself, the agent at a level above it, or one named agent.</summary>
+public sealed record JurisdictionRule(
+    string Role,
+    JurisdictionHolder Holder,
+    IReadOnlyDictionary<string, string> Overrides,
+    SourcePosition Position);
+
+/// <summary>
+/// The holder of a role: the municipality itself (<c>self</c>), its administration (<c>administration</c>:
+/// the Amt it belongs to, or itself if it has none), the agent at a level above it (<c>amt</c>,
+/// <c>district</c>, <c>state</c>), or one named agent.
+/// </summary>
+public sealed record JurisdictionHolder(bool Self, AdministrativeLevel? Level, string? AgentId, bool Administration = false)
+{
+    /// <summary>
+    /// <c>holder: nearest</c>: the closest agent in the administrative tree that holds the role
+    /// (the municipality's own, else one below its Amt, its district, its state), optionally of
+    /// the kind <see cref="NearestKind"/>.
+    /// </summary>
+    public bool Nearest { get; init; }
+
+    public AgentKind? NearestKind { get; init; }
+
+    public static readonly JurisdictionHolder OwnMunicipality = new(true, null, null);
+
+    public static readonly JurisdictionHolder OwnAdministration = new(false, null, null, true);
+
+    public override string ToString() =>
+        Self ? "self" : Administration ? "administration" : Nearest ? "nearest" + (NearestKind is { } k ? " " + AgentKinds.Name(k) : "")
+        : Level is { } level ? level.ToString().ToLowerInvariant() : AgentId!;
+}
+
+/// <summary>
+/// Projects of one process arriving at municipalities as a Poisson process. With
+/// <see cref="PerInhabitants"/> set, <see cref="Rate"/> is per that many inhabitants.
+/// </summary>
+public sealed record DemandDefinition(
+    string Process,
+    IReadOnlyList<string>? At,
+    ArrivalRate Rate,
+    int? PerInhabitants,
+    int? MinPopulation,
+    int? MaxPopulation,
+    SourcePosition Position);
+
+/// <summary>
+/// A law that makes every matching municipality start a project at a date, with a deadline
+/// per group (the heat-planning law: over 100,000 inhabitants by mid-2026, the rest by mid-2028).
+/// </summary>
+public sealed record ShockDefinition(string Id, string Name, DateOnly Date, string Process, IReadOnlyList<ShockGroup> Groups, SourcePosition Position);
+
+public sealed record ShockGroup(string Name, int? MinPopulation, int? MaxPopulation, DateOnly Deadline);
+
+/// <summary>
+/// A joint working group (in the spirit of §78 SGB VIII): a consultation among its members is
+/// settled at its next meeting instead of in separate rounds at each member's desk.
+/// </summary>
+public sealed record WorkingGroupDefinition(string Id, IReadOnlyList<string> Members, CalendarDays Every, CalendarDays First)
+{
+    /// <summary>Where the group (or the operation that adds it) is written.</summary>
+    public SourcePosition Position { get; init; }
+}
+
+/// <summary>A named reform variant: operations applied to the scenario before the run.</summary>
+public sealed record VariantDefinition(string Id, string Name, string? Description, IReadOnlyList<VariantOperation> Operations, SourcePosition Position);
+
+/// <summary>One change a variant makes; see Variants/VariantApplier for what each does.</summary>
+public abstract record VariantOperation(SourcePosition Position)
+{
+    public abstract string Describe();
+}

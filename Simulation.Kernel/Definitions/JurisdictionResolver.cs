@@ -1,0 +1,130 @@
+namespace IsdnSim.Kernel.Definitions;
+
+/// <summary>
+/// Answers "who holds role R for municipality M?": the municipality itself, its administration
+/// (its Amt, else itself), the first agent above it at a level (Amt, district, state; an independent city is its own district), or a
+/// named agent, unless an override names another for that municipality.
+/// </summary>
+public sealed class JurisdictionResolver
+{
+    private readonly Dictionary<string, AgentDefinition> _agents;
+    private readonly Dictionary<string, JurisdictionRule> _rules;
+    private readonly Lazy<ILookup<string, AgentDefinition>> _children;
+    private readonly Dictionary<(string Agent, string Role, AgentKind? Kind), AgentDefinition?> _nearestBelow = [];
+    private readonly Dictionary<(string Municipality, string Role), Resolution> _resolved = [];
+
+    public JurisdictionResolver(IReadOnlyList<AgentDefinition> agents, IReadOnlyList<JurisdictionRule> rules)
+    {
+        _agents = agents.ToDictionary(a => a.Id, StringComparer.Ordinal);
+        _rules = rules.ToDictionary(r => r.Role, StringComparer.Ordinal);
+        _children = new(() => agents.Where(a => a.Parent is not null).ToLookup(a => a.Parent!, StringComparer.Ordinal));
+    }
+
+    public bool HasRule(string role) => _rules.ContainsKey(role);
+
+    /// <summary>The holding agent and the agency of it that holds the role, or why there is none.</summary>
+    public Resolution Resolve(string municipality, string role)
+    {
+        if (!_resolved.TryGetValue((municipality, role), out var resolution))
+        {
+            _resolved[(municipality, role)] = resolution = ResolveUncached(municipality, role);
+        }
+
+        return resolution;
+    }
+
+    private Resolution ResolveUncached(string municipality, string role)
+    {
+        if (!_rules.TryGetValue(role, out var rule))
+        {
+            return Resolution.Fail($"role '{role}' has no entry in jurisdiction");
+        }
+
+        string holderId;
+        if (rule.Overrides.TryGetValue(municipality, out var overridden))
+        {
+            holderId = overridden;
+        }
+        else if (rule.Holder.Self)
+        {
+            holderId = municipality;
+        }
+        else if (rule.Holder.Administration)
+        {
+            // Amtsangehörige Gemeinden are administered by their Amt, amtsfreie by themselves.
+            holderId = Ancestors(municipality).FirstOrDefault(a => a.Kind == AgentKind.Amt)?.Id ?? municipality;
+        }
+        else if (rule.Holder.Nearest)
+        {
+            var kind = rule.Holder.NearestKind;
+            var found = Ancestors(municipality).Select(a => NearestBelow(a.Id, role, kind)).FirstOrDefault(a => a is not null);
+            if (found is null)
+            {
+                var what = kind is { } k ? $"{AgentKinds.Name(k)} holding '{role}'" : $"agent holding '{role}'";
+                return Resolution.Fail($"role '{role}' is held by the nearest {what}, but there is none in the tree above or beside '{municipality}'");
+            }
+
+            holderId = found.Id;
+        }
+        else if (rule.Holder.Level is { } level)
+        {
+            var found = Ancestors(municipality).FirstOrDefault(a => AgentKinds.ActsAt(a.Kind, level));
+            if (found is null)
+            {
+                return Resolution.Fail($"role '{role}' is held by the {level.ToString().ToLowerInvariant()} of each municipality, but '{municipality}' has no {level.ToString().ToLowerInvariant()} among its parents");
+            }
+
+            holderId = found.Id;
+        }
+        else
+        {
+            holderId = rule.Holder.AgentId!;
+        }
+
+        var holder = _agents[holderId];
+        var agency = holder.Agencies.FirstOrDefault(a => a.Roles.Contains(role));
+        return agency is null
+            ? Resolution.Fail($"role '{role}' resolves to agent '{holderId}' for municipality '{municipality}', but none of the agencies of '{holderId}' lists role '{role}'", holderId)
+            : new Resolution(holder, agency, null);
+    }
+
+    /// <summary>The agent holding <paramref name="role"/> closest below <paramref name="top"/> (or <paramref name="top"/> itself), breadth first, in file order.</summary>
+    private AgentDefinition? NearestBelow(string top, string role, AgentKind? kind)
+    {
+        if (_nearestBelow.TryGetValue((top, role, kind), out var cached))
+        {
+            return cached;
+        }
+
+        AgentDefinition? found = null;
+        var level = new List<AgentDefinition> { _agents[top] };
+        var seen = new HashSet<string>(StringComparer.Ordinal) { top };
+        while (level.Count > 0 && found is null)
+        {
+            found = level.FirstOrDefault(a => (kind is null || a.Kind == kind) && a.Agencies.Any(g => g.Roles.Contains(role)));
+            level = [.. level.SelectMany(a => _children.Value[a.Id]).Where(c => seen.Add(c.Id))];
+        }
+
+        _nearestBelow[(top, role, kind)] = found;
+        return found;
+    }
+
+    /// <summary>The agent itself, then its parent, its parent's parent, and so on.</summary>
+    public IEnumerable<AgentDefinition> Ancestors(string agentId)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var current = _agents.GetValueOrDefault(agentId);
+        while (current is not null && seen.Add(current.Id))
+        {
+            yield return current;
+            current = current.Parent is { } p ? _agents.GetValueOrDefault(p) : null;
+        }
+    }
+
+    public sealed record Resolution(AgentDefinition? Agent, AgencyDefinition? Agency, string? Problem, string? HolderId = null)
+    {
+        public bool Ok => Problem is null;
+
+        public static Resolution Fail(string problem, string? holderId = null) => new(null, null, problem, holderId);
+    }
+}

@@ -1,0 +1,45 @@
+namespace IsdnSim.Kernel.Definitions;
+
+/// <summary>
+/// Which municipalities a linear measure (a cycle path along a road, say) can cross: those of
+/// the owner's district, the owner first. A project's actual route is drawn from these.
+/// Built once per scenario: the members of every district.
+/// </summary>
+public sealed class SegmentRoutes
+{
+    private readonly JurisdictionResolver _resolver;
+    private readonly Dictionary<string, AgentDefinition> _agents;
+    private readonly Dictionary<string, List<AgentDefinition>> _byDistrict = new(StringComparer.Ordinal);
+
+    public SegmentRoutes(ScenarioDefinition scenario, JurisdictionResolver resolver)
+    {
+        _resolver = resolver;
+        _agents = scenario.Agents.ToDictionary(a => a.Id, StringComparer.Ordinal);
+        foreach (var a in scenario.Agents.Where(a => AgentKinds.IsMunicipal(a.Kind)))
+        {
+            if (District(a.Id) is { } d && d.Id != a.Id)
+            {
+                if (!_byDistrict.TryGetValue(d.Id, out var members))
+                {
+                    _byDistrict[d.Id] = members = [];
+                }
+
+                members.Add(a);
+            }
+        }
+    }
+
+    public IReadOnlyList<AgentDefinition> Candidates(string owner)
+    {
+        var self = _agents[owner];
+        if (District(owner) is not { } district || district.Id == owner || !_byDistrict.TryGetValue(district.Id, out var members))
+        {
+            return [self];
+        }
+
+        return [self, .. members.Where(a => a.Id != owner)];
+    }
+
+    private AgentDefinition? District(string agent) =>
+        _resolver.Ancestors(agent).FirstOrDefault(a => AgentKinds.ActsAt(a.Kind, AdministrativeLevel.District));
+}

@@ -1,0 +1,40 @@
+namespace IsdnSim.Kernel.Definitions;
+
+/// <summary>The municipalities a shock obliges, each with the group (and so the deadline) it falls in.</summary>
+public static class ShockOwners
+{
+    public static IReadOnlyList<(AgentDefinition Owner, int Group)> Select(ScenarioDefinition scenario, ShockDefinition shock, out string? problem)
+    {
+        problem = null;
+        var result = new List<(AgentDefinition, int)>();
+        foreach (var agent in DemandOwners.Territories(scenario))
+        {
+            var matches = new List<int>();
+            for (var g = 0; g < shock.Groups.Count; g++)
+            {
+                var group = shock.Groups[g];
+                if ((group.MinPopulation is not null || group.MaxPopulation is not null) && agent.Population is null)
+                {
+                    problem ??= $"shock '{shock.Id}' groups municipalities by population, but '{agent.Id}' has no population";
+                    continue;
+                }
+
+                if ((group.MinPopulation is not { } min || agent.Population >= min) && (group.MaxPopulation is not { } max || agent.Population <= max))
+                {
+                    matches.Add(g);
+                }
+            }
+
+            if (matches.Count > 1)
+            {
+                problem ??= $"shock '{shock.Id}': municipality '{agent.Id}' falls into groups '{shock.Groups[matches[0]].Name}' and '{shock.Groups[matches[1]].Name}'; the groups must not overlap";
+            }
+            else if (matches.Count == 1)
+            {
+                result.Add((agent, matches[0]));
+            }
+        }
+
+        return result;
+    }
+}

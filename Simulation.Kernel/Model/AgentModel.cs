@@ -1,0 +1,31 @@
+using IsdnSim.Kernel.Definitions;
+
+namespace IsdnSim.Kernel.Model;
+
+public sealed record AgentModel(
+    int Index,
+    string Id,
+    AgentKind Kind,
+    string Name,
+    int? Population,
+    IReadOnlyList<AgencyModel> Agencies,
+    ulong IdHash)
+{
+    /// <summary>The agent above this one, or -1.</summary>
+    public int Parent { get; init; } = -1;
+
+    /// <summary>Index into <see cref="SimulationModel.Levels"/>, for tallies between levels.</summary>
+    public int Level { get; init; }
+
+    /// <summary>The Amt administering this municipality, or -1.</summary>
+    public int Amt { get; init; } = -1;
+
+    /// <summary>
+    /// Where this territory is governed: itself if it has a council, else the nearest agent
+    /// above it with one (a city, for its quarters). Decisions taken there are taken for it.
+    /// </summary>
+    public int Seat { get; init; }
+
+    /// <summary>Where projects of this territory start: itself if it has any agency, else the nearest agent above it that has.</summary>
+    public int Host { get; init; }
+}

@@ -1,0 +1,394 @@
+using IsdnSim.Kernel.Definitions;
+using IsdnSim.Kernel.Random;
+using IsdnSim.Kernel.Time;
+
+namespace IsdnSim.Kernel.Model;
+
+/// <summary>
+/// A validated scenario compiled for running: everything indexed by integers, every role
+/// resolved to an (agent, agency) per municipality where projects can need it, hand-off
+/// latencies per pair of agents, and the graph of which agent can send work to which, which the
+/// engines use to let unreachable agents run ahead. Immutable and shared by all replications.
+/// </summary>
+public sealed class SimulationModel
+{
+    /// <summary>The levels hand-offs and rework are tallied between.</summary>
+    public static readonly string[] Levels = ["municipal", "city", "district", "state", "company", "national", "consultancy"];
+
+    private static readonly Holder None = new(-1, -1);
+
+    private readonly Holder[]?[] _holders; // [municipality][role]
+    private readonly int[]?[] _segmentCandidates; // [owner]
+    private readonly int[] _predStart;
+    private readonly int[] _preds;
+    private readonly double[] _predLatency;
+    private readonly double[] _minInLatency;
+    private readonly Dictionary<(int From, int To), double> _latency = [];
+    private readonly HandoffDefinition _handoff;
+
+    private SimulationModel(ScenarioDefinition definition)
+    {
+        Definition = definition;
+        Start = definition.Start;
+        Horizon = new SimTime(definition.Horizon.Value);
+        Warmup = definition.Warmup.Value;
+        Lookahead = definition.Lookahead;
+        Seed = definition.Seed;
+        _handoff = definition.Handoff;
+
+        Calendar = definition.Calendar.Continuous
+            ? ContinuousCalendar.Instance
+            : new WorkingDayCalendar(definition.Start, (int)Math.Ceiling(definition.Horizon.Value) + ScenarioLimits.CalendarMarginDays,
+                definition.Calendar.Workdays, definition.Calendar.Holidays);
+        YearStarts = YearBoundaries(definition.Start, definition.Horizon.Value);
+
+        Roles = [.. definition.Jurisdiction.Select(j => j.Role)];
+        var roleIndex = Roles.Select((r, i) => (r, i)).ToDictionary(p => p.r, p => p.i, StringComparer.Ordinal);
+        var agentIndex = definition.Agents.Select((a, i) => (a.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
+        var resolver = new JurisdictionResolver(definition.Agents, definition.Jurisdiction);
+
+        int Nearest(string id, Func<AgentDefinition, bool> has) =>
+            resolver.Ancestors(id).FirstOrDefault(has) is { } found ? agentIndex[found.Id] : agentIndex[id];
+        Agents = [.. definition.Agents.Select((a, i) => new AgentModel(i, a.Id, a.Kind, a.Name, a.Population,
+            [.. a.Agencies.Select((g, j) => new AgencyModel(j, g.Id, g.Name, g.Staff, g.Productivity, g.Roles, StableHash.Of(g.Id))
+            {
+                Sessions = g.Sessions,
+                PriorityQueue = g.PriorityQueue,
+                ProjectPriority = g.ProjectPriority,
+                Background = g.Background,
+                Intake = g.Intake,
+            })],
+            StableHash.Of(a.Id))
+        {
+            Parent = a.Parent is { } p ? agentIndex[p] : -1,
+            Level = Array.IndexOf(Levels, AgentKinds.Level(a.Kind)),
+            Amt = resolver.Ancestors(a.Id).FirstOrDefault(x => x.Kind == AgentKind.Amt) is { } amt ? agentIndex[amt.Id] : -1,
+            Seat = Nearest(a.Id, x => x.Agencies.Any(g => g.IsCouncil)),
+            Host = Nearest(a.Id, x => x.Agencies.Count > 0),
+        })];
+
+        Processes = [.. definition.Processes.Select((p, i) => CompileProcess(p, i, roleIndex))];
+        var processIndex = Processes.ToDictionary(p => p.Id, p => p.Index, StringComparer.Ordinal);
+
+        var sources = new List<DemandSource>[Agents.Count];
+        var needed = new HashSet<(int Owner, int Process)>();
+        foreach (var entry in definition.Demand)
+        {
+            foreach (var owner in DemandOwners.Select(definition, entry, out _))
+            {
+                var rate = DemandOwners.Rate(entry, owner);
+                if (rate.PerDay > 0)
+                {
+                    var o = agentIndex[owner.Id];
+                    (sources[Agents[o].Host] ??= []).Add(new DemandSource(o, processIndex[entry.Process], rate));
+                    needed.Add((agentIndex[owner.Id], processIndex[entry.Process]));
+                }
+            }
+        }
+
+        Sources = [.. sources.Select(s => (IReadOnlyList<DemandSource>)(s ?? []))];
+
+        var mandates = new List<MandateModel>[Agents.Count];
+        for (var k = 0; k < definition.Shocks.Count; k++)
+        {
+            var shock = definition.Shocks[k];
+            var time = Math.Max(0, shock.Date.DayNumber - Start.DayNumber);
+            foreach (var (owner, group) in ShockOwners.Select(definition, shock, out _))
+            {
+                var o = agentIndex[owner.Id];
+                // Due on the deadline day: it ends at midnight after it.
+                var deadline = shock.Groups[group].Deadline.DayNumber - Start.DayNumber + 1;
+                (mandates[Agents[o].Host] ??= []).Add(new MandateModel(o, k, group, processIndex[shock.Process], time, deadline));
+                needed.Add((o, processIndex[shock.Process]));
+            }
+        }
+
+        Mandates = [.. mandates.Select(m => (IReadOnlyList<MandateModel>)(m ?? []))];
+
+        _segmentCandidates = new int[]?[Agents.Count];
+        var routes = new Lazy<SegmentRoutes>(() => new SegmentRoutes(definition, resolver));
+        var municipalities = new SortedSet<int>();
+        foreach (var (owner, process) in needed)
+        {
+            municipalities.Add(owner);
+            if (Processes[process].Segments > 0 && _segmentCandidates[owner] is null)
+            {
+                _segmentCandidates[owner] = [.. routes.Value.Candidates(Agents[owner].Id).Select(a => agentIndex[a.Id])];
+                municipalities.UnionWith(_segmentCandidates[owner]!);
+            }
+        }
+
+        _holders = new Holder[]?[Agents.Count];
+        foreach (var m in municipalities)
+        {
+            var table = new Holder[Roles.Count];
+            for (var role = 0; role < Roles.Count; role++)
+            {
+                var r = resolver.Resolve(Agents[m].Id, Roles[role]);
+                table[role] = r.Ok ? new Holder(agentIndex[r.Agent!.Id], Agents[agentIndex[r.Agent.Id]].Agencies.First(g => g.Id == r.Agency!.Id).Index) : None;
+            }
+
+            _holders[m] = table;
+        }
+
+        WorkingGroups = [.. definition.WorkingGroups.Select(g => new WorkingGroupModel(g.Id, GroupMembers(g, resolver, agentIndex), g.Every.Value, g.First.Value))];
+
+        (_predStart, _preds, _predLatency) = BuildCommunicationGraph(needed);
+        _minInLatency = new double[Agents.Count];
+        for (var a = 0; a < Agents.Count; a++)
+        {
+            var min = double.PositiveInfinity;
+            for (var k = _predStart[a]; k < _predStart[a + 1]; k++)
+            {
+                min = Math.Min(min, _predLatency[k]);
+            }
+
+            _minInLatency[a] = min;
+        }
+    }
+
+    public ScenarioDefinition Definition { get; }
+
+    public DateOnly Start { get; }
+
+    public SimTime Horizon { get; }
+
+    /// <summary>Days at the start that statistics skip; 0 for none.</summary>
+    public double Warmup { get; }
+
+    public CalendarDays Lookahead { get; }
+
+    public ulong Seed { get; }
+
+    public WorkCalendar Calendar { get; }
+
+    /// <summary>Days from the start to each anniversary of it within the horizon, starting with 0: the simulated years.</summary>
+    public double[] YearStarts { get; }
+
+    public IReadOnlyList<string> Roles { get; }
+
+    public IReadOnlyList<AgentModel> Agents { get; }
+
+    public IReadOnlyList<ProcessModel> Processes { get; }
+
+    /// <summary>Demand started by each agent: its own, and that of territories it hosts (quarters without agencies).</summary>
+    public IReadOnlyList<IReadOnlyList<DemandSource>> Sources { get; }
+
+    /// <summary>Projects shocks oblige each agent (or the territories it hosts) to start.</summary>
+    public IReadOnlyList<IReadOnlyList<MandateModel>> Mandates { get; }
+
+    public IReadOnlyList<WorkingGroupModel> WorkingGroups { get; }
+
+    public static SimulationModel Compile(ScenarioDefinition definition) => new(definition);
+
+    /// <summary>Who does work of <paramref name="role"/> for projects (or segments) of municipality <paramref name="municipality"/>.</summary>
+    public Holder HolderOf(int municipality, int role) => _holders[municipality]![role];
+
+    /// <summary>Who does <paramref name="step"/> of <paramref name="process"/> for projects of <paramref name="owner"/>.</summary>
+    public Holder HolderOf(int owner, int process, int step) => HolderOf(owner, Processes[process].Steps[step].Role);
+
+    /// <summary>The municipalities a linear measure of <paramref name="owner"/> may cross, the owner first.</summary>
+    public int[] SegmentCandidates(int owner) => _segmentCandidates[owner] ?? [owner];
+
+    /// <summary>Calendar time a hand-off from one agent to another takes; never less than the lookahead.</summary>
+    public double HandoffLatency(int from, int to) =>
+        _latency.TryGetValue((from, to), out var latency) ? latency : ComputeLatency(from, to);
+
+    /// <summary>The agents that may send messages to <paramref name="agent"/>, with the least latency of each link.</summary>
+    public ReadOnlySpan<int> Predecessors(int agent) => _preds.AsSpan(_predStart[agent], _predStart[agent + 1] - _predStart[agent]);
+
+    public ReadOnlySpan<double> PredecessorLatencies(int agent) =>
+        _predLatency.AsSpan(_predStart[agent], _predStart[agent + 1] - _predStart[agent]);
+
+    /// <summary>The least latency of any message into <paramref name="agent"/> (infinite if nobody can reach it).</summary>
+    public double MinInLatency(int agent) => _minInLatency[agent];
+
+    /// <summary>The simulated year (0-based) that day <paramref name="t"/> falls in.</summary>
+    public int YearOf(double t)
+    {
+        var i = Array.BinarySearch(YearStarts, t);
+        return i >= 0 ? i : ~i - 1;
+    }
+
+    private static double[] YearBoundaries(DateOnly start, double horizon)
+    {
+        var result = new List<double>();
+        for (var k = 0; ; k++)
+        {
+            var day = start.AddYears(k).DayNumber - start.DayNumber;
+            if (day >= horizon && k > 0)
+            {
+                break;
+            }
+
+            result.Add(day);
+        }
+
+        return [.. result];
+    }
+
+    private static ProcessModel CompileProcess(ProcessDefinition p, int index, Dictionary<string, int> roleIndex)
+    {
+        var stepIndex = p.Steps.Select((s, i) => (s.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+        var successors = p.Steps.Select(_ => new List<int>()).ToArray();
+        foreach (var (s, i) in p.Steps.Select((s, i) => (s, i)))
+        {
+            foreach (var pred in s.After)
+            {
+                successors[stepIndex[pred]].Add(i);
+            }
+        }
+
+        var steps = p.Steps.Select((s, i) => new StepModel(i, s.Id, s.Name, roleIndex[s.Role], s.Effort,
+            [.. s.After.Select(a => stepIndex[a])], [.. successors[i]], StableHash.Of(s.Id))
+        {
+            Kind = s.Kind,
+            Consult = [.. s.Consult.Select(r => roleIndex[r])],
+            Deadline = s.Deadline?.Value ?? double.PositiveInfinity,
+            Rework = s.Rework is { } r ? new ReworkModel(r.Probability, r.LocalProbability, stepIndex[r.ReturnsTo], r.Effort, r.MaxRounds) : null,
+            PerSegment = s.PerSegment,
+            SegmentPredecessors = s.After.Count(a => p.Steps[stepIndex[a]].PerSegment),
+            SupportRole = s.Support is { } sup ? roleIndex[sup.Role] : -1,
+            SupportShare = s.Support?.Share ?? 0,
+        }).ToList();
+        return new ProcessModel(index, p.Id, p.Name, steps,
+            [.. steps.Where(s => s.Predecessors.Length == 0).Select(s => s.Index)],
+            steps.Single(s => s.IsFinal).Index,
+            StableHash.Of(p.Id))
+        {
+            Segments = p.Segments,
+        };
+    }
+
+    private IReadOnlySet<int> GroupMembers(WorkingGroupDefinition group, JurisdictionResolver resolver, Dictionary<string, int> agentIndex)
+    {
+        var members = new HashSet<int>();
+        foreach (var m in group.Members)
+        {
+            if (m.StartsWith("below:", StringComparison.Ordinal))
+            {
+                var top = m[6..];
+                members.UnionWith(Agents.Where(a => resolver.Ancestors(a.Id).Any(x => x.Id == top)).Select(a => a.Index));
+            }
+            else
+            {
+                members.Add(agentIndex[m]);
+            }
+        }
+
+        return members;
+    }
+
+    /// <summary>The most specific matching rule (an agent beats a level), the later one on a tie, else the default.</summary>
+    private double ComputeLatency(int from, int to)
+    {
+        if (from == to)
+        {
+            return 0;
+        }
+
+        var a = Agents[from];
+        var b = Agents[to];
+        var best = _handoff.Default.Value;
+        var bestScore = 0;
+        foreach (var rule in _handoff.Rules)
+        {
+            var score = Math.Max(Score(a, rule.A) * Score(b, rule.B) > 0 ? Score(a, rule.A) + Score(b, rule.B) : 0,
+                Score(a, rule.B) * Score(b, rule.A) > 0 ? Score(a, rule.B) + Score(b, rule.A) : 0);
+            if (score > 0 && score >= bestScore)
+            {
+                best = rule.Latency.Value;
+                bestScore = score;
+            }
+        }
+
+        return best;
+
+        static int Score(AgentModel agent, string endpoint) =>
+            endpoint == agent.Id ? 2 : AgentKinds.IsAtLevel(agent.Kind, endpoint) ? 1 : 0;
+    }
+
+    private (int[] Start, int[] Preds, double[] Latency) BuildCommunicationGraph(HashSet<(int Owner, int Process)> needed)
+    {
+        var edges = new SortedSet<(int To, int From)>();
+        foreach (var (owner, processIndex) in needed.OrderBy(n => n.Owner).ThenBy(n => n.Process))
+        {
+            var process = Processes[processIndex];
+            var candidates = process.Segments > 0 ? SegmentCandidates(owner) : [owner];
+            int[] Instances(StepModel step) => step.PerSegment ? candidates : [owner];
+            int H(int municipality, int role) => HolderOf(municipality, role).Agent;
+
+            foreach (var s in process.StartSteps)
+            {
+                foreach (var m in Instances(process.Steps[s]))
+                {
+                    AddEdge(Agents[owner].Host, H(m, process.Steps[s].Role));
+                }
+            }
+
+            foreach (var step in process.Steps)
+            {
+                foreach (var m in Instances(step))
+                {
+                    var holder = H(m, step.Role);
+                    foreach (var succ in step.Successors.Select(x => process.Steps[x]))
+                    {
+                        foreach (var n in Instances(succ).Where(n => !(step.PerSegment && succ.PerSegment) || n == m))
+                        {
+                            AddEdge(holder, H(n, succ.Role));
+                        }
+                    }
+
+                    foreach (var role in step.Consult)
+                    {
+                        AddBoth(holder, H(m, role));
+                    }
+
+                    if (step.SupportRole >= 0)
+                    {
+                        AddBoth(holder, H(m, step.SupportRole));
+                    }
+
+                    if (step.Rework is { } rework)
+                    {
+                        AddBoth(holder, H(m, process.Steps[rework.ReturnsTo].Role));
+                    }
+                }
+            }
+        }
+
+        var start = new int[Agents.Count + 1];
+        var preds = new int[edges.Count];
+        var latency = new double[edges.Count];
+        var k = 0;
+        foreach (var (to, from) in edges)
+        {
+            start[to + 1]++;
+            preds[k] = from;
+            latency[k] = ComputeLatency(from, to);
+            _latency[(from, to)] = latency[k];
+            k++;
+        }
+
+        for (var a = 0; a < Agents.Count; a++)
+        {
+            start[a + 1] += start[a];
+        }
+
+        return (start, preds, latency);
+
+        void AddBoth(int a, int b)
+        {
+            AddEdge(a, b);
+            AddEdge(b, a);
+        }
+
+        void AddEdge(int from, int to)
+        {
+            if (from != to && from >= 0 && to >= 0)
+            {
+                edges.Add((to, from));
+            }
+        }
+    }
+}

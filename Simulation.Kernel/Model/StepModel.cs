@@ -1,0 +1,38 @@
+using IsdnSim.Kernel.Definitions;
+using IsdnSim.Kernel.Random;
+
+namespace IsdnSim.Kernel.Model;
+
+public sealed record StepModel(
+    int Index,
+    string Id,
+    string Name,
+    int Role,
+    Distribution Effort,
+    int[] Predecessors,
+    int[] Successors,
+    ulong IdHash)
+{
+    public bool IsFinal => Successors.Length == 0;
+
+    public StepKind Kind { get; init; } = StepKind.Work;
+
+    /// <summary>Consultation: roles asked.</summary>
+    public int[] Consult { get; init; } = [];
+
+    /// <summary>Consultation: days after which silence counts as approval.</summary>
+    public double Deadline { get; init; } = double.PositiveInfinity;
+
+    public ReworkModel? Rework { get; init; }
+
+    public bool PerSegment { get; init; }
+
+    /// <summary>Predecessors that are done once per segment.</summary>
+    public int SegmentPredecessors { get; init; }
+
+    public int SupportRole { get; init; } = -1;
+
+    public double SupportShare { get; init; }
+}
+
+public sealed record ReworkModel(double Probability, double LocalProbability, int ReturnsTo, Distribution Effort, int MaxRounds);

@@ -1,0 +1,55 @@
+namespace IsdnSim.Kernel.Random;
+
+/// <summary>
+/// Keys of the random streams. They follow the thing sampled, not the agent that samples it:
+/// arrivals by (municipality, process) and efforts by (project, step), where a project is named
+/// by its municipality, process and arrival number. A variant that moves a step to another
+/// agency, or adds staff, therefore leaves every arrival and every effort as it was: common
+/// random numbers for paired comparison.
+/// </summary>
+public static class StreamKeys
+{
+    private static readonly ulong ArrivalDomain = StableHash.Of("arrival");
+    private static readonly ulong EffortDomain = StableHash.Of("effort");
+    private static readonly ulong BackgroundDomain = StableHash.Of("background");
+    private static readonly ulong RouteDomain = StableHash.Of("route");
+
+    /// <summary>The root of one replication of one seed.</summary>
+    public static ulong Replication(ulong seed, int replication) =>
+        StableHash.Combine(StableHash.Mix(seed), (ulong)replication);
+
+    public static ulong Arrivals(ulong replicationRoot, ulong municipalityHash, ulong processHash) =>
+        StableHash.Combine(StableHash.Combine(StableHash.Combine(replicationRoot, ArrivalDomain), municipalityHash), processHash);
+
+    /// <summary>Arrivals of an agency's background work, keyed by (agent, agency).</summary>
+    public static ulong Background(ulong replicationRoot, ulong agentHash, ulong agencyHash) =>
+        StableHash.Combine(StableHash.Combine(StableHash.Combine(replicationRoot, BackgroundDomain), agentHash), agencyHash);
+
+    /// <summary>The effort of one background item, keyed by (agent, agency, serial).</summary>
+    public static ulong BackgroundEffort(ulong replicationRoot, ulong agentHash, ulong agencyHash, long serial) =>
+        StableHash.Combine(Background(replicationRoot, agentHash, agencyHash), (ulong)serial + 1);
+
+    /// <summary>The route of a linear measure, keyed by the project.</summary>
+    public static ulong Route(ulong replicationRoot, ulong municipalityHash, ulong processHash, long serial) =>
+        Effort(replicationRoot, municipalityHash, processHash, serial, RouteDomain);
+
+    /// <summary>
+    /// The draws for one piece of work on a project: the step itself, and where it matters the
+    /// segment, the review round and the purpose (an answer to a consultation, a rework). The
+    /// plain case keeps the key of the step alone.
+    /// </summary>
+    public static ulong Work(ulong replicationRoot, ulong municipalityHash, ulong processHash, long serial, ulong stepHash, int segment, int round, int purpose)
+    {
+        var step = segment < 0 && round == 0 && purpose == 0
+            ? stepHash
+            : StableHash.Combine(StableHash.Combine(StableHash.Combine(stepHash, (ulong)(segment + 1)), (ulong)round), (ulong)purpose);
+        return Effort(replicationRoot, municipalityHash, processHash, serial, step);
+    }
+
+    public static ulong Effort(ulong replicationRoot, ulong municipalityHash, ulong processHash, long serial, ulong stepHash) =>
+        StableHash.Combine(
+            StableHash.Combine(
+                StableHash.Combine(StableHash.Combine(StableHash.Combine(replicationRoot, EffortDomain), municipalityHash), processHash),
+                (ulong)serial),
+            stepHash);
+}

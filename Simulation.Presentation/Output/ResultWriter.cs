@@ -1,0 +1,413 @@
+using System.Globalization;
+using System.Reflection;
+using System.Text.Json;
+using IsdnSim.Analysis.Engine;
+using IsdnSim.Analysis.Metrics;
+using IsdnSim.Analysis.Statistics;
+using IsdnSim.Analysis.Storage;
+using IsdnSim.Kernel.Model;
+using IsdnSim.Kernel.Time;
+
+namespace IsdnSim.Presentation.Output;
+
+/// <summary>
+/// Writes a run's folder: summary.json (figures with confidence intervals and bottleneck
+/// rankings), projects.csv, agencies.csv and manifest.json. All but the manifest depend only
+/// on (scenario, seed, replications), never on the engine or the machine.
+/// </summary>
+public static class ResultWriter
+{
+    public static string ProgramVersion =>
+        typeof(ResultWriter).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+
+    public static void Write(string directory, SimulationModel model, IReadOnlyList<ReplicationResult> results, RunSummary summary, RunManifest manifest)
+    {
+        using var output = AtomicOutput.Begin(directory);
+        WriteSummary(output.PathOf("summary.json"), model, summary);
+        WriteProjects(output.PathOf("projects.csv"), model, results);
+        WriteAgencies(output.PathOf("agencies.csv"), model, results);
+        WriteAgenciesByYear(output.PathOf("agencies_by_year.csv"), model, results);
+        WriteManifest(output.PathOf("manifest.json"), manifest);
+        output.Commit();
+    }
+
+    public static void WriteProjects(string path, SimulationModel model, IReadOnlyList<ReplicationResult> results)
+    {
+        using var writer = Csv.Open(path);
+        var csv = new Csv(writer);
+        csv.Header("replication", "project", "process", "municipality", "arrival_day", "finish_day", "lead_time_days",
+            "arrival_date", "finish_date", "wait_days", "service_days", "council_days", "handoff_days", "rework_days", "window_days",
+            "critical_chain_handoffs", "critical_chain_reworks", "determining_step", "determining_agent", "determining_agency", "shock", "deadline_date", "on_time");
+        var names = new ProjectNames(model);
+        foreach (var r in results)
+        {
+            // Projects finished during the warm-up are not observations (the summary skips them too).
+            foreach (var p in r.Projects.Where(p => p.Finish >= model.Warmup))
+            {
+                var owner = model.Agents[p.Id.Owner].Id;
+                var process = model.Processes[p.Id.Process];
+                csv.Add(r.Replication).Add(names.Of(p.Id)).Add(process.Id).Add(owner)
+                    .Add(p.Arrival).Add(p.Finish).Add(p.LeadTime)
+                    .Add(Date(model, p.Arrival)).Add(Date(model, p.Finish))
+                    .Add(p.Path.Wait).Add(p.Path.Service).Add(p.Path.Council).Add(p.Path.Handoff).Add(p.Path.Rework).Add(p.Path.Window)
+                    .Add(p.Handoffs).Add(p.Reworks);
+                if (p.Dominant.Step >= 0)
+                {
+                    var agent = model.Agents[p.Dominant.Agent];
+                    csv.Add(process.Steps[p.Dominant.Step].Id).Add(agent.Id).Add(agent.Agencies[p.Dominant.Agency].Id);
+                }
+                else
+                {
+                    csv.Add("").Add("").Add("");
+                }
+
+                if (p.Shock >= 0)
+                {
+                    // The deadline is the end of the deadline day: print the day.
+                    csv.Add(model.Definition.Shocks[p.Shock].Id).Add(Date(model, p.Deadline - 1)).Add(p.OnTime ? "true" : "false");
+                }
+                else
+                {
+                    csv.Add("").Add("").Add("");
+                }
+
+                csv.EndRow();
+            }
+        }
+    }
+
+    public static void WriteAgencies(string path, SimulationModel model, IReadOnlyList<ReplicationResult> results)
+    {
+        using var writer = Csv.Open(path);
+        var csv = new Csv(writer);
+        csv.Header("replication", "agent", "agency", "kind", "staff", "utilisation", "mean_queue_length", "mean_wait_days",
+            "items_arrived", "items_started", "items_done", "waiting_caused_days", "in_queue_at_end", "in_service_at_end");
+        foreach (var r in results)
+        {
+            foreach (var a in r.Agencies)
+            {
+                csv.Add(r.Replication).Add(model.Agents[a.Agent].Id).Add(model.Agents[a.Agent].Agencies[a.Agency].Id)
+                    .Add(a.IsCouncil ? "council" : "staffed").Add(a.Staff)
+                    .Add(a.Utilisation).Add(a.MeanQueueLength).Add(a.MeanWait)
+                    .Add(a.Arrived).Add(a.Started).Add(a.Done).Add(a.WaitingCaused).Add(a.InQueueAtEnd).Add(a.InServiceAtEnd)
+                    .EndRow();
+            }
+        }
+    }
+
+    /// <summary>One row per replication, simulated year and agency: how the bottlenecks move over the years.</summary>
+    public static void WriteAgenciesByYear(string path, SimulationModel model, IReadOnlyList<ReplicationResult> results)
+    {
+        using var writer = Csv.Open(path);
+        var csv = new Csv(writer);
+        csv.Header("replication", "year", "year_start", "agent", "agency", "kind", "utilisation", "waiting_caused_days");
+        foreach (var r in results)
+        {
+            for (var y = 0; y < model.YearStarts.Length; y++)
+            {
+                foreach (var a in r.Agencies)
+                {
+                    csv.Add(r.Replication).Add(y + 1).Add(Date(model, model.YearStarts[y]))
+                        .Add(model.Agents[a.Agent].Id).Add(model.Agents[a.Agent].Agencies[a.Agency].Id).Add(a.IsCouncil ? "council" : "staffed")
+                        .Add(a.YearUtilisation[y]).Add(a.YearWaitingCaused[y])
+                        .EndRow();
+                }
+            }
+        }
+    }
+
+    public static void WriteSummary(string path, SimulationModel model, RunSummary summary)
+    {
+        using var stream = File.Create(path);
+        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, NewLine = "\n" });
+        var d = model.Definition;
+        json.WriteStartObject();
+        json.WriteString("scenario", d.Name);
+        if (d.AppliedVariant is { } variant)
+        {
+            json.WriteString("variant", variant);
+        }
+        else
+        {
+            json.WriteNull("variant");
+        }
+
+        json.WriteNumber("seed", d.Seed);
+        json.WriteNumber("replications", summary.Replications);
+        json.WriteString("start", d.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        json.WriteNumber("horizon_days", model.Horizon.Days);
+        json.WriteNumber("warmup_days", model.Warmup);
+        json.WriteNumber("confidence_level", 0.95);
+
+        json.WritePropertyName("headline");
+        WriteFlow(json, summary.Overall);
+        WriteStability(json, model, summary);
+
+        json.WriteStartArray("processes");
+        foreach (var (process, figures) in summary.Processes)
+        {
+            json.WriteStartObject();
+            json.WriteString("id", process.Id);
+            json.WriteString("name", process.Name);
+            json.WritePropertyName("figures");
+            WriteFlow(json, figures);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+
+        json.WriteStartArray("agencies");
+        foreach (var a in summary.Agencies)
+        {
+            WriteAgency(json, model, a);
+        }
+
+        json.WriteEndArray();
+
+        json.WriteStartObject("bottlenecks");
+        WriteRanking(json, "by_utilisation", model, summary.ByUtilisation, a => a.Utilisation);
+        WriteRanking(json, "by_waiting_caused", model, summary.ByWaitingCaused, a => a.WaitingCaused);
+        WriteRanking(json, "critical_path_share", model, summary.ByDetermining, a => a.DeterminingShare);
+        json.WriteStartArray("by_year");
+        for (var y = 0; y < summary.ByYear.Count; y++)
+        {
+            json.WriteStartObject();
+            json.WriteNumber("year", y + 1);
+            json.WriteString("from", Date(model, model.YearStarts[y]).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            json.WriteStartArray("by_utilisation");
+            var rank = 1;
+            foreach (var (agency, utilisation) in summary.ByYear[y].Take(5))
+            {
+                json.WriteStartObject();
+                json.WriteNumber("rank", rank++);
+                json.WriteString("agent", model.Agents[agency.Agent].Id);
+                json.WriteString("agency", model.Agents[agency.Agent].Agencies[agency.Agency].Id);
+                WriteEstimate(json, "value", utilisation);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+
+        json.WriteStartObject("between_levels");
+        WriteLevelPairs(json, "handoffs", summary.Handoffs);
+        WriteLevelPairs(json, "returns_for_rework", summary.Reworks);
+        json.WriteEndObject();
+        WriteEstimate(json, "territorial_congruence", summary.Congruence);
+        WriteEstimate(json, "consultations_deemed_approved_share", summary.DeemedShare);
+
+        json.WriteStartArray("deadlines");
+        foreach (var d2 in summary.Deadlines)
+        {
+            json.WriteStartObject();
+            json.WriteString("shock", d2.Shock);
+            json.WriteString("name", d2.ShockName);
+            json.WriteString("group", d2.Group);
+            json.WriteString("deadline", d2.Deadline.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            WriteEstimate(json, "obliged", d2.Mandated);
+            WriteEstimate(json, "on_time", d2.OnTime);
+            WriteEstimate(json, "late", d2.Late);
+            WriteEstimate(json, "unfinished", d2.Unfinished);
+            WriteEstimate(json, "compliance", d2.Compliance);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void WriteLevelPairs(Utf8JsonWriter json, string name, IReadOnlyList<(string From, string To, Estimate Count)> pairs)
+    {
+        json.WriteStartArray(name);
+        foreach (var (from, to, count) in pairs)
+        {
+            json.WriteStartObject();
+            json.WriteString("from", from);
+            json.WriteString("to", to);
+            WriteEstimate(json, "count", count);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+
+    public static void WriteManifest(string path, RunManifest m)
+    {
+        using var stream = File.Create(path);
+        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, NewLine = "\n" });
+        json.WriteStartObject();
+        json.WriteString("program", "isdnsim");
+        json.WriteString("program_version", m.ProgramVersion);
+        json.WriteString("scenario_file", m.ScenarioFile);
+        json.WriteString("scenario_name", m.ScenarioName);
+        json.WriteString("scenario_sha256", m.ScenarioHash);
+        if (m.Variant is { } variant)
+        {
+            json.WriteString("variant", variant);
+        }
+        else
+        {
+            json.WriteNull("variant");
+        }
+
+        json.WriteNumber("seed", m.Seed);
+        json.WriteNumber("replications", m.Replications);
+        if (m.RequestedReplications is { } requested)
+        {
+            json.WriteNumber("replications_requested", requested);
+            json.WriteString("stopped_by", m.StoppedBy);
+        }
+
+        if (m.Reproduce is { } reproduce)
+        {
+            json.WriteString("reproduce", reproduce);
+        }
+
+        json.WriteNumber("horizon_days", m.HorizonDays);
+        json.WriteNumber("warmup_days", m.WarmupDays);
+        json.WriteString("engine", m.Engine);
+        json.WriteNumber("silos", m.Silos);
+        if (m.SilosLost > 0 || m.ReplicationsRerun > 0)
+        {
+            json.WriteNumber("silos_lost", m.SilosLost);
+            json.WriteNumber("replications_rerun", m.ReplicationsRerun);
+        }
+
+        json.WriteString("created_utc", m.CreatedUtc.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
+        json.WriteNumber("events", m.Events);
+        json.WriteNumber("windows", m.Windows);
+        json.WriteNumber("wall_seconds", Math.Round(m.WallSeconds, 3));
+        json.WriteEndObject();
+    }
+
+    private static DateOnly Date(SimulationModel model, double day) => new SimTime(day).ToDate(model.Start);
+
+    private static void WriteFlow(Utf8JsonWriter json, FlowEstimates f)
+    {
+        json.WriteStartObject();
+        WriteEstimate(json, "projects_arrived", f.Arrived);
+        WriteEstimate(json, "projects_finished", f.Finished);
+        WriteEstimate(json, "projects_unfinished_at_horizon", f.Unfinished);
+        WriteEstimate(json, "finished_share_of_arrived", f.FinishedShare);
+        WriteEstimate(json, "throughput_per_year", f.ThroughputPerYear);
+        WriteEstimate(json, "wip_mean", f.WipMean);
+        WriteEstimate(json, "lead_time_mean_days", f.LeadTimeMean);
+        WriteEstimate(json, "lead_time_median_days", f.LeadTimeMedian);
+        WriteEstimate(json, "lead_time_p90_days", f.LeadTimeP90);
+        json.WriteStartObject("lead_time_breakdown_days");
+        WriteEstimate(json, "queue_wait", f.WaitMean);
+        WriteEstimate(json, "in_service", f.ServiceMean);
+        WriteEstimate(json, "council_or_meeting", f.CouncilMean);
+        WriteEstimate(json, "handoff", f.HandoffMean);
+        WriteEstimate(json, "rework", f.ReworkMean);
+        WriteEstimate(json, "application_window", f.WindowMean);
+        json.WriteEndObject();
+        WriteEstimate(json, "critical_chain_handoffs_per_project", f.CriticalChainHandoffs);
+        WriteEstimate(json, "critical_chain_returns_per_project", f.CriticalChainReworks);
+        WriteEstimate(json, "littles_law_throughput_x_lead_time", f.LittleProduct);
+        json.WriteEndObject();
+    }
+
+    private static void WriteAgency(Utf8JsonWriter json, SimulationModel model, AgencyEstimates a)
+    {
+        var agent = model.Agents[a.Agent];
+        var agency = agent.Agencies[a.Agency];
+        json.WriteStartObject();
+        json.WriteString("agent", agent.Id);
+        json.WriteString("agency", agency.Id);
+        json.WriteString("name", $"{agency.Name} ({agent.Name})");
+        json.WriteString("kind", a.IsCouncil ? "council" : "staffed");
+        json.WriteNumber("staff", a.Staff);
+        WriteEstimate(json, "utilisation", a.Utilisation);
+        WriteEstimate(json, "mean_queue_length", a.MeanQueueLength);
+        WriteEstimate(json, "mean_wait_days", a.MeanWait);
+        WriteEstimate(json, "items_done", a.ItemsDone);
+        WriteEstimate(json, "waiting_caused_days", a.WaitingCaused);
+        WriteEstimate(json, "critical_path_share", a.DeterminingShare);
+        json.WriteNumber("saturated_replications", a.SaturatedIn);
+        json.WriteNumber("growing_replications", a.GrowingIn);
+        json.WriteEndObject();
+    }
+
+    /// <summary>
+    /// Whether the figures describe a steady state: the agencies that were saturated or whose
+    /// work in progress grew (<see cref="AgencyStability"/>), and the processes of which most
+    /// arrived projects were unfinished (<see cref="RunStability"/>).
+    /// </summary>
+    private static void WriteStability(Utf8JsonWriter json, SimulationModel model, RunSummary summary)
+    {
+        json.WriteStartObject("stability");
+        json.WriteBoolean("stable", RunStability.IsStable(summary));
+        json.WriteNumber("saturated_utilisation_threshold", AgencyStability.SaturatedUtilisation);
+        json.WriteNumber("mostly_unfinished_below", RunStability.MostlyUnfinishedBelow);
+        json.WriteStartArray("unstable_agencies");
+        foreach (var a in summary.Unstable)
+        {
+            json.WriteStartObject();
+            json.WriteString("agent", model.Agents[a.Agent].Id);
+            json.WriteString("agency", model.Agents[a.Agent].Agencies[a.Agency].Id);
+            json.WriteNumber("saturated_replications", a.SaturatedIn);
+            json.WriteNumber("growing_replications", a.GrowingIn);
+            json.WriteNumber("of_replications", summary.Replications);
+            WriteEstimate(json, "utilisation", a.Utilisation);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("mostly_unfinished_processes");
+        foreach (var (process, figures) in RunStability.MostlyUnfinished(summary))
+        {
+            json.WriteStartObject();
+            json.WriteString("id", process.Id);
+            WriteEstimate(json, "finished_share_of_arrived", figures.FinishedShare);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void WriteRanking(Utf8JsonWriter json, string name, SimulationModel model, IReadOnlyList<AgencyEstimates> ranking, Func<AgencyEstimates, Estimate> pick)
+    {
+        json.WriteStartArray(name);
+        var rank = 1;
+        foreach (var a in ranking)
+        {
+            json.WriteStartObject();
+            json.WriteNumber("rank", rank++);
+            json.WriteString("agent", model.Agents[a.Agent].Id);
+            json.WriteString("agency", model.Agents[a.Agent].Agencies[a.Agency].Id);
+            WriteEstimate(json, "value", pick(a));
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+
+    private static void WriteEstimate(Utf8JsonWriter json, string name, Estimate e)
+    {
+        json.WriteStartObject(name);
+        WriteNumberOrNull(json, "mean", e.Mean);
+        WriteNumberOrNull(json, "ci95_low", e.Low);
+        WriteNumberOrNull(json, "ci95_high", e.High);
+        WriteNumberOrNull(json, "half_width", e.HalfWidth);
+        json.WriteNumber("n", e.N);
+        json.WriteEndObject();
+    }
+
+    private static void WriteNumberOrNull(Utf8JsonWriter json, string name, double? value)
+    {
+        if (value is { } v && double.IsFinite(v))
+        {
+            json.WriteNumber(name, v);
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
+    }
+}

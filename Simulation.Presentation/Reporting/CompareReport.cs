@@ -1,0 +1,284 @@
+using IsdnSim.Analysis.Experiments;
+using IsdnSim.Analysis.Statistics;
+using IsdnSim.Presentation.Html;
+
+namespace IsdnSim.Presentation.Reporting;
+
+/// <summary>
+/// The report of <c>isdnsim compare</c>, for a reform commission as much as for researchers:
+/// what was compared and how to read it, the headline figures with each variant's difference
+/// to the baseline in words (better, worse, no clear difference), and the figures behind them:
+/// lead-time distributions, where the work piles up year by year, which agencies decide the
+/// lead time, and the deadlines set by law.
+/// </summary>
+public static class CompareReport
+{
+    private const int HeatmapAgencies = 12;
+
+    private const int TableAgencies = 8;
+
+    /// <summary>report.html, and each of its figures also as figures/&lt;name&gt;.svg.</summary>
+    public static IReadOnlyList<ReportFile> Build(ReportContext context, ComparisonResult result)
+    {
+        var page = new HtmlPage($"{context.ScenarioName}: comparison of reform variants");
+        var report = new Writer(context, result, page);
+        report.Introduction();
+        report.Variants();
+        ReportSections.Stability(page, context, result.Cells, result.Metrics, "variants");
+        report.Headline();
+        report.DifferencePlot();
+        report.LeadTimeDistributions();
+        report.Utilisation();
+        report.Bottlenecks();
+        report.Deadlines();
+        return page.Finish(context.ProgramVersion);
+    }
+
+    private sealed class Writer(ReportContext context, ComparisonResult result, HtmlPage page)
+    {
+        private readonly CellSummary _baseline = result.Cell(result.Baseline);
+
+        private IEnumerable<CellSummary> Others => result.Cells.Where(c => c.Cell != result.Baseline);
+
+        private string BaselineName => Name(result.Baseline);
+
+        public void Introduction()
+        {
+            var level = result.Differences.Select(d => d.Level).DefaultIfEmpty(ComparisonResult.FamilyLevel).First();
+            var adjusted = result.Cells.Count > 2
+                ? $" With {result.Cells.Count - 1} variants against the baseline, each difference interval is at {ReportSections.Level(level)} instead of 95 % " +
+                  "(Bonferroni), so that all comparisons of a metric hold together with 95 % confidence."
+                : "";
+            page.Heading(2, "How to read this report");
+            page.Paragraph(
+                $"Each variant is a possible reform of the administration; \"{BaselineName}\" is the baseline the others are measured against. " +
+                $"Every variant was simulated {ReportFormat.Count(ReportSections.Replications(context, result.Cells))} times (replications) with different random numbers. " +
+                "Figures are the mean over the replications with a 95 % interval in brackets: the range that contains the true mean of the model " +
+                "with 95 % confidence. All variants use common random numbers: in each replication, every variant sees the same projects with the same work, " +
+                "so the difference to the baseline is taken replication by replication (paired), and what the variants share cancels out." + adjusted +
+                " A difference whose interval excludes zero is marked better or worse; otherwise there is no clear difference at this number of replications." +
+                " The table has many metrics, and each is tested on its own: across all of them, about one mark in twenty may come by chance," +
+                " so read a single marked difference with its interval, and a pattern across related metrics with more confidence.");
+
+            var facts = ReportSections.Facts(context, "variant", ReportSections.Replications(context, result.Cells));
+            facts.Add(("Baseline", BaselineName));
+            if (context.Precision is { } precision)
+            {
+                var reached = context.PrecisionReached switch
+                {
+                    true => "reached",
+                    false => "not reached (stopped at the most replications allowed)",
+                    null => "not known",
+                };
+                facts.Add(("Precision target", $"difference intervals of mean lead time and throughput within ±{ReportFormat.Percent(precision)} of the baseline's mean: {reached}"));
+            }
+
+            page.Facts(facts);
+        }
+
+        public void Variants()
+        {
+            page.Heading(2, "Variants");
+            ReportSections.Variants(page, result.Cells.Select(c => context.Variants.FirstOrDefault(v => v.Id == c.Cell) ?? new VariantInfo(c.Cell, c.Cell, null, [])), result.Baseline);
+        }
+
+        public void Headline()
+        {
+            page.Heading(2, "Headline figures");
+            var level = result.Differences.Select(d => d.Level).DefaultIfEmpty(ComparisonResult.FamilyLevel).First();
+            var headers = new List<string> { "Metric" };
+            headers.AddRange(result.Cells.Select(c => $"{Name(c.Cell)}: mean [95 % interval]"));
+            headers.AddRange(Others.Select(c => $"{Name(c.Cell)} − {BaselineName} [{ReportSections.Level(level)} interval]"));
+
+            var rows = result.Metrics.Select((metric, m) =>
+            {
+                var row = new List<HtmlCell> { HtmlCell.Text(ReportFormat.LabelWithUnit(metric)) };
+                row.AddRange(result.Cells.Select(c => HtmlCell.Number(ReportFormat.Estimate(metric, c.Metrics[m]))));
+                row.AddRange(Others.Select(c => DifferenceCell(metric, result.DifferenceOf(c.Cell, m))));
+                return (IReadOnlyList<HtmlCell>)row;
+            });
+            page.Table("headline", headers, rows);
+        }
+
+        /// <summary>The key differences on one axis, as a share of the baseline's mean, since they come in different units.</summary>
+        public void DifferencePlot()
+        {
+            var others = Others.ToList();
+            var groups = result.Metrics.Select((metric, m) => (metric, m)).Where(x => ReportSections.IsKeyMetric(x.metric)).Select(x =>
+                new BarGroup(x.metric.Label, [.. others.Select(c => RelativeDifference(x.metric, x.m, c.Cell))])).ToList();
+            if (others.Count == 0 || groups.All(g => g.Values.All(v => v is null)))
+            {
+                return;
+            }
+
+            page.Heading(2, "Differences to the baseline");
+            var svg = SvgChart.Bars($"Difference to {BaselineName}, key figures", new ChartAxis("Difference, % of the baseline's mean", " %"),
+                [.. others.Select(c => Name(c.Cell))], groups);
+            page.Figure("differences", svg,
+                "Each bar is a variant's mean difference to the baseline, as a percentage of the baseline's mean; the whisker is its interval. " +
+                "A whisker that crosses the zero line means no clear difference. Shorter lead times are better, more projects finished per year are better.");
+        }
+
+        public void LeadTimeDistributions()
+        {
+            var series = result.Cells.Where(c => c.LeadTimePercentiles.Length > 0)
+                .Select(c => new ChartSeries(Name(c.Cell), [.. c.LeadTimePercentiles.Select((days, p) => new ChartPoint(days, p))]))
+                .ToList();
+            page.Heading(2, "How long projects take");
+            if (series.Count == 0)
+            {
+                page.Paragraph("No project finished after the warm-up in any variant.");
+                return;
+            }
+
+            var svg = SvgChart.Lines("Lead time: share of projects finished within a given time",
+                new ChartAxis("Lead time (days)") { Min = 0 }, new ChartAxis("Projects finished within (%)", " %") { Min = 0, Max = 100 }, series);
+            page.Figure("lead-time-distribution", svg,
+                "For every lead time on the horizontal axis, the share of finished projects that took at most that long (mean over the replications). " +
+                "A curve further left and steeper means faster, more predictable procedures; the right end shows the slowest cases.");
+        }
+
+        public void Utilisation()
+        {
+            page.Heading(2, "Utilisation over time");
+            page.Paragraph(
+                $"The share of their working time the {HeatmapAgencies} busiest agencies of each variant spent working, year by year (mean over the replications). " +
+                "Dark cells are agencies near or at their limit: there, queues grow. A bottleneck that moves from one agency to another over the years shows as a dark band that moves.");
+            for (var i = 0; i < result.Cells.Count; i++)
+            {
+                var cell = result.Cells[i];
+                var rows = cell.Busiest.Take(HeatmapAgencies)
+                    .Select(a => new HeatmapRow(ReportSections.AgencyLabel(a), [.. a.YearUtilisation.Take(context.Years.Count)]))
+                    .ToList();
+                if (rows.Count == 0 || context.Years.Count == 0)
+                {
+                    page.Paragraph($"{Name(cell.Cell)}: no agencies with staff.");
+                    continue;
+                }
+
+                var svg = SvgChart.Heatmap($"Utilisation by year: {Name(cell.Cell)}", [.. context.Years.Select(y => y.ToString(System.Globalization.CultureInfo.InvariantCulture))], rows, "Utilisation");
+                page.Figure($"utilisation-{i + 1}-{ReportSections.Slug(cell.Cell)}", svg, $"{Name(cell.Cell)}: utilisation in percent of the staff's working time, per calendar year.");
+            }
+        }
+
+        public void Bottlenecks()
+        {
+            page.Heading(2, "Bottlenecks");
+            page.Paragraph(
+                "For each variant, the busiest agencies, and the agencies that determined the lead time: for each finished project, the agency whose step " +
+                "on the critical chain took longest (\"the duration of the most complicated step wins\"), as a share of all finished projects.");
+            foreach (var cell in result.Cells)
+            {
+                page.Heading(3, Name(cell.Cell));
+                page.Table(null, ["#", "Agency", "Organisation", "Staff", "Utilisation [95 % interval]", "Queue time caused (project-days) [95 % interval]"],
+                    cell.Busiest.Take(TableAgencies).Select((a, rank) => (IReadOnlyList<HtmlCell>)
+                    [
+                        HtmlCell.Number(ReportFormat.Count(rank + 1)), HtmlCell.Text(a.Name), HtmlCell.Text(a.Organisation), HtmlCell.Number(ReportFormat.Count(a.Staff)),
+                        HtmlCell.Number(ReportFormat.PercentEstimate(a.Utilisation)), HtmlCell.Number(ReportFormat.CountEstimate(a.WaitingCaused)),
+                    ]));
+                var determining = cell.Determining.Take(TableAgencies).ToList();
+                if (determining.Count == 0)
+                {
+                    page.Paragraph("No project finished after the warm-up: no agency determined a lead time.");
+                    continue;
+                }
+
+                page.Table(null, ["#", "Agency with the longest critical step", "Organisation", "Share of finished projects [95 % interval]"],
+                    determining.Select((a, rank) => (IReadOnlyList<HtmlCell>)
+                    [
+                        HtmlCell.Number(ReportFormat.Count(rank + 1)), HtmlCell.Text(a.Name), HtmlCell.Text(a.Organisation), HtmlCell.Number(ReportFormat.PercentEstimate(a.DeterminingShare)),
+                    ]));
+            }
+
+            var agencies = result.Cells.SelectMany(c => c.Determining.Take(TableAgencies)).Select(a => (a.Agent, a.Agency)).Distinct().ToList();
+            if (agencies.Count == 0)
+            {
+                return;
+            }
+
+            var groups = agencies.Select(key =>
+            {
+                var label = ReportSections.AgencyLabel(result.Cells.SelectMany(c => c.Agencies).First(a => (a.Agent, a.Agency) == key));
+                return new BarGroup(label, [.. result.Cells.Select(c => c.Agencies.FirstOrDefault(a => (a.Agent, a.Agency) == key) is { } a ? PercentBar(a.DeterminingShare) : null)]);
+            }).ToList();
+            var svg = SvgChart.Bars("Which agency's step was the longest on the critical chain", new ChartAxis("Share of finished projects (%)", " %"),
+                [.. result.Cells.Select(c => Name(c.Cell))], groups);
+            page.Figure("critical-path", svg,
+                $"The agencies among the top {TableAgencies} of any variant, with the share of finished projects whose longest critical step they had, per variant.");
+        }
+
+        public void Deadlines()
+        {
+            var deadlines = result.Cells.Select(c => c.Deadlines).FirstOrDefault(d => d.Count > 0);
+            if (deadlines is null)
+            {
+                return;
+            }
+
+            page.Heading(2, "Deadlines set by law");
+            page.Paragraph("Laws (shocks) that oblige groups of organisations to finish a procedure by a deadline: how many were obliged, and the share that finished on time.");
+            var headers = new List<string> { "Law", "Group", "Deadline", "Obliged (mean)" };
+            headers.AddRange(result.Cells.Select(c => $"{Name(c.Cell)}: on time [95 % interval]"));
+            page.Table(null, headers, deadlines.Select((d, i) =>
+            {
+                var row = new List<HtmlCell> { HtmlCell.Text(d.ShockName), HtmlCell.Text(d.Group), HtmlCell.Number(ReportFormat.Date(d.Deadline)), HtmlCell.Number(ReportFormat.CountEstimate(d.Mandated)) };
+                row.AddRange(result.Cells.Select(c => HtmlCell.Number(i < c.Deadlines.Count ? ReportFormat.PercentEstimate(c.Deadlines[i].Compliance) : ReportFormat.Undefined)));
+                return (IReadOnlyList<HtmlCell>)row;
+            }));
+
+            var groups = deadlines.Select((d, i) => new BarGroup($"{d.ShockName}, {d.Group} (by {ReportFormat.Date(d.Deadline)})",
+                [.. result.Cells.Select(c => i < c.Deadlines.Count ? PercentBar(c.Deadlines[i].Compliance) : null)])).ToList();
+            var svg = SvgChart.Bars("On time by the deadline set by law", new ChartAxis("Obliged projects finished on time (%)", " %"),
+                [.. result.Cells.Select(c => Name(c.Cell))], groups);
+            page.Figure("deadlines", svg, "For each group obliged by a law, the share of its projects finished by the deadline, per variant, with its interval.");
+        }
+
+        private string Name(string cell) => ReportSections.NameOf(context, cell);
+
+        private static BarValue? PercentBar(Estimate share) =>
+            ReportFormat.IsDefined(share) ? new BarValue(share.Mean * 100, share.Low * 100, share.High * 100, ReportFormat.Percent(share.Mean)) : null;
+
+        private BarValue? RelativeDifference(MetricDefinition metric, int m, string cell)
+        {
+            var baseline = Math.Abs(_baseline.Metrics[m].Mean);
+            if (result.DifferenceOf(cell, m) is not { } difference || !ReportFormat.IsDefined(difference.Paired) || !(baseline > 0))
+            {
+                return null;
+            }
+
+            var paired = difference.Paired;
+            var percent = 100 / baseline;
+            return new BarValue(paired.Mean * percent, paired.Low * percent, paired.High * percent,
+                $"{ReportFormat.Signed(paired.Mean * percent, 1)} % ({Verdict(metric, difference).Word})");
+        }
+
+        private static HtmlCell DifferenceCell(MetricDefinition metric, Difference? difference)
+        {
+            if (difference is null || !ReportFormat.IsDefined(difference.Paired))
+            {
+                return HtmlCell.Number(ReportFormat.Undefined);
+            }
+
+            var (word, css) = Verdict(metric, difference);
+            var title = $"Paired difference over {ReportFormat.Count(difference.Paired.N)} replications, {ReportSections.Level(difference.Level)} interval";
+            return new HtmlCell($"{HtmlText.Escape(ReportFormat.Difference(metric, difference.Paired))}<br><strong>{word}</strong>", $"num {css}", title);
+        }
+
+        /// <summary>Better or worse where the interval excludes zero, in the direction the metric should move.</summary>
+        private static (string Word, string Css) Verdict(MetricDefinition metric, Difference difference)
+        {
+            if (difference.Paired.HalfWidth is null)
+            {
+                return ("no interval (one replication)", "same");
+            }
+
+            if (!difference.Significant)
+            {
+                return ("no clear difference", "same");
+            }
+
+            var better = difference.Paired.Mean < 0 == (metric.Better == Better.Lower);
+            return better ? ("better", "better") : ("worse", "worse");
+        }
+    }
+}

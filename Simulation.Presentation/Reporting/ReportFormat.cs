@@ -1,0 +1,83 @@
+using System.Globalization;
+using IsdnSim.Analysis.Experiments;
+using IsdnSim.Analysis.Statistics;
+
+namespace IsdnSim.Presentation.Reporting;
+
+/// <summary>
+/// Numbers as a report shows them: invariant culture and a fixed number of decimals per unit
+/// (days with one, shares as percent with one, counts with thousands separators), so the same
+/// figures give the same text on every machine. An undefined figure is a dash, never NaN.
+/// </summary>
+internal static class ReportFormat
+{
+    public const string Undefined = "–";
+
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    /// <summary>Shares are shown as percent; everything else in its own unit.</summary>
+    public static bool IsShare(MetricDefinition metric) => metric.Unit == "share";
+
+    /// <summary>The factor from a metric's value to the number shown (100 for shares).</summary>
+    public static double Scale(MetricDefinition metric) => IsShare(metric) ? 100 : 1;
+
+    /// <summary>The unit as a reader sees it: "%" for shares.</summary>
+    public static string Unit(MetricDefinition metric) => IsShare(metric) ? "%" : metric.Unit;
+
+    public static string LabelWithUnit(MetricDefinition metric) => $"{metric.Label} ({Unit(metric)})";
+
+    public static int Decimals(MetricDefinition metric) => metric.Unit == "per project" ? 2 : 1;
+
+    /// <summary>A number with thousands separators and a typographic minus (−1,234.5).</summary>
+    public static string Number(double value, int decimals) => Format(value, decimals, plus: false);
+
+    /// <summary>A number with an explicit sign (+1.5, −1.5, 0.0), for differences.</summary>
+    public static string Signed(double value, int decimals) => Format(value, decimals, plus: true);
+
+    public static string Count(double value) => Number(value, 0);
+
+    public static string Percent(double share) => double.IsFinite(share) ? Number(share * 100, 1) + " %" : Undefined;
+
+    public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", Invariant);
+
+    /// <summary>"mean [low, high]" in the metric's unit; the mean alone without an interval; a dash when undefined.</summary>
+    public static string Estimate(MetricDefinition metric, Estimate estimate) =>
+        Estimate(estimate, Scale(metric), Decimals(metric), IsShare(metric) ? " %" : "", signed: false);
+
+    /// <summary>A paired difference: "+1.5 [0.3, 2.7]", in percentage points for shares.</summary>
+    public static string Difference(MetricDefinition metric, Estimate difference) =>
+        Estimate(difference, Scale(metric), Decimals(metric), IsShare(metric) ? " pp" : "", signed: true);
+
+    /// <summary>A share with its interval, in percent.</summary>
+    public static string PercentEstimate(Estimate estimate) => Estimate(estimate, 100, 1, " %", signed: false);
+
+    public static string CountEstimate(Estimate estimate) => Estimate(estimate, 1, 0, "", signed: false);
+
+    public static bool IsDefined(Estimate estimate) => estimate.N > 0 && double.IsFinite(estimate.Mean);
+
+    private static string Estimate(Estimate estimate, double scale, int decimals, string suffix, bool signed)
+    {
+        if (!IsDefined(estimate))
+        {
+            return Undefined;
+        }
+
+        var mean = Format(estimate.Mean * scale, decimals, plus: signed) + suffix;
+        return estimate.Low is { } low && estimate.High is { } high && double.IsFinite(low) && double.IsFinite(high)
+            ? $"{mean} [{Number(low * scale, decimals)}, {Number(high * scale, decimals)}]"
+            : mean;
+    }
+
+    private static string Format(double value, int decimals, bool plus)
+    {
+        if (!double.IsFinite(value))
+        {
+            return Undefined;
+        }
+
+        // Rounded first, so that a value that rounds to zero is shown as 0.0, not −0.0.
+        var rounded = Math.Round(value, decimals, MidpointRounding.AwayFromZero);
+        var text = Math.Abs(rounded).ToString("N" + decimals.ToString(Invariant), Invariant);
+        return rounded > 0 && plus ? "+" + text : rounded < 0 ? "−" + text : text;
+    }
+}

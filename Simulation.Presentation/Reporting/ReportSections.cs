@@ -1,0 +1,103 @@
+using System.Globalization;
+using System.Text;
+using IsdnSim.Analysis.Experiments;
+using IsdnSim.Analysis.Metrics;
+
+namespace IsdnSim.Presentation.Reporting;
+
+/// <summary>What the compare and the sweep report share: the facts of the experiment, the variants, names for files.</summary>
+internal static class ReportSections
+{
+    /// <summary>The facts every experiment has; <paramref name="replicationsOf"/> says what was replicated ("variant", "point").</summary>
+    public static List<(string Term, string Value)> Facts(ReportContext context, string replicationsOf, int replications) =>
+    [
+        ("Scenario file", context.ScenarioFile),
+        ("Scenario hash", context.ScenarioHash.Length > 12 ? context.ScenarioHash[..12] : context.ScenarioHash),
+        ("Seed", context.Seed.ToString(CultureInfo.InvariantCulture)),
+        ("Start", ReportFormat.Date(context.Start)),
+        ("Horizon", ReportFormat.Number(context.HorizonDays, 0) + " days"),
+        ("Warm-up (not counted)", ReportFormat.Number(context.WarmupDays, 0) + " days"),
+        ($"Replications per {replicationsOf}", ReportFormat.Count(replications)),
+    ];
+
+    /// <summary>Replications of each cell: as the summaries say, which a context left at its default cannot contradict.</summary>
+    public static int Replications(ReportContext context, IReadOnlyList<CellSummary> cells) =>
+        cells.Count > 0 ? cells.Max(c => c.Replications) : context.Replications;
+
+    /// <summary>Each variant with its description and the changes it makes to the scenario.</summary>
+    public static void Variants(HtmlPage page, IEnumerable<VariantInfo> variants, string? baseline)
+    {
+        foreach (var variant in variants)
+        {
+            page.Heading(3, variant.Id == baseline ? $"{variant.Name} (baseline)" : variant.Name);
+            page.Paragraph($"Id: {variant.Id}." + (string.IsNullOrWhiteSpace(variant.Description) ? "" : " " + variant.Description));
+            if (variant.Changes.Count == 0)
+            {
+                page.Paragraph("No changes: the administration as the scenario file describes it.");
+            }
+            else
+            {
+                page.List(variant.Changes);
+            }
+        }
+    }
+
+    /// <summary>A cell's name for a reader: its variant's name if it is one.</summary>
+    public static string NameOf(ReportContext context, string cell) => context.Variants.FirstOrDefault(v => v.Id == cell)?.Name ?? cell;
+
+    /// <summary>A confidence level as "95 %" or "97.5 %".</summary>
+    public static string Level(double level) => (level * 100).ToString("0.#", CultureInfo.InvariantCulture) + " %";
+
+    /// <summary>A piece of a file name from any text: lower-case letters, digits and dashes.</summary>
+    public static string Slug(string text)
+    {
+        var slug = new StringBuilder();
+        foreach (var c in text.ToLowerInvariant())
+        {
+            if (c is >= 'a' and <= 'z' or >= '0' and <= '9')
+            {
+                slug.Append(c);
+            }
+            else if (slug.Length > 0 && slug[^1] != '-')
+            {
+                slug.Append('-');
+            }
+        }
+
+        var result = slug.ToString().TrimEnd('-');
+        return result.Length == 0 ? "x" : result[..Math.Min(40, result.Length)].TrimEnd('-');
+    }
+
+    /// <summary>The headline metrics worth a chart: the key figures, and the lead time of each process.</summary>
+    public static bool IsKeyMetric(MetricDefinition metric) =>
+        metric.Key is "lead_time_mean" or "throughput_per_year" || metric.Key.StartsWith("lead_time_mean:", StringComparison.Ordinal);
+
+    /// <summary>
+    /// A warning section when any cell did not reach a steady state (an agency saturated or its
+    /// work in progress growing, or most arrived projects unfinished): its lead times count the
+    /// finished projects only and grow with the horizon. Nothing when every cell is stable.
+    /// </summary>
+    public static void Stability(HtmlPage page, ReportContext context, IReadOnlyList<CellSummary> cells, IReadOnlyList<MetricDefinition> metrics, string cellsAre)
+    {
+        var unstable = cells.Where(c => !c.IsStable).ToList();
+        if (unstable.Count == 0)
+        {
+            return;
+        }
+
+        page.Heading(2, "Warning: unstable queues");
+        page.Paragraph(
+            $"In {unstable.Count} of {cells.Count} {cellsAre}, demand reaches the capacity of an agency or most arrived projects did not finish by the horizon. " +
+            "There the queue has no steady state: the lead times count finished projects only, understate the delay, and grow with the horizon. " +
+            "Read work in progress and the share of arrived projects finished instead. An agency is flagged when it was busy at least " +
+            ReportFormat.Percent(AgencyStability.SaturatedUtilisation) + " of its available time with work still waiting at the horizon, " +
+            "or when its work in progress rose by more than a stable queue can explain (see the model documentation).");
+        foreach (var cell in unstable)
+        {
+            page.Heading(3, NameOf(context, cell.Cell));
+            page.List(CellWarnings.Of(cell, metrics));
+        }
+    }
+
+    public static string AgencyLabel(AgencySummary agency) => $"{agency.Name} — {agency.Organisation}";
+}

@@ -1,0 +1,332 @@
+using System.Globalization;
+using System.Reflection;
+using System.Text;
+using Bogus;
+using IsdnSim.Kernel.Random;
+
+namespace IsdnSim.Scenario.Generation;
+
+/// <summary>
+/// Writes a synthetic region as a scenario file: municipalities with a realistic population
+/// distribution, grouped into districts (and Ämter) under states, with the agencies, companies
+/// and operators of the process library, demand, the heat-planning law and three variants.
+/// The same spec and seed give the same file. Names come from Bogus's German locale.
+/// </summary>
+public static class RegionGenerator
+{
+    // Destatis GV100AD 2023: median municipality 1,832 inhabitants, 72.2 % under 5,000. A
+    // lognormal with that median and P(X < 5,000) = 0.722 has sigma = ln(5000 / 1832) / z(0.722)
+    // = 1.0041 / 0.5888 = 1.705; it puts about 1 % over 100,000 (Germany: 82 of 10,773).
+    private const double MedianPopulation = 1832;
+    private const double PopulationSigma = 1.705;
+    private const int LargestPopulation = 3_700_000;
+
+    public static string Generate(RegionSpec spec)
+    {
+        if (spec.Problem() is { } problem)
+        {
+            throw new ArgumentException(problem, nameof(spec));
+        }
+
+        var region = Build(spec);
+        return Write(spec, region);
+    }
+
+    private sealed record Place(string Id, string Name, int Population)
+    {
+        public string? Amt { get; set; }
+    }
+
+    private sealed record District(string Id, string Name, string State, List<Place> Members, bool IsCity)
+    {
+        public List<(string Id, string Name, List<Place> Members)> Amter { get; } = [];
+
+        public int Population => Members.Sum(m => m.Population);
+
+        public Place Seat => Members.MaxBy(m => m.Population)!;
+    }
+
+    private sealed record Region(List<(string Id, string Name)> States, List<District> Districts);
+
+    private static Region Build(RegionSpec spec)
+    {
+        var stream = RandomStream.FromKey(StableHash.Combine(StableHash.Mix(spec.Seed), StableHash.Of("region")));
+        var faker = new Faker("de") { Random = new Randomizer(unchecked((int)spec.Seed)) };
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        string Unique(string name)
+        {
+            var slug = Slug(name);
+            var id = slug;
+            for (var n = 2; !ids.Add(id) || id is "self" or "administration" or "amt" or "district" or "state" or "nearest"; n++)
+            {
+                id = $"{slug}-{n}";
+            }
+
+            return id;
+        }
+
+        var populations = Enumerable.Range(0, spec.Municipalities).Select(_ => SamplePopulation(ref stream)).OrderDescending().ToList();
+        var places = populations.Select(p =>
+        {
+            var name = faker.Address.City();
+            return new Place(Unique(name), name, p);
+        }).ToList();
+
+        var stateNames = faker.Address.State();
+        var states = Enumerable.Range(0, spec.States).Select(i =>
+        {
+            var name = spec.States == 1 ? "Land " + (spec.Name ?? stateNames) : "Land " + faker.Address.State() + (i > 0 ? $" {i + 1}" : "");
+            return (Unique(name), name);
+        }).ToList();
+
+        // The largest municipalities become independent cities; the rest are shuffled and dealt to districts.
+        var districts = new List<District>();
+        for (var c = 0; c < spec.Cities; c++)
+        {
+            districts.Add(new District(places[c].Id, places[c].Name, "", [places[c]], IsCity: true));
+        }
+
+        var rest = places.Skip(spec.Cities).ToArray();
+        Shuffle(rest, ref stream);
+        var groups = Enumerable.Range(0, spec.Districts).Select(_ => new List<Place>()).ToList();
+        for (var i = 0; i < rest.Length; i++)
+        {
+            groups[i % spec.Districts].Add(rest[i]);
+        }
+
+        foreach (var members in groups)
+        {
+            var seat = members.MaxBy(m => m.Population)!;
+            var name = "Landkreis " + seat.Name;
+            districts.Add(new District(Unique(name), name, "", members, IsCity: false));
+        }
+
+        // States take districts and cities in turn, in a shuffled order.
+        var order = districts.ToArray();
+        Shuffle(order, ref stream);
+        districts = [.. order.Select((d, i) => d with { State = states[i % states.Count].Item1 })];
+
+        if (spec.Amter)
+        {
+            // Municipalities under 5,000 (not the district seat) share an Amt in groups of 4 to 8.
+            foreach (var d in districts.Where(d => !d.IsCity))
+            {
+                var small = d.Members.Where(m => m.Population < 5000 && m != d.Seat).ToList();
+                for (var i = 0; i < small.Count;)
+                {
+                    var size = Math.Min(small.Count - i, 4 + stream.NextInt(5));
+                    if (size < 2)
+                    {
+                        break;
+                    }
+
+                    var members = small.GetRange(i, size);
+                    var name = "Amt " + members[0].Name;
+                    var amt = (Unique(name), name, members);
+                    foreach (var m in members)
+                    {
+                        m.Amt = amt.Item1;
+                    }
+
+                    d.Amter.Add(amt);
+                    i += size;
+                }
+            }
+        }
+
+        return new Region(states, districts);
+    }
+
+    private static int SamplePopulation(ref RandomStream stream)
+    {
+        var z = Math.Sqrt(-2 * Math.Log(stream.NextOpenDouble())) * Math.Cos(2 * Math.PI * stream.NextDouble());
+        return (int)Math.Clamp(Math.Round(MedianPopulation * Math.Exp(PopulationSigma * z)), 30, LargestPopulation);
+    }
+
+    private static void Shuffle<T>(T[] items, ref RandomStream stream)
+    {
+        for (var i = items.Length - 1; i > 0; i--)
+        {
+            var j = stream.NextInt(i + 1);
+            (items[i], items[j]) = (items[j], items[i]);
+        }
+    }
+
+    private static string Slug(string name)
+    {
+        var text = name.ToLowerInvariant().Replace("ä", "ae").Replace("ö", "oe").Replace("ü", "ue").Replace("ß", "ss");
+        var sb = new StringBuilder();
+        foreach (var c in text)
+        {
+            sb.Append(char.IsAsciiLetterOrDigit(c) ? c : '-');
+        }
+
+        var slug = string.Join('-', sb.ToString().Split('-', StringSplitOptions.RemoveEmptyEntries));
+        return slug.Length == 0 ? "place" : slug[..Math.Min(slug.Length, 56)];
+    }
+
+    private static string Q(string text) => "\"" + text.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
+
+    private static int Posts(double value, int min = 1) => Math.Max(min, (int)Math.Round(value, MidpointRounding.AwayFromZero));
+
+    private static string Write(RegionSpec spec, Region region)
+    {
+        var s = new StringBuilder();
+        var inv = CultureInfo.InvariantCulture;
+        var municipalities = region.Districts.Sum(d => d.Members.Count);
+        var population = region.Districts.Sum(d => d.Population);
+        var name = spec.Name ?? $"Generated region ({municipalities:N0} municipalities)";
+        var command = $"isdnsim generate --municipalities {spec.Municipalities} --districts {spec.Districts} --cities {spec.Cities} --states {spec.States}"
+                      + (spec.Amter ? " --amter" : "") + $" --seed {spec.Seed}" + (spec.Name is { } n ? $" --name {Q(n)}" : "");
+
+        s.AppendLine("# yaml-language-server: $schema=scenario.schema.json");
+        s.AppendLine("#");
+        s.AppendLine("# A synthetic region, written by:");
+        s.AppendLine($"#   {command}");
+        s.AppendLine("# The same command gives the same file. Municipalities' populations follow Destatis GV100AD");
+        s.AppendLine("# 2023 (median 1,832, 72.2 % under 5,000); the largest are independent cities; the rest are");
+        s.AppendLine("# dealt to districts at random; with --amter, municipalities under 5,000 share Ämter of 4 to 8.");
+        s.AppendLine("# Staffing rules (ASSUMPTION unless a source is named) are in the comments of each agent kind.");
+        s.AppendLine("format: 1");
+        s.AppendLine($"name: {Q(name)}");
+        s.AppendLine($"description: {Q($"{municipalities:N0} municipalities, {region.Districts.Count(d => !d.IsCity)} districts, {region.Districts.Count(d => d.IsCity)} independent cities, {region.States.Count} {(region.States.Count == 1 ? "state" : "states")}, {region.Districts.Sum(d => d.Amter.Count)} Ämter; {population:N0} inhabitants")}");
+        s.AppendLine($"seed: {spec.Seed}");
+        s.AppendLine("start: 2025-01-01");
+        s.AppendLine("horizon: 10y");
+        s.AppendLine("replications: 3");
+        s.AppendLine("calendar: { kind: working-days }   # Mon-Fri; public holidays differ by Land and are left out here");
+        s.AppendLine("lookahead: 2d");
+        s.AppendLine("handoff:                            # ASSUMPTION: registry and internal mail");
+        s.AppendLine("  default: 2d");
+        s.AppendLine("  rules:");
+        s.AppendLine("    - { between: [state, municipal], latency: 3d }");
+        s.AppendLine("    - { between: [state, district], latency: 3d }");
+        s.AppendLine();
+        s.AppendLine("agents:");
+
+        foreach (var (stateId, stateName) in region.States)
+        {
+            var inState = region.Districts.Where(d => d.State == stateId).ToList();
+            var stateMunicipalities = inState.Sum(d => d.Members.Count);
+            s.AppendLine($"  # --- {stateName} ---");
+            s.AppendLine($"  - id: {stateId}");
+            s.AppendLine("    kind: state");
+            s.AppendLine($"    name: {Q(stateName)}");
+            s.AppendLine("    agencies:");
+            s.AppendLine($"      - {{ id: cycling-funding, name: Förderstelle Radverkehr, staff: {Posts(inState.Count / 4.0)}, roles: [cycling-funding], intake: {{ opens: 03-01, closes: 05-31 }} }}");
+            s.AppendLine($"      - {{ id: urban-funding, name: Städtebauförderung, staff: {Posts(inState.Count / 4.0)}, roles: [urban-funding], intake: {{ opens: 01-15, closes: 04-30 }} }}");
+            s.AppendLine($"      - {{ id: higher-authority, name: Höhere Verwaltungsbehörde, staff: {Posts(inState.Count / 3.0, 2)}, roles: [higher-approval] }}");
+            // About 300 consultancies for over 10,000 municipalities: one per 35.
+            s.AppendLine($"  - {{ id: {stateId}-consultancies, kind: consultancy, name: {Q("Planungsbüros " + stateName)}, parent: {stateId}, agencies: [{{ id: heat-planning, staff: {Posts(stateMunicipalities / 35.0)}, roles: [heat-consulting] }}] }}");
+            // Operators' own work keeps their staff about 30-40 % busy, as in rural-district.yaml (ASSUMPTION).
+            var gridStaff = Posts(stateMunicipalities / 150.0, 2);
+            var railStaff = Posts(stateMunicipalities / 60.0);   // every cross-municipal cycle path asks it
+            s.AppendLine($"  - {{ id: {stateId}-grid, kind: national-operator, name: {Q("Verteilnetzbetreiber " + stateName)}, parent: {stateId}, agencies: [{{ id: connections, staff: {gridStaff}, roles: [grid], queue: priority, background: {{ rate: {gridStaff * 75}/year, effort: {{ dist: exponential, mean: 1wd }}, priority: 1 }} }}] }}");
+            s.AppendLine($"  - {{ id: {stateId}-db-infrago, kind: national-operator, name: {Q("DB InfraGO, Regionalbereich " + stateName)}, parent: {stateId}, agencies: [{{ id: station-team, staff: {railStaff}, productivity: 0.5, roles: [rail-infrastructure], queue: priority, background: {{ rate: {railStaff * 8}/year, effort: {{ dist: exponential, mean: 5wd }}, priority: 1 }} }}] }}");
+
+            foreach (var d in inState)
+            {
+                var pop = d.Population;
+                // Building control: one post per 5,100 inhabitants (DIW); ASSUMPTION: a quarter of
+                // it is free for these processes, the rest goes to everyday building applications.
+                var districtAgencies = $"{{ id: building, name: Untere Bauaufsichtsbehörde, staff: {Posts(pop / 5100.0, 2)}, productivity: 0.25, roles: [building-authority] }}, "
+                    + $"{{ id: nature, name: Untere Naturschutzbehörde, staff: {Posts(pop / 80000.0)}, roles: [nature-protection] }}, "
+                    + $"{{ id: youth, name: Jugendamt, staff: {Posts(pop / 60000.0)}, roles: [youth-welfare] }}, "
+                    + $"{{ id: roads, name: Straßenverkehrsbehörde, staff: {Posts(pop / 150000.0)}, roles: [roads] }}, "
+                    + $"{{ id: social, name: Sozialplanung, staff: {Posts(pop / 150000.0)}, roles: [social-planning] }}";
+                if (d.IsCity)
+                {
+                    var c = d.Members[0];
+                    s.AppendLine($"  - {{ id: {c.Id}, kind: city, name: {Q(c.Name)}, population: {c.Population}, parent: {stateId}, agencies: [{districtAgencies}, "
+                        + $"{{ id: building-office, name: Stadtplanungsamt, staff: {Posts(c.Population / 10000.0)}, roles: [municipal-planning] }}, "
+                        + $"{{ id: council, name: Stadtverordnetenversammlung, roles: [council, county-council], sessions: {{ every: 28d, agenda: 20, submission: 14d }} }}] }}");
+                    WriteCompanies(s, c.Id, c.Name, pop);
+                    continue;
+                }
+
+                s.AppendLine($"  - {{ id: {d.Id}, kind: district, name: {Q(d.Name)}, population: {pop}, parent: {stateId}, agencies: [{districtAgencies}, "
+                    + "{ id: kreistag, name: Kreistag, roles: [county-council], sessions: { every: 56d, agenda: 20, submission: 21d } }] }");
+                foreach (var (amtId, amtName, members) in d.Amter)
+                {
+                    s.AppendLine($"  - {{ id: {amtId}, kind: amt, name: {Q(amtName)}, parent: {d.Id}, agencies: [{{ id: building-office, name: Bauamt, staff: {Posts(members.Sum(m => m.Population) / 6000.0)}, roles: [municipal-planning] }}] }}");
+                }
+
+                foreach (var m in d.Members.OrderByDescending(m => m.Population))
+                {
+                    var council = m.Population >= 3000
+                        ? "{ id: council, name: Gemeindevertretung, roles: [council], sessions: { every: 28d, agenda: 12, submission: 14d } }"
+                        : "{ id: council, name: Gemeindevertretung, roles: [council], sessions: { every: 42d, agenda: 8, submission: 14d } }";
+                    var office = m.Amt is null ? $"{{ id: building-office, name: Bauamt, staff: {Posts(m.Population / 10000.0)}, roles: [municipal-planning] }}, " : "";
+                    s.AppendLine($"  - {{ id: {m.Id}, kind: municipality, name: {Q(m.Name)}, population: {m.Population}, parent: {m.Amt ?? d.Id}, agencies: [{office}{council}] }}");
+                }
+
+                WriteCompanies(s, d.Seat.Id, d.Seat.Name, pop);
+            }
+        }
+
+        s.AppendLine();
+        using (var library = typeof(RegionGenerator).Assembly.GetManifestResourceStream("IsdnSim.Scenario.Generation.process-library.yaml")!)
+        using (var reader = new StreamReader(library))
+        {
+            s.Append(reader.ReadToEnd());
+        }
+
+        s.AppendLine();
+        s.AppendLine("demand:");
+        s.AppendLine("  - { process: cycle-path, rate: 0.1/year }                                       # ASSUMPTION");
+        s.AppendLine("  - { process: station-quarter, min_population: 10000, rate: 0.05/year }          # ASSUMPTION");
+        s.AppendLine("  - { process: social-infrastructure, rate: 1/year, per_inhabitants: 20000 }      # ASSUMPTION");
+        s.AppendLine();
+        s.AppendLine("shocks:");
+        s.AppendLine("  - id: heat-planning-law                  # Wärmeplanungsgesetz: by mid-2026 over 100,000, by mid-2028 the rest");
+        s.AppendLine("    name: Wärmeplanungsgesetz (heat-planning law)");
+        s.AppendLine("    date: 2024-01-01");
+        s.AppendLine("    process: heat-plan");
+        s.AppendLine("    groups:");
+        s.AppendLine("      - { name: \"over 100,000 inhabitants\", min_population: 100001, deadline: 2026-06-30 }");
+        s.AppendLine("      - { name: \"up to 100,000 inhabitants\", max_population: 100000, deadline: 2028-06-30 }");
+        s.AppendLine();
+        WriteVariants(s, region);
+        return s.ToString();
+    }
+
+    private static void WriteCompanies(StringBuilder s, string owner, string ownerName, int population)
+    {
+        s.AppendLine($"  - {{ id: {owner}-stadtwerke, kind: utility, name: {Q("Stadtwerke " + ownerName)}, parent: {owner}, agencies: [{{ id: network-planning, staff: {Posts(population / 100000.0)}, roles: [utility-lines] }}, {{ id: heat, staff: {Posts(population / 100000.0)}, roles: [heat-data] }}] }}");
+        s.AppendLine($"  - {{ id: {owner}-wohnbau, kind: housing-company, name: {Q("Wohnungsbaugesellschaft " + ownerName)}, parent: {owner}, agencies: [{{ id: projects, staff: {Posts(population / 50000.0)}, roles: [housing] }}] }}");
+    }
+
+    private static void WriteVariants(StringBuilder s, Region region)
+    {
+        s.AppendLine("variants:");
+        s.AppendLine("  - { id: status-quo, name: Status quo, operations: [] }");
+        s.AppendLine("  - id: austerity");
+        s.AppendLine("    name: Austerity (Spar- und Fusionsvariante)");
+        s.AppendLine("    description: Districts merged pairwise within each state (as Saxony 2008), staff cut by a fifth (DIW).");
+        s.AppendLine("    operations:");
+        foreach (var (stateId, _) in region.States)
+        {
+            var districts = region.Districts.Where(d => d.State == stateId && !d.IsCity).ToList();
+            for (var i = 0; i + 1 < districts.Count; i += 2)
+            {
+                s.AppendLine($"      - {{ op: merge_districts, districts: [{districts[i].Id}, {districts[i + 1].Id}], into: {districts[i].Id}-plus, name: {Q(districts[i].Name + " (merged)")}, staff_factor: 0.9, handoff: 3d }}");
+            }
+        }
+
+        s.AppendLine("      - { op: scale_staff, kind: district, factor: 0.8 }");
+        s.AppendLine("  - id: democratisation");
+        s.AppendLine("    name: Democratisation (kommunale Federführung)");
+        s.AppendLine("    description: Municipal lead on building control from 10,000 inhabitants with the district as a service; a working group per district; liaisons at DB InfraGO.");
+        s.AppendLine("    operations:");
+        s.AppendLine("      - { op: delegate, role: building-authority, min_population: 10000, support_share: 0.25 }");
+        foreach (var d in region.Districts.Where(d => !d.IsCity))
+        {
+            s.AppendLine($"      - {{ op: working_group, id: {d.Id}-sozialraum, below: {d.Id}, every: 28d }}");
+        }
+
+        foreach (var (stateId, _) in region.States)
+        {
+            s.AppendLine($"      - {{ op: liaison, agent: {stateId}-db-infrago, priority: 0, response: 2d }}");
+        }
+    }
+}

@@ -1,0 +1,122 @@
+using IsdnSim.Kernel.Definitions;
+
+namespace IsdnSim.Scenario.Language;
+
+/// <summary>
+/// Checks that need the whole scenario: every role a project can need resolves to an agency of
+/// the right sort (a council for council decisions, staff for work), for every municipality
+/// where projects of that process can arise (by demand, by a shock, or as a segment of another's
+/// linear measure). Used on the file as written and on every variant applied to it.
+/// </summary>
+public static class ScenarioChecks
+{
+    public static IReadOnlyList<(SourcePosition At, string Message)> Check(ScenarioDefinition scenario)
+    {
+        var problems = new List<(SourcePosition, string)>();
+        var reported = new HashSet<string>(StringComparer.Ordinal);
+        var resolver = new JurisdictionResolver(scenario.Agents, scenario.Jurisdiction);
+        var processes = scenario.Processes.ToDictionary(p => p.Id);
+        var needed = new List<(string Owner, ProcessDefinition Process)>();
+        var routes = new Lazy<SegmentRoutes>(() => new SegmentRoutes(scenario, resolver));
+
+        var firstEntry = new Dictionary<(string Owner, string Process), DemandDefinition>();
+        foreach (var entry in scenario.Demand)
+        {
+            var owners = DemandOwners.Select(scenario, entry, out var problem);
+            if (problem is not null)
+            {
+                problems.Add((entry.Position, problem));
+                continue;
+            }
+
+            foreach (var owner in owners)
+            {
+                // One arrival stream per (municipality, process): two would share its random numbers and project names.
+                if (!firstEntry.TryAdd((owner.Id, entry.Process), entry))
+                {
+                    problems.Add((entry.Position, $"projects of '{entry.Process}' already arrive at '{owner.Id}' through the demand entry at line " +
+                                                  $"{firstEntry[(owner.Id, entry.Process)].Position.Line}; give each municipality and process one entry (add the rates)"));
+                    break;
+                }
+
+                needed.Add((owner.Id, processes[entry.Process]));
+            }
+        }
+
+        foreach (var shock in scenario.Shocks)
+        {
+            var obliged = ShockOwners.Select(scenario, shock, out var shockProblem);
+            if (shockProblem is not null)
+            {
+                problems.Add((shock.Position, shockProblem));
+                continue;
+            }
+
+            needed.AddRange(obliged.Select(o => (o.Owner.Id, processes[shock.Process])));
+        }
+
+        // Agents named by working groups and hand-off rules: checked in the file already, but a
+        // variant's operations may have merged them away or named ones that come later.
+        var agentIds = scenario.Agents.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var group in scenario.WorkingGroups)
+        {
+            foreach (var member in group.Members.Select(m => m.StartsWith("below:", StringComparison.Ordinal) ? m[6..] : m).Where(m => !agentIds.Contains(m)))
+            {
+                problems.Add((group.Position, $"working group '{group.Id}' names '{member}', which is not an agent (any more: an operation may have merged it)"));
+            }
+        }
+
+        foreach (var rule in scenario.Handoff.Rules)
+        {
+            foreach (var end in new[] { rule.A, rule.B }.Where(e => !ScenarioKeys.Levels.Contains(e) && !agentIds.Contains(e)))
+            {
+                problems.Add((rule.Position, $"the hand-off rule names '{end}', which is not an agent (any more: an operation may have merged it)"));
+            }
+        }
+
+        foreach (var (owner, process) in needed.Distinct())
+        {
+            var segmentOwners = process.Segments > 0 ? routes.Value.Candidates(owner).Select(a => a.Id).ToList() : [owner];
+            foreach (var step in process.Steps)
+            {
+                foreach (var holderOwner in step.PerSegment ? segmentOwners : [owner])
+                {
+                    CheckRole(step.Role, step, holderOwner, needCouncil: step.Kind == StepKind.Council, "");
+                    foreach (var consulted in step.Consult)
+                    {
+                        CheckRole(consulted, step, holderOwner, needCouncil: false, " (consulted)");
+                    }
+
+                    if (step.Support is { } support)
+                    {
+                        CheckRole(support.Role, step, holderOwner, needCouncil: false, " (support)");
+                    }
+                }
+            }
+
+            void CheckRole(string role, StepDefinition step, string holderOwner, bool needCouncil, string what)
+            {
+                var r = resolver.Resolve(holderOwner, role);
+                var rule = scenario.Jurisdiction.FirstOrDefault(j => j.Role == role);
+                if (!r.Ok)
+                {
+                    if (reported.Add(r.HolderId is { } h ? $"{role}@{h}" : r.Problem!))
+                    {
+                        problems.Add((rule?.Position ?? step.Position, r.Problem + $" (needed by step '{step.Id}' of process '{process.Id}'{what})"));
+                    }
+
+                    return;
+                }
+
+                if (r.Agency!.IsCouncil != needCouncil && reported.Add($"kind:{process.Id}/{step.Id}/{role}@{r.Agent!.Id}"))
+                {
+                    problems.Add((step.Position, needCouncil
+                        ? $"step '{step.Id}' of process '{process.Id}' is a council decision, but role '{role}' resolves to agency '{r.Agency.Id}' of '{r.Agent!.Id}', which has no sessions"
+                        : $"step '{step.Id}' of process '{process.Id}'{what} needs staff, but role '{role}' resolves to the council '{r.Agency.Id}' of '{r.Agent!.Id}'; use kind: council for a decision in session"));
+                }
+            }
+        }
+
+        return problems;
+    }
+}

@@ -1,0 +1,77 @@
+namespace IsdnSim.Scenario.Language;
+
+/// <summary>
+/// Every key the scenario format accepts, per section. The loader rejects any other key, and a
+/// test checks that the JSON Schema in scenarios/ lists exactly these.
+/// </summary>
+public static class ScenarioKeys
+{
+    public static readonly string[] Root =
+    [
+        "format", "name", "description", "seed", "start", "horizon", "warmup", "replications", "calendar", "lookahead", "handoff",
+        "agents", "processes", "jurisdiction", "demand", "shocks", "working_groups", "variants",
+    ];
+
+    public static readonly string[] Calendar = ["kind", "workdays", "holidays", "hours_per_day"];
+
+    public static readonly string[] Handoff = ["default", "rules"];
+
+    public static readonly string[] HandoffRule = ["between", "latency"];
+
+    public static readonly string[] Agent = ["id", "kind", "name", "population", "parent", "agencies"];
+
+    public static readonly string[] Agency = ["id", "name", "roles", "staff", "productivity", "sessions", "queue", "project_priority", "background", "intake"];
+
+    public static readonly string[] Sessions = ["every", "first", "agenda", "submission"];
+
+    public static readonly string[] Background = ["rate", "effort", "priority"];
+
+    public static readonly string[] Intake = ["opens", "closes"];
+
+    public static readonly string[] Process = ["id", "name", "segments", "steps"];
+
+    public static readonly string[] Step = ["id", "name", "kind", "role", "effort", "after", "consult", "deadline", "rework", "per_segment", "support"];
+
+    public static readonly string[] Rework = ["probability", "local_probability", "returns_to", "effort", "max_rounds"];
+
+    public static readonly string[] Support = ["role", "share"];
+
+    public static readonly string[] JurisdictionEntry = ["holder", "kind", "overrides"];
+
+    public static readonly string[] Demand = ["process", "at", "rate", "per_inhabitants", "min_population", "max_population"];
+
+    public static readonly string[] Shock = ["id", "name", "date", "process", "groups"];
+
+    public static readonly string[] ShockGroup = ["name", "min_population", "max_population", "deadline"];
+
+    public static readonly string[] WorkingGroup = ["id", "members", "below", "every", "first"];
+
+    public static readonly string[] Variant = ["id", "name", "description", "operations"];
+
+    public static readonly IReadOnlyDictionary<string, string[]> Distributions = new Dictionary<string, string[]>
+    {
+        ["constant"] = ["dist", "value"],
+        ["exponential"] = ["dist", "mean"],
+        ["lognormal"] = ["dist", "mean", "sd"],
+        ["triangular"] = ["dist", "min", "mode", "max"],
+        ["uniform"] = ["dist", "min", "max"],
+        ["empirical"] = ["dist", "values"],
+    };
+
+    public static readonly IReadOnlyDictionary<string, string[]> Operations = new Dictionary<string, string[]>
+    {
+        ["merge_districts"] = ["op", "districts", "into", "name", "staff_factor", "handoff"],
+        ["scale_staff"] = ["op", "kind", "agents", "agency", "role", "factor"],
+        ["delegate"] = ["op", "role", "min_population", "support_share"],
+        ["working_group"] = ["op", "id", "members", "below", "every"],
+        ["liaison"] = ["op", "agent", "priority", "response"],
+        ["council_cadence"] = ["op", "kind", "agents", "every", "agenda"],
+        ["handoff"] = ["op", "between", "latency"],
+        ["unify"] = ["op", "district", "into", "name"],
+    };
+
+    public static readonly string[] StepKinds = ["work", "council", "consultation", "approval"];
+
+    /// <summary>Words that name a level in hand-off rules (an agent id names one agent).</summary>
+    public static readonly string[] Levels = ["municipal", "district", "state", "company", "national", "consultancy"];
+}

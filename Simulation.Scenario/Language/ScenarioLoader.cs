@@ -1,0 +1,152 @@
+using System.Security.Cryptography;
+using System.Text;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+using IsdnSim.Kernel.Definitions;
+using IsdnSim.Scenario.Diagnostics;
+
+namespace IsdnSim.Scenario.Language;
+
+/// <summary>
+/// Reads a scenario file (format v1, see docs/scenario-format.md) into a validated
+/// <see cref="ScenarioDefinition"/>. Every problem is reported with file, line and column;
+/// nothing is half-loaded.
+/// </summary>
+public static class ScenarioLoader
+{
+    /// <summary>
+    /// Loads and validates a file; throws <see cref="ScenarioException"/> listing every problem,
+    /// also when the file cannot be read, is too large or is not UTF-8 (see <see cref="ScenarioLimits"/>).
+    /// </summary>
+    public static LoadedScenario LoadFile(string path) => Parse(ScenarioFileReader.Read(path), path);
+
+    /// <summary>Parses and validates scenario text; <paramref name="file"/> names it in messages.</summary>
+    public static LoadedScenario Parse(string text, string file)
+    {
+        var reader = new YamlReader(file);
+        var definition = ParseInto(reader, text);
+        if (reader.HasErrors || definition is null)
+        {
+            throw new ScenarioException([.. reader.Diagnostics.OrderBy(d => d.Position.Line).ThenBy(d => d.Position.Column)]);
+        }
+
+        return new LoadedScenario(definition, text, file, Hash(text));
+    }
+
+    /// <summary>SHA-256 of the file's text, as recorded in manifests.</summary>
+    public static string Hash(string text) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+
+    private static ScenarioDefinition? ParseInto(YamlReader reader, string text)
+    {
+        if (IsBlank(text))
+        {
+            reader.Error(new SourcePosition(1, 1),
+                "the file is empty; a scenario needs at least: name, start, horizon, agents, processes, jurisdiction and demand");
+            return null;
+        }
+
+        YamlNode root;
+        var scanner = new Scanner(new StringReader(text), skipComments: true);
+        try
+        {
+            var stream = LoadYaml(scanner, reader.File);
+            if (stream.Documents.Count != 1)
+            {
+                reader.Error(new SourcePosition(1, 1), $"expected exactly one YAML document, found {stream.Documents.Count}");
+                return null;
+            }
+
+            root = stream.Documents[0].RootNode;
+        }
+        catch (YamlException e)
+        {
+            var at = new SourcePosition((int)e.Start.Line, (int)e.Start.Column);
+            reader.Error(at, $"YAML syntax error: {CleanYamlMessage(e)}");
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner fails this way (without a position) on a value that runs on
+            // over several lines inside an unclosed [ or {; where it stopped is known here.
+            var at = scanner.CurrentPosition;
+            var opener = UnclosedBracket(text, (int)at.Line);
+            reader.Error(new SourcePosition((int)at.Line, (int)at.Column), opener is { } o
+                ? $"YAML syntax error: cannot read this value; the '{o.Bracket}' on line {o.Line} is not closed"
+                : "YAML syntax error: cannot read this value; is a '[' or '{' above it left unclosed?");
+            return null;
+        }
+
+        return new ScenarioBinder(reader).Bind(root);
+    }
+
+    /// <summary>
+    /// The YAML representation tree of <paramref name="text"/>, within <see cref="ScenarioLimits.MaxNesting"/>
+    /// and <see cref="ScenarioLimits.MaxYamlNodes"/>: throws <see cref="ScenarioException"/> past them,
+    /// <see cref="YamlException"/> for a syntax error.
+    /// </summary>
+    internal static YamlStream LoadYaml(string text, string file) => LoadYaml(new Scanner(new StringReader(text), skipComments: true), file);
+
+    private static YamlStream LoadYaml(Scanner scanner, string file)
+    {
+        var stream = new YamlStream();
+        stream.Load(new BoundedParser(new Parser(scanner), file));
+        return stream;
+    }
+
+    private static bool IsBlank(string text) =>
+        text.Split('\n').All(line => line.Trim().Length == 0 || line.TrimStart().StartsWith('#') || line.Trim() == "---");
+
+    private static string CleanYamlMessage(YamlException e)
+    {
+        // YamlDotNet prefixes messages with "(Line: 3, Col: 5, Idx: 20) - (Line: ...): "; the position is reported separately.
+        var message = e.InnerException is YamlException inner ? inner.Message : e.Message;
+        var idx = message.LastIndexOf("): ", StringComparison.Ordinal);
+        message = (idx >= 0 ? message[(idx + 3)..] : message).TrimEnd('.');
+        const string duplicate = "Duplicate key ";
+        return message.StartsWith(duplicate, StringComparison.Ordinal)
+            ? $"duplicate key '{message[duplicate.Length..]}' (a key may appear only once in a mapping)"
+            : message;
+    }
+
+    /// <summary>The innermost '[' or '{' still open before <paramref name="beforeLine"/>, skipping quotes and comments.</summary>
+    private static (char Bracket, int Line)? UnclosedBracket(string text, int beforeLine)
+    {
+        var open = new Stack<(char, int)>();
+        var line = 1;
+        char? quote = null;
+        for (var i = 0; i < text.Length && line < beforeLine; i++)
+        {
+            var c = text[i];
+            if (c == '\n')
+            {
+                line++;
+            }
+            else if (quote is { } q)
+            {
+                quote = c == q ? null : quote;
+            }
+            else if (c is '"' or '\'')
+            {
+                quote = c;
+            }
+            else if (c == '#' && (i == 0 || char.IsWhiteSpace(text[i - 1])))
+            {
+                while (i + 1 < text.Length && text[i + 1] != '\n')
+                {
+                    i++;
+                }
+            }
+            else if (c is '[' or '{')
+            {
+                open.Push((c, line));
+            }
+            else if (c is ']' or '}' && open.Count > 0)
+            {
+                open.Pop();
+            }
+        }
+
+        return open.Count > 0 ? open.Peek() : null;
+    }
+}

@@ -1,0 +1,95 @@
+using IsdnSim.Scenario.Diagnostics;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace IsdnSim.Scenario.Language;
+
+/// <summary>
+/// Sets values of a scenario file by path, in its text: only the characters of each value
+/// change, so the result reads like the file (comments kept) and every other line and column is
+/// where it was, for messages that point into the user's own file. A path walks the file's
+/// mappings by key and its lists by the item's id (or its position, from 0):
+/// <c>agents.lk-havelheide.agencies.building.staff</c>, <c>variants.austerity.operations.0.staff_factor</c>.
+/// </summary>
+public static class ScenarioPatch
+{
+    /// <summary>
+    /// The text with every (path, value) set; throws <see cref="FormatException"/> naming the path if one does not lead to a value,
+    /// <see cref="ScenarioException"/> if the text is past the scenario limits on nesting and size.
+    /// </summary>
+    public static string Apply(string text, IReadOnlyList<(string Path, string Value)> values)
+    {
+        if (values.Count == 0)
+        {
+            return text;
+        }
+
+        var stream = ScenarioLoader.LoadYaml(text, "the scenario");
+        var root = stream.Documents[0].RootNode;
+        var edits = values.Select(v => (Node: Find(root, v.Path), v.Value))
+            .OrderByDescending(e => e.Node.Start.Index)
+            .ToList();
+
+        var result = text;
+        foreach (var (node, value) in edits)
+        {
+            var start = (int)node.Start.Index;
+            var end = (int)node.End.Index;
+            result = string.Concat(result.AsSpan(0, start), Quote(value), result.AsSpan(end));
+        }
+
+        return result;
+    }
+
+    private static YamlScalarNode Find(YamlNode root, string path)
+    {
+        var node = root;
+        var rest = path;
+        var walked = "";
+        while (rest.Length > 0)
+        {
+            var here = walked.Length == 0 ? "the top of the file" : walked;
+            var children = node switch
+            {
+                YamlMappingNode map => map.Children.Where(kv => kv.Key is YamlScalarNode).Select(kv => (Name: ((YamlScalarNode)kv.Key).Value!, Node: kv.Value)).ToList(),
+                YamlSequenceNode seq => [.. seq.Children.Select((c, i) => (Name: c is YamlMappingNode m && Id(m) is { } id ? id : "", Node: c)).Where(c => c.Name.Length > 0),
+                    .. seq.Children.Select((c, i) => (Name: i.ToString(System.Globalization.CultureInfo.InvariantCulture), Node: c))],
+                _ => throw new FormatException($"--set {path}: {here} is a value, not a mapping or a list"),
+            };
+
+            // Keys and ids may contain '.', so the longest name the rest of the path starts with wins.
+            var match = children.Where(c => rest == c.Name || rest.StartsWith(c.Name + ".", StringComparison.Ordinal))
+                .OrderByDescending(c => c.Name.Length).FirstOrDefault();
+            if (match.Node is null)
+            {
+                var segment = rest.Split('.')[0];
+                var names = children.Select(c => c.Name).Where(n => !n.All(char.IsAsciiDigit));
+                throw new FormatException(node is YamlMappingNode
+                    ? $"--set {path}: '{segment}' is not a key at {here}{DidYouMean.Hint(segment, names)} (a value must be written in the file to be swept)"
+                    : $"--set {path}: no item '{segment}' in the list at {here}{DidYouMean.Hint(segment, names)} (items are named by id, or by position from 0)");
+            }
+
+            node = match.Node;
+            walked = walked.Length == 0 ? match.Name : $"{walked}.{match.Name}";
+            rest = rest == match.Name ? "" : rest[(match.Name.Length + 1)..];
+        }
+
+        return node switch
+        {
+            YamlScalarNode { Style: ScalarStyle.Literal or ScalarStyle.Folded } =>
+                throw new FormatException($"--set {path}: this is a block value (| or >); write it on one line in the file to sweep it"),
+            YamlScalarNode scalar => scalar,
+            _ => throw new FormatException($"--set {path}: this is {YamlReader.Describe(node)}, not a single value"),
+        };
+    }
+
+    private static string? Id(YamlMappingNode map) =>
+        map.Children.FirstOrDefault(kv => kv.Key is YamlScalarNode { Value: "id" }).Value is YamlScalarNode v ? v.Value : null;
+
+    /// <summary>Plain when YAML reads it back as the same text, else double-quoted.</summary>
+    private static string Quote(string value) =>
+        value.Length > 0 && value.IndexOfAny([':', '#', ',', '[', ']', '{', '}', '"', '\'', '&', '*', '!', '|', '>', '%', '@', '`']) < 0
+                         && value.Trim() == value
+            ? value
+            : "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
+}
