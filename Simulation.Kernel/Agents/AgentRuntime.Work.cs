@@ -21,7 +21,7 @@ public sealed partial class AgentRuntime
         // The window is for applications: answers, support, rework and background work go on.
         if (item.Kind == WorkKind.Step && !a.Accepts(t))
         {
-            a.Held.Add(item);
+            a.Held.Enqueue(item);
             if (_trace is not null)
             {
                 TraceWork(TraceKind.Enqueue, t, item, agency, a, value: 1);
@@ -70,10 +70,8 @@ public sealed partial class AgentRuntime
         a.OpeningScheduled = false;
 
         // One by one, so that what waits is counted right at each admission (held or queued).
-        while (a.Held.Count > 0)
+        while (a.Held.TryDequeue(out var item))
         {
-            var item = a.Held[0];
-            a.Held.RemoveAt(0);
             item.Admitted = t;
             Admit(agency, item, t);
         }
@@ -89,7 +87,7 @@ public sealed partial class AgentRuntime
             case WorkKind.Step:
             {
                 var step = StepsOf(token)[item.Step];
-                var stream = WorkStream(token, item.Step, token.Round, 0);
+                var stream = WorkStream(token, item.Step, token.Round, StreamKeys.StepEffort);
                 var effort = step.Effort.Sample(ref stream);
                 item.Decision = stream.NextDouble();
                 if (step.SupportRole >= 0 && _model.HolderOf(token.Territory, step.SupportRole) is var helper && helper.Agent != Index)
@@ -110,14 +108,14 @@ public sealed partial class AgentRuntime
 
             case WorkKind.Consult:
             {
-                var stream = WorkStream(token, item.Step, 0, 1 + item.Aux);
+                var stream = WorkStream(token, item.Step, 0, StreamKeys.ConsultAnswer + item.Aux);
                 item.Effort = StepsOf(token)[item.Step].Effort.Sample(ref stream);
                 break;
             }
 
             case WorkKind.Rework:
             {
-                var stream = WorkStream(token, item.Step, token.Round, 100);
+                var stream = WorkStream(token, item.Step, token.Round, StreamKeys.Rework);
                 item.Effort = StepsOf(token)[item.Step].Rework!.Effort.Sample(ref stream);
                 break;
             }
@@ -129,8 +127,10 @@ public sealed partial class AgentRuntime
                 break;
             }
 
-            default: // Support: the effort came with the request
+            case WorkKind.Support: // the effort came with the request
                 break;
+            default:
+                throw new InvalidOperationException($"No effort rule for work of kind {item.Kind}.");
         }
 
         item.Start = t;
@@ -207,8 +207,10 @@ public sealed partial class AgentRuntime
             case WorkKind.Support:
                 Send(MessageKind.SupportReply, item.Peer, t, item.Step, token, link: item.Link);
                 break;
-            default: // Background work is done here and goes nowhere.
+            case WorkKind.Background: // done here, and goes nowhere
                 break;
+            default:
+                throw new InvalidOperationException($"No rule for finished work of kind {item.Kind}.");
         }
     }
 

@@ -221,9 +221,11 @@ public sealed partial class AgentRuntime
             case EventKind.Background:
                 OnBackground(e.A, e.Time);
                 break;
-            default:
+            case EventKind.Mandate:
                 OnMandate(e.A, e.Time);
                 break;
+            default:
+                throw new InvalidOperationException($"No handler for an event of kind {e.Kind}.");
         }
     }
 
@@ -342,9 +344,11 @@ public sealed partial class AgentRuntime
             case MessageKind.SupportRequest:
                 EnqueueSupport(token, m.Step, m.From, m.Link, m.Value, t);
                 break;
-            default:
+            case MessageKind.SupportReply:
                 OnSupportReply(token, m.Link, t);
                 break;
+            default:
+                throw new InvalidOperationException($"No handler for a message of kind {m.Kind}.");
         }
     }
 

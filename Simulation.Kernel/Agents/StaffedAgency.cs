@@ -44,7 +44,7 @@ internal sealed class StaffedAgency
     public PriorityWorkQueue Queue { get; }
 
     /// <summary>Items that arrived outside the intake window, waiting for it to open.</summary>
-    public List<WorkItem> Held { get; } = [];
+    public Queue<WorkItem> Held { get; } = new();
 
     public bool OpeningScheduled { get; set; }
 

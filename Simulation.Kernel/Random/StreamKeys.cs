@@ -33,6 +33,15 @@ public static class StreamKeys
     public static ulong Route(ulong replicationRoot, ulong municipalityHash, ulong processHash, long serial) =>
         Effort(replicationRoot, municipalityHash, processHash, serial, RouteDomain);
 
+    /// <summary>Purpose of a work stream: the effort of a step itself (and its review rounds).</summary>
+    public const int StepEffort = 0;
+
+    /// <summary>Purpose of a work stream: consultee k's answer draws from purpose <c>ConsultAnswer + k</c>.</summary>
+    public const int ConsultAnswer = 1;
+
+    /// <summary>Purpose of a work stream: the rework of a returned file. Above any consultee index a scenario can have.</summary>
+    public const int Rework = 100;
+
     /// <summary>
     /// The draws for one piece of work on a project: the step itself, and where it matters the
     /// segment, the review round and the purpose (an answer to a consultation, a rework). The
