@@ -56,11 +56,6 @@ public sealed class ExperimentStore
         }
 
         var full = Path.GetFullPath(directory);
-        if (File.Exists(full))
-        {
-            return $"output folder '{directory}' is a file";
-        }
-
         return System.IO.Directory.Exists(full) && System.IO.Directory.EnumerateFileSystemEntries(full).Any()
             ? $"output folder '{directory}' already exists and is not empty; choose another with --out, or continue an interrupted experiment with --resume {directory}"
             : null;

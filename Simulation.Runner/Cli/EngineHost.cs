@@ -41,6 +41,15 @@ internal sealed class EngineHost : IAsyncDisposable
     /// <summary>Replications run again because their silo left.</summary>
     public int Rerun => _orleans?.Rerun ?? 0;
 
+    /// <summary>After a batch: one line on standard error if silos were lost and replications run again; nothing otherwise.</summary>
+    public void ReportReruns(TextWriter errors)
+    {
+        if (Rerun > 0)
+        {
+            errors.WriteLine($"isdnsim: {SilosLost} silo{(SilosLost == 1 ? "" : "s")} left the cluster; {Rerun} replication{(Rerun == 1 ? " was" : "s were")} run again from the start (same bytes as without the loss).");
+        }
+    }
+
     /// <summary>
     /// Starts the engine; <paramref name="activityPropagation"/> lets Orleans' grain calls carry activities (for --trace-runtime).
     /// On a cluster, a replication lost with its silo runs again elsewhere, and <paramref name="consoles"/> hear of it.

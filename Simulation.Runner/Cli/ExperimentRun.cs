@@ -148,10 +148,7 @@ internal static class ExperimentRun
             T outcome = default!;
             await ProgressDisplay.RunAsync(consoles.Out, !settings.NoProgress, $"Simulating on {host.Description}",
                 async progress => outcome = await work(host.Engine, parallel, progress, cancellationToken));
-            if (host.Rerun > 0)
-            {
-                consoles.Errors.WriteLine($"isdnsim: {host.SilosLost} silo{(host.SilosLost == 1 ? "" : "s")} left the cluster; {host.Rerun} replication{(host.Rerun == 1 ? " was" : "s were")} run again from the start (same bytes as without the loss).");
-            }
+            host.ReportReruns(consoles.Errors);
 
             return (new Completed<T>(outcome, host.Engine.Name, host.Silos, clock.Elapsed.TotalSeconds, before) { SilosLost = host.SilosLost, Rerun = host.Rerun }, ExitCodes.Ok);
         }

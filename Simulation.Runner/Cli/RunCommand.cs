@@ -339,10 +339,7 @@ public sealed class RunCommand(Consoles consoles) : AsyncCommand<RunCommand.Sett
             Report(telemetry, telemetry.Flush());
         }
 
-        if (host.Rerun > 0)
-        {
-            consoles.Errors.WriteLine($"isdnsim: {host.SilosLost} silo{(host.SilosLost == 1 ? "" : "s")} left the cluster; {host.Rerun} replication{(host.Rerun == 1 ? " was" : "s were")} run again from the start (same bytes as without the loss).");
-        }
+        host.ReportReruns(consoles.Errors);
 
         if (!complete)
         {

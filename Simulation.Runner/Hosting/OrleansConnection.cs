@@ -107,8 +107,15 @@ public sealed class OrleansConnection : IAsyncDisposable
         try
         {
             await StartOrStopAsync(host, deadline.Token);
-            var grains = host.Services.GetRequiredService<IGrainFactory>();
-            var watch = await ClusterWatch.StartAsync(grains, deadline.Token);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw Unavailable(redis, clock.Elapsed, e);
+        }
+
+        try
+        {
+            var watch = await ClusterWatch.StartAsync(host.Services.GetRequiredService<IGrainFactory>(), deadline.Token);
             if (watch.SilosAtStart == 0)
             {
                 await watch.DisposeAsync();
@@ -117,19 +124,22 @@ public sealed class OrleansConnection : IAsyncDisposable
 
             return new OrleansConnection(host, "cluster via Redis", watch);
         }
-        catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is not ClusterUnavailableException)
+        catch (Exception e)
         {
+            // Connected but no cluster to watch, or interrupted meanwhile: the client stops either way.
             await StopQuietlyAsync(host);
-            throw new ClusterUnavailableException(
-                $"no silo of the cluster in Redis {RedisAddress.Display(redis)} answered (gave up after {clock.Elapsed.TotalSeconds:0} s: {Reason(e)}); " +
-                $"is Redis running there, and are silos started with 'isdnsim-silo --redis {RedisAddress.Display(redis)}'? See docs/operations.md", e);
-        }
-        catch (ClusterUnavailableException)
-        {
-            await StopQuietlyAsync(host);
-            throw;
+            if (e is ClusterUnavailableException || cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+
+            throw Unavailable(redis, clock.Elapsed, e);
         }
     }
+
+    private static ClusterUnavailableException Unavailable(string redis, TimeSpan waited, Exception e) => new(
+        $"no silo of the cluster in Redis {RedisAddress.Display(redis)} answered (gave up after {waited.TotalSeconds:0} s: {Reason(e)}); " +
+        $"is Redis running there, and are silos started with 'isdnsim-silo --redis {RedisAddress.Display(redis)}'? See docs/operations.md", e);
 
     private static string Reason(Exception e) => e switch
     {
@@ -154,7 +164,7 @@ public sealed class OrleansConnection : IAsyncDisposable
         }
         catch (Exception)
         {
-            // Half connected: whatever did not stop in time ends with the process.
+            // Half started or half connected: whatever did not stop in time ends with the process.
         }
 
         host.Dispose();
@@ -169,17 +179,7 @@ public sealed class OrleansConnection : IAsyncDisposable
         }
         catch
         {
-            using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(3));
-            try
-            {
-                await host.StopAsync(grace.Token);
-            }
-            catch (Exception e) when (e is OperationCanceledException or InvalidOperationException)
-            {
-                // Half started: whatever did not stop in time ends with the process.
-            }
-
-            host.Dispose();
+            await StopQuietlyAsync(host);
             throw;
         }
     }
