@@ -5,27 +5,19 @@ using IsdnSim.Tests.Support;
 namespace IsdnSim.Tests.Cli;
 
 /// <summary>The isdnsim command line, run in-process with captured output.</summary>
-public sealed class CliTests : IDisposable
+public sealed class CliTests : CliTest
 {
-    private readonly TempDirectory _dir = new();
-    private readonly StringWriter _out = new();
-    private readonly StringWriter _err = new();
-
-    public void Dispose() => _dir.Dispose();
-
-    private async Task<int> Isdnsim(params string[] args) =>
-        await IsdnSimApp.RunAsync(args, Consoles.Plain(_out, _err));
 
     [Fact]
     public async Task Run_WritesTheResultFolderAndPrintsASummary()
     {
-        var outDir = _dir.File("mmc");
+        var outDir = Dir.File("mmc");
 
         var exit = await Isdnsim("run", Repository.Scenario("mmc.yaml"), "--engine", "inprocess", "--horizon", "400d", "--replications", "3", "--out", outDir);
 
-        exit.Should().Be(ExitCodes.Ok, _err.ToString());
+        exit.Should().Be(ExitCodes.Ok, Err.ToString());
         Directory.GetFiles(outDir).Select(Path.GetFileName).Should().BeEquivalentTo("summary.json", "projects.csv", "agencies.csv", "agencies_by_year.csv", "manifest.json");
-        _out.ToString().Should().Contain("Projects (mean ± 95 % CI half-width)").And.Contain("Busiest agencies").And.Contain("Results in");
+        Out.ToString().Should().Contain("Projects (mean ± 95 % CI half-width)").And.Contain("Busiest agencies").And.Contain("Results in");
         File.ReadAllText(Path.Combine(outDir, "manifest.json")).Should().Contain("\"engine\": \"inprocess\"").And.Contain("\"replications\": 3");
     }
 
@@ -33,43 +25,43 @@ public sealed class CliTests : IDisposable
     public async Task Run_OnTheEmbeddedSilo_GivesTheSameFilesAsInProcess()
     {
         string[] common = ["--horizon", "365d", "--replications", "2", "--no-progress"];
-        var exitA = await Isdnsim(["run", Repository.Scenario("rural-district.yaml"), "--engine", "inprocess", "--out", _dir.File("a"), .. common]);
-        var exitB = await Isdnsim(["run", Repository.Scenario("rural-district.yaml"), "--out", _dir.File("b"), .. common]);
+        var exitA = await Isdnsim(["run", Repository.Scenario("rural-district.yaml"), "--engine", "inprocess", "--out", Dir.File("a"), .. common]);
+        var exitB = await Isdnsim(["run", Repository.Scenario("rural-district.yaml"), "--out", Dir.File("b"), .. common]);
 
-        (exitA, exitB).Should().Be((ExitCodes.Ok, ExitCodes.Ok), _err.ToString());
+        (exitA, exitB).Should().Be((ExitCodes.Ok, ExitCodes.Ok), Err.ToString());
         foreach (var file in new[] { "summary.json", "projects.csv", "agencies.csv", "agencies_by_year.csv" })
         {
-            File.ReadAllBytes(_dir.File("b/" + file)).Should().Equal(File.ReadAllBytes(_dir.File("a/" + file)), file);
+            File.ReadAllBytes(Dir.File("b/" + file)).Should().Equal(File.ReadAllBytes(Dir.File("a/" + file)), file);
         }
 
-        File.ReadAllText(_dir.File("b/manifest.json")).Should().Contain("\"engine\": \"orleans\"");
+        File.ReadAllText(Dir.File("b/manifest.json")).Should().Contain("\"engine\": \"orleans\"");
     }
 
     [Fact]
     public async Task Run_WithABadScenario_ExitsWith2_AndWritesNothing()
     {
         var bad = Repository.BadScenario("zero-staff.yaml");
-        var outDir = _dir.File("never");
+        var outDir = Dir.File("never");
 
         var exit = await Isdnsim("run", bad, "--out", outDir);
 
         exit.Should().Be(ExitCodes.BadInput);
-        _err.ToString().Should().Contain($"{bad}:14:16: error: ").And.Contain("nothing was run");
+        Err.ToString().Should().Contain($"{bad}:14:16: error: ").And.Contain("nothing was run");
         Directory.Exists(outDir).Should().BeFalse();
-        Directory.GetFileSystemEntries(_dir.Path).Should().BeEmpty("not even a staging folder is left behind");
+        Directory.GetFileSystemEntries(Dir.Path).Should().BeEmpty("not even a staging folder is left behind");
     }
 
     [Fact]
     public async Task Run_IntoAFolderWithResults_ExitsWith2_AndLeavesThemAlone()
     {
-        var outDir = _dir.File("earlier");
+        var outDir = Dir.File("earlier");
         Directory.CreateDirectory(outDir);
         File.WriteAllText(Path.Combine(outDir, "summary.json"), "earlier results");
 
         var exit = await Isdnsim("run", Repository.Scenario("mmc.yaml"), "--engine", "inprocess", "--out", outDir);
 
         exit.Should().Be(ExitCodes.BadInput);
-        _err.ToString().Should().Contain("already exists and is not empty");
+        Err.ToString().Should().Contain("already exists and is not empty");
         File.ReadAllText(Path.Combine(outDir, "summary.json")).Should().Be("earlier results");
     }
 
@@ -83,23 +75,23 @@ public sealed class CliTests : IDisposable
     [InlineData("--warmup", "-5d", "--warmup: warmup must not be negative")]
     public async Task Run_WithBadOptions_ExitsWith2(string option, string value, string message)
     {
-        var exit = await Isdnsim("run", Repository.Scenario("mmc.yaml"), option, value, "--out", _dir.File("x"));
+        var exit = await Isdnsim("run", Repository.Scenario("mmc.yaml"), option, value, "--out", Dir.File("x"));
 
         exit.Should().Be(ExitCodes.BadInput);
-        _err.ToString().Should().Contain(message);
-        Directory.Exists(_dir.File("x")).Should().BeFalse();
+        Err.ToString().Should().Contain(message);
+        Directory.Exists(Dir.File("x")).Should().BeFalse();
     }
 
     [Fact]
     public async Task Run_WithTrace_WritesTheTrace_AndSaysHowToReplayIt()
     {
-        var exit = await Isdnsim("run", Repository.Scenario("rural-district.yaml"), "--horizon", "90d", "--replications", "2", "--trace", _dir.File("run.jsonl.gz"),
-            "--trace-replication", "1", "--engine", "inprocess", "--out", _dir.File("out"), "--no-progress");
+        var exit = await Isdnsim("run", Repository.Scenario("rural-district.yaml"), "--horizon", "90d", "--replications", "2", "--trace", Dir.File("run.jsonl.gz"),
+            "--trace-replication", "1", "--engine", "inprocess", "--out", Dir.File("out"), "--no-progress");
 
-        exit.Should().Be(ExitCodes.Ok, _err.ToString());
-        var trace = IsdnSim.Presentation.Tracing.TraceReader.Read(_dir.File("run.jsonl.gz"));
+        exit.Should().Be(ExitCodes.Ok, Err.ToString());
+        var trace = IsdnSim.Presentation.Tracing.TraceReader.Read(Dir.File("run.jsonl.gz"));
         trace.Should().BeEquivalentTo(new { Complete = true, Info = new { Replication = 1, Scenario = "Rural district (Landkreis Havelheide)" } }, o => o.ExcludingMissingMembers());
-        _out.ToString().Should().Contain("replay it with: isdnsim replay");
+        Out.ToString().Should().Contain("replay it with: isdnsim replay");
     }
 
     [Theory]
@@ -110,53 +102,53 @@ public sealed class CliTests : IDisposable
     [InlineData(new[] { "--trace", "/no/such/folder/t.jsonl" }, "--trace: the folder '/no/such/folder' does not exist")]
     public async Task Run_WithABadTrace_ExitsWith2_AndWritesNothing(string[] options, string message)
     {
-        var exit = await Isdnsim(["run", Repository.Scenario("rural-district.yaml"), "--out", _dir.File("never"), .. options]);
+        var exit = await Isdnsim(["run", Repository.Scenario("rural-district.yaml"), "--out", Dir.File("never"), .. options]);
 
         exit.Should().Be(ExitCodes.BadInput);
-        _err.ToString().Should().Contain(message);
-        Directory.Exists(_dir.File("never")).Should().BeFalse();
+        Err.ToString().Should().Contain(message);
+        Directory.Exists(Dir.File("never")).Should().BeFalse();
     }
 
     [Fact]
     public async Task Run_WhoseTraceReachesItsLimit_StopsWithExit1_AndNoResults()
     {
-        var exit = await Isdnsim("run", Repository.Scenario("rural-district.yaml"), "--horizon", "1y", "--replications", "1", "--trace", _dir.File("big.jsonl"),
-            "--trace-limit", "0.2MB", "--engine", "inprocess", "--out", _dir.File("never"), "--no-progress");
+        var exit = await Isdnsim("run", Repository.Scenario("rural-district.yaml"), "--horizon", "1y", "--replications", "1", "--trace", Dir.File("big.jsonl"),
+            "--trace-limit", "0.2MB", "--engine", "inprocess", "--out", Dir.File("never"), "--no-progress");
 
         exit.Should().Be(ExitCodes.Failure);
-        _err.ToString().Should().Contain("the trace reached its limit of 204.8 KiB").And.Contain("No results were written");
-        Directory.Exists(_dir.File("never")).Should().BeFalse();
-        IsdnSim.Presentation.Tracing.TraceReader.Read(_dir.File("big.jsonl")).Complete.Should().BeFalse();
+        Err.ToString().Should().Contain("the trace reached its limit of 204.8 KiB").And.Contain("No results were written");
+        Directory.Exists(Dir.File("never")).Should().BeFalse();
+        IsdnSim.Presentation.Tracing.TraceReader.Read(Dir.File("big.jsonl")).Complete.Should().BeFalse();
     }
 
     [Fact]
     public async Task Run_OfAMissingFile_ExitsWith2()
     {
-        var exit = await Isdnsim("run", _dir.File("nowhere.yaml"), "--engine", "inprocess");
+        var exit = await Isdnsim("run", Dir.File("nowhere.yaml"), "--engine", "inprocess");
 
         exit.Should().Be(ExitCodes.BadInput);
-        _err.ToString().Should().Be($"{_dir.File("nowhere.yaml")}: error: file not found\n1 problem in {_dir.File("nowhere.yaml")}; nothing was run.\n");
+        Err.ToString().Should().Be($"{Dir.File("nowhere.yaml")}: error: file not found\n1 problem in {Dir.File("nowhere.yaml")}; nothing was run.\n");
     }
 
     [Fact]
     public async Task Validate_OfAFolder_SaysItIsAFolder_AndExitsWith2()
     {
-        var exit = await Isdnsim("validate", _dir.Path);
+        var exit = await Isdnsim("validate", Dir.Path);
 
         exit.Should().Be(ExitCodes.BadInput);
-        _err.ToString().Should().StartWith($"{_dir.Path}: error: '{_dir.Path}' is a folder, not a scenario file\n");
+        Err.ToString().Should().StartWith($"{Dir.Path}: error: '{Dir.Path}' is a folder, not a scenario file\n");
     }
 
     [Fact]
     public async Task Validate_OfAFileNestedTooDeep_ExitsWith2_WithThePosition()
     {
-        var path = _dir.File("deep.yaml");
+        var path = Dir.File("deep.yaml");
         File.WriteAllText(path, "a: " + new string('[', 20_000) + new string(']', 20_000));
 
         var exit = await Isdnsim("validate", path);
 
         exit.Should().Be(ExitCodes.BadInput);
-        _err.ToString().Should().StartWith($"{path}:1:67: error: mappings and lists are nested more than 64 levels deep here");
+        Err.ToString().Should().StartWith($"{path}:1:67: error: mappings and lists are nested more than 64 levels deep here");
     }
 
     [Fact]
@@ -168,7 +160,7 @@ public sealed class CliTests : IDisposable
 
         exit.Should().Be(ExitCodes.BadInput);
         var shown = new string('n', 100) + "…" + new string('n', 95) + ".yaml (1,000,005 characters)";
-        _err.ToString().Should().Be($"{shown}: error: the path is too long for this system (1,000,005 characters)\n1 problem in {shown}; nothing was run.\n");
+        Err.ToString().Should().Be($"{shown}: error: the path is too long for this system (1,000,005 characters)\n1 problem in {shown}; nothing was run.\n");
     }
 
     [Theory]
@@ -184,7 +176,7 @@ public sealed class CliTests : IDisposable
         var exit = await Isdnsim([.. args.Select(a => a == "FILE" ? Repository.Scenario("mmc.yaml") : a)]);
 
         exit.Should().Be(ExitCodes.BadInput);
-        _err.ToString().Should().Be($"isdnsim: error: {message}\n");
+        Err.ToString().Should().Be($"isdnsim: error: {message}\n");
     }
 
     [Fact]
@@ -192,8 +184,8 @@ public sealed class CliTests : IDisposable
     {
         var exit = await Isdnsim("variants", Repository.Scenario("rural-district.yaml"));
 
-        exit.Should().Be(ExitCodes.Ok, _err.ToString());
-        var lines = _out.ToString().Split('\n').Select(l => l.TrimEnd()).ToList();
+        exit.Should().Be(ExitCodes.Ok, Err.ToString());
+        var lines = Out.ToString().Split('\n').Select(l => l.TrimEnd()).ToList();
         lines.Where(l => !l.StartsWith(' ') && l.Contains(": ")).Select(l => l[..l.IndexOf(':')])
             .Should().Equal("status-quo", "austerity", "democratisation", "one-level", "Run one with");
         lines.Should().Contain("  - merge districts lk-havelheide, lk-nachbar into 'lk-havelheide-oderbruch', staff x0.9, hand-off municipal <-> lk-havelheide-oderbruch 3 d")
@@ -207,7 +199,7 @@ public sealed class CliTests : IDisposable
         var exit = await Isdnsim("validate", Repository.Scenario("rural-district.yaml"));
 
         exit.Should().Be(ExitCodes.Ok);
-        _out.ToString().Should().Contain(": ok: 'Rural district (Landkreis Havelheide)': 36 agents, 62 agencies, 5 processes, 81 demand streams");
+        Out.ToString().Should().Contain(": ok: 'Rural district (Landkreis Havelheide)': 36 agents, 62 agencies, 5 processes, 81 demand streams");
     }
 
     [Fact]
@@ -216,7 +208,7 @@ public sealed class CliTests : IDisposable
         var exit = await Isdnsim("validate", Repository.BadScenario("unknown-root-key.yaml"));
 
         exit.Should().Be(ExitCodes.BadInput);
-        _err.ToString().Should().Contain("unknown-root-key.yaml:4:1: error: unknown key 'horizn'").And.Contain("1 problem in");
+        Err.ToString().Should().Contain("unknown-root-key.yaml:4:1: error: unknown key 'horizn'").And.Contain("1 problem in");
     }
 
     [Fact]
@@ -226,9 +218,9 @@ public sealed class CliTests : IDisposable
         await cancelled.CancelAsync();
 
         var exit = await IsdnSimApp.RunAsync(
-            ["run", Repository.Scenario("mmc.yaml"), "--engine", "inprocess", "--out", _dir.File("x")], Consoles.Plain(_out, _err), cancelled.Token);
+            ["run", Repository.Scenario("mmc.yaml"), "--engine", "inprocess", "--out", Dir.File("x")], Consoles.Plain(Out, Err), cancelled.Token);
 
         exit.Should().Be(ExitCodes.Interrupted);
-        Directory.Exists(_dir.File("x")).Should().BeFalse();
+        Directory.Exists(Dir.File("x")).Should().BeFalse();
     }
 }

@@ -3,7 +3,6 @@ using System.Text.RegularExpressions;
 using IsdnSim.Analysis.Storage;
 using IsdnSim.Grains.Hosting;
 using IsdnSim.Runner;
-using IsdnSim.Runner.Cli;
 using IsdnSim.Tests.Support;
 
 namespace IsdnSim.Tests.Cli;
@@ -14,16 +13,8 @@ namespace IsdnSim.Tests.Cli;
 /// says exactly what it holds and how to make it again. The cluster failures themselves are
 /// tried on real processes by .ci/cluster-faults.
 /// </summary>
-public sealed partial class FaultCliTests : IDisposable
+public sealed partial class FaultCliTests : CliTest
 {
-    private readonly TempDirectory _dir = new();
-    private readonly StringWriter _out = new();
-    private readonly StringWriter _err = new();
-
-    public void Dispose() => _dir.Dispose();
-
-    private async Task<int> Isdnsim(string[] args, CancellationToken cancellationToken = default) =>
-        await IsdnSimApp.RunAsync(args, Consoles.Plain(_out, _err), cancellationToken);
 
     [Theory]
     [InlineData("foo:bar:baz")]
@@ -32,11 +23,11 @@ public sealed partial class FaultCliTests : IDisposable
     [InlineData("password=secret")]
     public async Task AMalformedClusterAddress_IsBadInput(string address)
     {
-        var exit = await Isdnsim(["run", Repository.Scenario("mmc.yaml"), "--cluster", address, "--out", _dir.File("never")]);
+        var exit = await Isdnsim(["run", Repository.Scenario("mmc.yaml"), "--cluster", address, "--out", Dir.File("never")]);
 
         exit.Should().Be(ExitCodes.BadInput);
-        _err.ToString().Should().Contain("--cluster: expected the Redis that holds the cluster's membership as HOST:PORT").And.NotContain("secret");
-        Directory.Exists(_dir.File("never")).Should().BeFalse();
+        Err.ToString().Should().Contain("--cluster: expected the Redis that holds the cluster's membership as HOST:PORT").And.NotContain("secret");
+        Directory.Exists(Dir.File("never")).Should().BeFalse();
     }
 
     [Fact]
@@ -52,25 +43,25 @@ public sealed partial class FaultCliTests : IDisposable
         var exit = await Isdnsim(["run", Repository.Scenario("mmc.yaml"), "--engine", "inprocess", "--out", "/proc/isdnsim-results"]);
 
         exit.Should().Be(ExitCodes.BadInput);
-        _err.ToString().Should().Contain("cannot write the output folder '/proc/isdnsim-results'");
-        _out.ToString().Should().NotContain("Simulating").And.NotContain("Results in");
+        Err.ToString().Should().Contain("cannot write the output folder '/proc/isdnsim-results'");
+        Out.ToString().Should().NotContain("Simulating").And.NotContain("Results in");
     }
 
     [Fact]
     public async Task AnOutputPathThroughAFile_IsRefusedBeforeSimulating()
     {
-        await File.WriteAllTextAsync(_dir.File("plain"), "not a folder");
+        await File.WriteAllTextAsync(Dir.File("plain"), "not a folder");
 
-        var exit = await Isdnsim(["compare", Repository.Scenario("teaching.yaml"), "--engine", "inprocess", "--replications", "2", "--out", _dir.File("plain/results")]);
+        var exit = await Isdnsim(["compare", Repository.Scenario("teaching.yaml"), "--engine", "inprocess", "--replications", "2", "--out", Dir.File("plain/results")]);
 
         exit.Should().Be(ExitCodes.BadInput);
-        _err.ToString().Should().Contain($"'{_dir.File("plain")}' is a file");
+        Err.ToString().Should().Contain($"'{Dir.File("plain")}' is a file");
     }
 
     [Fact]
     public void StagingFoldersOfKilledRuns_AreRemoved_ThoseOfLiveRunsKept()
     {
-        var parent = _dir.Path;
+        var parent = Dir.Path;
         var dead = Path.Combine(parent, ".out.partial-999999999-0123456789abcdef0123456789abcdef");
         var legacy = Path.Combine(parent, ".out.partial-0123456789abcdef0123456789abcdef");
         var live = Path.Combine(parent, $".out.partial-{Environment.ProcessId}-fedcba9876543210fedcba9876543210");
@@ -96,22 +87,22 @@ public sealed partial class FaultCliTests : IDisposable
         var scenario = Repository.Scenario("rural-district.yaml");
         using var interrupt = new CancellationTokenSource(TimeSpan.FromSeconds(1.5));
 
-        var exit = await Isdnsim(["run", scenario, "--engine", "inprocess", "--horizon", "365d", "--replications", "10000", "--parallel", "2", "--no-progress", "--out", _dir.File("cut")], interrupt.Token);
+        var exit = await Isdnsim(["run", scenario, "--engine", "inprocess", "--horizon", "365d", "--replications", "10000", "--parallel", "2", "--no-progress", "--out", Dir.File("cut")], interrupt.Token);
 
-        exit.Should().Be(ExitCodes.Interrupted, _err.ToString());
-        var manifest = File.ReadAllText(_dir.File("cut/manifest.json"));
+        exit.Should().Be(ExitCodes.Interrupted, Err.ToString());
+        var manifest = File.ReadAllText(Dir.File("cut/manifest.json"));
         var kept = int.Parse(Replications().Match(manifest).Groups[1].Value, CultureInfo.InvariantCulture);
         kept.Should().BeInRange(1, 9999);
         manifest.Should().Contain("\"replications_requested\": 10000").And.Contain("\"stopped_by\": \"interrupted\"")
             .And.Contain($"\"reproduce\": \"isdnsim run {scenario} --seed 42 --replications {kept} --horizon 365d\"");
-        _err.ToString().Should().Contain($"replications 0 to {kept - 1} of 10000 finished");
+        Err.ToString().Should().Contain($"replications 0 to {kept - 1} of 10000 finished");
 
-        var again = await Isdnsim(["run", scenario, "--engine", "inprocess", "--seed", "42", "--replications", kept.ToString(CultureInfo.InvariantCulture), "--horizon", "365d", "--no-progress", "--out", _dir.File("again")]);
+        var again = await Isdnsim(["run", scenario, "--engine", "inprocess", "--seed", "42", "--replications", kept.ToString(CultureInfo.InvariantCulture), "--horizon", "365d", "--no-progress", "--out", Dir.File("again")]);
 
-        again.Should().Be(ExitCodes.Ok, _err.ToString());
+        again.Should().Be(ExitCodes.Ok, Err.ToString());
         foreach (var file in new[] { "summary.json", "projects.csv", "agencies.csv", "agencies_by_year.csv" })
         {
-            File.ReadAllBytes(_dir.File("again/" + file)).Should().Equal(File.ReadAllBytes(_dir.File("cut/" + file)), $"{file} of the interrupted run is what its manifest's command gives");
+            File.ReadAllBytes(Dir.File("again/" + file)).Should().Equal(File.ReadAllBytes(Dir.File("cut/" + file)), $"{file} of the interrupted run is what its manifest's command gives");
         }
     }
 
@@ -126,15 +117,15 @@ public sealed partial class FaultCliTests : IDisposable
         await interrupted.CancelAsync();
         string[] args = command switch
         {
-            "compare" => ["compare", Repository.Scenario("teaching.yaml"), "--replications", "2", "--out", _dir.File("out")],
-            "sweep" => ["sweep", Repository.Scenario("mmc.yaml"), "--set", "agents.town.agencies.desk.staff=3,4", "--replications", "2", "--out", _dir.File("out")],
+            "compare" => ["compare", Repository.Scenario("teaching.yaml"), "--replications", "2", "--out", Dir.File("out")],
+            "sweep" => ["sweep", Repository.Scenario("mmc.yaml"), "--set", "agents.town.agencies.desk.staff=3,4", "--replications", "2", "--out", Dir.File("out")],
             _ => [command, Repository.Scenario("mmc.yaml")],
         };
 
-        var exit = await Isdnsim([.. args, "--engine", "inprocess", .. command == "run" ? new[] { "--out", _dir.File("out") } : []], interrupted.Token);
+        var exit = await Isdnsim([.. args, "--engine", "inprocess", .. command == "run" ? new[] { "--out", Dir.File("out") } : []], interrupted.Token);
 
-        exit.Should().Be(ExitCodes.Interrupted, _err.ToString());
-        _err.ToString().Should().Contain("interrupted").And.NotContain("   at ").And.NotContain("A task was canceled");
+        exit.Should().Be(ExitCodes.Interrupted, Err.ToString());
+        Err.ToString().Should().Contain("interrupted").And.NotContain("   at ").And.NotContain("A task was canceled");
     }
 
     [GeneratedRegex("\"replications\": (\\d+)")]

@@ -6,24 +6,17 @@ using static IsdnSim.Tests.Support.ScriptedConsole;
 namespace IsdnSim.Tests.Cli;
 
 /// <summary>isdnsim replay in the terminal: one moment for scripts, and stepping with the keyboard.</summary>
-public sealed class ReplayCliTests : IDisposable
+public sealed class ReplayCliTests : CliTest
 {
-    private readonly TempDirectory _dir = new();
-    private readonly StringWriter _out = new();
-    private readonly StringWriter _err = new();
     private readonly string _trace;
 
     public ReplayCliTests()
     {
-        _trace = _dir.File("teaching.jsonl");
+        _trace = Dir.File("teaching.jsonl");
         var exit = IsdnSimApp.RunAsync(["run", Repository.Scenario("teaching.yaml"), "--replications", "1", "--horizon", "1y", "--engine", "inprocess",
-            "--trace", _trace, "--out", _dir.File("results"), "--no-progress"], Consoles.Plain(new StringWriter(), _err)).GetAwaiter().GetResult();
-        exit.Should().Be(ExitCodes.Ok, _err.ToString());
+            "--trace", _trace, "--out", Dir.File("results"), "--no-progress"], Consoles.Plain(new StringWriter(), Err)).GetAwaiter().GetResult();
+        exit.Should().Be(ExitCodes.Ok, Err.ToString());
     }
-
-    public void Dispose() => _dir.Dispose();
-
-    private string Output => System.Text.RegularExpressions.Regex.Replace(_out.ToString(), @"\s+", " ");
 
     private static string FirstKita(string trace) =>
         IsdnSim.Presentation.Tracing.TraceReader.Read(trace).Events.First(e => e.Ev == "arrive" && e.Project!.Contains("/kita-site/", StringComparison.Ordinal)).Project!;
@@ -36,9 +29,9 @@ public sealed class ReplayCliTests : IDisposable
         state.MoveToDate(new DateOnly(2025, 9, 1));
         var place = state.Project(kita)!;
 
-        var exit = await IsdnSimApp.RunAsync(["replay", _trace, "--at", "2025-09-01", "--project", kita], Consoles.Plain(_out, _err));
+        var exit = await Isdnsim(["replay", _trace, "--at", "2025-09-01", "--project", kita]);
 
-        exit.Should().Be(ExitCodes.Ok, _err.ToString());
+        exit.Should().Be(ExitCodes.Ok, Err.ToString());
         Output.Should().Contain("Teaching district (Landkreis Seeblick), replication 0: 2025-09-01 (day 243)").And.Contain("Queues at this moment").And.Contain($"Following {kita}");
         foreach (var line in place.UnderWay)
         {
@@ -62,12 +55,12 @@ public sealed class ReplayCliTests : IDisposable
         keys.AddRange(Typed(kita));
         keys.Add(Key(ConsoleKey.N, 'n'));
         keys.Add(Key(ConsoleKey.Q, 'q'));
-        var console = new ScriptedConsole(_out, keys);
+        var console = new ScriptedConsole(Out, keys);
 
-        var exit = await IsdnSimApp.RunAsync(["replay", _trace], new Consoles(console, _err));
+        var exit = await IsdnSimApp.RunAsync(["replay", _trace], new Consoles(console, Err));
 
-        exit.Should().Be(ExitCodes.Ok, _err.ToString());
-        var screens = _out.ToString().Split("=== screen ===");
+        exit.Should().Be(ExitCodes.Ok, Err.ToString());
+        var screens = Out.ToString().Split("=== screen ===");
         screens.Should().HaveCount(8, "one screen at the start and one after each command but the last");
         screens[1].Should().Contain("event 0 of");
         screens[2].Should().Contain("event 1 of");
@@ -84,51 +77,51 @@ public sealed class ReplayCliTests : IDisposable
     [InlineData(new[] { "--project", "seeburg/kita-sit/0" }, "no project 'seeburg/kita-sit/0'")]
     public async Task BadOptions_ExitWith2(string[] options, string message)
     {
-        var exit = await IsdnSimApp.RunAsync(["replay", _trace, .. options], Consoles.Plain(_out, _err));
+        var exit = await Isdnsim(["replay", _trace, .. options]);
 
         exit.Should().Be(ExitCodes.BadInput);
-        _err.ToString().Should().Contain(message);
+        Err.ToString().Should().Contain(message);
     }
 
     [Fact]
     public async Task Html_WritesASelfContainedPage_AndCompareNeedsTheSameRun()
     {
-        var other = _dir.File("democratisation.jsonl");
+        var other = Dir.File("democratisation.jsonl");
         (await IsdnSimApp.RunAsync(["run", Repository.Scenario("teaching.yaml"), "--replications", "1", "--horizon", "1y", "--variant", "democratisation",
-            "--engine", "inprocess", "--trace", other, "--out", _dir.File("results-2"), "--no-progress"], Consoles.Plain(new StringWriter(), _err))).Should().Be(ExitCodes.Ok);
-        var mmc = _dir.File("mmc.jsonl");
+            "--engine", "inprocess", "--trace", other, "--out", Dir.File("results-2"), "--no-progress"], Consoles.Plain(new StringWriter(), Err))).Should().Be(ExitCodes.Ok);
+        var mmc = Dir.File("mmc.jsonl");
         (await IsdnSimApp.RunAsync(["run", Repository.Scenario("mmc.yaml"), "--replications", "1", "--horizon", "10d", "--engine", "inprocess",
-            "--trace", mmc, "--out", _dir.File("results-3"), "--no-progress"], Consoles.Plain(new StringWriter(), _err))).Should().Be(ExitCodes.Ok);
+            "--trace", mmc, "--out", Dir.File("results-3"), "--no-progress"], Consoles.Plain(new StringWriter(), Err))).Should().Be(ExitCodes.Ok);
 
-        (await IsdnSimApp.RunAsync(["replay", _trace, "--compare", other, "--html", _dir.File("page.html")], Consoles.Plain(_out, _err))).Should().Be(ExitCodes.Ok, _err.ToString());
-        var page = await File.ReadAllTextAsync(_dir.File("page.html"));
+        (await Isdnsim(["replay", _trace, "--compare", other, "--html", Dir.File("page.html")])).Should().Be(ExitCodes.Ok, Err.ToString());
+        var page = await File.ReadAllTextAsync(Dir.File("page.html"));
         page.Should().Contain("democratisation").And.NotContain("http://").And.NotContain("https://");
         Output.Should().Contain("Replay page in");
 
-        (await IsdnSimApp.RunAsync(["replay", _trace, "--html", _dir.File("page.html")], Consoles.Plain(_out, _err))).Should().Be(ExitCodes.BadInput);
-        _err.ToString().Should().Contain("already exists");
-        (await IsdnSimApp.RunAsync(["replay", _trace, "--compare", mmc, "--html", _dir.File("other.html")], Consoles.Plain(_out, _err))).Should().Be(ExitCodes.BadInput);
-        _err.ToString().Should().Contain("--compare needs a trace of the same scenario file, seed and replication");
-        File.Exists(_dir.File("other.html")).Should().BeFalse();
+        (await Isdnsim(["replay", _trace, "--html", Dir.File("page.html")])).Should().Be(ExitCodes.BadInput);
+        Err.ToString().Should().Contain("already exists");
+        (await Isdnsim(["replay", _trace, "--compare", mmc, "--html", Dir.File("other.html")])).Should().Be(ExitCodes.BadInput);
+        Err.ToString().Should().Contain("--compare needs a trace of the same scenario file, seed and replication");
+        File.Exists(Dir.File("other.html")).Should().BeFalse();
     }
 
     [Fact]
     public async Task WithoutATerminal_ItSaysWhatToDoInstead()
     {
-        var exit = await IsdnSimApp.RunAsync(["replay", _trace], Consoles.Plain(_out, _err));
+        var exit = await Isdnsim(["replay", _trace]);
 
         exit.Should().Be(ExitCodes.BadInput);
-        _err.ToString().Should().Contain("needs a terminal; print one moment with --at YYYY-MM-DD, or write a page with --html FILE");
+        Err.ToString().Should().Contain("needs a terminal; print one moment with --at YYYY-MM-DD, or write a page with --html FILE");
     }
 
     [Fact]
     public async Task ANonTrace_IsRefusedWithTheLine()
     {
-        File.WriteAllText(_dir.File("not.jsonl"), "hello\n");
+        File.WriteAllText(Dir.File("not.jsonl"), "hello\n");
 
-        var exit = await IsdnSimApp.RunAsync(["replay", _dir.File("not.jsonl"), "--at", "2025-01-01"], Consoles.Plain(_out, _err));
+        var exit = await Isdnsim(["replay", Dir.File("not.jsonl"), "--at", "2025-01-01"]);
 
         exit.Should().Be(ExitCodes.BadInput);
-        _err.ToString().Should().Contain("not.jsonl:1: not a line of an isdnsim trace");
+        Err.ToString().Should().Contain("not.jsonl:1: not a line of an isdnsim trace");
     }
 }

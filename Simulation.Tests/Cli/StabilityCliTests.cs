@@ -1,60 +1,51 @@
 using IsdnSim.Runner;
-using IsdnSim.Runner.Cli;
 using IsdnSim.Tests.Support;
 
 namespace IsdnSim.Tests.Cli;
 
 /// <summary>An unstable queue is named on the terminal and in the reports, never passed over in silence.</summary>
-public sealed class StabilityCliTests : IDisposable
+public sealed class StabilityCliTests : CliTest
 {
-    private readonly TempDirectory _dir = new();
-    private readonly StringWriter _out = new();
-    private readonly StringWriter _err = new();
-
-    public void Dispose() => _dir.Dispose();
-
-    private async Task<int> Isdnsim(params string[] args) =>
-        await IsdnSimApp.RunAsync(args, Consoles.Plain(_out, _err));
 
     [Fact]
     public async Task Run_OfAnOverloadedQueue_PrintsAWarning()
     {
         // mmc.yaml at 30 arrivals a day: rho = 10.
-        var file = _dir.File("mmc30.yaml");
+        var file = Dir.File("mmc30.yaml");
         var text = File.ReadAllText(Repository.Scenario("mmc.yaml"));
         text.Should().Contain("rate: 2.7/day");
         File.WriteAllText(file, text.Replace("rate: 2.7/day", "rate: 30/day", StringComparison.Ordinal));
 
-        var exit = await Isdnsim("run", file, "--engine", "inprocess", "--horizon", "300d", "--replications", "2", "--out", _dir.File("out"));
+        var exit = await Isdnsim("run", file, "--engine", "inprocess", "--horizon", "300d", "--replications", "2", "--out", Dir.File("out"));
 
-        exit.Should().Be(ExitCodes.Ok, _err.ToString());
-        var output = Flat(_out.ToString());
+        exit.Should().Be(ExitCodes.Ok, Err.ToString());
+        var output = Flat(Out.ToString());
         output.Should().Contain("Warning: unstable queue: Service desk (Validation town)")
             .And.Contain("saturated")
             .And.Contain("Warning: mostly unfinished: Request");
-        File.ReadAllText(Path.Combine(_dir.File("out"), "summary.json")).Should().Contain("\"stable\": false");
+        File.ReadAllText(Path.Combine(Dir.File("out"), "summary.json")).Should().Contain("\"stable\": false");
     }
 
     [Fact]
     public async Task Run_OfAStableQueue_PrintsNoWarning()
     {
-        var exit = await Isdnsim("run", Repository.Scenario("mmc.yaml"), "--engine", "inprocess", "--horizon", "400d", "--replications", "2", "--out", _dir.File("out"));
+        var exit = await Isdnsim("run", Repository.Scenario("mmc.yaml"), "--engine", "inprocess", "--horizon", "400d", "--replications", "2", "--out", Dir.File("out"));
 
-        exit.Should().Be(ExitCodes.Ok, _err.ToString());
-        _out.ToString().Should().NotContain("Warning");
-        File.ReadAllText(Path.Combine(_dir.File("out"), "summary.json")).Should().Contain("\"stable\": true");
+        exit.Should().Be(ExitCodes.Ok, Err.ToString());
+        Out.ToString().Should().NotContain("Warning");
+        File.ReadAllText(Path.Combine(Dir.File("out"), "summary.json")).Should().Contain("\"stable\": true");
     }
 
     [Fact]
     public async Task Compare_OfRuralDistrictAusterity_FlagsTheMergedBuildingAuthority()
     {
-        var outDir = _dir.File("cmp");
+        var outDir = Dir.File("cmp");
 
         var exit = await Isdnsim("compare", Repository.Scenario("rural-district.yaml"), "--variants", "status-quo,austerity",
             "--replications", "2", "--engine", "inprocess", "--out", outDir);
 
-        exit.Should().Be(ExitCodes.Ok, _err.ToString());
-        var output = Flat(_out.ToString());
+        exit.Should().Be(ExitCodes.Ok, Err.ToString());
+        var output = Flat(Out.ToString());
         output.Should().Contain("Warning (austerity): unstable queue: Untere Bauaufsichtsbehörde")
             .And.Contain("Arrived projects")
             .And.NotContain("Warning (status-quo)");
@@ -70,13 +61,13 @@ public sealed class StabilityCliTests : IDisposable
     public async Task Sweep_MarksThePointsWithoutASteadyState()
     {
         // mmc.yaml: 2.7 arrivals a day of one day's work; two servers give rho = 1.35, three 0.9.
-        var outDir = _dir.File("sweep");
+        var outDir = Dir.File("sweep");
 
         var exit = await Isdnsim("sweep", Repository.Scenario("mmc.yaml"), "--set", "agents.town.agencies.desk.staff=2,3",
             "--replications", "2", "--horizon", "1000d", "--engine", "inprocess", "--out", outDir);
 
-        exit.Should().Be(ExitCodes.Ok, _err.ToString());
-        var output = Flat(_out.ToString());
+        exit.Should().Be(ExitCodes.Ok, Err.ToString());
+        var output = Flat(Out.ToString());
         output.Should().Contain("Steady").And.Contain("Warning (p0): unstable queue: Service desk").And.NotContain("Warning (p1)");
         File.ReadAllText(Path.Combine(outDir, "report.html")).Should().Contain("Warning: unstable queues");
     }

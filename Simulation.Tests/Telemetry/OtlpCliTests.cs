@@ -1,26 +1,13 @@
-using System.Text.RegularExpressions;
 using IsdnSim.Analysis.Engine;
 using IsdnSim.Runner;
-using IsdnSim.Runner.Cli;
 using IsdnSim.Tests.Support;
 
 namespace IsdnSim.Tests.Telemetry;
 
 /// <summary>isdnsim run --otlp: what it checks, what it sends, and what it says.</summary>
 [Collection(TelemetryCollection.Name)]
-public sealed class OtlpCliTests : IDisposable
+public sealed class OtlpCliTests : CliTest
 {
-    private readonly TempDirectory _dir = new();
-    private readonly StringWriter _out = new();
-    private readonly StringWriter _err = new();
-
-    public void Dispose() => _dir.Dispose();
-
-    private async Task<int> Isdnsim(params string[] args) =>
-        await IsdnSimApp.RunAsync(args, Consoles.Plain(_out, _err));
-
-    /// <summary>What was written, with the console's line wrapping undone.</summary>
-    private static string Unwrapped(StringWriter console) => Regex.Replace(console.ToString(), @"\s+", " ");
 
     [Theory]
     [InlineData(new[] { "--otlp", "localhost:4317" }, "--otlp: expected the absolute http:// or https:// address of an OTLP receiver, such as http://localhost:4317, found 'localhost:4317'")]
@@ -32,11 +19,11 @@ public sealed class OtlpCliTests : IDisposable
     [InlineData(new[] { "--otlp", "http://localhost:4317", "--trace-runtime", "--engine", "inprocess" }, "--trace-runtime needs --engine orleans")]
     public async Task Run_WithABadOtlpOption_ExitsWith2_AndWritesNothing(string[] options, string message)
     {
-        var exit = await Isdnsim(["run", Repository.Scenario("mmc.yaml"), "--out", _dir.File("never"), .. options]);
+        var exit = await Isdnsim(["run", Repository.Scenario("mmc.yaml"), "--out", Dir.File("never"), .. options]);
 
         exit.Should().Be(ExitCodes.BadInput);
-        _err.ToString().Should().Contain(message);
-        Directory.Exists(_dir.File("never")).Should().BeFalse();
+        Err.ToString().Should().Contain(message);
+        Directory.Exists(Dir.File("never")).Should().BeFalse();
     }
 
     [Fact]
@@ -45,21 +32,21 @@ public sealed class OtlpCliTests : IDisposable
         using var receiver = new OtlpHttpReceiver();
         string[] common = ["--horizon", "90d", "--replications", "2", "--engine", "inprocess", "--no-progress"];
 
-        var plain = await Isdnsim(["run", Repository.Scenario("rural-district.yaml"), "--out", _dir.File("plain"), .. common]);
-        var exit = await Isdnsim(["run", Repository.Scenario("rural-district.yaml"), "--out", _dir.File("otlp"), .. common,
+        var plain = await Isdnsim(["run", Repository.Scenario("rural-district.yaml"), "--out", Dir.File("plain"), .. common]);
+        var exit = await Isdnsim(["run", Repository.Scenario("rural-district.yaml"), "--out", Dir.File("otlp"), .. common,
             "--otlp", $"http://127.0.0.1:{receiver.Port}", "--otlp-protocol", "http/protobuf"]);
 
-        (plain, exit).Should().Be((ExitCodes.Ok, ExitCodes.Ok), _err.ToString());
+        (plain, exit).Should().Be((ExitCodes.Ok, ExitCodes.Ok), Err.ToString());
         var spec = Runs.Spec(Runs.Load("rural-district.yaml"), new ScenarioOverrides(HorizonDays: 90), recordSteps: true);
         var results = new[] { Runs.RunOne(spec, 0), Runs.RunOne(spec, 1) };
         var traces = results.Sum(r => r.Projects.Select(p => p.Id).Union(r.Steps.Select(s => s.Project)).Count());
         var spans = traces + results.Sum(r => r.Steps.Length);
-        Unwrapped(_out).Should().Contain($"Telemetry: {traces:N0} project traces ({spans:N0} spans) and the run's metrics sent to http://127.0.0.1:{receiver.Port}/ (OTLP/HTTP).");
+        Unwrapped(Out).Should().Contain($"Telemetry: {traces:N0} project traces ({spans:N0} spans) and the run's metrics sent to http://127.0.0.1:{receiver.Port}/ (OTLP/HTTP).");
         receiver.Paths.Should().Contain("/v1/traces").And.Contain("/v1/metrics").And.OnlyContain(p => p == "/v1/traces" || p == "/v1/metrics");
         receiver.Received("/v1/metrics", IsdnSim.Presentation.Telemetry.TelemetryNames.LeadTime).Should().BeTrue();
         foreach (var file in new[] { "summary.json", "projects.csv", "agencies.csv", "agencies_by_year.csv" })
         {
-            File.ReadAllBytes(_dir.File("otlp/" + file)).Should().Equal(File.ReadAllBytes(_dir.File("plain/" + file)), file);
+            File.ReadAllBytes(Dir.File("otlp/" + file)).Should().Equal(File.ReadAllBytes(Dir.File("plain/" + file)), file);
         }
     }
 
@@ -69,9 +56,9 @@ public sealed class OtlpCliTests : IDisposable
         using var receiver = new OtlpHttpReceiver();
 
         var exit = await Isdnsim("run", Repository.Scenario("rural-district.yaml"), "--horizon", "30d", "--replications", "1", "--no-progress",
-            "--out", _dir.File("out"), "--otlp", $"http://127.0.0.1:{receiver.Port}", "--otlp-protocol", "http/protobuf", "--trace-runtime");
+            "--out", Dir.File("out"), "--otlp", $"http://127.0.0.1:{receiver.Port}", "--otlp-protocol", "http/protobuf", "--trace-runtime");
 
-        exit.Should().Be(ExitCodes.Ok, _err.ToString());
+        exit.Should().Be(ExitCodes.Ok, Err.ToString());
         receiver.Received("/v1/traces", "Microsoft.Orleans.Runtime").Should().BeTrue("the embedded silo's grain calls are traced");
         receiver.Received("/v1/traces", IsdnSim.Presentation.Telemetry.TelemetryNames.Source).Should().BeTrue();
         receiver.Received("/v1/metrics", "orleans-").Should().BeTrue("Orleans' meter is exported too");
@@ -83,11 +70,11 @@ public sealed class OtlpCliTests : IDisposable
         var port = OtlpHttpReceiver.FreePort();
 
         var exit = await Isdnsim("run", Repository.Scenario("rural-district.yaml"), "--horizon", "60d", "--replications", "1", "--engine", "inprocess",
-            "--no-progress", "--out", _dir.File("out"), "--otlp", $"http://127.0.0.1:{port}");
+            "--no-progress", "--out", Dir.File("out"), "--otlp", $"http://127.0.0.1:{port}");
 
-        exit.Should().Be(ExitCodes.Ok, _err.ToString());
-        Unwrapped(_err).Should().Contain($"spans could not be sent to http://127.0.0.1:{port}/ (OTLP/gRPC); is an OTLP receiver listening there?")
+        exit.Should().Be(ExitCodes.Ok, Err.ToString());
+        Unwrapped(Err).Should().Contain($"spans could not be sent to http://127.0.0.1:{port}/ (OTLP/gRPC); is an OTLP receiver listening there?")
             .And.Contain("the metrics could not be sent");
-        File.Exists(_dir.File("out/summary.json")).Should().BeTrue();
+        File.Exists(Dir.File("out/summary.json")).Should().BeTrue();
     }
 }
