@@ -31,8 +31,7 @@ public sealed class SimulationModel
         Definition = definition;
         Start = definition.Start;
         Horizon = new SimTime(definition.Horizon.Value);
-        Warmup = definition.Warmup.Value;
-        Lookahead = definition.Lookahead;
+        Warmup = new SimTime(definition.Warmup.Value);
         Seed = definition.Seed;
         _handoff = definition.Handoff;
 
@@ -153,10 +152,8 @@ public sealed class SimulationModel
 
     public SimTime Horizon { get; }
 
-    /// <summary>Days at the start that statistics skip; 0 for none.</summary>
-    public double Warmup { get; }
-
-    public CalendarDays Lookahead { get; }
+    /// <summary>When statistics start: what finished before it is not counted (the start itself for no warm-up).</summary>
+    public SimTime Warmup { get; }
 
     public ulong Seed { get; }
 

@@ -84,7 +84,7 @@ internal static class ProjectSpans
             {
                 root.SetTag(TelemetryNames.FinishDay, r.Finish);
                 root.SetTag(TelemetryNames.LeadTimeDays, r.LeadTime);
-                root.SetTag(TelemetryNames.Warmup, r.Finish < model.Warmup);
+                root.SetTag(TelemetryNames.Warmup, r.Finish < model.Warmup.Days);
             }
         }
 
