@@ -28,7 +28,7 @@ public sealed record ReplicationDigest(
     public static ReplicationDigest From(string cell, SimulationModel model, ReplicationResult result)
     {
         var figures = ReplicationFigures.Compute(model, result);
-        var leadTimes = result.Projects.Where(p => p.Finish >= model.Warmup).Select(p => p.LeadTime).ToArray();
+        var leadTimes = result.Projects.Where(p => p.Finish >= model.Warmup.Days).Select(p => p.LeadTime).ToArray();
         Array.Sort(leadTimes);
         var percentiles = leadTimes.Length == 0
             ? []

@@ -35,7 +35,7 @@ public sealed record ReplicationFigures(
     public static ReplicationFigures Compute(SimulationModel model, ReplicationResult result)
     {
         var horizon = result.HorizonDays;
-        var warmup = model.Warmup;
+        var warmup = model.Warmup.Days;
         var overall = FlowFigures.Compute(result.Projects, result.Arrivals, horizon, warmup);
         var byProcess = result.Projects.ToLookup(r => r.Id.Process);
         var perProcess = model.Processes

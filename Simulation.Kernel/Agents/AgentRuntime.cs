@@ -56,10 +56,10 @@ public sealed partial class AgentRuntime
         _calendar = model.Calendar;
         _options = options ?? AgentOptions.Default;
         _root = StreamKeys.Replication(model.Seed, replication);
-        _warmup = model.Warmup;
+        _warmup = model.Warmup.Days;
         _trace = _options.Trace ? [] : null;
-        _staffed = [.. _self.Agencies.Select(a => a.IsCouncil ? null : new StaffedAgency(a, _calendar, model.YearStarts, model.Start, model.Warmup))];
-        _councils = [.. _self.Agencies.Select(a => a.IsCouncil ? new CouncilRuntime(a, _calendar, model.YearStarts, model.Warmup) : null)];
+        _staffed = [.. _self.Agencies.Select(a => a.IsCouncil ? null : new StaffedAgency(a, _calendar, model.YearStarts, model.Start, model.Warmup.Days))];
+        _councils = [.. _self.Agencies.Select(a => a.IsCouncil ? new CouncilRuntime(a, _calendar, model.YearStarts, model.Warmup.Days) : null)];
         _sources = [.. model.Sources[index].Select(s => new ArrivalSource(
             s.Owner,
             s.Process,

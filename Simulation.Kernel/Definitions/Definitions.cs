@@ -105,21 +105,6 @@ public sealed record ProcessDefinition(
     public int Segments { get; init; }
 }
 
-public enum StepKind
-{
-    /// <summary>Staff of the holding agency work on it for its effort.</summary>
-    Work,
-
-    /// <summary>Waits for the next session of the holding council (agenda capacity per session).</summary>
-    Council,
-
-    /// <summary>Several agencies are asked at once; done when all answered or the legal deadline passed (deemed approval).</summary>
-    Consultation,
-
-    /// <summary>Work that may return the file for rework, less often when the deciding agency knows the place.</summary>
-    Approval,
-}
-
 public sealed record StepDefinition(
     string Id,
     string Name,
@@ -158,31 +143,6 @@ public sealed record JurisdictionRule(
     SourcePosition Position);
 
 /// <summary>
-/// The holder of a role: the municipality itself (<c>self</c>), its administration (<c>administration</c>:
-/// the Amt it belongs to, or itself if it has none), the agent at a level above it (<c>amt</c>,
-/// <c>district</c>, <c>state</c>), or one named agent.
-/// </summary>
-public sealed record JurisdictionHolder(bool Self, AdministrativeLevel? Level, string? AgentId, bool Administration = false)
-{
-    /// <summary>
-    /// <c>holder: nearest</c>: the closest agent in the administrative tree that holds the role
-    /// (the municipality's own, else one below its Amt, its district, its state), optionally of
-    /// the kind <see cref="NearestKind"/>.
-    /// </summary>
-    public bool Nearest { get; init; }
-
-    public AgentKind? NearestKind { get; init; }
-
-    public static readonly JurisdictionHolder OwnMunicipality = new(true, null, null);
-
-    public static readonly JurisdictionHolder OwnAdministration = new(false, null, null, true);
-
-    public override string ToString() =>
-        Self ? "self" : Administration ? "administration" : Nearest ? "nearest" + (NearestKind is { } k ? " " + AgentKinds.Name(k) : "")
-        : Level is { } level ? level.ToString().ToLowerInvariant() : AgentId!;
-}
-
-/// <summary>
 /// Projects of one process arriving at municipalities as a Poisson process. With
 /// <see cref="PerInhabitants"/> set, <see cref="Rate"/> is per that many inhabitants.
 /// </summary>
@@ -207,7 +167,7 @@ public sealed record ShockGroup(string Name, int? MinPopulation, int? MaxPopulat
 /// A joint working group (in the spirit of §78 SGB VIII): a consultation among its members is
 /// settled at its next meeting instead of in separate rounds at each member's desk.
 /// </summary>
-public sealed record WorkingGroupDefinition(string Id, IReadOnlyList<string> Members, CalendarDays Every, CalendarDays First)
+public sealed record WorkingGroupDefinition(string Id, IReadOnlyList<AgentSelector> Members, CalendarDays Every, CalendarDays First)
 {
     /// <summary>Where the group (or the operation that adds it) is written.</summary>
     public SourcePosition Position { get; init; }
@@ -216,8 +176,12 @@ public sealed record WorkingGroupDefinition(string Id, IReadOnlyList<string> Mem
 /// <summary>A named reform variant: operations applied to the scenario before the run.</summary>
 public sealed record VariantDefinition(string Id, string Name, string? Description, IReadOnlyList<VariantOperation> Operations, SourcePosition Position);
 
-/// <summary>One change a variant makes; see Variants/VariantApplier for what each does.</summary>
+/// <summary>One change a variant makes (the operations are in the scenario language's Variants/).</summary>
 public abstract record VariantOperation(SourcePosition Position)
 {
+    /// <summary>One line saying what the operation changes.</summary>
     public abstract string Describe();
+
+    /// <summary>The scenario with this change made; a problem (an agent merged away by an earlier operation) throws with its position.</summary>
+    public abstract ScenarioDefinition Apply(ScenarioDefinition scenario, VariantDefinition variant);
 }

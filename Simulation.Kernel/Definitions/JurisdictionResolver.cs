@@ -45,40 +45,42 @@ public sealed class JurisdictionResolver
         {
             holderId = overridden;
         }
-        else if (rule.Holder.Self)
-        {
-            holderId = municipality;
-        }
-        else if (rule.Holder.Administration)
-        {
-            // Amtsangehörige Gemeinden are administered by their Amt, amtsfreie by themselves.
-            holderId = Ancestors(municipality).FirstOrDefault(a => a.Kind == AgentKind.Amt)?.Id ?? municipality;
-        }
-        else if (rule.Holder.Nearest)
-        {
-            var kind = rule.Holder.NearestKind;
-            var found = Ancestors(municipality).Select(a => NearestBelow(a.Id, role, kind)).FirstOrDefault(a => a is not null);
-            if (found is null)
-            {
-                var what = kind is { } k ? $"{AgentKinds.Name(k)} holding '{role}'" : $"agent holding '{role}'";
-                return Resolution.Fail($"role '{role}' is held by the nearest {what}, but there is none in the tree above or beside '{municipality}'");
-            }
-
-            holderId = found.Id;
-        }
-        else if (rule.Holder.Level is { } level)
-        {
-            var found = Ancestors(municipality).FirstOrDefault(a => AgentKinds.ActsAt(a.Kind, level));
-            if (found is null)
-            {
-                return Resolution.Fail($"role '{role}' is held by the {level.ToString().ToLowerInvariant()} of each municipality, but '{municipality}' has no {level.ToString().ToLowerInvariant()} among its parents");
-            }
-
-            holderId = found.Id;
-        }
         else
         {
-            holderId = rule.Holder.AgentId!;
+            switch (rule.Holder.Kind)
+            {
+                case HolderKind.Self:
+                    holderId = municipality;
+                    break;
+                case HolderKind.Administration:
+                    // Amtsangehörige Gemeinden are administered by their Amt, amtsfreie by themselves.
+                    holderId = Ancestors(municipality).FirstOrDefault(a => a.Kind == AgentKind.Amt)?.Id ?? municipality;
+                    break;
+                case HolderKind.Nearest:
+                    var kind = rule.Holder.NearestKind;
+                    var nearest = Ancestors(municipality).Select(a => NearestBelow(a.Id, role, kind)).FirstOrDefault(a => a is not null);
+                    if (nearest is null)
+                    {
+                        var what = kind is { } k ? $"{AgentKinds.Name(k)} holding '{role}'" : $"agent holding '{role}'";
+                        return Resolution.Fail($"role '{role}' is held by the nearest {what}, but there is none in the tree above or beside '{municipality}'");
+                    }
+
+                    holderId = nearest.Id;
+                    break;
+                case HolderKind.Amt or HolderKind.District or HolderKind.State:
+                    var above = Ancestors(municipality).FirstOrDefault(a => ActsAs(rule.Holder.Kind, a.Kind));
+                    if (above is null)
+                    {
+                        var word = HolderWords.Name(rule.Holder.Kind);
+                        return Resolution.Fail($"role '{role}' is held by the {word} of each municipality, but '{municipality}' has no {word} among its parents");
+                    }
+
+                    holderId = above.Id;
+                    break;
+                default:
+                    holderId = rule.Holder.AgentId!;
+                    break;
+            }
         }
 
         var holder = _agents[holderId];
@@ -108,6 +110,14 @@ public sealed class JurisdictionResolver
         _nearestBelow[(top, role, kind)] = found;
         return found;
     }
+
+    /// <summary>Whether an agent of <paramref name="kind"/> is the holder an amt, district or state rule looks for (an independent city is its own district).</summary>
+    private static bool ActsAs(HolderKind holder, AgentKind kind) => holder switch
+    {
+        HolderKind.Amt => kind == AgentKind.Amt,
+        HolderKind.District => Levels.Includes(Level.District, kind),
+        _ => Levels.Includes(Level.State, kind),
+    };
 
     /// <summary>The agent itself, then its parent, its parent's parent, and so on.</summary>
     public IEnumerable<AgentDefinition> Ancestors(string agentId)

@@ -41,5 +41,5 @@ public sealed class SegmentRoutes
     }
 
     private AgentDefinition? District(string agent) =>
-        _resolver.Ancestors(agent).FirstOrDefault(a => AgentKinds.ActsAt(a.Kind, AdministrativeLevel.District));
+        _resolver.Ancestors(agent).FirstOrDefault(a => Levels.Includes(Level.District, a.Kind));
 }

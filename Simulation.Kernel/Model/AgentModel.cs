@@ -14,7 +14,7 @@ public sealed record AgentModel(
     /// <summary>The agent above this one, or -1.</summary>
     public int Parent { get; init; } = -1;
 
-    /// <summary>Index into <see cref="SimulationModel.Levels"/>, for tallies between levels.</summary>
+    /// <summary>The agent's <see cref="Definitions.Level"/> as an index into <see cref="SimulationModel.Levels"/>, for tallies between levels.</summary>
     public int Level { get; init; }
 
     /// <summary>The Amt administering this municipality, or -1.</summary>

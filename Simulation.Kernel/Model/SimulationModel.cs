@@ -12,8 +12,8 @@ namespace IsdnSim.Kernel.Model;
 /// </summary>
 public sealed class SimulationModel
 {
-    /// <summary>The levels hand-offs and rework are tallied between.</summary>
-    public static readonly string[] Levels = ["municipal", "city", "district", "state", "company", "national", "consultancy"];
+    /// <summary>The names of the levels hand-offs and rework are tallied between, indexed by <see cref="AgentModel.Level"/>.</summary>
+    public static readonly string[] Levels = [.. Definitions.Levels.All];
 
     private static readonly Holder None = new(-1, -1);
 
@@ -31,8 +31,7 @@ public sealed class SimulationModel
         Definition = definition;
         Start = definition.Start;
         Horizon = new SimTime(definition.Horizon.Value);
-        Warmup = definition.Warmup.Value;
-        Lookahead = definition.Lookahead;
+        Warmup = new SimTime(definition.Warmup.Value);
         Seed = definition.Seed;
         _handoff = definition.Handoff;
 
@@ -61,7 +60,7 @@ public sealed class SimulationModel
             StableHash.Of(a.Id))
         {
             Parent = a.Parent is { } p ? agentIndex[p] : -1,
-            Level = Array.IndexOf(Levels, AgentKinds.Level(a.Kind)),
+            Level = (int)Definitions.Levels.Of(a.Kind),
             Amt = resolver.Ancestors(a.Id).FirstOrDefault(x => x.Kind == AgentKind.Amt) is { } amt ? agentIndex[amt.Id] : -1,
             Seat = Nearest(a.Id, x => x.Agencies.Any(g => g.IsCouncil)),
             Host = Nearest(a.Id, x => x.Agencies.Count > 0),
@@ -153,10 +152,8 @@ public sealed class SimulationModel
 
     public SimTime Horizon { get; }
 
-    /// <summary>Days at the start that statistics skip; 0 for none.</summary>
-    public double Warmup { get; }
-
-    public CalendarDays Lookahead { get; }
+    /// <summary>When statistics start: what finished before it is not counted (the start itself for no warm-up).</summary>
+    public SimTime Warmup { get; }
 
     public ulong Seed { get; }
 
@@ -265,14 +262,13 @@ public sealed class SimulationModel
         var members = new HashSet<int>();
         foreach (var m in group.Members)
         {
-            if (m.StartsWith("below:", StringComparison.Ordinal))
+            if (m.Below)
             {
-                var top = m[6..];
-                members.UnionWith(Agents.Where(a => resolver.Ancestors(a.Id).Any(x => x.Id == top)).Select(a => a.Index));
+                members.UnionWith(Agents.Where(a => resolver.Ancestors(a.Id).Any(x => x.Id == m.AgentId)).Select(a => a.Index));
             }
             else
             {
-                members.Add(agentIndex[m]);
+                members.Add(agentIndex[m.AgentId]);
             }
         }
 
@@ -305,7 +301,7 @@ public sealed class SimulationModel
         return best;
 
         static int Score(AgentModel agent, string endpoint) =>
-            endpoint == agent.Id ? 2 : AgentKinds.IsAtLevel(agent.Kind, endpoint) ? 1 : 0;
+            endpoint == agent.Id ? 2 : Definitions.Levels.TryParseHandoffWord(endpoint, out var level) && Definitions.Levels.Includes(level, agent.Kind) ? 1 : 0;
     }
 
     private (int[] Start, int[] Preds, double[] Latency) BuildCommunicationGraph(HashSet<(int Owner, int Process)> needed)

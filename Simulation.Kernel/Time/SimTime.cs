@@ -1,35 +1,15 @@
-using System.Globalization;
-
 namespace IsdnSim.Kernel.Time;
 
 /// <summary>
 /// A point in simulated time: calendar days since the scenario's start date (midnight).
 /// Continuous, so 2.5 is noon on the third day.
 /// </summary>
-public readonly record struct SimTime(double Days) : IComparable<SimTime>
+public readonly record struct SimTime(double Days)
 {
-    public static readonly SimTime Zero = new(0);
-    public static readonly SimTime Never = new(double.PositiveInfinity);
-
-    public bool IsNever => double.IsPositiveInfinity(Days);
-
-    public static SimTime operator +(SimTime t, CalendarDays d) => new(t.Days + d.Value);
-    public static CalendarDays operator -(SimTime a, SimTime b) => new(a.Days - b.Days);
-    public static bool operator <(SimTime a, SimTime b) => a.Days < b.Days;
-    public static bool operator >(SimTime a, SimTime b) => a.Days > b.Days;
-    public static bool operator <=(SimTime a, SimTime b) => a.Days <= b.Days;
-    public static bool operator >=(SimTime a, SimTime b) => a.Days >= b.Days;
-
-    public static SimTime Min(SimTime a, SimTime b) => a.Days <= b.Days ? a : b;
-
-    public int CompareTo(SimTime other) => Days.CompareTo(other.Days);
-
     /// <summary>The calendar date this point falls on, given the scenario's start date.</summary>
     public DateOnly ToDate(DateOnly start) => start.AddDays((int)Math.Floor(Days));
 
     /// <summary>The calendar instant of this point in UTC, taking the start date's midnight as day 0; rounded to the tick (100 ns).</summary>
     public DateTimeOffset ToInstant(DateOnly start) =>
         new DateTimeOffset(start.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddTicks((long)Math.Round(Days * TimeSpan.TicksPerDay));
-
-    public override string ToString() => IsNever ? "never" : Days.ToString("R", CultureInfo.InvariantCulture) + "d";
 }

@@ -19,6 +19,4 @@ public abstract class WorkCalendar
     /// <summary>When work of the given size, started at <paramref name="start"/>, is finished.</summary>
     public double AddWork(double start, double work) =>
         work <= 0 ? start : TimeAtWork(WorkTimeAt(start) + work);
-
-    public SimTime AddWork(SimTime start, WorkingDays work) => new(AddWork(start.Days, work.Value));
 }

@@ -42,7 +42,7 @@ public static class ResultWriter
         foreach (var r in results)
         {
             // Projects finished during the warm-up are not observations (the summary skips them too).
-            foreach (var p in r.Projects.Where(p => p.Finish >= model.Warmup))
+            foreach (var p in r.Projects.Where(p => p.Finish >= model.Warmup.Days))
             {
                 var owner = model.Agents[p.Id.Owner].Id;
                 var process = model.Processes[p.Id.Process];
@@ -136,7 +136,7 @@ public static class ResultWriter
         json.WriteNumber("replications", summary.Replications);
         json.WriteString("start", d.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         json.WriteNumber("horizon_days", model.Horizon.Days);
-        json.WriteNumber("warmup_days", model.Warmup);
+        json.WriteNumber("warmup_days", model.Warmup.Days);
         json.WriteNumber("confidence_level", 0.95);
 
         json.WritePropertyName("headline");

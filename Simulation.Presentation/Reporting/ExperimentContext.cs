@@ -19,7 +19,7 @@ public static class ExperimentContext
             model.Seed,
             scenario.Start,
             model.Horizon.Days,
-            model.Warmup,
+            model.Warmup.Days,
             Years(model),
             Variants(plan, model),
             programVersion)

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using IsdnSim.Analysis.Engine;
 using IsdnSim.Kernel.Agents;
+using IsdnSim.Kernel.Definitions;
 using IsdnSim.Kernel.Model;
 using IsdnSim.Kernel.Time;
 
@@ -83,7 +84,7 @@ internal static class ProjectSpans
             {
                 root.SetTag(TelemetryNames.FinishDay, r.Finish);
                 root.SetTag(TelemetryNames.LeadTimeDays, r.LeadTime);
-                root.SetTag(TelemetryNames.Warmup, r.Finish < model.Warmup);
+                root.SetTag(TelemetryNames.Warmup, r.Finish < model.Warmup.Days);
             }
         }
 
@@ -116,7 +117,7 @@ internal static class ProjectSpans
             span.SetTag(TelemetryNames.Project, project);
             span.SetTag(TelemetryNames.Process, process.Id);
             span.SetTag(TelemetryNames.Step, step.Id);
-            span.SetTag(TelemetryNames.StepKind, step.Kind.ToString().ToLowerInvariant());
+            span.SetTag(TelemetryNames.StepKind, StepKinds.Name(step.Kind));
             if (s.Segment >= 0)
             {
                 span.SetTag(TelemetryNames.Segment, s.Segment);

@@ -35,7 +35,7 @@ internal static class ReplicationMetrics
         if (Finished.Enabled || LeadTime.Enabled)
         {
             var counts = new long[model.Processes.Count];
-            foreach (var p in result.Projects.Where(p => p.Finish >= model.Warmup))
+            foreach (var p in result.Projects.Where(p => p.Finish >= model.Warmup.Days))
             {
                 counts[p.Id.Process]++;
                 LeadTime.Record(p.LeadTime, ProcessTags(model.Processes[p.Id.Process], variant, result.Replication));

@@ -178,7 +178,7 @@ public sealed class TraceWriter : ITraceSink, IDisposable
                 _json.WriteStartObject();
                 _json.WriteString("id", s.Id);
                 _json.WriteString("name", s.Name);
-                _json.WriteString("kind", s.Kind.ToString().ToLowerInvariant());
+                _json.WriteString("kind", StepKinds.Name(s.Kind));
                 _json.WriteStartArray("after");
                 foreach (var pre in s.Predecessors)
                 {

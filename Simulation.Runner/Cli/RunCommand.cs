@@ -317,7 +317,7 @@ public sealed class RunCommand(Consoles consoles) : AsyncCommand<RunCommand.Sett
                 host.Engine.Name, host.Silos, ResultWriter.ProgramVersion, DateTimeOffset.UtcNow,
                 results.Sum(r => r.Events), results.Sum(r => r.Windows), simulated)
             {
-                WarmupDays = model.Warmup,
+                WarmupDays = model.Warmup.Days,
                 RequestedReplications = complete ? null : replications,
                 StoppedBy = complete ? null : interrupted ? "interrupted" : $"failure: {failed}",
                 Reproduce = reproduce,

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Reflection;
 using System.Text;
 using Bogus;
+using IsdnSim.Kernel.Definitions;
 using IsdnSim.Kernel.Random;
 
 namespace IsdnSim.Scenario.Generation;
@@ -57,7 +58,7 @@ public static class RegionGenerator
         {
             var slug = Slug(name);
             var id = slug;
-            for (var n = 2; !ids.Add(id) || id is "self" or "administration" or "amt" or "district" or "state" or "nearest"; n++)
+            for (var n = 2; !ids.Add(id) || HolderWords.IsReserved(id); n++)
             {
                 id = $"{slug}-{n}";
             }

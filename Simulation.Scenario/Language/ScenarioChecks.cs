@@ -60,7 +60,7 @@ public static class ScenarioChecks
         var agentIds = scenario.Agents.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var group in scenario.WorkingGroups)
         {
-            foreach (var member in group.Members.Select(m => m.StartsWith("below:", StringComparison.Ordinal) ? m[6..] : m).Where(m => !agentIds.Contains(m)))
+            foreach (var member in group.Members.Select(m => m.AgentId).Where(m => !agentIds.Contains(m)))
             {
                 problems.Add((group.Position, $"working group '{group.Id}' names '{member}', which is not an agent (any more: an operation may have merged it)"));
             }
@@ -68,7 +68,7 @@ public static class ScenarioChecks
 
         foreach (var rule in scenario.Handoff.Rules)
         {
-            foreach (var end in new[] { rule.A, rule.B }.Where(e => !ScenarioKeys.Levels.Contains(e) && !agentIds.Contains(e)))
+            foreach (var end in new[] { rule.A, rule.B }.Where(e => !Levels.TryParseHandoffWord(e, out _) && !agentIds.Contains(e)))
             {
                 problems.Add((rule.Position, $"the hand-off rule names '{end}', which is not an agent (any more: an operation may have merged it)"));
             }

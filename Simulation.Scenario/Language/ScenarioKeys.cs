@@ -1,8 +1,9 @@
 namespace IsdnSim.Scenario.Language;
 
 /// <summary>
-/// Every key the scenario format accepts, per section. The loader rejects any other key, and a
-/// test checks that the JSON Schema in scenarios/ lists exactly these.
+/// Every key the scenario format accepts, per section (a variant operation's keys are in its own
+/// syntax, see Variants/VariantOperations). The loader rejects any other key, and a test checks
+/// that the JSON Schema in scenarios/ lists exactly these.
 /// </summary>
 public static class ScenarioKeys
 {
@@ -57,21 +58,4 @@ public static class ScenarioKeys
         ["uniform"] = ["dist", "min", "max"],
         ["empirical"] = ["dist", "values"],
     };
-
-    public static readonly IReadOnlyDictionary<string, string[]> Operations = new Dictionary<string, string[]>
-    {
-        ["merge_districts"] = ["op", "districts", "into", "name", "staff_factor", "handoff"],
-        ["scale_staff"] = ["op", "kind", "agents", "agency", "role", "factor"],
-        ["delegate"] = ["op", "role", "min_population", "support_share"],
-        ["working_group"] = ["op", "id", "members", "below", "every"],
-        ["liaison"] = ["op", "agent", "priority", "response"],
-        ["council_cadence"] = ["op", "kind", "agents", "every", "agenda"],
-        ["handoff"] = ["op", "between", "latency"],
-        ["unify"] = ["op", "district", "into", "name"],
-    };
-
-    public static readonly string[] StepKinds = ["work", "council", "consultation", "approval"];
-
-    /// <summary>Words that name a level in hand-off rules (an agent id names one agent).</summary>
-    public static readonly string[] Levels = ["municipal", "district", "state", "company", "national", "consultancy"];
 }

@@ -1,5 +1,4 @@
 using IsdnSim.Kernel.Definitions;
-using IsdnSim.Kernel.Time;
 
 namespace IsdnSim.Scenario.Variants;
 
@@ -17,18 +16,7 @@ public static class VariantApplier
         var result = scenario;
         foreach (var op in variant.Operations)
         {
-            result = op switch
-            {
-                MergeDistricts m => Operations.Merge(result, m, variant),
-                ScaleStaff s => Operations.Scale(result, s, variant),
-                DelegateRole d => Operations.Delegate(result, d, variant),
-                AddWorkingGroup g => result with { WorkingGroups = [.. result.WorkingGroups, new WorkingGroupDefinition(g.Id, [.. g.Members, .. g.Below is { } b ? ["below:" + b] : Array.Empty<string>()], g.Every, CalendarDays.Zero) { Position = g.Position }] },
-                Liaison l => Operations.Liaison(result, l, variant),
-                CouncilCadence c => Operations.Cadence(result, c, variant),
-                SetHandoff h => Operations.Handoff(result, h.A, h.B, h.Latency, h.Position, variant),
-                Unify u => Operations.Unify(result, u, variant),
-                _ => throw new InvalidOperationException("Unknown operation " + op.GetType().Name),
-            };
+            result = op.Apply(result, variant);
         }
 
         return result with { AppliedVariant = variant.Id };

@@ -120,7 +120,7 @@ public sealed class VariantOperationTests
         Agent(s, "lk-b").Agencies.Single(g => g.Id == "building").Staff.Should().Be(1);
         Agent(s, "small").Should().BeEquivalentTo(Agent(Base, "small"), "under 10,000 inhabitants");
         s.Jurisdiction.Single(j => j.Role == "permit").Overrides.Should().BeEquivalentTo(new Dictionary<string, string> { ["big"] = "big", ["other"] = "other" });
-        s.Jurisdiction.Single(j => j.Role == "permit-support").Holder.Level.Should().Be(AdministrativeLevel.District);
+        s.Jurisdiction.Single(j => j.Role == "permit-support").Holder.Kind.Should().Be(HolderKind.District);
         s.Processes[0].Steps.Single(x => x.Id == "permit").Support.Should().Be(new SupportDefinition("permit-support", 0.25));
         s.Processes[0].Steps.Where(x => x.Id != "permit").Should().BeEquivalentTo(Base.Processes[0].Steps.Where(x => x.Id != "permit"));
     }
@@ -137,7 +137,7 @@ public sealed class VariantOperationTests
             """;
         var s = ApplyExtra(twice, "twice");
 
-        s.Jurisdiction.Where(j => j.Role == "permit-support").Should().ContainSingle().Which.Holder.Level.Should().Be(AdministrativeLevel.District);
+        s.Jurisdiction.Where(j => j.Role == "permit-support").Should().ContainSingle().Which.Holder.Kind.Should().Be(HolderKind.District);
         s.Jurisdiction.Single(j => j.Role == "permit").Overrides.Should().BeEquivalentTo(new Dictionary<string, string> { ["big"] = "big", ["other"] = "other" });
         Agent(s, "lk-a").Agencies.Single(g => g.Id == "building").Roles.Should().Equal("permit", "permit-support");
         Agent(s, "lk-b").Agencies.Single(g => g.Id == "building").Roles.Should().Equal("permit", "permit-support");
@@ -159,7 +159,7 @@ public sealed class VariantOperationTests
             """, "merged-group");
 
         Agent(s, "lk-ab").Agencies.Single(g => g.Id == "building").Staff.Should().Be(8, "(10 + 6) x 0.5");
-        s.WorkingGroups.Should().ContainSingle().Which.Members.Should().Equal("rail", "lk-ab");
+        s.WorkingGroups.Should().ContainSingle().Which.Members.Should().Equal(AgentSelector.One("rail"), AgentSelector.One("lk-ab"));
     }
 
     [Fact]
@@ -167,7 +167,9 @@ public sealed class VariantOperationTests
     {
         var s = Apply("group");
 
-        s.WorkingGroups.Should().ContainSingle().Which.Should().BeEquivalentTo(new { Id = "wg", Members = new[] { "rail", "below:lk-a" } });
+        var group = s.WorkingGroups.Should().ContainSingle().Which;
+        group.Id.Should().Be("wg");
+        group.Members.Should().Equal(AgentSelector.One("rail"), AgentSelector.Subtree("lk-a"));
         Unchanged(s);
         var model = IsdnSim.Kernel.Model.SimulationModel.Compile(s);
         model.WorkingGroups[0].Members.Select(m => model.Agents[m].Id).Should().BeEquivalentTo("rail", "lk-a", "amt-a", "big", "small");
@@ -176,9 +178,9 @@ public sealed class VariantOperationTests
     [Fact]
     public void WorkingGroup_Describe_NamesMembersAndSubtree()
     {
-        new AddWorkingGroup("wg", ["rail"], "lk-a", new CalendarDays(14), default).Describe().Should().Be("working group 'wg' every 14 d: rail and all agents below lk-a");
-        new AddWorkingGroup("wg", [], "lk-a", new CalendarDays(14), default).Describe().Should().Be("working group 'wg' every 14 d: all agents below lk-a");
-        new AddWorkingGroup("wg", ["rail", "big"], null, new CalendarDays(14), default).Describe().Should().Be("working group 'wg' every 14 d: rail, big");
+        new AddWorkingGroup("wg", [AgentSelector.One("rail"), AgentSelector.Subtree("lk-a")], new CalendarDays(14), default).Describe().Should().Be("working group 'wg' every 14 d: rail and all agents below lk-a");
+        new AddWorkingGroup("wg", [AgentSelector.Subtree("lk-a")], new CalendarDays(14), default).Describe().Should().Be("working group 'wg' every 14 d: all agents below lk-a");
+        new AddWorkingGroup("wg", [AgentSelector.One("rail"), AgentSelector.One("big")], new CalendarDays(14), default).Describe().Should().Be("working group 'wg' every 14 d: rail, big");
     }
 
     [Fact]

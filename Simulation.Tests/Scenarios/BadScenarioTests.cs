@@ -49,6 +49,7 @@ public sealed class BadScenarioTests
     [InlineData("continuous-with-holidays.yaml", 7, 3, "'holidays' has no effect on a continuous calendar")]
     [InlineData("triangular-order.yaml", 33, 17, "needs min <= mode <= max and min < max, found min 9, mode 5, max 12 working days")]
     [InlineData("warmup-too-long.yaml", 5, 9, "warmup (1095 days) must be shorter than the horizon (730 days)")]
+    [InlineData("unknown-step-kind.yaml", 24, 29, "unknown step kind 'councel'; did you mean 'council'? (expected one of: work, council, consultation, approval)")]
     [InlineData("rework-to-council.yaml", 30, 49, "step 'permit' returns files to 'decide', a council step; rework is done by staff")]
     [InlineData("merge-across-states.yaml", 23, 9, "'lk-a' (in brandenburg), 'lk-b' (in sachsen) are not in the same state")]
     [InlineData("variant-names-merged-agent.yaml", 23, 9, "variant 'austerity': 'lk-a' is not an agent (any more: an earlier operation of this variant may have merged it)")]

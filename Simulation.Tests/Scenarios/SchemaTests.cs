@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using IsdnSim.Kernel.Definitions;
 using IsdnSim.Scenario.Language;
+using IsdnSim.Scenario.Variants;
 using IsdnSim.Tests.Support;
 using Json.Schema;
 
@@ -41,14 +42,14 @@ public sealed class SchemaTests
         Keys(d["shock"]!["properties"]!["groups"]!["items"]!["properties"]).Should().BeEquivalentTo(ScenarioKeys.ShockGroup);
         Keys(d["workingGroup"]!["properties"]).Should().BeEquivalentTo(ScenarioKeys.WorkingGroup);
         Keys(d["variant"]!["properties"]).Should().BeEquivalentTo(ScenarioKeys.Variant);
-        d["step"]!["properties"]!["kind"]!["enum"]!.AsArray().Select(k => k!.GetValue<string>()).Should().Equal(ScenarioKeys.StepKinds);
+        d["step"]!["properties"]!["kind"]!["enum"]!.AsArray().Select(k => k!.GetValue<string>()).Should().Equal(StepKinds.All);
 
         var operations = d["operation"]!["oneOf"]!.AsArray()
             .ToDictionary(o => o!["properties"]!["op"]!["const"]!.GetValue<string>(), o => Keys(o!["properties"]));
-        operations.Keys.Should().BeEquivalentTo(ScenarioKeys.Operations.Keys);
-        foreach (var (op, keys) in ScenarioKeys.Operations)
+        operations.Keys.Should().BeEquivalentTo(VariantOperations.Names);
+        foreach (var op in VariantOperations.All)
         {
-            operations[op].Should().BeEquivalentTo(keys, $"the schema of the {op} operation");
+            operations[op.Name].Should().BeEquivalentTo(op.Keys, $"the schema of the {op.Name} operation");
         }
 
         var distributions = d["effort"]!["oneOf"]!.AsArray().Where(o => o!["properties"] is not null)

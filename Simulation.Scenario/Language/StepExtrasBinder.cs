@@ -1,0 +1,112 @@
+using IsdnSim.Kernel.Definitions;
+using IsdnSim.Kernel.Time;
+using YamlDotNet.RepresentationModel;
+
+namespace IsdnSim.Scenario.Language;
+
+/// <summary>What a step has beyond role and effort, by its kind: consultation, rework, segments, support.</summary>
+internal sealed class StepExtrasBinder(YamlReader reader, ValueBinder values, ScenarioReferences references)
+{
+    private readonly YamlReader _r = reader;
+    private readonly ValueBinder _values = values;
+    private readonly ScenarioReferences _refs = references;
+
+    /// <summary>The extras of <paramref name="step"/> (process and step id, for the reference checks), whose entry is <paramref name="map"/>.</summary>
+    public StepExtras BindStepExtras(YamlMappingNode map, string what, StepKind kind, double hoursPerDay, (string Process, string Step) step)
+    {
+        IReadOnlyList<string> consult = [];
+        CalendarDays? deadline = null;
+        ReworkDefinition? rework = null;
+        SupportDefinition? support = null;
+        var perSegment = false;
+        var (processId, stepId) = step;
+
+        void NotFor(string key, string kinds)
+        {
+            if (YamlReader.GetKeyNode(map, key) is { } keyNode)
+            {
+                _r.Error(keyNode, $"'{key}' belongs to {kinds} steps, but {what} is a {StepKinds.Name(kind)} step");
+            }
+        }
+
+        if (kind == StepKind.Consultation)
+        {
+            if (_r.Require(map, "consult", what, " (the roles asked)") is { } cn && _r.ScalarList(cn, $"'consult' of {what}") is { } roles)
+            {
+                if (roles.Count == 0)
+                {
+                    _r.Error(cn, $"{what} must consult at least one role");
+                }
+
+                consult = [.. roles.Select(r => r.Value)];
+                foreach (var (role, node) in roles)
+                {
+                    _refs.StepExtraRoles.Add((processId, stepId, role, node));
+                }
+            }
+
+            deadline = _r.Require(map, "deadline", what, " (after which silence counts as approval)") is { } dn ? _values.CalendarDuration(dn, $"the deadline of {what}", null) : null;
+        }
+        else
+        {
+            NotFor("consult", "consultation");
+            NotFor("deadline", "consultation");
+        }
+
+        if (kind == StepKind.Approval)
+        {
+            if (YamlReader.Get(map, "rework") is { } rn && _r.Mapping(rn, $"the rework of {what}") is { } rm)
+            {
+                _r.CheckKeys(rm, "rework", ScenarioKeys.Rework);
+                var p = _r.Require(rm, "probability", $"the rework of {what}") is { } pn ? _r.Number(pn, $"the rework probability of {what}", 0, 1) : null;
+                var local = YamlReader.Get(rm, "local_probability") is { } ln ? _r.Number(ln, $"the local rework probability of {what}", 0, 1) : p;
+                var returnsTo = _r.Require(rm, "returns_to", $"the rework of {what}", " (the earlier step whose holder reworks the file)") is { } tn ? _r.Id(tn, $"returns_to of {what}") : null;
+                var effort = _r.Require(rm, "effort", $"the rework of {what}") is { } en ? _values.BindEffort(en, $"the rework effort of {what}", hoursPerDay) : null;
+                var rounds = YamlReader.Get(rm, "max_rounds") is { } mn ? (int?)_r.Integer(mn, $"max_rounds of {what}", 1, 20) : 3;
+                if (returnsTo is not null)
+                {
+                    _refs.ReturnsTo.Add((processId, stepId, returnsTo, YamlReader.Get(rm, "returns_to")!));
+                }
+
+                if (p is { } prob && local is { } lp && returnsTo is not null && effort is not null && rounds is { } r)
+                {
+                    rework = new ReworkDefinition(prob, lp, returnsTo, effort, r);
+                }
+            }
+        }
+        else
+        {
+            NotFor("rework", "approval");
+        }
+
+        if (YamlReader.Get(map, "per_segment") is { } psn)
+        {
+            perSegment = _r.Boolean(psn, $"per_segment of {what}") ?? false;
+        }
+
+        if (YamlReader.Get(map, "support") is { } sn)
+        {
+            if (kind is StepKind.Council or StepKind.Consultation)
+            {
+                NotFor("support", "work and approval");
+            }
+            else if (_r.Mapping(sn, $"the support of {what}") is { } sm)
+            {
+                _r.CheckKeys(sm, "support", ScenarioKeys.Support);
+                var role = _r.Require(sm, "role", $"the support of {what}") is { } rn ? _r.Id(rn, $"the support role of {what}") : null;
+                var share = _r.Require(sm, "share", $"the support of {what}") is { } shn ? _r.Number(shn, $"the support share of {what}", 0, 1, minExclusive: true) : null;
+                if (role is not null)
+                {
+                    _refs.StepExtraRoles.Add((processId, stepId, role, YamlReader.Get(sm, "role")!));
+                }
+
+                if (role is not null && share is { } sh)
+                {
+                    support = new SupportDefinition(role, sh);
+                }
+            }
+        }
+
+        return new StepExtras(consult, deadline, rework, perSegment, support);
+    }
+}

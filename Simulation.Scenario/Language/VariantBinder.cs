@@ -1,0 +1,106 @@
+using IsdnSim.Kernel.Definitions;
+using IsdnSim.Kernel.Time;
+using IsdnSim.Scenario.Diagnostics;
+using IsdnSim.Scenario.Variants;
+using YamlDotNet.RepresentationModel;
+
+namespace IsdnSim.Scenario.Language;
+
+/// <summary>Variants: named lists of operations, each read by the syntax its operation registers, checked here and again once applied.</summary>
+internal sealed class VariantBinder(YamlReader reader, ValueBinder values, ScenarioReferences references)
+{
+    private readonly YamlReader _r = reader;
+    private readonly ValueBinder _values = values;
+    private readonly ScenarioReferences _refs = references;
+
+    public List<VariantDefinition> BindVariants(YamlNode node)
+    {
+        var variants = new List<VariantDefinition>();
+        if (_r.Sequence(node, "variants") is not { } seq)
+        {
+            return variants;
+        }
+
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var item in seq.Children)
+        {
+            if (_r.Mapping(item, "a variant") is not { } map)
+            {
+                continue;
+            }
+
+            _r.CheckKeys(map, "a variant", ScenarioKeys.Variant);
+            var id = _r.Require(map, "id", "a variant") is { } idn ? _r.Id(idn, "the variant id") : null;
+            if (id is not null && !ids.Add(id))
+            {
+                _r.Error(YamlReader.Get(map, "id")!, $"duplicate variant id '{id}'");
+            }
+
+            var what = $"variant '{id ?? "?"}'";
+            var name = YamlReader.Get(map, "name") is { } nn ? _r.Scalar(nn, $"the name of {what}") : id;
+            var description = YamlReader.Get(map, "description") is { } dn ? _r.Scalar(dn, $"the description of {what}") : null;
+            var operations = new List<VariantOperation>();
+            if (YamlReader.Get(map, "operations") is { } on && _r.Sequence(on, $"the operations of {what}") is { } ops)
+            {
+                foreach (var opNode in ops.Children)
+                {
+                    if (_r.Mapping(opNode, $"an operation of {what}") is { } opMap && BindOperation(opMap, what) is { } op)
+                    {
+                        operations.Add(op);
+                    }
+                }
+            }
+
+            if (id is not null && name is not null)
+            {
+                variants.Add(new VariantDefinition(id, name, description, operations, YamlReader.At(map)));
+            }
+        }
+
+        return variants;
+    }
+
+    private VariantOperation? BindOperation(YamlMappingNode map, string variant)
+    {
+        var opNode = _r.Require(map, "op", $"an operation of {variant}");
+        var op = opNode is null ? null : _r.Scalar(opNode, "the operation");
+        if (op is null)
+        {
+            return null;
+        }
+
+        if (VariantOperations.Find(op) is not { } syntax)
+        {
+            _r.Error(opNode!, $"unknown operation '{op}'{DidYouMean.Hint(op, VariantOperations.Names)} (expected one of: {string.Join(", ", VariantOperations.Names)})");
+            return null;
+        }
+
+        _r.CheckKeys(map, $"a {op} operation", syntax.Keys);
+        return syntax.Bind(new OperationReader(_r, _values, _refs, map, $"the {op} operation of {variant}"));
+    }
+
+    /// <summary>Applies every variant and checks the result as the scenario itself was checked, so 'validate' catches a broken variant too.</summary>
+    public void CheckVariantsApply(ScenarioDefinition definition)
+    {
+        foreach (var variant in definition.Variants)
+        {
+            try
+            {
+                var applied = VariantApplier.Apply(definition, variant.Id);
+                foreach (var (at, message) in ScenarioChecks.Check(applied))
+                {
+                    // At the operation when the problem is one it wrote (a working group, a hand-off rule), else at the variant.
+                    var where = variant.Operations.Any(o => o.Position == at) ? at : variant.Position;
+                    _r.Error(where, $"variant '{variant.Id}' leaves the scenario unusable: {message}");
+                }
+            }
+            catch (ScenarioException e)
+            {
+                foreach (var d in e.Diagnostics)
+                {
+                    _r.Error(d.Position, d.Message);
+                }
+            }
+        }
+    }
+}

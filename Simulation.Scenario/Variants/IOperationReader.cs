@@ -1,0 +1,56 @@
+using IsdnSim.Kernel.Definitions;
+using IsdnSim.Kernel.Time;
+
+namespace IsdnSim.Scenario.Variants;
+
+/// <summary>
+/// What an operation reads from its entry in a variant's list. The scenario language implements
+/// it over the YAML tree: every read reports its own problem (at the file, line and column of
+/// the value) and returns null, and agent and role names are remembered to be checked once the
+/// whole file is read. A key that is absent reads as null too; <see cref="Has"/> tells the two apart.
+/// </summary>
+public interface IOperationReader
+{
+    /// <summary>"the merge_districts operation of variant 'austerity'", for messages.</summary>
+    string What { get; }
+
+    SourcePosition Position { get; }
+
+    bool Has(string key);
+
+    /// <summary>Reports a missing key; true if it is there.</summary>
+    bool Require(string key, string hint = "");
+
+    /// <summary>A problem of the operation as a whole, reported at the operation.</summary>
+    void Error(string message);
+
+    string? Text(string key, string what);
+
+    string? Id(string key, string what);
+
+    double? Number(string key, string what, double min, double max, bool minExclusive = false);
+
+    int? Integer(string key, string what, int min, int max);
+
+    /// <summary>A calendar duration longer than zero.</summary>
+    CalendarDays? Duration(string key, string what);
+
+    AgentKind? Kind(string key);
+
+    /// <summary>A role, checked against the jurisdiction.</summary>
+    string? Role(string key);
+
+    /// <summary>An agent of the scenario or one an earlier operation creates.</summary>
+    string? Agent(string key);
+
+    IReadOnlyList<string>? Agents(string key);
+
+    /// <summary>The id of an agent this operation creates; later operations may name it.</summary>
+    string? NewAgentId(string key);
+
+    /// <summary>Two endpoints of a hand-off rule, each a level word or an agent.</summary>
+    (string A, string B)? Pair(string key);
+
+    /// <summary>id, members, below and every, as a working group is written.</summary>
+    WorkingGroupDefinition? WorkingGroup();
+}

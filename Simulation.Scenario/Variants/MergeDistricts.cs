@@ -1,0 +1,53 @@
+using IsdnSim.Kernel.Definitions;
+using IsdnSim.Kernel.Time;
+using static IsdnSim.Scenario.Variants.OperationSupport;
+
+namespace IsdnSim.Scenario.Variants;
+
+/// <summary>Merge districts into one: agencies with the same id pooled, staff scaled, hand-offs to the new district changed.</summary>
+public sealed record MergeDistricts(IReadOnlyList<string> Districts, string Into, string Name, double StaffFactor, CalendarDays? Handoff, SourcePosition Position)
+    : VariantOperation(Position)
+{
+    public static OperationSyntax Syntax { get; } = new("merge_districts", ["districts", "into", "name", "staff_factor", "handoff"], Bind);
+
+    private static MergeDistricts? Bind(IOperationReader r)
+    {
+        var districts = r.Require("districts") ? r.Agents("districts") : null;
+        var into = r.Require("into") ? r.NewAgentId("into") : null;
+        var name = r.Has("name") ? r.Text("name", $"the name in {r.What}") : into;
+        var factor = r.Has("staff_factor") ? r.Number("staff_factor", $"staff_factor of {r.What}", 0, 10, minExclusive: true) : 1.0;
+        var handoff = r.Duration("handoff", $"the handoff of {r.What}");
+        if (districts is { Count: < 2 })
+        {
+            r.Error($"{r.What} needs at least two districts");
+        }
+
+        return districts is { Count: >= 2 } && into is not null && name is not null && factor is { } f && (!r.Has("handoff") || handoff is not null)
+            ? new MergeDistricts(districts, into, name, f, handoff, r.Position)
+            : null;
+    }
+
+    public override string Describe() =>
+        $"merge districts {string.Join(", ", Districts)} into '{Into}', staff x{F(StaffFactor)}" +
+        (Handoff is { } h ? $", hand-off municipal <-> {Into} {F(h.Value)} d" : "");
+
+    public override ScenarioDefinition Apply(ScenarioDefinition s, VariantDefinition variant)
+    {
+        var districts = Districts.Select(id => FindAgent(s, id, this, variant)).ToList();
+        foreach (var d in districts.Where(d => d.Kind != AgentKind.District))
+        {
+            throw Fail(this, variant, $"merge_districts: '{d.Id}' is a {AgentKinds.Name(d.Kind)}, not a district");
+        }
+
+        if (districts.Select(d => d.Parent).Distinct().Count() > 1)
+        {
+            throw Fail(this, variant, $"merge_districts: {string.Join(", ", districts.Select(d => $"'{d.Id}' (in {d.Parent ?? "no state"})"))} are not in the same state; districts merge within a state");
+        }
+
+        RequireFreeId(s, Into, Districts, this, variant);
+        var merged = new AgentDefinition(Into, AgentKind.District, Name, SumPopulation(districts), districts[0].Parent,
+            Pool(districts.SelectMany(d => d.Agencies), StaffFactor, this, variant), districts[0].Position);
+        var result = Replace(s, Districts, merged);
+        return Handoff is { } h ? AddHandoffRule(result, Levels.Name(Level.Municipal), Into, h, Position, variant) : result;
+    }
+}
