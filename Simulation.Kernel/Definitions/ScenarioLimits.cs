@@ -26,7 +26,7 @@ public static class ScenarioLimits
     public const double MinLookaheadDays = 1.0 / 24;
 
     /// <summary>
-    /// 64 MiB: eighteen times the largest shipped scenario (germany.yaml, 3.6 MB), and small
+    /// 64 MiB: seventeen times the largest shipped scenario (germany.yaml, 3.7 MB), and small
     /// enough that reading /dev/zero or a log file by mistake stops at once.
     /// </summary>
     public const int MaxFileBytes = 64 * 1024 * 1024;

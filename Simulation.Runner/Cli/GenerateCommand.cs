@@ -13,6 +13,10 @@ public sealed class GenerateCommand(Consoles consoles) : Command<GenerateCommand
 {
     public sealed class Settings : CommandSettings
     {
+        [CommandOption("--germany")]
+        [Description("Write Germany: the 16 Länder with their real numbers of municipalities, districts, independent cities and joint administrations (Destatis GV100AD). Takes only --seed, --out and --force.")]
+        public bool Germany { get; init; }
+
         [CommandOption("--municipalities <N>")]
         [Description("Number of municipalities (independent cities included).")]
         public int Municipalities { get; init; }
@@ -53,9 +57,13 @@ public sealed class GenerateCommand(Consoles consoles) : Command<GenerateCommand
         public bool Force { get; init; }
 
         public override ValidationResult Validate() =>
-            new RegionSpec(Municipalities, Districts, Cities, States, Amter, Seed).Problem() is { } problem
-                ? ValidationResult.Error(problem)
-                : ValidationResult.Success();
+            Germany
+                ? Municipalities != 0 || Districts != 0 || Cities != 0 || States != 1 || Amter || Name is not null
+                    ? ValidationResult.Error("--germany sets the Länder, their municipalities, districts, cities and joint administrations itself; give it only --seed, --out and --force")
+                    : ValidationResult.Success()
+                : new RegionSpec(Municipalities, Districts, Cities, States, Amter, Seed).Problem() is { } problem
+                    ? ValidationResult.Error(problem)
+                    : ValidationResult.Success();
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
@@ -66,8 +74,9 @@ public sealed class GenerateCommand(Consoles consoles) : Command<GenerateCommand
             return ExitCodes.BadInput;
         }
 
-        var spec = new RegionSpec(settings.Municipalities, settings.Districts, settings.Cities, settings.States, settings.Amter, settings.Seed, settings.Name);
-        var yaml = RegionGenerator.Generate(spec);
+        var yaml = settings.Germany
+            ? RegionGenerator.GenerateGermany(settings.Seed)
+            : RegionGenerator.Generate(new RegionSpec(settings.Municipalities, settings.Districts, settings.Cities, settings.States, settings.Amter, settings.Seed, settings.Name));
         var loaded = ScenarioLoader.Parse(yaml, settings.Out ?? "generated.yaml");
 
         if (settings.Out is not { } path)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Reflection;
 using System.Text;
 using Bogus;
@@ -30,8 +29,40 @@ public static class RegionGenerator
         }
 
         var region = Build(spec);
-        return Write(spec, region);
+        var command = $"isdnsim generate --municipalities {spec.Municipalities} --districts {spec.Districts} --cities {spec.Cities} --states {spec.States}"
+                      + (spec.Amter ? " --amter" : "") + $" --seed {spec.Seed}" + (spec.Name is { } n ? $" --name {Q(n)}" : "");
+        string[] about =
+        [
+            "# The same command gives the same file. Municipalities' populations follow Destatis GV100AD",
+            "# 2023 (median 1,832, 72.2 % under 5,000); the largest are independent cities; the rest are",
+            "# dealt to districts at random; with --amter, municipalities under 5,000 share Ämter of 4 to 8.",
+        ];
+        var municipalities = region.Districts.Sum(d => d.Members.Count);
+        return Write(new Header(command, about, spec.Name ?? $"Generated region ({municipalities:N0} municipalities)", spec.Seed, "Ämter"), region);
     }
+
+    /// <summary>
+    /// Writes Germany: the sixteen Länder with their real numbers of municipalities, districts and
+    /// independent cities (<see cref="Germany"/>), joint administrations only where a Land's law has
+    /// them, drawn populations and names as for any generated region.
+    /// </summary>
+    public static string GenerateGermany(ulong seed)
+    {
+        var region = BuildGermany(seed);
+        string[] about =
+        [
+            "# The same command gives the same file. The 16 Länder have their numbers of municipalities,",
+            "# districts and independent cities from Destatis GV100AD (30.11.2023); populations are drawn",
+            "# from its distribution (median 1,832, 72.2 % under 5,000), the city states' are given; the",
+            "# largest of a Land are its independent cities; the rest are dealt to its districts at random.",
+            "# Municipalities under 5,000 share a joint administration where the Land's law has one (Amt,",
+            "# Samtgemeinde, Verbandsgemeinde, Verwaltungsgemeinschaft), as many as GV100AD counts of that",
+            "# kind, shared among its Länder in proportion to their municipalities (ASSUMPTION).",
+        ];
+        return Write(new Header($"isdnsim generate --germany --seed {seed}", about, "Deutschland", seed, "joint administrations"), region);
+    }
+
+    private sealed record Header(string Command, string[] About, string Name, ulong Seed, string AssociationsWord);
 
     private sealed record Place(string Id, string Name, int Population)
     {
@@ -49,12 +80,14 @@ public static class RegionGenerator
 
     private sealed record Region(List<(string Id, string Name)> States, List<District> Districts);
 
-    private static Region Build(RegionSpec spec)
+    private static RandomStream RegionStream(ulong seed) => RandomStream.FromKey(StableHash.Combine(StableHash.Mix(seed), StableHash.Of("region")));
+
+    private static Faker Names(ulong seed) => new("de") { Random = new Randomizer(unchecked((int)seed)) };
+
+    private static Func<string, string> UniqueIds()
     {
-        var stream = RandomStream.FromKey(StableHash.Combine(StableHash.Mix(spec.Seed), StableHash.Of("region")));
-        var faker = new Faker("de") { Random = new Randomizer(unchecked((int)spec.Seed)) };
         var ids = new HashSet<string>(StringComparer.Ordinal);
-        string Unique(string name)
+        return name =>
         {
             var slug = Slug(name);
             var id = slug;
@@ -64,20 +97,27 @@ public static class RegionGenerator
             }
 
             return id;
-        }
+        };
+    }
+
+    private static Region Build(RegionSpec spec)
+    {
+        var stream = RegionStream(spec.Seed);
+        var faker = Names(spec.Seed);
+        var unique = UniqueIds();
 
         var populations = Enumerable.Range(0, spec.Municipalities).Select(_ => SamplePopulation(ref stream)).OrderDescending().ToList();
         var places = populations.Select(p =>
         {
             var name = faker.Address.City();
-            return new Place(Unique(name), name, p);
+            return new Place(unique(name), name, p);
         }).ToList();
 
         var stateNames = faker.Address.State();
         var states = Enumerable.Range(0, spec.States).Select(i =>
         {
             var name = spec.States == 1 ? "Land " + (spec.Name ?? stateNames) : "Land " + faker.Address.State() + (i > 0 ? $" {i + 1}" : "");
-            return (Unique(name), name);
+            return (unique(name), name);
         }).ToList();
 
         // The largest municipalities become independent cities; the rest are shuffled and dealt to districts.
@@ -99,7 +139,7 @@ public static class RegionGenerator
         {
             var seat = members.MaxBy(m => m.Population)!;
             var name = "Landkreis " + seat.Name;
-            districts.Add(new District(Unique(name), name, "", members, IsCity: false));
+            districts.Add(new District(unique(name), name, "", members, IsCity: false));
         }
 
         // States take districts and cities in turn, in a shuffled order.
@@ -123,7 +163,7 @@ public static class RegionGenerator
 
                     var members = small.GetRange(i, size);
                     var name = "Amt " + members[0].Name;
-                    var amt = (Unique(name), name, members);
+                    var amt = (unique(name), name, members);
                     foreach (var m in members)
                     {
                         m.Amt = amt.Item1;
@@ -133,6 +173,73 @@ public static class RegionGenerator
                     i += size;
                 }
             }
+        }
+
+        return new Region(states, districts);
+    }
+
+    private static Region BuildGermany(ulong seed)
+    {
+        var stream = RegionStream(seed);
+        var faker = Names(seed);
+        var unique = UniqueIds();
+        var states = Germany.Lands.Select(l => (unique("Land " + l.Name), l.Name)).ToList();
+        var districts = new List<District>();
+        for (var i = 0; i < Germany.Lands.Count; i++)
+        {
+            var land = Germany.Lands[i];
+            var stateId = states[i].Item1;
+            var drawn = Enumerable.Range(0, land.Municipalities - land.FixedCities.Count).Select(_ => SamplePopulation(ref stream)).OrderDescending().ToList();
+            var places = land.FixedCities.Select(c => new Place(unique(c.Name), c.Name, c.Population))
+                .Concat(drawn.Select(p =>
+                {
+                    var name = faker.Address.City();
+                    return new Place(unique(name), name, p);
+                }))
+                .ToList();
+
+            foreach (var city in places.Take(land.Cities))
+            {
+                districts.Add(new District(city.Id, city.Name, stateId, [city], IsCity: true));
+            }
+
+            var rest = places.Skip(land.Cities).ToArray();
+            Shuffle(rest, ref stream);
+            var landDistricts = new List<District>();
+            for (var k = 0; k < land.Districts; k++)
+            {
+                var members = rest.Where((_, index) => index % land.Districts == k).ToList();
+                var name = "Landkreis " + members.MaxBy(m => m.Population)!.Name;
+                landDistricts.Add(new District(unique(name), name, stateId, members, IsCity: false));
+            }
+
+            if (land.Association is { } kind)
+            {
+                // Small municipalities (under 5,000, not the seat) share the Land's joint
+                // administrations; each district takes a share in proportion to its small ones.
+                var small = landDistricts.Select(d => d.Members.Where(m => m.Population < 5000 && m != d.Seat).ToList()).ToList();
+                var counts = Germany.LargestRemainder(land.Associations, small.Select(m => m.Count).ToList());
+                for (var k = 0; k < landDistricts.Count; k++)
+                {
+                    var groups = Math.Min(counts[k], small[k].Count / 2);
+                    for (int g = 0, start = 0; g < groups; g++)
+                    {
+                        var size = small[k].Count / groups + (g < small[k].Count % groups ? 1 : 0);
+                        var members = small[k].GetRange(start, size);
+                        var name = kind + " " + members[0].Name;
+                        var id = unique(name);
+                        foreach (var m in members)
+                        {
+                            m.Amt = id;
+                        }
+
+                        landDistricts[k].Amter.Add((id, name, members));
+                        start += size;
+                    }
+                }
+            }
+
+            districts.AddRange(landDistricts);
         }
 
         return new Region(states, districts);
@@ -170,28 +277,26 @@ public static class RegionGenerator
 
     private static int Posts(double value, int min = 1) => Math.Max(min, (int)Math.Round(value, MidpointRounding.AwayFromZero));
 
-    private static string Write(RegionSpec spec, Region region)
+    private static string Write(Header header, Region region)
     {
         var s = new StringBuilder();
-        var inv = CultureInfo.InvariantCulture;
         var municipalities = region.Districts.Sum(d => d.Members.Count);
         var population = region.Districts.Sum(d => d.Population);
-        var name = spec.Name ?? $"Generated region ({municipalities:N0} municipalities)";
-        var command = $"isdnsim generate --municipalities {spec.Municipalities} --districts {spec.Districts} --cities {spec.Cities} --states {spec.States}"
-                      + (spec.Amter ? " --amter" : "") + $" --seed {spec.Seed}" + (spec.Name is { } n ? $" --name {Q(n)}" : "");
 
         s.AppendLine("# yaml-language-server: $schema=scenario.schema.json");
         s.AppendLine("#");
         s.AppendLine("# A synthetic region, written by:");
-        s.AppendLine($"#   {command}");
-        s.AppendLine("# The same command gives the same file. Municipalities' populations follow Destatis GV100AD");
-        s.AppendLine("# 2023 (median 1,832, 72.2 % under 5,000); the largest are independent cities; the rest are");
-        s.AppendLine("# dealt to districts at random; with --amter, municipalities under 5,000 share Ämter of 4 to 8.");
+        s.AppendLine($"#   {header.Command}");
+        foreach (var line in header.About)
+        {
+            s.AppendLine(line);
+        }
+
         s.AppendLine("# Staffing rules (ASSUMPTION unless a source is named) are in the comments of each agent kind.");
         s.AppendLine("format: 1");
-        s.AppendLine($"name: {Q(name)}");
-        s.AppendLine($"description: {Q($"{municipalities:N0} municipalities, {region.Districts.Count(d => !d.IsCity)} districts, {region.Districts.Count(d => d.IsCity)} independent cities, {region.States.Count} {(region.States.Count == 1 ? "state" : "states")}, {region.Districts.Sum(d => d.Amter.Count)} Ämter; {population:N0} inhabitants")}");
-        s.AppendLine($"seed: {spec.Seed}");
+        s.AppendLine($"name: {Q(header.Name)}");
+        s.AppendLine($"description: {Q($"{municipalities:N0} municipalities, {region.Districts.Count(d => !d.IsCity)} districts, {region.Districts.Count(d => d.IsCity)} independent cities, {region.States.Count} {(region.States.Count == 1 ? "state" : "states")}, {region.Districts.Sum(d => d.Amter.Count)} {header.AssociationsWord}; {population:N0} inhabitants")}");
+        s.AppendLine($"seed: {header.Seed}");
         s.AppendLine("start: 2025-01-01");
         s.AppendLine("horizon: 10y");
         s.AppendLine("replications: 3");

@@ -64,7 +64,7 @@ internal static class ScenarioFileReader
         {
             content = content[..ScenarioLimits.MaxFileBytes];
             throw Problem(path, PositionAfter(content),
-                $"the file is larger than {ScenarioLimits.MaxFileBytes / (1024 * 1024)} MiB, the limit for a scenario (the largest shipped one, germany.yaml, has 3.6 MB): is it the right file?");
+                $"the file is larger than {ScenarioLimits.MaxFileBytes / (1024 * 1024)} MiB, the limit for a scenario (the largest shipped one, germany.yaml, has 3.7 MB): is it the right file?");
         }
 
         return Decode(path, content);

@@ -69,14 +69,50 @@ public sealed class GenerateTests
     public void ShippedGeneratedScenarios_AreWhatTheirCommandWrites()
     {
         // The header of each names the command; running it again must give the same file.
-        foreach (var (file, spec) in new[]
-                 {
-                     ("brandenburg.yaml", new RegionSpec(413, 14, 4, 1, true, 7, "Brandenburg")),
-                     ("germany.yaml", new RegionSpec(10_800, 294, 106, 16, true, 2023, "Deutschland")),
-                 })
+        File.ReadAllText(Repository.Scenario("brandenburg.yaml")).Should().Be(RegionGenerator.Generate(new RegionSpec(413, 14, 4, 1, true, 7, "Brandenburg")));
+        File.ReadAllText(Repository.Scenario("germany.yaml")).Should().Be(RegionGenerator.GenerateGermany(2023));
+    }
+
+    [Fact]
+    public void GeneratedGermany_HasEachLandsCounts_FromGV100AD()
+    {
+        var d = ScenarioLoader.Parse(RegionGenerator.GenerateGermany(2023), "germany.yaml").Definition;
+        var byId = d.Agents.ToDictionary(a => a.Id);
+        string LandOf(AgentDefinition a) => a.Kind == AgentKind.State ? a.Name : LandOf(byId[a.Parent!]);
+        int Count(string land, AgentKind kind) => d.Agents.Count(a => a.Kind == kind && LandOf(a) == land);
+
+        d.Agents.Where(a => a.Kind == AgentKind.State).Select(a => a.Name).Should().Equal(Germany.Lands.Select(l => l.Name));
+        foreach (var land in Germany.Lands)
         {
-            File.ReadAllText(Repository.Scenario(file)).Should().Be(RegionGenerator.Generate(spec), file);
+            Count(land.Name, AgentKind.Municipality).Should().Be(land.Municipalities - land.Cities, land.Name);
+            Count(land.Name, AgentKind.City).Should().Be(land.Cities, land.Name);
+            Count(land.Name, AgentKind.District).Should().Be(land.Districts, land.Name);
+            var associations = d.Agents.Where(a => a.Kind == AgentKind.Amt && LandOf(a) == land.Name).ToList();
+            associations.Should().HaveCount(land.Associations, land.Name);
+            if (land.Association is { } kind)
+            {
+                associations.Should().OnlyContain(a => a.Name.StartsWith(kind + " ", StringComparison.Ordinal), land.Name);
+            }
         }
+
+        // Destatis GV100AD, 30.11.2023.
+        d.Agents.Count(a => a.Kind is AgentKind.Municipality or AgentKind.City).Should().Be(10_773);
+        d.Agents.Count(a => a.Kind == AgentKind.District).Should().Be(294);
+        d.Agents.Count(a => a.Kind == AgentKind.City).Should().Be(106);
+        d.Agents.Count(a => a.Kind == AgentKind.Amt).Should().Be(208 + 114 + 148 + 574 + 120);
+        Germany.Lands.Where(l => l.Association is null).Select(l => l.Name).Should().BeEquivalentTo(
+            ["Hamburg", "Bremen", "Nordrhein-Westfalen", "Hessen", "Saarland", "Berlin"], "these Länder have no joint administrations");
+    }
+
+    [Theory]
+    [InlineData(new[] { 1, 1, 1 }, 10, new[] { 4, 3, 3 })]
+    [InlineData(new[] { 1104, 413, 726 }, 208, new[] { 103, 38, 67 })]
+    [InlineData(new[] { 0, 5, 0 }, 7, new[] { 0, 7, 0 })]
+    public void LargestRemainder_SplitsATotalInProportion(int[] weights, int total, int[] expected)
+    {
+        // 208 * 1104 / 2243 = 102.38, 208 * 413 / 2243 = 38.30, 208 * 726 / 2243 = 67.32: the
+        // one left after the whole parts goes to the largest remainder, Schleswig-Holstein's 0.38.
+        Germany.LargestRemainder(total, weights).Should().Equal(expected);
     }
 
     [Fact]
@@ -96,5 +132,9 @@ public sealed class GenerateTests
         (await IsdnSimApp.RunAsync(["generate", "--municipalities", "3", "--districts", "5", "--out", dir.File("x.yaml")], Consoles.Plain(output, errors)))
             .Should().Be(ExitCodes.BadInput);
         errors.ToString().Should().Contain("cannot fill 5 districts");
+        (await IsdnSimApp.RunAsync(["generate", "--germany", "--municipalities", "30", "--out", dir.File("y.yaml")], Consoles.Plain(output, errors)))
+            .Should().Be(ExitCodes.BadInput);
+        errors.ToString().Should().Contain("--germany sets the Länder");
+        File.Exists(dir.File("y.yaml")).Should().BeFalse();
     }
 }

@@ -182,7 +182,7 @@ public sealed class HostileInputTests : IDisposable
         var d = Rejection(() => ScenarioLoader.LoadFile("/dev/zero"));
 
         d.Position.Should().Be(new SourcePosition(1, ScenarioLimits.MaxFileBytes + 1));
-        d.Message.Should().Be("the file is larger than 64 MiB, the limit for a scenario (the largest shipped one, germany.yaml, has 3.6 MB): is it the right file?");
+        d.Message.Should().Be("the file is larger than 64 MiB, the limit for a scenario (the largest shipped one, germany.yaml, has 3.7 MB): is it the right file?");
     }
 
     [Fact]
