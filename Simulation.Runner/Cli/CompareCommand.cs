@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using IsdnSim.Analysis.Experiments;
+using IsdnSim.Analysis.Storage;
 using IsdnSim.Kernel.Definitions;
 using IsdnSim.Presentation.Output;
 using IsdnSim.Presentation.Reporting;
@@ -84,7 +85,7 @@ public sealed class CompareCommand(Consoles consoles) : AsyncCommand<CompareComm
 
         var outcome = completed.Outcome;
         var model = experiment.Cells[0].Model;
-        var reportContext = ExperimentContext.For(p, model, outcome.Replications, outcome.PrecisionReached, ResultWriter.ProgramVersion);
+        var reportContext = ExperimentContext.For(p, model, outcome.Replications, outcome.PrecisionReached, ProgramVersion.Text);
         ProgressDisplay.Status(consoles.Out, !settings.NoProgress, "Writing figures and report", () =>
         {
             ExperimentOutput.WriteCompare(store, outcome, CompareReport.Build(reportContext, outcome.Result), reportContext.Years);
@@ -178,7 +179,7 @@ public sealed class CompareCommand(Consoles consoles) : AsyncCommand<CompareComm
             Replications = replications,
             Precision = settings.Precision,
             MaxReplications = settings.Precision is null ? replications : cap,
-            ProgramVersion = ResultWriter.ProgramVersion,
+            ProgramVersion = ProgramVersion.Text,
         }, scenario.Text);
     }
 }

@@ -252,7 +252,7 @@ public sealed class RunCommand(Consoles consoles) : AsyncCommand<RunCommand.Sett
         string? stopped = null;
         string? failed = null;
         using var traceWriter = settings.Trace is { } path
-            ? TraceWriter.Create(path, model, new TraceHeader(settings.File, scenario.Hash, traced, ResultWriter.ProgramVersion),
+            ? TraceWriter.Create(path, model, new TraceHeader(settings.File, scenario.Hash, traced, ProgramVersion.Text),
                 Sizes.TryParse(settings.TraceLimit ?? "1GB")!.Value)
             : null;
         try
@@ -314,7 +314,7 @@ public sealed class RunCommand(Consoles consoles) : AsyncCommand<RunCommand.Sett
         {
             summary = RunSummary.Build(model, [.. results.Select(r => ReplicationFigures.Compute(model, r))]);
             var manifest = new RunManifest(settings.File, model.Definition.Name, scenario.Hash, model.Definition.AppliedVariant, model.Seed, results.Count, model.Horizon.Days,
-                host.Engine.Name, host.Silos, ResultWriter.ProgramVersion, DateTimeOffset.UtcNow,
+                host.Engine.Name, host.Silos, ProgramVersion.Text, DateTimeOffset.UtcNow,
                 results.Sum(r => r.Events), results.Sum(r => r.Windows), simulated)
             {
                 WarmupDays = model.Warmup,

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using IsdnSim.Analysis.Experiments;
+using IsdnSim.Analysis.Storage;
 using IsdnSim.Presentation.Output;
 using IsdnSim.Presentation.Reporting;
 using IsdnSim.Runner.Display;
@@ -57,7 +58,7 @@ public sealed class SweepCommand(Consoles consoles) : AsyncCommand<SweepCommand.
         }
 
         var outcome = completed.Outcome;
-        var reportContext = ExperimentContext.For(p, model, outcome.Replications, null, ResultWriter.ProgramVersion);
+        var reportContext = ExperimentContext.For(p, model, outcome.Replications, null, ProgramVersion.Text);
         ProgressDisplay.Status(consoles.Out, !settings.NoProgress, "Writing figures and report", () =>
         {
             ExperimentOutput.WriteSweep(store, outcome, SweepReport.Build(reportContext, outcome.Result), reportContext.Years);
@@ -135,7 +136,7 @@ public sealed class SweepCommand(Consoles consoles) : AsyncCommand<SweepCommand.
             Replications = settings.Replications ?? scenario.Definition.Replications,
             MaxReplications = settings.Replications ?? scenario.Definition.Replications,
             Parameters = parameters,
-            ProgramVersion = ResultWriter.ProgramVersion,
+            ProgramVersion = ProgramVersion.Text,
         }, scenario.Text);
     }
 }
