@@ -252,7 +252,7 @@ public sealed class RunCommand(Consoles consoles) : AsyncCommand<RunCommand.Sett
         string? stopped = null;
         string? failed = null;
         using var traceWriter = settings.Trace is { } path
-            ? TraceWriter.Create(path, model, new TraceHeader(settings.File, scenario.Hash, traced, ProgramVersion.Text),
+            ? TraceWriter.Create(path, model, new TraceHeader(settings.File, scenario.Hash, traced),
                 Sizes.TryParse(settings.TraceLimit ?? "1GB")!.Value)
             : null;
         try
