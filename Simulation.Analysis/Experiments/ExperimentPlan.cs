@@ -1,3 +1,4 @@
+using IsdnSim.Analysis.Engine;
 using IsdnSim.Scenario.Language;
 
 namespace IsdnSim.Analysis.Experiments;
@@ -51,6 +52,20 @@ public sealed record ExperimentPlan
 
     /// <summary>The headline metrics' keys, in order, as the stored replications hold them.</summary>
     public IReadOnlyList<string> MetricKeys { get; init; } = [];
+
+    /// <summary>A new plan of <paramref name="kind"/> over <paramref name="scenario"/> with the command line's overrides, in this version.</summary>
+    public static ExperimentPlan New(string kind, LoadedScenario scenario, ScenarioOverrides overrides, int replications) => new()
+    {
+        Kind = kind,
+        ScenarioFile = scenario.File,
+        ScenarioHash = scenario.Hash,
+        Seed = overrides.Seed,
+        HorizonDays = overrides.HorizonDays,
+        WarmupDays = overrides.WarmupDays,
+        Replications = replications,
+        MaxReplications = replications,
+        ProgramVersion = Storage.ProgramVersion.Text,
+    };
 
     /// <summary>
     /// The plan with this build and these metrics written in; if the plan has metrics already (a
