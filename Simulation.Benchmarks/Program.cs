@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using IsdnSim.Analysis.Engine;
 using IsdnSim.Analysis.Experiments;
+using IsdnSim.Analysis.Storage;
 using IsdnSim.Grains;
 using IsdnSim.Grains.Hosting;
 using IsdnSim.Presentation.Output;
@@ -34,7 +35,7 @@ var plan = new ExperimentPlan
     Baseline = variants[0],
     Replications = replications,
     MaxReplications = replications,
-    ProgramVersion = ResultWriter.ProgramVersion,
+    ProgramVersion = ProgramVersion.Text,
 };
 
 Console.WriteLine($"{Environment.ProcessorCount} cores, .NET {Environment.Version}; {scenario.Definition.Name}: {variants.Length} variants x {replications} replications");

@@ -14,7 +14,7 @@ public sealed record CellSummary(
     IReadOnlyList<Estimate> Metrics,
     double[] LeadTimePercentiles,
     IReadOnlyList<AgencySummary> Agencies,
-    IReadOnlyList<DeadlineSummary> Deadlines)
+    IReadOnlyList<DeadlineEstimates> Deadlines)
 {
     /// <param name="digests">The cell's replications, in replication order.</param>
     public static CellSummary Of(string cell, IReadOnlyList<ReplicationDigest> digests)
@@ -48,17 +48,7 @@ public sealed record CellSummary(
         }).ToList();
         var processes = judged.Count == 0 ? 0 : judged[0].Arrived.Length;
 
-        var deadlines = Enumerable.Range(0, digests[0].Deadlines.Length).Select(i =>
-        {
-            var samples = digests.Select(d => d.Deadlines[i]).ToList();
-            var first = samples[0];
-            return new DeadlineSummary(first.Shock, first.ShockName, first.Group, first.Deadline,
-                Estimate.Of([.. samples.Select(s => (double)s.Mandated)]),
-                Estimate.Of([.. samples.Select(s => (double)s.OnTime)]),
-                Estimate.Of([.. samples.Where(s => s.Mandated > 0).Select(s => (double)s.OnTime / s.Mandated)]));
-        }).ToList();
-
-        return new CellSummary(cell, digests.Count, metrics, percentiles, agencies, deadlines)
+        return new CellSummary(cell, digests.Count, metrics, percentiles, agencies, DeadlineEstimates.Of(digests, d => d.Deadlines))
         {
             JudgedReplications = judged.Count,
             ProcessArrived = [.. Enumerable.Range(0, processes).Select(p => judged.Sum(s => s.Arrived[p]))],
@@ -116,12 +106,3 @@ public sealed record AgencySummary(
     /// <summary>Replications in which the agency was saturated or its work in progress grew.</summary>
     public int UnstableIn { get; init; }
 }
-
-public sealed record DeadlineSummary(
-    string Shock,
-    string ShockName,
-    string Group,
-    DateOnly Deadline,
-    Estimate Mandated,
-    Estimate OnTime,
-    Estimate Compliance);

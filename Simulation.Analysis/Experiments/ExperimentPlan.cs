@@ -1,6 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
-using IsdnSim.Kernel.Model;
+using IsdnSim.Analysis.Engine;
 using IsdnSim.Scenario.Language;
 
 namespace IsdnSim.Analysis.Experiments;
@@ -49,19 +47,25 @@ public sealed record ExperimentPlan
 
     public required string ProgramVersion { get; init; }
 
-    /// <summary>The build of IsdnSim that started the experiment (<see cref="CurrentBuild"/>): resuming with another is worth a warning.</summary>
+    /// <summary>The build of IsdnSim that started the experiment (<see cref="Storage.ProgramVersion.Build"/>): resuming with another is worth a warning.</summary>
     public string? Build { get; init; }
 
     /// <summary>The headline metrics' keys, in order, as the stored replications hold them.</summary>
     public IReadOnlyList<string> MetricKeys { get; init; } = [];
 
-    /// <summary>
-    /// This build of IsdnSim's simulation code: the identity of the modules that decide a result
-    /// (kernel, scenario language, analysis), so a change in any of them counts as another build.
-    /// </summary>
-    public static string CurrentBuild { get; } = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('|',
-        new[] { typeof(SimulationModel), typeof(ScenarioLoader), typeof(ExperimentPlan) }
-            .Select(t => t.Assembly.ManifestModule.ModuleVersionId.ToString("N"))))))[..12];
+    /// <summary>A new plan of <paramref name="kind"/> over <paramref name="scenario"/> with the command line's overrides, in this version.</summary>
+    public static ExperimentPlan New(string kind, LoadedScenario scenario, ScenarioOverrides overrides, int replications) => new()
+    {
+        Kind = kind,
+        ScenarioFile = scenario.File,
+        ScenarioHash = scenario.Hash,
+        Seed = overrides.Seed,
+        HorizonDays = overrides.HorizonDays,
+        WarmupDays = overrides.WarmupDays,
+        Replications = replications,
+        MaxReplications = replications,
+        ProgramVersion = Storage.ProgramVersion.Text,
+    };
 
     /// <summary>
     /// The plan with this build and these metrics written in; if the plan has metrics already (a
@@ -76,7 +80,7 @@ public sealed record ExperimentPlan
                 $"this experiment's replications hold the metrics {string.Join(", ", MetricKeys)}, but this version of isdnsim measures {string.Join(", ", keys)}; start a new experiment");
         }
 
-        return this with { Build = Build ?? CurrentBuild, MetricKeys = keys };
+        return this with { Build = Build ?? Storage.ProgramVersion.Build, MetricKeys = keys };
     }
 }
 

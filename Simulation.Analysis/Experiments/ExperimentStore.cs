@@ -234,7 +234,7 @@ public sealed class ExperimentStore
     {
         var folder = Path.Combine(Directory, ReplicationsFolder, digest.Cell);
         System.IO.Directory.CreateDirectory(folder);
-        var stored = new StoredReplication(StoredReplication.CurrentFormat, Plan.ScenarioHash, seed, ExperimentPlan.CurrentBuild, digest);
+        var stored = new StoredReplication(StoredReplication.CurrentFormat, Plan.ScenarioHash, seed, ProgramVersion.Build, digest);
         AtomicOutput.WriteFile(Path.Combine(folder, $"{digest.Replication:D5}.json"), SealedJson.Write(stored, CompactJson));
     }
 

@@ -18,7 +18,7 @@ public sealed record ReplicationDigest(
     double[] Metrics,
     double[] LeadTimePercentiles,
     AgencyDigest[] Agencies,
-    DeadlineDigest[] Deadlines,
+    DeadlineFigures[] Deadlines,
     long Events,
     StabilityDigest? Stability = null)
 {
@@ -42,18 +42,11 @@ public sealed record ReplicationDigest(
                 figures.DeterminingShare[i], a.YearUtilisation);
         }).ToArray();
 
-        var deadlines = figures.Deadlines.Select(d =>
-        {
-            var shock = model.Definition.Shocks[d.Shock];
-            var group = shock.Groups[d.Group];
-            return new DeadlineDigest(shock.Id, shock.Name, group.Name, group.Deadline, d.Mandated, d.OnTime, d.Late, d.Unfinished);
-        }).ToArray();
-
         var stability = new StabilityDigest(
             [.. figures.Agencies.Select((a, i) => (a, i)).Where(x => AgencyStability.Of(model, x.a).Unstable).Select(x => x.i)],
             [.. figures.Processes.Select(p => p.Arrived)],
             [.. figures.Processes.Select(p => p.ArrivedAndFinished)]);
-        return new ReplicationDigest(cell, result.Replication, HeadlineMetrics.Values(model, figures), percentiles, agencies, deadlines, result.Events, stability);
+        return new ReplicationDigest(cell, result.Replication, HeadlineMetrics.Values(model, figures), percentiles, agencies, [.. figures.Deadlines], result.Events, stability);
     }
 }
 
@@ -69,14 +62,3 @@ public sealed record AgencyDigest(
     double WaitingCaused,
     double DeterminingShare,
     double[] YearUtilisation);
-
-/// <summary>One group of a shock in one replication.</summary>
-public sealed record DeadlineDigest(
-    string Shock,
-    string ShockName,
-    string Group,
-    DateOnly Deadline,
-    long Mandated,
-    long OnTime,
-    long Late,
-    long Unfinished);

@@ -67,25 +67,3 @@ public sealed record ReplicationFigures(
         };
     }
 }
-
-/// <summary>How one group of a shock met its deadline in one replication.</summary>
-public sealed record DeadlineFigures(int Shock, int Group, long Mandated, long OnTime, long Late, long Unfinished)
-{
-    /// <summary>Share of the obliged projects finished by the deadline.</summary>
-    public double Compliance => Mandated > 0 ? (double)OnTime / Mandated : double.NaN;
-
-    public static IEnumerable<DeadlineFigures> Compute(SimulationModel model, ReplicationResult result)
-    {
-        var finished = result.Projects.Where(p => p.Shock >= 0).ToLookup(p => (p.Shock, p.Group));
-        for (var s = 0; s < model.Definition.Shocks.Count; s++)
-        {
-            for (var g = 0; g < model.Definition.Shocks[s].Groups.Count; g++)
-            {
-                var mandated = result.Tallies.Mandated.Where(m => m.Shock == s && m.Group == g).Sum(m => m.Count);
-                var done = finished[(s, g)].ToList();
-                var onTime = done.Count(p => p.OnTime);
-                yield return new DeadlineFigures(s, g, mandated, onTime, done.Count - onTime, mandated - done.Count);
-            }
-        }
-    }
-}

@@ -73,23 +73,6 @@ public sealed record RunSummary(
                 .Where(k => replications.Any(r => pick(r)[k] > 0))
                 .Select(k => (levels[k / levels.Length], levels[k % levels.Length], Estimate.Of([.. replications.Select(r => (double)pick(r)[k])])))];
 
-        var deadlines = new List<DeadlineEstimates>();
-        if (replications.Count > 0)
-        {
-            for (var d = 0; d < replications[0].Deadlines.Count; d++)
-            {
-                var samples = replications.Select(r => r.Deadlines[d]).ToList();
-                var shock = model.Definition.Shocks[samples[0].Shock];
-                var group = shock.Groups[samples[0].Group];
-                deadlines.Add(new DeadlineEstimates(shock.Id, shock.Name, group.Name, group.Deadline,
-                    Estimate.Of([.. samples.Select(s => (double)s.Mandated)]),
-                    Estimate.Of([.. samples.Select(s => (double)s.OnTime)]),
-                    Estimate.Of([.. samples.Select(s => (double)s.Late)]),
-                    Estimate.Of([.. samples.Select(s => (double)s.Unfinished)]),
-                    Estimate.Of([.. samples.Select(s => s.Compliance).Where(double.IsFinite)])));
-            }
-        }
-
         var years = model.YearStarts.Length;
         var byYear = Enumerable.Range(0, years).Select(y => (IReadOnlyList<(AgencyEstimates, Estimate)>)
             [.. agencies.Where(a => !a.IsCouncil).Select(a => (a, a.YearUtilisation[y])).OrderByDescending(x => x.Item2.Mean).ThenBy(x => x.a.Agent).ThenBy(x => x.a.Agency)]).ToList();
@@ -100,7 +83,7 @@ public sealed record RunSummary(
             Reworks = Matrix(r => r.Reworks),
             Congruence = Estimate.Of([.. replications.Select(r => r.Congruence).Where(double.IsFinite)]),
             DeemedShare = Estimate.Of([.. replications.Select(r => r.DeemedShare).Where(double.IsFinite)]),
-            Deadlines = deadlines,
+            Deadlines = DeadlineEstimates.Of(replications, r => r.Deadlines),
             ByYear = byYear,
         };
     }
@@ -192,14 +175,3 @@ public sealed record AgencyEstimates(
     /// <summary>Replications in which the agency was saturated or its work in progress grew.</summary>
     public int UnstableIn => Stability.Count(s => s.Unstable);
 }
-
-public sealed record DeadlineEstimates(
-    string Shock,
-    string ShockName,
-    string Group,
-    DateOnly Deadline,
-    Estimate Mandated,
-    Estimate OnTime,
-    Estimate Late,
-    Estimate Unfinished,
-    Estimate Compliance);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Reflection;
 using System.Text.Json;
 using IsdnSim.Analysis.Engine;
 using IsdnSim.Analysis.Metrics;
@@ -17,9 +16,6 @@ namespace IsdnSim.Presentation.Output;
 /// </summary>
 public static class ResultWriter
 {
-    public static string ProgramVersion =>
-        typeof(ResultWriter).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
-
     public static void Write(string directory, SimulationModel model, IReadOnlyList<ReplicationResult> results, RunSummary summary, RunManifest manifest)
     {
         using var output = AtomicOutput.Begin(directory);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using IsdnSim.Analysis.Engine;
+using IsdnSim.Analysis.Storage;
 using IsdnSim.Kernel.Model;
 using IsdnSim.Presentation.Output;
 
@@ -15,9 +16,9 @@ namespace IsdnSim.Presentation.Telemetry;
 /// </summary>
 public static class SimulationTelemetry
 {
-    public static readonly ActivitySource Source = new(TelemetryNames.Source, ResultWriter.ProgramVersion);
+    public static readonly ActivitySource Source = new(TelemetryNames.Source, ProgramVersion.Text);
 
-    public static readonly Meter Meter = new(TelemetryNames.Meter, ResultWriter.ProgramVersion);
+    public static readonly Meter Meter = new(TelemetryNames.Meter, ProgramVersion.Text);
 
     /// <summary>
     /// Checks that this runtime lets the run's spans carry their chosen ids (and puts the trace-id

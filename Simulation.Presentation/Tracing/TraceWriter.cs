@@ -1,9 +1,7 @@
 using System.Globalization;
 using System.IO.Compression;
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using IsdnSim.Kernel.Definitions;
 using IsdnSim.Kernel.Model;
 using IsdnSim.Kernel.Time;
 using IsdnSim.Kernel.Tracing;
@@ -18,8 +16,6 @@ namespace IsdnSim.Presentation.Tracing;
 /// </summary>
 public sealed class TraceWriter : ITraceSink, IDisposable
 {
-    public const int Format = 1;
-
     private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = false };
     private static readonly string[] MessageNames = ["step-ready", "consult", "consult-reply", "rework", "rework-done", "support", "support-reply"];
     private static readonly string[] WorkNames = ["step", "consult", "rework", "support", "background"];
@@ -114,87 +110,9 @@ public sealed class TraceWriter : ITraceSink, IDisposable
         _file.Dispose();
     }
 
-    private void WriteHeader(TraceHeader h)
+    private void WriteHeader(TraceHeader header)
     {
-        var d = _model.Definition;
-        _json.WriteStartObject();
-        _json.WriteString("trace", "isdnsim");
-        _json.WriteNumber("format", Format);
-        _json.WriteString("scenario", d.Name);
-        _json.WriteString("file", h.ScenarioFile);
-        _json.WriteString("hash", h.ScenarioHash);
-        if (d.AppliedVariant is { } v)
-        {
-            _json.WriteString("variant", v);
-        }
-        else
-        {
-            _json.WriteNull("variant");
-        }
-
-        _json.WriteNumber("seed", _model.Seed);
-        _json.WriteNumber("replication", h.Replication);
-        _json.WriteString("start", d.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        _json.WriteNumber("horizon_days", _model.Horizon.Days);
-        _json.WriteString("program_version", h.ProgramVersion);
-        _json.WriteStartArray("agents");
-        foreach (var a in _model.Agents)
-        {
-            _json.WriteStartObject();
-            _json.WriteString("id", a.Id);
-            _json.WriteString("name", a.Name);
-            _json.WriteString("kind", AgentKinds.Name(a.Kind));
-            _json.WriteString("level", SimulationModel.Levels[a.Level]);
-            if (a.Parent >= 0)
-            {
-                _json.WriteString("parent", _model.Agents[a.Parent].Id);
-            }
-
-            _json.WriteStartArray("agencies");
-            foreach (var g in a.Agencies)
-            {
-                _json.WriteStartObject();
-                _json.WriteString("id", g.Id);
-                _json.WriteString("name", g.Name);
-                _json.WriteNumber("staff", g.Staff);
-                _json.WriteBoolean("council", g.IsCouncil);
-                _json.WriteEndObject();
-            }
-
-            _json.WriteEndArray();
-            _json.WriteEndObject();
-        }
-
-        _json.WriteEndArray();
-        _json.WriteStartArray("processes");
-        foreach (var p in _model.Processes)
-        {
-            _json.WriteStartObject();
-            _json.WriteString("id", p.Id);
-            _json.WriteString("name", p.Name);
-            _json.WriteStartArray("steps");
-            foreach (var s in p.Steps)
-            {
-                _json.WriteStartObject();
-                _json.WriteString("id", s.Id);
-                _json.WriteString("name", s.Name);
-                _json.WriteString("kind", StepKinds.Name(s.Kind));
-                _json.WriteStartArray("after");
-                foreach (var pre in s.Predecessors)
-                {
-                    _json.WriteStringValue(p.Steps[pre].Id);
-                }
-
-                _json.WriteEndArray();
-                _json.WriteEndObject();
-            }
-
-            _json.WriteEndArray();
-            _json.WriteEndObject();
-        }
-
-        _json.WriteEndArray();
-        _json.WriteEndObject();
+        TraceInfo.Of(_model, header).Write(_json);
         EndLine();
     }
 
@@ -364,6 +282,3 @@ public sealed class TraceWriter : ITraceSink, IDisposable
         }
     }
 }
-
-/// <summary>What a trace's header says besides the model: where the scenario came from, and which replication it is.</summary>
-public sealed record TraceHeader(string ScenarioFile, string ScenarioHash, int Replication, string ProgramVersion);

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using IsdnSim.Analysis.Experiments;
+using IsdnSim.Analysis.Storage;
 using IsdnSim.Kernel.Definitions;
 using IsdnSim.Presentation.Output;
 using IsdnSim.Presentation.Reporting;
@@ -40,25 +41,8 @@ public sealed class CompareCommand(Consoles consoles) : AsyncCommand<CompareComm
             ("--precision", Precision is not null), ("--max-replications", MaxReplications is not null),
         ];
 
-        public override ValidationResult Validate()
-        {
-            if (Precision is not null and (<= 0 or >= 1))
-            {
-                return ValidationResult.Error($"--precision must be a share between 0 and 1 (0.05 for 5 % of the baseline's mean), found {Precision}");
-            }
-
-            if (MaxReplications is not null && Precision is null)
-            {
-                return ValidationResult.Error("--max-replications goes with --precision");
-            }
-
-            if (MaxReplications is < 2 or > ScenarioLimits.MaxReplications)
-            {
-                return ValidationResult.Error($"--max-replications must be between 2 and {ScenarioLimits.MaxReplications:N0}, found {MaxReplications}");
-            }
-
-            return base.Validate();
-        }
+        public override ValidationResult Validate() =>
+            CompareRequest.OptionProblem(Precision, MaxReplications) is { } problem ? ValidationResult.Error(problem) : base.Validate();
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
@@ -84,7 +68,7 @@ public sealed class CompareCommand(Consoles consoles) : AsyncCommand<CompareComm
 
         var outcome = completed.Outcome;
         var model = experiment.Cells[0].Model;
-        var reportContext = ExperimentContext.For(p, model, outcome.Replications, outcome.PrecisionReached, ResultWriter.ProgramVersion);
+        var reportContext = ExperimentContext.For(p, model, outcome.Replications, outcome.PrecisionReached, ProgramVersion.Text);
         ProgressDisplay.Status(consoles.Out, !settings.NoProgress, "Writing figures and report", () =>
         {
             ExperimentOutput.WriteCompare(store, outcome, CompareReport.Build(reportContext, outcome.Result), reportContext.Years);
@@ -116,69 +100,21 @@ public sealed class CompareCommand(Consoles consoles) : AsyncCommand<CompareComm
             return null;
         }
 
-        var known = scenario.Definition.Variants.Select(v => v.Id).ToList();
-        var variants = settings.Variants is { } list
-            ? list.Split(',').Select(v => v.Trim()).Where(v => v.Length > 0).ToList()
-            : known;
-        foreach (var v in variants.Where(v => !known.Contains(v)))
-        {
-            consoles.Errors.WriteLine(known.Count == 0
-                ? $"isdnsim: error: --variants: {scenario.File} defines no variants"
-                : $"isdnsim: error: --variants: no variant '{v}' in {scenario.File}{DidYouMean.Hint(v, known)} (variants: {string.Join(", ", known)})");
-            return null;
-        }
-
-        if (variants.Distinct().Count() != variants.Count || variants.Count < 2)
-        {
-            consoles.Errors.WriteLine(variants.Count < 2
-                ? $"isdnsim: error: a comparison needs at least two variants, found {variants.Count} ({string.Join(", ", variants)})"
-                : "isdnsim: error: --variants: a variant is listed twice");
-            return null;
-        }
-
-        var baseline = settings.Baseline ?? variants[0];
-        if (!variants.Contains(baseline))
-        {
-            consoles.Errors.WriteLine($"isdnsim: error: --baseline: '{baseline}' is not one of the compared variants ({string.Join(", ", variants)}){DidYouMean.Hint(baseline, variants)}");
-            return null;
-        }
-
         var overrides = ScenarioInput.Overrides(scenario, settings, null, settings.Replications, consoles);
         if (overrides is null)
         {
             return null;
         }
 
-        var replications = settings.Replications ?? scenario.Definition.Replications;
-        if (settings.Precision is not null && replications < 2)
+        var variants = settings.Variants?.Split(',').Select(v => v.Trim()).Where(v => v.Length > 0).ToList();
+        try
         {
-            consoles.Errors.WriteLine("isdnsim: error: --precision needs at least 2 replications in the first round (--replications)");
+            return (new CompareRequest(variants, settings.Baseline, settings.Replications, settings.Precision, settings.MaxReplications).Plan(scenario, overrides), scenario.Text);
+        }
+        catch (ExperimentRequestException e)
+        {
+            consoles.Errors.WriteLine($"isdnsim: error: {e.Message}");
             return null;
         }
-
-        var cap = settings.MaxReplications ?? 100;
-        if (settings.Precision is not null && cap < replications)
-        {
-            consoles.Errors.WriteLine($"isdnsim: error: --max-replications ({cap}) is smaller than the first round ({replications})");
-            return null;
-        }
-
-        // The baseline first: its column comes first everywhere.
-        var ordered = (List<string>)[baseline, .. variants.Where(v => v != baseline)];
-        return (new ExperimentPlan
-        {
-            Kind = ExperimentPlan.CompareKind,
-            ScenarioFile = scenario.File,
-            ScenarioHash = scenario.Hash,
-            Seed = overrides.Seed,
-            HorizonDays = overrides.HorizonDays,
-            WarmupDays = overrides.WarmupDays,
-            Variants = ordered,
-            Baseline = baseline,
-            Replications = replications,
-            Precision = settings.Precision,
-            MaxReplications = settings.Precision is null ? replications : cap,
-            ProgramVersion = ResultWriter.ProgramVersion,
-        }, scenario.Text);
     }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using IsdnSim.Analysis.Engine;
 using IsdnSim.Analysis.Experiments;
+using IsdnSim.Analysis.Storage;
 using IsdnSim.Runner.Display;
 using IsdnSim.Scenario.Diagnostics;
 using Spectre.Console;
@@ -74,9 +75,9 @@ internal static class ExperimentRun
                 return null;
             }
 
-            if (opened.Plan.Build != ExperimentPlan.CurrentBuild)
+            if (opened.Plan.Build != ProgramVersion.Build)
             {
-                consoles.Errors.WriteLine($"isdnsim: warning: {opened.Directory} was started by another build of isdnsim ({opened.Plan.Build ?? "unknown"}, this is {ExperimentPlan.CurrentBuild}); " +
+                consoles.Errors.WriteLine($"isdnsim: warning: {opened.Directory} was started by another build of isdnsim ({opened.Plan.Build ?? "unknown"}, this is {ProgramVersion.Build}); " +
                                           "if the simulation changed in between, the replications already there and the new ones do not fit together");
             }
 

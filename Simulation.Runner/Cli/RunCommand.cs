@@ -1,17 +1,8 @@
-using System.Collections.Concurrent;
 using System.ComponentModel;
-using System.Diagnostics;
-using IsdnSim.Analysis.Engine;
-using IsdnSim.Analysis.Metrics;
-using IsdnSim.Analysis.Storage;
-using IsdnSim.Kernel.Agents;
 using IsdnSim.Kernel.Definitions;
-using IsdnSim.Kernel.Model;
-using IsdnSim.Kernel.Tracing;
-using IsdnSim.Presentation.Output;
-using IsdnSim.Presentation.Telemetry;
 using IsdnSim.Presentation.Tracing;
 using IsdnSim.Runner.Display;
+using IsdnSim.Runner.Services;
 using IsdnSim.Runner.Telemetry;
 using IsdnSim.Scenario.Diagnostics;
 using Spectre.Console;
@@ -114,61 +105,6 @@ public sealed class RunCommand(Consoles consoles) : AsyncCommand<RunCommand.Sett
         }
     }
 
-    /// <summary>Why the trace cannot be written as asked, or null.</summary>
-    private static string? TraceProblem(string path, int replication, int replications)
-    {
-        if (replication < 0 || replication >= replications)
-        {
-            return $"--trace-replication must be between 0 and {replications - 1} (the run has {replications} replication{(replications == 1 ? "" : "s")}), found {replication}";
-        }
-
-        if (File.Exists(path) || Directory.Exists(path))
-        {
-            return $"--trace: '{path}' already exists; choose another file, or remove it";
-        }
-
-        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        if (!Directory.Exists(folder))
-        {
-            return $"--trace: the folder '{folder}' does not exist";
-        }
-
-        return AtomicOutput.CheckWritable(folder) is not null ? $"--trace: cannot write '{path}': the folder '{folder}' does not take new files" : null;
-    }
-
-    /// <summary>The command line that gives the same result files: the scenario, variant, seed, replications and time span, every one spelt out.</summary>
-    private static string ReproduceCommand(Settings settings, SimulationModel model, int replications)
-    {
-        static string Quote(string arg) => arg.Length > 0 && arg.All(c => char.IsLetterOrDigit(c) || c is '/' or '.' or '-' or '_' or ':' or '+')
-            ? arg
-            : $"'{arg.Replace("'", "'\\''", StringComparison.Ordinal)}'";
-        var parts = new List<string> { "isdnsim", "run", Quote(settings.File) };
-        if (model.Definition.AppliedVariant is { } variant)
-        {
-            parts.AddRange(["--variant", Quote(variant)]);
-        }
-
-        parts.AddRange(["--seed", model.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture), "--replications", replications.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
-        if (settings.Horizon is { } horizon)
-        {
-            parts.AddRange(["--horizon", Quote(horizon)]);
-        }
-
-        if (settings.Warmup is { } warmup)
-        {
-            parts.AddRange(["--warmup", Quote(warmup)]);
-        }
-
-        return string.Join(' ', parts);
-    }
-
-    /// <summary>Sends a finished replication's telemetry; its steps were recorded only for that and are let go.</summary>
-    private static ReplicationResult Recorded(SimulationModel model, ReplicationResult result)
-    {
-        SimulationTelemetry.Record(model, result);
-        return result with { Steps = [] };
-    }
-
     private void Report(OtlpExport telemetry, OtlpOutcome outcome)
     {
         var to = Markup.Escape(telemetry.Description);
@@ -194,110 +130,37 @@ public sealed class RunCommand(Consoles consoles) : AsyncCommand<RunCommand.Sett
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var scenario = ScenarioInput.Load(settings.File, consoles);
-        if (scenario is null)
+        var service = new RunService(consoles);
+        if (service.Prepare(settings) is not { } run)
         {
             return ExitCodes.BadInput;
         }
 
-        var outDir = settings.Out ?? ExperimentRun.DefaultFolder(settings.File);
-        if (AtomicOutput.CheckTarget(outDir) is { } outProblem)
-        {
-            consoles.Errors.WriteLine($"isdnsim: error: {UserText.ShortenQuoted(outProblem)}");
-            return ExitCodes.BadInput;
-        }
-
-        var overrides = ScenarioInput.Overrides(scenario, settings, settings.Variant, settings.Replications, consoles);
-        if (overrides is null)
-        {
-            return ExitCodes.BadInput;
-        }
-
-        // Step spans need every step recorded; without --otlp nothing is recorded or listened to.
-        var otlp = settings.Otlp is { } endpoint ? OtlpExport.ParseEndpoint(endpoint) : null;
-        var spec = RunSpec.From(scenario, overrides, otlp is null ? null : new AgentOptions(RecordSteps: true));
-        var model = spec.Compile();
-        var replications = model.Definition.Replications;
-        var traced = settings.TraceReplication ?? 0;
-        if (settings.Trace is { } tracePath && TraceProblem(tracePath, traced, replications) is { } traceProblem)
-        {
-            consoles.Errors.WriteLine($"isdnsim: error: {UserText.ShortenQuoted(traceProblem)}");
-            return ExitCodes.BadInput;
-        }
-
+        var model = run.Model;
+        var replications = run.Replications;
         var variantText = model.Definition.AppliedVariant is { } v ? $", variant '{v}'" : "";
         consoles.Out.MarkupLine($"[bold]{Markup.Escape(model.Definition.Name)}[/]{Markup.Escape(variantText)}: {replications} replication{(replications == 1 ? "" : "s")} " +
                                 $"of {model.Horizon.Days:0.##} days, seed {model.Seed}");
-        using var telemetry = otlp is null
-            ? null
-            : OtlpExport.Start(otlp, OtlpExport.ParseProtocol(settings.OtlpProtocol ?? "grpc")!.Value, settings.TraceRuntime,
-                series: (long)Math.Max(model.Agents.Sum(a => a.Agencies.Count), model.Processes.Count) * replications);
-        EngineHost startedHost;
-        try
+        await using var outcome = await service.RunAsync(run, cancellationToken);
+        if (outcome is null)
         {
-            startedHost = await EngineHost.StartAsync(settings, cancellationToken, consoles, activityPropagation: settings.TraceRuntime);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            consoles.Errors.WriteLine("isdnsim: interrupted while the engine started; nothing was run or written.");
             return ExitCodes.Interrupted;
         }
 
-        await using var host = startedHost;
-        var parallel = Math.Min(settings.Parallel ?? host.DefaultParallelism, replications);
-
-        var clock = Stopwatch.StartNew();
-        var finished = new ConcurrentDictionary<int, ReplicationResult>();
-        var interrupted = false;
-        string? stopped = null;
-        string? failed = null;
-        using var traceWriter = settings.Trace is { } path
-            ? TraceWriter.Create(path, model, new TraceHeader(settings.File, scenario.Hash, traced, ResultWriter.ProgramVersion),
-                Sizes.TryParse(settings.TraceLimit ?? "1GB")!.Value)
-            : null;
-        try
-        {
-            await ProgressDisplay.RunAsync(consoles.Out, !settings.NoProgress, $"Simulating on {host.Description}",
-                progress => ReplicationRunner.RunAsync(host.Engine, spec, model, replications, parallel, progress, cancellationToken,
-                    r => finished[r.Replication] = telemetry is null ? r : Recorded(model, r), traceWriter is null ? null : (traced, traceWriter)));
-            traceWriter?.Complete();
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            interrupted = true;
-        }
-        catch (TraceLimitException e)
-        {
-            stopped = e.Message;
-        }
-        catch (Exception e) when (e is not (OutOfMemoryException or StackOverflowException))
-        {
-            // A lost cluster, a bug: what finished is still written below, and the message says so.
-            failed = $"{e.GetType().Name}: {e.Message.Split('\n')[0]}";
-        }
-
-        if (stopped is not null)
+        if (outcome.Stopped is { } stopped)
         {
             consoles.Errors.WriteLine($"isdnsim: error: {stopped}");
             consoles.Errors.WriteLine("No results were written: the run did not finish.");
             return ExitCodes.Failure;
         }
 
-        // A folder holds replications 0..k-1 and nothing else, so that '--replications k' reproduces it to the byte.
-        var kept = 0;
-        while (finished.ContainsKey(kept))
-        {
-            kept++;
-        }
-
-        var results = Enumerable.Range(0, kept).Select(r => finished[r]).ToList();
-        var leftOut = finished.Keys.Where(r => r >= kept).Order().ToList();
-        if (failed is not null)
+        if (outcome.Failed is { } failed)
         {
             consoles.Errors.WriteLine($"isdnsim: error: the run failed: {failed}");
         }
 
-        if (results.Count == 0)
+        var interrupted = outcome.Interrupted;
+        if (outcome.Summary is not { } summary)
         {
             consoles.Errors.WriteLine(interrupted
                 ? "isdnsim: interrupted before replication 0 finished; nothing was written."
@@ -305,53 +168,32 @@ public sealed class RunCommand(Consoles consoles) : AsyncCommand<RunCommand.Sett
             return interrupted ? ExitCodes.Interrupted : ExitCodes.Failure;
         }
 
-        var simulated = clock.Elapsed.TotalSeconds;
-        var complete = results.Count == replications;
-        var reproduce = ReproduceCommand(settings, model, results.Count);
-        RunSummary summary = null!;
-        using var writing = Interruption.WritingResults();
-        ProgressDisplay.Status(consoles.Out, !settings.NoProgress, $"Computing figures and writing {outDir}", () =>
-        {
-            summary = RunSummary.Build(model, [.. results.Select(r => ReplicationFigures.Compute(model, r))]);
-            var manifest = new RunManifest(settings.File, model.Definition.Name, scenario.Hash, model.Definition.AppliedVariant, model.Seed, results.Count, model.Horizon.Days,
-                host.Engine.Name, host.Silos, ResultWriter.ProgramVersion, DateTimeOffset.UtcNow,
-                results.Sum(r => r.Events), results.Sum(r => r.Windows), simulated)
-            {
-                WarmupDays = model.Warmup.Days,
-                RequestedReplications = complete ? null : replications,
-                StoppedBy = complete ? null : interrupted ? "interrupted" : $"failure: {failed}",
-                Reproduce = reproduce,
-                SilosLost = host.SilosLost,
-                ReplicationsRerun = host.Rerun,
-            };
-            ResultWriter.Write(outDir, model, results, summary, manifest);
-        });
-
         SummaryView.Render(consoles.Out, model, summary);
-        if (traceWriter is not null)
+        if (outcome.Trace is { } trace)
         {
-            consoles.Out.MarkupLine($"Trace of replication {traced} in [bold]{Markup.Escape(settings.Trace!)}[/] ({traceWriter.Events:N0} events, {TraceWriter.Size(traceWriter.Bytes)}); replay it with: isdnsim replay {Markup.Escape(settings.Trace!)}");
+            consoles.Out.MarkupLine($"Trace of replication {run.Traced} in [bold]{Markup.Escape(settings.Trace!)}[/] ({trace.Events:N0} events, {TraceWriter.Size(trace.Bytes)}); replay it with: isdnsim replay {Markup.Escape(settings.Trace!)}");
         }
 
-        consoles.Out.MarkupLine($"Results in [bold]{Markup.Escape(outDir)}[/] (simulated in {simulated:0.0} s, written in {clock.Elapsed.TotalSeconds - simulated:0.0} s).");
-        if (telemetry is not null)
+        consoles.Out.MarkupLine($"Results in [bold]{Markup.Escape(run.OutDir)}[/] (simulated in {outcome.SimulatedSeconds:0.0} s, written in {outcome.TotalSeconds - outcome.SimulatedSeconds:0.0} s).");
+        if (outcome.Telemetry is { } telemetry)
         {
             Report(telemetry, telemetry.Flush());
         }
 
-        host.ReportReruns(consoles.Errors);
-
-        if (!complete)
+        outcome.Host.ReportReruns(consoles.Errors);
+        if (!outcome.Complete)
         {
+            var written = outcome.Written;
+            var leftOut = outcome.LeftOut;
             var why = interrupted ? "interrupted" : "stopped by the failure";
-            consoles.Errors.WriteLine($"isdnsim: {why}: replications 0 to {results.Count - 1} of {replications} finished and were written to {outDir}.");
+            consoles.Errors.WriteLine($"isdnsim: {why}: replications 0 to {written - 1} of {replications} finished and were written to {run.OutDir}.");
             if (leftOut.Count > 0)
             {
                 consoles.Errors.WriteLine($"Replication{(leftOut.Count == 1 ? "" : "s")} {string.Join(", ", leftOut)} finished too but {(leftOut.Count == 1 ? "is" : "are")} left out: a run's folder holds replications 0 to k-1, so that '--replications k' reproduces it.");
             }
 
-            consoles.Errors.WriteLine($"The folder is reproduced to the byte by: {reproduce}");
-            consoles.Errors.WriteLine($"For all {replications}, run the command again with another --out (replications are pure functions: the first {results.Count} come out the same).");
+            consoles.Errors.WriteLine($"The folder is reproduced to the byte by: {outcome.Reproduce}");
+            consoles.Errors.WriteLine($"For all {replications}, run the command again with another --out (replications are pure functions: the first {written} come out the same).");
             return interrupted ? ExitCodes.Interrupted : ExitCodes.Failure;
         }
 

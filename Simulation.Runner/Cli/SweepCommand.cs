@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using IsdnSim.Analysis.Experiments;
+using IsdnSim.Analysis.Storage;
 using IsdnSim.Presentation.Output;
 using IsdnSim.Presentation.Reporting;
 using IsdnSim.Runner.Display;
@@ -30,9 +31,7 @@ public sealed class SweepCommand(Consoles consoles) : AsyncCommand<SweepCommand.
             [.. base.PlanOptions, ("--set", Set.Length > 0), ("--variant", Variant is not null)];
 
         public override ValidationResult Validate() =>
-            Resume is null && Set.Length == 0
-                ? ValidationResult.Error("a sweep needs at least one --set PATH=VALUES")
-                : base.Validate();
+            Resume is null && SweepRequest.OptionProblem(Set) is { } problem ? ValidationResult.Error(problem) : base.Validate();
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
@@ -57,7 +56,7 @@ public sealed class SweepCommand(Consoles consoles) : AsyncCommand<SweepCommand.
         }
 
         var outcome = completed.Outcome;
-        var reportContext = ExperimentContext.For(p, model, outcome.Replications, null, ResultWriter.ProgramVersion);
+        var reportContext = ExperimentContext.For(p, model, outcome.Replications, null, ProgramVersion.Text);
         ProgressDisplay.Status(consoles.Out, !settings.NoProgress, "Writing figures and report", () =>
         {
             ExperimentOutput.WriteSweep(store, outcome, SweepReport.Build(reportContext, outcome.Result), reportContext.Years);
@@ -108,34 +107,14 @@ public sealed class SweepCommand(Consoles consoles) : AsyncCommand<SweepCommand.
             return null;
         }
 
-        List<SweepParameter> parameters;
         try
         {
-            parameters = [.. settings.Set.Select(SweepGrid.Parse)];
-            SweepGrid.Points(parameters);
-
-            // Every path must lead to a value of this file; the values themselves are checked point by point.
-            ScenarioPatch.Apply(scenario.Text, [.. parameters.Select(x => (x.Path, x.Values[0]))]);
+            return (new SweepRequest(settings.Set, settings.Variant, settings.Replications).Plan(scenario, overrides), scenario.Text);
         }
-        catch (FormatException e)
+        catch (ExperimentRequestException e)
         {
             consoles.Errors.WriteLine($"isdnsim: error: {e.Message}");
             return null;
         }
-
-        return (new ExperimentPlan
-        {
-            Kind = ExperimentPlan.SweepKind,
-            ScenarioFile = scenario.File,
-            ScenarioHash = scenario.Hash,
-            Seed = overrides.Seed,
-            HorizonDays = overrides.HorizonDays,
-            WarmupDays = overrides.WarmupDays,
-            Variants = settings.Variant is { } v ? [v] : [],
-            Replications = settings.Replications ?? scenario.Definition.Replications,
-            MaxReplications = settings.Replications ?? scenario.Definition.Replications,
-            Parameters = parameters,
-            ProgramVersion = ResultWriter.ProgramVersion,
-        }, scenario.Text);
     }
 }

@@ -1,3 +1,4 @@
+using IsdnSim.Analysis.Storage;
 using IsdnSim.Presentation.Output;
 using IsdnSim.Presentation.Telemetry;
 using OpenTelemetry;
@@ -113,7 +114,7 @@ internal sealed class OtlpExport : IDisposable
         protocol == OtlpExportProtocol.HttpProtobuf ? new Uri(endpoint.AbsoluteUri.TrimEnd('/') + "/v1/" + signal) : endpoint;
 
     private static void Describe(ResourceBuilder resource) =>
-        resource.AddService("isdnsim", serviceVersion: ResultWriter.ProgramVersion, autoGenerateServiceInstanceId: false);
+        resource.AddService("isdnsim", serviceVersion: ProgramVersion.Text, autoGenerateServiceInstanceId: false);
 
     private static OtlpExporterOptions Options(Uri endpoint, OtlpExportProtocol protocol, string signal)
     {

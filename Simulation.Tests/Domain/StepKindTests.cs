@@ -481,7 +481,7 @@ public sealed class StepKindTests
 
         var deadlines = ReplicationFigures.Compute(spec.Compile(), result).Deadlines;
 
-        deadlines.Select(d => (d.Group, d.Mandated, d.OnTime, d.Late)).Should().Equal((0, 1L, 0L, 1L), (1, 1L, 1L, 0L));
+        deadlines.Select(d => (d.Group, d.Mandated, d.OnTime, d.Late)).Should().Equal(("large", 1L, 0L, 1L), ("small", 1L, 1L, 0L));
         result.Projects.Should().OnlyContain(p => p.Shock == 0);
     }
 }

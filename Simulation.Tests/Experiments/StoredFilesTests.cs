@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using IsdnSim.Analysis.Experiments;
+using IsdnSim.Analysis.Storage;
 using IsdnSim.Tests.Support;
 
 namespace IsdnSim.Tests.Experiments;
@@ -57,7 +58,7 @@ public sealed class StoredFilesTests : IDisposable
         node["format"]!.GetValue<int>().Should().Be(2);
         node["scenario_hash"]!.GetValue<string>().Should().Be(Plan().ScenarioHash);
         node["seed"]!.GetValue<ulong>().Should().Be(7);
-        node["build"]!.GetValue<string>().Should().Be(ExperimentPlan.CurrentBuild);
+        node["build"]!.GetValue<string>().Should().Be(ProgramVersion.Build);
         node["digest"]!["cell"]!.GetValue<string>().Should().Be("one-more");
         node["digest"]!["replication"]!.GetValue<int>().Should().Be(2);
         SealedJson.Problem(node).Should().BeNull();

@@ -1,4 +1,5 @@
 using IsdnSim.Analysis.Experiments;
+using IsdnSim.Analysis.Metrics;
 using IsdnSim.Presentation.Reporting;
 
 namespace IsdnSim.Tests.Reporting;
@@ -141,5 +142,5 @@ public sealed class CompareReportTests
         new(c.Cell, 0, [.. c.Metrics.Select(m => m.Mean)], c.LeadTimePercentiles,
             [.. c.Agencies.Select(a => new AgencyDigest(a.Agent, a.Agency, a.Name, a.Organisation, a.Staff, a.IsCouncil,
                 a.Utilisation.Mean, a.WaitingCaused.Mean, a.DeterminingShare.Mean, a.YearUtilisation))],
-            [.. c.Deadlines.Select(d => new DeadlineDigest(d.Shock, d.ShockName, d.Group, d.Deadline, 40, 30, 5, 5))], 1);
+            [.. c.Deadlines.Select(d => new DeadlineFigures(d.Shock, d.ShockName, d.Group, d.Deadline, 40, 30, 5, 5))], 1);
 }

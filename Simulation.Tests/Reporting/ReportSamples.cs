@@ -1,4 +1,5 @@
 using IsdnSim.Analysis.Experiments;
+using IsdnSim.Analysis.Metrics;
 using IsdnSim.Presentation.Reporting;
 using IsdnSim.Tests.Support;
 
@@ -86,7 +87,7 @@ public static class ReportSamples
                 $"agent{a / 3}", $"office{a}", $"Office {a}", $"Municipality {a / 3}", 2 + a, IsCouncil: a == 10,
                 Utilisation: 0.4 + 0.05 * a + 0.01 * r, WaitingCaused: 1000 * a + 10 * r, DeterminingShare: a == 10 ? 0 : (cell == Faster ? 10 - a : a + 1) / 55.0,
                 YearUtilisation: [.. Years.Select((y, i) => Math.Min(1.05, 0.3 + 0.06 * a + 0.1 * i))])).ToArray();
-            DeadlineDigest[] deadlines = [new("law", "Housing law", "all", new DateOnly(2026, 6, 30), 40, 36 - r, 2, 2 + r)];
+            DeadlineFigures[] deadlines = [new("law", "Housing law", "all", new DateOnly(2026, 6, 30), 40, 36 - r, 2, 2 + r)];
             return new ReplicationDigest(cell, r, metrics, percentiles, agencies, deadlines, 1000);
         })];
 }

@@ -16,9 +16,9 @@ internal static class HandTrace
     public static TraceFile Make(string scenario, string townName, IReadOnlyList<TraceStep> steps, params TraceRecord[] events) => new(
         new TraceInfo(scenario, "hand.yaml", "0", null, 1, 0, new DateOnly(2025, 1, 1), 100,
             [
-                new TraceAgent("lk", "District", "district", "district", null, [new TraceAgency("office", "District office", 2, false)]),
-                new TraceAgent("town", townName, "municipality", "municipal", "lk",
-                    [new TraceAgency("office", "Town office", 1, false), new TraceAgency("council", "Town council", 0, true)]),
+                new TraceAgent("lk", "District", "district", "district", [new TraceAgency("office", "District office", 2, false)]),
+                new TraceAgent("town", townName, "municipality", "municipal",
+                    [new TraceAgency("office", "Town office", 1, false), new TraceAgency("council", "Town council", 0, true)], Parent: "lk"),
             ],
             [new TraceProcess("p", "Process p", steps)]),
         events,

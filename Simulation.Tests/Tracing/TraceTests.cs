@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using IsdnSim.Analysis.Engine;
+using IsdnSim.Analysis.Storage;
 using IsdnSim.Kernel.Tracing;
 using IsdnSim.Presentation.Tracing;
 using IsdnSim.Tests.Domain;
@@ -115,6 +116,32 @@ public sealed class TraceTests : IDisposable
         trace.Complete.Should().BeFalse();
         trace.EndReason.Should().Contain("limit");
         new FileInfo(_dir.File("limited.jsonl")).Length.Should().BeInRange(100_000, 101_000, "it stops at the first line past the limit");
+    }
+
+    [Fact]
+    public async Task TheHeader_ReadsBackAsWritten_EveryField()
+    {
+        var spec = Runs.Spec(Runs.Load("rural-district.yaml"), new ScenarioOverrides(HorizonDays: 30, Variant: "austerity"));
+        var model = spec.Compile();
+
+        var trace = await Traces.WriteAsync(_dir.File("header.jsonl"), spec, replication: 0);
+
+        var written = TraceInfo.Of(model, new TraceHeader(spec.ScenarioFile, spec.ScenarioHash, 0));
+        written.Variant.Should().Be("austerity");
+        written.Agents.Should().Contain(a => a.Parent == null).And.Contain(a => a.Parent != null);
+        written.Processes.SelectMany(p => p.Steps).Should().Contain(s => s.After.Count > 0);
+        trace.Info.Should().BeEquivalentTo(written, o => o.WithStrictOrdering());
+        trace.Info.ProgramVersion.Should().Be(ProgramVersion.Text);
+    }
+
+    [Fact]
+    public void AHeaderWithoutAField_IsNamedAsNotATraceLine()
+    {
+        File.WriteAllText(_dir.File("no-seed.jsonl"), "{\"trace\":\"isdnsim\",\"format\":1,\"scenario\":\"s\",\"file\":\"f\",\"hash\":\"h\",\"variant\":null,\"replication\":0,\"start\":\"2025-01-01\",\"horizon_days\":10,\"agents\":[],\"processes\":[]}\n");
+        ((Action)(() => TraceReader.Read(_dir.File("no-seed.jsonl")))).Should().Throw<InvalidDataException>().WithMessage("*no-seed.jsonl:1: not a line of an isdnsim trace*seed*");
+
+        File.WriteAllText(_dir.File("format-2.jsonl"), "{\"trace\":\"isdnsim\",\"format\":2}\n");
+        ((Action)(() => TraceReader.Read(_dir.File("format-2.jsonl")))).Should().Throw<InvalidDataException>().WithMessage("*trace format 2; this version reads format 1*");
     }
 
     [Fact]

@@ -1,0 +1,42 @@
+using System.Text.Json.Serialization;
+using IsdnSim.Analysis.Engine;
+using IsdnSim.Kernel.Model;
+
+namespace IsdnSim.Analysis.Metrics;
+
+/// <summary>
+/// How one group of a shock met its deadline in one replication. An experiment stores these as
+/// they are (in each stored replication), so the names of the members are a
+/// file format: rename one and old experiments no longer resume.
+/// </summary>
+public sealed record DeadlineFigures(
+    string Shock,
+    string ShockName,
+    string Group,
+    DateOnly Deadline,
+    long Mandated,
+    long OnTime,
+    long Late,
+    long Unfinished)
+{
+    /// <summary>Share of the obliged projects finished by the deadline; NaN when none were obliged.</summary>
+    [JsonIgnore]
+    public double Compliance => Mandated > 0 ? (double)OnTime / Mandated : double.NaN;
+
+    public static IEnumerable<DeadlineFigures> Compute(SimulationModel model, ReplicationResult result)
+    {
+        var finished = result.Projects.Where(p => p.Shock >= 0).ToLookup(p => (p.Shock, p.Group));
+        for (var s = 0; s < model.Definition.Shocks.Count; s++)
+        {
+            var shock = model.Definition.Shocks[s];
+            for (var g = 0; g < shock.Groups.Count; g++)
+            {
+                var group = shock.Groups[g];
+                var mandated = result.Tallies.Mandated.Where(m => m.Shock == s && m.Group == g).Sum(m => m.Count);
+                var done = finished[(s, g)].ToList();
+                var onTime = done.Count(p => p.OnTime);
+                yield return new DeadlineFigures(shock.Id, shock.Name, group.Name, group.Deadline, mandated, onTime, done.Count - onTime, mandated - done.Count);
+            }
+        }
+    }
+}

@@ -1,0 +1,182 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using IsdnSim.Analysis.Engine;
+using IsdnSim.Analysis.Metrics;
+using IsdnSim.Analysis.Storage;
+using IsdnSim.Kernel.Agents;
+using IsdnSim.Kernel.Model;
+using IsdnSim.Kernel.Tracing;
+using IsdnSim.Presentation.Output;
+using IsdnSim.Presentation.Telemetry;
+using IsdnSim.Presentation.Tracing;
+using IsdnSim.Runner.Cli;
+using IsdnSim.Runner.Display;
+using IsdnSim.Runner.Telemetry;
+using IsdnSim.Scenario.Diagnostics;
+
+namespace IsdnSim.Runner.Services;
+
+/// <summary>
+/// The run command's work: checks and compiles the run, starts the engine, runs the
+/// replications with a trace and telemetry if asked, and writes the result folder, keeping what
+/// finished when the run is interrupted or fails. It decides nothing about a result; the
+/// command shows what it returns.
+/// </summary>
+internal sealed class RunService(Consoles consoles)
+{
+    /// <summary>The run to start, or null after reporting why it cannot (the scenario, --out, the overrides, --trace).</summary>
+    public PreparedRun? Prepare(RunCommand.Settings settings)
+    {
+        var scenario = ScenarioInput.Load(settings.File, consoles);
+        if (scenario is null)
+        {
+            return null;
+        }
+
+        var outDir = settings.Out ?? ExperimentRun.DefaultFolder(settings.File);
+        if (AtomicOutput.CheckTarget(outDir) is { } outProblem)
+        {
+            consoles.Errors.WriteLine($"isdnsim: error: {UserText.ShortenQuoted(outProblem)}");
+            return null;
+        }
+
+        var overrides = ScenarioInput.Overrides(scenario, settings, settings.Variant, settings.Replications, consoles);
+        if (overrides is null)
+        {
+            return null;
+        }
+
+        // Step spans need every step recorded; without --otlp nothing is recorded or listened to.
+        var otlp = settings.Otlp is { } endpoint ? OtlpExport.ParseEndpoint(endpoint) : null;
+        var spec = RunSpec.From(scenario, overrides, otlp is null ? null : new AgentOptions(RecordSteps: true));
+        var run = new PreparedRun(settings, scenario, outDir, spec, spec.Compile(), otlp);
+        if (settings.Trace is { } tracePath && TraceProblem(tracePath, run.Traced, run.Replications) is { } traceProblem)
+        {
+            consoles.Errors.WriteLine($"isdnsim: error: {UserText.ShortenQuoted(traceProblem)}");
+            return null;
+        }
+
+        return run;
+    }
+
+    /// <summary>Runs <paramref name="run"/> and writes what finished; null if interrupted while the engine started (reported, nothing run).</summary>
+    public async Task<RunOutcome?> RunAsync(PreparedRun run, CancellationToken cancellationToken)
+    {
+        var (settings, model) = (run.Settings, run.Model);
+        var telemetry = run.StartTelemetry();
+        EngineHost host;
+        try
+        {
+            host = await EngineHost.StartAsync(settings, cancellationToken, consoles, activityPropagation: settings.TraceRuntime);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            telemetry?.Dispose();
+            consoles.Errors.WriteLine("isdnsim: interrupted while the engine started; nothing was run or written.");
+            return null;
+        }
+        catch
+        {
+            telemetry?.Dispose();
+            throw;
+        }
+
+        var parallel = Math.Min(settings.Parallel ?? host.DefaultParallelism, run.Replications);
+        var clock = Stopwatch.StartNew();
+        var finished = new ConcurrentDictionary<int, ReplicationResult>();
+        var interrupted = false;
+        string? stopped = null;
+        string? failed = null;
+        var traceWriter = settings.Trace is { } path
+            ? TraceWriter.Create(path, model, new TraceHeader(settings.File, run.Scenario.Hash, run.Traced), Sizes.TryParse(settings.TraceLimit ?? "1GB")!.Value)
+            : null;
+        try
+        {
+            await ProgressDisplay.RunAsync(consoles.Out, !settings.NoProgress, $"Simulating on {host.Description}",
+                progress => ReplicationRunner.RunAsync(host.Engine, run.Spec, model, run.Replications, parallel, progress, cancellationToken,
+                    r => finished[r.Replication] = telemetry is null ? r : Recorded(model, r), traceWriter is null ? null : (run.Traced, traceWriter)));
+            traceWriter?.Complete();
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            interrupted = true;
+        }
+        catch (TraceLimitException e)
+        {
+            stopped = e.Message;
+        }
+        catch (Exception e) when (e is not (OutOfMemoryException or StackOverflowException))
+        {
+            // A lost cluster, a bug: what finished is still written below, and the message says so.
+            failed = $"{e.GetType().Name}: {e.Message.Split('\n')[0]}";
+        }
+
+        var (results, leftOut) = RunFolder.Contiguous(finished);
+        if (stopped is not null || results.Count == 0)
+        {
+            return new RunOutcome(run, host, telemetry, traceWriter, null) { Stopped = stopped, Failed = failed, Interrupted = interrupted };
+        }
+
+        var simulated = clock.Elapsed.TotalSeconds;
+        var complete = results.Count == run.Replications;
+        var reproduce = RunFolder.ReproduceCommand(settings.File, model, results.Count, settings.Horizon, settings.Warmup);
+        var writing = Interruption.WritingResults();
+        RunSummary summary = null!;
+        ProgressDisplay.Status(consoles.Out, !settings.NoProgress, $"Computing figures and writing {run.OutDir}", () =>
+        {
+            var manifest = new RunManifest(settings.File, model.Definition.Name, run.Scenario.Hash, model.Definition.AppliedVariant, model.Seed, results.Count, model.Horizon.Days,
+                host.Engine.Name, host.Silos, ProgramVersion.Text, DateTimeOffset.UtcNow,
+                results.Sum(r => r.Events), results.Sum(r => r.Windows), simulated)
+            {
+                WarmupDays = model.Warmup.Days,
+                RequestedReplications = complete ? null : run.Replications,
+                StoppedBy = complete ? null : interrupted ? "interrupted" : $"failure: {failed}",
+                Reproduce = reproduce,
+                SilosLost = host.SilosLost,
+                ReplicationsRerun = host.Rerun,
+            };
+            summary = RunFolder.Write(run.OutDir, model, results, manifest);
+        });
+
+        return new RunOutcome(run, host, telemetry, traceWriter, writing)
+        {
+            Failed = failed,
+            Interrupted = interrupted,
+            Summary = summary,
+            Written = results.Count,
+            LeftOut = leftOut,
+            Reproduce = reproduce,
+            SimulatedSeconds = simulated,
+            TotalSeconds = clock.Elapsed.TotalSeconds,
+        };
+    }
+
+    /// <summary>Why the trace cannot be written as asked, or null.</summary>
+    private static string? TraceProblem(string path, int replication, int replications)
+    {
+        if (replication < 0 || replication >= replications)
+        {
+            return $"--trace-replication must be between 0 and {replications - 1} (the run has {replications} replication{(replications == 1 ? "" : "s")}), found {replication}";
+        }
+
+        if (File.Exists(path) || Directory.Exists(path))
+        {
+            return $"--trace: '{path}' already exists; choose another file, or remove it";
+        }
+
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        if (!Directory.Exists(folder))
+        {
+            return $"--trace: the folder '{folder}' does not exist";
+        }
+
+        return AtomicOutput.CheckWritable(folder) is not null ? $"--trace: cannot write '{path}': the folder '{folder}' does not take new files" : null;
+    }
+
+    /// <summary>Sends a finished replication's telemetry; its steps were recorded only for that and are let go.</summary>
+    private static ReplicationResult Recorded(SimulationModel model, ReplicationResult result)
+    {
+        SimulationTelemetry.Record(model, result);
+        return result with { Steps = [] };
+    }
+}
