@@ -146,10 +146,11 @@ internal sealed class StaffedWork
         {
             case WorkKind.Step:
             {
+                var step = _agent.StepsOf(token)[item.Step];
                 var stream = _agent.WorkStream(token, item.Step, token.Round, StreamKeys.StepEffort);
-                var effort = _agent.StepsOf(token)[item.Step].Effort.Sample(ref stream);
+                var effort = step.Effort.Sample(ref stream);
                 item.Decision = stream.NextDouble();
-                item.Effort = _agent.SupportShares.TrySplit(ref item, agency, effort, t, out helper, out share);
+                item.Effort = step.SupportRole >= 0 ? _agent.SupportShares.TrySplit(ref item, step, agency, effort, t, out helper, out share) : effort;
                 break;
             }
 

@@ -1,4 +1,5 @@
 using IsdnSim.Kernel.Agents.Messages;
+using IsdnSim.Kernel.Model;
 
 namespace IsdnSim.Kernel.Agents.Mechanisms;
 
@@ -13,13 +14,13 @@ internal sealed class SupportShares(AgentContext agent)
     private long _nextRequest = 1;
 
     /// <summary>
-    /// Splits a step's <paramref name="effort"/> as it starts, where another agent supports it: the
-    /// item keeps its own share (returned) and names the request; the supporter and its share come
-    /// out, to be asked once the own share has started (<paramref name="helper"/> is -1 otherwise).
+    /// Splits a step's <paramref name="effort"/> as it starts, where another agent holds its
+    /// support role: the item keeps its own share (returned) and names the request; the supporter
+    /// and its share come out, to be asked once the own share has started (<paramref name="helper"/>
+    /// is -1 otherwise).
     /// </summary>
-    public double TrySplit(ref WorkItem item, int agency, double effort, double t, out int helper, out SupportRequest share)
+    public double TrySplit(ref WorkItem item, StepModel step, int agency, double effort, double t, out int helper, out SupportRequest share)
     {
-        var step = agent.StepsOf(item.Token)[item.Step];
         var supporter = step.SupportRole >= 0 ? agent.HolderOf(item.Token, step.SupportRole) : default;
         if (step.SupportRole < 0 || supporter.Agent == agent.Index)
         {
