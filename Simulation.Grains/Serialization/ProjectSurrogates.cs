@@ -1,4 +1,5 @@
 using IsdnSim.Kernel.Agents;
+using IsdnSim.Kernel.Agents.Messages;
 using IsdnSim.Kernel.Model;
 
 namespace IsdnSim.Grains.Serialization;
@@ -77,6 +78,7 @@ public sealed class ProjectTokenConverter : IConverter<ProjectToken, ProjectToke
         new(v.Id, v.Arrival, v.Path, v.Segment, v.Territory, v.Dominant, v.Handoffs, v.Reworks, v.InRework, v.Round);
 }
 
+// A message's body travels flat: its kind and the fields its payload uses (the others are 0).
 [GenerateSerializer, Immutable, Alias("IsdnSim.Message")]
 public readonly record struct MessageSurrogate(
     [property: Id(0)] double Delivery,
@@ -86,19 +88,43 @@ public readonly record struct MessageSurrogate(
     [property: Id(4)] double Sent,
     [property: Id(5)] MessageKind Kind,
     [property: Id(6)] int Step,
-    [property: Id(7)] int Aux,
-    [property: Id(8)] long Link,
-    [property: Id(9)] double Value,
+    [property: Id(7)] int Consultee,
+    [property: Id(8)] long Request,
+    [property: Id(9)] double Effort,
     [property: Id(10)] ProjectToken Project);
 
 [RegisterConverter]
 public sealed class MessageConverter : IConverter<Message, MessageSurrogate>
 {
     public Message ConvertFromSurrogate(in MessageSurrogate s) =>
-        new(s.Delivery, s.From, s.Sequence, s.To, s.Sent, s.Kind, s.Step, s.Aux, s.Link, s.Value, s.Project);
+        new(s.Delivery, s.From, s.Sequence, s.To, s.Sent, Body(s), s.Project);
 
-    public MessageSurrogate ConvertToSurrogate(in Message m) =>
-        new(m.Delivery, m.From, m.Sequence, m.To, m.Sent, m.Kind, m.Step, m.Aux, m.Link, m.Value, m.Project);
+    public MessageSurrogate ConvertToSurrogate(in Message m)
+    {
+        var b = m.Body;
+        var (consultee, request, effort) = b.Kind switch
+        {
+            MessageKind.ConsultRequest => (b.AsConsultRequest().Consultee, b.AsConsultRequest().Consultation, 0.0),
+            MessageKind.ConsultReply => (b.AsConsultReply().Consultee, b.AsConsultReply().Consultation, 0.0),
+            MessageKind.SupportRequest => (0, b.AsSupportRequest().Request, b.AsSupportRequest().Effort),
+            MessageKind.SupportReply => (0, b.AsSupportReply().Request, 0.0),
+            MessageKind.StepReady or MessageKind.ReworkRequest or MessageKind.ReworkDone => (0, 0L, 0.0),
+            _ => throw new InvalidOperationException($"A message of unknown kind {b.Kind} cannot be sent."),
+        };
+        return new(m.Delivery, m.From, m.Sequence, m.To, m.Sent, b.Kind, b.Step, consultee, request, effort, m.Project);
+    }
+
+    private static MessageBody Body(in MessageSurrogate s) => s.Kind switch
+    {
+        MessageKind.StepReady => new StepReady(s.Step),
+        MessageKind.ConsultRequest => new ConsultRequest(s.Step, s.Consultee, s.Request),
+        MessageKind.ConsultReply => new ConsultReply(s.Step, s.Consultee, s.Request),
+        MessageKind.ReworkRequest => new ReworkRequest(s.Step),
+        MessageKind.ReworkDone => new ReworkDone(s.Step),
+        MessageKind.SupportRequest => new SupportRequest(s.Step, s.Request, s.Effort),
+        MessageKind.SupportReply => new SupportReply(s.Step, s.Request),
+        _ => throw new InvalidOperationException($"A message of unknown kind {s.Kind} arrived."),
+    };
 }
 
 [GenerateSerializer, Immutable, Alias("IsdnSim.ProjectRecord")]

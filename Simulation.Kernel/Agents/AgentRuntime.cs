@@ -1,79 +1,31 @@
+using IsdnSim.Kernel.Agents.Events;
+using IsdnSim.Kernel.Agents.Mechanisms;
+using IsdnSim.Kernel.Agents.Messages;
 using IsdnSim.Kernel.Model;
-using IsdnSim.Kernel.Random;
-using IsdnSim.Kernel.Time;
-using IsdnSim.Kernel.Tracing;
 
 namespace IsdnSim.Kernel.Agents;
 
 /// <summary>
 /// One agent (a municipality, district, operator, ...) during one replication. It owns its
-/// event list and agencies, and talks to other agents only through messages. Both engines
-/// drive it the same way: <see cref="Initialize"/>, then <see cref="Advance"/> once per window
-/// it has something due in, then <see cref="Close"/>. Its behaviour does not depend on how
-/// time is cut into windows: local events are ordered by (time, creation sequence), messages
-/// by (delivery, sender, sender sequence), and at equal times messages come first.
+/// event list and its mechanisms (<see cref="Mechanisms"/>), and talks to other agents only
+/// through messages; this class only dispatches each event and message to the mechanism it
+/// belongs to. Both engines drive it the same way: <see cref="Initialize"/>, then
+/// <see cref="Advance"/> once per window it has something due in, then <see cref="Close"/>. Its
+/// behaviour does not depend on how time is cut into windows: local events are ordered by (time,
+/// creation sequence), messages by (delivery, sender, sender sequence), and at equal times
+/// messages come first.
 /// </summary>
-public sealed partial class AgentRuntime
+public sealed class AgentRuntime
 {
-    private readonly SimulationModel _model;
-    private readonly WorkCalendar _calendar;
-    private readonly ulong _root;
-    private readonly AgentOptions _options;
-    private readonly AgentModel _self;
-    private readonly StaffedAgency?[] _staffed;
-    private readonly CouncilRuntime?[] _councils;
-    private readonly ArrivalSource[] _sources;
-    private readonly BackgroundSource?[] _background;
-    private readonly IReadOnlyList<MandateModel> _mandates;
-    private readonly StepModel[][] _stepsByProcess;
-    private readonly MinHeap<ScheduledEvent, EventOrder> _events = new();
+    private readonly AgentContext _agent;
     private readonly MinHeap<Message, MessageOrder> _messages = new();
-    private readonly List<Message> _outbox = [];
-    private readonly ChunkedList<ProjectRecord> _finished = new();
-    private readonly List<StepRecord> _steps = [];
-    private readonly List<WorkItem> _decided = [];
-    private readonly long[] _handoffs;
-    private readonly long[] _reworks;
-    private readonly long[] _mandated;
-    private readonly Dictionary<(int Owner, int Process), (long Count, double Sum, long Before)> _mandatedArrivals = [];
-    private readonly double _warmup;
-    private readonly List<TraceEvent>? _trace;
-    private int _traceSequence;
-    private long _decisions;
-    private long _congruent;
-    private long _consultations;
-    private long _deemed;
-    private long _sequence;
-    private long _sendSequence;
     private long _eventsProcessed;
     private double _final; // everything before this time has been processed and can no longer change
 
     public AgentRuntime(SimulationModel model, int index, int replication, AgentOptions? options = null)
     {
-        _model = model;
         Index = index;
-        _self = model.Agents[index];
-        _calendar = model.Calendar;
-        _options = options ?? AgentOptions.Default;
-        _root = StreamKeys.Replication(model.Seed, replication);
-        _warmup = model.Warmup.Days;
-        _trace = _options.Trace ? [] : null;
-        _staffed = [.. _self.Agencies.Select(a => a.IsCouncil ? null : new StaffedAgency(a, _calendar, model.YearStarts, model.Start, model.Warmup.Days))];
-        _councils = [.. _self.Agencies.Select(a => a.IsCouncil ? new CouncilRuntime(a, _calendar, model.YearStarts, model.Warmup.Days) : null)];
-        _sources = [.. model.Sources[index].Select(s => new ArrivalSource(
-            s.Owner,
-            s.Process,
-            s.Rate.PerDay,
-            RandomStream.FromKey(StreamKeys.Arrivals(_root, model.Agents[s.Owner].IdHash, model.Processes[s.Process].IdHash))))];
-        _background = [.. _self.Agencies.Select(a => a.Background is { } b && b.Rate.PerDay > 0
-            ? new BackgroundSource(b.Rate.PerDay, RandomStream.FromKey(StreamKeys.Background(_root, _self.IdHash, a.IdHash)))
-            : null)];
-        _mandates = model.Mandates[index];
-        _stepsByProcess = [.. model.Processes.Select(p => p.Steps.ToArray())];
-        var levels = SimulationModel.Levels.Length;
-        _handoffs = new long[levels * levels];
-        _reworks = new long[levels * levels];
-        _mandated = new long[model.Definition.Shocks.Sum(s => s.Groups.Count)];
+        _agent = new AgentContext(model, index, replication, options ?? AgentOptions.Default);
     }
 
     public int Index { get; }
@@ -81,28 +33,11 @@ public sealed partial class AgentRuntime
     /// <summary>Schedules the first arrivals, background work and mandated projects; returns the time of the first event.</summary>
     public double Initialize()
     {
-        for (var s = 0; s < _sources.Length; s++)
-        {
-            ScheduleNextArrival(s, 0);
-        }
-
-        for (var a = 0; a < _background.Length; a++)
-        {
-            if (_background[a] is not null)
-            {
-                ScheduleNextBackground(a, 0);
-            }
-        }
-
-        for (var m = 0; m < _mandates.Count; m++)
-        {
-            Schedule(_mandates[m].Time, EventKind.Mandate, m, 0);
-        }
-
+        _agent.Demand.Start();
         return NextTime;
     }
 
-    private double NextTime => Math.Min(_events.PeekTime, _messages.PeekTime);
+    private double NextTime => Math.Min(_agent.Events.PeekTime, _messages.PeekTime);
 
     /// <summary>
     /// Takes the window's incoming messages and processes everything strictly before
@@ -122,11 +57,12 @@ public sealed partial class AgentRuntime
             _messages.Push(m);
         }
 
+        var events = _agent.Events;
         long processed = 0;
         var last = _final;
         while (processed < maxEvents)
         {
-            var te = _events.PeekTime;
+            var te = events.PeekTime;
             var tm = _messages.PeekTime;
             if (tm <= te)
             {
@@ -146,7 +82,7 @@ public sealed partial class AgentRuntime
                     break;
                 }
 
-                var e = _events.Pop();
+                var e = events.Pop();
                 last = e.Time;
                 OnEvent(e);
             }
@@ -156,241 +92,98 @@ public sealed partial class AgentRuntime
 
         _eventsProcessed += processed;
         _final = NextTime >= until ? Math.Max(_final, until) : Math.Max(_final, last);
-        var outbox = _outbox.ToArray();
-        _outbox.Clear();
-        if (_trace is null)
-        {
-            return new AdvanceResult(outbox, NextTime, processed);
-        }
-
-        var trace = _trace.ToArray();
-        _trace.Clear();
-        return new AdvanceResult(outbox, NextTime, processed) { Trace = trace };
+        var outbox = _agent.HandOffs.TakeOutbox();
+        return _agent.Trace is { } trace
+            ? new AdvanceResult(outbox, NextTime, processed) { Trace = trace.Drain() }
+            : new AdvanceResult(outbox, NextTime, processed);
     }
 
     /// <summary>Closes the time integrals at the horizon and hands over everything recorded.</summary>
     public AgentResult Close(double horizon)
     {
-        var agencies = _self.Agencies.Select(a => _councils[a.Index] is { } c ? c.Close(Index, horizon) : _staffed[a.Index]!.Close(Index, horizon)).ToArray();
-        var mandated = new List<MandateTally>();
-        var k = 0;
-        for (var s = 0; s < _model.Definition.Shocks.Count; s++)
-        {
-            for (var g = 0; g < _model.Definition.Shocks[s].Groups.Count; g++, k++)
-            {
-                if (_mandated[k] > 0)
-                {
-                    mandated.Add(new MandateTally(s, g, _mandated[k]));
-                }
-            }
-        }
-
+        var a = _agent;
         return new AgentResult(
             Index,
-            agencies,
-            [.. _sources.Select(s => new ArrivalTally(s.Owner, s.Process, s.Observed, s.SumOfArrivalTimes, s.Serial - s.Observed)),
-                .. _mandatedArrivals.OrderBy(p => p.Key).Select(p => new ArrivalTally(p.Key.Owner, p.Key.Process, p.Value.Count, p.Value.Sum, p.Value.Before))],
-            _finished.ToArray(),
-            [.. _steps],
+            [.. a.Self.Agencies.Select(agency => agency.IsCouncil ? a.Councils.Close(agency.Index, horizon) : a.Work.Close(agency.Index, horizon))],
+            a.Demand.Arrivals(),
+            a.Flow.Finished,
+            a.Flow.Steps,
             _eventsProcessed,
-            new AgentTallies([.. _handoffs], [.. _reworks], _decisions, _congruent, _consultations, _deemed, [.. mandated]));
+            new AgentTallies(
+                a.HandOffs.Sent,
+                a.Rework.Returns,
+                a.Flow.Decisions,
+                a.Flow.CongruentDecisions,
+                a.Consultations.Decided + a.WorkingGroups.Settled,
+                a.Consultations.Deemed,
+                a.Demand.Mandated()));
     }
 
     private void OnEvent(in ScheduledEvent e)
     {
-        switch (e.Kind)
+        var a = _agent;
+        var t = e.Time;
+        switch (e.Body.Kind)
         {
             case EventKind.Arrival:
-                OnArrival(e.A, e.Time);
+                a.Demand.OnArrival(e.Body.AsArrival(), t);
                 break;
             case EventKind.ServiceEnd:
-                OnServiceEnd(e.A, e.B, e.Time);
+                a.Work.OnServiceEnd(e.Body.AsServiceEnd(), t);
                 break;
-            case EventKind.Session:
-                OnSession(e.A, e.Time);
+            case EventKind.CouncilSession:
+                a.Councils.OnSession(e.Body.AsCouncilSession(), t);
                 break;
             case EventKind.IntakeOpens:
-                OnIntakeOpens(e.A, e.Time);
+                a.Work.OnIntakeOpens(e.Body.AsIntakeOpens(), t);
                 break;
-            case EventKind.ConsultDeadline:
-                OnConsultDeadline(e.Id, e.Time);
+            case EventKind.ConsultationDeadline:
+                a.Consultations.OnDeadline(e.Body.AsConsultationDeadline(), t);
                 break;
             case EventKind.GroupMeeting:
-                OnGroupMeeting(e.Id, e.Time);
+                a.WorkingGroups.OnMeeting(e.Body.AsGroupMeeting(), t);
                 break;
-            case EventKind.Background:
-                OnBackground(e.A, e.Time);
+            case EventKind.BackgroundArrival:
+                a.Demand.OnBackground(e.Body.AsBackgroundArrival(), t);
                 break;
-            case EventKind.Mandate:
-                OnMandate(e.A, e.Time);
+            case EventKind.MandateDue:
+                a.Demand.OnMandate(e.Body.AsMandateDue(), t);
                 break;
             default:
-                throw new InvalidOperationException($"No handler for an event of kind {e.Kind}.");
+                throw new InvalidOperationException($"No handler for an event of kind {e.Body.Kind}.");
         }
-    }
-
-    private void Schedule(double time, EventKind kind, int a, int b, long id = 0) =>
-        _events.Push(new ScheduledEvent(time, _sequence++, kind, a, b, id));
-
-    private void ScheduleNextArrival(int source, double now)
-    {
-        ref var s = ref _sources[source].Stream;
-        var next = now - Math.Log(s.NextOpenDouble()) / _sources[source].RatePerDay;
-        Schedule(next, EventKind.Arrival, source, 0);
-    }
-
-    private void ScheduleNextBackground(int agency, double now)
-    {
-        var b = _background[agency]!;
-        var next = now - Math.Log(b.Stream.NextOpenDouble()) / b.RatePerDay;
-        Schedule(next, EventKind.Background, agency, 0);
-    }
-
-    /// <summary>Whether what happens at <paramref name="t"/> is counted: after the warm-up.</summary>
-    private bool Counting(double t) => t >= _warmup;
-
-    private void OnArrival(int source, double t)
-    {
-        var s = _sources[source];
-        var token = new ProjectToken(new ProjectId(s.Owner, s.Process, (int)s.Serial), t) { Territory = s.Owner };
-        s.Serial++;
-        Trace(TraceKind.Arrive, t, token.Id, -1, -1, -1, peer: s.Owner);
-        if (Counting(t))
-        {
-            s.Observed++;
-            s.SumOfArrivalTimes += t;
-        }
-
-        StartProject(token, t);
-        ScheduleNextArrival(source, t);
-    }
-
-    private void OnMandate(int mandate, double t)
-    {
-        var m = _mandates[mandate];
-        _mandated[MandateSlot(m.Shock, m.Group)]++;
-        var (count, sum, before) = _mandatedArrivals.GetValueOrDefault((m.Owner, m.Process));
-        _mandatedArrivals[(m.Owner, m.Process)] = Counting(t) ? (count + 1, sum + t, before) : (count, sum, before + 1);
-
-        // Negative serials keep shock projects apart from the Poisson arrivals of the same process.
-        var token = new ProjectToken(new ProjectId(m.Owner, m.Process, -1 - m.Shock), t) { Territory = m.Owner };
-        Trace(TraceKind.Arrive, t, token.Id, -1, -1, -1, peer: m.Owner);
-        StartProject(token, t);
-    }
-
-    private int MandateSlot(int shock, int group)
-    {
-        var slot = 0;
-        for (var s = 0; s < shock; s++)
-        {
-            slot += _model.Definition.Shocks[s].Groups.Count;
-        }
-
-        return slot + group;
-    }
-
-    private void OnBackground(int agency, double t)
-    {
-        var b = _background[agency]!;
-        var item = new WorkItem
-        {
-            Kind = WorkKind.Background,
-            Priority = _self.Agencies[agency].Background!.Priority,
-            Ready = t,
-            Aux = (int)b.Count++,
-        };
-        Enqueue(agency, item, t);
-        ScheduleNextBackground(agency, t);
-    }
-
-    private void Send(MessageKind kind, int to, double t, int step, in ProjectToken token, int aux = 0, long link = 0, double value = 0)
-    {
-        var delivery = t + _model.HandoffLatency(Index, to);
-        var counted = token with { Handoffs = token.Handoffs + 1 };
-        if (_trace is not null)
-        {
-            Trace(TraceKind.Send, t, token.Id, token.Segment, step, -1, peer: to, detail: (byte)kind, value: delivery);
-        }
-
-        if (Counting(t))
-        {
-            _handoffs[(_self.Level * SimulationModel.Levels.Length) + _model.Agents[to].Level]++;
-        }
-
-        _outbox.Add(new Message(delivery, Index, _sendSequence++, to, t, kind, step, aux, link, value, counted));
     }
 
     private void OnMessage(in Message m)
     {
-        var token = m.Project.Accrue(PathPart.Handoff, m.Delivery - m.Sent);
+        var a = _agent;
+        var token = HandOffs.Received(m);
         var t = m.Delivery;
-        switch (m.Kind)
+        switch (m.Body.Kind)
         {
             case MessageKind.StepReady:
-                PredecessorDone(token, m.Step, t);
+                a.Flow.OnStepReady(token, m.Body.AsStepReady(), t);
                 break;
             case MessageKind.ConsultRequest:
-                EnqueueConsult(token, m.Step, m.Aux, m.From, m.Link, t);
+                a.Consultations.OnRequest(token, m.Body.AsConsultRequest(), m.From, t);
                 break;
             case MessageKind.ConsultReply:
-                OnConsultReply(token, m.Link, m.Aux, m.From, t);
+                a.Consultations.OnReply(token, m.Body.AsConsultReply(), m.From, t);
                 break;
             case MessageKind.ReworkRequest:
-                EnqueueRework(token, m.Step, m.From, t);
+                a.Rework.OnRequest(token, m.Body.AsReworkRequest(), m.From, t);
                 break;
             case MessageKind.ReworkDone:
-                StepReady(token with { InRework = false }, m.Step, t);
+                a.Rework.OnDone(token, m.Body.AsReworkDone(), t);
                 break;
             case MessageKind.SupportRequest:
-                EnqueueSupport(token, m.Step, m.From, m.Link, m.Value, t);
+                a.SupportShares.OnRequest(token, m.Body.AsSupportRequest(), m.From, t);
                 break;
             case MessageKind.SupportReply:
-                OnSupportReply(token, m.Link, t);
+                a.SupportShares.OnReply(token, m.Body.AsSupportReply(), t);
                 break;
             default:
-                throw new InvalidOperationException($"No handler for a message of kind {m.Kind}.");
+                throw new InvalidOperationException($"No handler for a message of kind {m.Body.Kind}.");
         }
-    }
-
-    /// <summary>Records what happened, when the run is traced (docs/trace-format.md).</summary>
-    private void Trace(TraceKind kind, double t, ProjectId project, int segment, int step, int agency,
-        int peer = -1, byte detail = 0, int queue = -1, int busy = -1, double value = 0) =>
-        _trace?.Add(new TraceEvent(t, Index, _traceSequence++, kind, project, segment, step, agency, peer, detail, queue, busy, value));
-
-    private static readonly ProjectId NoProject = new(-1, -1, -1);
-
-    private void TraceWork(TraceKind kind, double t, in WorkItem item, int agency, StaffedAgency a, double value = 0)
-    {
-        var background = item.Kind == WorkKind.Background;
-        Trace(kind, t, background ? NoProject : item.Token.Id, background ? -1 : item.Token.Segment, background ? -1 : item.Step, agency,
-            detail: (byte)item.Kind, queue: a.Queue.Count + a.Held.Count, busy: a.Busy, value: value);
-    }
-
-    private sealed class ArrivalSource(int owner, int process, double ratePerDay, RandomStream stream)
-    {
-        public RandomStream Stream = stream;
-
-        public int Owner { get; } = owner;
-
-        public int Process { get; } = process;
-
-        public double RatePerDay { get; } = ratePerDay;
-
-        /// <summary>All arrivals so far: the next project's serial number.</summary>
-        public long Serial { get; set; }
-
-        /// <summary>Arrivals at or after the warm-up, and the sum of their times.</summary>
-        public long Observed { get; set; }
-
-        public double SumOfArrivalTimes { get; set; }
-    }
-
-    private sealed class BackgroundSource(double ratePerDay, RandomStream stream)
-    {
-        public RandomStream Stream = stream;
-
-        public double RatePerDay { get; } = ratePerDay;
-
-        public long Count { get; set; }
     }
 }

@@ -1,13 +1,5 @@
 namespace IsdnSim.Kernel.Agents;
 
-/// <summary>How a <see cref="MinHeap{T, TOrder}"/> orders its items; a struct, so the JIT inlines the comparison.</summary>
-internal interface IHeapOrder<T>
-{
-    static abstract bool Less(in T a, in T b);
-
-    static abstract double Time(in T item);
-}
-
 /// <summary>A binary min-heap on a plain array of structs.</summary>
 internal sealed class MinHeap<T, TOrder>
     where T : struct
@@ -72,29 +64,4 @@ internal sealed class MinHeap<T, TOrder>
 
         return top;
     }
-}
-
-/// <summary>Local events by (time, sequence).</summary>
-internal struct EventOrder : IHeapOrder<ScheduledEvent>
-{
-    public static bool Less(in ScheduledEvent a, in ScheduledEvent b) =>
-        a.Time < b.Time || (a.Time == b.Time && a.Sequence < b.Sequence);
-
-    public static double Time(in ScheduledEvent item) => item.Time;
-}
-
-/// <summary>Incoming messages by (delivery, sender, sender sequence).</summary>
-internal struct MessageOrder : IHeapOrder<Message>
-{
-    public static bool Less(in Message a, in Message b)
-    {
-        if (a.Delivery != b.Delivery)
-        {
-            return a.Delivery < b.Delivery;
-        }
-
-        return a.From != b.From ? a.From < b.From : a.Sequence < b.Sequence;
-    }
-
-    public static double Time(in Message item) => item.Delivery;
 }

@@ -1,23 +1,5 @@
 namespace IsdnSim.Kernel.Agents;
 
-internal enum WorkKind : byte
-{
-    /// <summary>A step of a project (work or approval).</summary>
-    Step,
-
-    /// <summary>An answer to a consultation.</summary>
-    Consult,
-
-    /// <summary>Reworking a returned file.</summary>
-    Rework,
-
-    /// <summary>A share of another agency's step, done as a service.</summary>
-    Support,
-
-    /// <summary>Work that is not a project here (a national portfolio, everyday cases).</summary>
-    Background,
-}
-
 /// <summary>Something to do at an agency: queued, then in service.</summary>
 internal struct WorkItem
 {
@@ -35,12 +17,15 @@ internal struct WorkItem
     /// <summary>The decision draw of an approval, made with the effort so both follow the (project, step) stream.</summary>
     public double Decision;
 
-    /// <summary>Consult: consultee index; Background: serial.</summary>
-    public int Aux;
+    /// <summary>Consult: which of the step's consulted roles answers (its stream follows this number).</summary>
+    public int Consultee;
 
-    /// <summary>Consult: the lead agent; Support: the requesting agent; Rework: the approver.</summary>
-    public int Peer;
+    /// <summary>Background: the agency's serial number of the item (its effort stream follows it).</summary>
+    public int Serial;
 
-    /// <summary>Consult and Support: the request's id at the requester; Step: its support state, or 0.</summary>
-    public long Link;
+    /// <summary>Consult, Support and Rework: the agent the finished work goes back to (lead, requester, approver).</summary>
+    public int ReplyTo;
+
+    /// <summary>Consult and Support: the request's id at <see cref="ReplyTo"/>; Step: its own support request, or 0.</summary>
+    public long Request;
 }

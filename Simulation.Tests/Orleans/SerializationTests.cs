@@ -1,4 +1,6 @@
+using IsdnSim.Grains.Serialization;
 using IsdnSim.Kernel.Agents;
+using IsdnSim.Kernel.Agents.Messages;
 using IsdnSim.Kernel.Model;
 using IsdnSim.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -47,12 +49,24 @@ public sealed class SerializationTests(OneSiloCluster cluster)
     [Fact]
     public void AnAgentsAnswer_WithItsMessages_SurvivesSerialization()
     {
-        var message = new Message(14.25, 3, 99, 8, 12.0, MessageKind.ReworkRequest, 4, 2, 123456789012, 0.25, Token);
-        var answer = new AdvanceResult([message, message with { Kind = MessageKind.StepReady, Sequence = 100 }], 17.5, 42);
+        // Between them, the bodies use every field a message body has.
+        var message = new Message(14.25, 3, 99, 8, 12.0, new SupportRequest(4, 123456789012, 0.25), Token);
+        var answer = new AdvanceResult(
+            [message, message with { Body = new ConsultReply(5, 2, 987654321098), Sequence = 100 }, message with { Body = new ReworkDone(6), Sequence = 101 }],
+            17.5,
+            42);
 
         var back = RoundTrip(answer);
 
         back.Outbox.Should().Equal(answer.Outbox);
         (back.Next, back.Events).Should().Be((17.5, 42L));
+    }
+
+    [Fact]
+    public void AMessageOfAnUnknownKind_IsRefusedOnArrival()
+    {
+        var wire = new MessageSurrogate(14.25, 3, 99, 8, 12.0, (MessageKind)99, 4, 0, 0, 0, Token);
+
+        ((Action)(() => new MessageConverter().ConvertFromSurrogate(wire))).Should().Throw<InvalidOperationException>().WithMessage("*unknown kind 99*");
     }
 }

@@ -1,0 +1,101 @@
+using IsdnSim.Kernel.Definitions;
+using IsdnSim.Kernel.Model;
+using IsdnSim.Kernel.Random;
+using IsdnSim.Kernel.Time;
+using IsdnSim.Kernel.Tracing;
+
+namespace IsdnSim.Kernel.Agents.Mechanisms;
+
+/// <summary>
+/// What the mechanisms of one agent share: the model and the agent's place in it, its event list
+/// and trace, and each other (a finished piece of work may start a rework, a consultation ends in
+/// a step done). It decides nothing itself.
+/// </summary>
+internal sealed class AgentContext
+{
+    private readonly StepModel[][] _stepsByProcess;
+    private readonly double _warmup;
+
+    public AgentContext(SimulationModel model, int index, int replication, AgentOptions options)
+    {
+        Model = model;
+        Index = index;
+        Self = model.Agents[index];
+        Calendar = model.Calendar;
+        Options = options;
+        _warmup = model.Warmup.Days;
+        Root = StreamKeys.Replication(model.Seed, replication);
+        Trace = options.Trace ? new TraceRecorder(index) : null;
+        _stepsByProcess = [.. model.Processes.Select(p => p.Steps.ToArray())];
+
+        // The constructors only keep this context: no mechanism calls another before all exist.
+        Demand = new Demand(this);
+        Flow = new ProcessFlow(this);
+        Joins = new Joins(this);
+        Work = new StaffedWork(this);
+        Councils = new Councils(this);
+        Consultations = new Consultations(this);
+        WorkingGroups = new WorkingGroups(this);
+        Rework = new Rework(this);
+        SupportShares = new SupportShares(this);
+        HandOffs = new HandOffs(this);
+    }
+
+    public SimulationModel Model { get; }
+
+    public int Index { get; }
+
+    public AgentModel Self { get; }
+
+    public WorkCalendar Calendar { get; }
+
+    public AgentOptions Options { get; }
+
+    /// <summary>The root of this replication's random streams.</summary>
+    public ulong Root { get; }
+
+    public EventList Events { get; } = new();
+
+    /// <summary>The trace, or null when the run is not traced.</summary>
+    public TraceRecorder? Trace { get; }
+
+    public Demand Demand { get; }
+
+    public ProcessFlow Flow { get; }
+
+    public Joins Joins { get; }
+
+    public StaffedWork Work { get; }
+
+    public Councils Councils { get; }
+
+    public Consultations Consultations { get; }
+
+    public WorkingGroups WorkingGroups { get; }
+
+    public Rework Rework { get; }
+
+    public SupportShares SupportShares { get; }
+
+    public HandOffs HandOffs { get; }
+
+    /// <summary>Whether what happens at <paramref name="t"/> is counted: after the warm-up.</summary>
+    public bool Counting(double t) => t >= _warmup;
+
+    public StepModel[] StepsOf(in ProjectToken token) => _stepsByProcess[token.Id.Process];
+
+    /// <summary>The agency of this or another agent that holds <paramref name="role"/> for the token's territory.</summary>
+    public Holder HolderOf(in ProjectToken token, int role) => Model.HolderOf(token.Territory, role);
+
+    /// <summary>
+    /// The draws of one piece of work on a project: keyed by the project, the step, the segment,
+    /// the review round and the purpose (<see cref="StreamKeys"/>), never by who does the work.
+    /// </summary>
+    public RandomStream WorkStream(in ProjectToken token, int step, int round, int purpose)
+    {
+        var id = token.Id;
+        var process = Model.Processes[id.Process];
+        return RandomStream.FromKey(StreamKeys.Work(Root, Model.Agents[id.Owner].IdHash, process.IdHash, id.Serial, process.Steps[step].IdHash,
+            token.Segment, round, purpose));
+    }
+}

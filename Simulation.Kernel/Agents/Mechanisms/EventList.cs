@@ -1,0 +1,16 @@
+using IsdnSim.Kernel.Agents.Events;
+
+namespace IsdnSim.Kernel.Agents.Mechanisms;
+
+/// <summary>An agent's future events, earliest first; at equal times in the order they were scheduled.</summary>
+internal sealed class EventList
+{
+    private readonly MinHeap<ScheduledEvent, EventOrder> _heap = new();
+    private long _sequence;
+
+    public double PeekTime => _heap.PeekTime;
+
+    public void Schedule(double time, EventBody body) => _heap.Push(new ScheduledEvent(time, _sequence++, body));
+
+    public ScheduledEvent Pop() => _heap.Pop();
+}

@@ -1,0 +1,45 @@
+using IsdnSim.Kernel.Agents.Messages;
+using IsdnSim.Kernel.Model;
+using IsdnSim.Kernel.Tracing;
+
+namespace IsdnSim.Kernel.Agents.Mechanisms;
+
+/// <summary>
+/// Hand-offs between agents: a message arrives after the latency between the two, counts as a
+/// hand-off of the project, and (after the warm-up) of the pair of levels it crosses. Messages
+/// wait in the outbox until the window ends.
+/// </summary>
+internal sealed class HandOffs(AgentContext agent)
+{
+    private readonly List<Message> _outbox = [];
+
+    /// <summary>Hand-offs sent after the warm-up, by (from level, to level) as a flat matrix.</summary>
+    private readonly long[] _sent = new long[SimulationModel.Levels.Length * SimulationModel.Levels.Length];
+    private long _sequence;
+
+    public long[] Sent => [.. _sent];
+
+    public void Send(int to, double t, in ProjectToken token, MessageBody body)
+    {
+        var delivery = t + agent.Model.HandoffLatency(agent.Index, to);
+        var counted = token with { Handoffs = token.Handoffs + 1 };
+        agent.Trace?.Add(TraceKind.Send, t, token.Id, token.Segment, body.Step, -1, peer: to, detail: (byte)body.Kind, value: delivery);
+        if (agent.Counting(t))
+        {
+            _sent[(agent.Self.Level * SimulationModel.Levels.Length) + agent.Model.Agents[to].Level]++;
+        }
+
+        _outbox.Add(new Message(delivery, agent.Index, _sequence++, to, t, body, counted));
+    }
+
+    /// <summary>The project as it arrives: the time on the way counts as hand-off.</summary>
+    public static ProjectToken Received(in Message m) => m.Project.Accrue(PathPart.Handoff, m.Delivery - m.Sent);
+
+    /// <summary>The messages sent since the last call, to be routed.</summary>
+    public Message[] TakeOutbox()
+    {
+        var outbox = _outbox.ToArray();
+        _outbox.Clear();
+        return outbox;
+    }
+}

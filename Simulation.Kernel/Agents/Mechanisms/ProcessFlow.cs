@@ -1,0 +1,194 @@
+using IsdnSim.Kernel.Agents.Messages;
+using IsdnSim.Kernel.Definitions;
+using IsdnSim.Kernel.Model;
+using IsdnSim.Kernel.Random;
+using IsdnSim.Kernel.Tracing;
+
+namespace IsdnSim.Kernel.Agents.Mechanisms;
+
+/// <summary>
+/// How a project moves through its process: a step that may start goes to its holder (here, or
+/// by hand-off); a linear measure fans out into segments and merges back; a ready step starts in
+/// the way its kind says; a step done is counted and recorded and hands on to its successors, or
+/// finishes the project.
+/// </summary>
+internal sealed class ProcessFlow(AgentContext agent)
+{
+    private readonly Dictionary<ProjectId, int[]> _routes = [];
+    private readonly ChunkedList<ProjectRecord> _finished = new();
+    private readonly List<StepRecord> _steps = [];
+
+    /// <summary>Decisions (council and approval steps) taken here after the warm-up.</summary>
+    public long Decisions { get; private set; }
+
+    /// <summary>Of <see cref="Decisions"/>, those taken by the body elected for the project's own territory.</summary>
+    public long CongruentDecisions { get; private set; }
+
+    public ProjectRecord[] Finished => _finished.ToArray();
+
+    public StepRecord[] Steps => [.. _steps];
+
+    public void Start(in ProjectToken token, double t)
+    {
+        foreach (var step in agent.Model.Processes[token.Id.Process].StartSteps)
+        {
+            Forward(token, step, t);
+        }
+    }
+
+    /// <summary>A hand-off says a predecessor of a step held here is done.</summary>
+    public void OnStepReady(in ProjectToken token, StepReady m, double t) => agent.Joins.PredecessorDone(token, m.Step, t);
+
+    /// <summary>All predecessors are done: the step starts here, in the way its kind says.</summary>
+    public void StepReady(in ProjectToken token, int step, double t)
+    {
+        var s = agent.StepsOf(token)[step];
+        var agency = agent.HolderOf(token, s.Role).Agency;
+        switch (s.Kind)
+        {
+            case StepKind.Council:
+                agent.Councils.Enqueue(token, step, agency, t);
+                break;
+            case StepKind.Consultation:
+                agent.Consultations.Start(token, step, agency, t);
+                break;
+            case StepKind.Work or StepKind.Approval:
+                agent.Work.EnqueueProjectWork(agency, new WorkItem
+                {
+                    Token = token,
+                    Kind = WorkKind.Step,
+                    Step = step,
+                    Ready = t,
+                }, t);
+                break;
+            default:
+                throw new InvalidOperationException($"No rule to start a step of kind {s.Kind}.");
+        }
+    }
+
+    /// <summary>
+    /// A step is done: it is counted (a decision, and whether the council or office that took it
+    /// was elected for the project's own territory), may be the longest so far, and hands on.
+    /// </summary>
+    public void StepDone(ProjectToken token, int step, int dominantAgent, int dominantAgency, double ready, double t, double start, double effort)
+    {
+        var s = agent.StepsOf(token)[step];
+
+        // Review rounds belong to one approval: the next step starts counting afresh.
+        token = token with { Dominant = token.Dominant.Longer(step, dominantAgent, dominantAgency, t - ready), Round = 0 };
+        if (s.Kind is StepKind.Council or StepKind.Approval && agent.Counting(t))
+        {
+            Decisions++;
+            if (agent.Index == agent.Model.Agents[token.Territory].Seat)
+            {
+                CongruentDecisions++;
+            }
+        }
+
+        // The holder's agency is looked up only for what records it: this runs for every step of every project.
+        if (agent.Trace is not null || agent.Options.RecordSteps)
+        {
+            var agency = agent.HolderOf(token, s.Role).Agency;
+            agent.Trace?.Add(TraceKind.StepDone, t, token.Id, token.Segment, step, agency, value: t - ready);
+            if (agent.Options.RecordSteps)
+            {
+                _steps.Add(new StepRecord(token.Id, token.Arrival, step, agent.Index, agency, ready, start, t, effort) { Segment = token.Segment });
+            }
+        }
+
+        if (s.IsFinal)
+        {
+            Finish(token, step, t);
+            return;
+        }
+
+        foreach (var successor in s.Successors)
+        {
+            Forward(token, successor, t);
+        }
+    }
+
+    /// <summary>
+    /// The municipalities a linear measure crosses: its owner, then others of the owner's district
+    /// drawn from the project's own stream, so the route is the same wherever it is asked for.
+    /// </summary>
+    public int[] Route(ProjectId id)
+    {
+        if (_routes.TryGetValue(id, out var cached))
+        {
+            return cached;
+        }
+
+        var model = agent.Model;
+        var candidates = model.SegmentCandidates(id.Owner);
+        var count = Math.Min(model.Processes[id.Process].Segments, candidates.Length);
+        var pool = candidates[1..];
+        var stream = RandomStream.FromKey(StreamKeys.Route(agent.Root, model.Agents[id.Owner].IdHash, model.Processes[id.Process].IdHash, id.Serial));
+        for (var i = 0; i < count - 1; i++)
+        {
+            var j = i + stream.NextInt(pool.Length - i);
+            (pool[i], pool[j]) = (pool[j], pool[i]);
+        }
+
+        var route = new int[count];
+        route[0] = id.Owner;
+        Array.Copy(pool, 0, route, 1, count - 1);
+        _routes[id] = route;
+        return route;
+    }
+
+    /// <summary>A step may start as far as one predecessor is concerned; a linear measure fans out into segments or merges back here.</summary>
+    private void Forward(in ProjectToken token, int step, double t)
+    {
+        var s = agent.StepsOf(token)[step];
+        if (s.PerSegment && token.Segment < 0)
+        {
+            var route = Route(token.Id);
+            for (var i = 0; i < route.Length; i++)
+            {
+                Deliver(token with { Segment = i, Territory = route[i] }, step, t);
+            }
+        }
+        else if (!s.PerSegment && token.Segment >= 0)
+        {
+            Deliver(token with { Segment = -1, Territory = token.Id.Owner }, step, t);
+        }
+        else
+        {
+            Deliver(token, step, t);
+        }
+    }
+
+    private void Deliver(in ProjectToken token, int step, double t)
+    {
+        var holder = agent.HolderOf(token, agent.StepsOf(token)[step].Role);
+        if (holder.Agent == agent.Index)
+        {
+            agent.Joins.PredecessorDone(token, step, t);
+        }
+        else
+        {
+            agent.HandOffs.Send(holder.Agent, t, token, new StepReady(step));
+        }
+    }
+
+    private void Finish(in ProjectToken token, int step, double t)
+    {
+        var record = new ProjectRecord(token.Id, token.Arrival, t, token.Path)
+        {
+            Dominant = token.Dominant,
+            Handoffs = token.Handoffs,
+            Reworks = token.Reworks,
+        };
+        if (token.Id.Shock >= 0)
+        {
+            // The owner was obliged; the step that finishes the project may be done elsewhere.
+            var (owner, shock) = (token.Id.Owner, token.Id.Shock);
+            var mandate = agent.Model.Mandates[agent.Model.Agents[owner].Host].First(m => m.Owner == owner && m.Shock == shock);
+            record = record with { Shock = mandate.Shock, Group = mandate.Group, Deadline = mandate.Deadline };
+        }
+
+        _finished.Add(record);
+        agent.Trace?.Add(TraceKind.Finish, t, token.Id, -1, step, -1, value: t - token.Arrival);
+    }
+}

@@ -1,0 +1,206 @@
+using IsdnSim.Kernel.Agents.Events;
+using IsdnSim.Kernel.Agents.Messages;
+using IsdnSim.Kernel.Random;
+using IsdnSim.Kernel.Tracing;
+
+namespace IsdnSim.Kernel.Agents.Mechanisms;
+
+/// <summary>
+/// Work at the agent's staffed agencies: c staff serve a FIFO or priority queue, an intake window
+/// holds applications until it opens, and each kind of work draws its effort from its own stream.
+/// Finished work goes to the mechanism it belongs to.
+/// </summary>
+internal sealed class StaffedWork
+{
+    private readonly AgentContext _agent;
+    private readonly StaffedAgency?[] _agencies;
+
+    public StaffedWork(AgentContext agent)
+    {
+        _agent = agent;
+        var model = agent.Model;
+        _agencies = [.. agent.Self.Agencies.Select(a => a.IsCouncil ? null : new StaffedAgency(a, agent.Calendar, model.YearStarts, model.Start, model.Warmup.Days))];
+    }
+
+    /// <summary>Queues work on a project, at the agency's priority for projects.</summary>
+    public void EnqueueProjectWork(int agency, WorkItem item, double t)
+    {
+        item.Priority = _agent.Self.Agencies[agency].ProjectPriority;
+        Enqueue(agency, ref item, t);
+    }
+
+    public void Enqueue(int agency, WorkItem item, double t) => Enqueue(agency, ref item, t);
+
+    private void Enqueue(int agency, ref WorkItem item, double t)
+    {
+        var a = _agencies[agency]!;
+        a.Observe(t);
+        a.CountArrival(t);
+
+        // The window is for applications: answers, support, rework and background work go on.
+        if (item.Kind == WorkKind.Step && !a.Accepts(t))
+        {
+            a.Held.Enqueue(item);
+            if (_agent.Trace is not null)
+            {
+                TraceWork(TraceKind.Enqueue, t, item, agency, a, value: 1);
+            }
+
+            if (!a.OpeningScheduled)
+            {
+                a.OpeningScheduled = true;
+                _agent.Events.Schedule(a.NextOpening(t), new IntakeOpens(agency));
+            }
+
+            return;
+        }
+
+        item.Admitted = t;
+        Admit(agency, item, t);
+    }
+
+    public void OnIntakeOpens(IntakeOpens e, double t)
+    {
+        var a = _agencies[e.Agency]!;
+        a.Observe(t);
+        a.OpeningScheduled = false;
+
+        // One by one, so that what waits is counted right at each admission (held or queued).
+        while (a.Held.TryDequeue(out var item))
+        {
+            item.Admitted = t;
+            Admit(e.Agency, item, t);
+        }
+    }
+
+    public void OnServiceEnd(ServiceEnd e, double t)
+    {
+        var a = _agencies[e.Agency]!;
+        a.Observe(t);
+        var item = a.Release(e.Slot, t);
+        if (_agent.Trace is not null)
+        {
+            TraceWork(TraceKind.End, t, item, e.Agency, a);
+        }
+
+        // The next queued item takes the freed staff member before anything this one hands on
+        // arrives, so a project cannot overtake others in the same agency's queue.
+        if (a.Queue.Count > 0)
+        {
+            StartService(e.Agency, a.Queue.Dequeue(), t);
+        }
+
+        var token = item.Token.AfterService(item.Admitted - item.Ready, item.Start - item.Admitted, t - item.Start);
+        switch (item.Kind)
+        {
+            case WorkKind.Step when item.Request != 0:
+                _agent.SupportShares.OwnPartDone(item.Request, token, t);
+                break;
+            case WorkKind.Step:
+                _agent.Rework.ReviewOrFinish(token, item, e.Agency, t);
+                break;
+            case WorkKind.Consult:
+                _agent.Consultations.Answered(token, item, t);
+                break;
+            case WorkKind.Rework:
+                _agent.Rework.Reworked(token, item, t);
+                break;
+            case WorkKind.Support:
+                _agent.SupportShares.ShareDone(token, item, t);
+                break;
+            case WorkKind.Background: // done here, and goes nowhere
+                break;
+            default:
+                throw new InvalidOperationException($"No rule for finished work of kind {item.Kind}.");
+        }
+    }
+
+    public AgencyStatistics Close(int agency, double horizon) => _agencies[agency]!.Close(_agent.Index, horizon);
+
+    private void Admit(int agency, in WorkItem item, double t)
+    {
+        var a = _agencies[agency]!;
+        if (_agent.Trace is not null)
+        {
+            // Waiting counts the item itself unless staff take it at once (the start follows).
+            TraceWork(TraceKind.Enqueue, t, item, agency, a, waiting: a.HasFreeStaff ? 0 : 1);
+        }
+
+        if (a.HasFreeStaff)
+        {
+            StartService(agency, item, t);
+        }
+        else
+        {
+            a.Queue.Enqueue(item, a.Level(item));
+        }
+    }
+
+    private void StartService(int agency, WorkItem item, double t)
+    {
+        var a = _agencies[agency]!;
+        var token = item.Token;
+        var helper = -1;
+        SupportRequest share = default;
+        switch (item.Kind)
+        {
+            case WorkKind.Step:
+            {
+                var step = _agent.StepsOf(token)[item.Step];
+                var stream = _agent.WorkStream(token, item.Step, token.Round, StreamKeys.StepEffort);
+                var effort = step.Effort.Sample(ref stream);
+                item.Decision = stream.NextDouble();
+                item.Effort = step.SupportRole >= 0 ? _agent.SupportShares.TrySplit(ref item, step, agency, effort, t, out helper, out share) : effort;
+                break;
+            }
+
+            case WorkKind.Consult:
+            {
+                var stream = _agent.WorkStream(token, item.Step, 0, StreamKeys.ConsultAnswer + item.Consultee);
+                item.Effort = _agent.StepsOf(token)[item.Step].Effort.Sample(ref stream);
+                break;
+            }
+
+            case WorkKind.Rework:
+            {
+                var stream = _agent.WorkStream(token, item.Step, token.Round, StreamKeys.Rework);
+                item.Effort = _agent.StepsOf(token)[item.Step].Rework!.Effort.Sample(ref stream);
+                break;
+            }
+
+            case WorkKind.Background:
+            {
+                var stream = RandomStream.FromKey(StreamKeys.BackgroundEffort(_agent.Root, _agent.Self.IdHash, a.Model.IdHash, item.Serial));
+                item.Effort = a.Model.Background!.Effort.Sample(ref stream);
+                break;
+            }
+
+            case WorkKind.Support: // the effort came with the request
+                break;
+            default:
+                throw new InvalidOperationException($"No effort rule for work of kind {item.Kind}.");
+        }
+
+        item.Start = t;
+        var slot = a.Occupy(item);
+        var end = _agent.Calendar.AddWork(t, item.Effort / a.Model.Productivity);
+        _agent.Events.Schedule(end, new ServiceEnd(agency, slot));
+        if (_agent.Trace is not null)
+        {
+            TraceWork(TraceKind.Start, t, item, agency, a, value: item.Effort);
+        }
+
+        if (helper >= 0)
+        {
+            _agent.HandOffs.Send(helper, t, token.Accrue(PathPart.Window, item.Admitted - item.Ready).Accrue(PathPart.Wait, t - item.Admitted), share);
+        }
+    }
+
+    /// <summary>A trace event of an agency's work; <paramref name="waiting"/> counts an item about to join the queue.</summary>
+    private void TraceWork(TraceKind kind, double t, in WorkItem item, int agency, StaffedAgency a, double value = 0, int waiting = 0)
+    {
+        var background = item.Kind == WorkKind.Background;
+        _agent.Trace!.Add(kind, t, background ? TraceRecorder.NoProject : item.Token.Id, background ? -1 : item.Token.Segment, background ? -1 : item.Step, agency,
+            detail: (byte)item.Kind, queue: a.Queue.Count + a.Held.Count + waiting, busy: a.Busy, value: value);
+    }
+}

@@ -1,0 +1,17 @@
+namespace IsdnSim.Kernel.Agents;
+
+/// <summary>Incoming messages by (delivery, sender, sender sequence).</summary>
+internal struct MessageOrder : IHeapOrder<Message>
+{
+    public static bool Less(in Message a, in Message b)
+    {
+        if (a.Delivery != b.Delivery)
+        {
+            return a.Delivery < b.Delivery;
+        }
+
+        return a.From != b.From ? a.From < b.From : a.Sequence < b.Sequence;
+    }
+
+    public static double Time(in Message item) => item.Delivery;
+}
