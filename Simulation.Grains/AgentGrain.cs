@@ -1,4 +1,5 @@
 using IsdnSim.Kernel.Agents;
+using IsdnSim.Kernel.Agents.Runtime;
 using Orleans.Concurrency;
 using IsdnSim.Grains.Hosting;
 

@@ -1,4 +1,5 @@
 using IsdnSim.Kernel.Agents;
+using IsdnSim.Kernel.Agents.Runtime;
 using IsdnSim.Kernel.Model;
 using IsdnSim.Kernel.Tracing;
 

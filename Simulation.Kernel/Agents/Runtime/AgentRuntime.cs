@@ -3,7 +3,7 @@ using IsdnSim.Kernel.Agents.Mechanisms;
 using IsdnSim.Kernel.Agents.Messages;
 using IsdnSim.Kernel.Model;
 
-namespace IsdnSim.Kernel.Agents;
+namespace IsdnSim.Kernel.Agents.Runtime;
 
 /// <summary>
 /// One agent (a municipality, district, operator, ...) during one replication. It owns its
