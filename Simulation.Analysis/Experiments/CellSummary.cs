@@ -13,7 +13,7 @@ public sealed record CellSummary(
     int Replications,
     IReadOnlyList<Estimate> Metrics,
     double[] LeadTimePercentiles,
-    IReadOnlyList<AgencySummary> Agencies,
+    IReadOnlyList<AgencyEstimates> Agencies,
     IReadOnlyList<DeadlineEstimates> Deadlines)
 {
     /// <param name="digests">The cell's replications, in replication order.</param>
@@ -33,19 +33,9 @@ public sealed record CellSummary(
 
         // Replications stored before stability was recorded have none; they count as not flagged.
         var judged = digests.Where(d => d.Stability is not null).Select(d => d.Stability!).ToList();
-        var agencies = Enumerable.Range(0, digests[0].Agencies.Length).Select(i =>
-        {
-            var samples = digests.Select(d => d.Agencies[i]).ToList();
-            var first = samples[0];
-            return new AgencySummary(first.Agent, first.Agency, first.Name, first.Organisation, first.Staff, first.IsCouncil,
-                Estimate.Of([.. samples.Select(s => s.Utilisation)]),
-                Estimate.Of([.. samples.Select(s => s.WaitingCaused)]),
-                Estimate.Of([.. samples.Select(s => s.DeterminingShare).Where(double.IsFinite)]),
-                [.. Enumerable.Range(0, first.YearUtilisation.Length).Select(y => samples.Average(s => s.YearUtilisation[y]))])
-            {
-                UnstableIn = judged.Count(s => s.UnstableAgencies.Contains(i)),
-            };
-        }).ToList();
+        var agencies = AgencyEstimates.Of(digests, d => d.Agencies)
+            .Select((a, i) => a with { UnstableIn = judged.Count(s => s.UnstableAgencies.Contains(i)) })
+            .ToList();
         var processes = judged.Count == 0 ? 0 : judged[0].Arrived.Length;
 
         return new CellSummary(cell, digests.Count, metrics, percentiles, agencies, DeadlineEstimates.Of(digests, d => d.Deadlines))
@@ -66,9 +56,7 @@ public sealed record CellSummary(
     public IReadOnlyList<long> ProcessArrivedAndFinished { get; init; } = [];
 
     /// <summary>Agencies saturated or growing in at least one replication (<see cref="AgencyStability"/>), most often first.</summary>
-    public IReadOnlyList<AgencySummary> Unstable =>
-        [.. Agencies.Where(a => a.UnstableIn > 0).OrderByDescending(a => a.UnstableIn).ThenByDescending(a => a.Utilisation.Mean)
-            .ThenBy(a => a.Agent, StringComparer.Ordinal).ThenBy(a => a.Agency, StringComparer.Ordinal)];
+    public IReadOnlyList<AgencyEstimates> Unstable => AgencyRankings.Unstable(Agencies);
 
     /// <summary>Indices of the processes whose arrived projects were mostly unfinished (<see cref="RunStability"/>).</summary>
     public IReadOnlyList<int> MostlyUnfinished =>
@@ -81,28 +69,8 @@ public sealed record CellSummary(
     public bool IsStable => Unstable.Count == 0 && MostlyUnfinished.Count == 0 && !MostlyUnfinishedOverall;
 
     /// <summary>Agencies with staff, busiest first (utilisation, then queue time caused).</summary>
-    public IReadOnlyList<AgencySummary> Busiest =>
-        [.. Agencies.Where(a => !a.IsCouncil).OrderByDescending(a => a.Utilisation.Mean).ThenByDescending(a => a.WaitingCaused.Mean)
-            .ThenBy(a => a.Agent, StringComparer.Ordinal).ThenBy(a => a.Agency, StringComparer.Ordinal)];
+    public IReadOnlyList<AgencyEstimates> Busiest => AgencyRankings.ByUtilisation(Agencies);
 
     /// <summary>Agencies by their share of projects whose longest critical step they had, largest first.</summary>
-    public IReadOnlyList<AgencySummary> Determining =>
-        [.. Agencies.Where(a => a.DeterminingShare.Mean > 0).OrderByDescending(a => a.DeterminingShare.Mean)
-            .ThenBy(a => a.Agent, StringComparer.Ordinal).ThenBy(a => a.Agency, StringComparer.Ordinal)];
-}
-
-public sealed record AgencySummary(
-    string Agent,
-    string Agency,
-    string Name,
-    string Organisation,
-    int Staff,
-    bool IsCouncil,
-    Estimate Utilisation,
-    Estimate WaitingCaused,
-    Estimate DeterminingShare,
-    double[] YearUtilisation)
-{
-    /// <summary>Replications in which the agency was saturated or its work in progress grew.</summary>
-    public int UnstableIn { get; init; }
+    public IReadOnlyList<AgencyEstimates> Determining => AgencyRankings.ByDetermining(Agencies);
 }

@@ -68,4 +68,4 @@ public sealed record CompareOutcome(
     IReadOnlyDictionary<string, IReadOnlyList<ReplicationDigest>> Digests,
     int Replications,
     int Computed,
-    bool? PrecisionReached);
+    bool? PrecisionReached) : IExperimentOutcome;

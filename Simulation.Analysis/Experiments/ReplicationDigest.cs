@@ -17,7 +17,7 @@ public sealed record ReplicationDigest(
     int Replication,
     double[] Metrics,
     double[] LeadTimePercentiles,
-    AgencyDigest[] Agencies,
+    AgencyFigures[] Agencies,
     DeadlineFigures[] Deadlines,
     long Events,
     StabilityDigest? Stability = null)
@@ -34,31 +34,10 @@ public sealed record ReplicationDigest(
             ? []
             : Enumerable.Range(0, Percentiles).Select(i => Quantiles.OfSorted(leadTimes, i / 100.0)).ToArray();
 
-        var agencies = figures.Agencies.Select((a, i) =>
-        {
-            var agent = model.Agents[a.Agent];
-            var agency = agent.Agencies[a.Agency];
-            return new AgencyDigest(agent.Id, agency.Id, agency.Name, agent.Name, a.Staff, a.IsCouncil, a.Utilisation, a.WaitingCaused,
-                figures.DeterminingShare[i], a.YearUtilisation);
-        }).ToArray();
-
         var stability = new StabilityDigest(
             [.. figures.Agencies.Select((a, i) => (a, i)).Where(x => AgencyStability.Of(model, x.a).Unstable).Select(x => x.i)],
             [.. figures.Processes.Select(p => p.Arrived)],
             [.. figures.Processes.Select(p => p.ArrivedAndFinished)]);
-        return new ReplicationDigest(cell, result.Replication, HeadlineMetrics.Values(model, figures), percentiles, agencies, [.. figures.Deadlines], result.Events, stability);
+        return new ReplicationDigest(cell, result.Replication, HeadlineMetrics.Values(model, figures), percentiles, [.. AgencyFigures.Of(model, figures)], [.. figures.Deadlines], result.Events, stability);
     }
 }
-
-/// <summary>One agency in one replication. Utilisation per simulated year, for the heatmap of moving bottlenecks.</summary>
-public sealed record AgencyDigest(
-    string Agent,
-    string Agency,
-    string Name,
-    string Organisation,
-    int Staff,
-    bool IsCouncil,
-    double Utilisation,
-    double WaitingCaused,
-    double DeterminingShare,
-    double[] YearUtilisation);

@@ -93,4 +93,9 @@ public sealed class SweepPointException(string point, IReadOnlyList<string> prob
 }
 
 /// <param name="Digests">Every replication of every point, by point cell, for the tidy table of runs.</param>
-public sealed record SweepOutcome(SweepResult Result, IReadOnlyDictionary<string, IReadOnlyList<ReplicationDigest>> Digests, int Replications, int Computed);
+public sealed record SweepOutcome(SweepResult Result, IReadOnlyDictionary<string, IReadOnlyList<ReplicationDigest>> Digests, int Replications, int Computed)
+    : IExperimentOutcome
+{
+    /// <summary>A sweep has no precision target.</summary>
+    public bool? PrecisionReached => null;
+}

@@ -10,19 +10,15 @@ public sealed record RunSummary(
     IReadOnlyList<(ProcessModel Process, FlowEstimates Figures)> Processes,
     IReadOnlyList<AgencyEstimates> Agencies)
 {
-    public IReadOnlyList<AgencyEstimates> ByUtilisation =>
-        [.. Agencies.Where(a => !a.IsCouncil).OrderByDescending(a => a.Utilisation.Mean).ThenByDescending(a => a.WaitingCaused.Mean).ThenBy(a => a.Agent).ThenBy(a => a.Agency)];
+    public IReadOnlyList<AgencyEstimates> ByUtilisation => AgencyRankings.ByUtilisation(Agencies);
 
-    public IReadOnlyList<AgencyEstimates> ByWaitingCaused =>
-        [.. Agencies.OrderByDescending(a => a.WaitingCaused.Mean).ThenByDescending(a => a.Utilisation.Mean).ThenBy(a => a.Agent).ThenBy(a => a.Agency)];
+    public IReadOnlyList<AgencyEstimates> ByWaitingCaused => AgencyRankings.ByWaitingCaused(Agencies);
 
     /// <summary>Agencies by the share of projects whose longest critical step they had, largest first.</summary>
-    public IReadOnlyList<AgencyEstimates> ByDetermining =>
-        [.. Agencies.Where(a => a.DeterminingShare.Mean > 0).OrderByDescending(a => a.DeterminingShare.Mean).ThenBy(a => a.Agent).ThenBy(a => a.Agency)];
+    public IReadOnlyList<AgencyEstimates> ByDetermining => AgencyRankings.ByDetermining(Agencies);
 
     /// <summary>Agencies saturated or growing in at least one replication (<see cref="AgencyStability"/>), most often first.</summary>
-    public IReadOnlyList<AgencyEstimates> Unstable =>
-        [.. Agencies.Where(a => a.UnstableIn > 0).OrderByDescending(a => a.UnstableIn).ThenByDescending(a => a.Utilisation.Mean).ThenBy(a => a.Agent).ThenBy(a => a.Agency)];
+    public IReadOnlyList<AgencyEstimates> Unstable => AgencyRankings.Unstable(Agencies);
 
     /// <summary>(from level, to level) -> hand-offs per replication; only pairs that occur.</summary>
     public IReadOnlyList<(string From, string To, Estimate Count)> Handoffs { get; init; } = [];
@@ -44,38 +40,13 @@ public sealed record RunSummary(
         var processes = model.Processes
             .Select(p => (p, FlowEstimates.Of([.. replications.Select(r => r.Processes[p.Index])])))
             .ToList();
-        var agencies = new List<AgencyEstimates>();
-        var count = replications.Count == 0 ? 0 : replications[0].Agencies.Count;
-        for (var i = 0; i < count; i++)
-        {
-            var samples = replications.Select(r => r.Agencies[i]).ToList();
-            var first = samples[0];
-            agencies.Add(new AgencyEstimates(
-                first.Agent,
-                first.Agency,
-                first.Staff,
-                Estimate.Of([.. samples.Select(s => s.Utilisation)]),
-                Estimate.Of([.. samples.Select(s => s.MeanQueueLength)]),
-                Estimate.Of([.. samples.Select(s => s.MeanWait)]),
-                Estimate.Of([.. samples.Select(s => (double)s.Done)]),
-                Estimate.Of([.. samples.Select(s => s.WaitingCaused)]))
-            {
-                IsCouncil = first.IsCouncil,
-                DeterminingShare = Estimate.Of([.. replications.Select(r => r.DeterminingShare[i]).Where(double.IsFinite)]),
-                YearUtilisation = [.. Enumerable.Range(0, first.YearUtilisation.Length).Select(y => Estimate.Of([.. samples.Select(s => s.YearUtilisation[y])]))],
-                Stability = [.. samples.Select(s => AgencyStability.Of(model, s))],
-            });
-        }
+        var agencies = AgencyEstimates.Of(replications, r => AgencyFigures.Of(model, r));
 
         var levels = SimulationModel.Levels;
         IReadOnlyList<(string, string, Estimate)> Matrix(Func<ReplicationFigures, long[]> pick) =>
             [.. Enumerable.Range(0, levels.Length * levels.Length)
                 .Where(k => replications.Any(r => pick(r)[k] > 0))
                 .Select(k => (levels[k / levels.Length], levels[k % levels.Length], Estimate.Of([.. replications.Select(r => (double)pick(r)[k])])))];
-
-        var years = model.YearStarts.Length;
-        var byYear = Enumerable.Range(0, years).Select(y => (IReadOnlyList<(AgencyEstimates, Estimate)>)
-            [.. agencies.Where(a => !a.IsCouncil).Select(a => (a, a.YearUtilisation[y])).OrderByDescending(x => x.Item2.Mean).ThenBy(x => x.a.Agent).ThenBy(x => x.a.Agency)]).ToList();
 
         return new RunSummary(replications.Count, overall, processes, agencies)
         {
@@ -84,7 +55,7 @@ public sealed record RunSummary(
             Congruence = Estimate.Of([.. replications.Select(r => r.Congruence).Where(double.IsFinite)]),
             DeemedShare = Estimate.Of([.. replications.Select(r => r.DeemedShare).Where(double.IsFinite)]),
             Deadlines = DeadlineEstimates.Of(replications, r => r.Deadlines),
-            ByYear = byYear,
+            ByYear = AgencyRankings.ByYear(agencies, model.YearStarts.Length),
         };
     }
 }
@@ -147,31 +118,4 @@ public sealed record FlowEstimates(
             ArrivedAndFinishedTotal = f.Sum(x => x.ArrivedAndFinished),
         };
     }
-}
-
-public sealed record AgencyEstimates(
-    int Agent,
-    int Agency,
-    int Staff,
-    Estimate Utilisation,
-    Estimate MeanQueueLength,
-    Estimate MeanWait,
-    Estimate ItemsDone,
-    Estimate WaitingCaused)
-{
-    public bool IsCouncil { get; init; }
-
-    public Estimate DeterminingShare { get; init; } = Estimate.Of([]);
-
-    public IReadOnlyList<Estimate> YearUtilisation { get; init; } = [];
-
-    /// <summary>The stability verdict of each replication, in replication order.</summary>
-    public IReadOnlyList<AgencyStability> Stability { get; init; } = [];
-
-    public int SaturatedIn => Stability.Count(s => s.Saturated);
-
-    public int GrowingIn => Stability.Count(s => s.Growing);
-
-    /// <summary>Replications in which the agency was saturated or its work in progress grew.</summary>
-    public int UnstableIn => Stability.Count(s => s.Unstable);
 }

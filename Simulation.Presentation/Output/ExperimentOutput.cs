@@ -131,9 +131,9 @@ public static class ExperimentOutput
             {
                 foreach (var a in cell.Agencies)
                 {
-                    for (var y = 0; y < a.YearUtilisation.Length && y < years.Count; y++)
+                    for (var y = 0; y < a.YearUtilisation.Count && y < years.Count; y++)
                     {
-                        csv.Add(cell.Cell).Add(a.Agent).Add(a.Agency).Add(years[y]).Add(a.YearUtilisation[y]).EndRow();
+                        csv.Add(cell.Cell).Add(a.Agent).Add(a.Agency).Add(years[y]).Add(a.YearUtilisation[y].Mean).EndRow();
                     }
                 }
             }

@@ -137,7 +137,7 @@ public static class ResultWriter
 
         json.WritePropertyName("headline");
         WriteFlow(json, summary.Overall);
-        WriteStability(json, model, summary);
+        WriteStability(json, summary);
 
         json.WriteStartArray("processes");
         foreach (var (process, figures) in summary.Processes)
@@ -155,15 +155,15 @@ public static class ResultWriter
         json.WriteStartArray("agencies");
         foreach (var a in summary.Agencies)
         {
-            WriteAgency(json, model, a);
+            WriteAgency(json, a);
         }
 
         json.WriteEndArray();
 
         json.WriteStartObject("bottlenecks");
-        WriteRanking(json, "by_utilisation", model, summary.ByUtilisation, a => a.Utilisation);
-        WriteRanking(json, "by_waiting_caused", model, summary.ByWaitingCaused, a => a.WaitingCaused);
-        WriteRanking(json, "critical_path_share", model, summary.ByDetermining, a => a.DeterminingShare);
+        WriteRanking(json, "by_utilisation", summary.ByUtilisation, a => a.Utilisation);
+        WriteRanking(json, "by_waiting_caused", summary.ByWaitingCaused, a => a.WaitingCaused);
+        WriteRanking(json, "critical_path_share", summary.ByDetermining, a => a.DeterminingShare);
         json.WriteStartArray("by_year");
         for (var y = 0; y < summary.ByYear.Count; y++)
         {
@@ -176,8 +176,8 @@ public static class ResultWriter
             {
                 json.WriteStartObject();
                 json.WriteNumber("rank", rank++);
-                json.WriteString("agent", model.Agents[agency.Agent].Id);
-                json.WriteString("agency", model.Agents[agency.Agent].Agencies[agency.Agency].Id);
+                json.WriteString("agent", agency.Agent);
+                json.WriteString("agency", agency.Agency);
                 WriteEstimate(json, "value", utilisation);
                 json.WriteEndObject();
             }
@@ -308,14 +308,12 @@ public static class ResultWriter
         json.WriteEndObject();
     }
 
-    private static void WriteAgency(Utf8JsonWriter json, SimulationModel model, AgencyEstimates a)
+    private static void WriteAgency(Utf8JsonWriter json, AgencyEstimates a)
     {
-        var agent = model.Agents[a.Agent];
-        var agency = agent.Agencies[a.Agency];
         json.WriteStartObject();
-        json.WriteString("agent", agent.Id);
-        json.WriteString("agency", agency.Id);
-        json.WriteString("name", $"{agency.Name} ({agent.Name})");
+        json.WriteString("agent", a.Agent);
+        json.WriteString("agency", a.Agency);
+        json.WriteString("name", $"{a.Name} ({a.Organisation})");
         json.WriteString("kind", a.IsCouncil ? "council" : "staffed");
         json.WriteNumber("staff", a.Staff);
         WriteEstimate(json, "utilisation", a.Utilisation);
@@ -334,7 +332,7 @@ public static class ResultWriter
     /// work in progress grew (<see cref="AgencyStability"/>), and the processes of which most
     /// arrived projects were unfinished (<see cref="RunStability"/>).
     /// </summary>
-    private static void WriteStability(Utf8JsonWriter json, SimulationModel model, RunSummary summary)
+    private static void WriteStability(Utf8JsonWriter json, RunSummary summary)
     {
         json.WriteStartObject("stability");
         json.WriteBoolean("stable", RunStability.IsStable(summary));
@@ -344,8 +342,8 @@ public static class ResultWriter
         foreach (var a in summary.Unstable)
         {
             json.WriteStartObject();
-            json.WriteString("agent", model.Agents[a.Agent].Id);
-            json.WriteString("agency", model.Agents[a.Agent].Agencies[a.Agency].Id);
+            json.WriteString("agent", a.Agent);
+            json.WriteString("agency", a.Agency);
             json.WriteNumber("saturated_replications", a.SaturatedIn);
             json.WriteNumber("growing_replications", a.GrowingIn);
             json.WriteNumber("of_replications", summary.Replications);
@@ -367,7 +365,7 @@ public static class ResultWriter
         json.WriteEndObject();
     }
 
-    private static void WriteRanking(Utf8JsonWriter json, string name, SimulationModel model, IReadOnlyList<AgencyEstimates> ranking, Func<AgencyEstimates, Estimate> pick)
+    private static void WriteRanking(Utf8JsonWriter json, string name, IReadOnlyList<AgencyEstimates> ranking, Func<AgencyEstimates, Estimate> pick)
     {
         json.WriteStartArray(name);
         var rank = 1;
@@ -375,8 +373,8 @@ public static class ResultWriter
         {
             json.WriteStartObject();
             json.WriteNumber("rank", rank++);
-            json.WriteString("agent", model.Agents[a.Agent].Id);
-            json.WriteString("agency", model.Agents[a.Agent].Agencies[a.Agency].Id);
+            json.WriteString("agent", a.Agent);
+            json.WriteString("agency", a.Agency);
             WriteEstimate(json, "value", pick(a));
             json.WriteEndObject();
         }

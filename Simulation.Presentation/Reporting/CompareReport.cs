@@ -148,7 +148,7 @@ public static class CompareReport
             {
                 var cell = result.Cells[i];
                 var rows = cell.Busiest.Take(HeatmapAgencies)
-                    .Select(a => new HeatmapRow(ReportSections.AgencyLabel(a), [.. a.YearUtilisation.Take(context.Years.Count)]))
+                    .Select(a => new HeatmapRow(ReportSections.AgencyLabel(a), [.. a.YearUtilisation.Take(context.Years.Count).Select(y => y.Mean)]))
                     .ToList();
                 if (rows.Count == 0 || context.Years.Count == 0)
                 {

@@ -99,5 +99,5 @@ internal static class ReportSections
         }
     }
 
-    public static string AgencyLabel(AgencySummary agency) => $"{agency.Name} — {agency.Organisation}";
+    public static string AgencyLabel(AgencyEstimates agency) => $"{agency.Name} — {agency.Organisation}";
 }

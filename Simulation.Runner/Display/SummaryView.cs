@@ -42,8 +42,7 @@ internal static class SummaryView
         var rank = 1;
         foreach (var a in summary.ByDetermining.Take(Shown))
         {
-            var agent = model.Agents[a.Agent];
-            determining.AddRow((rank++).ToString(CultureInfo.InvariantCulture), Markup.Escape(agent.Agencies[a.Agency].Name), Markup.Escape(agent.Name), Format(a.DeterminingShare, "P1"));
+            determining.AddRow((rank++).ToString(CultureInfo.InvariantCulture), Markup.Escape(a.Name), Markup.Escape(a.Organisation), Format(a.DeterminingShare, "P1"));
         }
 
         console.Write(determining);
@@ -53,11 +52,10 @@ internal static class SummaryView
         rank = 1;
         foreach (var a in summary.ByUtilisation.Take(Shown))
         {
-            var agent = model.Agents[a.Agent];
             busiest.AddRow(
                 (rank++).ToString(CultureInfo.InvariantCulture),
-                Markup.Escape(agent.Agencies[a.Agency].Name),
-                Markup.Escape(agent.Name),
+                Markup.Escape(a.Name),
+                Markup.Escape(a.Organisation),
                 a.Staff.ToString(CultureInfo.InvariantCulture),
                 Format(a.Utilisation, "P1"),
                 Format(a.MeanWait, "0.0"),
@@ -78,7 +76,7 @@ internal static class SummaryView
             console.Write(deadlines);
         }
 
-        RenderStability(console, model, summary);
+        RenderStability(console, summary);
 
         console.MarkupLine(Markup.Escape(
             $"Territorial congruence (decisions taken for the own territory): {Format(summary.Congruence, "P1")}; " +
@@ -102,12 +100,11 @@ internal static class SummaryView
     /// A warning for every agency that was saturated or whose work in progress grew, and for
     /// processes whose arrived projects mostly did not finish: their lead times are not a steady state.
     /// </summary>
-    private static void RenderStability(IAnsiConsole console, SimulationModel model, RunSummary summary)
+    private static void RenderStability(IAnsiConsole console, RunSummary summary)
     {
         foreach (var a in summary.Unstable)
         {
-            var agent = model.Agents[a.Agent];
-            console.MarkupLine($"[red]Warning: unstable queue:[/] {Markup.Escape(StabilityText.Agency(agent.Agencies[a.Agency].Name, agent.Name, a.SaturatedIn, a.GrowingIn, summary.Replications, a.Utilisation.Mean))}");
+            console.MarkupLine($"[red]Warning: unstable queue:[/] {Markup.Escape(StabilityText.Agency(a.Name, a.Organisation, a.SaturatedIn, a.GrowingIn, summary.Replications, a.Utilisation.Mean))}");
         }
 
         var unfinished = RunStability.MostlyUnfinished(summary);

@@ -31,6 +31,56 @@ public sealed class StoredFilesTests : IDisposable
     private static Dictionary<string, byte[]> Kept(string directory) =>
         Experiments.Files(directory).Where(f => !f.Key.EndsWith(".rejected", StringComparison.Ordinal)).ToDictionary();
 
+    /// <summary>
+    /// A comparison of teaching.yaml (seed 7, two replications, a horizon of one year) written by
+    /// isdnsim before its agencies became AgencyFigures and AgencyEstimates: the folder as it was
+    /// (folder/) and the result files it wrote (written/).
+    /// </summary>
+    private static string Earlier(string part) =>
+        Path.Combine(Repository.Root, "Simulation.Tests", "Experiments", "Fixtures", "compare-before-agency-figures", part);
+
+    private async Task<CompareOutcome> ResumeEarlier(string name, params string[] remove)
+    {
+        var folder = _dir.File(name);
+        foreach (var file in Directory.GetFiles(Earlier("folder"), "*", SearchOption.AllDirectories))
+        {
+            var copy = Path.Combine(folder, Path.GetRelativePath(Earlier("folder"), file));
+            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+            File.Copy(file, copy);
+        }
+
+        foreach (var file in remove)
+        {
+            File.Delete(Path.Combine(folder, file));
+        }
+
+        var store = ExperimentStore.Open(folder);
+        return await Experiments.CompareAsync(store.Plan, store.ScenarioText, folder);
+    }
+
+    [Fact]
+    public async Task Resume_OfAComparisonWrittenByAnEarlierVersion_TakesEveryReplication_AndWritesTheFilesItWrote()
+    {
+        var outcome = await ResumeEarlier("earlier");
+
+        outcome.Computed.Should().Be(0, "every stored replication is read, none set aside");
+        foreach (var file in Directory.GetFiles(Earlier("written")))
+        {
+            File.ReadAllText(_dir.File($"earlier/{Path.GetFileName(file)}")).Should().Be(File.ReadAllText(file), Path.GetFileName(file));
+        }
+    }
+
+    [Fact]
+    public async Task AReplicationComputedNow_IsStoredAsAnEarlierVersionStoredIt()
+    {
+        const string file = "replications/democratisation/00001.json";
+        var outcome = await ResumeEarlier("recomputed", file);
+
+        outcome.Computed.Should().Be(1);
+        static string Digest(string path) => JsonNode.Parse(File.ReadAllText(path))!["digest"]!.ToJsonString();
+        Digest(_dir.File($"recomputed/{file}")).Should().Be(Digest(Path.Combine(Earlier("folder"), file)));
+    }
+
     [Fact]
     public void Checksum_IsTheSha256OfTheCompactJsonWithoutIt_WhateverTheIndentation()
     {

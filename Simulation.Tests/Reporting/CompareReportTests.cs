@@ -140,7 +140,7 @@ public sealed class CompareReportTests
     /// <summary>A replication with the cell's mean figures.</summary>
     private static ReplicationDigest SingleDigest(CellSummary c) =>
         new(c.Cell, 0, [.. c.Metrics.Select(m => m.Mean)], c.LeadTimePercentiles,
-            [.. c.Agencies.Select(a => new AgencyDigest(a.Agent, a.Agency, a.Name, a.Organisation, a.Staff, a.IsCouncil,
-                a.Utilisation.Mean, a.WaitingCaused.Mean, a.DeterminingShare.Mean, a.YearUtilisation))],
+            [.. c.Agencies.Select(a => new AgencyFigures(a.Agent, a.Agency, a.Name, a.Organisation, a.Staff, a.IsCouncil,
+                a.Utilisation.Mean, a.WaitingCaused.Mean, a.DeterminingShare.Mean, [.. a.YearUtilisation.Select(y => y.Mean)]))],
             [.. c.Deadlines.Select(d => new DeadlineFigures(d.Shock, d.ShockName, d.Group, d.Deadline, 40, 30, 5, 5))], 1);
 }

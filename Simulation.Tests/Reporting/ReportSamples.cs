@@ -83,7 +83,7 @@ public static class ReportSamples
             var throughput = 50 + r - (cell == Faster ? 5 : 0);
             double[] metrics = [leadTime, 1.8 * leadTime, throughput, 12.5 + r, 0.97, 0.25, 3, 0.8 + 0.01 * r, double.NaN, leadTime - 10, leadTime + 40, 0.98, 0.95, 0.9 - 0.02 * r];
             double[] percentiles = [.. Enumerable.Range(0, ReplicationDigest.Percentiles).Select(i => leadTime * (0.3 + 1.4 * i / 100.0))];
-            var agencies = Enumerable.Range(0, 11).Select(a => new AgencyDigest(
+            var agencies = Enumerable.Range(0, 11).Select(a => new AgencyFigures(
                 $"agent{a / 3}", $"office{a}", $"Office {a}", $"Municipality {a / 3}", 2 + a, IsCouncil: a == 10,
                 Utilisation: 0.4 + 0.05 * a + 0.01 * r, WaitingCaused: 1000 * a + 10 * r, DeterminingShare: a == 10 ? 0 : (cell == Faster ? 10 - a : a + 1) / 55.0,
                 YearUtilisation: [.. Years.Select((y, i) => Math.Min(1.05, 0.3 + 0.06 * a + 0.1 * i))])).ToArray();

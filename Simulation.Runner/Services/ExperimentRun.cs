@@ -2,13 +2,19 @@ using System.Diagnostics;
 using IsdnSim.Analysis.Engine;
 using IsdnSim.Analysis.Experiments;
 using IsdnSim.Analysis.Storage;
+using IsdnSim.Presentation.Output;
+using IsdnSim.Presentation.Reporting;
+using IsdnSim.Runner.Cli;
 using IsdnSim.Runner.Display;
 using IsdnSim.Scenario.Diagnostics;
 using Spectre.Console;
 
-namespace IsdnSim.Runner.Cli;
+namespace IsdnSim.Runner.Services;
 
-/// <summary>What compare and sweep share: the experiment folder (new or resumed), running on an engine, and an interruption that can be resumed.</summary>
+/// <summary>
+/// What <see cref="CompareService"/> and <see cref="SweepService"/> share: the experiment folder
+/// (new or resumed), running on an engine, an interruption that can be resumed, and the manifest.
+/// </summary>
 internal static class ExperimentRun
 {
     /// <summary>
@@ -60,7 +66,7 @@ internal static class ExperimentRun
     /// written before the experiment has been prepared (every variant or point compiled).
     /// </summary>
     /// <param name="prepare">Compiles the experiment; reports and returns null if it cannot.</param>
-    public static (ExperimentStore Store, T Experiment)? Open<T>(
+    public static OpenedExperiment<T>? Open<T>(
         ExperimentSettings settings,
         string kind,
         Func<(ExperimentPlan Plan, string Text)?> plan,
@@ -89,7 +95,7 @@ internal static class ExperimentRun
             }
 
             consoles.Out.MarkupLine($"Resuming [bold]{Markup.Escape(opened.Directory)}[/]: {found} replications already there.");
-            return (opened, resumed);
+            return new OpenedExperiment<T>(opened, resumed);
         }
 
         if (plan() is not { } planned)
@@ -105,8 +111,22 @@ internal static class ExperimentRun
         }
 
         return Prepare(prepare, planned.Plan, planned.Text, consoles) is { } experiment
-            ? (ExperimentStore.Create(outDir, experiment.Plan, planned.Text), experiment)
+            ? new OpenedExperiment<T>(ExperimentStore.Create(outDir, experiment.Plan, planned.Text), experiment)
             : null;
+    }
+
+    /// <summary>The plan a request makes of the options, with the scenario's text; null after reporting the rule it breaks.</summary>
+    public static (ExperimentPlan Plan, string Text)? Planned(Func<ExperimentPlan> plan, string scenarioText, Consoles consoles)
+    {
+        try
+        {
+            return (plan(), scenarioText);
+        }
+        catch (ExperimentRequestException e)
+        {
+            consoles.Errors.WriteLine($"isdnsim: error: {e.Message}");
+            return null;
+        }
     }
 
     private static T? Prepare<T>(Func<ExperimentPlan, string, T?> prepare, ExperimentPlan plan, string text, Consoles consoles)
@@ -124,15 +144,49 @@ internal static class ExperimentRun
     }
 
     /// <summary>
-    /// Runs <paramref name="work"/> on the engine the options ask for, with a progress bar. If it is
-    /// interrupted or fails, reports how many replications are stored and how to resume, and
-    /// returns no outcome with the exit code to use.
+    /// Runs <paramref name="work"/> on the engine the options ask for, with a progress bar, and
+    /// writes the result files (<paramref name="write"/>) and the manifest. If it is interrupted or
+    /// fails, reports how many replications are stored and how to resume, and returns no outcome
+    /// with the exit code to use.
     /// </summary>
-    public static async Task<(Completed<T>? Completed, int ExitCode)> RunAsync<T>(
+    public static async Task<(Completed<T>? Completed, int ExitCode)> RunAsync<TExperiment, T>(
+        ExperimentSettings settings,
+        OpenedExperiment<TExperiment> opened,
+        string command,
+        Func<ISimulationEngine, int, IProgress<ExperimentProgress>?, CancellationToken, Task<T>> work,
+        Action<T, ReportContext> write,
+        Consoles consoles,
+        CancellationToken cancellationToken)
+        where TExperiment : IExperiment
+        where T : IExperimentOutcome
+    {
+        var (completed, code) = await RunAsync(settings, opened.Store, command, work, consoles, cancellationToken);
+        if (completed is null)
+        {
+            return (null, code);
+        }
+
+        var outcome = completed.Outcome;
+        var plan = opened.Experiment.Plan;
+        var context = ExperimentContext.For(plan, opened.Model, outcome.Replications, outcome.PrecisionReached, ProgramVersion.Text);
+        ProgressDisplay.Status(consoles.Out, !settings.NoProgress, "Writing figures and report", () =>
+        {
+            write(outcome, context);
+            ExperimentOutput.WriteManifest(opened.Store, new ExperimentManifest(plan, context.ScenarioName, context.Variants, context.Replications,
+                context.PrecisionReached, completed.Engine, completed.Silos, outcome.Computed, completed.FromStore, DateTimeOffset.UtcNow,
+                completed.WallSeconds, outcome.Digests.Values.Sum(d => d.Sum(x => x.Events)))
+            {
+                SilosLost = completed.SilosLost > 0 ? completed.SilosLost : null,
+                ReplicationsRerun = completed.Rerun > 0 ? completed.Rerun : null,
+            });
+        });
+        return (completed, ExitCodes.Ok);
+    }
+
+    private static async Task<(Completed<T>? Completed, int ExitCode)> RunAsync<T>(
         ExperimentSettings settings,
         ExperimentStore store,
         string command,
-        int replicationsPerCell,
         Func<ISimulationEngine, int, IProgress<ExperimentProgress>?, CancellationToken, Task<T>> work,
         Consoles consoles,
         CancellationToken cancellationToken)
