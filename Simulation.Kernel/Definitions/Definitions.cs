@@ -39,7 +39,8 @@ public sealed record ScenarioDefinition(
 /// How long a file takes from one agent to another: a default, and rules for pairs of levels
 /// or agents (symmetric; the most specific rule wins: agent over level).
 /// </summary>
-public sealed record HandoffDefinition(CalendarDays Default, IReadOnlyList<HandoffRule> Rules);
+/// <param name="BetweenOffices">From one staffed office of an agent to another of the same agent (zero: at once).</param>
+public sealed record HandoffDefinition(CalendarDays Default, IReadOnlyList<HandoffRule> Rules, CalendarDays BetweenOffices = default);
 
 /// <summary>Between two endpoints, each a level word (municipal, district, state, company, national, consultancy) or an agent id.</summary>
 public sealed record HandoffRule(string A, string B, CalendarDays Latency, SourcePosition Position);

@@ -34,6 +34,7 @@ public sealed class SimulationModel
         Warmup = new SimTime(definition.Warmup.Value);
         Seed = definition.Seed;
         _handoff = definition.Handoff;
+        OfficeHandoff = definition.Handoff.BetweenOffices.Value;
 
         Calendar = definition.Calendar.Continuous
             ? ContinuousCalendar.Instance
@@ -188,6 +189,9 @@ public sealed class SimulationModel
     public int[] SegmentCandidates(int owner) => _segmentCandidates[owner] ?? [owner];
 
     /// <summary>Calendar time a hand-off from one agent to another takes; never less than the lookahead.</summary>
+    /// <summary>Days a file takes from one staffed office of an agent to another of the same agent.</summary>
+    public double OfficeHandoff { get; }
+
     public double HandoffLatency(int from, int to) =>
         _latency.TryGetValue((from, to), out var latency) ? latency : ComputeLatency(from, to);
 

@@ -214,7 +214,9 @@ public sealed class ProjectPlace(string project, double arrival)
         switch (e.Ev)
         {
             case "send" when e.Message is "step-ready" or "rework" or "rework-done":
-                _under[key] = $"in hand-off to {e.To} (arrives {Day(e.Arrives!.Value)})";
+                _under[key] = e.To == e.Agent && e.Agency is { } office
+                    ? $"in hand-off to {office} ({e.Agent}) (arrives {Day(e.Arrives!.Value)})"
+                    : $"in hand-off to {e.To} (arrives {Day(e.Arrives!.Value)})";
                 break;
             case "enqueue" when e.Work is "step" or "rework":
                 _under[key] = e.Held

@@ -304,6 +304,7 @@ public static class RegionGenerator
         s.AppendLine("lookahead: 2d");
         s.AppendLine("handoff:                            # ASSUMPTION: registry and internal mail");
         s.AppendLine("  default: 2d");
+        s.AppendLine("  between_offices: 1d                # ASSUMPTION: from one office of an organisation to another");
         s.AppendLine("  rules:");
         s.AppendLine("    - { between: [state, municipal], latency: 3d }");
         s.AppendLine("    - { between: [state, district], latency: 3d }");
@@ -422,7 +423,7 @@ public static class RegionGenerator
         s.AppendLine("      - { op: scale_staff, kind: district, factor: 0.8 }");
         s.AppendLine("  - id: democratisation");
         s.AppendLine("    name: Democratisation (kommunale Federführung)");
-        s.AppendLine("    description: Municipal lead on building control from 10,000 inhabitants with the district as a service; a working group per district; liaisons at DB InfraGO.");
+        s.AppendLine("    description: Municipal lead on building control from 10,000 inhabitants with the district as a service; a working group per district; liaisons at DB InfraGO and the grid operators.");
         s.AppendLine("    operations:");
         s.AppendLine("      - { op: delegate, role: building-authority, min_population: 10000, support_share: 0.25 }");
         foreach (var d in region.Districts.Where(d => !d.IsCity))
@@ -433,6 +434,7 @@ public static class RegionGenerator
         foreach (var (stateId, _) in region.States)
         {
             s.AppendLine($"      - {{ op: liaison, agent: {stateId}-db-infrago, priority: 0, response: 2d }}");
+            s.AppendLine($"      - {{ op: liaison, agent: {stateId}-grid, priority: 0, response: 2d }}");
         }
     }
 }

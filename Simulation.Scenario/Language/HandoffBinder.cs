@@ -4,7 +4,7 @@ using YamlDotNet.RepresentationModel;
 
 namespace IsdnSim.Scenario.Language;
 
-/// <summary>Hand-offs: the default latency and the rules between levels or agents.</summary>
+/// <summary>Hand-offs: the default latency, the rules between levels or agents, and the latency between offices of one agent.</summary>
 internal sealed class HandoffBinder(YamlReader reader, ValueBinder values, ScenarioReferences references)
 {
     private readonly YamlReader _r = reader;
@@ -26,6 +26,9 @@ internal sealed class HandoffBinder(YamlReader reader, ValueBinder values, Scena
 
         _r.CheckKeys(map, "handoff", ScenarioKeys.Handoff);
         var fallback = YamlReader.Get(map, "default") is { } dn ? HandoffLatency(dn, "the default handoff", lookahead) : lookahead;
+
+        // Within one agent no message crosses a window, so the lookahead does not bound it.
+        var offices = YamlReader.Get(map, "between_offices") is { } on ? HandoffLatency(on, "the handoff between offices", null, zeroAllowed: true) : null;
         var rules = new List<HandoffRule>();
         if (YamlReader.Get(map, "rules") is { } rn && _r.Sequence(rn, "handoff rules") is { } seq)
         {
@@ -56,12 +59,12 @@ internal sealed class HandoffBinder(YamlReader reader, ValueBinder values, Scena
             }
         }
 
-        return fallback is { } f ? new HandoffDefinition(f, rules) : null;
+        return fallback is { } f ? new HandoffDefinition(f, rules, offices ?? CalendarDays.Zero) : null;
     }
 
-    private CalendarDays? HandoffLatency(YamlNode node, string what, CalendarDays? lookahead)
+    private CalendarDays? HandoffLatency(YamlNode node, string what, CalendarDays? lookahead, bool zeroAllowed = false)
     {
-        var latency = _values.CalendarDuration(node, what, null);
+        var latency = _values.CalendarDuration(node, what, null, zeroAllowed);
         var text = ((YamlScalarNode)node).Value;
         if (latency is { } l && lookahead is { } la && l.Value < la.Value)
         {

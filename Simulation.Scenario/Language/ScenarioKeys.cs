@@ -15,7 +15,7 @@ public static class ScenarioKeys
 
     public static readonly string[] Calendar = ["kind", "workdays", "holidays", "hours_per_day"];
 
-    public static readonly string[] Handoff = ["default", "rules"];
+    public static readonly string[] Handoff = ["default", "between_offices", "rules"];
 
     public static readonly string[] HandoffRule = ["between", "latency"];
 

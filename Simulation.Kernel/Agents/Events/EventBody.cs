@@ -37,6 +37,8 @@ internal readonly record struct EventBody
 
     public static implicit operator EventBody(GroupMeeting e) => new(EventKind.GroupMeeting, 0, 0, e.Matter);
 
+    public static implicit operator EventBody(OfficeDelivery e) => new(EventKind.OfficeDelivery, 0, 0, e.Transfer);
+
     public Arrival AsArrival() => Kind == EventKind.Arrival ? new(_first) : throw Mismatch(EventKind.Arrival);
 
     public BackgroundArrival AsBackgroundArrival() => Kind == EventKind.BackgroundArrival ? new(_first) : throw Mismatch(EventKind.BackgroundArrival);
@@ -53,6 +55,8 @@ internal readonly record struct EventBody
         Kind == EventKind.ConsultationDeadline ? new(_id) : throw Mismatch(EventKind.ConsultationDeadline);
 
     public GroupMeeting AsGroupMeeting() => Kind == EventKind.GroupMeeting ? new(_id) : throw Mismatch(EventKind.GroupMeeting);
+
+    public OfficeDelivery AsOfficeDelivery() => Kind == EventKind.OfficeDelivery ? new(_id) : throw Mismatch(EventKind.OfficeDelivery);
 
     private InvalidOperationException Mismatch(EventKind wanted) => new($"An event of kind {Kind} was read as {wanted}.");
 }

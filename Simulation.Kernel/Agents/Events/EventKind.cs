@@ -11,4 +11,5 @@ internal enum EventKind : byte
     GroupMeeting,
     BackgroundArrival,
     MandateDue,
+    OfficeDelivery,
 }

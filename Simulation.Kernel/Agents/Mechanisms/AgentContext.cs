@@ -39,6 +39,7 @@ internal sealed class AgentContext
         Rework = new Rework(this);
         SupportShares = new SupportShares(this);
         HandOffs = new HandOffs(this);
+        OfficeHandOffs = new OfficeHandOffs(this);
     }
 
     public SimulationModel Model { get; }
@@ -78,6 +79,8 @@ internal sealed class AgentContext
     public SupportShares SupportShares { get; }
 
     public HandOffs HandOffs { get; }
+
+    public OfficeHandOffs OfficeHandOffs { get; }
 
     /// <summary>Whether what happens at <paramref name="t"/> is counted: after the warm-up.</summary>
     public bool Counting(double t) => t >= _warmup;

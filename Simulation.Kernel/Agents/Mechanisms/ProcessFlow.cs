@@ -32,7 +32,7 @@ internal sealed class ProcessFlow(AgentContext agent)
     {
         foreach (var step in agent.Model.Processes[token.Id.Process].StartSteps)
         {
-            Forward(token, step, t);
+            Forward(token, step, -1, t);
         }
     }
 
@@ -102,9 +102,11 @@ internal sealed class ProcessFlow(AgentContext agent)
             return;
         }
 
+        // Only an office hand-off needs the office that did the step.
+        var doneAt = agent.Model.OfficeHandoff > 0 ? agent.HolderOf(token, s.Role).Agency : -1;
         foreach (var successor in s.Successors)
         {
-            Forward(token, successor, t);
+            Forward(token, successor, doneAt, t);
         }
     }
 
@@ -138,7 +140,8 @@ internal sealed class ProcessFlow(AgentContext agent)
     }
 
     /// <summary>A step may start as far as one predecessor is concerned; a linear measure fans out into segments or merges back here.</summary>
-    private void Forward(in ProjectToken token, int step, double t)
+    /// <param name="doneAt">The office of this agent that did the predecessor, or -1.</param>
+    private void Forward(in ProjectToken token, int step, int doneAt, double t)
     {
         var s = agent.StepsOf(token)[step];
         if (s.PerSegment && token.Segment < 0)
@@ -146,23 +149,27 @@ internal sealed class ProcessFlow(AgentContext agent)
             var route = Route(token.Id);
             for (var i = 0; i < route.Length; i++)
             {
-                Deliver(token with { Segment = i, Territory = route[i] }, step, t);
+                Deliver(token with { Segment = i, Territory = route[i] }, step, doneAt, t);
             }
         }
         else if (!s.PerSegment && token.Segment >= 0)
         {
-            Deliver(token with { Segment = -1, Territory = token.Id.Owner }, step, t);
+            Deliver(token with { Segment = -1, Territory = token.Id.Owner }, step, doneAt, t);
         }
         else
         {
-            Deliver(token, step, t);
+            Deliver(token, step, doneAt, t);
         }
     }
 
-    private void Deliver(in ProjectToken token, int step, double t)
+    private void Deliver(in ProjectToken token, int step, int doneAt, double t)
     {
         var holder = agent.HolderOf(token, agent.StepsOf(token)[step].Role);
-        if (holder.Agent == agent.Index)
+        if (holder.Agent == agent.Index && agent.OfficeHandOffs.Crosses(doneAt, holder.Agency))
+        {
+            agent.OfficeHandOffs.Send(token, step, holder.Agency, t);
+        }
+        else if (holder.Agent == agent.Index)
         {
             agent.Joins.PredecessorDone(token, step, t);
         }

@@ -149,6 +149,9 @@ public sealed class AgentRuntime
             case EventKind.MandateDue:
                 a.Demand.OnMandate(e.Body.AsMandateDue(), t);
                 break;
+            case EventKind.OfficeDelivery:
+                a.OfficeHandOffs.OnDelivery(e.Body.AsOfficeDelivery(), t);
+                break;
             default:
                 throw new InvalidOperationException($"No handler for an event of kind {e.Body.Kind}.");
         }
