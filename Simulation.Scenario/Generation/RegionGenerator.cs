@@ -407,20 +407,31 @@ public static class RegionGenerator
     {
         s.AppendLine("variants:");
         s.AppendLine("  - { id: status-quo, name: Status quo, operations: [] }");
-        s.AppendLine("  - id: austerity");
-        s.AppendLine("    name: Austerity (Spar- und Fusionsvariante)");
-        s.AppendLine("    description: Districts merged pairwise within each state (as Saxony 2008), staff cut by a fifth (DIW).");
-        s.AppendLine("    operations:");
-        foreach (var (stateId, _) in region.States)
+        foreach (var (id, name, description, staffFactor, cut) in new[]
+                 {
+                     ("merger-only", "District merger only (Kreisfusion)", "Districts merged pairwise within each state (as Saxony 2008) with their staff: the evidence finds no savings (Rösel 2017).", "1", false),
+                     ("austerity", "Austerity (Spar- und Fusionsvariante)", "The merger with the savings mergers promise (ASSUMPTION: a tenth) and a further cut of a fifth in the districts (ASSUMPTION: a future austerity round).", "0.9", true),
+                 })
         {
-            var districts = region.Districts.Where(d => d.State == stateId && !d.IsCity).ToList();
-            for (var i = 0; i + 1 < districts.Count; i += 2)
+            s.AppendLine($"  - id: {id}");
+            s.AppendLine($"    name: {name}");
+            s.AppendLine($"    description: {Q(description)}");
+            s.AppendLine("    operations:");
+            foreach (var (stateId, _) in region.States)
             {
-                s.AppendLine($"      - {{ op: merge_districts, districts: [{districts[i].Id}, {districts[i + 1].Id}], into: {districts[i].Id}-plus, name: {Q(districts[i].Name + " (merged)")}, staff_factor: 0.9, handoff: 3d }}");
+                var districts = region.Districts.Where(d => d.State == stateId && !d.IsCity).ToList();
+                for (var i = 0; i + 1 < districts.Count; i += 2)
+                {
+                    s.AppendLine($"      - {{ op: merge_districts, districts: [{districts[i].Id}, {districts[i + 1].Id}], into: {districts[i].Id}-plus, name: {Q(districts[i].Name + " (merged)")}, staff_factor: {staffFactor}, handoff: 3d }}");
+                }
+            }
+
+            if (cut)
+            {
+                s.AppendLine("      - { op: scale_staff, kind: district, factor: 0.8 }");
             }
         }
 
-        s.AppendLine("      - { op: scale_staff, kind: district, factor: 0.8 }");
         s.AppendLine("  - id: democratisation");
         s.AppendLine("    name: Democratisation (kommunale Federführung)");
         s.AppendLine("    description: Municipal lead on building control from 10,000 inhabitants with the district as a service; a working group per district; liaisons at DB InfraGO and the grid operators.");

@@ -33,7 +33,7 @@ public sealed class GenerateTests
             .And.OnlyContain(amt => d.Agents.Count(m => m.Parent == amt.Id) >= 2);
         d.Agents.Where(a => a.Kind == AgentKind.City).Select(c => c.Population!.Value).Min()
             .Should().BeGreaterThanOrEqualTo(d.Agents.Where(a => a.Kind == AgentKind.Municipality).Max(m => m.Population!.Value), "the largest become cities");
-        d.Variants.Select(v => v.Id).Should().Equal("status-quo", "austerity", "democratisation");
+        d.Variants.Select(v => v.Id).Should().Equal("status-quo", "merger-only", "austerity", "democratisation");
         d.Shocks.Should().ContainSingle(s => s.Id == "heat-planning-law");
     }
 
@@ -58,7 +58,7 @@ public sealed class GenerateTests
     {
         var loaded = ScenarioLoader.Parse(RegionGenerator.Generate(new RegionSpec(60, 3, 1, 1, Amter: true, Seed: 9)), "small.yaml");
 
-        foreach (var variant in new[] { "status-quo", "austerity", "democratisation" })
+        foreach (var variant in new[] { "status-quo", "merger-only", "austerity", "democratisation" })
         {
             var result = Runs.RunOne(Runs.Spec(loaded, new ScenarioOverrides(HorizonDays: 3 * 365, Variant: variant)));
             result.Projects.Should().NotBeEmpty(variant);

@@ -12,7 +12,7 @@ public sealed class ExperimentRequestTests
     [Theory]
     [InlineData(new[] { "status-quo" }, null, "a comparison needs at least two variants, found 1 (status-quo)")]
     [InlineData(new[] { "status-quo", "austerity", "status-quo" }, null, "--variants: a variant is listed twice")]
-    [InlineData(new[] { "status-quo", "austerty" }, null, "--variants: no variant 'austerty' in *rural-district.yaml; did you mean 'austerity'? (variants: status-quo, austerity, *")]
+    [InlineData(new[] { "status-quo", "austerty" }, null, "--variants: no variant 'austerty' in *rural-district.yaml; did you mean 'austerity'? (variants: status-quo, merger-only, austerity, *")]
     [InlineData(new[] { "status-quo", "austerity" }, "democratisation", "--baseline: 'democratisation' is not one of the compared variants (status-quo, austerity)*")]
     public void AComparison_RefusesVariantsItCannotCompare(string[] variants, string? baseline, string message)
     {
