@@ -30,7 +30,7 @@ public sealed class CsvTableTests
           - id: heat-plan
             steps:
               - { id: draft, role: plan, effort: { dist: exponential, mean: 5wd } }
-              - { id: permit, role: permit, effort: { dist: exponential, mean: 3wd } }
+              - { id: permit, role: permit, after: [draft], effort: { dist: exponential, mean: 3wd } }
         jurisdiction: { plan: self, permit: district }
         demand:
           - { process: heat-plan, at: [dorf], rate: 0.1/day }
