@@ -218,54 +218,7 @@ public static class ResultWriter
         json.WriteEndArray();
     }
 
-    public static void WriteManifest(string path, RunManifest m)
-    {
-        using var stream = File.Create(path);
-        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, NewLine = "\n" });
-        json.WriteStartObject();
-        json.WriteString("program", "isdnsim");
-        json.WriteString("program_version", m.ProgramVersion);
-        json.WriteString("scenario_file", m.ScenarioFile);
-        json.WriteString("scenario_name", m.ScenarioName);
-        json.WriteString("scenario_sha256", m.ScenarioHash);
-        if (m.Variant is { } variant)
-        {
-            json.WriteString("variant", variant);
-        }
-        else
-        {
-            json.WriteNull("variant");
-        }
-
-        json.WriteNumber("seed", m.Seed);
-        json.WriteNumber("replications", m.Replications);
-        if (m.RequestedReplications is { } requested)
-        {
-            json.WriteNumber("replications_requested", requested);
-            json.WriteString("stopped_by", m.StoppedBy);
-        }
-
-        if (m.Reproduce is { } reproduce)
-        {
-            json.WriteString("reproduce", reproduce);
-        }
-
-        json.WriteNumber("horizon_days", m.HorizonDays);
-        json.WriteNumber("warmup_days", m.WarmupDays);
-        json.WriteString("engine", m.Engine);
-        json.WriteNumber("silos", m.Silos);
-        if (m.SilosLost > 0 || m.ReplicationsRerun > 0)
-        {
-            json.WriteNumber("silos_lost", m.SilosLost);
-            json.WriteNumber("replications_rerun", m.ReplicationsRerun);
-        }
-
-        json.WriteString("created_utc", m.CreatedUtc.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
-        json.WriteNumber("events", m.Events);
-        json.WriteNumber("windows", m.Windows);
-        json.WriteNumber("wall_seconds", Math.Round(m.WallSeconds, 3));
-        json.WriteEndObject();
-    }
+    public static void WriteManifest(string path, RunManifest m) => RunManifestFile.From(m).Write(path);
 
     private static DateOnly Date(SimulationModel model, double day) => new SimTime(day).ToDate(model.Start);
 
