@@ -10,24 +10,24 @@ namespace IsdnSim.Presentation.Output;
 internal sealed class CsvTable<TRow>
 {
     private readonly List<string> _headers = [];
-    private readonly List<Action<Csv, TRow>> _writers = [];
+    private readonly List<CsvField<TRow>> _writers = [];
 
     public IReadOnlyList<string> Headers => _headers;
 
-    public CsvTable<TRow> Column(string header, Func<TRow, string> value) => Add(header, (csv, row) => csv.Add(value(row)));
+    public CsvTable<TRow> Column(string header, CsvValue<TRow, string> value) => Add(header, (Csv csv, in TRow row) => csv.Add(value(in row)));
 
-    public CsvTable<TRow> Column(string header, Func<TRow, long> value) => Add(header, (csv, row) => csv.Add(value(row)));
+    public CsvTable<TRow> Column(string header, CsvValue<TRow, long> value) => Add(header, (Csv csv, in TRow row) => csv.Add(value(in row)));
 
     /// <summary>A number in shortest round-trip form; empty where it is undefined (NaN or infinite).</summary>
-    public CsvTable<TRow> Column(string header, Func<TRow, double> value) => Add(header, (csv, row) => csv.Add(value(row)));
+    public CsvTable<TRow> Column(string header, CsvValue<TRow, double> value) => Add(header, (Csv csv, in TRow row) => csv.Add(value(in row)));
 
-    public CsvTable<TRow> Column(string header, Func<TRow, DateOnly> value) => Add(header, (csv, row) => csv.Add(value(row)));
+    public CsvTable<TRow> Column(string header, CsvValue<TRow, DateOnly> value) => Add(header, (Csv csv, in TRow row) => csv.Add(value(in row)));
 
     /// <summary>Three columns: the mean (empty without observations) and the bounds of its 95 % interval (empty where there is none).</summary>
-    public CsvTable<TRow> Estimate(string mean, string low, string high, Func<TRow, Estimate?> value) => this
-        .Column(mean, row => value(row) is { N: > 0 } e ? e.Mean : double.NaN)
-        .Column(low, row => value(row)?.Low ?? double.NaN)
-        .Column(high, row => value(row)?.High ?? double.NaN);
+    public CsvTable<TRow> Estimate(string mean, string low, string high, CsvValue<TRow, Estimate?> value) => this
+        .Column(mean, (in row) => value(in row) is { N: > 0 } e ? e.Mean : double.NaN)
+        .Column(low, (in row) => value(in row)?.Low ?? double.NaN)
+        .Column(high, (in row) => value(in row)?.High ?? double.NaN);
 
     /// <summary>Creates the file (it must not exist yet) and writes the header and the rows.</summary>
     public void Write(string path, IEnumerable<TRow> rows)
@@ -44,7 +44,7 @@ internal sealed class CsvTable<TRow>
         {
             foreach (var write in _writers)
             {
-                write(csv, row);
+                write(csv, in row);
             }
 
             csv.EndRow();
@@ -82,7 +82,7 @@ internal sealed class CsvTable<TRow>
         return records;
     }
 
-    private CsvTable<TRow> Add(string header, Action<Csv, TRow> write)
+    private CsvTable<TRow> Add(string header, CsvField<TRow> write)
     {
         _headers.Add(header);
         _writers.Add(write);

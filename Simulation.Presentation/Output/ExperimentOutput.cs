@@ -17,54 +17,54 @@ public static class ExperimentOutput
     /// <summary>comparison.csv: one row per metric and variant, with the paired difference to the baseline (empty for the baseline).</summary>
     internal static readonly CsvTable<(MetricDefinition Metric, CellSummary Cell, Estimate Value, Difference? Difference)> Comparison =
         new CsvTable<(MetricDefinition Metric, CellSummary Cell, Estimate Value, Difference? Difference)>()
-            .Column("metric", r => r.Metric.Key)
-            .Column("label", r => r.Metric.Label)
-            .Column("unit", r => r.Metric.Unit)
-            .Column("variant", r => r.Cell.Cell)
-            .Column("replications", r => r.Cell.Replications)
-            .Estimate("mean", "ci95_low", "ci95_high", r => r.Value)
-            .Estimate("difference_to_baseline", "difference_low", "difference_high", r => r.Difference?.Paired)
-            .Column("difference_level", r => r.Difference?.Level ?? double.NaN)
-            .Column("significant", r => r.Difference is not { Paired.HalfWidth: not null } d ? "" : d.Significant ? "true" : "false")
-            .Column("unpaired_half_width", r => r.Difference?.UnpairedHalfWidth ?? double.NaN);
+            .Column("metric", (in r) => r.Metric.Key)
+            .Column("label", (in r) => r.Metric.Label)
+            .Column("unit", (in r) => r.Metric.Unit)
+            .Column("variant", (in r) => r.Cell.Cell)
+            .Column("replications", (in r) => r.Cell.Replications)
+            .Estimate("mean", "ci95_low", "ci95_high", (in r) => r.Value)
+            .Estimate("difference_to_baseline", "difference_low", "difference_high", (in r) => r.Difference?.Paired)
+            .Column("difference_level", (in r) => r.Difference?.Level ?? double.NaN)
+            .Column("significant", (in r) => r.Difference is not { Paired.HalfWidth: not null } d ? "" : d.Significant ? "true" : "false")
+            .Column("unpaired_half_width", (in r) => r.Difference?.UnpairedHalfWidth ?? double.NaN);
 
     /// <summary>agencies.csv: one row per cell and agency, the figures over the cell's replications.</summary>
     internal static readonly CsvTable<(string Cell, AgencyEstimates A)> Agencies = new CsvTable<(string Cell, AgencyEstimates A)>()
-        .Column("cell", r => r.Cell)
-        .Column("agent", r => r.A.Agent)
-        .Column("agency", r => r.A.Agency)
-        .Column("name", r => r.A.Name)
-        .Column("organisation", r => r.A.Organisation)
-        .Column("staff", r => r.A.Staff)
-        .Estimate("utilisation", "utilisation_low", "utilisation_high", r => r.A.Utilisation)
-        .Estimate("waiting_caused_days", "waiting_caused_low", "waiting_caused_high", r => r.A.WaitingCaused)
-        .Estimate("critical_path_share", "critical_path_share_low", "critical_path_share_high", r => r.A.DeterminingShare)
-        .Column("unstable_replications", r => r.A.UnstableIn);
+        .Column("cell", (in r) => r.Cell)
+        .Column("agent", (in r) => r.A.Agent)
+        .Column("agency", (in r) => r.A.Agency)
+        .Column("name", (in r) => r.A.Name)
+        .Column("organisation", (in r) => r.A.Organisation)
+        .Column("staff", (in r) => r.A.Staff)
+        .Estimate("utilisation", "utilisation_low", "utilisation_high", (in r) => r.A.Utilisation)
+        .Estimate("waiting_caused_days", "waiting_caused_low", "waiting_caused_high", (in r) => r.A.WaitingCaused)
+        .Estimate("critical_path_share", "critical_path_share_low", "critical_path_share_high", (in r) => r.A.DeterminingShare)
+        .Column("unstable_replications", (in r) => r.A.UnstableIn);
 
     /// <summary>agencies_by_year.csv: one row per cell, agency and calendar year, the mean utilisation.</summary>
     internal static readonly CsvTable<(string Cell, AgencyEstimates A, int Year, Estimate Utilisation)> AgenciesByYear =
         new CsvTable<(string Cell, AgencyEstimates A, int Year, Estimate Utilisation)>()
-            .Column("cell", r => r.Cell)
-            .Column("agent", r => r.A.Agent)
-            .Column("agency", r => r.A.Agency)
-            .Column("year", r => r.Year)
-            .Column("utilisation", r => r.Utilisation.Mean);
+            .Column("cell", (in r) => r.Cell)
+            .Column("agent", (in r) => r.A.Agent)
+            .Column("agency", (in r) => r.A.Agency)
+            .Column("year", (in r) => r.Year)
+            .Column("utilisation", (in r) => r.Utilisation.Mean);
 
     /// <summary>lead_times.csv: per cell the lead time at each percentile 0 to 100.</summary>
     internal static readonly CsvTable<(string Cell, int Percentile, double LeadTime)> LeadTimes = new CsvTable<(string Cell, int Percentile, double LeadTime)>()
-        .Column("cell", r => r.Cell)
-        .Column("percentile", r => r.Percentile)
-        .Column("lead_time_days", r => r.LeadTime);
+        .Column("cell", (in r) => r.Cell)
+        .Column("percentile", (in r) => r.Percentile)
+        .Column("lead_time_days", (in r) => r.LeadTime);
 
     /// <summary>deadlines.csv: per cell and deadline group, the projects obliged, those on time, and the compliance.</summary>
     internal static readonly CsvTable<(string Cell, DeadlineEstimates D)> Deadlines = new CsvTable<(string Cell, DeadlineEstimates D)>()
-        .Column("cell", r => r.Cell)
-        .Column("shock", r => r.D.Shock)
-        .Column("group", r => r.D.Group)
-        .Column("deadline", r => r.D.Deadline)
-        .Column("obliged", r => r.D.Mandated.Mean)
-        .Column("on_time", r => r.D.OnTime.Mean)
-        .Estimate("compliance", "compliance_low", "compliance_high", r => r.D.Compliance);
+        .Column("cell", (in r) => r.Cell)
+        .Column("shock", (in r) => r.D.Shock)
+        .Column("group", (in r) => r.D.Group)
+        .Column("deadline", (in r) => r.D.Deadline)
+        .Column("obliged", (in r) => r.D.Mandated.Mean)
+        .Column("on_time", (in r) => r.D.OnTime.Mean)
+        .Estimate("compliance", "compliance_low", "compliance_high", (in r) => r.D.Compliance);
 
     /// <summary>comparison.csv, replications.csv, agencies.csv, agencies_by_year.csv, lead_times.csv, deadlines.csv, the report and its figures.</summary>
     public static void WriteCompare(ExperimentStore store, CompareOutcome outcome, IReadOnlyList<ReportFile> report, IReadOnlyList<int> years)
@@ -93,17 +93,17 @@ public static class ExperimentOutput
     /// <summary>points.csv of a sweep over <paramref name="parameters"/>: one row per point and metric, the estimate over the point's replications.</summary>
     internal static CsvTable<(SweepPoint Point, MetricDefinition Metric, int Replications, Estimate Value)> Points(IReadOnlyList<string> parameters)
     {
-        var table = new CsvTable<(SweepPoint Point, MetricDefinition Metric, int Replications, Estimate Value)>().Column("point", r => r.Point.Cell);
+        var table = new CsvTable<(SweepPoint Point, MetricDefinition Metric, int Replications, Estimate Value)>().Column("point", (in r) => r.Point.Cell);
         for (var i = 0; i < parameters.Count; i++)
         {
             var parameter = i;
-            table.Column(parameters[i], r => r.Point.Values[parameter]);
+            table.Column(parameters[i], (in r) => r.Point.Values[parameter]);
         }
 
         return table
-            .Column("metric", r => r.Metric.Key)
-            .Column("replications", r => r.Replications)
-            .Estimate("mean", "ci95_low", "ci95_high", r => r.Value);
+            .Column("metric", (in r) => r.Metric.Key)
+            .Column("replications", (in r) => r.Replications)
+            .Estimate("mean", "ci95_low", "ci95_high", (in r) => r.Value);
     }
 
     /// <summary>
@@ -116,13 +116,13 @@ public static class ExperimentOutput
         for (var i = 0; i < keys.Count; i++)
         {
             var key = i;
-            table.Column(keys[i], r => r.Keys[key]);
+            table.Column(keys[i], (in r) => r.Keys[key]);
         }
 
         return table
-            .Column("replication", r => r.Replication)
-            .Column("metric", r => r.Metric)
-            .Column("value", r => r.Value);
+            .Column("replication", (in r) => r.Replication)
+            .Column("metric", (in r) => r.Metric)
+            .Column("value", (in r) => r.Value);
     }
 
     /// <summary>The experiment's manifest: the plan, how it ran (engine, silos, wall time), and the variants' definitions.</summary>

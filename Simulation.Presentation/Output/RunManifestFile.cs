@@ -33,12 +33,7 @@ public sealed record RunManifestFile(
     double WallSeconds)
 {
     /// <summary>Snake-case names, two-space indents, '\n' line ends, no newline after the closing brace.</summary>
-    public static readonly JsonSerializerOptions Json = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        WriteIndented = true,
-        NewLine = "\n",
-    };
+    public static JsonSerializerOptions Json => RunManifestJson.Default.Options;
 
     /// <summary>The file's fields for <paramref name="m"/>: the lost silos and reruns only when there were any, the wall time to the millisecond.</summary>
     public static RunManifestFile From(RunManifest m)
@@ -51,11 +46,11 @@ public sealed record RunManifestFile(
     }
 
     public static RunManifestFile Read(string path) =>
-        JsonSerializer.Deserialize<RunManifestFile>(File.ReadAllText(path), Json) ?? throw new InvalidDataException($"{path} holds no manifest");
+        JsonSerializer.Deserialize(File.ReadAllText(path), RunManifestJson.Default.RunManifestFile) ?? throw new InvalidDataException($"{path} holds no manifest");
 
     public void Write(string path)
     {
         using var stream = File.Create(path);
-        JsonSerializer.Serialize(stream, this, Json);
+        JsonSerializer.Serialize(stream, this, RunManifestJson.Default.RunManifestFile);
     }
 }
