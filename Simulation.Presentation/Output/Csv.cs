@@ -79,6 +79,62 @@ internal sealed class Csv(TextWriter writer)
         EndRow();
     }
 
+    /// <summary>The rows of a file written by <see cref="Csv"/>, its header first, with quoted fields unquoted.</summary>
+    public static IEnumerable<string[]> ReadRows(TextReader reader)
+    {
+        var fields = new List<string>();
+        var field = new StringBuilder();
+        var quoted = false;
+        var any = false;
+        int c;
+        while ((c = reader.Read()) >= 0)
+        {
+            any = true;
+            if (quoted)
+            {
+                if (c != '"')
+                {
+                    field.Append((char)c);
+                }
+                else if (reader.Peek() == '"')
+                {
+                    field.Append((char)reader.Read());
+                }
+                else
+                {
+                    quoted = false;
+                }
+            }
+            else if (c == '"')
+            {
+                quoted = true;
+            }
+            else if (c == ',')
+            {
+                fields.Add(field.ToString());
+                field.Clear();
+            }
+            else if (c == '\n')
+            {
+                fields.Add(field.ToString());
+                field.Clear();
+                yield return [.. fields];
+                fields.Clear();
+                any = false;
+            }
+            else
+            {
+                field.Append((char)c);
+            }
+        }
+
+        if (any)
+        {
+            fields.Add(field.ToString());
+            yield return [.. fields];
+        }
+    }
+
     private void Separate()
     {
         if (_rowStarted)

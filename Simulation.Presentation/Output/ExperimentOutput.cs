@@ -1,5 +1,6 @@
 using System.Text.Json;
 using IsdnSim.Analysis.Experiments;
+using IsdnSim.Analysis.Metrics;
 using IsdnSim.Analysis.Statistics;
 using IsdnSim.Analysis.Storage;
 using IsdnSim.Presentation.Reporting;
@@ -13,35 +14,65 @@ namespace IsdnSim.Presentation.Output;
 /// </summary>
 public static class ExperimentOutput
 {
+    /// <summary>comparison.csv: one row per metric and variant, with the paired difference to the baseline (empty for the baseline).</summary>
+    internal static readonly CsvTable<(MetricDefinition Metric, CellSummary Cell, Estimate Value, Difference? Difference)> Comparison =
+        new CsvTable<(MetricDefinition Metric, CellSummary Cell, Estimate Value, Difference? Difference)>()
+            .Column("metric", (in r) => r.Metric.Key)
+            .Column("label", (in r) => r.Metric.Label)
+            .Column("unit", (in r) => r.Metric.Unit)
+            .Column("variant", (in r) => r.Cell.Cell)
+            .Column("replications", (in r) => r.Cell.Replications)
+            .Estimate("mean", "ci95_low", "ci95_high", (in r) => r.Value)
+            .Estimate("difference_to_baseline", "difference_low", "difference_high", (in r) => r.Difference?.Paired)
+            .Column("difference_level", (in r) => r.Difference?.Level ?? double.NaN)
+            .Column("significant", (in r) => r.Difference is not { Paired.HalfWidth: not null } d ? "" : d.Significant ? "true" : "false")
+            .Column("unpaired_half_width", (in r) => r.Difference?.UnpairedHalfWidth ?? double.NaN);
+
+    /// <summary>agencies.csv: one row per cell and agency, the figures over the cell's replications.</summary>
+    internal static readonly CsvTable<(string Cell, AgencyEstimates A)> Agencies = new CsvTable<(string Cell, AgencyEstimates A)>()
+        .Column("cell", (in r) => r.Cell)
+        .Column("agent", (in r) => r.A.Agent)
+        .Column("agency", (in r) => r.A.Agency)
+        .Column("name", (in r) => r.A.Name)
+        .Column("organisation", (in r) => r.A.Organisation)
+        .Column("staff", (in r) => r.A.Staff)
+        .Estimate("utilisation", "utilisation_low", "utilisation_high", (in r) => r.A.Utilisation)
+        .Estimate("waiting_caused_days", "waiting_caused_low", "waiting_caused_high", (in r) => r.A.WaitingCaused)
+        .Estimate("critical_path_share", "critical_path_share_low", "critical_path_share_high", (in r) => r.A.DeterminingShare)
+        .Column("unstable_replications", (in r) => r.A.UnstableIn);
+
+    /// <summary>agencies_by_year.csv: one row per cell, agency and calendar year, the mean utilisation.</summary>
+    internal static readonly CsvTable<(string Cell, AgencyEstimates A, int Year, Estimate Utilisation)> AgenciesByYear =
+        new CsvTable<(string Cell, AgencyEstimates A, int Year, Estimate Utilisation)>()
+            .Column("cell", (in r) => r.Cell)
+            .Column("agent", (in r) => r.A.Agent)
+            .Column("agency", (in r) => r.A.Agency)
+            .Column("year", (in r) => r.Year)
+            .Column("utilisation", (in r) => r.Utilisation.Mean);
+
+    /// <summary>lead_times.csv: per cell the lead time at each percentile 0 to 100.</summary>
+    internal static readonly CsvTable<(string Cell, int Percentile, double LeadTime)> LeadTimes = new CsvTable<(string Cell, int Percentile, double LeadTime)>()
+        .Column("cell", (in r) => r.Cell)
+        .Column("percentile", (in r) => r.Percentile)
+        .Column("lead_time_days", (in r) => r.LeadTime);
+
+    /// <summary>deadlines.csv: per cell and deadline group, the projects obliged, those on time, and the compliance.</summary>
+    internal static readonly CsvTable<(string Cell, DeadlineEstimates D)> Deadlines = new CsvTable<(string Cell, DeadlineEstimates D)>()
+        .Column("cell", (in r) => r.Cell)
+        .Column("shock", (in r) => r.D.Shock)
+        .Column("group", (in r) => r.D.Group)
+        .Column("deadline", (in r) => r.D.Deadline)
+        .Column("obliged", (in r) => r.D.Mandated.Mean)
+        .Column("on_time", (in r) => r.D.OnTime.Mean)
+        .Estimate("compliance", "compliance_low", "compliance_high", (in r) => r.D.Compliance);
+
     /// <summary>comparison.csv, replications.csv, agencies.csv, agencies_by_year.csv, lead_times.csv, deadlines.csv, the report and its figures.</summary>
     public static void WriteCompare(ExperimentStore store, CompareOutcome outcome, IReadOnlyList<ReportFile> report, IReadOnlyList<int> years)
     {
         var r = outcome.Result;
-        Write(store, "comparison.csv", csv =>
-        {
-            csv.Header("metric", "label", "unit", "variant", "replications", "mean", "ci95_low", "ci95_high",
-                "difference_to_baseline", "difference_low", "difference_high", "difference_level", "significant", "unpaired_half_width");
-            for (var m = 0; m < r.Metrics.Count; m++)
-            {
-                foreach (var cell in r.Cells)
-                {
-                    var metric = r.Metrics[m];
-                    Estimate(csv.Add(metric.Key).Add(metric.Label).Add(metric.Unit).Add(cell.Cell).Add(cell.Replications), cell.Metrics[m]);
-                    if (r.DifferenceOf(cell.Cell, m) is { } d)
-                    {
-                        Estimate(csv, d.Paired);
-                        csv.Add(d.Level).Add(d.Paired.HalfWidth is null ? "" : d.Significant ? "true" : "false").Add(d.UnpairedHalfWidth ?? double.NaN);
-                    }
-                    else
-                    {
-                        csv.Add("").Add("").Add("").Add("").Add("").Add("");
-                    }
-
-                    csv.EndRow();
-                }
-            }
-        });
-        WriteRuns(store, "replications.csv", ["variant"], r.Metrics, outcome.Digests.Select(kv => ((IReadOnlyList<string>)[kv.Key], kv.Value)));
+        Write(store, "comparison.csv", Comparison,
+            r.Metrics.SelectMany((metric, m) => r.Cells.Select(cell => (metric, cell, cell.Metrics[m], r.DifferenceOf(cell.Cell, m)))));
+        Write(store, "replications.csv", Runs(["variant"]), outcome.Digests.SelectMany(kv => RunRows([kv.Key], kv.Value, r.Metrics)));
         WriteCells(store, r.Cells, years);
         WriteReport(store, report);
     }
@@ -51,117 +82,64 @@ public static class ExperimentOutput
     {
         var r = outcome.Result;
         string[] parameters = [.. r.Parameters.Select(p => p.Path)];
-        Write(store, "points.csv", csv =>
-        {
-            csv.Header(["point", .. parameters, "metric", "replications", "mean", "ci95_low", "ci95_high"]);
-            for (var i = 0; i < r.Points.Count; i++)
-            {
-                for (var m = 0; m < r.Metrics.Count; m++)
-                {
-                    csv.Add(r.Points[i].Cell);
-                    foreach (var v in r.Points[i].Values)
-                    {
-                        csv.Add(v);
-                    }
-
-                    Estimate(csv.Add(r.Metrics[m].Key).Add(r.Cells[i].Replications), r.Cells[i].Metrics[m]);
-                    csv.EndRow();
-                }
-            }
-        });
-        WriteRuns(store, "runs.csv", ["point", .. parameters], r.Metrics,
-            r.Points.Select(p => ((IReadOnlyList<string>)[p.Cell, .. p.Values], outcome.Digests[p.Cell])));
+        Write(store, "points.csv", Points(parameters),
+            r.Points.SelectMany((point, i) => r.Metrics.Select((metric, m) => (point, metric, r.Cells[i].Replications, r.Cells[i].Metrics[m]))));
+        Write(store, "runs.csv", Runs(["point", .. parameters]),
+            r.Points.SelectMany(p => RunRows([p.Cell, .. p.Values], outcome.Digests[p.Cell], r.Metrics)));
         WriteCells(store, r.Cells, years);
         WriteReport(store, report);
+    }
+
+    /// <summary>points.csv of a sweep over <paramref name="parameters"/>: one row per point and metric, the estimate over the point's replications.</summary>
+    internal static CsvTable<(SweepPoint Point, MetricDefinition Metric, int Replications, Estimate Value)> Points(IReadOnlyList<string> parameters)
+    {
+        var table = new CsvTable<(SweepPoint Point, MetricDefinition Metric, int Replications, Estimate Value)>().Column("point", (in r) => r.Point.Cell);
+        for (var i = 0; i < parameters.Count; i++)
+        {
+            var parameter = i;
+            table.Column(parameters[i], (in r) => r.Point.Values[parameter]);
+        }
+
+        return table
+            .Column("metric", (in r) => r.Metric.Key)
+            .Column("replications", (in r) => r.Replications)
+            .Estimate("mean", "ci95_low", "ci95_high", (in r) => r.Value);
+    }
+
+    /// <summary>
+    /// replications.csv (keys: the variant) or runs.csv (keys: the point and its parameters): one row per cell,
+    /// replication and metric, the shape R's tidyverse and pandas load directly.
+    /// </summary>
+    internal static CsvTable<(IReadOnlyList<string> Keys, int Replication, string Metric, double Value)> Runs(IReadOnlyList<string> keys)
+    {
+        var table = new CsvTable<(IReadOnlyList<string> Keys, int Replication, string Metric, double Value)>();
+        for (var i = 0; i < keys.Count; i++)
+        {
+            var key = i;
+            table.Column(keys[i], (in r) => r.Keys[key]);
+        }
+
+        return table
+            .Column("replication", (in r) => r.Replication)
+            .Column("metric", (in r) => r.Metric)
+            .Column("value", (in r) => r.Value);
     }
 
     /// <summary>The experiment's manifest: the plan, how it ran (engine, silos, wall time), and the variants' definitions.</summary>
     public static void WriteManifest(ExperimentStore store, ExperimentManifest manifest) =>
         store.WriteText("manifest.json", JsonSerializer.Serialize(manifest, ExperimentStore.Json) + "\n");
 
-    /// <summary>One row per cell, replication and metric: the shape R's tidyverse and pandas load directly.</summary>
-    private static void WriteRuns(ExperimentStore store, string name, string[] keys, IReadOnlyList<MetricDefinition> metrics,
-        IEnumerable<(IReadOnlyList<string> Keys, IReadOnlyList<ReplicationDigest> Digests)> cells)
-    {
-        Write(store, name, csv =>
-        {
-            csv.Header([.. keys, "replication", "metric", "value"]);
-            foreach (var (cellKeys, digests) in cells)
-            {
-                foreach (var d in digests)
-                {
-                    for (var m = 0; m < metrics.Count; m++)
-                    {
-                        foreach (var k in cellKeys)
-                        {
-                            csv.Add(k);
-                        }
-
-                        csv.Add(d.Replication).Add(metrics[m].Key).Add(d.Metrics[m]).EndRow();
-                    }
-                }
-            }
-        });
-    }
+    private static IEnumerable<(IReadOnlyList<string> Keys, int Replication, string Metric, double Value)> RunRows(
+        IReadOnlyList<string> keys, IReadOnlyList<ReplicationDigest> digests, IReadOnlyList<MetricDefinition> metrics) =>
+        digests.SelectMany(d => metrics.Select((metric, m) => (keys, d.Replication, metric.Key, d.Metrics[m])));
 
     private static void WriteCells(ExperimentStore store, IReadOnlyList<CellSummary> cells, IReadOnlyList<int> years)
     {
-        Write(store, "agencies.csv", csv =>
-        {
-            csv.Header("cell", "agent", "agency", "name", "organisation", "staff", "utilisation", "utilisation_low", "utilisation_high",
-                "waiting_caused_days", "waiting_caused_low", "waiting_caused_high", "critical_path_share", "critical_path_share_low", "critical_path_share_high",
-                "unstable_replications");
-            foreach (var cell in cells)
-            {
-                foreach (var a in cell.Agencies)
-                {
-                    csv.Add(cell.Cell).Add(a.Agent).Add(a.Agency).Add(a.Name).Add(a.Organisation).Add(a.Staff);
-                    Estimate(csv, a.Utilisation);
-                    Estimate(csv, a.WaitingCaused);
-                    Estimate(csv, a.DeterminingShare);
-                    csv.Add(a.UnstableIn);
-                    csv.EndRow();
-                }
-            }
-        });
-        Write(store, "agencies_by_year.csv", csv =>
-        {
-            csv.Header("cell", "agent", "agency", "year", "utilisation");
-            foreach (var cell in cells)
-            {
-                foreach (var a in cell.Agencies)
-                {
-                    for (var y = 0; y < a.YearUtilisation.Count && y < years.Count; y++)
-                    {
-                        csv.Add(cell.Cell).Add(a.Agent).Add(a.Agency).Add(years[y]).Add(a.YearUtilisation[y].Mean).EndRow();
-                    }
-                }
-            }
-        });
-        Write(store, "lead_times.csv", csv =>
-        {
-            csv.Header("cell", "percentile", "lead_time_days");
-            foreach (var cell in cells)
-            {
-                for (var p = 0; p < cell.LeadTimePercentiles.Length; p++)
-                {
-                    csv.Add(cell.Cell).Add(p).Add(cell.LeadTimePercentiles[p]).EndRow();
-                }
-            }
-        });
-        Write(store, "deadlines.csv", csv =>
-        {
-            csv.Header("cell", "shock", "group", "deadline", "obliged", "on_time", "compliance", "compliance_low", "compliance_high");
-            foreach (var cell in cells)
-            {
-                foreach (var d in cell.Deadlines)
-                {
-                    csv.Add(cell.Cell).Add(d.Shock).Add(d.Group).Add(d.Deadline).Add(d.Mandated.Mean).Add(d.OnTime.Mean);
-                    Estimate(csv, d.Compliance);
-                    csv.EndRow();
-                }
-            }
-        });
+        Write(store, "agencies.csv", Agencies, cells.SelectMany(cell => cell.Agencies.Select(a => (cell.Cell, a))));
+        Write(store, "agencies_by_year.csv", AgenciesByYear, cells.SelectMany(cell => cell.Agencies.SelectMany(a =>
+            a.YearUtilisation.Take(years.Count).Select((utilisation, y) => (cell.Cell, a, years[y], utilisation)))));
+        Write(store, "lead_times.csv", LeadTimes, cells.SelectMany(cell => cell.LeadTimePercentiles.Select((lead, p) => (cell.Cell, p, lead))));
+        Write(store, "deadlines.csv", Deadlines, cells.SelectMany(cell => cell.Deadlines.Select(d => (cell.Cell, d))));
     }
 
     private static void WriteReport(ExperimentStore store, IReadOnlyList<ReportFile> report)
@@ -172,14 +150,11 @@ public static class ExperimentOutput
         }
     }
 
-    private static Csv Estimate(Csv csv, Estimate e) =>
-        csv.Add(e.N > 0 ? e.Mean : double.NaN).Add(e.Low ?? double.NaN).Add(e.High ?? double.NaN);
-
-    private static void Write(ExperimentStore store, string name, Action<Csv> write) =>
+    private static void Write<TRow>(ExperimentStore store, string name, CsvTable<TRow> table, IEnumerable<TRow> rows) =>
         AtomicOutput.WriteFile(store.PathOf(name), w =>
         {
             w.NewLine = "\n";
-            write(new Csv(w));
+            table.Write(w, rows);
         });
 }
 

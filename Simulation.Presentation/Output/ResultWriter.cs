@@ -4,6 +4,7 @@ using IsdnSim.Analysis.Engine;
 using IsdnSim.Analysis.Metrics;
 using IsdnSim.Analysis.Statistics;
 using IsdnSim.Analysis.Storage;
+using IsdnSim.Kernel.Agents;
 using IsdnSim.Kernel.Model;
 using IsdnSim.Kernel.Time;
 
@@ -27,90 +28,76 @@ public static class ResultWriter
         output.Commit();
     }
 
+    /// <summary>projects.csv: one row per replication and project finished after the warm-up.</summary>
+    internal static readonly CsvTable<(SimulationModel Model, ProjectNames Names, int Replication, ProjectRecord P)> Projects = new CsvTable<(SimulationModel Model, ProjectNames Names, int Replication, ProjectRecord P)>()
+        .Column("replication", (in r) => r.Replication)
+        .Column("project", (in r) => r.Names.Of(r.P.Id))
+        .Column("process", (in r) => r.Model.Processes[r.P.Id.Process].Id)
+        .Column("municipality", (in r) => r.Model.Agents[r.P.Id.Owner].Id)
+        .Column("arrival_day", (in r) => r.P.Arrival)
+        .Column("finish_day", (in r) => r.P.Finish)
+        .Column("lead_time_days", (in r) => r.P.LeadTime)
+        .Column("arrival_date", (in r) => Date(r.Model, r.P.Arrival))
+        .Column("finish_date", (in r) => Date(r.Model, r.P.Finish))
+        .Column("wait_days", (in r) => r.P.Path.Wait)
+        .Column("service_days", (in r) => r.P.Path.Service)
+        .Column("council_days", (in r) => r.P.Path.Council)
+        .Column("handoff_days", (in r) => r.P.Path.Handoff)
+        .Column("rework_days", (in r) => r.P.Path.Rework)
+        .Column("window_days", (in r) => r.P.Path.Window)
+        .Column("critical_chain_handoffs", (in r) => r.P.Handoffs)
+        .Column("critical_chain_reworks", (in r) => r.P.Reworks)
+        .Column("determining_step", (in r) => r.P.Dominant.Step >= 0 ? r.Model.Processes[r.P.Id.Process].Steps[r.P.Dominant.Step].Id : "")
+        .Column("determining_agent", (in r) => r.P.Dominant.Step >= 0 ? r.Model.Agents[r.P.Dominant.Agent].Id : "")
+        .Column("determining_agency", (in r) => r.P.Dominant.Step >= 0 ? r.Model.Agents[r.P.Dominant.Agent].Agencies[r.P.Dominant.Agency].Id : "")
+        .Column("shock", (in r) => r.P.Shock >= 0 ? r.Model.Definition.Shocks[r.P.Shock].Id : "")
+
+        // The deadline is the end of the deadline day: print the day.
+        .Column("deadline_date", (in r) => r.P.Shock >= 0 ? Date(r.Model, r.P.Deadline - 1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "")
+        .Column("on_time", (in r) => r.P.Shock >= 0 ? (r.P.OnTime ? "true" : "false") : "");
+
+    /// <summary>agencies.csv: one row per replication and agency.</summary>
+    internal static readonly CsvTable<(SimulationModel Model, int Replication, AgencyStatistics A)> Agencies = new CsvTable<(SimulationModel Model, int Replication, AgencyStatistics A)>()
+        .Column("replication", (in r) => r.Replication)
+        .Column("agent", (in r) => r.Model.Agents[r.A.Agent].Id)
+        .Column("agency", (in r) => r.Model.Agents[r.A.Agent].Agencies[r.A.Agency].Id)
+        .Column("kind", (in r) => Kind(r.A))
+        .Column("staff", (in r) => r.A.Staff)
+        .Column("utilisation", (in r) => r.A.Utilisation)
+        .Column("mean_queue_length", (in r) => r.A.MeanQueueLength)
+        .Column("mean_wait_days", (in r) => r.A.MeanWait)
+        .Column("items_arrived", (in r) => r.A.Arrived)
+        .Column("items_started", (in r) => r.A.Started)
+        .Column("items_done", (in r) => r.A.Done)
+        .Column("waiting_caused_days", (in r) => r.A.WaitingCaused)
+        .Column("in_queue_at_end", (in r) => r.A.InQueueAtEnd)
+        .Column("in_service_at_end", (in r) => r.A.InServiceAtEnd);
+
+    /// <summary>agencies_by_year.csv: one row per replication, simulated year (counted from 1) and agency.</summary>
+    internal static readonly CsvTable<(SimulationModel Model, int Replication, int Year, AgencyStatistics A)> AgenciesByYear = new CsvTable<(SimulationModel Model, int Replication, int Year, AgencyStatistics A)>()
+        .Column("replication", (in r) => r.Replication)
+        .Column("year", (in r) => r.Year + 1)
+        .Column("year_start", (in r) => Date(r.Model, r.Model.YearStarts[r.Year]))
+        .Column("agent", (in r) => r.Model.Agents[r.A.Agent].Id)
+        .Column("agency", (in r) => r.Model.Agents[r.A.Agent].Agencies[r.A.Agency].Id)
+        .Column("kind", (in r) => Kind(r.A))
+        .Column("utilisation", (in r) => r.A.YearUtilisation[r.Year])
+        .Column("waiting_caused_days", (in r) => r.A.YearWaitingCaused[r.Year]);
+
     public static void WriteProjects(string path, SimulationModel model, IReadOnlyList<ReplicationResult> results)
     {
-        using var writer = Csv.Open(path);
-        var csv = new Csv(writer);
-        csv.Header("replication", "project", "process", "municipality", "arrival_day", "finish_day", "lead_time_days",
-            "arrival_date", "finish_date", "wait_days", "service_days", "council_days", "handoff_days", "rework_days", "window_days",
-            "critical_chain_handoffs", "critical_chain_reworks", "determining_step", "determining_agent", "determining_agency", "shock", "deadline_date", "on_time");
         var names = new ProjectNames(model);
-        foreach (var r in results)
-        {
-            // Projects finished during the warm-up are not observations (the summary skips them too).
-            foreach (var p in r.Projects.Where(p => p.Finish >= model.Warmup.Days))
-            {
-                var owner = model.Agents[p.Id.Owner].Id;
-                var process = model.Processes[p.Id.Process];
-                csv.Add(r.Replication).Add(names.Of(p.Id)).Add(process.Id).Add(owner)
-                    .Add(p.Arrival).Add(p.Finish).Add(p.LeadTime)
-                    .Add(Date(model, p.Arrival)).Add(Date(model, p.Finish))
-                    .Add(p.Path.Wait).Add(p.Path.Service).Add(p.Path.Council).Add(p.Path.Handoff).Add(p.Path.Rework).Add(p.Path.Window)
-                    .Add(p.Handoffs).Add(p.Reworks);
-                if (p.Dominant.Step >= 0)
-                {
-                    var agent = model.Agents[p.Dominant.Agent];
-                    csv.Add(process.Steps[p.Dominant.Step].Id).Add(agent.Id).Add(agent.Agencies[p.Dominant.Agency].Id);
-                }
-                else
-                {
-                    csv.Add("").Add("").Add("");
-                }
 
-                if (p.Shock >= 0)
-                {
-                    // The deadline is the end of the deadline day: print the day.
-                    csv.Add(model.Definition.Shocks[p.Shock].Id).Add(Date(model, p.Deadline - 1)).Add(p.OnTime ? "true" : "false");
-                }
-                else
-                {
-                    csv.Add("").Add("").Add("");
-                }
-
-                csv.EndRow();
-            }
-        }
+        // Projects finished during the warm-up are not observations (the summary skips them too).
+        Projects.Write(path, results.SelectMany(r => r.Projects.Where(p => p.Finish >= model.Warmup.Days).Select(p => (model, names, r.Replication, p))));
     }
 
-    public static void WriteAgencies(string path, SimulationModel model, IReadOnlyList<ReplicationResult> results)
-    {
-        using var writer = Csv.Open(path);
-        var csv = new Csv(writer);
-        csv.Header("replication", "agent", "agency", "kind", "staff", "utilisation", "mean_queue_length", "mean_wait_days",
-            "items_arrived", "items_started", "items_done", "waiting_caused_days", "in_queue_at_end", "in_service_at_end");
-        foreach (var r in results)
-        {
-            foreach (var a in r.Agencies)
-            {
-                csv.Add(r.Replication).Add(model.Agents[a.Agent].Id).Add(model.Agents[a.Agent].Agencies[a.Agency].Id)
-                    .Add(a.IsCouncil ? "council" : "staffed").Add(a.Staff)
-                    .Add(a.Utilisation).Add(a.MeanQueueLength).Add(a.MeanWait)
-                    .Add(a.Arrived).Add(a.Started).Add(a.Done).Add(a.WaitingCaused).Add(a.InQueueAtEnd).Add(a.InServiceAtEnd)
-                    .EndRow();
-            }
-        }
-    }
+    public static void WriteAgencies(string path, SimulationModel model, IReadOnlyList<ReplicationResult> results) =>
+        Agencies.Write(path, results.SelectMany(r => r.Agencies.Select(a => (model, r.Replication, a))));
 
     /// <summary>One row per replication, simulated year and agency: how the bottlenecks move over the years.</summary>
-    public static void WriteAgenciesByYear(string path, SimulationModel model, IReadOnlyList<ReplicationResult> results)
-    {
-        using var writer = Csv.Open(path);
-        var csv = new Csv(writer);
-        csv.Header("replication", "year", "year_start", "agent", "agency", "kind", "utilisation", "waiting_caused_days");
-        foreach (var r in results)
-        {
-            for (var y = 0; y < model.YearStarts.Length; y++)
-            {
-                foreach (var a in r.Agencies)
-                {
-                    csv.Add(r.Replication).Add(y + 1).Add(Date(model, model.YearStarts[y]))
-                        .Add(model.Agents[a.Agent].Id).Add(model.Agents[a.Agent].Agencies[a.Agency].Id).Add(a.IsCouncil ? "council" : "staffed")
-                        .Add(a.YearUtilisation[y]).Add(a.YearWaitingCaused[y])
-                        .EndRow();
-                }
-            }
-        }
-    }
+    public static void WriteAgenciesByYear(string path, SimulationModel model, IReadOnlyList<ReplicationResult> results) =>
+        AgenciesByYear.Write(path, results.SelectMany(r => Enumerable.Range(0, model.YearStarts.Length).SelectMany(y => r.Agencies.Select(a => (model, r.Replication, y, a)))));
 
     public static void WriteSummary(string path, SimulationModel model, RunSummary summary)
     {
@@ -231,56 +218,11 @@ public static class ResultWriter
         json.WriteEndArray();
     }
 
-    public static void WriteManifest(string path, RunManifest m)
-    {
-        using var stream = File.Create(path);
-        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, NewLine = "\n" });
-        json.WriteStartObject();
-        json.WriteString("program", "isdnsim");
-        json.WriteString("program_version", m.ProgramVersion);
-        json.WriteString("scenario_file", m.ScenarioFile);
-        json.WriteString("scenario_name", m.ScenarioName);
-        json.WriteString("scenario_sha256", m.ScenarioHash);
-        if (m.Variant is { } variant)
-        {
-            json.WriteString("variant", variant);
-        }
-        else
-        {
-            json.WriteNull("variant");
-        }
-
-        json.WriteNumber("seed", m.Seed);
-        json.WriteNumber("replications", m.Replications);
-        if (m.RequestedReplications is { } requested)
-        {
-            json.WriteNumber("replications_requested", requested);
-            json.WriteString("stopped_by", m.StoppedBy);
-        }
-
-        if (m.Reproduce is { } reproduce)
-        {
-            json.WriteString("reproduce", reproduce);
-        }
-
-        json.WriteNumber("horizon_days", m.HorizonDays);
-        json.WriteNumber("warmup_days", m.WarmupDays);
-        json.WriteString("engine", m.Engine);
-        json.WriteNumber("silos", m.Silos);
-        if (m.SilosLost > 0 || m.ReplicationsRerun > 0)
-        {
-            json.WriteNumber("silos_lost", m.SilosLost);
-            json.WriteNumber("replications_rerun", m.ReplicationsRerun);
-        }
-
-        json.WriteString("created_utc", m.CreatedUtc.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
-        json.WriteNumber("events", m.Events);
-        json.WriteNumber("windows", m.Windows);
-        json.WriteNumber("wall_seconds", Math.Round(m.WallSeconds, 3));
-        json.WriteEndObject();
-    }
+    public static void WriteManifest(string path, RunManifest m) => RunManifestFile.From(m).Write(path);
 
     private static DateOnly Date(SimulationModel model, double day) => new SimTime(day).ToDate(model.Start);
+
+    private static string Kind(AgencyStatistics a) => a.IsCouncil ? "council" : "staffed";
 
     private static void WriteFlow(Utf8JsonWriter json, FlowEstimates f)
     {

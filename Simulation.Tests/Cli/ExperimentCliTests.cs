@@ -1,4 +1,5 @@
 using IsdnSim.Analysis.Experiments;
+using IsdnSim.Presentation.Output;
 using IsdnSim.Runner;
 using IsdnSim.Tests.Experiments;
 using IsdnSim.Tests.Support;
@@ -155,9 +156,9 @@ public sealed class ExperimentCliTests : CliTest
         var exit = await Isdnsim("sweep", _scenario, "--set", "agents.town.agencies.desk.staff=3..5:1", "--replications", "2", "--engine", "inprocess", "--out", Dir.File("sw"), "--no-progress");
 
         exit.Should().Be(ExitCodes.Ok, Err.ToString());
-        var runs = File.ReadAllLines(Dir.File("sw/runs.csv"));
-        runs[0].Should().Be("point,agents.town.agencies.desk.staff,replication,metric,value");
-        runs.Skip(1).Select(l => l.Split(',')[0..3]).Select(x => string.Join(",", x)).Distinct()
+        File.ReadLines(Dir.File("sw/runs.csv")).First().Should().Be("point,agents.town.agencies.desk.staff,replication,metric,value");
+        var runs = ExperimentOutput.Runs(["point", "agents.town.agencies.desk.staff"]).Read(Dir.File("sw/runs.csv"));
+        runs.Select(r => $"{r["point"]},{r["agents.town.agencies.desk.staff"]},{r.Long("replication")}").Distinct()
             .Should().Equal("p0,3,0", "p0,3,1", "p1,4,0", "p1,4,1", "p2,5,0", "p2,5,1");
         Output.Should().Contain("3 points (3 agents.town.agencies.desk.staff)");
     }

@@ -1,7 +1,7 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using IsdnSim.Analysis.Storage;
 using IsdnSim.Grains.Hosting;
+using IsdnSim.Presentation.Output;
 using IsdnSim.Runner;
 using IsdnSim.Tests.Support;
 
@@ -13,7 +13,7 @@ namespace IsdnSim.Tests.Cli;
 /// says exactly what it holds and how to make it again. The cluster failures themselves are
 /// tried on real processes by .ci/cluster-faults.
 /// </summary>
-public sealed partial class FaultCliTests : CliTest
+public sealed class FaultCliTests : CliTest
 {
 
     [Theory]
@@ -90,11 +90,11 @@ public sealed partial class FaultCliTests : CliTest
         var exit = await Isdnsim(["run", scenario, "--engine", "inprocess", "--horizon", "365d", "--replications", "10000", "--parallel", "2", "--no-progress", "--out", Dir.File("cut")], interrupt.Token);
 
         exit.Should().Be(ExitCodes.Interrupted, Err.ToString());
-        var manifest = File.ReadAllText(Dir.File("cut/manifest.json"));
-        var kept = int.Parse(Replications().Match(manifest).Groups[1].Value, CultureInfo.InvariantCulture);
+        var manifest = RunManifestFile.Read(Dir.File("cut/manifest.json"));
+        var kept = manifest.Replications;
         kept.Should().BeInRange(1, 9999);
-        manifest.Should().Contain("\"replications_requested\": 10000").And.Contain("\"stopped_by\": \"interrupted\"")
-            .And.Contain($"\"reproduce\": \"isdnsim run {scenario} --seed 42 --replications {kept} --horizon 365d\"");
+        (manifest.ReplicationsRequested, manifest.StoppedBy).Should().Be((10000, "interrupted"));
+        manifest.Reproduce.Should().Be($"isdnsim run {scenario} --seed 42 --replications {kept} --horizon 365d");
         Err.ToString().Should().Contain($"replications 0 to {kept - 1} of 10000 finished");
 
         var again = await Isdnsim(["run", scenario, "--engine", "inprocess", "--seed", "42", "--replications", kept.ToString(CultureInfo.InvariantCulture), "--horizon", "365d", "--no-progress", "--out", Dir.File("again")]);
@@ -127,7 +127,4 @@ public sealed partial class FaultCliTests : CliTest
         exit.Should().Be(ExitCodes.Interrupted, Err.ToString());
         Err.ToString().Should().Contain("interrupted").And.NotContain("   at ").And.NotContain("A task was canceled");
     }
-
-    [GeneratedRegex("\"replications\": (\\d+)")]
-    private static partial Regex Replications();
 }

@@ -1,3 +1,4 @@
+using IsdnSim.Presentation.Output;
 using IsdnSim.Runner;
 using IsdnSim.Tests.Support;
 
@@ -51,10 +52,10 @@ public sealed class StabilityCliTests : CliTest
             .And.NotContain("Warning (status-quo)");
         var report = File.ReadAllText(Path.Combine(outDir, "report.html"));
         report.Should().Contain("Warning: unstable queues").And.Contain("Landkreis Havelheide-Oderbruch");
-        var agencies = File.ReadAllLines(Path.Combine(outDir, "agencies.csv"));
-        agencies.Should().Contain(l => l.StartsWith("austerity,lk-havelheide-oderbruch,building,", StringComparison.Ordinal)
-            && l.EndsWith(",2", StringComparison.Ordinal));
-        agencies.Where(l => l.StartsWith("status-quo,", StringComparison.Ordinal)).Should().OnlyContain(l => l.EndsWith(",0", StringComparison.Ordinal));
+        var agencies = ExperimentOutput.Agencies.Read(Path.Combine(outDir, "agencies.csv"));
+        agencies.Single(a => (a["cell"], a["agent"], a["agency"]) == ("austerity", "lk-havelheide-oderbruch", "building"))
+            .Long("unstable_replications").Should().Be(2);
+        agencies.Where(a => a["cell"] == "status-quo").Should().OnlyContain(a => a.Long("unstable_replications") == 0);
     }
 
     [Fact]

@@ -445,7 +445,8 @@ public sealed class StepKindTests
         (deadline.OnTime, deadline.Late).Should().Be(onTime ? (1L, 0L) : (0L, 1L));
         using var dir = new TempDirectory();
         ResultWriter.WriteProjects(dir.File("projects.csv"), model, [result]);
-        File.ReadAllLines(dir.File("projects.csv"))[1].Split(',')[^3..].Should().Equal("law", "2025-01-31", onTime ? "true" : "false");
+        var project = ResultWriter.Projects.Read(dir.File("projects.csv")).Single();
+        (project["shock"], project["deadline_date"], project["on_time"]).Should().Be(("law", "2025-01-31", onTime ? "true" : "false"));
     }
 
     [Fact]
