@@ -1,4 +1,6 @@
 using IsdnSim.Runner.Cli;
+using IsdnSim.Runner.Display;
+using IsdnSim.Runner.Hosting;
 
 namespace IsdnSim.Runner;
 

@@ -4,6 +4,10 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using IsdnSim.Analysis.Engine;
 using IsdnSim.Kernel.Model;
+using IsdnSim.Runner.Display;
+using IsdnSim.Runner.Hosting;
+using IsdnSim.Runner.Options;
+using IsdnSim.Runner.Services;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

@@ -1,5 +1,7 @@
 using System.ComponentModel;
 using IsdnSim.Analysis.Storage;
+using IsdnSim.Runner.Display;
+using IsdnSim.Runner.Hosting;
 using IsdnSim.Scenario.Diagnostics;
 using IsdnSim.Scenario.Generation;
 using IsdnSim.Scenario.Language;

@@ -1,3 +1,6 @@
+using IsdnSim.Runner.Display;
+using IsdnSim.Runner.Hosting;
+using IsdnSim.Runner.Options;
 using IsdnSim.Scenario.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console.Cli;

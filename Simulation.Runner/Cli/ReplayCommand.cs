@@ -4,6 +4,7 @@ using IsdnSim.Analysis.Storage;
 using IsdnSim.Presentation.Tracing;
 using IsdnSim.Presentation.Tracing.Replay;
 using IsdnSim.Runner.Display;
+using IsdnSim.Runner.Hosting;
 using IsdnSim.Scenario.Diagnostics;
 using Spectre.Console;
 using Spectre.Console.Cli;

@@ -1,5 +1,8 @@
 using System.ComponentModel;
 using IsdnSim.Kernel.Model;
+using IsdnSim.Runner.Display;
+using IsdnSim.Runner.Hosting;
+using IsdnSim.Runner.Services;
 using IsdnSim.Scenario.Diagnostics;
 using Spectre.Console;
 using Spectre.Console.Cli;

@@ -1,4 +1,7 @@
 using System.ComponentModel;
+using IsdnSim.Runner.Display;
+using IsdnSim.Runner.Hosting;
+using IsdnSim.Runner.Services;
 using IsdnSim.Scenario.Variants;
 using Spectre.Console;
 using Spectre.Console.Cli;

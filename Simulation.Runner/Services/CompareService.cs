@@ -1,7 +1,8 @@
 using IsdnSim.Analysis.Experiments;
 using IsdnSim.Presentation.Output;
 using IsdnSim.Presentation.Reporting;
-using IsdnSim.Runner.Cli;
+using IsdnSim.Runner.Display;
+using IsdnSim.Runner.Options;
 
 namespace IsdnSim.Runner.Services;
 
@@ -14,12 +15,12 @@ namespace IsdnSim.Runner.Services;
 internal sealed class CompareService(Consoles consoles)
 {
     /// <summary>The comparison to run, or null after reporting why there is none (the options, the scenario, --resume, --out).</summary>
-    public OpenedExperiment<CompareExperiment>? Open(CompareCommand.Settings settings) =>
+    public OpenedExperiment<CompareExperiment>? Open(CompareSettings settings) =>
         ExperimentRun.Open(settings, ExperimentPlan.CompareKind, () => Plan(settings), CompareExperiment.Prepare, consoles);
 
     /// <summary>Runs what the store does not hold yet and writes the results; without an outcome, the exit code of the interruption or failure (reported).</summary>
     public Task<(ExperimentRun.Completed<CompareOutcome>? Completed, int ExitCode)> RunAsync(
-        CompareCommand.Settings settings, OpenedExperiment<CompareExperiment> opened, CancellationToken cancellationToken)
+        CompareSettings settings, OpenedExperiment<CompareExperiment> opened, CancellationToken cancellationToken)
     {
         var (store, experiment) = opened;
         return ExperimentRun.RunAsync(settings, opened, "compare", (engine, parallel, progress, ct) => experiment.RunAsync(store, engine, parallel, progress, ct),
@@ -27,7 +28,7 @@ internal sealed class CompareService(Consoles consoles)
     }
 
     /// <summary>A new experiment's plan from the options, or null after reporting what is wrong.</summary>
-    private (ExperimentPlan Plan, string Text)? Plan(CompareCommand.Settings settings)
+    private (ExperimentPlan Plan, string Text)? Plan(CompareSettings settings)
     {
         var scenario = ScenarioInput.Load(settings.File!, consoles);
         if (scenario is null)

@@ -4,8 +4,9 @@ using IsdnSim.Analysis.Experiments;
 using IsdnSim.Analysis.Storage;
 using IsdnSim.Presentation.Output;
 using IsdnSim.Presentation.Reporting;
-using IsdnSim.Runner.Cli;
 using IsdnSim.Runner.Display;
+using IsdnSim.Runner.Hosting;
+using IsdnSim.Runner.Options;
 using IsdnSim.Scenario.Diagnostics;
 using Spectre.Console;
 

@@ -1,6 +1,7 @@
 using IsdnSim.Analysis.Engine;
 using IsdnSim.Kernel.Model;
 using IsdnSim.Runner.Cli;
+using IsdnSim.Runner.Options;
 using IsdnSim.Runner.Telemetry;
 using IsdnSim.Scenario.Language;
 
@@ -8,7 +9,7 @@ namespace IsdnSim.Runner.Services;
 
 /// <summary>A run checked and compiled, not yet started: what <see cref="RunService.RunAsync"/> needs, and what a command shows before it starts.</summary>
 internal sealed record PreparedRun(
-    RunCommand.Settings Settings,
+    RunSettings Settings,
     LoadedScenario Scenario,
     string OutDir,
     RunSpec Spec,

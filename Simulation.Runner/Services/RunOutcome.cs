@@ -1,6 +1,6 @@
 using IsdnSim.Analysis.Metrics;
 using IsdnSim.Presentation.Tracing;
-using IsdnSim.Runner.Cli;
+using IsdnSim.Runner.Hosting;
 using IsdnSim.Runner.Telemetry;
 
 namespace IsdnSim.Runner.Services;

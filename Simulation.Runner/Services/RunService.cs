@@ -11,6 +11,8 @@ using IsdnSim.Presentation.Telemetry;
 using IsdnSim.Presentation.Tracing;
 using IsdnSim.Runner.Cli;
 using IsdnSim.Runner.Display;
+using IsdnSim.Runner.Hosting;
+using IsdnSim.Runner.Options;
 using IsdnSim.Runner.Telemetry;
 using IsdnSim.Scenario.Diagnostics;
 
@@ -25,7 +27,7 @@ namespace IsdnSim.Runner.Services;
 internal sealed class RunService(Consoles consoles)
 {
     /// <summary>The run to start, or null after reporting why it cannot (the scenario, --out, the overrides, --trace).</summary>
-    public PreparedRun? Prepare(RunCommand.Settings settings)
+    public PreparedRun? Prepare(RunSettings settings)
     {
         var scenario = ScenarioInput.Load(settings.File, consoles);
         if (scenario is null)

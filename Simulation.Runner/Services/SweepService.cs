@@ -1,7 +1,8 @@
 using IsdnSim.Analysis.Experiments;
 using IsdnSim.Presentation.Output;
 using IsdnSim.Presentation.Reporting;
-using IsdnSim.Runner.Cli;
+using IsdnSim.Runner.Display;
+using IsdnSim.Runner.Options;
 using IsdnSim.Scenario.Language;
 
 namespace IsdnSim.Runner.Services;
@@ -15,12 +16,12 @@ namespace IsdnSim.Runner.Services;
 internal sealed class SweepService(Consoles consoles)
 {
     /// <summary>The sweep to run, or null after reporting why there is none (the options, the scenario, a point that is not valid, --resume, --out).</summary>
-    public OpenedExperiment<SweepExperiment>? Open(SweepCommand.Settings settings) =>
+    public OpenedExperiment<SweepExperiment>? Open(SweepSettings settings) =>
         ExperimentRun.Open(settings, ExperimentPlan.SweepKind, () => Plan(settings), Prepare, consoles);
 
     /// <summary>Runs what the store does not hold yet and writes the results; without an outcome, the exit code of the interruption or failure (reported).</summary>
     public Task<(ExperimentRun.Completed<SweepOutcome>? Completed, int ExitCode)> RunAsync(
-        SweepCommand.Settings settings, OpenedExperiment<SweepExperiment> opened, CancellationToken cancellationToken)
+        SweepSettings settings, OpenedExperiment<SweepExperiment> opened, CancellationToken cancellationToken)
     {
         var (store, experiment) = opened;
         return ExperimentRun.RunAsync(settings, opened, "sweep", (engine, parallel, progress, ct) => experiment.RunAsync(store, engine, parallel, progress, ct),
@@ -46,7 +47,7 @@ internal sealed class SweepService(Consoles consoles)
         }
     }
 
-    private (ExperimentPlan Plan, string Text)? Plan(SweepCommand.Settings settings)
+    private (ExperimentPlan Plan, string Text)? Plan(SweepSettings settings)
     {
         var scenario = ScenarioInput.Load(settings.File!, consoles);
         if (scenario is null)

@@ -1,6 +1,6 @@
 using IsdnSim.Analysis.Experiments;
 using IsdnSim.Presentation.Output;
-using IsdnSim.Runner;
+using IsdnSim.Runner.Hosting;
 using IsdnSim.Tests.Experiments;
 using IsdnSim.Tests.Support;
 

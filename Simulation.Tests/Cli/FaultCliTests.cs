@@ -2,7 +2,7 @@ using System.Globalization;
 using IsdnSim.Analysis.Storage;
 using IsdnSim.Grains.Hosting;
 using IsdnSim.Presentation.Output;
-using IsdnSim.Runner;
+using IsdnSim.Runner.Hosting;
 using IsdnSim.Tests.Support;
 
 namespace IsdnSim.Tests.Cli;

@@ -1,5 +1,6 @@
-using IsdnSim.Runner;
 using IsdnSim.Runner.Cli;
+using IsdnSim.Runner.Display;
+using IsdnSim.Runner.Hosting;
 using IsdnSim.Tests.Support;
 using static IsdnSim.Tests.Support.ScriptedConsole;
 

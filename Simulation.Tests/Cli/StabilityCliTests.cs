@@ -1,5 +1,5 @@
 using IsdnSim.Presentation.Output;
-using IsdnSim.Runner;
+using IsdnSim.Runner.Hosting;
 using IsdnSim.Tests.Support;
 
 namespace IsdnSim.Tests.Cli;

@@ -1,7 +1,8 @@
 using IsdnSim.Analysis.Engine;
 using IsdnSim.Kernel.Definitions;
-using IsdnSim.Runner;
 using IsdnSim.Runner.Cli;
+using IsdnSim.Runner.Display;
+using IsdnSim.Runner.Hosting;
 using IsdnSim.Scenario.Generation;
 using IsdnSim.Scenario.Language;
 using IsdnSim.Tests.Support;

@@ -2,8 +2,9 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using IsdnSim.Runner;
 using IsdnSim.Runner.Cli;
+using IsdnSim.Runner.Display;
+using IsdnSim.Runner.Hosting;
 using IsdnSim.Tests.Support;
 
 namespace IsdnSim.Tests.Golden;

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using IsdnSim.Runner.Cli;
+using IsdnSim.Runner.Display;
 
 namespace IsdnSim.Tests.Support;
 

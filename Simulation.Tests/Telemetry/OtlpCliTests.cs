@@ -1,5 +1,5 @@
 using IsdnSim.Analysis.Engine;
-using IsdnSim.Runner;
+using IsdnSim.Runner.Hosting;
 using IsdnSim.Tests.Support;
 
 namespace IsdnSim.Tests.Telemetry;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace IsdnSim.Runner.Cli;
+namespace IsdnSim.Runner.Options;
 
 /// <summary>Sizes on the command line: 500MB, 2GB, 100MiB, 1.5G (decimal and binary units both mean powers of 1024).</summary>
 internal static partial class Sizes

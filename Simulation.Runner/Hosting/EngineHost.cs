@@ -1,10 +1,12 @@
 using IsdnSim.Analysis.Engine;
 using IsdnSim.Grains;
 using IsdnSim.Grains.Hosting;
+using IsdnSim.Runner.Display;
 using IsdnSim.Runner.Hosting;
+using IsdnSim.Runner.Options;
 using Spectre.Console;
 
-namespace IsdnSim.Runner.Cli;
+namespace IsdnSim.Runner.Hosting;
 
 /// <summary>The engine a command asked for, with the silo or cluster connection it needs.</summary>
 internal sealed class EngineHost : IAsyncDisposable

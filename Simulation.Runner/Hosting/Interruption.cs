@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace IsdnSim.Runner;
+namespace IsdnSim.Runner.Hosting;
 
 /// <summary>
 /// SIGINT (Ctrl+C) and SIGTERM (kill, timeout, a container stopping) both cancel the command's

@@ -1,6 +1,6 @@
 using Spectre.Console;
 
-namespace IsdnSim.Runner.Cli;
+namespace IsdnSim.Runner.Display;
 
 /// <summary>Standard output for results and progress, standard error for problems.</summary>
 public sealed class Consoles(IAnsiConsole output, TextWriter errors)

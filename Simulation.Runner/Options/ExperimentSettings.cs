@@ -3,7 +3,7 @@ using IsdnSim.Kernel.Definitions;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
-namespace IsdnSim.Runner.Cli;
+namespace IsdnSim.Runner.Options;
 
 /// <summary>Options shared by compare and sweep: a new experiment from a scenario file, or --resume of an interrupted one.</summary>
 public class ExperimentSettings : ScenarioOptions

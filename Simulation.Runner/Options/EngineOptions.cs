@@ -3,7 +3,7 @@ using IsdnSim.Scenario.Diagnostics;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
-namespace IsdnSim.Runner.Cli;
+namespace IsdnSim.Runner.Options;
 
 /// <summary>Options of every command that simulates: which engine, and where it runs.</summary>
 public class EngineOptions : CommandSettings
@@ -72,32 +72,4 @@ public class EngineOptions : CommandSettings
 
         return null;
     }
-}
-
-/// <summary>Values of the scenario a command line may replace.</summary>
-public class ScenarioOptions : EngineOptions
-{
-    [CommandOption("-s|--seed <SEED>")]
-    [Description("Replace the scenario's seed.")]
-    public ulong? Seed { get; init; }
-
-    [CommandOption("--horizon <DURATION>")]
-    [Description("Replace the scenario's horizon, e.g. 10y or 3650d.")]
-    public string? Horizon { get; init; }
-
-    [CommandOption("--warmup <DURATION>")]
-    [Description("Replace the scenario's warm-up: statistics skip the first this long, e.g. 1y (0d for none).")]
-    public string? Warmup { get; init; }
-}
-
-/// <summary>Options shared by the commands that run one scenario (run, bench).</summary>
-public class EngineSettings : ScenarioOptions
-{
-    [CommandArgument(0, "<FILE>")]
-    [Description("Scenario file (YAML, format 1; see docs/scenario-format.md).")]
-    public string File { get; init; } = "";
-
-    [CommandOption("--variant <NAME>")]
-    [Description("Apply this reform variant of the scenario first ('isdnsim variants FILE' lists them).")]
-    public string? Variant { get; init; }
 }

@@ -1,8 +1,10 @@
 using IsdnSim.Analysis.Engine;
+using IsdnSim.Runner.Display;
+using IsdnSim.Runner.Options;
 using IsdnSim.Scenario.Diagnostics;
 using IsdnSim.Scenario.Language;
 
-namespace IsdnSim.Runner.Cli;
+namespace IsdnSim.Runner.Services;
 
 /// <summary>Loads a scenario file for a command and turns command-line overrides into the engine's form; reports problems the same way everywhere.</summary>
 internal static class ScenarioInput

@@ -3,7 +3,7 @@ using IsdnSim.Scenario.Diagnostics;
 using IsdnSim.Scenario.Generation;
 using Spectre.Console.Cli;
 
-namespace IsdnSim.Runner.Cli;
+namespace IsdnSim.Runner.Options;
 
 /// <summary>
 /// What each number option accepts, for the message when a value does not even fit the option's

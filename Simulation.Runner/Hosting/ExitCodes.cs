@@ -1,4 +1,4 @@
-namespace IsdnSim.Runner;
+namespace IsdnSim.Runner.Hosting;
 
 /// <summary>The exit codes of every isdnsim command (README.md and docs/operations.md list them).</summary>
 public static class ExitCodes
