@@ -3,9 +3,8 @@ using System.Text.Json.Serialization;
 namespace IsdnSim.Presentation.Output.Summary;
 
 /// <summary>
-/// The serializer of <see cref="RunSummaryFile"/>, generated at compile time like the manifest's
-/// (<see cref="RunManifestJson"/>): every run writes a summary, and reflection would cost each
-/// process a tenth of a second on first use.
+/// The serializer of <see cref="RunSummaryFile"/>, generated at compile time like the manifest's:
+/// every run writes a summary, and reflection would cost each process a tenth of a second on first use.
 /// </summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, WriteIndented = true, NewLine = "\n")]
 [JsonSerializable(typeof(RunSummaryFile))]
