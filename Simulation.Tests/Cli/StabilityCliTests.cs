@@ -1,4 +1,5 @@
 using IsdnSim.Presentation.Output;
+using IsdnSim.Presentation.Output.Summary;
 using IsdnSim.Runner.Hosting;
 using IsdnSim.Tests.Support;
 
@@ -24,7 +25,7 @@ public sealed class StabilityCliTests : CliTest
         output.Should().Contain("Warning: unstable queue: Service desk (Validation town)")
             .And.Contain("saturated")
             .And.Contain("Warning: mostly unfinished: Request");
-        File.ReadAllText(Path.Combine(Dir.File("out"), "summary.json")).Should().Contain("\"stable\": false");
+        RunSummaryFile.Read(Path.Combine(Dir.File("out"), "summary.json")).Stability.Stable.Should().BeFalse();
     }
 
     [Fact]
@@ -34,7 +35,7 @@ public sealed class StabilityCliTests : CliTest
 
         exit.Should().Be(ExitCodes.Ok, Err.ToString());
         Out.ToString().Should().NotContain("Warning");
-        File.ReadAllText(Path.Combine(Dir.File("out"), "summary.json")).Should().Contain("\"stable\": true");
+        RunSummaryFile.Read(Path.Combine(Dir.File("out"), "summary.json")).Stability.Stable.Should().BeTrue();
     }
 
     [Fact]

@@ -1,9 +1,9 @@
 using System.Globalization;
-using System.Text.Json;
 using IsdnSim.Analysis.Engine;
 using IsdnSim.Analysis.Metrics;
 using IsdnSim.Analysis.Statistics;
 using IsdnSim.Presentation.Output;
+using IsdnSim.Presentation.Output.Summary;
 using IsdnSim.Tests.Support;
 
 namespace IsdnSim.Tests.Queueing;
@@ -130,21 +130,15 @@ public sealed class StabilityTests
         var path = dir.File("summary.json");
         ResultWriter.WriteSummary(path, model, summary);
 
-        using var json = JsonDocument.Parse(File.ReadAllText(path));
-        var stability = json.RootElement.GetProperty("stability");
-        stability.GetProperty("stable").GetBoolean().Should().BeFalse();
-        var agency = stability.GetProperty("unstable_agencies").EnumerateArray().Should().ContainSingle().Subject;
-        agency.GetProperty("agency").GetString().Should().Be("desk");
-        agency.GetProperty("saturated_replications").GetInt32().Should().Be(2);
-        agency.GetProperty("growing_replications").GetInt32().Should().Be(2);
-        stability.GetProperty("mostly_unfinished_processes").EnumerateArray().Should().ContainSingle()
-            .Which.GetProperty("id").GetString().Should().Be("request");
+        var read = RunSummaryFile.Read(path);
+        read.Stability.Stable.Should().BeFalse();
+        var agency = read.Stability.UnstableAgencies.Should().ContainSingle().Subject;
+        (agency.Agency, agency.SaturatedReplications, agency.GrowingReplications).Should().Be(("desk", 2, 2));
+        read.Stability.MostlyUnfinishedProcesses.Should().ContainSingle().Which.Id.Should().Be("request");
 
-        var share = json.RootElement.GetProperty("headline").GetProperty("finished_share_of_arrived").GetProperty("mean").GetDouble();
-        share.Should().BeApproximately(0.1, 0.02, "rho = 10 finishes about a tenth of the arrivals");
-        json.RootElement.GetProperty("processes")[0].GetProperty("figures").GetProperty("projects_unfinished_at_horizon").GetProperty("mean").GetDouble()
-            .Should().BeGreaterThan(0);
-        json.RootElement.GetProperty("agencies")[0].GetProperty("saturated_replications").GetInt32().Should().Be(2);
+        read.Headline.FinishedShareOfArrived.Mean.Should().BeApproximately(0.1, 0.02, "rho = 10 finishes about a tenth of the arrivals");
+        read.Processes[0].Figures.ProjectsUnfinishedAtHorizon.Mean.Should().BeGreaterThan(0);
+        read.Agencies[0].SaturatedReplications.Should().Be(2);
     }
 
     [Fact]

@@ -1,0 +1,60 @@
+using System.Text.Json;
+using IsdnSim.Analysis.Metrics;
+using IsdnSim.Kernel.Model;
+
+namespace IsdnSim.Presentation.Output.Summary;
+
+/// <summary>
+/// summary.json of a run, field by field in the order written: the one description that writes
+/// the file and reads it back. <see cref="Variant"/> is written as null when the run had none,
+/// and a missing value inside a figure as null (<see cref="SummaryEstimate"/>).
+/// </summary>
+public sealed record RunSummaryFile(
+    string Scenario,
+    string? Variant,
+    ulong Seed,
+    int Replications,
+    DateOnly Start,
+    double HorizonDays,
+    double WarmupDays,
+    double ConfidenceLevel,
+    SummaryFlow Headline,
+    SummaryStability Stability,
+    IReadOnlyList<SummaryProcess> Processes,
+    IReadOnlyList<SummaryAgency> Agencies,
+    SummaryBottlenecks Bottlenecks,
+    SummaryBetweenLevels BetweenLevels,
+    SummaryEstimate TerritorialCongruence,
+    SummaryEstimate ConsultationsDeemedApprovedShare,
+    IReadOnlyList<SummaryDeadline> Deadlines)
+{
+    /// <summary>The level of every interval in the file.</summary>
+    public const double Level = 0.95;
+
+    /// <summary>Snake-case names, two-space indents, '\n' line ends, no newline after the closing brace.</summary>
+    public static JsonSerializerOptions Json => RunSummaryJson.Default.Options;
+
+    public static RunSummaryFile From(SimulationModel model, RunSummary summary)
+    {
+        var d = model.Definition;
+        return new RunSummaryFile(d.Name, d.AppliedVariant, d.Seed, summary.Replications, d.Start, model.Horizon.Days, model.Warmup.Days, Level,
+            SummaryFlow.From(summary.Overall),
+            SummaryStability.From(summary),
+            [.. summary.Processes.Select(p => new SummaryProcess(p.Process.Id, p.Process.Name, SummaryFlow.From(p.Figures)))],
+            [.. summary.Agencies.Select(SummaryAgency.From)],
+            SummaryBottlenecks.From(model, summary),
+            new SummaryBetweenLevels(SummaryLevelPair.Of(summary.Handoffs), SummaryLevelPair.Of(summary.Reworks)),
+            SummaryEstimate.From(summary.Congruence),
+            SummaryEstimate.From(summary.DeemedShare),
+            [.. summary.Deadlines.Select(SummaryDeadline.From)]);
+    }
+
+    public static RunSummaryFile Read(string path) =>
+        JsonSerializer.Deserialize(File.ReadAllText(path), RunSummaryJson.Default.RunSummaryFile) ?? throw new InvalidDataException($"{path} holds no summary");
+
+    public void Write(string path)
+    {
+        using var stream = File.Create(path);
+        JsonSerializer.Serialize(stream, this, RunSummaryJson.Default.RunSummaryFile);
+    }
+}

@@ -1,0 +1,35 @@
+using IsdnSim.Analysis.Metrics;
+
+namespace IsdnSim.Presentation.Output.Summary;
+
+/// <summary>One agency's figures; <see cref="Name"/> is the agency's name with its organisation in parentheses.</summary>
+public sealed record SummaryAgency(
+    string Agent,
+    string Agency,
+    string Name,
+    string Kind,
+    int Staff,
+    SummaryEstimate Utilisation,
+    SummaryEstimate MeanQueueLength,
+    SummaryEstimate MeanWaitDays,
+    SummaryEstimate ItemsDone,
+    SummaryEstimate WaitingCausedDays,
+    SummaryEstimate CriticalPathShare,
+    int SaturatedReplications,
+    int GrowingReplications)
+{
+    public static SummaryAgency From(AgencyEstimates a) => new(
+        a.Agent,
+        a.Agency,
+        $"{a.Name} ({a.Organisation})",
+        a.IsCouncil ? "council" : "staffed",
+        a.Staff,
+        SummaryEstimate.From(a.Utilisation),
+        SummaryEstimate.From(a.MeanQueueLength),
+        SummaryEstimate.From(a.MeanWait),
+        SummaryEstimate.From(a.ItemsDone),
+        SummaryEstimate.From(a.WaitingCaused),
+        SummaryEstimate.From(a.DeterminingShare),
+        a.SaturatedIn,
+        a.GrowingIn);
+}

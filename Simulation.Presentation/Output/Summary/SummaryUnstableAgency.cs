@@ -1,0 +1,16 @@
+using IsdnSim.Analysis.Metrics;
+
+namespace IsdnSim.Presentation.Output.Summary;
+
+/// <summary>An agency saturated or growing in at least one replication.</summary>
+public sealed record SummaryUnstableAgency(
+    string Agent,
+    string Agency,
+    int SaturatedReplications,
+    int GrowingReplications,
+    int OfReplications,
+    SummaryEstimate Utilisation)
+{
+    public static SummaryUnstableAgency From(AgencyEstimates a, int replications) =>
+        new(a.Agent, a.Agency, a.SaturatedIn, a.GrowingIn, replications, SummaryEstimate.From(a.Utilisation));
+}
