@@ -53,9 +53,15 @@ public sealed record AgencyEstimates(
         };
     }
 
-    /// <summary>Each agency's estimates, from replications that each hold every agency in the same order.</summary>
-    public static IReadOnlyList<AgencyEstimates> Of<T>(IReadOnlyList<T> replications, Func<T, IReadOnlyList<AgencyFigures>> agencies) =>
-        replications.Count == 0
+    /// <summary>
+    /// Each agency's estimates, from replications that each hold every agency in the same order.
+    /// <paramref name="agencies"/> is called once per replication: it may compute the figures.
+    /// </summary>
+    public static IReadOnlyList<AgencyEstimates> Of<T>(IReadOnlyList<T> replications, Func<T, IReadOnlyList<AgencyFigures>> agencies)
+    {
+        var byReplication = replications.Select(agencies).ToArray();
+        return byReplication.Length == 0
             ? []
-            : [.. Enumerable.Range(0, agencies(replications[0]).Count).Select(a => Of([.. replications.Select(r => agencies(r)[a])]))];
+            : [.. Enumerable.Range(0, byReplication[0].Count).Select(a => Of([.. byReplication.Select(r => r[a])]))];
+    }
 }
