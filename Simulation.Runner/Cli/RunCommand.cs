@@ -1,12 +1,9 @@
-using System.ComponentModel;
-using IsdnSim.Kernel.Definitions;
 using IsdnSim.Presentation.Tracing;
 using IsdnSim.Runner.Display;
 using IsdnSim.Runner.Hosting;
 using IsdnSim.Runner.Options;
 using IsdnSim.Runner.Services;
 using IsdnSim.Runner.Telemetry;
-using IsdnSim.Scenario.Diagnostics;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

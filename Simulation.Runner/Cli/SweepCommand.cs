@@ -1,5 +1,3 @@
-using System.ComponentModel;
-using IsdnSim.Analysis.Experiments;
 using IsdnSim.Runner.Display;
 using IsdnSim.Runner.Hosting;
 using IsdnSim.Runner.Options;

@@ -3,7 +3,6 @@ using IsdnSim.Runner.Display;
 using IsdnSim.Runner.Hosting;
 using IsdnSim.Runner.Services;
 using IsdnSim.Scenario.Variants;
-using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace IsdnSim.Runner.Cli;

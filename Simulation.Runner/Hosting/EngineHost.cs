@@ -2,7 +2,6 @@ using IsdnSim.Analysis.Engine;
 using IsdnSim.Grains;
 using IsdnSim.Grains.Hosting;
 using IsdnSim.Runner.Display;
-using IsdnSim.Runner.Hosting;
 using IsdnSim.Runner.Options;
 using Spectre.Console;
 

@@ -1,8 +1,5 @@
 using System.ComponentModel;
 using IsdnSim.Kernel.Definitions;
-using IsdnSim.Presentation.Tracing;
-using IsdnSim.Runner.Display;
-using IsdnSim.Runner.Services;
 using IsdnSim.Runner.Telemetry;
 using IsdnSim.Scenario.Diagnostics;
 using Spectre.Console;

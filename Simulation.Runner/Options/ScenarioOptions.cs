@@ -1,6 +1,4 @@
 using System.ComponentModel;
-using IsdnSim.Scenario.Diagnostics;
-using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace IsdnSim.Runner.Options;

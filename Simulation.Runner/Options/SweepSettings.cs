@@ -1,7 +1,5 @@
 using System.ComponentModel;
 using IsdnSim.Analysis.Experiments;
-using IsdnSim.Runner.Display;
-using IsdnSim.Runner.Services;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

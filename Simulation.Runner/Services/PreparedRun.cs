@@ -1,6 +1,5 @@
 using IsdnSim.Analysis.Engine;
 using IsdnSim.Kernel.Model;
-using IsdnSim.Runner.Cli;
 using IsdnSim.Runner.Options;
 using IsdnSim.Runner.Telemetry;
 using IsdnSim.Scenario.Language;

@@ -9,7 +9,6 @@ using IsdnSim.Kernel.Tracing;
 using IsdnSim.Presentation.Output;
 using IsdnSim.Presentation.Telemetry;
 using IsdnSim.Presentation.Tracing;
-using IsdnSim.Runner.Cli;
 using IsdnSim.Runner.Display;
 using IsdnSim.Runner.Hosting;
 using IsdnSim.Runner.Options;

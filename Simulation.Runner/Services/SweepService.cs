@@ -3,7 +3,6 @@ using IsdnSim.Presentation.Output;
 using IsdnSim.Presentation.Reporting;
 using IsdnSim.Runner.Display;
 using IsdnSim.Runner.Options;
-using IsdnSim.Scenario.Language;
 
 namespace IsdnSim.Runner.Services;
 

@@ -1,5 +1,4 @@
 using IsdnSim.Analysis.Storage;
-using IsdnSim.Presentation.Output;
 using IsdnSim.Presentation.Telemetry;
 using OpenTelemetry;
 using OpenTelemetry.Exporter;
