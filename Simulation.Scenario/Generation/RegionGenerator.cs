@@ -127,20 +127,7 @@ public static class RegionGenerator
             districts.Add(new District(places[c].Id, places[c].Name, "", [places[c]], IsCity: true));
         }
 
-        var rest = places.Skip(spec.Cities).ToArray();
-        Shuffle(rest, ref stream);
-        var groups = Enumerable.Range(0, spec.Districts).Select(_ => new List<Place>()).ToList();
-        for (var i = 0; i < rest.Length; i++)
-        {
-            groups[i % spec.Districts].Add(rest[i]);
-        }
-
-        foreach (var members in groups)
-        {
-            var seat = members.MaxBy(m => m.Population)!;
-            var name = "Landkreis " + seat.Name;
-            districts.Add(new District(unique(name), name, "", members, IsCity: false));
-        }
+        districts.AddRange(DealToDistricts(places.Skip(spec.Cities), spec.Districts, "", unique, ref stream));
 
         // States take districts and cities in turn, in a shuffled order.
         var order = districts.ToArray();
@@ -203,15 +190,7 @@ public static class RegionGenerator
                 districts.Add(new District(city.Id, city.Name, stateId, [city], IsCity: true));
             }
 
-            var rest = places.Skip(land.Cities).ToArray();
-            Shuffle(rest, ref stream);
-            var landDistricts = new List<District>();
-            for (var k = 0; k < land.Districts; k++)
-            {
-                var members = rest.Where((_, index) => index % land.Districts == k).ToList();
-                var name = "Landkreis " + members.MaxBy(m => m.Population)!.Name;
-                landDistricts.Add(new District(unique(name), name, stateId, members, IsCity: false));
-            }
+            var landDistricts = DealToDistricts(places.Skip(land.Cities), land.Districts, stateId, unique, ref stream);
 
             if (land.Association is { } kind)
             {
@@ -243,6 +222,24 @@ public static class RegionGenerator
         }
 
         return new Region(states, districts);
+    }
+
+    /// <summary>The municipalities shuffled and dealt in turn to <paramref name="count"/> districts, each named after its largest member.</summary>
+    private static List<District> DealToDistricts(IEnumerable<Place> municipalities, int count, string state, Func<string, string> unique, ref RandomStream stream)
+    {
+        var rest = municipalities.ToArray();
+        Shuffle(rest, ref stream);
+        var groups = Enumerable.Range(0, count).Select(_ => new List<Place>()).ToList();
+        for (var i = 0; i < rest.Length; i++)
+        {
+            groups[i % count].Add(rest[i]);
+        }
+
+        return [.. groups.Select(members =>
+        {
+            var name = "Landkreis " + members.MaxBy(m => m.Population)!.Name;
+            return new District(unique(name), name, state, members, IsCity: false);
+        })];
     }
 
     private static int SamplePopulation(ref RandomStream stream)
