@@ -1,7 +1,6 @@
 using System.Globalization;
 using IsdnSim.Analysis.Engine;
 using IsdnSim.Analysis.Metrics;
-using IsdnSim.Analysis.Statistics;
 using IsdnSim.Analysis.Storage;
 using IsdnSim.Kernel.Agents;
 using IsdnSim.Kernel.Model;

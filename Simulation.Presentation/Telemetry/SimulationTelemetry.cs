@@ -3,7 +3,6 @@ using System.Diagnostics.Metrics;
 using IsdnSim.Analysis.Engine;
 using IsdnSim.Analysis.Storage;
 using IsdnSim.Kernel.Model;
-using IsdnSim.Presentation.Output;
 
 namespace IsdnSim.Presentation.Telemetry;
 

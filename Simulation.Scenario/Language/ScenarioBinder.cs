@@ -1,8 +1,5 @@
-using System.Globalization;
 using IsdnSim.Kernel.Definitions;
-using IsdnSim.Kernel.Random;
 using IsdnSim.Kernel.Time;
-using IsdnSim.Scenario.Diagnostics;
 using YamlDotNet.RepresentationModel;
 
 namespace IsdnSim.Scenario.Language;

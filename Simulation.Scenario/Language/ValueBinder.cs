@@ -1,5 +1,4 @@
 using System.Globalization;
-using IsdnSim.Kernel.Definitions;
 using IsdnSim.Kernel.Random;
 using IsdnSim.Kernel.Time;
 using IsdnSim.Scenario.Diagnostics;

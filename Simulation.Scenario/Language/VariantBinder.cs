@@ -1,5 +1,4 @@
 using IsdnSim.Kernel.Definitions;
-using IsdnSim.Kernel.Time;
 using IsdnSim.Scenario.Diagnostics;
 using IsdnSim.Scenario.Variants;
 using YamlDotNet.RepresentationModel;

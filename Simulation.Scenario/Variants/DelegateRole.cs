@@ -1,5 +1,4 @@
 using IsdnSim.Kernel.Definitions;
-using IsdnSim.Kernel.Time;
 using static IsdnSim.Scenario.Variants.OperationSupport;
 
 namespace IsdnSim.Scenario.Variants;

@@ -3,7 +3,6 @@ using IsdnSim.Analysis.Engine;
 using IsdnSim.Grains;
 using IsdnSim.Grains.Hosting;
 using IsdnSim.Tests.Support;
-using Orleans.Configuration;
 using Orleans.TestingHost;
 
 namespace IsdnSim.Tests.Orleans;

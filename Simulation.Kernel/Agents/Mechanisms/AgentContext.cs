@@ -1,4 +1,3 @@
-using IsdnSim.Kernel.Definitions;
 using IsdnSim.Kernel.Model;
 using IsdnSim.Kernel.Random;
 using IsdnSim.Kernel.Time;
