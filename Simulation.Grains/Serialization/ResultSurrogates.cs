@@ -18,18 +18,25 @@ public readonly record struct AgencyStatisticsSurrogate(
     [property: Id(11)] int InServiceAtEnd,
     [property: Id(12)] double[] YearUtilisation,
     [property: Id(13)] double[] YearWaitingCaused,
-    [property: Id(14)] bool IsCouncil);
+    [property: Id(14)] bool IsCouncil,
+    [property: Id(15)] double PresentShare,
+    [property: Id(16)] double PresentUtilisation);
 
 [RegisterConverter]
 public sealed class AgencyStatisticsConverter : IConverter<AgencyStatistics, AgencyStatisticsSurrogate>
 {
     public AgencyStatistics ConvertFromSurrogate(in AgencyStatisticsSurrogate s) =>
         new(s.Agent, s.Agency, s.Staff, s.Utilisation, s.MeanQueueLength, s.MeanWait, s.Arrived, s.Started, s.Done,
-            s.WaitingCaused, s.InQueueAtEnd, s.InServiceAtEnd, s.YearUtilisation, s.YearWaitingCaused) { IsCouncil = s.IsCouncil };
+            s.WaitingCaused, s.InQueueAtEnd, s.InServiceAtEnd, s.YearUtilisation, s.YearWaitingCaused)
+        {
+            IsCouncil = s.IsCouncil,
+            PresentShare = s.PresentShare,
+            PresentUtilisation = s.PresentUtilisation,
+        };
 
     public AgencyStatisticsSurrogate ConvertToSurrogate(in AgencyStatistics a) =>
         new(a.Agent, a.Agency, a.Staff, a.Utilisation, a.MeanQueueLength, a.MeanWait, a.Arrived, a.Started, a.Done,
-            a.WaitingCaused, a.InQueueAtEnd, a.InServiceAtEnd, a.YearUtilisation, a.YearWaitingCaused, a.IsCouncil);
+            a.WaitingCaused, a.InQueueAtEnd, a.InServiceAtEnd, a.YearUtilisation, a.YearWaitingCaused, a.IsCouncil, a.PresentShare, a.PresentUtilisation);
 }
 
 [GenerateSerializer, Immutable, Alias("IsdnSim.MandateTally")]

@@ -28,4 +28,16 @@ internal struct WorkItem
 
     /// <summary>Consult and Support: the request's id at <see cref="ReplyTo"/>; Step: its own support request, or 0.</summary>
     public long Request;
+
+    /// <summary>Absence: effort already done before its post fell away (0 for an item never interrupted).</summary>
+    public double Worked;
+
+    /// <summary>Absence: calendar days it waited, once started, for its absent holder or after a hand-over; waiting, not service.</summary>
+    public double Paused;
+
+    /// <summary>Absence: when the current interruption began.</summary>
+    public double PausedSince;
+
+    /// <summary>Absence: its holder left (a vacancy) and it waits for a colleague to carry on with the effort left.</summary>
+    public bool HandedOver;
 }

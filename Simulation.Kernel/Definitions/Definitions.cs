@@ -84,6 +84,9 @@ public sealed record AgencyDefinition(
 
     public IntakeDefinition? Intake { get; init; }
 
+    /// <summary>When its posts take no work (illness, leave, vacancy); null: always there.</summary>
+    public AbsenceDefinition? Absence { get; init; }
+
     public bool IsCouncil => Sessions is not null;
 }
 

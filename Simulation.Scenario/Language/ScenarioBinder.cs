@@ -95,7 +95,10 @@ internal sealed class ScenarioBinder(YamlReader reader)
             _r.Error(YamlReader.Get(root, "lookahead") ?? root, windows);
         }
 
-        var agents = YamlReader.Get(root, "agents") is { } an ? new AgentBinder(_r, values, references).BindAgents(an, calendar.HoursPerDay) : Missing<List<AgentDefinition>>(root, "agents");
+        var absence = YamlReader.Get(root, "absence") is { } abn ? new AbsenceBinder(_r, values).BindDefault(abn, calendar.HoursPerDay) : null;
+        var agents = YamlReader.Get(root, "agents") is { } an
+            ? new AgentBinder(_r, values, references).BindAgents(an, calendar.HoursPerDay, absence)
+            : Missing<List<AgentDefinition>>(root, "agents");
         var processes = YamlReader.Get(root, "processes") is { } pn
             ? new ProcessBinder(_r, values, references).BindProcesses(pn, calendar.HoursPerDay)
             : Missing<List<ProcessDefinition>>(root, "processes");

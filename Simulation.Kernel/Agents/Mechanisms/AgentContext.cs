@@ -39,6 +39,7 @@ internal sealed class AgentContext
         SupportShares = new SupportShares(this);
         HandOffs = new HandOffs(this);
         OfficeHandOffs = new OfficeHandOffs(this);
+        Absences = new Absences(this);
     }
 
     public SimulationModel Model { get; }
@@ -80,6 +81,8 @@ internal sealed class AgentContext
     public HandOffs HandOffs { get; }
 
     public OfficeHandOffs OfficeHandOffs { get; }
+
+    public Absences Absences { get; }
 
     /// <summary>Whether what happens at <paramref name="t"/> is counted: after the warm-up.</summary>
     public bool Counting(double t) => t >= _warmup;

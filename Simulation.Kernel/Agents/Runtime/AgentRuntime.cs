@@ -30,10 +30,11 @@ public sealed class AgentRuntime
 
     public int Index { get; }
 
-    /// <summary>Schedules the first arrivals, background work and mandated projects; returns the time of the first event.</summary>
+    /// <summary>Schedules the first arrivals, background work and mandated projects, and the posts' first absences; returns the time of the first event.</summary>
     public double Initialize()
     {
         _agent.Demand.Start();
+        _agent.Absences.Start();
         return NextTime;
     }
 
@@ -151,6 +152,12 @@ public sealed class AgentRuntime
                 break;
             case EventKind.OfficeDelivery:
                 a.OfficeHandOffs.OnDelivery(e.Body.AsOfficeDelivery(), t);
+                break;
+            case EventKind.AbsenceChange:
+                a.Absences.OnAbsenceChange(e.Body.AsAbsenceChange(), t);
+                break;
+            case EventKind.VacancyChange:
+                a.Absences.OnVacancyChange(e.Body.AsVacancyChange(), t);
                 break;
             default:
                 throw new InvalidOperationException($"No handler for an event of kind {e.Body.Kind}.");
