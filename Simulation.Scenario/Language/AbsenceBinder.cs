@@ -85,7 +85,7 @@ internal sealed class AbsenceBinder(YamlReader reader, ValueBinder values)
         var spell = lengthNode is null ? null : length(lengthNode, $"the {lengthKey} of {part}");
         if (share is > 0 && spell is { Mean: <= 0 })
         {
-            _r.Error(lengthNode!, $"{lengthKey} of {part} must last longer than zero on average when its share is above zero");
+            _r.Error(lengthNode!, $"the {lengthKey} of {part} must last longer than zero on average when its share is above zero");
             return null;
         }
 
@@ -94,5 +94,5 @@ internal sealed class AbsenceBinder(YamlReader reader, ValueBinder values)
 
     private static bool IsNone(YamlNode node) => node is YamlScalarNode { Value: None };
 
-    private static string Percent(double share) => share.ToString("0.##%", CultureInfo.InvariantCulture);
+    private static string Percent(double share) => share.ToString("0.# %", CultureInfo.InvariantCulture);
 }

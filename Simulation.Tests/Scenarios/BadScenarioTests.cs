@@ -54,6 +54,12 @@ public sealed class BadScenarioTests
     [InlineData("merge-across-states.yaml", 23, 9, "'lk-a' (in brandenburg), 'lk-b' (in sachsen) are not in the same state")]
     [InlineData("variant-names-merged-agent.yaml", 23, 9, "variant 'austerity': 'lk-a' is not an agent (any more: an earlier operation of this variant may have merged it)")]
     [InlineData("variant-group-merged-agent.yaml", 24, 9, "working group 'wg2' names 'lk-b', which is not an agent")]
+    [InlineData("absence-share-too-high.yaml", 10, 21, "the share of absence.illness must be at least 0 and at most 1, found '1.5'")]
+    [InlineData("absence-holder-never-present.yaml", 11, 10, "absence.illness and absence.leave take 110 % of the holders' time together")]
+    [InlineData("absence-refill-working-time.yaml", 10, 35, "the refill of absence.vacancy: '120wd' is working time, but a calendar duration is expected here")]
+    [InlineData("absence-unknown-part.yaml", 10, 3, "unknown key 'ilness' in absence; did you mean 'illness'?")]
+    [InlineData("absence-zero-spell.yaml", 10, 34, "the spell of absence.illness must last longer than zero on average")]
+    [InlineData("absence-on-council.yaml", 27, 9, "agency 'council' of agent 'town' is a council (it has sessions) and decides in session; 'absence' applies only to agencies with staff")]
     public void BadFile_IsRejectedWithPositionAndExpectation(string file, int line, int column, string message)
     {
         var path = Repository.BadScenario(file);

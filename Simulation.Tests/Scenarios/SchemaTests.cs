@@ -42,6 +42,11 @@ public sealed class SchemaTests
         Keys(d["shock"]!["properties"]!["groups"]!["items"]!["properties"]).Should().BeEquivalentTo(ScenarioKeys.ShockGroup);
         Keys(d["workingGroup"]!["properties"]).Should().BeEquivalentTo(ScenarioKeys.WorkingGroup);
         Keys(d["variant"]!["properties"]).Should().BeEquivalentTo(ScenarioKeys.Variant);
+        var absence = d["absence"]!["oneOf"]![1]!["properties"]!;
+        Keys(absence).Should().BeEquivalentTo(ScenarioKeys.Absence);
+        Keys(absence["illness"]!["oneOf"]![1]!["properties"]).Should().BeEquivalentTo(ScenarioKeys.AbsenceCause);
+        Keys(absence["leave"]!["oneOf"]![1]!["properties"]).Should().BeEquivalentTo(ScenarioKeys.AbsenceCause);
+        Keys(absence["vacancy"]!["oneOf"]![1]!["properties"]).Should().BeEquivalentTo(ScenarioKeys.Vacancy);
         d["step"]!["properties"]!["kind"]!["enum"]!.AsArray().Select(k => k!.GetValue<string>()).Should().Equal(StepKinds.All);
 
         var operations = d["operation"]!["oneOf"]!.AsArray()
