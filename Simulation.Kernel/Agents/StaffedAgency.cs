@@ -18,10 +18,12 @@ internal sealed class StaffedAgency
     // Bumped when a post's service is cut short, so that the ServiceEnd already scheduled for it is recognised as stale.
     private readonly int[] _generation;
 
-    // Absence only (null without): whether each post is away, when its current stint of work began, whether it holds a paused file.
+    // Absence only (null without): whether each post is away, when its current stint of work began,
+    // whether it holds a paused file, and since when.
     private readonly bool[]? _away;
     private readonly double[]? _stintStart;
     private readonly bool[]? _holdsPaused;
+    private readonly double[]? _pausedSince;
     private int _awayCount;
     private int _pausedCount;
     private readonly YearlyIntegrals _integrals;
@@ -55,6 +57,7 @@ internal sealed class StaffedAgency
             _away = new bool[model.Staff];
             _stintStart = new double[model.Staff];
             _holdsPaused = new bool[model.Staff];
+            _pausedSince = new double[model.Staff];
         }
 
         Queue = new PriorityWorkQueue(model.PriorityQueue ? 10 : 1);
@@ -135,14 +138,18 @@ internal sealed class StaffedAgency
 
         ref var item = ref _slots[post];
         item.Worked += (_calendar.WorkTimeAt(t) - _calendar.WorkTimeAt(_stintStart![post])) * Model.Productivity;
-        item.PausedSince = t;
+        _pausedSince![post] = t;
         _generation[post]++;
         _holdsPaused![post] = true;
         _pausedCount++;
         return true;
     }
 
-    /// <summary>The paused file of a post that is away, taken off it (its holder left): it goes to a colleague.</summary>
+    /// <summary>
+    /// The paused file of a post that is away, taken off it (its holder left): it goes to a
+    /// colleague. Its wait goes on; <see cref="WorkItem.Paused"/> holds it less the time it began
+    /// until a colleague takes the file and adds that time.
+    /// </summary>
     public bool TryHandOver(int post, out WorkItem item)
     {
         if (!_holdsPaused![post])
@@ -155,6 +162,7 @@ internal sealed class StaffedAgency
         _pausedCount--;
         item = _slots[post];
         item.HandedOver = true;
+        item.Paused -= _pausedSince![post];
         return true;
     }
 
@@ -176,7 +184,7 @@ internal sealed class StaffedAgency
         _holdsPaused[post] = false;
         _pausedCount--;
         ref var item = ref _slots[post];
-        item.Paused += t - item.PausedSince;
+        item.Paused += t - _pausedSince![post];
         _stintStart![post] = t;
         remaining = Math.Max(0, item.Effort - item.Worked);
         return true;

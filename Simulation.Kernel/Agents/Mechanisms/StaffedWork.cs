@@ -264,7 +264,7 @@ internal sealed class StaffedWork
     private void CarryOn(int agency, StaffedAgency a, WorkItem item, double t)
     {
         item.HandedOver = false;
-        item.Paused += t - item.PausedSince;
+        item.Paused += t; // it held the wait less the time the wait began
         var slot = a.Occupy(item, t, firstStart: false);
         var remaining = Math.Max(0, item.Effort - item.Worked);
         _agent.Events.Schedule(_agent.Calendar.AddWork(t, remaining / a.Model.Productivity), new ServiceEnd(agency, slot, a.Generation(slot)));
