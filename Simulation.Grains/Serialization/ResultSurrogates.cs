@@ -19,8 +19,7 @@ public readonly record struct AgencyStatisticsSurrogate(
     [property: Id(12)] double[] YearUtilisation,
     [property: Id(13)] double[] YearWaitingCaused,
     [property: Id(14)] bool IsCouncil,
-    [property: Id(15)] double PresentShare,
-    [property: Id(16)] double PresentUtilisation);
+    [property: Id(15)] double PresentShare);
 
 [RegisterConverter]
 public sealed class AgencyStatisticsConverter : IConverter<AgencyStatistics, AgencyStatisticsSurrogate>
@@ -31,12 +30,11 @@ public sealed class AgencyStatisticsConverter : IConverter<AgencyStatistics, Age
         {
             IsCouncil = s.IsCouncil,
             PresentShare = s.PresentShare,
-            PresentUtilisation = s.PresentUtilisation,
         };
 
     public AgencyStatisticsSurrogate ConvertToSurrogate(in AgencyStatistics a) =>
         new(a.Agent, a.Agency, a.Staff, a.Utilisation, a.MeanQueueLength, a.MeanWait, a.Arrived, a.Started, a.Done,
-            a.WaitingCaused, a.InQueueAtEnd, a.InServiceAtEnd, a.YearUtilisation, a.YearWaitingCaused, a.IsCouncil, a.PresentShare, a.PresentUtilisation);
+            a.WaitingCaused, a.InQueueAtEnd, a.InServiceAtEnd, a.YearUtilisation, a.YearWaitingCaused, a.IsCouncil, a.PresentShare);
 }
 
 [GenerateSerializer, Immutable, Alias("IsdnSim.MandateTally")]

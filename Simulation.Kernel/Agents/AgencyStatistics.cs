@@ -36,7 +36,7 @@ public sealed record AgencyStatistics(
     /// <see cref="PresentShare"/>): how hard those at work worked. Without absence it is
     /// <see cref="Utilisation"/>; for a council, the agenda places used.
     /// </summary>
-    public double PresentUtilisation { get; init; }
+    public double PresentUtilisation => PresentShare > 0 ? Utilisation / PresentShare : 0;
 
     /// <summary>Value equality including the yearly figures (records compare arrays by reference).</summary>
     public bool SameAs(AgencyStatistics other) =>

@@ -116,12 +116,11 @@ internal sealed class CouncilRuntime
             var yearPlaces = Places(_yearStarts[y], y + 1 < _yearStarts.Length ? _yearStarts[y + 1] : horizon);
             return yearPlaces > 0 ? _decidedInYear[y] / yearPlaces : 0;
         }).ToArray();
-        var utilisation = places > 0 ? _decided / places : 0;
         return new AgencyStatistics(
             agent,
             Model.Index,
             Staff: 0,
-            Utilisation: utilisation,
+            Utilisation: places > 0 ? _decided / places : 0,
             MeanQueueLength: horizon > _warmup ? _integrals.QueueArea / (horizon - _warmup) : 0,
             MeanWait: _decided > 0 ? _waitSum / _decided : 0,
             Arrived: _arrived,
@@ -134,7 +133,6 @@ internal sealed class CouncilRuntime
             YearWaitingCaused: _integrals.YearQueueArea)
         {
             IsCouncil = true,
-            PresentUtilisation = utilisation,
         };
     }
 }

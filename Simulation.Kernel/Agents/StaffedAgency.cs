@@ -238,7 +238,6 @@ internal sealed class StaffedAgency
     {
         Observe(horizon);
         var available = Model.Staff * (_calendar.WorkTimeAt(horizon) - _calendar.WorkTimeAt(_warmup));
-        var present = available - _integrals.AwayWork;
         return new AgencyStatistics(
             agent,
             Model.Index,
@@ -255,8 +254,7 @@ internal sealed class StaffedAgency
             YearUtilisation: _integrals.YearUtilisation(Model.Staff, horizon),
             YearWaitingCaused: _integrals.YearQueueArea)
         {
-            PresentShare = available > 0 ? present / available : 1,
-            PresentUtilisation = present > 0 ? _integrals.BusyWork / present : 0,
+            PresentShare = available > 0 ? (available - _integrals.AwayWork) / available : 1,
         };
     }
 }

@@ -35,7 +35,10 @@ public sealed class AgentRuntime
     {
         _agent.Demand.Start();
         _agent.Absences.Start();
-        return NextTime;
+
+        // Posts that start away are traced at time 0: such an agent takes part in the first window,
+        // which hands its trace over before anything later is written.
+        return _agent.Trace is { HasEvents: true } ? Math.Min(NextTime, 0) : NextTime;
     }
 
     private double NextTime => Math.Min(_agent.Events.PeekTime, _messages.PeekTime);
