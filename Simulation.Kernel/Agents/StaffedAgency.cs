@@ -18,13 +18,11 @@ internal sealed class StaffedAgency
     // Bumped when a post's service is cut short, so that the ServiceEnd already scheduled for it is recognised as stale.
     private readonly int[] _generation;
 
-    // Absence only (null without): whether each post is away, when its current stint of work began,
-    // whether it holds a paused file, and since when.
-    private readonly bool[]? _away;
-    private readonly double[]? _stintStart;
-    private readonly bool[]? _holdsPaused;
-    private readonly double[]? _pausedSince;
+    // With absence only (null without): which posts are away and what became of their files.
+    private readonly PostAbsence? _absence;
     private int _awayCount;
+
+    // Files started and waiting: paused on a post that is away, or handed over to the colleagues.
     private int _pausedCount;
     private readonly YearlyIntegrals _integrals;
     private readonly WorkCalendar _calendar;
@@ -52,13 +50,7 @@ internal sealed class StaffedAgency
 
         _freeCount = model.Staff;
         _generation = new int[model.Staff];
-        if (model.Absence is not null)
-        {
-            _away = new bool[model.Staff];
-            _stintStart = new double[model.Staff];
-            _holdsPaused = new bool[model.Staff];
-            _pausedSince = new double[model.Staff];
-        }
+        _absence = model.Absence is null ? null : new PostAbsence(model.Staff);
 
         Queue = new PriorityWorkQueue(model.PriorityQueue ? 10 : 1);
     }
@@ -77,7 +69,7 @@ internal sealed class StaffedAgency
     /// <summary>Posts at work: neither free nor away.</summary>
     public int Busy => Model.Staff - _freeCount - _awayCount;
 
-    /// <summary>Items waiting here: queued, held for the intake window, or paused on a post that is away.</summary>
+    /// <summary>Items waiting here: queued, held for the intake window, paused on a post that is away, or handed over.</summary>
     public int Waiting => Queue.Count + Held.Count + _pausedCount;
 
     /// <summary>Posts whose holder is present and that are filled.</summary>
@@ -87,6 +79,12 @@ internal sealed class StaffedAgency
 
     /// <summary>The generation of a post's service: a ServiceEnd of another generation is stale.</summary>
     public int Generation(int post) => _generation[post];
+
+    /// <summary>Files whose holder left wait for the next colleague free, ahead of the queue.</summary>
+    public bool HasHandedOver => _absence is { HasHandedOver: true };
+
+    /// <summary>Calendar days the file now in service at <paramref name="post"/> waited since it was started (0 without absence).</summary>
+    public double Paused(int post) => _absence is null ? 0 : _absence.Paused(post);
 
     /// <summary>Counts an item arriving at <paramref name="t"/>, if after the warm-up (as all counts here).</summary>
     public void CountArrival(double t)
@@ -99,17 +97,13 @@ internal sealed class StaffedAgency
 
     public int Level(in WorkItem item) => Model.PriorityQueue ? item.Priority : 0;
 
-    /// <summary>Puts an item into service (staff must be free) and returns its slot; a handed-over item was counted as started before.</summary>
-    public int Occupy(in WorkItem item, double t, bool firstStart = true)
+    /// <summary>Puts an item into service (staff must be free) and returns its slot.</summary>
+    public int Occupy(in WorkItem item, double t)
     {
         var slot = _free[--_freeCount];
         _slots[slot] = item;
-        if (_stintStart is not null)
-        {
-            _stintStart[slot] = t;
-        }
-
-        if (firstStart && item.Start >= _warmup)
+        _absence?.StartFresh(slot, t);
+        if (item.Start >= _warmup)
         {
             _waitSum += item.Start - item.Ready;
             _started++;
@@ -120,12 +114,12 @@ internal sealed class StaffedAgency
 
     /// <summary>
     /// The post falls away at <paramref name="t"/> (its holder absent, or it fell vacant): an idle
-    /// post leaves the free ones; a busy one keeps its file, paused with the work done so far
-    /// (true), and its scheduled end becomes stale.
+    /// post leaves the free ones; a busy one keeps its file, paused with the work done so far, and
+    /// its scheduled end becomes stale.
     /// </summary>
-    public bool Withdraw(int post, double t)
+    public void Withdraw(int post, double t)
     {
-        _away![post] = true;
+        var absence = _absence!;
         _awayCount++;
         var free = Array.IndexOf(_free, post, 0, _freeCount);
         if (free >= 0)
@@ -133,37 +127,34 @@ internal sealed class StaffedAgency
             // Keep the order of the others, so which post takes the next file does not depend on this.
             Array.Copy(_free, free + 1, _free, free, _freeCount - free - 1);
             _freeCount--;
+            return;
+        }
+
+        absence.Pause(post, t, (_calendar.WorkTimeAt(t) - _calendar.WorkTimeAt(absence.StintStart(post))) * Model.Productivity);
+        _generation[post]++;
+        _pausedCount++;
+    }
+
+    /// <summary>The holder of a post that is away left: its paused file, if any, is handed over to the colleagues (true).</summary>
+    public bool TryHandOver(int post)
+    {
+        if (!_absence!.HoldsPaused(post))
+        {
             return false;
         }
 
-        ref var item = ref _slots[post];
-        item.Worked += (_calendar.WorkTimeAt(t) - _calendar.WorkTimeAt(_stintStart![post])) * Model.Productivity;
-        _pausedSince![post] = t;
-        _generation[post]++;
-        _holdsPaused![post] = true;
-        _pausedCount++;
+        _absence.HandOver(post, _slots[post]);
         return true;
     }
 
-    /// <summary>
-    /// The paused file of a post that is away, taken off it (its holder left): it goes to a
-    /// colleague. Its wait goes on; <see cref="WorkItem.Paused"/> holds it less the time it began
-    /// until a colleague takes the file and adds that time.
-    /// </summary>
-    public bool TryHandOver(int post, out WorkItem item)
+    /// <summary>A colleague free takes the oldest handed-over file at <paramref name="t"/>: its slot, the file, the effort left.</summary>
+    public int TakeOver(double t, out WorkItem item, out double remaining)
     {
-        if (!_holdsPaused![post])
-        {
-            item = default;
-            return false;
-        }
-
-        _holdsPaused[post] = false;
+        var slot = _free[--_freeCount];
+        item = _absence!.TakeOver(slot, t, out remaining);
+        _slots[slot] = item;
         _pausedCount--;
-        item = _slots[post];
-        item.HandedOver = true;
-        item.Paused -= _pausedSince![post];
-        return true;
+        return slot;
     }
 
     /// <summary>
@@ -172,26 +163,19 @@ internal sealed class StaffedAgency
     /// </summary>
     public bool Reinstate(int post, double t, out double remaining)
     {
-        _away![post] = false;
+        var absence = _absence!;
         _awayCount--;
-        if (!_holdsPaused![post])
+        if (!absence.HoldsPaused(post))
         {
             _free[_freeCount++] = post;
             remaining = 0;
             return false;
         }
 
-        _holdsPaused[post] = false;
         _pausedCount--;
-        ref var item = ref _slots[post];
-        item.Paused += t - _pausedSince![post];
-        _stintStart![post] = t;
-        remaining = Math.Max(0, item.Effort - item.Worked);
+        remaining = absence.Resume(post, t, _slots[post].Effort);
         return true;
     }
-
-    /// <summary>The item in service at a post, for tracing.</summary>
-    public ref readonly WorkItem At(int post) => ref _slots[post];
 
     public WorkItem Release(int slot, double t)
     {

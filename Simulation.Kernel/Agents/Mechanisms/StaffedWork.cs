@@ -91,15 +91,22 @@ internal sealed class StaffedWork
             TraceWork(TraceKind.End, t, item, e.Agency, a);
         }
 
+        // Time a started file waited for an absent holder, or for a colleague after its holder left, is waiting, not service.
+        var paused = a.Paused(e.Slot);
+
         // The next queued item takes the freed staff member before anything this one hands on
-        // arrives, so a project cannot overtake others in the same agency's queue.
-        if (a.Queue.Count > 0)
+        // arrives, so a project cannot overtake others in the same agency's queue. A file whose
+        // holder left comes first.
+        if (a.HasHandedOver)
+        {
+            TakeOver(e.Agency, a, t);
+        }
+        else if (a.Queue.Count > 0)
         {
             StartService(e.Agency, a.Queue.Dequeue(), t);
         }
 
-        // Time a started file waited for an absent holder, or for a colleague after its holder left, is waiting, not service.
-        var token = item.Token.AfterService(item.Admitted - item.Ready, item.Start - item.Admitted + item.Paused, t - item.Start - item.Paused);
+        var token = item.Token.AfterService(item.Admitted - item.Ready, item.Start - item.Admitted + paused, t - item.Start - paused);
         switch (item.Kind)
         {
             case WorkKind.Step when item.Request != 0:
@@ -143,18 +150,9 @@ internal sealed class StaffedWork
     {
         var a = _agencies[agency]!;
         a.Observe(t);
-        if (!a.TryHandOver(post, out var item))
+        if (a.TryHandOver(post) && a.HasFreeStaff)
         {
-            return;
-        }
-
-        if (a.HasFreeStaff)
-        {
-            StartService(agency, item, t);
-        }
-        else
-        {
-            a.Queue.EnqueueFront(item, a.Level(item));
+            TakeOver(agency, a, t);
         }
     }
 
@@ -166,6 +164,10 @@ internal sealed class StaffedWork
         if (a.Reinstate(post, t, out var remaining))
         {
             _agent.Events.Schedule(_agent.Calendar.AddWork(t, remaining / a.Model.Productivity), new ServiceEnd(agency, post, a.Generation(post)));
+        }
+        else if (a.HasHandedOver)
+        {
+            TakeOver(agency, a, t);
         }
         else if (a.Queue.Count > 0)
         {
@@ -197,12 +199,6 @@ internal sealed class StaffedWork
     private void StartService(int agency, WorkItem item, double t)
     {
         var a = _agencies[agency]!;
-        if (item.HandedOver)
-        {
-            CarryOn(agency, a, item, t);
-            return;
-        }
-
         var token = item.Token;
         var helper = -1;
         SupportRequest share = default;
@@ -260,13 +256,10 @@ internal sealed class StaffedWork
         }
     }
 
-    /// <summary>A colleague carries on with a file whose holder left: the effort left, no new draw, counted as started once.</summary>
-    private void CarryOn(int agency, StaffedAgency a, WorkItem item, double t)
+    /// <summary>A colleague free carries on with the oldest file whose holder left: the effort left, no new draw, counted as started once.</summary>
+    private void TakeOver(int agency, StaffedAgency a, double t)
     {
-        item.HandedOver = false;
-        item.Paused += t; // it held the wait less the time the wait began
-        var slot = a.Occupy(item, t, firstStart: false);
-        var remaining = Math.Max(0, item.Effort - item.Worked);
+        var slot = a.TakeOver(t, out var item, out var remaining);
         _agent.Events.Schedule(_agent.Calendar.AddWork(t, remaining / a.Model.Productivity), new ServiceEnd(agency, slot, a.Generation(slot)));
         if (_agent.Trace is not null)
         {
