@@ -207,28 +207,15 @@ public sealed class AbsenceScenarioTests
         // calendar). Whenever the post is away, the file waits; so the project ends when the post
         // has been present for 20 days after it started, its service is 20 days, and the rest of
         // its lead time is waiting. The away and back times are the trace's.
-        const string yaml = """
-            name: one desk
-            seed: 3
-            start: 2025-01-01
-            horizon: 400d
-            calendar: { kind: continuous }
-            absence:
-              illness: { share: 0.3, spell: 3wd }
-            agents:
-              - { id: town, kind: municipality, population: 100, agencies: [{ id: office, staff: 1, roles: [plan] }] }
-            processes:
-              - id: p
-                steps: [{ id: plan, role: plan, effort: 20wd }]
-            jurisdiction: { plan: self }
-            demand: [{ process: p, rate: 0/year }]
-            shocks:
-              - { id: law, name: law, date: 2025-01-01, process: p, groups: [{ name: all, deadline: 2026-01-01 }] }
-            """;
-        var spec = Runs.Spec(Runs.Parse(yaml));
-        var trace = new Collect();
-
-        var result = InProcessEngine.Run(spec, spec.Compile(), 0, trace: trace);
+        var (result, trace) = RunTraced(TownDesk(
+            staff: 1,
+            effort: "20wd",
+            absence: "illness: { share: 0.3, spell: 3wd }",
+            demand: """
+                demand: [{ process: p, rate: 0/year }]
+                shocks:
+                  - { id: law, name: law, date: 2025-01-01, process: p, groups: [{ name: all, deadline: 2026-01-01 }] }
+                """));
 
         var project = result.Projects.Should().ContainSingle().Subject;
         var changes = trace.Events.Where(e => e.Kind is TraceKind.Away or TraceKind.Back).ToList();
@@ -247,27 +234,15 @@ public sealed class AbsenceScenarioTests
         // handed over after vacancies. On a continuous calendar a file's service (end less start
         // less the time it waited once started) is its effort, 4 days, however it went; the rest of
         // its lead time is waiting.
-        var yaml = """
-            name: two desks
-            seed: 9
-            start: 2025-01-01
-            horizon: 3000d
-            calendar: { kind: continuous }
-            absence:
-              illness: { share: 0.2, spell: { dist: exponential, mean: 5wd } }
-              vacancy: { share: 0.2, refill: { dist: exponential, mean: 20d } }
-            agents:
-              - { id: town, kind: municipality, population: 100, agencies: [{ id: office, staff: 2, roles: [plan] }] }
-            processes:
-              - id: p
-                steps: [{ id: plan, role: plan, effort: 4wd }]
-            jurisdiction: { plan: self }
-            demand: [{ process: p, rate: 0.33/day }]
-            """;
-        var spec = Runs.Spec(Runs.Parse(yaml));
-        var trace = new Collect();
-
-        var result = InProcessEngine.Run(spec, spec.Compile(), 0, trace: trace);
+        var (result, trace) = RunTraced(TownDesk(
+            staff: 2,
+            effort: "4wd",
+            absence: """
+                illness: { share: 0.2, spell: { dist: exponential, mean: 5wd } }
+                  vacancy: { share: 0.2, refill: { dist: exponential, mean: 20d } }
+                """,
+            demand: "demand: [{ process: p, rate: 0.33/day }]",
+            horizon: "3000d"));
 
         var handedOver = trace.Events.Where(e => e.Kind == TraceKind.Start && e.HasProject).GroupBy(e => e.Project).Count(g => g.Count() > 1);
         handedOver.Should().BeGreaterThan(10, "files whose holder left go to a colleague, who starts them again");
@@ -277,6 +252,31 @@ public sealed class AbsenceScenarioTests
             p.Path.Service.Should().BeApproximately(4, 1e-9);
             p.Path.Wait.Should().BeApproximately(p.LeadTime - 4, 1e-9);
         });
+    }
+
+    /// <summary>A town whose one office of <paramref name="staff"/> posts does the only step of process p; a continuous calendar.</summary>
+    private static string TownDesk(int staff, string effort, string absence, string demand, string horizon = "400d") => $$"""
+        name: town desk
+        seed: 3
+        start: 2025-01-01
+        horizon: {{horizon}}
+        calendar: { kind: continuous }
+        absence:
+          {{absence.Trim()}}
+        agents:
+          - { id: town, kind: municipality, population: 100, agencies: [{ id: office, staff: {{staff}}, roles: [plan] }] }
+        processes:
+          - id: p
+            steps: [{ id: plan, role: plan, effort: {{effort}} }]
+        jurisdiction: { plan: self }
+        {{demand.Trim()}}
+        """;
+
+    private static (ReplicationResult Result, Collect Trace) RunTraced(string yaml)
+    {
+        var spec = Runs.Spec(Runs.Parse(yaml));
+        var trace = new Collect();
+        return (InProcessEngine.Run(spec, spec.Compile(), 0, trace: trace), trace);
     }
 
     /// <summary>The time at which a desk, present from 0 except between each away and the back after it, has been present <paramref name="work"/> days.</summary>
