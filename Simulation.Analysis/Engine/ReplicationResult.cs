@@ -65,8 +65,7 @@ public sealed record ReplicationResult(
         return new AgentTallies(
             handoffs,
             reworks,
-            agents.Sum(a => a.Tallies.Decisions),
-            agents.Sum(a => a.Tallies.CongruentDecisions),
+            DecisionTally.Sum(agents.Select(a => a.Tallies.Decisions)),
             agents.Sum(a => a.Tallies.Consultations),
             agents.Sum(a => a.Tallies.DeemedApprovals),
             mandated);

@@ -33,7 +33,9 @@ public static class HeadlineMetrics
             new("finished_share", "Arrived projects finished by the horizon", "share", Better.Higher),
             new("returns_per_project", "Files returned for rework per project (Nachforderungen)", "per project", Better.Lower),
             new("handoffs_per_project", "Hand-offs between organisations per project (Übergaben)", "per project", Better.Lower),
-            new("territorial_congruence", "Decisions taken for the own territory (territoriale Kongruenz)", "share", Better.Higher),
+            new("territorial_congruence", "Decisions with a choice taken for the own territory (territoriale Kongruenz)", "share", Better.Higher),
+            new("inhabitants_per_councillor", "Inhabitants per elected member of the deciding body", "inhabitants", Better.Lower),
+            new("distance_to_decider_km", "Distance from the place to the deciding body's seat", "km", Better.Lower),
             new("deemed_approval_share", "Consultations ended by deemed approval (Genehmigungsfiktion)", "share", Better.Lower),
         };
         list.AddRange(model.Processes.Select(p => new MetricDefinition($"lead_time_mean:{p.Id}", $"Lead time: {p.Name}", "days", Better.Lower)));
@@ -61,6 +63,8 @@ public static class HeadlineMetrics
             o.CriticalChainReworks,
             o.CriticalChainHandoffs,
             f.Congruence,
+            f.InhabitantsPerCouncillor,
+            f.DistanceToDeciderKm,
             f.DeemedShare,
         };
         values.AddRange(model.Processes.Select(p => f.Processes[p.Index].LeadTimeMean));

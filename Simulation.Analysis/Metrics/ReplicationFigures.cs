@@ -20,12 +20,25 @@ public sealed record ReplicationFigures(
     /// <summary>Files returned for rework, (deciding level, reworking level).</summary>
     public long[] Reworks { get; init; } = [];
 
+    /// <summary>The decisions on projects, by discretion, with the representation sums (<see cref="DecisionTally"/>).</summary>
+    public DecisionTally Decisions { get; init; } = DecisionTally.Empty;
+
     /// <summary>
-    /// Territorial congruence: the share of decisions on projects (council decisions and
-    /// approvals) taken by the municipality whose territory the project is in, that is under a
-    /// council elected for that territory. NaN without decisions.
+    /// Territorial congruence: of the decisions that leave a choice (council resolutions and
+    /// decisions with discretion), the share taken by the seat of the project's territory, that is
+    /// under a council elected for it. Bound decisions and routine checks do not count: the law
+    /// decides them, whoever takes them. NaN without such decisions.
     /// </summary>
-    public double Congruence { get; init; } = double.NaN;
+    public double Congruence => Share(Decisions.WithChoiceCongruent, Decisions.WithChoice);
+
+    /// <summary>The former figure: of all decisions on projects, whatever their discretion, the share taken by the territory's seat.</summary>
+    public double CongruenceAllDecisions => Share(Decisions.TotalCongruent, Decisions.Total);
+
+    /// <summary>Over the decisions that leave a choice, the mean inhabitants per elected member of the deciding agent's assembly (where the scenario gives seats).</summary>
+    public double InhabitantsPerCouncillor => Decisions.InhabitantsPerSeatCount > 0 ? Decisions.InhabitantsPerSeatSum / Decisions.InhabitantsPerSeatCount : double.NaN;
+
+    /// <summary>Over the decisions that leave a choice, the mean straight-line distance from the project's territory to the decider's seat, km (where the scenario gives locations).</summary>
+    public double DistanceToDeciderKm => Decisions.DistanceCount > 0 ? Decisions.DistanceSum / Decisions.DistanceCount : double.NaN;
 
     /// <summary>Share of consultations that ended by deemed approval (the deadline passed). NaN without consultations.</summary>
     public double DeemedShare { get; init; } = double.NaN;
@@ -61,9 +74,11 @@ public sealed record ReplicationFigures(
             DeterminingShare = determining,
             Handoffs = t.Handoffs,
             Reworks = t.Reworks,
-            Congruence = t.Decisions > 0 ? (double)t.CongruentDecisions / t.Decisions : double.NaN,
+            Decisions = t.Decisions,
             DeemedShare = t.Consultations > 0 ? (double)t.DeemedApprovals / t.Consultations : double.NaN,
             Deadlines = [.. DeadlineFigures.Compute(model, result)],
         };
     }
+
+    private static double Share(long part, long whole) => whole > 0 ? (double)part / whole : double.NaN;
 }

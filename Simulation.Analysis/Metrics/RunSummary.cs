@@ -25,7 +25,11 @@ public sealed record RunSummary(
 
     public IReadOnlyList<(string From, string To, Estimate Count)> Reworks { get; init; } = [];
 
-    public Estimate Congruence { get; init; } = Estimate.Of([]);
+    /// <summary>Territorial congruence and representation (<see cref="DemocracyEstimates"/>).</summary>
+    public DemocracyEstimates Democracy { get; init; } = DemocracyEstimates.Empty;
+
+    /// <summary>Territorial congruence of the decisions that leave a choice.</summary>
+    public Estimate Congruence => Democracy.TerritorialCongruence;
 
     public Estimate DeemedShare { get; init; } = Estimate.Of([]);
 
@@ -52,7 +56,7 @@ public sealed record RunSummary(
         {
             Handoffs = Matrix(r => r.Handoffs),
             Reworks = Matrix(r => r.Reworks),
-            Congruence = Estimate.Of([.. replications.Select(r => r.Congruence).Where(double.IsFinite)]),
+            Democracy = DemocracyEstimates.Of(replications),
             DeemedShare = Estimate.Of([.. replications.Select(r => r.DeemedShare).Where(double.IsFinite)]),
             Deadlines = DeadlineEstimates.Of(replications, r => r.Deadlines),
             ByYear = AgencyRankings.ByYear(agencies, model.YearStarts.Length),

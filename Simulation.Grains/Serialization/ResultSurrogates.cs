@@ -43,12 +43,30 @@ public sealed class MandateTallyConverter : IConverter<MandateTally, MandateTall
     public MandateTallySurrogate ConvertToSurrogate(in MandateTally v) => new(v.Shock, v.Group, v.Count);
 }
 
+[GenerateSerializer, Immutable, Alias("IsdnSim.DecisionTally")]
+public readonly record struct DecisionTallySurrogate(
+    [property: Id(0)] long[] Taken,
+    [property: Id(1)] long[] Congruent,
+    [property: Id(2)] double InhabitantsPerSeatSum,
+    [property: Id(3)] long InhabitantsPerSeatCount,
+    [property: Id(4)] double DistanceSum,
+    [property: Id(5)] long DistanceCount);
+
+[RegisterConverter]
+public sealed class DecisionTallyConverter : IConverter<DecisionTally, DecisionTallySurrogate>
+{
+    public DecisionTally ConvertFromSurrogate(in DecisionTallySurrogate s) =>
+        new(s.Taken, s.Congruent, s.InhabitantsPerSeatSum, s.InhabitantsPerSeatCount, s.DistanceSum, s.DistanceCount);
+
+    public DecisionTallySurrogate ConvertToSurrogate(in DecisionTally v) =>
+        new(v.Taken, v.Congruent, v.InhabitantsPerSeatSum, v.InhabitantsPerSeatCount, v.DistanceSum, v.DistanceCount);
+}
+
 [GenerateSerializer, Immutable, Alias("IsdnSim.AgentTallies")]
 public readonly record struct AgentTalliesSurrogate(
     [property: Id(0)] long[] Handoffs,
     [property: Id(1)] long[] Reworks,
-    [property: Id(2)] long Decisions,
-    [property: Id(3)] long CongruentDecisions,
+    [property: Id(2)] DecisionTally Decisions,
     [property: Id(4)] long Consultations,
     [property: Id(5)] long DeemedApprovals,
     [property: Id(6)] MandateTally[] Mandated);
@@ -57,8 +75,8 @@ public readonly record struct AgentTalliesSurrogate(
 public sealed class AgentTalliesConverter : IConverter<AgentTallies, AgentTalliesSurrogate>
 {
     public AgentTallies ConvertFromSurrogate(in AgentTalliesSurrogate s) =>
-        new(s.Handoffs, s.Reworks, s.Decisions, s.CongruentDecisions, s.Consultations, s.DeemedApprovals, s.Mandated);
+        new(s.Handoffs, s.Reworks, s.Decisions, s.Consultations, s.DeemedApprovals, s.Mandated);
 
     public AgentTalliesSurrogate ConvertToSurrogate(in AgentTallies v) =>
-        new(v.Handoffs, v.Reworks, v.Decisions, v.CongruentDecisions, v.Consultations, v.DeemedApprovals, v.Mandated);
+        new(v.Handoffs, v.Reworks, v.Decisions, v.Consultations, v.DeemedApprovals, v.Mandated);
 }

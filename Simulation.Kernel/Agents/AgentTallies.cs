@@ -3,14 +3,13 @@ namespace IsdnSim.Kernel.Agents;
 /// <summary>
 /// Counts an agent keeps besides its agencies' figures: hand-offs and returns for rework it
 /// sent, by (from level, to level) as a flat matrix over <see cref="Model.SimulationModel.Levels"/>;
-/// decisions it took on local matters and how many were taken for the territory that elected
-/// the decider; consultations it led and how many ended by deemed approval; projects shocks obliged it to start.
+/// decisions it took on projects, by discretion, and how many were taken for the territory that
+/// elected the decider; consultations it led and how many ended by deemed approval; projects shocks obliged it to start.
 /// </summary>
 public sealed record AgentTallies(
     long[] Handoffs,
     long[] Reworks,
-    long Decisions,
-    long CongruentDecisions,
+    DecisionTally Decisions,
     long Consultations,
     long DeemedApprovals,
     MandateTally[] Mandated);

@@ -58,7 +58,14 @@ public sealed record AgentDefinition(
     int? Population,
     string? Parent,
     IReadOnlyList<AgencyDefinition> Agencies,
-    SourcePosition Position);
+    SourcePosition Position)
+{
+    /// <summary>Elected members of the agent's assembly (Gemeindevertretung, Kreistag, Landtag), or null if not given.</summary>
+    public int? Seats { get; init; }
+
+    /// <summary>Where the agent sits: the town hall, the district's seat, the capital; null if not given.</summary>
+    public GeoPoint? Location { get; init; }
+}
 
 /// <summary>
 /// An agency (Behörde, Amt, Fachbereich) with staff that works on the steps of the roles it
@@ -129,6 +136,9 @@ public sealed record StepDefinition(
 
     /// <summary>Part of the effort done in parallel by another agency (the district as a service provider).</summary>
     public SupportDefinition? Support { get; init; }
+
+    /// <summary>What the step decides, if the file says; else <see cref="Discretions.Default"/> of its kind.</summary>
+    public Discretion? Discretion { get; init; }
 }
 
 /// <summary>An approval returns the file to <see cref="ReturnsTo"/>'s holder with a probability per review.</summary>

@@ -14,6 +14,9 @@ public static class ScenarioLimits
     public const int MaxReplications = 10_000;
     public const int MaxPopulation = 50_000_000;
 
+    /// <summary>Elected members of one assembly (the Bundestag has 630).</summary>
+    public const int MaxSeats = 10_000;
+
     /// <summary>About 2,700 years: enough for a million-customer queueing check.</summary>
     public const double MaxHorizonDays = 1_000_000;
 

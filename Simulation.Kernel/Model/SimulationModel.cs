@@ -65,6 +65,8 @@ public sealed class SimulationModel
             Amt = resolver.Ancestors(a.Id).FirstOrDefault(x => x.Kind == AgentKind.Amt) is { } amt ? agentIndex[amt.Id] : -1,
             Seat = Nearest(a.Id, x => x.Agencies.Any(g => g.IsCouncil)),
             Host = Nearest(a.Id, x => x.Agencies.Count > 0),
+            InhabitantsPerSeat = a is { Population: > 0, Seats: > 0 } ? (double)a.Population.Value / a.Seats.Value : double.NaN,
+            Location = a.Location,
         })];
 
         Processes = [.. definition.Processes.Select((p, i) => CompileProcess(p, i, roleIndex))];
@@ -251,6 +253,7 @@ public sealed class SimulationModel
             SegmentPredecessors = s.After.Count(a => p.Steps[stepIndex[a]].PerSegment),
             SupportRole = s.Support is { } sup ? roleIndex[sup.Role] : -1,
             SupportShare = s.Support?.Share ?? 0,
+            Discretion = s.Discretion ?? Discretions.Default(s.Kind),
         }).ToList();
         return new ProcessModel(index, p.Id, p.Name, steps,
             [.. steps.Where(s => s.Predecessors.Length == 0).Select(s => s.Index)],

@@ -33,6 +33,12 @@ public sealed record StepModel(
     public int SupportRole { get; init; } = -1;
 
     public double SupportShare { get; init; }
+
+    /// <summary>What the step decides; <see cref="Discretion.None"/> for a step that is not a decision.</summary>
+    public Discretion Discretion { get; init; }
+
+    /// <summary>Whether the step is a decision on the project, counted where it is taken.</summary>
+    public bool IsDecision => Discretion != Discretion.None;
 }
 
 public sealed record ReworkModel(double Probability, double LocalProbability, int ReturnsTo, Distribution Effort, int MaxRounds);

@@ -79,7 +79,9 @@ internal static class SummaryView
         RenderStability(console, summary);
 
         console.MarkupLine(Markup.Escape(
-            $"Territorial congruence (decisions taken for the own territory): {Format(summary.Congruence, "P1")}; " +
+            $"Territorial congruence (decisions with a choice taken for the own territory): {Format(summary.Congruence, "P1")}; " +
+            $"inhabitants per elected member of the deciding body: {Format(summary.Democracy.InhabitantsPerCouncillor, "N0")}; " +
+            $"distance to its seat: {Format(summary.Democracy.DistanceToDeciderKm, "0.0")} km; " +
             $"consultations ended by deemed approval: {Format(summary.DeemedShare, "P1")}."));
     }
 

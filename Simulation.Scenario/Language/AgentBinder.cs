@@ -79,6 +79,13 @@ internal sealed class AgentBinder(YamlReader reader, ValueBinder values, Scenari
                 population = (int?)_r.Integer(pn, $"the population of {what}", 0, ScenarioLimits.MaxPopulation);
             }
 
+            int? seats = null;
+            if (YamlReader.Get(map, "seats") is { } sn)
+            {
+                seats = (int?)_r.Integer(sn, $"the seats of {what}", 1, ScenarioLimits.MaxSeats, "(elected members of its assembly)");
+            }
+
+            var location = YamlReader.Get(map, "location") is { } ln ? BindLocation(ln, what) : null;
             string? parent = null;
             YamlNode? parentNode = YamlReader.Get(map, "parent");
             if (parentNode is not null)
@@ -94,7 +101,11 @@ internal sealed class AgentBinder(YamlReader reader, ValueBinder values, Scenari
                 continue;
             }
 
-            var agent = new AgentDefinition(id, kind ?? AgentKind.Municipality, name ?? id, population, parent, agencies, YamlReader.At(map));
+            var agent = new AgentDefinition(id, kind ?? AgentKind.Municipality, name ?? id, population, parent, agencies, YamlReader.At(map))
+            {
+                Seats = seats,
+                Location = location,
+            };
             agents.Add(agent);
             if (parent is not null)
             {
@@ -103,6 +114,26 @@ internal sealed class AgentBinder(YamlReader reader, ValueBinder values, Scenari
         }
 
         return agents;
+    }
+
+    /// <summary>A place as [latitude, longitude] in degrees.</summary>
+    private GeoPoint? BindLocation(YamlNode node, string what)
+    {
+        var description = $"the location of {what}";
+        if (_r.Sequence(node, description) is not { } seq)
+        {
+            return null;
+        }
+
+        if (seq.Children.Count != 2)
+        {
+            _r.Error(seq, $"expected {description} as [latitude, longitude] in degrees, found {seq.Children.Count} value(s)");
+            return null;
+        }
+
+        var lat = _r.Number(seq.Children[0], $"the latitude of {what}", -90, 90);
+        var lon = _r.Number(seq.Children[1], $"the longitude of {what}", -180, 180);
+        return lat is { } la && lon is { } lo ? new GeoPoint(la, lo) : null;
     }
 
     private List<AgencyDefinition> BindAgencies(YamlNode node, string agentWhat, double hoursPerDay)

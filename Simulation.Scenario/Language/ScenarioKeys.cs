@@ -19,7 +19,7 @@ public static class ScenarioKeys
 
     public static readonly string[] HandoffRule = ["between", "latency"];
 
-    public static readonly string[] Agent = ["id", "kind", "name", "population", "parent", "agencies"];
+    public static readonly string[] Agent = ["id", "kind", "name", "population", "parent", "agencies", "seats", "location"];
 
     public static readonly string[] Agency = ["id", "name", "roles", "staff", "productivity", "sessions", "queue", "project_priority", "background", "intake"];
 
@@ -31,7 +31,7 @@ public static class ScenarioKeys
 
     public static readonly string[] Process = ["id", "name", "segments", "steps"];
 
-    public static readonly string[] Step = ["id", "name", "kind", "role", "effort", "after", "consult", "deadline", "rework", "per_segment", "support"];
+    public static readonly string[] Step = ["id", "name", "kind", "role", "effort", "after", "consult", "deadline", "rework", "per_segment", "support", "discretion"];
 
     public static readonly string[] Rework = ["probability", "local_probability", "returns_to", "effort", "max_rounds"];
 

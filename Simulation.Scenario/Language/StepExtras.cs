@@ -8,4 +8,7 @@ internal sealed record StepExtras(
     IReadOnlyList<string> Consult, CalendarDays? Deadline, ReworkDefinition? Rework, bool PerSegment, SupportDefinition? Support)
 {
     public static readonly StepExtras None = new([], null, null, false, null);
+
+    /// <summary>What the step decides, if the file says.</summary>
+    public Discretion? Discretion { get; init; }
 }

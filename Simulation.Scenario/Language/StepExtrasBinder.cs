@@ -1,5 +1,6 @@
 using IsdnSim.Kernel.Definitions;
 using IsdnSim.Kernel.Time;
+using IsdnSim.Scenario.Diagnostics;
 using YamlDotNet.RepresentationModel;
 
 namespace IsdnSim.Scenario.Language;
@@ -107,6 +108,29 @@ internal sealed class StepExtrasBinder(YamlReader reader, ValueBinder values, Sc
             }
         }
 
-        return new StepExtras(consult, deadline, rework, perSegment, support);
+        return new StepExtras(consult, deadline, rework, perSegment, support) { Discretion = BindDiscretion(map, what, kind) };
+    }
+
+    /// <summary>What a step decides; a consultation gathers statements and decides nothing.</summary>
+    private Discretion? BindDiscretion(YamlMappingNode map, string what, StepKind kind)
+    {
+        if (YamlReader.Get(map, "discretion") is not { } dn || _r.Scalar(dn, $"the discretion of {what}") is not { } text)
+        {
+            return null;
+        }
+
+        if (kind == StepKind.Consultation)
+        {
+            _r.Error(dn, $"{what} is a consultation: it gathers statements and decides nothing, so it has no 'discretion' (give it to the step that decides)");
+            return null;
+        }
+
+        if (!Discretions.TryParse(text, out var discretion))
+        {
+            _r.Error(dn, $"unknown discretion '{text}'{DidYouMean.Hint(text, Discretions.All)} (expected one of: {Discretions.Table.Expected})");
+            return null;
+        }
+
+        return discretion;
     }
 }

@@ -81,7 +81,7 @@ public static class ReportSamples
         {
             var leadTime = 100 + 3 * r + shift(r);
             var throughput = 50 + r - (cell == Faster ? 5 : 0);
-            double[] metrics = [leadTime, 1.8 * leadTime, throughput, 12.5 + r, 0.97, 0.25, 3, 0.8 + 0.01 * r, double.NaN, leadTime - 10, leadTime + 40, 0.98, 0.95, 0.9 - 0.02 * r];
+            double[] metrics = [leadTime, 1.8 * leadTime, throughput, 12.5 + r, 0.97, 0.25, 3, 0.8 + 0.01 * r, 700 + r, 4 + 0.1 * r, double.NaN, leadTime - 10, leadTime + 40, 0.98, 0.95, 0.9 - 0.02 * r];
             double[] percentiles = [.. Enumerable.Range(0, ReplicationDigest.Percentiles).Select(i => leadTime * (0.3 + 1.4 * i / 100.0))];
             var agencies = Enumerable.Range(0, 11).Select(a => new AgencyFigures(
                 $"agent{a / 3}", $"office{a}", $"Office {a}", $"Municipality {a / 3}", 2 + a, IsCouncil: a == 10,

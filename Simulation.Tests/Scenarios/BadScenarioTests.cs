@@ -54,6 +54,10 @@ public sealed class BadScenarioTests
     [InlineData("merge-across-states.yaml", 23, 9, "'lk-a' (in brandenburg), 'lk-b' (in sachsen) are not in the same state")]
     [InlineData("variant-names-merged-agent.yaml", 23, 9, "variant 'austerity': 'lk-a' is not an agent (any more: an earlier operation of this variant may have merged it)")]
     [InlineData("variant-group-merged-agent.yaml", 24, 9, "working group 'wg2' names 'lk-b', which is not an agent")]
+    [InlineData("discretion-on-consultation.yaml", 35, 21, "it gathers statements and decides nothing, so it has no 'discretion'")]
+    [InlineData("unknown-discretion.yaml", 33, 21, "unknown discretion 'discretonary'; did you mean 'discretionary'? (expected one of: routine, bound, discretionary, political)")]
+    [InlineData("location-three-values.yaml", 20, 15, "expected the location of agent 'town' as [latitude, longitude] in degrees, found 3 value(s)")]
+    [InlineData("latitude-out-of-range.yaml", 20, 16, "the latitude of agent 'town'")]
     public void BadFile_IsRejectedWithPositionAndExpectation(string file, int line, int column, string message)
     {
         var path = Repository.BadScenario(file);

@@ -18,11 +18,8 @@ internal sealed class ProcessFlow(AgentContext agent)
     private readonly ChunkedList<ProjectRecord> _finished = new();
     private readonly List<StepRecord> _steps = [];
 
-    /// <summary>Decisions (council and approval steps) taken here after the warm-up.</summary>
-    public long Decisions { get; private set; }
-
-    /// <summary>Of <see cref="Decisions"/>, those taken by the body elected for the project's own territory.</summary>
-    public long CongruentDecisions { get; private set; }
+    /// <summary>Decisions on projects taken here after the warm-up, by discretion, and whether the body elected for the project's own territory took them.</summary>
+    public DecisionCounter Decisions { get; } = new();
 
     public ProjectRecord[] Finished => _finished.ToArray();
 
@@ -67,8 +64,9 @@ internal sealed class ProcessFlow(AgentContext agent)
     }
 
     /// <summary>
-    /// A step is done: it is counted (a decision, and whether the council or office that took it
-    /// was elected for the project's own territory), may be the longest so far, and hands on.
+    /// A step is done: it is counted (a decision, by its discretion, and whether the council or
+    /// office that took it was elected for the project's own territory), may be the longest so
+    /// far, and hands on.
     /// </summary>
     public void StepDone(ProjectToken token, int step, int dominantAgent, int dominantAgency, double ready, double t, double start, double effort)
     {
@@ -76,13 +74,9 @@ internal sealed class ProcessFlow(AgentContext agent)
 
         // Review rounds belong to one approval: the next step starts counting afresh.
         token = token with { Dominant = token.Dominant.Longer(step, dominantAgent, dominantAgency, t - ready), Round = 0 };
-        if (s.Kind is StepKind.Council or StepKind.Approval && agent.Counting(t))
+        if (s.IsDecision && agent.Counting(t))
         {
-            Decisions++;
-            if (agent.Index == agent.Model.Agents[token.Territory].Seat)
-            {
-                CongruentDecisions++;
-            }
+            Decisions.Count(s.Discretion, agent.Self, agent.Model.Agents[token.Territory]);
         }
 
         // The holder's agency is looked up only for what records it: this runs for every step of every project.

@@ -112,8 +112,7 @@ public sealed class AgentRuntime
             new AgentTallies(
                 a.HandOffs.Sent,
                 a.Rework.Returns,
-                a.Flow.Decisions,
-                a.Flow.CongruentDecisions,
+                a.Flow.Decisions.Tally(),
                 a.Consultations.Decided + a.WorkingGroups.Settled,
                 a.Consultations.Deemed,
                 a.Demand.Mandated()));

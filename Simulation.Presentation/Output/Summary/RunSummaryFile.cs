@@ -24,7 +24,7 @@ public sealed record RunSummaryFile(
     IReadOnlyList<SummaryAgency> Agencies,
     SummaryBottlenecks Bottlenecks,
     SummaryBetweenLevels BetweenLevels,
-    SummaryEstimate TerritorialCongruence,
+    SummaryDemocracy DemocraticQuality,
     SummaryEstimate ConsultationsDeemedApprovedShare,
     IReadOnlyList<SummaryDeadline> Deadlines)
 {
@@ -44,7 +44,7 @@ public sealed record RunSummaryFile(
             [.. summary.Agencies.Select(SummaryAgency.From)],
             SummaryBottlenecks.From(model, summary),
             new SummaryBetweenLevels(SummaryLevelPair.Of(summary.Handoffs), SummaryLevelPair.Of(summary.Reworks)),
-            SummaryEstimate.From(summary.Congruence),
+            SummaryDemocracy.From(summary.Democracy),
             SummaryEstimate.From(summary.DeemedShare),
             [.. summary.Deadlines.Select(SummaryDeadline.From)]);
     }
