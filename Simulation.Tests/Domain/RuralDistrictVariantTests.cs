@@ -64,9 +64,20 @@ public sealed class RuralDistrictVariantTests
     }
 
     [Fact]
-    public void Democratisation_RaisesTerritorialCongruence()
+    public void Democratisation_TakesMoreDecisionsForTheOwnTerritory()
     {
-        Higher(Figure("democratisation", (_, f) => f.Congruence), Figure("status-quo", (_, f) => f.Congruence), "decisions taken for the own territory");
+        // The delegated building permits are bound decisions: they raise the share of all decisions
+        // taken by the towns; territorial congruence proper (decisions with a choice) need not move.
+        Higher(Figure("democratisation", (_, f) => f.CongruenceAllDecisions), Figure("status-quo", (_, f) => f.CongruenceAllDecisions),
+            "decisions of any kind taken for the own territory");
+    }
+
+    [Fact]
+    public void OneLevel_DecidesFurtherAway_WithMoreInhabitantsPerCouncillor()
+    {
+        // Twenty councils become one of 46 members for 86,590 inhabitants, sitting in the former district's seat.
+        Higher(Figure("one-level", (_, f) => f.InhabitantsPerCouncillor), Figure("status-quo", (_, f) => f.InhabitantsPerCouncillor), "inhabitants per councillor");
+        Higher(Figure("one-level", (_, f) => f.DistanceToDeciderKm), Figure("status-quo", (_, f) => f.DistanceToDeciderKm), "distance to the deciding body");
     }
 
     [Fact]
