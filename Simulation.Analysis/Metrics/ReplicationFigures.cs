@@ -32,6 +32,9 @@ public sealed record ReplicationFigures(
 
     public IReadOnlyList<DeadlineFigures> Deadlines { get; init; } = [];
 
+    /// <summary>What the modelled posts cost in this replication; null if the scenario has no costs.</summary>
+    public CostFigures? Costs { get; init; }
+
     public static ReplicationFigures Compute(SimulationModel model, ReplicationResult result)
     {
         var horizon = result.HorizonDays;
@@ -64,6 +67,7 @@ public sealed record ReplicationFigures(
             Congruence = t.Decisions > 0 ? (double)t.CongruentDecisions / t.Decisions : double.NaN,
             DeemedShare = t.Consultations > 0 ? (double)t.DeemedApprovals / t.Consultations : double.NaN,
             Deadlines = [.. DeadlineFigures.Compute(model, result)],
+            Costs = CostFigures.Compute(model, result.Agencies, overall.ThroughputPerYear),
         };
     }
 }

@@ -81,6 +81,12 @@ internal static class SummaryView
         console.MarkupLine(Markup.Escape(
             $"Territorial congruence (decisions taken for the own territory): {Format(summary.Congruence, "P1")}; " +
             $"consultations ended by deemed approval: {Format(summary.DeemedShare, "P1")}."));
+        if (summary.Costs is { } costs)
+        {
+            console.MarkupLine(Markup.Escape(
+                $"Cost per year (EUR): administration {Format(costs.Administration, "#,0")}, companies and operators {Format(costs.Companies, "#,0")}; " +
+                $"per finished project: administration {Format(costs.PerFinishedProject, "#,0")}, all {Format(costs.PerFinishedProjectAll, "#,0")} (costs.csv has every line)."));
+        }
     }
 
     private static string[] FlowRow(string name, FlowEstimates f) =>
