@@ -54,6 +54,11 @@ public sealed class BadScenarioTests
     [InlineData("merge-across-states.yaml", 23, 9, "'lk-a' (in brandenburg), 'lk-b' (in sachsen) are not in the same state")]
     [InlineData("variant-names-merged-agent.yaml", 23, 9, "variant 'austerity': 'lk-a' is not an agent (any more: an earlier operation of this variant may have merged it)")]
     [InlineData("variant-group-merged-agent.yaml", 24, 9, "working group 'wg2' names 'lk-b', which is not an agent")]
+    [InlineData("unknown-pay-group.yaml", 20, 20, "the pay group of agency 'building' of agent 'lk': unknown pay group 'EG 9d'; did you mean 'EG 9c'? (costs.pay_groups has: EG 9c, EG 9b)")]
+    [InlineData("negative-cost.yaml", 12, 12, "the yearly cost of a post in pay group 'EG 9b' must not be negative, found '-71_600 EUR/year'")]
+    [InlineData("cost-as-rate.yaml", 12, 12, "'71600/year' is a rate of arrivals; a cost is written with its currency, such as '72_300 EUR/year'")]
+    [InlineData("no-pay-group.yaml", 27, 9, "agency 'office' of agent 'town' has no pay group: name one with 'pay_group', or give agents of kind 'municipality' a default under costs.defaults")]
+    [InlineData("variant-unknown-step.yaml", 51, 56, "names step 'permt', which is not a step of process 'cycle-path'; did you mean 'permit'?")]
     public void BadFile_IsRejectedWithPositionAndExpectation(string file, int line, int column, string message)
     {
         var path = Repository.BadScenario(file);
