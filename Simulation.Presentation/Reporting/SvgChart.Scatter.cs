@@ -41,6 +41,7 @@ internal static partial class SvgChart
                 A("fill", "none"), A("stroke", "#333333"), A("stroke-width", 1.5), A("stroke-dasharray", "5 3"), Title(frontierLabel)));
         }
 
+        var placed = new List<(double Left, double Top, double Right, double Bottom)>();
         for (var i = 0; i < drawn.Count; i++)
         {
             var p = drawn[i];
@@ -59,13 +60,41 @@ internal static partial class SvgChart
             content.Add(p.OnFrontier
                 ? El("circle", A("cx", px), A("cy", py), A("r", 5), A("fill", Colour(i)), Title(tooltip))
                 : El("circle", A("cx", px), A("cy", py), A("r", 5), A("fill", "white"), A("stroke", Colour(i)), A("stroke-width", 2), Title(tooltip)));
-
-            // The name to the right of the point, or to its left where it would leave the chart.
-            var label = Fit(p.Name, 180);
-            var right = px + 8 + TextWidth(label) <= Width - 4;
-            content.Add(Text(right ? px + 8 : px - 8, py - 7, label, right ? "start" : "end", Title(p.Name)));
+            Label(content, placed, p.Name, px, py, Colour(i));
         }
 
         return Render(Svg(title, Width, ScatterHeight, content));
+    }
+
+    /// <summary>
+    /// A point's name beside it: to the right, or to the left where it would leave the chart, and
+    /// moved up or down in steps of a line where it would cover a name already placed (points of
+    /// equal cost sit on one vertical), with a thin line back to its point when moved.
+    /// </summary>
+    private static void Label(List<object?> content, List<(double Left, double Top, double Right, double Bottom)> placed, string name, double px, double py, string colour)
+    {
+        const double line = 15;
+        var label = Fit(name, 180);
+        var width = TextWidth(label);
+        var right = px + 8 + width <= Width - 4;
+        var left = right ? px + 8 : px - 8 - width;
+        var baseline = py + 4;
+        foreach (var step in new[] { 0, 1, -1, 2, -2, 3, -3, 4, -4, 5, -5, 6, -6 })
+        {
+            var candidate = py + 4 + step * line;
+            if (!placed.Any(b => left < b.Right && b.Left < left + width && candidate - 11 < b.Bottom && b.Top < candidate + 3))
+            {
+                baseline = candidate;
+                break;
+            }
+        }
+
+        placed.Add((left, baseline - 11, left + width, baseline + 3));
+        if (Math.Abs(baseline - (py + 4)) > 0.5)
+        {
+            content.Add(Line(px + (right ? 5 : -5), py, right ? left - 2 : left + width + 2, baseline - 4, colour, 0.75));
+        }
+
+        content.Add(Text(left, baseline, label, "start", Title(name)));
     }
 }
