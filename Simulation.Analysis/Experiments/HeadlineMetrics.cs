@@ -1,4 +1,5 @@
 using IsdnSim.Analysis.Metrics;
+using IsdnSim.Kernel.Definitions;
 using IsdnSim.Kernel.Model;
 
 namespace IsdnSim.Analysis.Experiments;
@@ -46,6 +47,12 @@ public static class HeadlineMetrics
                 new MetricDefinition($"deadline_compliance:{shock.Id}:{g.Name}", $"On time by {g.Deadline:yyyy-MM-dd}: {shock.Name}, {g.Name}", "share", Better.Higher)));
         }
 
+        // Only where the scenario has costs: an experiment of a scenario without them keeps the metrics it always had.
+        if (model.Definition.Costs is not null)
+        {
+            list.AddRange(CostMetrics);
+        }
+
         return list;
     }
 
@@ -70,6 +77,30 @@ public static class HeadlineMetrics
         values.AddRange(model.Processes.Select(p => f.Processes[p.Index].LeadTimeMean));
         values.AddRange(model.Processes.Select(p => f.Processes[p.Index].FinishedShare));
         values.AddRange(f.Deadlines.Select(d => d.Compliance));
+        if (model.Definition.Costs is not null)
+        {
+            var c = f.Costs!;
+            values.AddRange([c.Administration, c.PerFinishedProject, c.Companies, c.PerFinishedProjectAll]);
+            values.AddRange(PublicLevels.Select(l => c.ByLevel[(int)l]));
+        }
+
         return [.. values];
     }
+
+    /// <summary>Cost per year of the administration (public budget).</summary>
+    public const string CostPerYear = "cost_per_year";
+
+    /// <summary>The administration's cost per year over the projects finished per year.</summary>
+    public const string CostPerFinishedProject = "cost_per_finished_project";
+
+    private static readonly Level[] PublicLevels = [Level.Municipal, Level.City, Level.District, Level.State];
+
+    private static IEnumerable<MetricDefinition> CostMetrics =>
+    [
+        new(CostPerYear, "Cost per year, administration: public budget (Personal- und Sachkosten)", "EUR per year", Better.Lower),
+        new(CostPerFinishedProject, "Cost per finished project, administration (cost per year / projects finished per year)", "EUR per project", Better.Lower),
+        new("cost_per_year_companies", "Cost per year, companies and operators (outside the public budget)", "EUR per year", Better.Lower),
+        new("cost_per_finished_project_all", "Cost per finished project, administration, companies and operators", "EUR per project", Better.Lower),
+        .. PublicLevels.Select(l => new MetricDefinition($"cost_per_year:{Levels.Name(l)}", $"Cost per year, {Levels.Name(l)} level", "EUR per year", Better.Lower)),
+    ];
 }

@@ -45,6 +45,9 @@ public sealed record ReplicationFigures(
 
     public IReadOnlyList<DeadlineFigures> Deadlines { get; init; } = [];
 
+    /// <summary>What the modelled posts cost in this replication; null if the scenario has no costs.</summary>
+    public CostFigures? Costs { get; init; }
+
     public static ReplicationFigures Compute(SimulationModel model, ReplicationResult result)
     {
         var horizon = result.HorizonDays;
@@ -77,6 +80,7 @@ public sealed record ReplicationFigures(
             Decisions = t.Decisions,
             DeemedShare = t.Consultations > 0 ? (double)t.DeemedApprovals / t.Consultations : double.NaN,
             Deadlines = [.. DeadlineFigures.Compute(model, result)],
+            Costs = CostFigures.Compute(model, result.Agencies, overall.ThroughputPerYear),
         };
     }
 

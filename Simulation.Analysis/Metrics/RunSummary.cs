@@ -35,6 +35,9 @@ public sealed record RunSummary(
 
     public IReadOnlyList<DeadlineEstimates> Deadlines { get; init; } = [];
 
+    /// <summary>What the modelled posts cost; null if the scenario has no costs.</summary>
+    public CostEstimates? Costs { get; init; }
+
     /// <summary>Per simulated year, agencies with staff ranked by mean utilisation that year.</summary>
     public IReadOnlyList<IReadOnlyList<(AgencyEstimates Agency, Estimate Utilisation)>> ByYear { get; init; } = [];
 
@@ -60,6 +63,7 @@ public sealed record RunSummary(
             DeemedShare = Estimate.Of([.. replications.Select(r => r.DeemedShare).Where(double.IsFinite)]),
             Deadlines = DeadlineEstimates.Of(replications, r => r.Deadlines),
             ByYear = AgencyRankings.ByYear(agencies, model.YearStarts.Length),
+            Costs = CostEstimates.Of([.. replications.Select(r => r.Costs)]),
         };
     }
 }

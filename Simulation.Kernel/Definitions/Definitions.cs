@@ -25,6 +25,9 @@ public sealed record ScenarioDefinition(
 
     public IReadOnlyList<VariantDefinition> Variants { get; init; } = [];
 
+    /// <summary>What the posts cost a year (pay groups, overhead, workplace, further items); null when the scenario does not say.</summary>
+    public CostsDefinition? Costs { get; init; }
+
     /// <summary>
     /// Statistics skip the first this many days (projects finished, agency figures, counts):
     /// the region starts empty, and steady-state questions should not see that. Zero: none.
@@ -90,6 +93,9 @@ public sealed record AgencyDefinition(
     public BackgroundDefinition? Background { get; init; }
 
     public IntakeDefinition? Intake { get; init; }
+
+    /// <summary>The pay group of its posts and their yearly cost; null for a council, or when the scenario has no costs.</summary>
+    public PostCost? Cost { get; init; }
 
     public bool IsCouncil => Sessions is not null;
 }

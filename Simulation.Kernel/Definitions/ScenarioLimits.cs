@@ -51,6 +51,9 @@ public static class ScenarioLimits
     /// <summary>Ten years: a hand-off or lookahead longer than this is a typo.</summary>
     public const double MaxHandoffDays = 3650;
 
+    /// <summary>A trillion euros a year, some thirty Federal budgets: a cost above it is a typo.</summary>
+    public const double MaxEurosPerYear = 1e12;
+
     /// <summary>Days the working-day table extends past the horizon, for work that ends after it.</summary>
     public const int CalendarMarginDays = 366;
 

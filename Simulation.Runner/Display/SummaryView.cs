@@ -83,6 +83,12 @@ internal static class SummaryView
             $"inhabitants per elected member of the deciding body: {Format(summary.Democracy.InhabitantsPerCouncillor, "N0")}; " +
             $"distance to its seat: {Format(summary.Democracy.DistanceToDeciderKm, "0.0")} km; " +
             $"consultations ended by deemed approval: {Format(summary.DeemedShare, "P1")}."));
+        if (summary.Costs is { } costs)
+        {
+            console.MarkupLine(Markup.Escape(
+                $"Cost per year (EUR): administration {Format(costs.Administration, "#,0")}, companies and operators {Format(costs.Companies, "#,0")}; " +
+                $"per finished project: administration {Format(costs.PerFinishedProject, "#,0")}, all {Format(costs.PerFinishedProjectAll, "#,0")} (costs.csv has every line)."));
+        }
     }
 
     private static string[] FlowRow(string name, FlowEstimates f) =>

@@ -297,7 +297,7 @@ public static class RegionGenerator
         s.AppendLine("horizon: 10y");
         s.AppendLine("replications: 3");
         s.AppendLine("calendar: { kind: working-days }   # Mon-Fri; public holidays differ by Land and are left out here");
-        s.AppendLine("lookahead: 2d");
+        s.AppendLine("lookahead: 4h                        # the electronic hand-offs of the digitalisation variant; bounds the engine's windows, not the results");
         s.AppendLine("handoff:                            # ASSUMPTION: registry and internal mail");
         s.AppendLine("  default: 2d");
         s.AppendLine("  between_offices: 1d                # ASSUMPTION: from one office of an organisation to another");
@@ -305,6 +305,7 @@ public static class RegionGenerator
         s.AppendLine("    - { between: [state, municipal], latency: 3d }");
         s.AppendLine("    - { between: [state, district], latency: 3d }");
         s.AppendLine();
+        WriteCosts(s);
         s.AppendLine("agents:");
 
         foreach (var (stateId, stateName) in region.States)
@@ -318,7 +319,7 @@ public static class RegionGenerator
             s.AppendLine("    agencies:");
             s.AppendLine($"      - {{ id: cycling-funding, name: Förderstelle Radverkehr, staff: {Posts(inState.Count / 4.0)}, roles: [cycling-funding], intake: {{ opens: 03-01, closes: 05-31 }} }}");
             s.AppendLine($"      - {{ id: urban-funding, name: Städtebauförderung, staff: {Posts(inState.Count / 4.0)}, roles: [urban-funding], intake: {{ opens: 01-15, closes: 04-30 }} }}");
-            s.AppendLine($"      - {{ id: higher-authority, name: Höhere Verwaltungsbehörde, staff: {Posts(inState.Count / 3.0, 2)}, roles: [higher-approval] }}");
+            s.AppendLine($"      - {{ id: higher-authority, name: Höhere Verwaltungsbehörde, staff: {Posts(inState.Count / 3.0, 2)}, pay_group: EG 14, roles: [higher-approval] }}");
             // About 300 consultancies for over 10,000 municipalities: one per 35.
             s.AppendLine($"  - {{ id: {stateId}-consultancies, kind: consultancy, name: {Q("Planungsbüros " + stateName)}, parent: {stateId}, agencies: [{{ id: heat-planning, staff: {Posts(stateMunicipalities / 35.0)}, roles: [heat-consulting] }}] }}");
             // Operators' own work keeps their staff about 30-40 % busy, as in rural-district.yaml (ASSUMPTION).
@@ -332,7 +333,7 @@ public static class RegionGenerator
                 var pop = d.Population;
                 // Building control: one post per 5,100 inhabitants (DIW); ASSUMPTION: a quarter of
                 // it is free for these processes, the rest goes to everyday building applications.
-                var districtAgencies = $"{{ id: building, name: Untere Bauaufsichtsbehörde, staff: {Posts(pop / 5100.0, 2)}, productivity: 0.25, roles: [building-authority] }}, "
+                var districtAgencies = $"{{ id: building, name: Untere Bauaufsichtsbehörde, staff: {Posts(pop / 5100.0, 2)}, productivity: 0.25, pay_group: A 11, roles: [building-authority] }}, "
                     + $"{{ id: nature, name: Untere Naturschutzbehörde, staff: {Posts(pop / 80000.0)}, roles: [nature-protection] }}, "
                     + $"{{ id: youth, name: Jugendamt, staff: {Posts(pop / 60000.0)}, roles: [youth-welfare] }}, "
                     + $"{{ id: roads, name: Straßenverkehrsbehörde, staff: {Posts(pop / 150000.0)}, roles: [roads] }}, "
@@ -393,6 +394,19 @@ public static class RegionGenerator
         return s.ToString();
     }
 
+    /// <summary>The costs of rural-district.yaml (docs/calibration.md): pay groups of Landkreis Nienburg/Weser's Stellenplan 2024, KGSt overhead, the federal workplace cost.</summary>
+    private static void WriteCosts(StringBuilder s)
+    {
+        s.AppendLine("# What a post costs a year, employer contributions included (Landkreis Nienburg/Weser, Stellenplan 2024);");
+        s.AppendLine("# the pay group of agencies that name none (ASSUMPTION); overhead 20 % (KGSt); workplace (BMF). See docs/calibration.md.");
+        s.AppendLine("costs:");
+        s.AppendLine("  pay_groups: { EG 14: 100_300 EUR/year, A 11: 98_900 EUR/year, EG 9c: 72_300 EUR/year, EG 9b: 71_600 EUR/year, EG 6: 55_900 EUR/year }");
+        s.AppendLine("  defaults: { municipality: EG 9b, amt: EG 9b, city: EG 9c, district: EG 9c, state: A 11, utility: EG 9c, housing-company: EG 9c, national-operator: EG 9c, consultancy: EG 14 }");
+        s.AppendLine("  overhead: 0.2");
+        s.AppendLine("  workplace: 10_455 EUR/year");
+        s.AppendLine();
+    }
+
     private static void WriteCompanies(StringBuilder s, string owner, string ownerName, int population)
     {
         s.AppendLine($"  - {{ id: {owner}-stadtwerke, kind: utility, name: {Q("Stadtwerke " + ownerName)}, parent: {owner}, agencies: [{{ id: network-planning, staff: {Posts(population / 100000.0)}, roles: [utility-lines] }}, {{ id: heat, staff: {Posts(population / 100000.0)}, roles: [heat-data] }}] }}");
@@ -443,5 +457,20 @@ public static class RegionGenerator
             s.AppendLine($"      - {{ op: liaison, agent: {stateId}-db-infrago, priority: 0, response: 2d }}");
             s.AppendLine($"      - {{ op: liaison, agent: {stateId}-grid, priority: 0, response: 2d }}");
         }
+
+        // As in rural-district.yaml, without fewer returns: generated regions carry everyday building
+        // applications as reduced productivity, not as projects whose completeness is checked.
+        s.AppendLine("  - id: digitalisation");
+        s.AppendLine("    name: Digitalisation (OZG, digitale Baugenehmigung)");
+        s.AppendLine("    description: Files between the administrations electronically, in four hours instead of days (ASSUMPTION), and what it costs (ASSUMPTION; a quarter of a building authority's platform cost, as a quarter of its posts works on these processes).");
+        s.AppendLine("    operations:");
+        foreach (var pair in new[] { "municipal, municipal", "municipal, district", "municipal, state", "district, district", "district, state" })
+        {
+            s.AppendLine($"      - {{ op: handoff, between: [{pair}], latency: 4h }}");
+        }
+
+        s.AppendLine("      - { op: add_cost, id: ozg-platform, name: Operating the digital building permit (the Land's share), role: higher-approval, amount: 10_000 EUR/year }");
+        s.AppendLine("      - { op: add_cost, id: digital-permit, name: \"Software, e-files and e-government support of a building authority (a quarter)\", role: building-authority, amount: 5_000 EUR/year, posts: 0.125, pay_group: EG 9b }");
+        s.AppendLine("      - { op: add_cost, id: e-file, name: E-files of a municipal building office, role: municipal-planning, amount: 3_000 EUR/year }");
     }
 }

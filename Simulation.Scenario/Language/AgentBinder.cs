@@ -95,7 +95,7 @@ internal sealed class AgentBinder(YamlReader reader, ValueBinder values, Scenari
 
             // An entry with a bad value stays in (the definition is not built while there are
             // errors), so that the checks of other sections still see it and report their own problems.
-            var agencies = YamlReader.Get(map, "agencies") is { } agn ? BindAgencies(agn, what, hoursPerDay) : [];
+            var agencies = YamlReader.Get(map, "agencies") is { } agn ? BindAgencies(agn, what, kind, hoursPerDay) : [];
             if (id is null)
             {
                 continue;
@@ -136,7 +136,7 @@ internal sealed class AgentBinder(YamlReader reader, ValueBinder values, Scenari
         return lat is { } la && lon is { } lo ? new GeoPoint(la, lo) : null;
     }
 
-    private List<AgencyDefinition> BindAgencies(YamlNode node, string agentWhat, double hoursPerDay)
+    private List<AgencyDefinition> BindAgencies(YamlNode node, string agentWhat, AgentKind? kind, double hoursPerDay)
     {
         var seq = _r.Sequence(node, $"the agencies of {agentWhat}");
         if (seq is null)
@@ -177,7 +177,7 @@ internal sealed class AgentBinder(YamlReader reader, ValueBinder values, Scenari
             double? productivity = 1.0;
             if (YamlReader.Get(map, "sessions") is not null)
             {
-                foreach (var key in new[] { "staff", "productivity", "queue", "project_priority", "background", "intake" })
+                foreach (var key in new[] { "staff", "productivity", "queue", "project_priority", "background", "intake", "pay_group" })
                 {
                     if (YamlReader.GetKeyNode(map, key) is { } keyNode)
                     {
@@ -235,8 +235,10 @@ internal sealed class AgentBinder(YamlReader reader, ValueBinder values, Scenari
                 continue;
             }
 
+            var cost = sessions is null && YamlReader.Get(map, "sessions") is null ? Cost(map, what, kind) : null;
             agencies.Add(new AgencyDefinition(id, name ?? id, roles, staff ?? 1, productivity ?? 1, YamlReader.At(map))
             {
+                Cost = cost,
                 Sessions = sessions,
                 PriorityQueue = priorityQueue,
                 ProjectPriority = projectPriority ?? 2,
@@ -246,6 +248,33 @@ internal sealed class AgentBinder(YamlReader reader, ValueBinder values, Scenari
         }
 
         return agencies;
+    }
+
+    /// <summary>
+    /// The pay group of an agency with staff: its own, or its agent kind's default from the costs
+    /// section; none without a costs section. A pay group whose amount had an error gives none
+    /// (that error is reported once, at the amount).
+    /// </summary>
+    private PostCost? Cost(YamlMappingNode map, string what, AgentKind? kind)
+    {
+        var costs = new CostBinder(_r, _values, _refs);
+        if (YamlReader.Get(map, "pay_group") is { } gn)
+        {
+            return costs.PayGroup(gn, $"the pay group of {what}") is { } group ? _refs.PayGroups!.Of(group) : null;
+        }
+
+        if (_refs.PayGroups is not { } table || kind is not { } k)
+        {
+            return null;
+        }
+
+        if (!table.Defaults.TryGetValue(k, out var fallback))
+        {
+            _r.Error(map, $"{what} has no pay group: name one with 'pay_group', or give agents of kind '{AgentKinds.Name(k)}' a default under costs.defaults");
+            return null;
+        }
+
+        return fallback is null ? null : table.Of(fallback);
     }
 
     private SessionsDefinition? BindSessions(YamlNode node, string what)

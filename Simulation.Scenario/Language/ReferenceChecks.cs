@@ -202,10 +202,18 @@ internal sealed class ReferenceChecks(YamlReader reader, ScenarioReferences refe
             }
         }
 
-        CheckVariantReferences(variants, agentIds, roles);
+        foreach (var (id, node, what) in _refs.CostAgents)
+        {
+            if (!agentIds.Contains(id))
+            {
+                _r.Error(node, $"{what} names '{id}', which is not an agent{DidYouMean.Hint(id, agentIds)}");
+            }
+        }
+
+        CheckVariantReferences(processes, agentIds, roles);
     }
 
-    private void CheckVariantReferences(List<VariantDefinition> variants, HashSet<string> agentIds, HashSet<string> roles)
+    private void CheckVariantReferences(List<ProcessDefinition> processes, HashSet<string> agentIds, HashSet<string> roles)
     {
         // An id an operation creates (merge_districts, unify) may be named by later operations;
         // whether it exists by then is checked when the variant is applied.
@@ -222,6 +230,23 @@ internal sealed class ReferenceChecks(YamlReader reader, ScenarioReferences refe
             if (!roles.Contains(role))
             {
                 _r.Error(node, $"role '{role}' has no entry in jurisdiction{DidYouMean.Hint(role, roles)}");
+            }
+        }
+
+        var byId = processes.ToDictionary(p => p.Id, StringComparer.Ordinal);
+        foreach (var (process, processNode, step, stepNode, what) in _refs.VariantSteps)
+        {
+            if (!byId.TryGetValue(process, out var p))
+            {
+                // Once, where the process is named (a step beside it is not a second problem).
+                if (step is null)
+                {
+                    _r.Error(processNode, $"{what} names process '{process}', which is not defined{DidYouMean.Hint(process, byId.Keys)}");
+                }
+            }
+            else if (step is not null && !p.Steps.Any(s => s.Id == step))
+            {
+                _r.Error(stepNode!, $"{what} names step '{step}', which is not a step of process '{process}'{DidYouMean.Hint(step, p.Steps.Select(s => s.Id))}");
             }
         }
     }

@@ -95,6 +95,8 @@ internal sealed class ScenarioBinder(YamlReader reader)
             _r.Error(YamlReader.Get(root, "lookahead") ?? root, windows);
         }
 
+        // Before the agents: their agencies name pay groups.
+        var costs = YamlReader.Get(root, "costs") is { } costNode ? new CostBinder(_r, values, references).BindCosts(costNode) : null;
         var agents = YamlReader.Get(root, "agents") is { } an ? new AgentBinder(_r, values, references).BindAgents(an, calendar.HoursPerDay) : Missing<List<AgentDefinition>>(root, "agents");
         var processes = YamlReader.Get(root, "processes") is { } pn
             ? new ProcessBinder(_r, values, references).BindProcesses(pn, calendar.HoursPerDay)
@@ -128,6 +130,7 @@ internal sealed class ScenarioBinder(YamlReader reader)
             WorkingGroups = groups,
             Variants = variants,
             Warmup = warmup.Value,
+            Costs = costs?.Definition,
         };
         foreach (var (at, message) in ScenarioChecks.Check(definition))
         {

@@ -74,6 +74,24 @@ public static class ScenarioChecks
             }
         }
 
+        // Costs: every cost item's agent, and every staffed agency costed (an operation that adds an
+        // agency gives it the pay group of the posts it takes over).
+        if (scenario.Costs is { } costs)
+        {
+            foreach (var item in costs.Items.Where(i => !agentIds.Contains(i.Agent)))
+            {
+                problems.Add((item.Position, $"the cost item '{item.Id}' names '{item.Agent}', which is not an agent (any more: an operation may have merged it)"));
+            }
+
+            foreach (var agent in scenario.Agents)
+            {
+                foreach (var agency in agent.Agencies.Where(g => !g.IsCouncil && g.Cost is null))
+                {
+                    problems.Add((agency.Position, $"agency '{agency.Id}' of '{agent.Id}' has no pay group, so its posts cannot be costed"));
+                }
+            }
+        }
+
         foreach (var (owner, process) in needed.Distinct())
         {
             var segmentOwners = process.Segments > 0 ? routes.Value.Candidates(owner).Select(a => a.Id).ToList() : [owner];

@@ -10,7 +10,7 @@ public static class ScenarioKeys
     public static readonly string[] Root =
     [
         "format", "name", "description", "seed", "start", "horizon", "warmup", "replications", "calendar", "lookahead", "handoff",
-        "agents", "processes", "jurisdiction", "demand", "shocks", "working_groups", "variants",
+        "agents", "processes", "jurisdiction", "demand", "shocks", "working_groups", "variants", "costs",
     ];
 
     public static readonly string[] Calendar = ["kind", "workdays", "holidays", "hours_per_day"];
@@ -21,7 +21,7 @@ public static class ScenarioKeys
 
     public static readonly string[] Agent = ["id", "kind", "name", "population", "parent", "agencies", "seats", "location"];
 
-    public static readonly string[] Agency = ["id", "name", "roles", "staff", "productivity", "sessions", "queue", "project_priority", "background", "intake"];
+    public static readonly string[] Agency = ["id", "name", "roles", "staff", "productivity", "sessions", "queue", "project_priority", "background", "intake", "pay_group"];
 
     public static readonly string[] Sessions = ["every", "first", "agenda", "submission"];
 
@@ -46,6 +46,10 @@ public static class ScenarioKeys
     public static readonly string[] ShockGroup = ["name", "min_population", "max_population", "deadline"];
 
     public static readonly string[] WorkingGroup = ["id", "members", "below", "every", "first"];
+
+    public static readonly string[] Costs = ["pay_groups", "defaults", "overhead", "workplace", "items"];
+
+    public static readonly string[] CostItem = ["id", "name", "agent", "amount", "posts", "pay_group"];
 
     public static readonly string[] Variant = ["id", "name", "description", "operations"];
 

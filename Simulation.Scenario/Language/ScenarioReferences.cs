@@ -44,4 +44,13 @@ internal sealed class ScenarioReferences
     public HashSet<string> VariantCreatedIds { get; } = new(StringComparer.Ordinal);
 
     public List<(string Role, YamlNode Node)> VariantRoles { get; } = [];
+
+    /// <summary>Processes (and optionally one of their steps) variants name.</summary>
+    public List<(string Process, YamlNode ProcessNode, string? Step, YamlNode? StepNode, string What)> VariantSteps { get; } = [];
+
+    /// <summary>The costs section's pay groups as declared; null when the scenario has no costs section.</summary>
+    public CostTable? PayGroups { get; set; }
+
+    /// <summary>Agents the cost items of the costs section name, with what names them.</summary>
+    public List<(string Id, YamlNode Node, string What)> CostAgents { get; } = [];
 }

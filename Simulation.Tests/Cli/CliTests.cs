@@ -188,7 +188,7 @@ public sealed class CliTests : CliTest
         exit.Should().Be(ExitCodes.Ok, Err.ToString());
         var lines = Out.ToString().Split('\n').Select(l => l.TrimEnd()).ToList();
         lines.Where(l => !l.StartsWith(' ') && l.Contains(": ")).Select(l => l[..l.IndexOf(':')])
-            .Should().Equal("status-quo", "merger-only", "austerity", "democratisation", "one-level", "Run one with");
+            .Should().Equal("status-quo", "merger-only", "austerity", "democratisation", "one-level", "digitalisation", "Run one with");
         lines.Should().Contain("  - merge districts lk-havelheide, lk-nachbar into 'lk-havelheide-oderbruch', staff x0.9, hand-off municipal <-> lk-havelheide-oderbruch 3 d, 50 seats")
             .And.Contain("  - working group 'sozialraum-havelheide' every 28 d: wohnbau-heidestadt and all agents below lk-havelheide")
             .And.Contain("  - make district 'lk-havelheide' and all below it one city 'stadt-havelheide' (one level), 46 seats");

@@ -58,6 +58,11 @@ public sealed class BadScenarioTests
     [InlineData("unknown-discretion.yaml", 33, 21, "unknown discretion 'discretonary'; did you mean 'discretionary'? (expected one of: routine, bound, discretionary, political)")]
     [InlineData("location-three-values.yaml", 20, 15, "expected the location of agent 'town' as [latitude, longitude] in degrees, found 3 value(s)")]
     [InlineData("latitude-out-of-range.yaml", 20, 16, "the latitude of agent 'town'")]
+    [InlineData("unknown-pay-group.yaml", 20, 20, "the pay group of agency 'building' of agent 'lk': unknown pay group 'EG 9d'; did you mean 'EG 9c'? (costs.pay_groups has: EG 9c, EG 9b)")]
+    [InlineData("negative-cost.yaml", 12, 12, "the yearly cost of a post in pay group 'EG 9b' must not be negative, found '-71_600 EUR/year'")]
+    [InlineData("cost-as-rate.yaml", 12, 12, "'71600/year' is a rate of arrivals; a cost is written with its currency, such as '72_300 EUR/year'")]
+    [InlineData("no-pay-group.yaml", 27, 9, "agency 'office' of agent 'town' has no pay group: name one with 'pay_group', or give agents of kind 'municipality' a default under costs.defaults")]
+    [InlineData("variant-unknown-step.yaml", 51, 56, "names step 'permt', which is not a step of process 'cycle-path'; did you mean 'permit'?")]
     public void BadFile_IsRejectedWithPositionAndExpectation(string file, int line, int column, string message)
     {
         var path = Repository.BadScenario(file);

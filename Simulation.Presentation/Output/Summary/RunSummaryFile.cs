@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using IsdnSim.Analysis.Metrics;
 using IsdnSim.Kernel.Model;
 
@@ -28,6 +29,10 @@ public sealed record RunSummaryFile(
     SummaryEstimate ConsultationsDeemedApprovedShare,
     IReadOnlyList<SummaryDeadline> Deadlines)
 {
+    /// <summary>What the modelled posts cost; left out of the file when the scenario has no costs.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public SummaryCosts? Costs { get; init; }
+
     /// <summary>The level of every interval in the file.</summary>
     public const double Level = 0.95;
 
@@ -46,7 +51,10 @@ public sealed record RunSummaryFile(
             new SummaryBetweenLevels(SummaryLevelPair.Of(summary.Handoffs), SummaryLevelPair.Of(summary.Reworks)),
             SummaryDemocracy.From(summary.Democracy),
             SummaryEstimate.From(summary.DeemedShare),
-            [.. summary.Deadlines.Select(SummaryDeadline.From)]);
+            [.. summary.Deadlines.Select(SummaryDeadline.From)])
+        {
+            Costs = summary.Costs is { } costs ? SummaryCosts.From(costs) : null,
+        };
     }
 
     public static RunSummaryFile Read(string path) =>
