@@ -33,6 +33,9 @@ public sealed record StepModel(
     public int SupportRole { get; init; } = -1;
 
     public double SupportShare { get; init; }
+
+    /// <summary>Needs a specialist: at an agency with fewer posts, more effort and more returns; null for any office.</summary>
+    public SpecialistDefinition? Specialist { get; init; }
 }
 
 public sealed record ReworkModel(double Probability, double LocalProbability, int ReturnsTo, Distribution Effort, int MaxRounds);

@@ -17,6 +17,8 @@ public static class VariantOperations
         CouncilCadence.Syntax,
         SetHandoff.Syntax,
         Unify.Syntax,
+        Repeal.Syntax,
+        JointMandate.Syntax,
     ];
 
     public static IReadOnlyList<string> Names { get; } = [.. All.Select(o => o.Name)];
