@@ -54,6 +54,8 @@ public sealed class BadScenarioTests
     [InlineData("merge-across-states.yaml", 23, 9, "'lk-a' (in brandenburg), 'lk-b' (in sachsen) are not in the same state")]
     [InlineData("variant-names-merged-agent.yaml", 23, 9, "variant 'austerity': 'lk-a' is not an agent (any more: an earlier operation of this variant may have merged it)")]
     [InlineData("variant-group-merged-agent.yaml", 24, 9, "working group 'wg2' names 'lk-b', which is not an agent")]
+    [InlineData("specialist-returns-without-rework.yaml", 30, 57, "extra_returns raises the return probability of an approval with rework, but step 'permit' of process 'cycle-path' has no rework")]
+    [InlineData("unknown-group-process.yaml", 38, 77, "a group of shock 'law' starts process 'cyclepath-simple', which is not defined")]
     public void BadFile_IsRejectedWithPositionAndExpectation(string file, int line, int column, string message)
     {
         var path = Repository.BadScenario(file);
