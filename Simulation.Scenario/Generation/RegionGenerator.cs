@@ -386,7 +386,7 @@ public static class RegionGenerator
         s.AppendLine("  - { process: station-quarter, min_population: 10000, rate: 0.05/year }          # ASSUMPTION");
         s.AppendLine("  - { process: social-infrastructure, rate: 1/year, per_inhabitants: 20000 }      # ASSUMPTION");
         // Heritage permits are everyday cases, like building applications: at this scale they would
-        // be ten times the projects above (Germany: 1.3 times the run time, twice the memory), so
+        // be seven times the projects above (Germany: 1.3 times the run time, twice the memory), so
         // they are left out; the line below, uncommented, simulates them.
         s.AppendLine("  # - { process: heritage-permit, rate: 0.56/year, per_inhabitants: 1000 }      # everyday cases, left out at this scale (BENCHMARKS.md)");
         s.AppendLine();
