@@ -19,7 +19,8 @@ public sealed record MetricDefinition(string Key, string Label, string Unit, Bet
 
 /// <summary>
 /// The headline figures of an experiment, the same for every variant of a scenario (variants
-/// change the administration, not the processes or the laws), and their values in one replication.
+/// change the administration, not the processes; a repealed law keeps its groups, with nobody
+/// obliged), and their values in one replication.
 /// </summary>
 public static class HeadlineMetrics
 {

@@ -117,6 +117,12 @@ public sealed record ProcessDefinition(
 {
     /// <summary>For linear measures: how many municipalities of the owner's district the project crosses (owner first); 0 for none.</summary>
     public int Segments { get; init; }
+
+    /// <summary>
+    /// Priority of this process's work at agencies with a priority queue (lower first): its items
+    /// are served at the lower of this and the agency's project priority. Null: the agency's.
+    /// </summary>
+    public int? Priority { get; init; }
 }
 
 public sealed record StepDefinition(
@@ -145,12 +151,22 @@ public sealed record StepDefinition(
 
     /// <summary>What the step decides, if the file says; else <see cref="Discretions.Default"/> of its kind.</summary>
     public Discretion? Discretion { get; init; }
+
+    /// <summary>The step needs a specialist: an office with fewer posts does it with more effort and more returns.</summary>
+    public SpecialistDefinition? Specialist { get; init; }
 }
 
 /// <summary>An approval returns the file to <see cref="ReturnsTo"/>'s holder with a probability per review.</summary>
 public sealed record ReworkDefinition(double Probability, double LocalProbability, string ReturnsTo, Distribution Effort, int MaxRounds);
 
 public sealed record SupportDefinition(string Role, double Share);
+
+/// <summary>
+/// A step that needs specialised staff (Spezialisierung): where the holding agency has fewer than
+/// <see cref="MinStaff"/> posts, its own effort is multiplied by <see cref="EffortFactor"/> and an
+/// approval returns the file with <see cref="ExtraReturns"/> added to its return probability.
+/// </summary>
+public sealed record SpecialistDefinition(int MinStaff, double EffortFactor, double ExtraReturns);
 
 /// <summary>Who holds a role for a municipality: itself, the agent at a level above it, or one named agent.</summary>
 public sealed record JurisdictionRule(
@@ -176,9 +192,24 @@ public sealed record DemandDefinition(
 /// A law that makes every matching municipality start a project at a date, with a deadline
 /// per group (the heat-planning law: over 100,000 inhabitants by mid-2026, the rest by mid-2028).
 /// </summary>
-public sealed record ShockDefinition(string Id, string Name, DateOnly Date, string Process, IReadOnlyList<ShockGroup> Groups, SourcePosition Position);
+public sealed record ShockDefinition(string Id, string Name, DateOnly Date, string Process, IReadOnlyList<ShockGroup> Groups, SourcePosition Position)
+{
+    /// <summary>Municipalities that meet their obligation with one joint project (a Konvoi), each list's lead first.</summary>
+    public IReadOnlyList<JointMandateDefinition> Joint { get; init; } = [];
 
-public sealed record ShockGroup(string Name, int? MinPopulation, int? MaxPopulation, DateOnly Deadline);
+    /// <summary>Repealed by a variant: it obliges nobody, but its groups stay, so figures line up with the variants it still binds.</summary>
+    public bool Repealed { get; init; }
+}
+
+/// <param name="Process">The process this group's municipalities start; null: the shock's (e.g. a simplified procedure for small ones).</param>
+public sealed record ShockGroup(string Name, int? MinPopulation, int? MaxPopulation, DateOnly Deadline, string? Process = null);
+
+/// <summary>
+/// Obliged municipalities that meet a shock's obligation with one project of their lead (the
+/// first member), whose completion counts for every member against its own deadline.
+/// </summary>
+/// <param name="Process">The process the joint project runs; null: the lead's group's.</param>
+public sealed record JointMandateDefinition(IReadOnlyList<string> Members, string? Process);
 
 /// <summary>
 /// A joint working group (in the spirit of §78 SGB VIII): a consultation among its members is

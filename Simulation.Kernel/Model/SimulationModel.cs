@@ -95,13 +95,17 @@ public sealed class SimulationModel
         {
             var shock = definition.Shocks[k];
             var time = Math.Max(0, shock.Date.DayNumber - Start.DayNumber);
-            foreach (var (owner, group) in ShockOwners.Select(definition, shock, out _))
+            // Due on the deadline day: it ends at midnight after it.
+            double DeadlineOf(int group) => shock.Groups[group].Deadline.DayNumber - Start.DayNumber + 1;
+            foreach (var m in ShockMandates.Select(definition, shock, out _))
             {
-                var o = agentIndex[owner.Id];
-                // Due on the deadline day: it ends at midnight after it.
-                var deadline = shock.Groups[group].Deadline.DayNumber - Start.DayNumber + 1;
-                (mandates[Agents[o].Host] ??= []).Add(new MandateModel(o, k, group, processIndex[shock.Process], time, deadline));
-                needed.Add((o, processIndex[shock.Process]));
+                var o = agentIndex[m.Owner.Id];
+                var process = processIndex[m.Process];
+                (mandates[Agents[o].Host] ??= []).Add(new MandateModel(o, k, m.Group, process, time, DeadlineOf(m.Group))
+                {
+                    Covers = [.. m.Covers.Select(c => new MandateCover(agentIndex[c.Member.Id], c.Group, DeadlineOf(c.Group)))],
+                });
+                needed.Add((o, process));
             }
         }
 
@@ -254,6 +258,7 @@ public sealed class SimulationModel
             SupportRole = s.Support is { } sup ? roleIndex[sup.Role] : -1,
             SupportShare = s.Support?.Share ?? 0,
             Discretion = s.Discretion ?? Discretions.Default(s.Kind),
+            Specialist = s.Specialist,
         }).ToList();
         return new ProcessModel(index, p.Id, p.Name, steps,
             [.. steps.Where(s => s.Predecessors.Length == 0).Select(s => s.Index)],
@@ -261,6 +266,7 @@ public sealed class SimulationModel
             StableHash.Of(p.Id))
         {
             Segments = p.Segments,
+            Priority = p.Priority ?? int.MaxValue,
         };
     }
 

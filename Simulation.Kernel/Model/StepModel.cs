@@ -39,6 +39,9 @@ public sealed record StepModel(
 
     /// <summary>Whether the step is a decision on the project, counted where it is taken.</summary>
     public bool IsDecision => Discretion != Discretion.None;
+
+    /// <summary>Needs a specialist: at an agency with fewer posts, more effort and more returns; null for any office.</summary>
+    public SpecialistDefinition? Specialist { get; init; }
 }
 
 public sealed record ReworkModel(double Probability, double LocalProbability, int ReturnsTo, Distribution Effort, int MaxRounds);

@@ -320,6 +320,9 @@ public static class RegionGenerator
             s.AppendLine($"      - {{ id: cycling-funding, name: Förderstelle Radverkehr, staff: {Posts(inState.Count / 4.0)}, roles: [cycling-funding], intake: {{ opens: 03-01, closes: 05-31 }} }}");
             s.AppendLine($"      - {{ id: urban-funding, name: Städtebauförderung, staff: {Posts(inState.Count / 4.0)}, roles: [urban-funding], intake: {{ opens: 01-15, closes: 04-30 }} }}");
             s.AppendLine($"      - {{ id: higher-authority, name: Höhere Verwaltungsbehörde, staff: {Posts(inState.Count / 3.0, 2)}, pay_group: EG 14, roles: [higher-approval] }}");
+            // The Land's heritage office gives a statement on every monument permit (about 2 wd, 0.56
+            // a year per 1,000 inhabitants): one post per 150,000 inhabitants (ASSUMPTION).
+            s.AppendLine($"      - {{ id: heritage-office, name: Landesamt für Denkmalpflege, staff: {Posts(inState.Sum(d => d.Population) / 150000.0)}, roles: [heritage-office] }}");
             // About 300 consultancies for over 10,000 municipalities: one per 35.
             s.AppendLine($"  - {{ id: {stateId}-consultancies, kind: consultancy, name: {Q("Planungsbüros " + stateName)}, parent: {stateId}, agencies: [{{ id: heat-planning, staff: {Posts(stateMunicipalities / 35.0)}, roles: [heat-consulting] }}] }}");
             // Operators' own work keeps their staff about 30-40 % busy, as in rural-district.yaml (ASSUMPTION).
@@ -337,12 +340,15 @@ public static class RegionGenerator
                     + $"{{ id: nature, name: Untere Naturschutzbehörde, staff: {Posts(pop / 80000.0)}, roles: [nature-protection] }}, "
                     + $"{{ id: youth, name: Jugendamt, staff: {Posts(pop / 60000.0)}, roles: [youth-welfare] }}, "
                     + $"{{ id: roads, name: Straßenverkehrsbehörde, staff: {Posts(pop / 150000.0)}, roles: [roads] }}, "
-                    + $"{{ id: social, name: Sozialplanung, staff: {Posts(pop / 150000.0)}, roles: [social-planning] }}";
+                    + $"{{ id: social, name: Sozialplanung, staff: {Posts(pop / 150000.0)}, roles: [social-planning] }}, "
+                    // Lower monument authority: one post per 250 monuments (ASSUMPTION) at 5.6 monuments per
+                    // 1,000 inhabitants (Brandenburg, BLDAM 2025): one per 44,600 inhabitants.
+                    + $"{{ id: monuments, name: Untere Denkmalschutzbehörde, staff: {Posts(pop / 44600.0)}, roles: [monument-authority] }}";
                 if (d.IsCity)
                 {
                     var c = d.Members[0];
                     s.AppendLine($"  - {{ id: {c.Id}, kind: city, name: {Q(c.Name)}, population: {c.Population}, parent: {stateId}, agencies: [{districtAgencies}, "
-                        + $"{{ id: building-office, name: Stadtplanungsamt, staff: {Posts(c.Population / 10000.0)}, roles: [municipal-planning] }}, "
+                        + $"{{ id: building-office, name: Stadtplanungsamt, staff: {Posts(c.Population / 10000.0)}, queue: priority, roles: [municipal-planning] }}, "
                         + $"{{ id: council, name: Stadtverordnetenversammlung, roles: [council, county-council], sessions: {{ every: 28d, agenda: 20, submission: 14d }} }}] }}");
                     WriteCompanies(s, c.Id, c.Name, pop);
                     continue;
@@ -352,7 +358,7 @@ public static class RegionGenerator
                     + "{ id: kreistag, name: Kreistag, roles: [county-council], sessions: { every: 56d, agenda: 20, submission: 21d } }] }");
                 foreach (var (amtId, amtName, members) in d.Amter)
                 {
-                    s.AppendLine($"  - {{ id: {amtId}, kind: amt, name: {Q(amtName)}, parent: {d.Id}, agencies: [{{ id: building-office, name: Bauamt, staff: {Posts(members.Sum(m => m.Population) / 6000.0)}, roles: [municipal-planning] }}] }}");
+                    s.AppendLine($"  - {{ id: {amtId}, kind: amt, name: {Q(amtName)}, parent: {d.Id}, agencies: [{{ id: building-office, name: Bauamt, staff: {Posts(members.Sum(m => m.Population) / 6000.0)}, queue: priority, roles: [municipal-planning] }}] }}");
                 }
 
                 foreach (var m in d.Members.OrderByDescending(m => m.Population))
@@ -360,7 +366,7 @@ public static class RegionGenerator
                     var council = m.Population >= 3000
                         ? "{ id: council, name: Gemeindevertretung, roles: [council], sessions: { every: 28d, agenda: 12, submission: 14d } }"
                         : "{ id: council, name: Gemeindevertretung, roles: [council], sessions: { every: 42d, agenda: 8, submission: 14d } }";
-                    var office = m.Amt is null ? $"{{ id: building-office, name: Bauamt, staff: {Posts(m.Population / 10000.0)}, roles: [municipal-planning] }}, " : "";
+                    var office = m.Amt is null ? $"{{ id: building-office, name: Bauamt, staff: {Posts(m.Population / 10000.0)}, queue: priority, roles: [municipal-planning] }}, " : "";
                     s.AppendLine($"  - {{ id: {m.Id}, kind: municipality, name: {Q(m.Name)}, population: {m.Population}, parent: {m.Amt ?? d.Id}, agencies: [{office}{council}] }}");
                 }
 
@@ -380,6 +386,10 @@ public static class RegionGenerator
         s.AppendLine("  - { process: cycle-path, rate: 0.1/year }                                       # ASSUMPTION");
         s.AppendLine("  - { process: station-quarter, min_population: 10000, rate: 0.05/year }          # ASSUMPTION");
         s.AppendLine("  - { process: social-infrastructure, rate: 1/year, per_inhabitants: 20000 }      # ASSUMPTION");
+        // Heritage permits are everyday cases, like building applications: at this scale they would
+        // be seven times the projects above (Germany: 1.3 times the run time, twice the memory), so
+        // they are left out; the line below, uncommented, simulates them.
+        s.AppendLine("  # - { process: heritage-permit, rate: 0.56/year, per_inhabitants: 1000 }      # everyday cases, left out at this scale (BENCHMARKS.md)");
         s.AppendLine();
         s.AppendLine("shocks:");
         s.AppendLine("  - id: heat-planning-law                  # Wärmeplanungsgesetz: by mid-2026 over 100,000, by mid-2028 the rest");
@@ -388,7 +398,8 @@ public static class RegionGenerator
         s.AppendLine("    process: heat-plan");
         s.AppendLine("    groups:");
         s.AppendLine("      - { name: \"over 100,000 inhabitants\", min_population: 100001, deadline: 2026-06-30 }");
-        s.AppendLine("      - { name: \"up to 100,000 inhabitants\", max_population: 100000, deadline: 2028-06-30 }");
+        s.AppendLine("      - { name: \"10,000 to 100,000 inhabitants\", min_population: 10000, max_population: 100000, deadline: 2028-06-30 }");
+        s.AppendLine("      - { name: \"under 10,000 inhabitants\", max_population: 9999, deadline: 2028-06-30, process: heat-plan-simplified }   # §22 WPG");
         s.AppendLine();
         WriteVariants(s, region);
         return s.ToString();
@@ -472,5 +483,14 @@ public static class RegionGenerator
         s.AppendLine("      - { op: add_cost, id: ozg-platform, name: Operating the digital building permit (the Land's share), role: higher-approval, amount: 10_000 EUR/year }");
         s.AppendLine("      - { op: add_cost, id: digital-permit, name: \"Software, e-files and e-government support of a building authority (a quarter)\", role: building-authority, amount: 5_000 EUR/year, posts: 0.125, pay_group: EG 9b }");
         s.AppendLine("      - { op: add_cost, id: e-file, name: E-files of a municipal building office, role: municipal-planning, amount: 3_000 EUR/year }");
+        // Joint heat plans need joint administrations to run them.
+        if (region.Districts.Any(d => d.Amter.Count > 0))
+        {
+            s.AppendLine("  - id: heat-konvoi");
+            s.AppendLine("    name: Joint heat plans of the joint administrations (Konvoi)");
+            s.AppendLine("    description: The municipalities of each Amt (Samtgemeinde, Verbandsgemeinde, Verwaltungsgemeinschaft) make one joint heat plan, run by it (§4(3) WPG).");
+            s.AppendLine("    operations:");
+            s.AppendLine("      - { op: joint_mandate, shock: heat-planning-law, by: amt, process: heat-plan-joint }");
+        }
     }
 }

@@ -59,13 +59,14 @@ internal sealed class ProcessBinder(YamlReader reader, ValueBinder values, Scena
             var what = id is null ? "a process" : $"process '{id}'";
             var name = YamlReader.Get(map, "name") is { } nn ? _r.Scalar(nn, $"the name of {what}") : id;
             var segments = YamlReader.Get(map, "segments") is { } segn ? (int?)_r.Integer(segn, $"the segments of {what}", 2, 100, "(municipalities a linear measure crosses)") : 0;
+            var priority = YamlReader.Get(map, "priority") is { } prn ? (int?)_r.Integer(prn, $"the priority of {what}", 0, 9, "(lower first, at agencies with queue: priority)") : null;
             var steps = _r.Require(map, "steps", what) is { } sn ? BindSteps(sn, id ?? "?", what, hoursPerDay) : null;
             if (id is null || steps is null)
             {
                 continue;
             }
 
-            var process = new ProcessDefinition(id, name ?? id, steps, YamlReader.At(map)) { Segments = segments ?? 0 };
+            var process = new ProcessDefinition(id, name ?? id, steps, YamlReader.At(map)) { Segments = segments ?? 0, Priority = priority };
             CheckStepGraph(process, map);
             processes.Add(process);
         }
@@ -178,6 +179,7 @@ internal sealed class ProcessBinder(YamlReader reader, ValueBinder values, Scena
                 PerSegment = extras.PerSegment,
                 Support = extras.Support,
                 Discretion = extras.Discretion,
+                Specialist = extras.Specialist,
             });
         }
 

@@ -194,6 +194,11 @@ internal sealed class ReferenceChecks(YamlReader reader, ScenarioReferences refe
             }
         }
 
+        foreach (var (shock, process, node) in _refs.GroupProcesses.Where(g => !_refs.ProcessIds.ContainsKey(g.Process)))
+        {
+            _r.Error(node, $"a group of shock '{shock}' starts process '{process}', which is not defined{DidYouMean.Hint(process, _refs.ProcessIds.Keys)}");
+        }
+
         foreach (var (member, node) in _refs.GroupMembers)
         {
             if (!agentIds.Contains(member))

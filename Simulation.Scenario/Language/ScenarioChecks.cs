@@ -45,14 +45,14 @@ public static class ScenarioChecks
 
         foreach (var shock in scenario.Shocks)
         {
-            var obliged = ShockOwners.Select(scenario, shock, out var shockProblem);
+            var mandates = ShockMandates.Select(scenario, shock, out var shockProblem);
             if (shockProblem is not null)
             {
                 problems.Add((shock.Position, shockProblem));
                 continue;
             }
 
-            needed.AddRange(obliged.Select(o => (o.Owner.Id, processes[shock.Process])));
+            needed.AddRange(mandates.Select(m => (m.Owner.Id, processes[m.Process])));
         }
 
         // Agents named by working groups and hand-off rules: checked in the file already, but a

@@ -29,13 +29,15 @@ public static class ScenarioKeys
 
     public static readonly string[] Intake = ["opens", "closes"];
 
-    public static readonly string[] Process = ["id", "name", "segments", "steps"];
+    public static readonly string[] Process = ["id", "name", "segments", "priority", "steps"];
 
-    public static readonly string[] Step = ["id", "name", "kind", "role", "effort", "after", "consult", "deadline", "rework", "per_segment", "support", "discretion"];
+    public static readonly string[] Step = ["id", "name", "kind", "role", "effort", "after", "consult", "deadline", "rework", "per_segment", "support", "discretion", "specialist"];
 
     public static readonly string[] Rework = ["probability", "local_probability", "returns_to", "effort", "max_rounds"];
 
     public static readonly string[] Support = ["role", "share"];
+
+    public static readonly string[] Specialist = ["min_staff", "effort_factor", "extra_returns"];
 
     public static readonly string[] JurisdictionEntry = ["holder", "kind", "overrides"];
 
@@ -43,7 +45,7 @@ public static class ScenarioKeys
 
     public static readonly string[] Shock = ["id", "name", "date", "process", "groups"];
 
-    public static readonly string[] ShockGroup = ["name", "min_population", "max_population", "deadline"];
+    public static readonly string[] ShockGroup = ["name", "min_population", "max_population", "deadline", "process"];
 
     public static readonly string[] WorkingGroup = ["id", "members", "below", "every", "first"];
 

@@ -35,6 +35,9 @@ internal sealed class ScenarioReferences
 
     public List<(ShockDefinition Shock, YamlNode ProcessNode)> ShockProcesses { get; } = [];
 
+    /// <summary>Processes shock groups start instead of their shock's.</summary>
+    public List<(string Shock, string Process, YamlNode Node)> GroupProcesses { get; } = [];
+
     public List<(string Member, YamlNode Node)> GroupMembers { get; } = [];
 
     /// <summary>Agents variants name, with what names them (for the message).</summary>

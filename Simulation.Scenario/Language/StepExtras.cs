@@ -5,7 +5,8 @@ namespace IsdnSim.Scenario.Language;
 
 /// <summary>What a step has beyond role and effort; which of it a step may have depends on its kind.</summary>
 internal sealed record StepExtras(
-    IReadOnlyList<string> Consult, CalendarDays? Deadline, ReworkDefinition? Rework, bool PerSegment, SupportDefinition? Support)
+    IReadOnlyList<string> Consult, CalendarDays? Deadline, ReworkDefinition? Rework, bool PerSegment, SupportDefinition? Support,
+    SpecialistDefinition? Specialist = null)
 {
     public static readonly StepExtras None = new([], null, null, false, null);
 

@@ -108,7 +108,34 @@ internal sealed class StepExtrasBinder(YamlReader reader, ValueBinder values, Sc
             }
         }
 
-        return new StepExtras(consult, deadline, rework, perSegment, support) { Discretion = BindDiscretion(map, what, kind) };
+        SpecialistDefinition? specialist = null;
+        if (YamlReader.Get(map, "specialist") is { } spn)
+        {
+            if (kind is StepKind.Council or StepKind.Consultation)
+            {
+                NotFor("specialist", "work and approval");
+            }
+            else if (_r.Mapping(spn, $"the specialist of {what}") is { } spm)
+            {
+                _r.CheckKeys(spm, "specialist", ScenarioKeys.Specialist);
+                var minStaff = _r.Require(spm, "min_staff", $"the specialist of {what}", " (the posts an office needs to count as specialised)") is { } mn
+                    ? (int?)_r.Integer(mn, $"min_staff of {what}", 1, ScenarioLimits.MaxStaff) : null;
+                var factor = YamlReader.Get(spm, "effort_factor") is { } fn ? _r.Number(fn, $"the effort_factor of {what}", 0, 100, minExclusive: true) : 1;
+                var extra = YamlReader.Get(spm, "extra_returns") is { } xn ? _r.Number(xn, $"extra_returns of {what}", 0, 1) : 0;
+                if (YamlReader.GetKeyNode(spm, "extra_returns") is { } xk && rework is null && (kind != StepKind.Approval || YamlReader.Get(map, "rework") is null))
+                {
+                    _r.Error(xk, $"extra_returns raises the return probability of an approval with rework, but {what} has no rework");
+                }
+
+                if (minStaff is { } ms && factor is { } f && extra is { } x)
+                {
+                    specialist = new SpecialistDefinition(ms, f, x);
+                }
+            }
+        }
+
+
+        return new StepExtras(consult, deadline, rework, perSegment, support, specialist) { Discretion = BindDiscretion(map, what, kind) };
     }
 
     /// <summary>What a step decides; a consultation gathers statements and decides nothing.</summary>

@@ -156,6 +156,10 @@ internal static class OperationSupport
     internal static AgentDefinition FindAgent(ScenarioDefinition s, string id, VariantOperation op, VariantDefinition variant) =>
         s.Agents.FirstOrDefault(a => a.Id == id) ?? throw Fail(op, variant, $"'{id}' is not an agent (any more: an earlier operation of this variant may have merged it)");
 
+    internal static ShockDefinition FindShock(ScenarioDefinition s, string id, VariantOperation op, VariantDefinition variant) =>
+        s.Shocks.FirstOrDefault(x => x.Id == id)
+        ?? throw Fail(op, variant, $"'{id}' is not a shock{DidYouMean.Hint(id, s.Shocks.Select(x => x.Id))}");
+
     internal static ScenarioException Fail(VariantOperation op, VariantDefinition variant, string message) =>
         new([new ScenarioDiagnostic("", op.Position, $"variant '{variant.Id}': {message}")]);
 }

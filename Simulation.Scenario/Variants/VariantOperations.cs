@@ -19,6 +19,8 @@ public static class VariantOperations
         Unify.Syntax,
         ScaleRework.Syntax,
         AddCost.Syntax,
+        Repeal.Syntax,
+        JointMandate.Syntax,
     ];
 
     public static IReadOnlyList<string> Names { get; } = [.. All.Select(o => o.Name)];

@@ -34,7 +34,7 @@ public sealed class GenerateTests
             .And.OnlyContain(amt => d.Agents.Count(m => m.Parent == amt.Id) >= 2);
         d.Agents.Where(a => a.Kind == AgentKind.City).Select(c => c.Population!.Value).Min()
             .Should().BeGreaterThanOrEqualTo(d.Agents.Where(a => a.Kind == AgentKind.Municipality).Max(m => m.Population!.Value), "the largest become cities");
-        d.Variants.Select(v => v.Id).Should().Equal("status-quo", "merger-only", "austerity", "democratisation", "digitalisation");
+        d.Variants.Select(v => v.Id).Should().Equal("status-quo", "merger-only", "austerity", "democratisation", "digitalisation", "heat-konvoi");
         d.Shocks.Should().ContainSingle(s => s.Id == "heat-planning-law");
     }
 

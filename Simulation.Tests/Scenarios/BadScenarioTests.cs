@@ -63,6 +63,8 @@ public sealed class BadScenarioTests
     [InlineData("cost-as-rate.yaml", 12, 12, "'71600/year' is a rate of arrivals; a cost is written with its currency, such as '72_300 EUR/year'")]
     [InlineData("no-pay-group.yaml", 27, 9, "agency 'office' of agent 'town' has no pay group: name one with 'pay_group', or give agents of kind 'municipality' a default under costs.defaults")]
     [InlineData("variant-unknown-step.yaml", 51, 56, "names step 'permt', which is not a step of process 'cycle-path'; did you mean 'permit'?")]
+    [InlineData("specialist-returns-without-rework.yaml", 30, 57, "extra_returns raises the return probability of an approval with rework, but step 'permit' of process 'cycle-path' has no rework")]
+    [InlineData("unknown-group-process.yaml", 38, 77, "a group of shock 'law' starts process 'cyclepath-simple', which is not defined")]
     public void BadFile_IsRejectedWithPositionAndExpectation(string file, int line, int column, string message)
     {
         var path = Repository.BadScenario(file);

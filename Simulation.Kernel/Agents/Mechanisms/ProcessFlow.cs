@@ -187,9 +187,19 @@ internal sealed class ProcessFlow(AgentContext agent)
             var (owner, shock) = (token.Id.Owner, token.Id.Shock);
             var mandate = agent.Model.Mandates[agent.Model.Agents[owner].Host].First(m => m.Owner == owner && m.Shock == shock);
             record = record with { Shock = mandate.Shock, Group = mandate.Group, Deadline = mandate.Deadline };
+            _finished.Add(record);
+
+            // A joint plan is finished for every member at once, each against its own deadline.
+            foreach (var c in mandate.Covers)
+            {
+                _finished.Add(record with { Id = token.Id with { Owner = c.Member }, Group = c.Group, Deadline = c.Deadline });
+            }
+        }
+        else
+        {
+            _finished.Add(record);
         }
 
-        _finished.Add(record);
         agent.Trace?.Add(TraceKind.Finish, t, token.Id, -1, step, -1, value: t - token.Arrival);
     }
 }

@@ -23,7 +23,8 @@ internal sealed class Rework(AgentContext agent)
         var step = agent.StepsOf(token)[item.Step];
         if (step.Kind == StepKind.Approval && step.Rework is { } rework && token.Round < rework.MaxRounds)
         {
-            var probability = KnowsThePlace(token.Territory) ? rework.LocalProbability : rework.Probability;
+            var probability = (KnowsThePlace(token.Territory) ? rework.LocalProbability : rework.Probability)
+                + Specialisation.ExtraReturns(step, agent.Self.Agencies[agency]);
             if (item.Decision < probability)
             {
                 var reworker = agent.HolderOf(token, agent.StepsOf(token)[rework.ReturnsTo].Role);

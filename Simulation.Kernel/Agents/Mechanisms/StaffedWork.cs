@@ -22,10 +22,10 @@ internal sealed class StaffedWork
         _agencies = [.. agent.Self.Agencies.Select(a => a.IsCouncil ? null : new StaffedAgency(a, agent.Calendar, model.YearStarts, model.Start, model.Warmup.Days))];
     }
 
-    /// <summary>Queues work on a project, at the agency's priority for projects.</summary>
+    /// <summary>Queues work on a project, at the agency's priority for projects or its process's, whichever comes first.</summary>
     public void EnqueueProjectWork(int agency, WorkItem item, double t)
     {
-        item.Priority = _agent.Self.Agencies[agency].ProjectPriority;
+        item.Priority = Math.Min(_agent.Self.Agencies[agency].ProjectPriority, _agent.Model.Processes[item.Token.Id.Process].Priority);
         Enqueue(agency, ref item, t);
     }
 
@@ -150,7 +150,8 @@ internal sealed class StaffedWork
                 var stream = _agent.WorkStream(token, item.Step, token.Round, StreamKeys.StepEffort);
                 var effort = step.Effort.Sample(ref stream);
                 item.Decision = stream.NextDouble();
-                item.Effort = step.SupportRole >= 0 ? _agent.SupportShares.TrySplit(ref item, step, agency, effort, t, out helper, out share) : effort;
+                var factor = Specialisation.EffortFactor(step, a.Model);
+                item.Effort = step.SupportRole >= 0 ? _agent.SupportShares.TrySplit(ref item, step, agency, effort, factor, t, out helper, out share) : effort * factor;
                 break;
             }
 
