@@ -34,7 +34,8 @@ public static class HeadlineMetrics
             new("returns_per_project", "Files returned for rework per project (Nachforderungen)", "per project", Better.Lower),
             new("handoffs_per_project", "Hand-offs between organisations per project (Übergaben)", "per project", Better.Lower),
             new("territorial_congruence", "Decisions taken for the own territory (territoriale Kongruenz)", "share", Better.Higher),
-            new("deemed_approval_share", "Consultations ended by deemed approval (Genehmigungsfiktion)", "share", Better.Lower),
+            new("lapsed_consultation_share", "Consultations ended by their deadline, not by the last statement (Fristablauf)", "share", Better.Lower),
+            new("fiction_share", "Steps with a legal fiction done by law, not by their holder (Fiktion, e.g. §36(2) BauGB)", "share", Better.Lower),
         };
         list.AddRange(model.Processes.Select(p => new MetricDefinition($"lead_time_mean:{p.Id}", $"Lead time: {p.Name}", "days", Better.Lower)));
         list.AddRange(model.Processes.Select(p => new MetricDefinition($"finished_share:{p.Id}", $"Arrived and finished: {p.Name}", "share", Better.Higher)));
@@ -61,7 +62,8 @@ public static class HeadlineMetrics
             o.CriticalChainReworks,
             o.CriticalChainHandoffs,
             f.Congruence,
-            f.DeemedShare,
+            f.LapsedShare,
+            f.FictionShare,
         };
         values.AddRange(model.Processes.Select(p => f.Processes[p.Index].LeadTimeMean));
         values.AddRange(model.Processes.Select(p => f.Processes[p.Index].FinishedShare));

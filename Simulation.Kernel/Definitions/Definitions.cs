@@ -129,6 +129,15 @@ public sealed record StepDefinition(
 
     /// <summary>Part of the effort done in parallel by another agency (the district as a service provider).</summary>
     public SupportDefinition? Support { get; init; }
+
+    /// <summary>Period: how long it runs from the moment it became ready.</summary>
+    public CalendarDays? Duration { get; init; }
+
+    /// <summary>
+    /// Work and approval: a legal fiction (§36(2), §6(4) BauGB). If the holder has not finished the
+    /// step this long after it became ready there (per review round), the step counts as done by law.
+    /// </summary>
+    public CalendarDays? DeemedAfter { get; init; }
 }
 
 /// <summary>An approval returns the file to <see cref="ReturnsTo"/>'s holder with a probability per review.</summary>

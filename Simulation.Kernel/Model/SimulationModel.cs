@@ -251,6 +251,8 @@ public sealed class SimulationModel
             SegmentPredecessors = s.After.Count(a => p.Steps[stepIndex[a]].PerSegment),
             SupportRole = s.Support is { } sup ? roleIndex[sup.Role] : -1,
             SupportShare = s.Support?.Share ?? 0,
+            Duration = s.Duration?.Value ?? 0,
+            DeemedAfter = s.DeemedAfter?.Value ?? double.PositiveInfinity,
         }).ToList();
         return new ProcessModel(index, p.Id, p.Name, steps,
             [.. steps.Where(s => s.Predecessors.Length == 0).Select(s => s.Index)],

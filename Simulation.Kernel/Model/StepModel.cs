@@ -33,6 +33,12 @@ public sealed record StepModel(
     public int SupportRole { get; init; } = -1;
 
     public double SupportShare { get; init; }
+
+    /// <summary>Period: days from ready to done.</summary>
+    public double Duration { get; init; }
+
+    /// <summary>Work and approval: days after which the step, unfinished by its holder, counts as done by law.</summary>
+    public double DeemedAfter { get; init; } = double.PositiveInfinity;
 }
 
 public sealed record ReworkModel(double Probability, double LocalProbability, int ReturnsTo, Distribution Effort, int MaxRounds);

@@ -230,6 +230,9 @@ public sealed class ProjectPlace(string project, double arrival)
             case "start" when e.Work is "step" or "rework":
                 _under[key] = $"in work at {e.Agency} ({e.Agent}){(e.Work == "rework" ? ", reworking the returned file" : "")}";
                 break;
+            case "period":
+                _under[key] = $"legal period at {e.Agency} ({e.Agent}) until {Day(e.Until!.Value)}";
+                break;
             case "ask" when e.MeetingAt is { } meeting:
                 _under[key] = $"waiting for the working group's meeting on {Day(meeting)} (consultation of {e.Asked})";
                 break;
@@ -259,7 +262,7 @@ public sealed class ProjectPlace(string project, double arrival)
     }
 
     private static string Consultation((int Asked, int Answered, double Deadline) c) =>
-        $"consultation: {c.Answered} of {c.Asked} answered" + (double.IsFinite(c.Deadline) ? $"; silence counts as approval on {Day(c.Deadline)}" : "");
+        $"consultation: {c.Answered} of {c.Asked} answered" + (double.IsFinite(c.Deadline) ? $"; the deadline for statements ends on {Day(c.Deadline)}" : "");
 
     private static string Day(double t) => "day " + t.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -8,4 +8,10 @@ internal sealed record StepExtras(
     IReadOnlyList<string> Consult, CalendarDays? Deadline, ReworkDefinition? Rework, bool PerSegment, SupportDefinition? Support)
 {
     public static readonly StepExtras None = new([], null, null, false, null);
+
+    /// <summary>Period: how long it runs.</summary>
+    public CalendarDays? Duration { get; init; }
+
+    /// <summary>Work and approval: the legal fiction's time.</summary>
+    public CalendarDays? DeemedAfter { get; init; }
 }

@@ -34,7 +34,10 @@ public sealed class StoredFilesTests : IDisposable
     /// <summary>
     /// A comparison of teaching.yaml (seed 7, two replications, a horizon of one year) written by
     /// isdnsim before its agencies became AgencyFigures and AgencyEstimates: the folder as it was
-    /// (folder/) and the result files it wrote (written/).
+    /// (folder/) and the result files it wrote (written/). Edited by hand once since: issue 10
+    /// renamed the metric deemed_approval_share to lapsed_consultation_share and added fiction_share
+    /// after it (undefined, "NaN", in every replication: the scenario has no legal fictions), so
+    /// the plan, the stored replications (re-sealed) and the written rows say so.
     /// </summary>
     private static string Earlier(string part) =>
         Path.Combine(Repository.Root, "Simulation.Tests", "Experiments", "Fixtures", "compare-before-agency-figures", part);

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using IsdnSim.Analysis.Engine;
-using IsdnSim.Kernel.Agents;
 using IsdnSim.Tests.Support;
 
 namespace IsdnSim.Tests.Kernel;
@@ -147,10 +146,8 @@ public sealed class ResultsOfBeforeTests
         }
 
         var t = r.Tallies;
-        Line("tallies", string.Join(',', t.Handoffs), string.Join(',', t.Reworks), t.Decisions, t.CongruentDecisions, t.Consultations, Lapsed(t),
+        Line("tallies", string.Join(',', t.Handoffs), string.Join(',', t.Reworks), t.Decisions, t.CongruentDecisions, t.Consultations, t.LapsedConsultations,
             string.Join(',', t.Mandated.Select(m => $"{m.Shock}/{m.Group}/{m.Count}")), r.Events);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(s.ToString())));
     }
-
-    private static long Lapsed(AgentTallies t) => t.DeemedApprovals;
 }

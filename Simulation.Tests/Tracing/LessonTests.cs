@@ -51,7 +51,7 @@ public sealed class LessonTests : IDisposable
         Event(trace, "step-done", "site").Days!.Value.Should().BeApproximately(7.5, 0.05);
         Event(trace, "step-done", "land-decision").Should().BeEquivalentTo(new { Date = "2025-05-21" }, o => o.ExcludingMissingMembers());
         Event(trace, "step-done", "land-decision").Days!.Value.Should().BeApproximately(35, 0.5);
-        Event(trace, "deemed").Date.Should().Be("2025-07-02");
+        Event(trace, "lapsed").Date.Should().Be("2025-07-02");
         Event(trace, "step-done", "needs-coordination").Days.Should().Be(42);
         Event(trace, "step-done", "operating-permit").Days!.Value.Should().BeApproximately(28, 0.05);
         Event(trace, "step-done", "county-decision").Date.Should().Be("2025-10-08");
@@ -66,7 +66,7 @@ public sealed class LessonTests : IDisposable
 
         var state = new ReplayState(trace);
         state.MoveToDate(new DateOnly(2025, 6, 25));
-        state.Project(Kita)!.UnderWay.Should().Equal("needs-coordination: consultation: 1 of 2 answered; silence counts as approval on day 182");
+        state.Project(Kita)!.UnderWay.Should().Equal("needs-coordination: consultation: 1 of 2 answered; the deadline for statements ends on day 182");
         state.MoveToDate(new DateOnly(2025, 9, 1));
         state.Project(Kita)!.UnderWay.Should().Equal("county-decision: waiting for the session of kreistag (lk-seeblick) since day 212, 2 on the agenda then");
     }

@@ -25,7 +25,8 @@ public sealed record RunSummaryFile(
     SummaryBottlenecks Bottlenecks,
     SummaryBetweenLevels BetweenLevels,
     SummaryEstimate TerritorialCongruence,
-    SummaryEstimate ConsultationsDeemedApprovedShare,
+    SummaryEstimate ConsultationsLapsedShare,
+    SummaryEstimate FictionShare,
     IReadOnlyList<SummaryDeadline> Deadlines)
 {
     /// <summary>The level of every interval in the file.</summary>
@@ -45,7 +46,8 @@ public sealed record RunSummaryFile(
             SummaryBottlenecks.From(model, summary),
             new SummaryBetweenLevels(SummaryLevelPair.Of(summary.Handoffs), SummaryLevelPair.Of(summary.Reworks)),
             SummaryEstimate.From(summary.Congruence),
-            SummaryEstimate.From(summary.DeemedShare),
+            SummaryEstimate.From(summary.LapsedShare),
+            SummaryEstimate.From(summary.FictionShare),
             [.. summary.Deadlines.Select(SummaryDeadline.From)]);
     }
 
