@@ -319,6 +319,11 @@ public static class RegionGenerator
             s.AppendLine($"      - {{ id: cycling-funding, name: Förderstelle Radverkehr, staff: {Posts(inState.Count / 4.0)}, roles: [cycling-funding], intake: {{ opens: 03-01, closes: 05-31 }} }}");
             s.AppendLine($"      - {{ id: urban-funding, name: Städtebauförderung, staff: {Posts(inState.Count / 4.0)}, roles: [urban-funding], intake: {{ opens: 01-15, closes: 04-30 }} }}");
             s.AppendLine($"      - {{ id: higher-authority, name: Höhere Verwaltungsbehörde, staff: {Posts(inState.Count / 3.0, 2)}, roles: [higher-approval] }}");
+            // Plan approval of roads and paths, and the operating permits of Kitas (§45, §85(2) SGB VIII),
+            // are the Land's. ASSUMPTION: as many posts as its cycling funding (each cycle path passes
+            // both once), and one Kita-supervision post per 200,000 inhabitants (about half busy).
+            s.AppendLine($"      - {{ id: plan-approval, name: Anhörungs- und Planfeststellungsbehörde (Straßen), staff: {Posts(inState.Count / 4.0)}, roles: [plan-approval] }}");
+            s.AppendLine($"      - {{ id: kita-supervision, name: Kita-Aufsicht (Landesjugendamt), staff: {Posts(inState.Sum(d => d.Population) / 200000.0)}, roles: [operating-permit] }}");
             // About 300 consultancies for over 10,000 municipalities: one per 35.
             s.AppendLine($"  - {{ id: {stateId}-consultancies, kind: consultancy, name: {Q("Planungsbüros " + stateName)}, parent: {stateId}, agencies: [{{ id: heat-planning, staff: {Posts(stateMunicipalities / 35.0)}, roles: [heat-consulting] }}] }}");
             // Operators' own work keeps their staff about 30-40 % busy, as in rural-district.yaml (ASSUMPTION).
