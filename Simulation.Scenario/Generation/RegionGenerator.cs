@@ -320,9 +320,10 @@ public static class RegionGenerator
             s.AppendLine($"      - {{ id: urban-funding, name: Städtebauförderung, staff: {Posts(inState.Count / 4.0)}, roles: [urban-funding], intake: {{ opens: 01-15, closes: 04-30 }} }}");
             s.AppendLine($"      - {{ id: higher-authority, name: Höhere Verwaltungsbehörde, staff: {Posts(inState.Count / 3.0, 2)}, roles: [higher-approval] }}");
             // Plan approval of roads and paths, and the operating permits of Kitas (§45, §85(2) SGB VIII),
-            // are the Land's. ASSUMPTION: as many posts as its cycling funding (each cycle path passes
-            // both once), and one Kita-supervision post per 200,000 inhabitants (about half busy).
-            s.AppendLine($"      - {{ id: plan-approval, name: Anhörungs- und Planfeststellungsbehörde (Straßen), staff: {Posts(inState.Count / 4.0)}, roles: [plan-approval] }}");
+            // are the Land's. ASSUMPTION: one plan-approval post per 80 municipalities (each leads a
+            // cycle path every ten years: about 70 % busy), and one Kita-supervision post per 200,000
+            // inhabitants (about half busy with one Kita per 20,000 inhabitants a year).
+            s.AppendLine($"      - {{ id: plan-approval, name: Anhörungs- und Planfeststellungsbehörde (Straßen), staff: {Posts(stateMunicipalities / 80.0)}, roles: [plan-approval] }}");
             s.AppendLine($"      - {{ id: kita-supervision, name: Kita-Aufsicht (Landesjugendamt), staff: {Posts(inState.Sum(d => d.Population) / 200000.0)}, roles: [operating-permit] }}");
             // About 300 consultancies for over 10,000 municipalities: one per 35.
             s.AppendLine($"  - {{ id: {stateId}-consultancies, kind: consultancy, name: {Q("Planungsbüros " + stateName)}, parent: {stateId}, agencies: [{{ id: heat-planning, staff: {Posts(stateMunicipalities / 35.0)}, roles: [heat-consulting] }}] }}");
