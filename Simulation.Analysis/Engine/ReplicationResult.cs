@@ -67,8 +67,12 @@ public sealed record ReplicationResult(
             reworks,
             DecisionTally.Sum(agents.Select(a => a.Tallies.Decisions)),
             agents.Sum(a => a.Tallies.Consultations),
-            agents.Sum(a => a.Tallies.DeemedApprovals),
-            mandated);
+            agents.Sum(a => a.Tallies.LapsedConsultations),
+            mandated)
+        {
+            FictionPeriods = agents.Sum(a => a.Tallies.FictionPeriods),
+            Fictions = agents.Sum(a => a.Tallies.Fictions),
+        };
     }
 
     private static int ByFinishThenId(ProjectRecord x, ProjectRecord y)

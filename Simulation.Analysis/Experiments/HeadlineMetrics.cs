@@ -38,7 +38,8 @@ public static class HeadlineMetrics
             new("territorial_congruence", "Decisions with a choice taken for the own territory (territoriale Kongruenz)", "share", Better.Higher),
             new("inhabitants_per_councillor", "Inhabitants per elected member of the deciding body", "inhabitants", Better.Lower),
             new("distance_to_decider_km", "Distance from the place to the deciding body's seat", "km", Better.Lower),
-            new("deemed_approval_share", "Consultations ended by deemed approval (Genehmigungsfiktion)", "share", Better.Lower),
+            new("lapsed_consultation_share", "Consultations ended by their deadline, not by the last statement (Fristablauf)", "share", Better.Lower),
+            new("fiction_share", "Steps with a legal fiction done by law, not by their holder (Fiktion, e.g. §36(2) BauGB)", "share", Better.Lower),
         };
         list.AddRange(model.Processes.Select(p => new MetricDefinition($"lead_time_mean:{p.Id}", $"Lead time: {p.Name}", "days", Better.Lower)));
         list.AddRange(model.Processes.Select(p => new MetricDefinition($"finished_share:{p.Id}", $"Arrived and finished: {p.Name}", "share", Better.Higher)));
@@ -73,7 +74,8 @@ public static class HeadlineMetrics
             f.Congruence,
             f.InhabitantsPerCouncillor,
             f.DistanceToDeciderKm,
-            f.DeemedShare,
+            f.LapsedShare,
+            f.FictionShare,
         };
         values.AddRange(model.Processes.Select(p => f.Processes[p.Index].LeadTimeMean));
         values.AddRange(model.Processes.Select(p => f.Processes[p.Index].FinishedShare));

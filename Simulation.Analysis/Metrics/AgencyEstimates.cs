@@ -21,6 +21,9 @@ public sealed record AgencyEstimates(
 
     public Estimate ItemsDone { get; init; } = Estimate.Of([]);
 
+    /// <summary>Steps of its roles done by law per replication (legal fictions).</summary>
+    public Estimate Fictions { get; init; } = Estimate.Of([]);
+
     /// <summary>Replications in which the agency was saturated (<see cref="AgencyStability"/>).</summary>
     public int SaturatedIn { get; init; }
 
@@ -47,6 +50,7 @@ public sealed record AgencyEstimates(
             MeanQueueLength = Estimate.Of([.. replications.Select(r => r.MeanQueueLength)]),
             MeanWait = Estimate.Of([.. replications.Select(r => r.MeanWait)]),
             ItemsDone = Estimate.Of([.. replications.Select(r => (double)r.ItemsDone)]),
+            Fictions = Estimate.Of([.. replications.Select(r => (double)r.Fictions)]),
             SaturatedIn = judged.Count(s => s.Saturated),
             GrowingIn = judged.Count(s => s.Growing),
             UnstableIn = judged.Count(s => s.Unstable),

@@ -32,6 +32,10 @@ public sealed record AgencyFigures(
     [JsonIgnore]
     public long ItemsDone { get; init; }
 
+    /// <summary>Steps of its roles done by law (a legal fiction ran out).</summary>
+    [JsonIgnore]
+    public long Fictions { get; init; }
+
     /// <summary>The verdict on the agency's queue (<see cref="AgencyStability"/>); null when read back from a stored replication.</summary>
     [JsonIgnore]
     public AgencyStability? Stability { get; init; }
@@ -49,6 +53,7 @@ public sealed record AgencyFigures(
                 MeanQueueLength = a.MeanQueueLength,
                 MeanWait = a.MeanWait,
                 ItemsDone = a.Done,
+                Fictions = a.Fictions,
                 Stability = AgencyStability.Of(model, a),
             };
         }),

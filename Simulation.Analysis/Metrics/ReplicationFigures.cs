@@ -40,8 +40,14 @@ public sealed record ReplicationFigures(
     /// <summary>Over the decisions that leave a choice, the mean straight-line distance from the project's territory to the decider's seat, km (where the scenario gives locations).</summary>
     public double DistanceToDeciderKm => Decisions.DistanceCount > 0 ? Decisions.DistanceSum / Decisions.DistanceCount : double.NaN;
 
-    /// <summary>Share of consultations that ended by deemed approval (the deadline passed). NaN without consultations.</summary>
-    public double DeemedShare { get; init; } = double.NaN;
+    /// <summary>Share of consultations that lapsed: the deadline passed before every answer came. NaN without consultations.</summary>
+    public double LapsedShare { get; init; } = double.NaN;
+
+    /// <summary>
+    /// Legal fictions: of the legal periods of steps with a fiction (one per review round at the
+    /// holder) that ended, the share that ran out, the step counting as done by law. NaN without any.
+    /// </summary>
+    public double FictionShare { get; init; } = double.NaN;
 
     public IReadOnlyList<DeadlineFigures> Deadlines { get; init; } = [];
 
@@ -78,7 +84,8 @@ public sealed record ReplicationFigures(
             Handoffs = t.Handoffs,
             Reworks = t.Reworks,
             Decisions = t.Decisions,
-            DeemedShare = t.Consultations > 0 ? (double)t.DeemedApprovals / t.Consultations : double.NaN,
+            LapsedShare = t.Consultations > 0 ? (double)t.LapsedConsultations / t.Consultations : double.NaN,
+            FictionShare = t.FictionPeriods > 0 ? (double)t.Fictions / t.FictionPeriods : double.NaN,
             Deadlines = [.. DeadlineFigures.Compute(model, result)],
             Costs = CostFigures.Compute(model, result.Agencies, overall.ThroughputPerYear),
         };

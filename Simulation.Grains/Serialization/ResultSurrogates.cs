@@ -18,18 +18,19 @@ public readonly record struct AgencyStatisticsSurrogate(
     [property: Id(11)] int InServiceAtEnd,
     [property: Id(12)] double[] YearUtilisation,
     [property: Id(13)] double[] YearWaitingCaused,
-    [property: Id(14)] bool IsCouncil);
+    [property: Id(14)] bool IsCouncil,
+    [property: Id(15)] long Fictions);
 
 [RegisterConverter]
 public sealed class AgencyStatisticsConverter : IConverter<AgencyStatistics, AgencyStatisticsSurrogate>
 {
     public AgencyStatistics ConvertFromSurrogate(in AgencyStatisticsSurrogate s) =>
         new(s.Agent, s.Agency, s.Staff, s.Utilisation, s.MeanQueueLength, s.MeanWait, s.Arrived, s.Started, s.Done,
-            s.WaitingCaused, s.InQueueAtEnd, s.InServiceAtEnd, s.YearUtilisation, s.YearWaitingCaused) { IsCouncil = s.IsCouncil };
+            s.WaitingCaused, s.InQueueAtEnd, s.InServiceAtEnd, s.YearUtilisation, s.YearWaitingCaused) { IsCouncil = s.IsCouncil, Fictions = s.Fictions };
 
     public AgencyStatisticsSurrogate ConvertToSurrogate(in AgencyStatistics a) =>
         new(a.Agent, a.Agency, a.Staff, a.Utilisation, a.MeanQueueLength, a.MeanWait, a.Arrived, a.Started, a.Done,
-            a.WaitingCaused, a.InQueueAtEnd, a.InServiceAtEnd, a.YearUtilisation, a.YearWaitingCaused, a.IsCouncil);
+            a.WaitingCaused, a.InQueueAtEnd, a.InServiceAtEnd, a.YearUtilisation, a.YearWaitingCaused, a.IsCouncil, a.Fictions);
 }
 
 [GenerateSerializer, Immutable, Alias("IsdnSim.MandateTally")]
@@ -68,15 +69,21 @@ public readonly record struct AgentTalliesSurrogate(
     [property: Id(1)] long[] Reworks,
     [property: Id(2)] DecisionTally Decisions,
     [property: Id(4)] long Consultations,
-    [property: Id(5)] long DeemedApprovals,
-    [property: Id(6)] MandateTally[] Mandated);
+    [property: Id(5)] long LapsedConsultations,
+    [property: Id(6)] MandateTally[] Mandated,
+    [property: Id(7)] long FictionPeriods,
+    [property: Id(8)] long Fictions);
 
 [RegisterConverter]
 public sealed class AgentTalliesConverter : IConverter<AgentTallies, AgentTalliesSurrogate>
 {
     public AgentTallies ConvertFromSurrogate(in AgentTalliesSurrogate s) =>
-        new(s.Handoffs, s.Reworks, s.Decisions, s.Consultations, s.DeemedApprovals, s.Mandated);
+        new(s.Handoffs, s.Reworks, s.Decisions, s.Consultations, s.LapsedConsultations, s.Mandated)
+        {
+            FictionPeriods = s.FictionPeriods,
+            Fictions = s.Fictions,
+        };
 
     public AgentTalliesSurrogate ConvertToSurrogate(in AgentTallies v) =>
-        new(v.Handoffs, v.Reworks, v.Decisions, v.Consultations, v.DeemedApprovals, v.Mandated);
+        new(v.Handoffs, v.Reworks, v.Decisions, v.Consultations, v.LapsedConsultations, v.Mandated, v.FictionPeriods, v.Fictions);
 }

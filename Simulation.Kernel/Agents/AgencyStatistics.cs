@@ -25,6 +25,9 @@ public sealed record AgencyStatistics(
 {
     public bool IsCouncil { get; init; }
 
+    /// <summary>Steps of its roles that counted as done by law (a legal fiction) because it had not finished them in time.</summary>
+    public long Fictions { get; init; }
+
     /// <summary>Value equality including the yearly figures (records compare arrays by reference).</summary>
     public bool SameAs(AgencyStatistics other) =>
         this with { YearUtilisation = [], YearWaitingCaused = [] } == other with { YearUtilisation = [], YearWaitingCaused = [] }

@@ -79,6 +79,15 @@ internal sealed class StaffedAgency
         return slot;
     }
 
+    /// <summary>An item leaves the queue without work (a legal fiction decided its step): counted as done, as it is gone.</summary>
+    public void Drop(double t)
+    {
+        if (t >= _warmup)
+        {
+            _done++;
+        }
+    }
+
     public WorkItem Release(int slot, double t)
     {
         _free[_freeCount++] = slot;

@@ -28,4 +28,7 @@ internal struct WorkItem
 
     /// <summary>Consult and Support: the request's id at <see cref="ReplyTo"/>; Step: its own support request, or 0.</summary>
     public long Request;
+
+    /// <summary>Step: the legal fiction watching this round of it (Mechanisms/Fictions), or 0.</summary>
+    public long Fiction;
 }

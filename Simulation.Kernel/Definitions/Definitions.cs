@@ -154,6 +154,15 @@ public sealed record StepDefinition(
 
     /// <summary>The step needs a specialist: an office with fewer posts does it with more effort and more returns.</summary>
     public SpecialistDefinition? Specialist { get; init; }
+
+    /// <summary>Period: how long it runs from the moment it became ready.</summary>
+    public CalendarDays? Duration { get; init; }
+
+    /// <summary>
+    /// Work and approval: a legal fiction (§36(2), §6(4) BauGB). If the holder has not finished the
+    /// step this long after it became ready there (per review round), the step counts as done by law.
+    /// </summary>
+    public CalendarDays? DeemedAfter { get; init; }
 }
 
 /// <summary>An approval returns the file to <see cref="ReturnsTo"/>'s holder with a probability per review.</summary>

@@ -259,6 +259,8 @@ public sealed class SimulationModel
             SupportShare = s.Support?.Share ?? 0,
             Discretion = s.Discretion ?? Discretions.Default(s.Kind),
             Specialist = s.Specialist,
+            Duration = s.Duration?.Value ?? 0,
+            DeemedAfter = s.DeemedAfter?.Value ?? double.PositiveInfinity,
         }).ToList();
         return new ProcessModel(index, p.Id, p.Name, steps,
             [.. steps.Where(s => s.Predecessors.Length == 0).Select(s => s.Index)],

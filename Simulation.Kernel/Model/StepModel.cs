@@ -42,6 +42,12 @@ public sealed record StepModel(
 
     /// <summary>Needs a specialist: at an agency with fewer posts, more effort and more returns; null for any office.</summary>
     public SpecialistDefinition? Specialist { get; init; }
+
+    /// <summary>Period: days from ready to done.</summary>
+    public double Duration { get; init; }
+
+    /// <summary>Work and approval: days after which the step, unfinished by its holder, counts as done by law.</summary>
+    public double DeemedAfter { get; init; } = double.PositiveInfinity;
 }
 
 public sealed record ReworkModel(double Probability, double LocalProbability, int ReturnsTo, Distribution Effort, int MaxRounds);

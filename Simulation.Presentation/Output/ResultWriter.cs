@@ -50,6 +50,7 @@ public static class ResultWriter
         .Column("handoff_days", (in r) => r.P.Path.Handoff)
         .Column("rework_days", (in r) => r.P.Path.Rework)
         .Column("window_days", (in r) => r.P.Path.Window)
+        .Column("period_days", (in r) => r.P.Path.Period)
         .Column("critical_chain_handoffs", (in r) => r.P.Handoffs)
         .Column("critical_chain_reworks", (in r) => r.P.Reworks)
         .Column("determining_step", (in r) => r.P.Dominant.Step >= 0 ? r.Model.Processes[r.P.Id.Process].Steps[r.P.Dominant.Step].Id : "")
@@ -76,7 +77,8 @@ public static class ResultWriter
         .Column("items_done", (in r) => r.A.Done)
         .Column("waiting_caused_days", (in r) => r.A.WaitingCaused)
         .Column("in_queue_at_end", (in r) => r.A.InQueueAtEnd)
-        .Column("in_service_at_end", (in r) => r.A.InServiceAtEnd);
+        .Column("in_service_at_end", (in r) => r.A.InServiceAtEnd)
+        .Column("fictions", (in r) => r.A.Fictions);
 
     /// <summary>agencies_by_year.csv: one row per replication, simulated year (counted from 1) and agency.</summary>
     internal static readonly CsvTable<(SimulationModel Model, int Replication, int Year, AgencyStatistics A)> AgenciesByYear = new CsvTable<(SimulationModel Model, int Replication, int Year, AgencyStatistics A)>()

@@ -323,6 +323,12 @@ public static class RegionGenerator
             // The Land's heritage office gives a statement on every monument permit (about 2 wd, 0.56
             // a year per 1,000 inhabitants): one post per 150,000 inhabitants (ASSUMPTION).
             s.AppendLine($"      - {{ id: heritage-office, name: Landesamt für Denkmalpflege, staff: {Posts(inState.Sum(d => d.Population) / 150000.0)}, roles: [heritage-office] }}");
+            // Plan approval of roads and paths, and the operating permits of Kitas (§45, §85(2) SGB VIII),
+            // are the Land's. ASSUMPTION: one plan-approval post per 80 municipalities (each leads a
+            // cycle path every ten years: about 70 % busy), and one Kita-supervision post per 200,000
+            // inhabitants (about half busy with one Kita per 20,000 inhabitants a year).
+            s.AppendLine($"      - {{ id: plan-approval, name: Anhörungs- und Planfeststellungsbehörde (Straßen), staff: {Posts(stateMunicipalities / 80.0)}, roles: [plan-approval] }}");
+            s.AppendLine($"      - {{ id: kita-supervision, name: Kita-Aufsicht (Landesjugendamt), staff: {Posts(inState.Sum(d => d.Population) / 200000.0)}, roles: [operating-permit] }}");
             // About 300 consultancies for over 10,000 municipalities: one per 35.
             s.AppendLine($"  - {{ id: {stateId}-consultancies, kind: consultancy, name: {Q("Planungsbüros " + stateName)}, parent: {stateId}, agencies: [{{ id: heat-planning, staff: {Posts(stateMunicipalities / 35.0)}, roles: [heat-consulting] }}] }}");
             // Operators' own work keeps their staff about 30-40 % busy, as in rural-district.yaml (ASSUMPTION).

@@ -139,6 +139,15 @@ internal sealed class ProcessBinder(YamlReader reader, ValueBinder values, Scena
 
                 effort = new ConstantDistribution(0);
             }
+            else if (kind == StepKind.Period)
+            {
+                if (YamlReader.GetKeyNode(map, "effort") is { } effortKey)
+                {
+                    _r.Error(effortKey, $"{what} is a legal period, in which nobody works; it has no effort, only a duration (put staff work in a step before or after it)");
+                }
+
+                effort = new ConstantDistribution(0);
+            }
             else
             {
                 var effortNode = kindKnown ? _r.Require(map, "effort", what) : YamlReader.Get(map, "effort");
@@ -180,6 +189,8 @@ internal sealed class ProcessBinder(YamlReader reader, ValueBinder values, Scena
                 Support = extras.Support,
                 Discretion = extras.Discretion,
                 Specialist = extras.Specialist,
+                Duration = extras.Duration,
+                DeemedAfter = extras.DeemedAfter,
             });
         }
 

@@ -12,4 +12,10 @@ internal sealed record StepExtras(
 
     /// <summary>What the step decides, if the file says.</summary>
     public Discretion? Discretion { get; init; }
+
+    /// <summary>Period: how long it runs.</summary>
+    public CalendarDays? Duration { get; init; }
+
+    /// <summary>Work and approval: the legal fiction's time.</summary>
+    public CalendarDays? DeemedAfter { get; init; }
 }

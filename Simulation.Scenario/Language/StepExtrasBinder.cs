@@ -5,7 +5,7 @@ using YamlDotNet.RepresentationModel;
 
 namespace IsdnSim.Scenario.Language;
 
-/// <summary>What a step has beyond role and effort, by its kind: consultation, rework, segments, support.</summary>
+/// <summary>What a step has beyond role and effort, by its kind: consultation, rework, segments, support, a period's duration, a legal fiction.</summary>
 internal sealed class StepExtrasBinder(YamlReader reader, ValueBinder values, ScenarioReferences references)
 {
     private readonly YamlReader _r = reader;
@@ -80,6 +80,26 @@ internal sealed class StepExtrasBinder(YamlReader reader, ValueBinder values, Sc
             NotFor("rework", "approval");
         }
 
+        CalendarDays? duration = null;
+        if (kind == StepKind.Period)
+        {
+            duration = _r.Require(map, "duration", what, " (how long the legal period runs)") is { } dun ? _values.CalendarDuration(dun, $"the duration of {what}", null) : null;
+        }
+        else
+        {
+            NotFor("duration", "period");
+        }
+
+        CalendarDays? deemedAfter = null;
+        if (kind is StepKind.Work or StepKind.Approval)
+        {
+            deemedAfter = YamlReader.Get(map, "deemed_after") is { } dan ? _values.CalendarDuration(dan, $"deemed_after of {what}", null) : null;
+        }
+        else
+        {
+            NotFor("deemed_after", "work and approval");
+        }
+
         if (YamlReader.Get(map, "per_segment") is { } psn)
         {
             perSegment = _r.Boolean(psn, $"per_segment of {what}") ?? false;
@@ -87,7 +107,7 @@ internal sealed class StepExtrasBinder(YamlReader reader, ValueBinder values, Sc
 
         if (YamlReader.Get(map, "support") is { } sn)
         {
-            if (kind is StepKind.Council or StepKind.Consultation)
+            if (kind is StepKind.Council or StepKind.Consultation or StepKind.Period)
             {
                 NotFor("support", "work and approval");
             }
@@ -135,7 +155,7 @@ internal sealed class StepExtrasBinder(YamlReader reader, ValueBinder values, Sc
         }
 
 
-        return new StepExtras(consult, deadline, rework, perSegment, support, specialist) { Discretion = BindDiscretion(map, what, kind) };
+        return new StepExtras(consult, deadline, rework, perSegment, support, specialist) { Discretion = BindDiscretion(map, what, kind), Duration = duration, DeemedAfter = deemedAfter };
     }
 
     /// <summary>What a step decides; a consultation gathers statements and decides nothing.</summary>

@@ -179,7 +179,7 @@ public sealed class StepKindTests
 
         p.Finish.Should().BeApproximately(9, Exact);
         p.Path.Wait.Should().BeApproximately(8, Exact, "waiting for answers that did not come in time");
-        result.Tallies.DeemedApprovals.Should().Be(1);
+        result.Tallies.LapsedConsultations.Should().Be(1);
         result.Tallies.Consultations.Should().Be(1);
     }
 

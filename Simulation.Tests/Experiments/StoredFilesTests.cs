@@ -54,7 +54,7 @@ public sealed class StoredFilesTests : IDisposable
         var act = () => Experiments.CompareAsync(store.Plan, store.ScenarioText, folder);
 
         (await act.Should().ThrowAsync<InvalidDataException>()).WithMessage(
-            "*hold the metrics *territorial_congruence, deemed_approval_share*but this version of isdnsim measures *territorial_congruence, inhabitants_per_councillor, distance_to_decider_km*start a new experiment*");
+            "*hold the metrics *territorial_congruence, lapsed_consultation_share*but this version of isdnsim measures *territorial_congruence, inhabitants_per_councillor, distance_to_decider_km*start a new experiment*");
         Experiments.Files(folder).Keys.Should().NotContain(k => k.EndsWith(".rejected", StringComparison.Ordinal), "nothing of the stored experiment is set aside or lost");
     }
 

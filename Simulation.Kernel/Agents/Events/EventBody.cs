@@ -39,6 +39,10 @@ internal readonly record struct EventBody
 
     public static implicit operator EventBody(OfficeDelivery e) => new(EventKind.OfficeDelivery, 0, 0, e.Transfer);
 
+    public static implicit operator EventBody(PeriodEnds e) => new(EventKind.PeriodEnds, 0, 0, e.Period);
+
+    public static implicit operator EventBody(FictionDue e) => new(EventKind.FictionDue, 0, 0, e.Fiction);
+
     public Arrival AsArrival() => Kind == EventKind.Arrival ? new(_first) : throw Mismatch(EventKind.Arrival);
 
     public BackgroundArrival AsBackgroundArrival() => Kind == EventKind.BackgroundArrival ? new(_first) : throw Mismatch(EventKind.BackgroundArrival);
@@ -57,6 +61,10 @@ internal readonly record struct EventBody
     public GroupMeeting AsGroupMeeting() => Kind == EventKind.GroupMeeting ? new(_id) : throw Mismatch(EventKind.GroupMeeting);
 
     public OfficeDelivery AsOfficeDelivery() => Kind == EventKind.OfficeDelivery ? new(_id) : throw Mismatch(EventKind.OfficeDelivery);
+
+    public PeriodEnds AsPeriodEnds() => Kind == EventKind.PeriodEnds ? new(_id) : throw Mismatch(EventKind.PeriodEnds);
+
+    public FictionDue AsFictionDue() => Kind == EventKind.FictionDue ? new(_id) : throw Mismatch(EventKind.FictionDue);
 
     private InvalidOperationException Mismatch(EventKind wanted) => new($"An event of kind {Kind} was read as {wanted}.");
 }

@@ -12,4 +12,6 @@ internal enum EventKind : byte
     BackgroundArrival,
     MandateDue,
     OfficeDelivery,
+    PeriodEnds,
+    FictionDue,
 }

@@ -39,6 +39,8 @@ internal sealed class AgentContext
         SupportShares = new SupportShares(this);
         HandOffs = new HandOffs(this);
         OfficeHandOffs = new OfficeHandOffs(this);
+        Periods = new Periods(this);
+        Fictions = new Fictions(this);
     }
 
     public SimulationModel Model { get; }
@@ -80,6 +82,10 @@ internal sealed class AgentContext
     public HandOffs HandOffs { get; }
 
     public OfficeHandOffs OfficeHandOffs { get; }
+
+    public Periods Periods { get; }
+
+    public Fictions Fictions { get; }
 
     /// <summary>Whether what happens at <paramref name="t"/> is counted: after the warm-up.</summary>
     public bool Counting(double t) => t >= _warmup;

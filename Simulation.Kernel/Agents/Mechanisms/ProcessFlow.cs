@@ -50,13 +50,18 @@ internal sealed class ProcessFlow(AgentContext agent)
                 agent.Consultations.Start(token, step, agency, t);
                 break;
             case StepKind.Work or StepKind.Approval:
-                agent.Work.EnqueueProjectWork(agency, new WorkItem
+                var item = new WorkItem
                 {
                     Token = token,
                     Kind = WorkKind.Step,
                     Step = step,
                     Ready = t,
-                }, t);
+                };
+                agent.Fictions.Watch(ref item, s, agency, t);
+                agent.Work.EnqueueProjectWork(agency, item, t);
+                break;
+            case StepKind.Period:
+                agent.Periods.Start(token, step, agency, t);
                 break;
             default:
                 throw new InvalidOperationException($"No rule to start a step of kind {s.Kind}.");

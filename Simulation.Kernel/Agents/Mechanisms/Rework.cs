@@ -20,6 +20,11 @@ internal sealed class Rework(AgentContext agent)
     /// <summary>A work or approval step's own work is done; an approval may return the file for rework.</summary>
     public void ReviewOrFinish(in ProjectToken token, in WorkItem item, int agency, double t)
     {
+        if (!agent.Fictions.Settle(item, t))
+        {
+            return; // the law decided the step while it was in work: this work has no effect
+        }
+
         var step = agent.StepsOf(token)[item.Step];
         if (step.Kind == StepKind.Approval && step.Rework is { } rework && token.Round < rework.MaxRounds)
         {

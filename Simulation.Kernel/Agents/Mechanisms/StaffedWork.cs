@@ -85,9 +85,14 @@ internal sealed class StaffedWork
 
         // The next queued item takes the freed staff member before anything this one hands on
         // arrives, so a project cannot overtake others in the same agency's queue.
-        if (a.Queue.Count > 0)
+        while (a.Queue.Count > 0)
         {
-            StartService(e.Agency, a.Queue.Dequeue(), t);
+            var next = a.Queue.Dequeue();
+            if (!Dropped(e.Agency, next, t))
+            {
+                StartService(e.Agency, next, t);
+                break;
+            }
         }
 
         var token = item.Token.AfterService(item.Admitted - item.Ready, item.Start - item.Admitted, t - item.Start);
@@ -120,6 +125,11 @@ internal sealed class StaffedWork
     private void Admit(int agency, in WorkItem item, double t)
     {
         var a = _agencies[agency]!;
+        if (Dropped(agency, item, t))
+        {
+            return; // held for a window until the law decided its step
+        }
+
         if (_agent.Trace is not null)
         {
             // Waiting counts the item itself unless staff take it at once (the start follows).
@@ -195,6 +205,24 @@ internal sealed class StaffedWork
         {
             _agent.HandOffs.Send(helper, t, token.Accrue(PathPart.Window, item.Admitted - item.Ready).Accrue(PathPart.Wait, t - item.Admitted), share);
         }
+    }
+
+    /// <summary>Staff reach a file whose step the law decided already (a legal fiction): it leaves without work.</summary>
+    private bool Dropped(int agency, in WorkItem item, double t)
+    {
+        if (!_agent.Fictions.Decided(item))
+        {
+            return false;
+        }
+
+        var a = _agencies[agency]!;
+        a.Drop(t);
+        if (_agent.Trace is not null)
+        {
+            TraceWork(TraceKind.Drop, t, item, agency, a);
+        }
+
+        return true;
     }
 
     /// <summary>A trace event of an agency's work; <paramref name="waiting"/> counts an item about to join the queue.</summary>

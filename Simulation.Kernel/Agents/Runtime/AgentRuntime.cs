@@ -104,7 +104,9 @@ public sealed class AgentRuntime
         var a = _agent;
         return new AgentResult(
             Index,
-            [.. a.Self.Agencies.Select(agency => agency.IsCouncil ? a.Councils.Close(agency.Index, horizon) : a.Work.Close(agency.Index, horizon))],
+            [.. a.Self.Agencies.Select(agency => agency.IsCouncil
+                ? a.Councils.Close(agency.Index, horizon)
+                : a.Work.Close(agency.Index, horizon) with { Fictions = a.Fictions.DeemedAt(agency.Index) })],
             a.Demand.Arrivals(),
             a.Flow.Finished,
             a.Flow.Steps,
@@ -114,8 +116,12 @@ public sealed class AgentRuntime
                 a.Rework.Returns,
                 a.Flow.Decisions.Tally(),
                 a.Consultations.Decided + a.WorkingGroups.Settled,
-                a.Consultations.Deemed,
-                a.Demand.Mandated()));
+                a.Consultations.Lapsed,
+                a.Demand.Mandated())
+            {
+                FictionPeriods = a.Fictions.Ended,
+                Fictions = a.Fictions.Deemed,
+            });
     }
 
     private void OnEvent(in ScheduledEvent e)
@@ -150,6 +156,12 @@ public sealed class AgentRuntime
                 break;
             case EventKind.OfficeDelivery:
                 a.OfficeHandOffs.OnDelivery(e.Body.AsOfficeDelivery(), t);
+                break;
+            case EventKind.PeriodEnds:
+                a.Periods.OnEnd(e.Body.AsPeriodEnds(), t);
+                break;
+            case EventKind.FictionDue:
+                a.Fictions.OnDue(e.Body.AsFictionDue(), t);
                 break;
             default:
                 throw new InvalidOperationException($"No handler for an event of kind {e.Body.Kind}.");

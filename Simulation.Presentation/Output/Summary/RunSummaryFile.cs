@@ -26,7 +26,8 @@ public sealed record RunSummaryFile(
     SummaryBottlenecks Bottlenecks,
     SummaryBetweenLevels BetweenLevels,
     SummaryDemocracy DemocraticQuality,
-    SummaryEstimate ConsultationsDeemedApprovedShare,
+    SummaryEstimate ConsultationsLapsedShare,
+    SummaryEstimate FictionShare,
     IReadOnlyList<SummaryDeadline> Deadlines)
 {
     /// <summary>What the modelled posts cost; left out of the file when the scenario has no costs.</summary>
@@ -50,7 +51,8 @@ public sealed record RunSummaryFile(
             SummaryBottlenecks.From(model, summary),
             new SummaryBetweenLevels(SummaryLevelPair.Of(summary.Handoffs), SummaryLevelPair.Of(summary.Reworks)),
             SummaryDemocracy.From(summary.Democracy),
-            SummaryEstimate.From(summary.DeemedShare),
+            SummaryEstimate.From(summary.LapsedShare),
+            SummaryEstimate.From(summary.FictionShare),
             [.. summary.Deadlines.Select(SummaryDeadline.From)])
         {
             Costs = summary.Costs is { } costs ? SummaryCosts.From(costs) : null,

@@ -16,7 +16,8 @@ public sealed record SummaryAgency(
     SummaryEstimate WaitingCausedDays,
     SummaryEstimate CriticalPathShare,
     int SaturatedReplications,
-    int GrowingReplications)
+    int GrowingReplications,
+    SummaryEstimate Fictions)
 {
     public static SummaryAgency From(AgencyEstimates a) => new(
         a.Agent,
@@ -31,5 +32,6 @@ public sealed record SummaryAgency(
         SummaryEstimate.From(a.WaitingCaused),
         SummaryEstimate.From(a.DeterminingShare),
         a.SaturatedIn,
-        a.GrowingIn);
+        a.GrowingIn,
+        SummaryEstimate.From(a.Fictions));
 }
