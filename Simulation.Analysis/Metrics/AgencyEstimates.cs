@@ -24,6 +24,12 @@ public sealed record AgencyEstimates(
     /// <summary>Steps of its roles done by law per replication (legal fictions).</summary>
     public Estimate Fictions { get; init; } = Estimate.Of([]);
 
+    /// <summary>The share of the posts' working time with staff present (none for a council).</summary>
+    public Estimate PresentShare { get; init; } = Estimate.Of([]);
+
+    /// <summary>Busy time over the working time of the staff present (none for a council).</summary>
+    public Estimate PresentUtilisation { get; init; } = Estimate.Of([]);
+
     /// <summary>Replications in which the agency was saturated (<see cref="AgencyStability"/>).</summary>
     public int SaturatedIn { get; init; }
 
@@ -51,6 +57,9 @@ public sealed record AgencyEstimates(
             MeanWait = Estimate.Of([.. replications.Select(r => r.MeanWait)]),
             ItemsDone = Estimate.Of([.. replications.Select(r => (double)r.ItemsDone)]),
             Fictions = Estimate.Of([.. replications.Select(r => (double)r.Fictions)]),
+
+            PresentShare = Estimate.Of([.. replications.Select(r => r.PresentShare).Where(double.IsFinite)]),
+            PresentUtilisation = Estimate.Of([.. replications.Select(r => r.PresentUtilisation).Where(double.IsFinite)]),
             SaturatedIn = judged.Count(s => s.Saturated),
             GrowingIn = judged.Count(s => s.Growing),
             UnstableIn = judged.Count(s => s.Unstable),

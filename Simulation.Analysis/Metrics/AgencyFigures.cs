@@ -36,6 +36,14 @@ public sealed record AgencyFigures(
     [JsonIgnore]
     public long Fictions { get; init; }
 
+    /// <summary>The share of the posts' working time their holders were present and the posts filled (NaN for a council).</summary>
+    [JsonIgnore]
+    public double PresentShare { get; init; } = double.NaN;
+
+    /// <summary>Busy time over the working time of the staff present (NaN for a council).</summary>
+    [JsonIgnore]
+    public double PresentUtilisation { get; init; } = double.NaN;
+
     /// <summary>The verdict on the agency's queue (<see cref="AgencyStability"/>); null when read back from a stored replication.</summary>
     [JsonIgnore]
     public AgencyStability? Stability { get; init; }
@@ -54,6 +62,9 @@ public sealed record AgencyFigures(
                 MeanWait = a.MeanWait,
                 ItemsDone = a.Done,
                 Fictions = a.Fictions,
+
+                PresentShare = a.IsCouncil ? double.NaN : a.PresentShare,
+                PresentUtilisation = a.IsCouncil ? double.NaN : a.PresentUtilisation,
                 Stability = AgencyStability.Of(model, a),
             };
         }),

@@ -7,8 +7,9 @@ namespace IsdnSim.Analysis.Metrics;
 /// Whether an agency's queue was stable in one replication, judged from its figures after the
 /// warm-up only (so the verdict is a pure function of the result, the same on every engine).
 /// <para>
-/// <b>Saturated</b>: utilisation (busy over available time; for a council, agenda places used)
-/// at least <see cref="SaturatedUtilisation"/> and items still waiting at the horizon. The
+/// <b>Saturated</b>: utilisation of the staff present (busy over the time its staff were at work
+/// or free, neither absent nor the post vacant; for a council, agenda places used) at least
+/// <see cref="SaturatedUtilisation"/> and items still waiting at the horizon. The
 /// offered load is then at or within sampling error of the capacity: a stable queue needs spare
 /// capacity, and an M/M/1 queue at 98 % load already has a mean queue of 48 items.
 /// </para>
@@ -51,7 +52,7 @@ public sealed record AgencyStability(bool Saturated, bool Growing)
     /// <param name="a">The agency's figures in one replication.</param>
     /// <param name="intakeWindow">Whether it accepts items only in a window (then growth is not judged).</param>
     public static AgencyStability Of(AgencyStatistics a, bool intakeWindow) => new(
-        Saturated: a.Utilisation >= SaturatedUtilisation && a.InQueueAtEnd > 0,
+        Saturated: a.PresentUtilisation >= SaturatedUtilisation && a.InQueueAtEnd > 0,
         Growing: !intakeWindow && Rise(a) > StableRiseBound(a));
 
     /// <summary>The verdict on <paramref name="a"/>, an agency of <paramref name="model"/>.</summary>

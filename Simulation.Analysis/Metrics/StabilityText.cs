@@ -5,8 +5,11 @@ namespace IsdnSim.Analysis.Metrics;
 /// <summary>The plain-language warnings about unstable queues, the same on the terminal and in reports.</summary>
 public static class StabilityText
 {
-    /// <summary>"Building authority (District), utilisation 99.6 %: saturated (busy ≥ 98 % with work waiting) in 5 of 5 replications; work in progress growing steadily in 5 of 5 replications. ..."</summary>
-    public static string Agency(string agency, string organisation, int saturatedIn, int growingIn, int replications, double utilisation)
+    /// <summary>
+    /// "Building authority (District), utilisation 99.6 %: saturated (busy ≥ 98 % with work waiting) in 5 of 5 replications; work in progress growing steadily in 5 of 5 replications. ..."
+    /// With absence, the utilisation of the staff present follows the posts': "utilisation 74.2 % (99.4 % of the staff present)".
+    /// </summary>
+    public static string Agency(string agency, string organisation, int saturatedIn, int growingIn, int replications, double utilisation, double presentUtilisation = double.NaN)
     {
         var parts = new List<string>();
         if (saturatedIn > 0)
@@ -19,8 +22,11 @@ public static class StabilityText
             parts.Add($"work in progress growing steadily in {growingIn} of {replications} replications");
         }
 
+        var present = double.IsFinite(presentUtilisation) && presentUtilisation != utilisation
+            ? string.Create(CultureInfo.InvariantCulture, $" ({presentUtilisation:P1} of the staff present)")
+            : "";
         return string.Create(CultureInfo.InvariantCulture,
-            $"{agency} ({organisation}), utilisation {utilisation:P1}: {string.Join("; ", parts)}. Offered load reaches capacity; its queue has no steady state.");
+            $"{agency} ({organisation}), utilisation {utilisation:P1}{present}: {string.Join("; ", parts)}. Offered load reaches capacity; its queue has no steady state.");
     }
 
     /// <summary>"Cycle path: only 12.0 % of the projects arrived after the warm-up finished by the horizon; ...".</summary>

@@ -19,18 +19,24 @@ public readonly record struct AgencyStatisticsSurrogate(
     [property: Id(12)] double[] YearUtilisation,
     [property: Id(13)] double[] YearWaitingCaused,
     [property: Id(14)] bool IsCouncil,
-    [property: Id(15)] long Fictions);
+    [property: Id(15)] long Fictions,
+    [property: Id(16)] double PresentShare);
 
 [RegisterConverter]
 public sealed class AgencyStatisticsConverter : IConverter<AgencyStatistics, AgencyStatisticsSurrogate>
 {
     public AgencyStatistics ConvertFromSurrogate(in AgencyStatisticsSurrogate s) =>
         new(s.Agent, s.Agency, s.Staff, s.Utilisation, s.MeanQueueLength, s.MeanWait, s.Arrived, s.Started, s.Done,
-            s.WaitingCaused, s.InQueueAtEnd, s.InServiceAtEnd, s.YearUtilisation, s.YearWaitingCaused) { IsCouncil = s.IsCouncil, Fictions = s.Fictions };
+            s.WaitingCaused, s.InQueueAtEnd, s.InServiceAtEnd, s.YearUtilisation, s.YearWaitingCaused)
+        {
+            IsCouncil = s.IsCouncil,
+            PresentShare = s.PresentShare,
+            Fictions = s.Fictions,
+        };
 
     public AgencyStatisticsSurrogate ConvertToSurrogate(in AgencyStatistics a) =>
         new(a.Agent, a.Agency, a.Staff, a.Utilisation, a.MeanQueueLength, a.MeanWait, a.Arrived, a.Started, a.Done,
-            a.WaitingCaused, a.InQueueAtEnd, a.InServiceAtEnd, a.YearUtilisation, a.YearWaitingCaused, a.IsCouncil, a.Fictions);
+            a.WaitingCaused, a.InQueueAtEnd, a.InServiceAtEnd, a.YearUtilisation, a.YearWaitingCaused, a.IsCouncil, a.Fictions, a.PresentShare);
 }
 
 [GenerateSerializer, Immutable, Alias("IsdnSim.MandateTally")]

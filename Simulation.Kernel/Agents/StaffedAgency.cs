@@ -1,3 +1,4 @@
+using IsdnSim.Kernel.Definitions;
 using IsdnSim.Kernel.Model;
 using IsdnSim.Kernel.Time;
 
@@ -5,12 +6,26 @@ namespace IsdnSim.Kernel.Agents;
 
 /// <summary>
 /// An agency during a run: c staff (servers), a FIFO or priority queue, an optional intake
-/// window in which it accepts new items, and the integrals behind its figures.
+/// window in which it accepts new items, and the integrals behind its figures. A slot is a post:
+/// with absence (<see cref="AbsenceDefinition"/>) a post can be away, and then takes no work and
+/// holds its file paused until it is back (<see cref="Withdraw"/>, <see cref="Reinstate"/>).
 /// </summary>
 internal sealed class StaffedAgency
 {
     private readonly WorkItem[] _slots;
     private readonly int[] _free;
+
+    // Bumped when a post's service is cut short, so that the ServiceEnd already scheduled for it is recognised as stale.
+    private readonly int[] _generation;
+
+    // Absence only (null without): whether each post is away, when its current stint of work began,
+    // whether it holds a paused file, and since when.
+    private readonly bool[]? _away;
+    private readonly double[]? _stintStart;
+    private readonly bool[]? _holdsPaused;
+    private readonly double[]? _pausedSince;
+    private int _awayCount;
+    private int _pausedCount;
     private readonly YearlyIntegrals _integrals;
     private readonly WorkCalendar _calendar;
     private readonly DateOnly _start;
@@ -36,6 +51,15 @@ internal sealed class StaffedAgency
         }
 
         _freeCount = model.Staff;
+        _generation = new int[model.Staff];
+        if (model.Absence is not null)
+        {
+            _away = new bool[model.Staff];
+            _stintStart = new double[model.Staff];
+            _holdsPaused = new bool[model.Staff];
+            _pausedSince = new double[model.Staff];
+        }
+
         Queue = new PriorityWorkQueue(model.PriorityQueue ? 10 : 1);
     }
 
@@ -50,9 +74,19 @@ internal sealed class StaffedAgency
 
     public bool HasFreeStaff => _freeCount > 0;
 
-    public int Busy => Model.Staff - _freeCount;
+    /// <summary>Posts at work: neither free nor away.</summary>
+    public int Busy => Model.Staff - _freeCount - _awayCount;
 
-    public void Observe(double t) => _integrals.Observe(t, Queue.Count + Held.Count, Busy);
+    /// <summary>Items waiting here: queued, held for the intake window, or paused on a post that is away.</summary>
+    public int Waiting => Queue.Count + Held.Count + _pausedCount;
+
+    /// <summary>Posts whose holder is present and that are filled.</summary>
+    public int Present => Model.Staff - _awayCount;
+
+    public void Observe(double t) => _integrals.Observe(t, Waiting, Busy, _awayCount);
+
+    /// <summary>The generation of a post's service: a ServiceEnd of another generation is stale.</summary>
+    public int Generation(int post) => _generation[post];
 
     /// <summary>Counts an item arriving at <paramref name="t"/>, if after the warm-up (as all counts here).</summary>
     public void CountArrival(double t)
@@ -65,12 +99,17 @@ internal sealed class StaffedAgency
 
     public int Level(in WorkItem item) => Model.PriorityQueue ? item.Priority : 0;
 
-    /// <summary>Puts an item into service (staff must be free) and returns its slot.</summary>
-    public int Occupy(in WorkItem item)
+    /// <summary>Puts an item into service (staff must be free) and returns its slot; a handed-over item was counted as started before.</summary>
+    public int Occupy(in WorkItem item, double t, bool firstStart = true)
     {
         var slot = _free[--_freeCount];
         _slots[slot] = item;
-        if (item.Start >= _warmup)
+        if (_stintStart is not null)
+        {
+            _stintStart[slot] = t;
+        }
+
+        if (firstStart && item.Start >= _warmup)
         {
             _waitSum += item.Start - item.Ready;
             _started++;
@@ -87,6 +126,81 @@ internal sealed class StaffedAgency
             _done++;
         }
     }
+
+    /// <summary>
+    /// The post falls away at <paramref name="t"/> (its holder absent, or it fell vacant): an idle
+    /// post leaves the free ones; a busy one keeps its file, paused with the work done so far
+    /// (true), and its scheduled end becomes stale.
+    /// </summary>
+    public bool Withdraw(int post, double t)
+    {
+        _away![post] = true;
+        _awayCount++;
+        var free = Array.IndexOf(_free, post, 0, _freeCount);
+        if (free >= 0)
+        {
+            // Keep the order of the others, so which post takes the next file does not depend on this.
+            Array.Copy(_free, free + 1, _free, free, _freeCount - free - 1);
+            _freeCount--;
+            return false;
+        }
+
+        ref var item = ref _slots[post];
+        item.Worked += (_calendar.WorkTimeAt(t) - _calendar.WorkTimeAt(_stintStart![post])) * Model.Productivity;
+        _pausedSince![post] = t;
+        _generation[post]++;
+        _holdsPaused![post] = true;
+        _pausedCount++;
+        return true;
+    }
+
+    /// <summary>
+    /// The paused file of a post that is away, taken off it (its holder left): it goes to a
+    /// colleague. Its wait goes on; <see cref="WorkItem.Paused"/> holds it less the time it began
+    /// until a colleague takes the file and adds that time.
+    /// </summary>
+    public bool TryHandOver(int post, out WorkItem item)
+    {
+        if (!_holdsPaused![post])
+        {
+            item = default;
+            return false;
+        }
+
+        _holdsPaused[post] = false;
+        _pausedCount--;
+        item = _slots[post];
+        item.HandedOver = true;
+        item.Paused -= _pausedSince![post];
+        return true;
+    }
+
+    /// <summary>
+    /// The post is back at <paramref name="t"/>: with a paused file it carries on with it (true,
+    /// with the work left in <paramref name="remaining"/>), else it joins the free posts.
+    /// </summary>
+    public bool Reinstate(int post, double t, out double remaining)
+    {
+        _away![post] = false;
+        _awayCount--;
+        if (!_holdsPaused![post])
+        {
+            _free[_freeCount++] = post;
+            remaining = 0;
+            return false;
+        }
+
+        _holdsPaused[post] = false;
+        _pausedCount--;
+        ref var item = ref _slots[post];
+        item.Paused += t - _pausedSince![post];
+        _stintStart![post] = t;
+        remaining = Math.Max(0, item.Effort - item.Worked);
+        return true;
+    }
+
+    /// <summary>The item in service at a post, for tracing.</summary>
+    public ref readonly WorkItem At(int post) => ref _slots[post];
 
     public WorkItem Release(int slot, double t)
     {
@@ -144,9 +258,12 @@ internal sealed class StaffedAgency
             Started: _started,
             Done: _done,
             WaitingCaused: _integrals.QueueArea,
-            InQueueAtEnd: Queue.Count + Held.Count,
+            InQueueAtEnd: Waiting,
             InServiceAtEnd: Busy,
             YearUtilisation: _integrals.YearUtilisation(Model.Staff, horizon),
-            YearWaitingCaused: _integrals.YearQueueArea);
+            YearWaitingCaused: _integrals.YearQueueArea)
+        {
+            PresentShare = available > 0 ? (available - _integrals.AwayWork) / available : 1,
+        };
     }
 }

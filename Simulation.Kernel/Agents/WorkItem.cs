@@ -5,6 +5,9 @@ internal struct WorkItem
 {
     public ProjectToken Token;
     public WorkKind Kind;
+
+    /// <summary>Absence: its holder left (a vacancy) and it waits for a colleague to carry on with the effort left. (Beside <see cref="Kind"/>, in its padding.)</summary>
+    public bool HandedOver;
     public int Step;
     public int Priority;
     public double Ready;
@@ -31,4 +34,14 @@ internal struct WorkItem
 
     /// <summary>Step: the legal fiction watching this round of it (Mechanisms/Fictions), or 0.</summary>
     public long Fiction;
+
+    /// <summary>Absence: effort already done before its post fell away (0 for an item never interrupted).</summary>
+    public double Worked;
+
+    /// <summary>
+    /// Absence: calendar days it waited, once started, for its absent holder or after a hand-over;
+    /// waiting, not service. While handed over it holds that less the time the wait began (see
+    /// <see cref="StaffedAgency.TryHandOver"/>), so that adding the time a colleague takes it completes it.
+    /// </summary>
+    public double Paused;
 }

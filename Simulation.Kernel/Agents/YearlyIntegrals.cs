@@ -4,7 +4,8 @@ namespace IsdnSim.Kernel.Agents;
 
 /// <summary>
 /// Time integrals of an agency's queue length (calendar time) and of its busy staff (working
-/// time), in total and per simulated year, for utilisation, queue length and waiting caused.
+/// time), in total and per simulated year, for utilisation, queue length and waiting caused, and
+/// in total of its posts away (absent holder or vacant post; working time), for the share present.
 /// The totals start at the warm-up; the yearly figures cover whole years.
 /// </summary>
 internal sealed class YearlyIntegrals(WorkCalendar calendar, double[] yearStarts, double warmup)
@@ -21,8 +22,11 @@ internal sealed class YearlyIntegrals(WorkCalendar calendar, double[] yearStarts
 
     public double QueueArea { get; private set; }
 
+    /// <summary>Posts away (holder absent or post vacant) times working time.</summary>
+    public double AwayWork { get; private set; }
+
     /// <summary>Brings the integrals up to <paramref name="t"/> with the levels that held since the last call.</summary>
-    public void Observe(double t, int queueLength, int busy)
+    public void Observe(double t, int queueLength, int busy, int away = 0)
     {
         while (true)
         {
@@ -32,11 +36,12 @@ internal sealed class YearlyIntegrals(WorkCalendar calendar, double[] yearStarts
                 break;
             }
 
-            Integrate(next, queueLength, busy);
+            Integrate(next, queueLength, busy, away);
             if (_warmupPending && next == warmup)
             {
                 BusyWork = 0;
                 QueueArea = 0;
+                AwayWork = 0;
                 _warmupPending = false;
             }
 
@@ -47,16 +52,21 @@ internal sealed class YearlyIntegrals(WorkCalendar calendar, double[] yearStarts
             }
         }
 
-        Integrate(t, queueLength, busy);
+        Integrate(t, queueLength, busy, away);
     }
 
-    private void Integrate(double t, int queueLength, int busy)
+    private void Integrate(double t, int queueLength, int busy, int away)
     {
         var work = calendar.WorkTimeAt(t);
         var queue = queueLength * (t - _last);
         var busyWork = busy * (work - _lastWork);
         QueueArea += queue;
         BusyWork += busyWork;
+        if (away != 0)
+        {
+            AwayWork += away * (work - _lastWork);
+        }
+
         _yearQueue[_year] += queue;
         _yearBusy[_year] += busyWork;
         _last = t;

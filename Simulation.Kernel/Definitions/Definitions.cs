@@ -97,6 +97,9 @@ public sealed record AgencyDefinition(
     /// <summary>The pay group of its posts and their yearly cost; null for a council, or when the scenario has no costs.</summary>
     public PostCost? Cost { get; init; }
 
+    /// <summary>When its posts take no work (illness, leave, vacancy); null: always there.</summary>
+    public AbsenceDefinition? Absence { get; init; }
+
     public bool IsCouncil => Sessions is not null;
 }
 

@@ -21,6 +21,9 @@ public sealed record AgencyModel(int Index, string Id, string Name, int Staff, d
 
     public IntakeDefinition? Intake { get; init; }
 
+    /// <summary>When its posts take no work (illness, leave, vacancy); null: always there.</summary>
+    public AbsenceDefinition? Absence { get; init; }
+
     /// <summary>Background effort, for sampling.</summary>
     public Distribution? BackgroundEffort => Background?.Effort;
 }

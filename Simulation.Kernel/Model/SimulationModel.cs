@@ -57,6 +57,7 @@ public sealed class SimulationModel
                 ProjectPriority = g.ProjectPriority,
                 Background = g.Background,
                 Intake = g.Intake,
+                Absence = g.Absence is { IsNone: false } absence ? absence : null,
             })],
             StableHash.Of(a.Id))
         {

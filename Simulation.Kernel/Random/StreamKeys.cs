@@ -13,6 +13,8 @@ public static class StreamKeys
     private static readonly ulong EffortDomain = StableHash.Of("effort");
     private static readonly ulong BackgroundDomain = StableHash.Of("background");
     private static readonly ulong RouteDomain = StableHash.Of("route");
+    private static readonly ulong HolderAbsenceDomain = StableHash.Of("holder-absence");
+    private static readonly ulong VacancyDomain = StableHash.Of("vacancy");
 
     /// <summary>The root of one replication of one seed.</summary>
     public static ulong Replication(ulong seed, int replication) =>
@@ -28,6 +30,18 @@ public static class StreamKeys
     /// <summary>The effort of one background item, keyed by (agent, agency, serial).</summary>
     public static ulong BackgroundEffort(ulong replicationRoot, ulong agentHash, ulong agencyHash, long serial) =>
         StableHash.Combine(Background(replicationRoot, agentHash, agencyHash), (ulong)serial + 1);
+
+    /// <summary>
+    /// The illness and leave of the holder of one post, keyed by (agent, agency, post): a post's
+    /// absences are its own, whatever the agency's other posts or its work do. A variant that scales
+    /// staff keeps the streams of the posts that remain.
+    /// </summary>
+    public static ulong HolderAbsence(ulong replicationRoot, ulong agentHash, ulong agencyHash, int post) =>
+        Post(HolderAbsenceDomain, replicationRoot, agentHash, agencyHash, post);
+
+    /// <summary>The vacancies of one post (the holder leaving, the post filled again), keyed by (agent, agency, post).</summary>
+    public static ulong Vacancy(ulong replicationRoot, ulong agentHash, ulong agencyHash, int post) =>
+        Post(VacancyDomain, replicationRoot, agentHash, agencyHash, post);
 
     /// <summary>The route of a linear measure, keyed by the project.</summary>
     public static ulong Route(ulong replicationRoot, ulong municipalityHash, ulong processHash, long serial) =>
@@ -54,6 +68,9 @@ public static class StreamKeys
             : StableHash.Combine(StableHash.Combine(StableHash.Combine(stepHash, (ulong)(segment + 1)), (ulong)round), (ulong)purpose);
         return Effort(replicationRoot, municipalityHash, processHash, serial, step);
     }
+
+    private static ulong Post(ulong domain, ulong replicationRoot, ulong agentHash, ulong agencyHash, int post) =>
+        StableHash.Combine(StableHash.Combine(StableHash.Combine(StableHash.Combine(replicationRoot, domain), agentHash), agencyHash), (ulong)post);
 
     public static ulong Effort(ulong replicationRoot, ulong municipalityHash, ulong processHash, long serial, ulong stepHash) =>
         StableHash.Combine(

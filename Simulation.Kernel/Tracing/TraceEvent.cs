@@ -52,6 +52,16 @@ public enum TraceKind : byte
 
     /// <summary>Staff reached a file whose step the law had already decided: it leaves the queue without work.</summary>
     Drop,
+
+    /// <summary>
+    /// A post of an agency fell away: its holder fell ill (<see cref="TraceEvent.Detail"/> 1) or went on
+    /// leave (2), or it fell vacant (3). <see cref="TraceEvent.Peer"/> is the post, <see cref="TraceEvent.Value"/>
+    /// the posts present after.
+    /// </summary>
+    Away,
+
+    /// <summary>A post is back at work (<see cref="TraceEvent.Detail"/>: what ended, as for <see cref="Away"/>).</summary>
+    Back,
 }
 
 /// <summary>

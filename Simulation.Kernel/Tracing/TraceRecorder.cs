@@ -18,6 +18,9 @@ public sealed class TraceRecorder(int agent)
         int peer = -1, byte detail = 0, int queue = -1, int busy = -1, double value = 0) =>
         _events.Add(new TraceEvent(t, agent, _sequence++, kind, project, segment, step, agency, peer, detail, queue, busy, value));
 
+    /// <summary>Whether something was recorded since the last <see cref="Drain"/>.</summary>
+    public bool HasEvents => _events.Count > 0;
+
     /// <summary>Everything recorded since the last call.</summary>
     public TraceEvent[] Drain()
     {

@@ -70,6 +70,10 @@ public static class ResultWriter
         .Column("kind", (in r) => Kind(r.A))
         .Column("staff", (in r) => r.A.Staff)
         .Column("utilisation", (in r) => r.A.Utilisation)
+
+        // Staff present (holder neither ill nor on leave, post filled): a council has none.
+        .Column("present_share", (in r) => r.A.IsCouncil ? double.NaN : r.A.PresentShare)
+        .Column("utilisation_of_present", (in r) => r.A.IsCouncil ? double.NaN : r.A.PresentUtilisation)
         .Column("mean_queue_length", (in r) => r.A.MeanQueueLength)
         .Column("mean_wait_days", (in r) => r.A.MeanWait)
         .Column("items_arrived", (in r) => r.A.Arrived)

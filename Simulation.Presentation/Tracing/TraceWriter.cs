@@ -19,6 +19,7 @@ public sealed class TraceWriter : ITraceSink, IDisposable
     private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = false };
     private static readonly string[] MessageNames = ["step-ready", "consult", "consult-reply", "rework", "rework-done", "support", "support-reply"];
     private static readonly string[] WorkNames = ["step", "consult", "rework", "support", "background"];
+    private static readonly string[] ReasonNames = ["", "illness", "leave", "vacancy"];
 
     private readonly SimulationModel _model;
     private readonly CountingStream _file;
@@ -201,6 +202,13 @@ public sealed class TraceWriter : ITraceSink, IDisposable
                 }
 
                 break;
+            case TraceKind.Away or TraceKind.Back:
+                _json.WriteNumber("post", e.Peer);
+                _json.WriteString("reason", ReasonNames[e.Detail]);
+                _json.WriteNumber("present", e.Value);
+                _json.WriteNumber("queue", e.Queue);
+                _json.WriteNumber("busy", e.Busy);
+                break;
             default:
                 break;
         }
@@ -234,6 +242,8 @@ public sealed class TraceWriter : ITraceSink, IDisposable
         TraceKind.Period => "period",
         TraceKind.Deemed => "deemed",
         TraceKind.Drop => "drop",
+        TraceKind.Away => "away",
+        TraceKind.Back => "back",
         _ => "finish",
     };
 

@@ -47,19 +47,23 @@ internal static class SummaryView
 
         console.Write(determining);
 
+        // With absence, how much of the posts' time their staff were there, and how busy those present were.
+        var absence = summary.Agencies.Any(a => a.PresentShare.N > 0 && a.PresentShare.Mean < 1);
         var busiest = new Table().Title("Busiest agencies (bottleneck ranking by utilisation)")
-            .AddColumns("#", "Agency", "Organisation", "Staff", "Utilisation", "Mean wait [[d]]", "Queue time caused [[project-days]]");
+            .AddColumns(["#", "Agency", "Organisation", "Staff", "Utilisation", .. absence ? new[] { "Staff present", "Utilisation of present" } : [],
+                "Mean wait [[d]]", "Queue time caused [[project-days]]"]);
         rank = 1;
         foreach (var a in summary.ByUtilisation.Take(Shown))
         {
-            busiest.AddRow(
+            busiest.AddRow([
                 (rank++).ToString(CultureInfo.InvariantCulture),
                 Markup.Escape(a.Name),
                 Markup.Escape(a.Organisation),
                 a.Staff.ToString(CultureInfo.InvariantCulture),
                 Format(a.Utilisation, "P1"),
+                .. absence ? new[] { Format(a.PresentShare, "P1"), Format(a.PresentUtilisation, "P1") } : [],
                 Format(a.MeanWait, "0.0"),
-                Format(a.WaitingCaused, "N0"));
+                Format(a.WaitingCaused, "N0")]);
         }
 
         console.Write(busiest);
@@ -113,7 +117,7 @@ internal static class SummaryView
     {
         foreach (var a in summary.Unstable)
         {
-            console.MarkupLine($"[red]Warning: unstable queue:[/] {Markup.Escape(StabilityText.Agency(a.Name, a.Organisation, a.SaturatedIn, a.GrowingIn, summary.Replications, a.Utilisation.Mean))}");
+            console.MarkupLine($"[red]Warning: unstable queue:[/] {Markup.Escape(StabilityText.Agency(a.Name, a.Organisation, a.SaturatedIn, a.GrowingIn, summary.Replications, a.Utilisation.Mean, a.PresentUtilisation.Mean))}");
         }
 
         var unfinished = RunStability.MostlyUnfinished(summary);

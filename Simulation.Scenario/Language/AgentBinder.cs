@@ -6,14 +6,15 @@ using YamlDotNet.RepresentationModel;
 
 namespace IsdnSim.Scenario.Language;
 
-/// <summary>Agents and their agencies: staff, councils and their sessions, background work, intake windows.</summary>
+/// <summary>Agents and their agencies: staff, councils and their sessions, background work, intake windows, absence.</summary>
 internal sealed class AgentBinder(YamlReader reader, ValueBinder values, ScenarioReferences references)
 {
     private readonly YamlReader _r = reader;
     private readonly ValueBinder _values = values;
     private readonly ScenarioReferences _refs = references;
 
-    public List<AgentDefinition>? BindAgents(YamlNode node, double hoursPerDay)
+    /// <param name="absence">The scenario's default absence, which every staffed agency gets unless it has its own.</param>
+    public List<AgentDefinition>? BindAgents(YamlNode node, double hoursPerDay, AbsenceDefinition? absence = null)
     {
         var seq = _r.Sequence(node, "agents");
         if (seq is null)
@@ -95,7 +96,7 @@ internal sealed class AgentBinder(YamlReader reader, ValueBinder values, Scenari
 
             // An entry with a bad value stays in (the definition is not built while there are
             // errors), so that the checks of other sections still see it and report their own problems.
-            var agencies = YamlReader.Get(map, "agencies") is { } agn ? BindAgencies(agn, what, kind, hoursPerDay) : [];
+            var agencies = YamlReader.Get(map, "agencies") is { } agn ? BindAgencies(agn, what, kind, hoursPerDay, absence) : [];
             if (id is null)
             {
                 continue;
@@ -136,7 +137,7 @@ internal sealed class AgentBinder(YamlReader reader, ValueBinder values, Scenari
         return lat is { } la && lon is { } lo ? new GeoPoint(la, lo) : null;
     }
 
-    private List<AgencyDefinition> BindAgencies(YamlNode node, string agentWhat, AgentKind? kind, double hoursPerDay)
+    private List<AgencyDefinition> BindAgencies(YamlNode node, string agentWhat, AgentKind? kind, double hoursPerDay, AbsenceDefinition? absence)
     {
         var seq = _r.Sequence(node, $"the agencies of {agentWhat}");
         if (seq is null)
@@ -177,7 +178,7 @@ internal sealed class AgentBinder(YamlReader reader, ValueBinder values, Scenari
             double? productivity = 1.0;
             if (YamlReader.Get(map, "sessions") is not null)
             {
-                foreach (var key in new[] { "staff", "productivity", "queue", "project_priority", "background", "intake", "pay_group" })
+                foreach (var key in new[] { "staff", "productivity", "queue", "project_priority", "background", "intake", "pay_group", "absence" })
                 {
                     if (YamlReader.GetKeyNode(map, key) is { } keyNode)
                     {
@@ -209,6 +210,10 @@ internal sealed class AgentBinder(YamlReader reader, ValueBinder values, Scenari
             var projectPriority = YamlReader.Get(map, "project_priority") is { } ppn ? (int?)_r.Integer(ppn, $"the project priority of {what}", 0, 9) : 2;
             var background = YamlReader.Get(map, "background") is { } bn ? BindBackground(bn, what, hoursPerDay) : null;
             var intake = YamlReader.Get(map, "intake") is { } inn ? BindIntake(inn, what) : null;
+            var defaults = absence ?? new AbsenceDefinition(null, null, null);
+            var own = sessions is null && YamlReader.Get(map, "absence") is { } abn
+                ? new AbsenceBinder(_r, _values).BindOverride(abn, defaults, what, hoursPerDay)
+                : defaults;
 
             var roles = new List<string>();
             if (_r.Require(map, "roles", what) is { } rn && _r.Sequence(rn, $"the roles of {what}") is { } roleSeq)
@@ -244,6 +249,7 @@ internal sealed class AgentBinder(YamlReader reader, ValueBinder values, Scenari
                 ProjectPriority = projectPriority ?? 2,
                 Background = background,
                 Intake = intake,
+                Absence = sessions is not null || own.IsNone ? null : own,
             });
         }
 

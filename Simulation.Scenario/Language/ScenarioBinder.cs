@@ -97,7 +97,10 @@ internal sealed class ScenarioBinder(YamlReader reader)
 
         // Before the agents: their agencies name pay groups.
         var costs = YamlReader.Get(root, "costs") is { } costNode ? new CostBinder(_r, values, references).BindCosts(costNode) : null;
-        var agents = YamlReader.Get(root, "agents") is { } an ? new AgentBinder(_r, values, references).BindAgents(an, calendar.HoursPerDay) : Missing<List<AgentDefinition>>(root, "agents");
+        var absence = YamlReader.Get(root, "absence") is { } abn ? new AbsenceBinder(_r, values).BindDefault(abn, calendar.HoursPerDay) : null;
+        var agents = YamlReader.Get(root, "agents") is { } an
+            ? new AgentBinder(_r, values, references).BindAgents(an, calendar.HoursPerDay, absence)
+            : Missing<List<AgentDefinition>>(root, "agents");
         var processes = YamlReader.Get(root, "processes") is { } pn
             ? new ProcessBinder(_r, values, references).BindProcesses(pn, calendar.HoursPerDay)
             : Missing<List<ProcessDefinition>>(root, "processes");

@@ -10,7 +10,7 @@ public static class ScenarioKeys
     public static readonly string[] Root =
     [
         "format", "name", "description", "seed", "start", "horizon", "warmup", "replications", "calendar", "lookahead", "handoff",
-        "agents", "processes", "jurisdiction", "demand", "shocks", "working_groups", "variants", "costs",
+        "agents", "processes", "jurisdiction", "demand", "shocks", "working_groups", "variants", "costs", "absence",
     ];
 
     public static readonly string[] Calendar = ["kind", "workdays", "holidays", "hours_per_day"];
@@ -21,7 +21,15 @@ public static class ScenarioKeys
 
     public static readonly string[] Agent = ["id", "kind", "name", "population", "parent", "agencies", "seats", "location"];
 
-    public static readonly string[] Agency = ["id", "name", "roles", "staff", "productivity", "sessions", "queue", "project_priority", "background", "intake", "pay_group"];
+    public static readonly string[] Agency = ["id", "name", "roles", "staff", "productivity", "sessions", "queue", "project_priority", "background", "intake", "pay_group", "absence"];
+
+    public static readonly string[] Absence = ["illness", "leave", "vacancy"];
+
+    /// <summary>Illness and leave: the share of the holder's working time, and the length of a spell.</summary>
+    public static readonly string[] AbsenceCause = ["share", "spell"];
+
+    /// <summary>A vacancy: the share of the time a post is vacant, and the time to refill it.</summary>
+    public static readonly string[] Vacancy = ["share", "refill"];
 
     public static readonly string[] Sessions = ["every", "first", "agenda", "submission"];
 

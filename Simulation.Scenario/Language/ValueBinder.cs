@@ -130,11 +130,18 @@ internal sealed class ValueBinder(YamlReader reader, DateOnly? start)
 
     private static string Invariant(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
-    public Distribution? BindEffort(YamlNode node, string what, double hoursPerDay)
+    /// <summary>An amount of working time, constant or a distribution (efforts, absence spells).</summary>
+    public Distribution? BindEffort(YamlNode node, string what, double hoursPerDay) =>
+        BindDistribution(node, what, (n, w) => WorkValue(n, w, hoursPerDay), "working days");
+
+    /// <summary>A span of calendar time, constant or a distribution (the time to fill a vacant post).</summary>
+    public Distribution? BindDuration(YamlNode node, string what) => BindDistribution(node, what, CalendarValue, "days");
+
+    private Distribution? BindDistribution(YamlNode node, string what, Func<YamlNode, string, double?> value, string unit)
     {
         if (node is YamlScalarNode)
         {
-            return WorkValue(node, what, hoursPerDay) is { } constant ? new ConstantDistribution(constant) : null;
+            return value(node, what) is { } constant ? new ConstantDistribution(constant) : null;
         }
 
         var map = _r.Mapping(node, what);
@@ -160,7 +167,7 @@ internal sealed class ValueBinder(YamlReader reader, DateOnly? start)
         double? Param(string key)
         {
             var p = _r.Require(map, key, $"a {dist} distribution");
-            return p is null ? null : WorkValue(p, $"{key} of {what}", hoursPerDay);
+            return p is null ? null : value(p, $"{key} of {what}");
         }
 
         switch (dist)
@@ -192,7 +199,7 @@ internal sealed class ValueBinder(YamlReader reader, DateOnly? start)
 
                 return tmin <= mode && mode <= tmax && tmin < tmax
                     ? new TriangularDistribution(tmin, mode, tmax)
-                    : Invalid(map, $"{what} needs min <= mode <= max and min < max, found min {Invariant(tmin)}, mode {Invariant(mode)}, max {Invariant(tmax)} working days");
+                    : Invalid(map, $"{what} needs min <= mode <= max and min < max, found min {Invariant(tmin)}, mode {Invariant(mode)}, max {Invariant(tmax)} {unit}");
             case "uniform":
                 var (ulo, uhi) = (Param("min"), Param("max"));
                 if (ulo is not { } umin || uhi is not { } umax)
@@ -202,7 +209,7 @@ internal sealed class ValueBinder(YamlReader reader, DateOnly? start)
 
                 return umin < umax
                     ? new UniformDistribution(umin, umax)
-                    : Invalid(map, $"{what} needs min < max, found min {Invariant(umin)}, max {Invariant(umax)} working days");
+                    : Invalid(map, $"{what} needs min < max, found min {Invariant(umin)}, max {Invariant(umax)} {unit}");
             default:
                 var valuesNode = _r.Require(map, "values", $"an empirical distribution");
                 if (valuesNode is null || _r.Sequence(valuesNode, $"the values of {what}") is not { } seq)
@@ -213,7 +220,7 @@ internal sealed class ValueBinder(YamlReader reader, DateOnly? start)
                 var values = new List<double>();
                 foreach (var item in seq.Children)
                 {
-                    if (WorkValue(item, $"a value of {what}", hoursPerDay) is { } x)
+                    if (value(item, $"a value of {what}") is { } x)
                     {
                         values.Add(x);
                     }
@@ -230,6 +237,8 @@ internal sealed class ValueBinder(YamlReader reader, DateOnly? start)
         _r.Error(node, message);
         return null;
     }
+
+    private double? CalendarValue(YamlNode node, string what) => OptionalDuration(node, what)?.Value;
 
     private double? WorkValue(YamlNode node, string what, double hoursPerDay)
     {

@@ -9,12 +9,16 @@ public sealed class PayloadTests
     [Fact]
     public void AnEvent_GivesBackItsPayload()
     {
-        EventBody end = new ServiceEnd(3, 1);
+        EventBody end = new ServiceEnd(3, 1, 7);
         EventBody deadline = new ConsultationDeadline(1L << 40);
+        EventBody absence = new AbsenceChange(2, 5);
+        EventBody vacancy = new VacancyChange(4, 6);
 
         end.Kind.Should().Be(EventKind.ServiceEnd);
-        end.AsServiceEnd().Should().Be(new ServiceEnd(3, 1));
+        end.AsServiceEnd().Should().Be(new ServiceEnd(3, 1, 7));
         deadline.AsConsultationDeadline().Should().Be(new ConsultationDeadline(1L << 40));
+        absence.AsAbsenceChange().Should().Be(new AbsenceChange(2, 5));
+        vacancy.AsVacancyChange().Should().Be(new VacancyChange(4, 6));
     }
 
     [Fact]

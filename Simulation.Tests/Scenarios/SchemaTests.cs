@@ -45,6 +45,11 @@ public sealed class SchemaTests
         Keys(d["costs"]!["properties"]).Should().BeEquivalentTo(ScenarioKeys.Costs);
         Keys(d["costItem"]!["properties"]).Should().BeEquivalentTo(ScenarioKeys.CostItem);
         Keys(d["costs"]!["properties"]!["defaults"]!["properties"]).Should().BeEquivalentTo(AgentKinds.All);
+        var absence = d["absence"]!["oneOf"]![1]!["properties"]!;
+        Keys(absence).Should().BeEquivalentTo(ScenarioKeys.Absence);
+        Keys(absence["illness"]!["oneOf"]![1]!["properties"]).Should().BeEquivalentTo(ScenarioKeys.AbsenceCause);
+        Keys(absence["leave"]!["oneOf"]![1]!["properties"]).Should().BeEquivalentTo(ScenarioKeys.AbsenceCause);
+        Keys(absence["vacancy"]!["oneOf"]![1]!["properties"]).Should().BeEquivalentTo(ScenarioKeys.Vacancy);
         d["step"]!["properties"]!["kind"]!["enum"]!.AsArray().Select(k => k!.GetValue<string>()).Should().Equal(StepKinds.All);
 
         var operations = d["operation"]!["oneOf"]!.AsArray()

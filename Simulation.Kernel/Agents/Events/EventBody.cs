@@ -27,7 +27,7 @@ internal readonly record struct EventBody
 
     public static implicit operator EventBody(MandateDue e) => new(EventKind.MandateDue, e.Mandate);
 
-    public static implicit operator EventBody(ServiceEnd e) => new(EventKind.ServiceEnd, e.Agency, e.Slot);
+    public static implicit operator EventBody(ServiceEnd e) => new(EventKind.ServiceEnd, e.Agency, e.Slot, e.Generation);
 
     public static implicit operator EventBody(CouncilSession e) => new(EventKind.CouncilSession, e.Agency);
 
@@ -43,13 +43,17 @@ internal readonly record struct EventBody
 
     public static implicit operator EventBody(FictionDue e) => new(EventKind.FictionDue, 0, 0, e.Fiction);
 
+    public static implicit operator EventBody(AbsenceChange e) => new(EventKind.AbsenceChange, e.Agency, e.Post);
+
+    public static implicit operator EventBody(VacancyChange e) => new(EventKind.VacancyChange, e.Agency, e.Post);
+
     public Arrival AsArrival() => Kind == EventKind.Arrival ? new(_first) : throw Mismatch(EventKind.Arrival);
 
     public BackgroundArrival AsBackgroundArrival() => Kind == EventKind.BackgroundArrival ? new(_first) : throw Mismatch(EventKind.BackgroundArrival);
 
     public MandateDue AsMandateDue() => Kind == EventKind.MandateDue ? new(_first) : throw Mismatch(EventKind.MandateDue);
 
-    public ServiceEnd AsServiceEnd() => Kind == EventKind.ServiceEnd ? new(_first, _second) : throw Mismatch(EventKind.ServiceEnd);
+    public ServiceEnd AsServiceEnd() => Kind == EventKind.ServiceEnd ? new(_first, _second, (int)_id) : throw Mismatch(EventKind.ServiceEnd);
 
     public CouncilSession AsCouncilSession() => Kind == EventKind.CouncilSession ? new(_first) : throw Mismatch(EventKind.CouncilSession);
 
@@ -65,6 +69,10 @@ internal readonly record struct EventBody
     public PeriodEnds AsPeriodEnds() => Kind == EventKind.PeriodEnds ? new(_id) : throw Mismatch(EventKind.PeriodEnds);
 
     public FictionDue AsFictionDue() => Kind == EventKind.FictionDue ? new(_id) : throw Mismatch(EventKind.FictionDue);
+
+    public AbsenceChange AsAbsenceChange() => Kind == EventKind.AbsenceChange ? new(_first, _second) : throw Mismatch(EventKind.AbsenceChange);
+
+    public VacancyChange AsVacancyChange() => Kind == EventKind.VacancyChange ? new(_first, _second) : throw Mismatch(EventKind.VacancyChange);
 
     private InvalidOperationException Mismatch(EventKind wanted) => new($"An event of kind {Kind} was read as {wanted}.");
 }

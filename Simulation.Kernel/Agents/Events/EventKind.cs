@@ -14,4 +14,6 @@ internal enum EventKind : byte
     OfficeDelivery,
     PeriodEnds,
     FictionDue,
+    AbsenceChange,
+    VacancyChange,
 }

@@ -41,6 +41,7 @@ internal sealed class AgentContext
         OfficeHandOffs = new OfficeHandOffs(this);
         Periods = new Periods(this);
         Fictions = new Fictions(this);
+        Absences = new Absences(this);
     }
 
     public SimulationModel Model { get; }
@@ -86,6 +87,8 @@ internal sealed class AgentContext
     public Periods Periods { get; }
 
     public Fictions Fictions { get; }
+
+    public Absences Absences { get; }
 
     /// <summary>Whether what happens at <paramref name="t"/> is counted: after the warm-up.</summary>
     public bool Counting(double t) => t >= _warmup;

@@ -8,7 +8,9 @@ namespace IsdnSim.Kernel.Agents.Mechanisms;
 /// <summary>
 /// Work at the agent's staffed agencies: c staff serve a FIFO or priority queue, an intake window
 /// holds applications until it opens, and each kind of work draws its effort from its own stream.
-/// Finished work goes to the mechanism it belongs to.
+/// Finished work goes to the mechanism it belongs to. Posts that fall away (<see cref="Absences"/>)
+/// are withdrawn and reinstated here: a file in service waits on its post for the holder, and
+/// goes to a colleague when the holder leaves.
 /// </summary>
 internal sealed class StaffedWork
 {
@@ -76,6 +78,12 @@ internal sealed class StaffedWork
     public void OnServiceEnd(ServiceEnd e, double t)
     {
         var a = _agencies[e.Agency]!;
+        if (e.Generation != a.Generation(e.Slot))
+        {
+            // The post fell away during the service: the file waits on it, and its end is scheduled again when the post is back.
+            return;
+        }
+
         a.Observe(t);
         var item = a.Release(e.Slot, t);
         if (_agent.Trace is not null)
@@ -95,7 +103,8 @@ internal sealed class StaffedWork
             }
         }
 
-        var token = item.Token.AfterService(item.Admitted - item.Ready, item.Start - item.Admitted, t - item.Start);
+        // Time a started file waited for an absent holder, or for a colleague after its holder left, is waiting, not service.
+        var token = item.Token.AfterService(item.Admitted - item.Ready, item.Start - item.Admitted + item.Paused, t - item.Start - item.Paused);
         switch (item.Kind)
         {
             case WorkKind.Step when item.Request != 0:
@@ -121,6 +130,55 @@ internal sealed class StaffedWork
     }
 
     public AgencyStatistics Close(int agency, double horizon) => _agencies[agency]!.Close(_agent.Index, horizon);
+
+    /// <summary>
+    /// A post falls away (its holder absent, or it fell vacant; <paramref name="cause"/> for the
+    /// trace): it takes no work, and a file in service waits on it for the holder.
+    /// </summary>
+    public void Withdraw(int agency, int post, double t, byte cause)
+    {
+        var a = _agencies[agency]!;
+        a.Observe(t);
+        a.Withdraw(post, t);
+        TracePost(TraceKind.Away, t, agency, post, cause, a);
+    }
+
+    /// <summary>The holder of a post that is away has left: a file paused on it goes to the next colleague free, ahead of the queue.</summary>
+    public void HandOver(int agency, int post, double t)
+    {
+        var a = _agencies[agency]!;
+        a.Observe(t);
+        if (!a.TryHandOver(post, out var item))
+        {
+            return;
+        }
+
+        if (a.HasFreeStaff)
+        {
+            StartService(agency, item, t);
+        }
+        else
+        {
+            a.Queue.EnqueueFront(item, a.Level(item));
+        }
+    }
+
+    /// <summary>A post is back (<paramref name="cause"/> ended): it carries on with its paused file, or takes the next one waiting.</summary>
+    public void Reinstate(int agency, int post, double t, byte cause)
+    {
+        var a = _agencies[agency]!;
+        a.Observe(t);
+        if (a.Reinstate(post, t, out var remaining))
+        {
+            _agent.Events.Schedule(_agent.Calendar.AddWork(t, remaining / a.Model.Productivity), new ServiceEnd(agency, post, a.Generation(post)));
+        }
+        else if (a.Queue.Count > 0)
+        {
+            StartService(agency, a.Queue.Dequeue(), t);
+        }
+
+        TracePost(TraceKind.Back, t, agency, post, cause, a);
+    }
 
     private void Admit(int agency, in WorkItem item, double t)
     {
@@ -149,6 +207,12 @@ internal sealed class StaffedWork
     private void StartService(int agency, WorkItem item, double t)
     {
         var a = _agencies[agency]!;
+        if (item.HandedOver)
+        {
+            CarryOn(agency, a, item, t);
+            return;
+        }
+
         var token = item.Token;
         var helper = -1;
         SupportRequest share = default;
@@ -193,9 +257,9 @@ internal sealed class StaffedWork
         }
 
         item.Start = t;
-        var slot = a.Occupy(item);
+        var slot = a.Occupy(item, t);
         var end = _agent.Calendar.AddWork(t, item.Effort / a.Model.Productivity);
-        _agent.Events.Schedule(end, new ServiceEnd(agency, slot));
+        _agent.Events.Schedule(end, new ServiceEnd(agency, slot, a.Generation(slot)));
         if (_agent.Trace is not null)
         {
             TraceWork(TraceKind.Start, t, item, agency, a, value: item.Effort);
@@ -225,11 +289,28 @@ internal sealed class StaffedWork
         return true;
     }
 
+    /// <summary>A colleague carries on with a file whose holder left: the effort left, no new draw, counted as started once.</summary>
+    private void CarryOn(int agency, StaffedAgency a, WorkItem item, double t)
+    {
+        item.HandedOver = false;
+        item.Paused += t; // it held the wait less the time the wait began
+        var slot = a.Occupy(item, t, firstStart: false);
+        var remaining = Math.Max(0, item.Effort - item.Worked);
+        _agent.Events.Schedule(_agent.Calendar.AddWork(t, remaining / a.Model.Productivity), new ServiceEnd(agency, slot, a.Generation(slot)));
+        if (_agent.Trace is not null)
+        {
+            TraceWork(TraceKind.Start, t, item, agency, a, value: remaining);
+        }
+    }
+
+    private void TracePost(TraceKind kind, double t, int agency, int post, byte cause, StaffedAgency a) =>
+        _agent.Trace?.Add(kind, t, TraceRecorder.NoProject, -1, -1, agency, peer: post, detail: cause, queue: a.Waiting, busy: a.Busy, value: a.Present);
+
     /// <summary>A trace event of an agency's work; <paramref name="waiting"/> counts an item about to join the queue.</summary>
     private void TraceWork(TraceKind kind, double t, in WorkItem item, int agency, StaffedAgency a, double value = 0, int waiting = 0)
     {
         var background = item.Kind == WorkKind.Background;
         _agent.Trace!.Add(kind, t, background ? TraceRecorder.NoProject : item.Token.Id, background ? -1 : item.Token.Segment, background ? -1 : item.Step, agency,
-            detail: (byte)item.Kind, queue: a.Queue.Count + a.Held.Count + waiting, busy: a.Busy, value: value);
+            detail: (byte)item.Kind, queue: a.Waiting + waiting, busy: a.Busy, value: value);
     }
 }

@@ -30,11 +30,15 @@ public sealed class AgentRuntime
 
     public int Index { get; }
 
-    /// <summary>Schedules the first arrivals, background work and mandated projects; returns the time of the first event.</summary>
+    /// <summary>Schedules the first arrivals, background work and mandated projects, and the posts' first absences; returns the time of the first event.</summary>
     public double Initialize()
     {
         _agent.Demand.Start();
-        return NextTime;
+        _agent.Absences.Start();
+
+        // Posts that start away are traced at time 0: such an agent takes part in the first window,
+        // which hands its trace over before anything later is written.
+        return _agent.Trace is { HasEvents: true } ? Math.Min(NextTime, 0) : NextTime;
     }
 
     private double NextTime => Math.Min(_agent.Events.PeekTime, _messages.PeekTime);
@@ -162,6 +166,12 @@ public sealed class AgentRuntime
                 break;
             case EventKind.FictionDue:
                 a.Fictions.OnDue(e.Body.AsFictionDue(), t);
+                break;
+            case EventKind.AbsenceChange:
+                a.Absences.OnAbsenceChange(e.Body.AsAbsenceChange(), t);
+                break;
+            case EventKind.VacancyChange:
+                a.Absences.OnVacancyChange(e.Body.AsVacancyChange(), t);
                 break;
             default:
                 throw new InvalidOperationException($"No handler for an event of kind {e.Body.Kind}.");

@@ -2,7 +2,11 @@ using IsdnSim.Analysis.Metrics;
 
 namespace IsdnSim.Presentation.Output.Summary;
 
-/// <summary>One agency's figures; <see cref="Name"/> is the agency's name with its organisation in parentheses.</summary>
+/// <summary>
+/// One agency's figures; <see cref="Name"/> is the agency's name with its organisation in parentheses.
+/// <see cref="Utilisation"/> is over the posts' working time, <see cref="UtilisationOfPresent"/> over the
+/// working time of the staff present (<see cref="PresentShare"/> of it; both null for a council).
+/// </summary>
 public sealed record SummaryAgency(
     string Agent,
     string Agency,
@@ -10,6 +14,8 @@ public sealed record SummaryAgency(
     string Kind,
     int Staff,
     SummaryEstimate Utilisation,
+    SummaryEstimate PresentShare,
+    SummaryEstimate UtilisationOfPresent,
     SummaryEstimate MeanQueueLength,
     SummaryEstimate MeanWaitDays,
     SummaryEstimate ItemsDone,
@@ -26,6 +32,8 @@ public sealed record SummaryAgency(
         a.IsCouncil ? "council" : "staffed",
         a.Staff,
         SummaryEstimate.From(a.Utilisation),
+        SummaryEstimate.From(a.PresentShare),
+        SummaryEstimate.From(a.PresentUtilisation),
         SummaryEstimate.From(a.MeanQueueLength),
         SummaryEstimate.From(a.MeanWait),
         SummaryEstimate.From(a.ItemsDone),
