@@ -28,4 +28,7 @@ public sealed record AgentModel(
 
     /// <summary>Where projects of this territory start: itself if it has any agency, else the nearest agent above it that has.</summary>
     public int Host { get; init; }
+
+    /// <summary>Per committee role (<see cref="SimulationModel.CommitteeRoles"/>), this agent's agency that lists it, or -1.</summary>
+    public int[] Committees { get; init; } = [];
 }

@@ -44,6 +44,8 @@ public sealed class SimulationModel
 
         Roles = [.. definition.Jurisdiction.Select(j => j.Role)];
         var roleIndex = Roles.Select((r, i) => (r, i)).ToDictionary(p => p.r, p => p.i, StringComparer.Ordinal);
+        CommitteeRoles = [.. definition.Processes.SelectMany(p => p.Steps).SelectMany(s => s.Committees).Distinct(StringComparer.Ordinal)];
+        var committeeIndex = CommitteeRoles.Select((r, i) => (r, i)).ToDictionary(p => p.r, p => p.i, StringComparer.Ordinal);
         var agentIndex = definition.Agents.Select((a, i) => (a.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
         var resolver = new JurisdictionResolver(definition.Agents, definition.Jurisdiction);
 
@@ -65,9 +67,10 @@ public sealed class SimulationModel
             Amt = resolver.Ancestors(a.Id).FirstOrDefault(x => x.Kind == AgentKind.Amt) is { } amt ? agentIndex[amt.Id] : -1,
             Seat = Nearest(a.Id, x => x.Agencies.Any(g => g.IsCouncil)),
             Host = Nearest(a.Id, x => x.Agencies.Count > 0),
+            Committees = [.. CommitteeRoles.Select(r => a.Agencies.ToList().FindIndex(g => g.Roles.Contains(r)))],
         })];
 
-        Processes = [.. definition.Processes.Select((p, i) => CompileProcess(p, i, roleIndex))];
+        Processes = [.. definition.Processes.Select((p, i) => CompileProcess(p, i, roleIndex, committeeIndex))];
         var processIndex = Processes.ToDictionary(p => p.Id, p => p.Index, StringComparer.Ordinal);
 
         var sources = new List<DemandSource>[Agents.Count];
@@ -165,6 +168,9 @@ public sealed class SimulationModel
 
     public IReadOnlyList<string> Roles { get; }
 
+    /// <summary>The roles council steps name as their committees (found at the council's own agent, not through jurisdiction).</summary>
+    public IReadOnlyList<string> CommitteeRoles { get; }
+
     public IReadOnlyList<AgentModel> Agents { get; }
 
     public IReadOnlyList<ProcessModel> Processes { get; }
@@ -228,7 +234,7 @@ public sealed class SimulationModel
         return [.. result];
     }
 
-    private static ProcessModel CompileProcess(ProcessDefinition p, int index, Dictionary<string, int> roleIndex)
+    private static ProcessModel CompileProcess(ProcessDefinition p, int index, Dictionary<string, int> roleIndex, Dictionary<string, int> committeeIndex)
     {
         var stepIndex = p.Steps.Select((s, i) => (s.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
         var successors = p.Steps.Select(_ => new List<int>()).ToArray();
@@ -251,6 +257,7 @@ public sealed class SimulationModel
             SegmentPredecessors = s.After.Count(a => p.Steps[stepIndex[a]].PerSegment),
             SupportRole = s.Support is { } sup ? roleIndex[sup.Role] : -1,
             SupportShare = s.Support?.Share ?? 0,
+            Committees = [.. s.Committees.Select(c => committeeIndex[c])],
         }).ToList();
         return new ProcessModel(index, p.Id, p.Name, steps,
             [.. steps.Where(s => s.Predecessors.Length == 0).Select(s => s.Index)],

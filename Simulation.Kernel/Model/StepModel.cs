@@ -33,6 +33,9 @@ public sealed record StepModel(
     public int SupportRole { get; init; } = -1;
 
     public double SupportShare { get; init; }
+
+    /// <summary>Council: the committees that prepare it, in order, as indices into <see cref="SimulationModel.CommitteeRoles"/>.</summary>
+    public int[] Committees { get; init; } = [];
 }
 
 public sealed record ReworkModel(double Probability, double LocalProbability, int ReturnsTo, Distribution Effort, int MaxRounds);

@@ -177,6 +177,7 @@ internal sealed class ProcessBinder(YamlReader reader, ValueBinder values, Scena
                 Rework = extras.Rework,
                 PerSegment = extras.PerSegment,
                 Support = extras.Support,
+                Committees = extras.Committees,
             });
         }
 

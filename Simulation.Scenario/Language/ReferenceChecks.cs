@@ -65,6 +65,24 @@ internal sealed class ReferenceChecks(YamlReader reader, ScenarioReferences refe
             }
         }
 
+        // A committee is found at the council's own agent: some agency with sessions must list it, and jurisdiction must not.
+        var sessionRoles = agents.SelectMany(a => a.Agencies).Where(g => g.IsCouncil).SelectMany(g => g.Roles).ToHashSet(StringComparer.Ordinal);
+        foreach (var (process, step, role, node) in _refs.StepCommittees)
+        {
+            var what = $"step '{step}' of process '{process}' is prepared by committee '{role}'";
+            if (roles.Contains(role))
+            {
+                _r.Error(node, $"{what}, which has an entry in jurisdiction; a committee is the council's own (its agency lists the role), so give it a role of its own");
+            }
+            else if (!sessionRoles.Contains(role))
+            {
+                var staffed = agents.SelectMany(a => a.Agencies.Select(g => (Agent: a, Agency: g))).FirstOrDefault(x => x.Agency.Roles.Contains(role));
+                _r.Error(node, staffed.Agency is { } g
+                    ? $"{what}, but agency '{g.Id}' of '{staffed.Agent.Id}', which lists that role, has no sessions; a committee meets in session"
+                    : $"{what}, but no agency with sessions lists that role{DidYouMean.Hint(role, sessionRoles.Where(r => !roles.Contains(r)))}");
+            }
+        }
+
         foreach (var rule in jurisdiction)
         {
             if (rule.Holder is { Kind: HolderKind.Agent, AgentId: { } holder } && !agentIds.Contains(holder))

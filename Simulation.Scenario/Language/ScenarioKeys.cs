@@ -31,7 +31,7 @@ public static class ScenarioKeys
 
     public static readonly string[] Process = ["id", "name", "segments", "steps"];
 
-    public static readonly string[] Step = ["id", "name", "kind", "role", "effort", "after", "consult", "deadline", "rework", "per_segment", "support"];
+    public static readonly string[] Step = ["id", "name", "kind", "role", "effort", "after", "consult", "deadline", "rework", "per_segment", "support", "committees"];
 
     public static readonly string[] Rework = ["probability", "local_probability", "returns_to", "effort", "max_rounds"];
 

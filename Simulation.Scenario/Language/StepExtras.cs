@@ -8,4 +8,7 @@ internal sealed record StepExtras(
     IReadOnlyList<string> Consult, CalendarDays? Deadline, ReworkDefinition? Rework, bool PerSegment, SupportDefinition? Support)
 {
     public static readonly StepExtras None = new([], null, null, false, null);
+
+    /// <summary>Council: the committees that prepare the decision, in order.</summary>
+    public IReadOnlyList<string> Committees { get; init; } = [];
 }

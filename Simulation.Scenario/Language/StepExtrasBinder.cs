@@ -4,7 +4,7 @@ using YamlDotNet.RepresentationModel;
 
 namespace IsdnSim.Scenario.Language;
 
-/// <summary>What a step has beyond role and effort, by its kind: consultation, rework, segments, support.</summary>
+/// <summary>What a step has beyond role and effort, by its kind: consultation, rework, segments, support, committees.</summary>
 internal sealed class StepExtrasBinder(YamlReader reader, ValueBinder values, ScenarioReferences references)
 {
     private readonly YamlReader _r = reader;
@@ -107,6 +107,28 @@ internal sealed class StepExtrasBinder(YamlReader reader, ValueBinder values, Sc
             }
         }
 
-        return new StepExtras(consult, deadline, rework, perSegment, support);
+        IReadOnlyList<string> committees = [];
+        if (kind == StepKind.Council)
+        {
+            if (YamlReader.Get(map, "committees") is { } cmn && _r.ScalarList(cmn, $"'committees' of {what}") is { } list)
+            {
+                committees = [.. list.Select(c => c.Value)];
+                foreach (var (role, node) in list)
+                {
+                    if (list.Count(c => c.Value == role) > 1)
+                    {
+                        _r.Error(node, $"{what} names committee '{role}' twice");
+                    }
+
+                    _refs.StepCommittees.Add((processId, stepId, role, node));
+                }
+            }
+        }
+        else
+        {
+            NotFor("committees", "council");
+        }
+
+        return new StepExtras(consult, deadline, rework, perSegment, support) { Committees = committees };
     }
 }

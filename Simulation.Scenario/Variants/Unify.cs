@@ -39,9 +39,12 @@ public sealed record Unify(string District, string Into, string Name, SourcePosi
 
         // One council for the one territory: the councils' agenda capacities pooled (the Kreistag's
         // too, as its matters come to the city), meeting as the largest municipality's council does.
+        // Committees stay committees, pooled with those of the same id like offices.
         var absorbed = new[] { district }.Concat(amter).Concat(quarters).ToList();
-        var councils = absorbed.SelectMany(a => a.Agencies.Where(g => g.IsCouncil).Select(g => (Agent: a, Council: g))).ToList();
-        var staffed = absorbed.SelectMany(a => a.Agencies.Where(g => !g.IsCouncil));
+        var committeeRoles = s.CommitteeRoles();
+        bool IsCommittee(AgencyDefinition g) => g.IsCouncil && g.Roles.Any(committeeRoles.Contains);
+        var councils = absorbed.SelectMany(a => a.Agencies.Where(g => g.IsCouncil && !IsCommittee(g)).Select(g => (Agent: a, Council: g))).ToList();
+        var staffed = absorbed.SelectMany(a => a.Agencies.Where(g => !g.IsCouncil || IsCommittee(g)));
         var agencies = Pool(staffed, 1.0, this, variant);
         if (councils.Count > 0)
         {

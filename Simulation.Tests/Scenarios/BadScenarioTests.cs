@@ -51,6 +51,7 @@ public sealed class BadScenarioTests
     [InlineData("warmup-too-long.yaml", 5, 9, "warmup (1095 days) must be shorter than the horizon (730 days)")]
     [InlineData("unknown-step-kind.yaml", 24, 29, "unknown step kind 'councel'; did you mean 'council'? (expected one of: work, council, consultation, approval)")]
     [InlineData("rework-to-council.yaml", 30, 49, "step 'permit' returns files to 'decide', a council step; rework is done by staff")]
+    [InlineData("committee-not-held.yaml", 25, 80, "prepared by committee 'bulding-committee', but no agency with sessions lists that role; did you mean 'building-committee'?")]
     [InlineData("merge-across-states.yaml", 23, 9, "'lk-a' (in brandenburg), 'lk-b' (in sachsen) are not in the same state")]
     [InlineData("variant-names-merged-agent.yaml", 23, 9, "variant 'austerity': 'lk-a' is not an agent (any more: an earlier operation of this variant may have merged it)")]
     [InlineData("variant-group-merged-agent.yaml", 24, 9, "working group 'wg2' names 'lk-b', which is not an agent")]
