@@ -31,6 +31,16 @@ internal sealed class ReferenceChecks(YamlReader reader, ScenarioReferences refe
             }
         }
 
+        // A Bezirk is part of a city: the city is the municipality a law obliges, and the Bezirk's parent.
+        foreach (var borough in agents.Where(a => a.Kind == AgentKind.Borough))
+        {
+            if (borough.Parent is null || (byId.TryGetValue(borough.Parent, out var city) && city.Kind != AgentKind.City))
+            {
+                var found = borough.Parent is null ? "it has none" : $"'{borough.Parent}' is a {AgentKinds.Name(byId[borough.Parent].Kind)}";
+                _r.Error(borough.Position, $"agent '{borough.Id}' is a borough (Bezirk), part of a city: its parent must be a city, but {found}");
+            }
+        }
+
         foreach (var agent in agents)
         {
             var chain = new List<string> { agent.Id };
