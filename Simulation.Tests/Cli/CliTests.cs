@@ -200,7 +200,7 @@ public sealed class CliTests : CliTest
         var exit = await Isdnsim("validate", Repository.Scenario("rural-district.yaml"));
 
         exit.Should().Be(ExitCodes.Ok);
-        Out.ToString().Should().Contain(": ok: 'Rural district (Landkreis Havelheide)': 36 agents, 62 agencies, 5 processes, 81 demand streams");
+        Out.ToString().Should().Contain(": ok: 'Rural district (Landkreis Havelheide)': 36 agents, 92 agencies, 5 processes, 81 demand streams");
     }
 
     [Fact]
