@@ -12,7 +12,10 @@ internal struct WorkItem
     public int Priority;
     public double Ready;
 
-    /// <summary>When an intake window let it in (equals <see cref="Ready"/> when there was none to wait for).</summary>
+    /// <summary>
+    /// When an intake window let it in (equals <see cref="Ready"/> when there was none to wait for);
+    /// for a council decision, when it joined the current agenda (a committee's, then the council's).
+    /// </summary>
     public double Admitted;
     public double Start;
     public double Effort;
@@ -44,4 +47,7 @@ internal struct WorkItem
     /// <see cref="StaffedAgency.TryHandOver"/>), so that adding the time a colleague takes it completes it.
     /// </summary>
     public double Paused;
+
+    /// <summary>A council decision: which of the step's committees it waits for, or their count when it waits for the council.</summary>
+    public int Stage;
 }

@@ -36,6 +36,10 @@ public sealed record ScenarioDefinition(
 
     /// <summary>The variant applied to this definition, or null for the scenario as written.</summary>
     public string? AppliedVariant { get; init; }
+
+    /// <summary>The roles council steps name as their committees; an agency listing one is a committee, not a council.</summary>
+    public IReadOnlySet<string> CommitteeRoles() =>
+        Processes.SelectMany(p => p.Steps).SelectMany(s => s.Committees).ToHashSet(StringComparer.Ordinal);
 }
 
 /// <summary>
@@ -166,6 +170,13 @@ public sealed record StepDefinition(
     /// step this long after it became ready there (per review round), the step counts as done by law.
     /// </summary>
     public CalendarDays? DeemedAfter { get; init; }
+
+    /// <summary>
+    /// Council: the committees (Ausschüsse) that prepare the decision, in order, each named by a
+    /// role that a committee of the council's own agent lists; a committee the agent does not
+    /// have is passed by. A committee recommends; the decision is the council's.
+    /// </summary>
+    public IReadOnlyList<string> Committees { get; init; } = [];
 }
 
 /// <summary>An approval returns the file to <see cref="ReturnsTo"/>'s holder with a probability per review.</summary>

@@ -34,4 +34,7 @@ public sealed record AgentModel(
 
     /// <summary>Where the agent sits, if the scenario says.</summary>
     public GeoPoint? Location { get; init; }
+
+    /// <summary>Per committee role (<see cref="SimulationModel.CommitteeRoles"/>), this agent's agency that lists it, or -1.</summary>
+    public int[] Committees { get; init; } = [];
 }

@@ -44,6 +44,8 @@ public sealed class SimulationModel
 
         Roles = [.. definition.Jurisdiction.Select(j => j.Role)];
         var roleIndex = Roles.Select((r, i) => (r, i)).ToDictionary(p => p.r, p => p.i, StringComparer.Ordinal);
+        CommitteeRoles = [.. definition.Processes.SelectMany(p => p.Steps).SelectMany(s => s.Committees).Distinct(StringComparer.Ordinal)];
+        var committeeIndex = CommitteeRoles.Select((r, i) => (r, i)).ToDictionary(p => p.r, p => p.i, StringComparer.Ordinal);
         var agentIndex = definition.Agents.Select((a, i) => (a.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
         var resolver = new JurisdictionResolver(definition.Agents, definition.Jurisdiction);
 
@@ -68,9 +70,10 @@ public sealed class SimulationModel
             Host = Nearest(a.Id, x => x.Agencies.Count > 0),
             InhabitantsPerSeat = a is { Population: > 0, Seats: > 0 } ? (double)a.Population.Value / a.Seats.Value : double.NaN,
             Location = a.Location,
+            Committees = [.. CommitteeRoles.Select(r => a.Agencies.ToList().FindIndex(g => g.Roles.Contains(r)))],
         })];
 
-        Processes = [.. definition.Processes.Select((p, i) => CompileProcess(p, i, roleIndex))];
+        Processes = [.. definition.Processes.Select((p, i) => CompileProcess(p, i, roleIndex, committeeIndex))];
         var processIndex = Processes.ToDictionary(p => p.Id, p => p.Index, StringComparer.Ordinal);
 
         var sources = new List<DemandSource>[Agents.Count];
@@ -172,6 +175,9 @@ public sealed class SimulationModel
 
     public IReadOnlyList<string> Roles { get; }
 
+    /// <summary>The roles council steps name as their committees (found at the council's own agent, not through jurisdiction).</summary>
+    public IReadOnlyList<string> CommitteeRoles { get; }
+
     public IReadOnlyList<AgentModel> Agents { get; }
 
     public IReadOnlyList<ProcessModel> Processes { get; }
@@ -235,7 +241,7 @@ public sealed class SimulationModel
         return [.. result];
     }
 
-    private static ProcessModel CompileProcess(ProcessDefinition p, int index, Dictionary<string, int> roleIndex)
+    private static ProcessModel CompileProcess(ProcessDefinition p, int index, Dictionary<string, int> roleIndex, Dictionary<string, int> committeeIndex)
     {
         var stepIndex = p.Steps.Select((s, i) => (s.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
         var successors = p.Steps.Select(_ => new List<int>()).ToArray();
@@ -262,6 +268,7 @@ public sealed class SimulationModel
             Specialist = s.Specialist,
             Duration = s.Duration?.Value ?? 0,
             DeemedAfter = s.DeemedAfter?.Value ?? double.PositiveInfinity,
+            Committees = [.. s.Committees.Select(c => committeeIndex[c])],
         }).ToList();
         return new ProcessModel(index, p.Id, p.Name, steps,
             [.. steps.Where(s => s.Predecessors.Length == 0).Select(s => s.Index)],

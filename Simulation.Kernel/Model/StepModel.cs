@@ -48,6 +48,9 @@ public sealed record StepModel(
 
     /// <summary>Work and approval: days after which the step, unfinished by its holder, counts as done by law.</summary>
     public double DeemedAfter { get; init; } = double.PositiveInfinity;
+
+    /// <summary>Council: the committees that prepare it, in order, as indices into <see cref="SimulationModel.CommitteeRoles"/>.</summary>
+    public int[] Committees { get; init; } = [];
 }
 
 public sealed record ReworkModel(double Probability, double LocalProbability, int ReturnsTo, Distribution Effort, int MaxRounds);

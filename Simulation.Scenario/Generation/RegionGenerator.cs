@@ -72,6 +72,9 @@ public static class RegionGenerator
     {
         public List<(string Id, string Name, List<Place> Members)> Amter { get; } = [];
 
+        /// <summary>A two-tier city's Bezirke (Berlin, Hamburg); empty for any other city or district.</summary>
+        public List<Place> Boroughs { get; init; } = [];
+
         public int Population => Members.Sum(m => m.Population);
 
         public Place Seat => Members.MaxBy(m => m.Population)!;
@@ -186,7 +189,8 @@ public static class RegionGenerator
 
             foreach (var city in places.Take(land.Cities))
             {
-                districts.Add(new District(city.Id, city.Name, stateId, [city], IsCity: true));
+                var boroughs = land.Boroughs.TryGetValue(city.Name, out var parts) ? parts.Select(b => new Place(unique("Bezirk " + b.Name), "Bezirk " + b.Name, b.Population)).ToList() : [];
+                districts.Add(new District(city.Id, city.Name, stateId, [city], IsCity: true) { Boroughs = boroughs });
             }
 
             var landDistricts = DealToDistricts(places.Skip(land.Cities), land.Districts, stateId, unique, ref stream);
@@ -340,16 +344,13 @@ public static class RegionGenerator
             foreach (var d in inState)
             {
                 var pop = d.Population;
-                // Building control: one post per 5,100 inhabitants (DIW); ASSUMPTION: a quarter of
-                // it is free for these processes, the rest goes to everyday building applications.
-                var districtAgencies = $"{{ id: building, name: Untere Bauaufsichtsbehörde, staff: {Posts(pop / 5100.0, 2)}, productivity: 0.25, pay_group: A 11, roles: [building-authority] }}, "
-                    + $"{{ id: nature, name: Untere Naturschutzbehörde, staff: {Posts(pop / 80000.0)}, roles: [nature-protection] }}, "
-                    + $"{{ id: youth, name: Jugendamt, staff: {Posts(pop / 60000.0)}, roles: [youth-welfare] }}, "
-                    + $"{{ id: roads, name: Straßenverkehrsbehörde, staff: {Posts(pop / 150000.0)}, roles: [roads] }}, "
-                    + $"{{ id: social, name: Sozialplanung, staff: {Posts(pop / 150000.0)}, roles: [social-planning] }}, "
-                    // Lower monument authority: one post per 250 monuments (ASSUMPTION) at 5.6 monuments per
-                    // 1,000 inhabitants (Brandenburg, BLDAM 2025): one per 44,600 inhabitants.
-                    + $"{{ id: monuments, name: Untere Denkmalschutzbehörde, staff: {Posts(pop / 44600.0)}, roles: [monument-authority] }}";
+                var districtAgencies = DistrictAgencies(pop);
+                if (d.Boroughs.Count > 0)
+                {
+                    WriteTwoTierCity(s, d, stateId);
+                    continue;
+                }
+
                 if (d.IsCity)
                 {
                     var c = d.Members[0];
@@ -418,10 +419,51 @@ public static class RegionGenerator
         s.AppendLine("# the pay group of agencies that name none (ASSUMPTION); overhead 20 % (KGSt); workplace (BMF). See docs/calibration.md.");
         s.AppendLine("costs:");
         s.AppendLine("  pay_groups: { EG 14: 100_300 EUR/year, A 11: 98_900 EUR/year, EG 9c: 72_300 EUR/year, EG 9b: 71_600 EUR/year, EG 6: 55_900 EUR/year }");
-        s.AppendLine("  defaults: { municipality: EG 9b, amt: EG 9b, city: EG 9c, district: EG 9c, state: A 11, utility: EG 9c, housing-company: EG 9c, national-operator: EG 9c, consultancy: EG 14 }");
+        s.AppendLine("  defaults: { municipality: EG 9b, amt: EG 9b, city: EG 9c, district: EG 9c, borough: EG 9c, state: A 11, utility: EG 9c, housing-company: EG 9c, national-operator: EG 9c, consultancy: EG 14 }");
         s.AppendLine("  overhead: 0.2");
         s.AppendLine("  workplace: 10_455 EUR/year");
         s.AppendLine();
+    }
+
+    /// <summary>The specialised authorities of a district, an independent city or a Bezirk, staffed for its population.</summary>
+    private static string DistrictAgencies(int pop) =>
+        // Building control: one post per 5,100 inhabitants (DIW); ASSUMPTION: a quarter of
+        // it is free for these processes, the rest goes to everyday building applications.
+        $"{{ id: building, name: Untere Bauaufsichtsbehörde, staff: {Posts(pop / 5100.0, 2)}, productivity: 0.25, pay_group: A 11, roles: [building-authority] }}, "
+        + $"{{ id: nature, name: Untere Naturschutzbehörde, staff: {Posts(pop / 80000.0)}, roles: [nature-protection] }}, "
+        + $"{{ id: youth, name: Jugendamt, staff: {Posts(pop / 60000.0)}, roles: [youth-welfare] }}, "
+        + $"{{ id: roads, name: Straßenverkehrsbehörde, staff: {Posts(pop / 150000.0)}, roles: [roads] }}, "
+        + $"{{ id: social, name: Sozialplanung, staff: {Posts(pop / 150000.0)}, roles: [social-planning] }}, "
+        // Lower monument authority: one post per 250 monuments (ASSUMPTION) at 5.6 monuments per
+        // 1,000 inhabitants (Brandenburg, BLDAM 2025): one per 44,600 inhabitants.
+        + $"{{ id: monuments, name: Untere Denkmalschutzbehörde, staff: {Posts(pop / 44600.0)}, roles: [monument-authority] }}";
+
+    /// <summary>
+    /// A city state of Bezirke (Berlin, Hamburg): the city keeps what is done once for all of it
+    /// (its Senate departments or Behörden, its parliament), each Bezirk does the municipal and
+    /// district work for its part as an independent city would, with its own assembly.
+    /// </summary>
+    private static void WriteTwoTierCity(StringBuilder s, District d, string stateId)
+    {
+        var c = d.Members[0];
+        var (parliament, planning, assembly, office) = c.Name == "Hamburg"
+            ? ("Bürgerschaft", "Behörde für Stadtentwicklung und Wohnen", "Bezirksversammlung", "Fachamt Stadt- und Landschaftsplanung")
+            : ("Abgeordnetenhaus", "Senatsverwaltung für Stadtentwicklung", "Bezirksverordnetenversammlung", "Stadtentwicklungsamt");
+        // ASSUMPTION: two posts of the Senate's planning department for the city's own projects (its
+        // heat plan); its higher building and nature authorities are consulted on it.
+        s.AppendLine($"  - {{ id: {c.Id}, kind: city, name: {Q(c.Name)}, population: {c.Population}, parent: {stateId}, agencies: ["
+            + $"{{ id: building-office, name: {planning}, staff: 2, roles: [municipal-planning] }}, "
+            + "{ id: building, name: Oberste Bauaufsicht, staff: 1, roles: [building-authority] }, "
+            + "{ id: nature, name: Oberste Naturschutzbehörde, staff: 1, roles: [nature-protection] }, "
+            + $"{{ id: council, name: {parliament}, roles: [council], sessions: {{ every: 28d, agenda: 20, submission: 14d }} }}] }}");
+        foreach (var b in d.Boroughs)
+        {
+            s.AppendLine($"  - {{ id: {b.Id}, kind: borough, name: {Q(b.Name)}, population: {b.Population}, parent: {c.Id}, agencies: [{DistrictAgencies(b.Population)}, "
+                + $"{{ id: building-office, name: {office}, staff: {Posts(b.Population / 10000.0)}, roles: [municipal-planning] }}, "
+                + $"{{ id: council, name: {assembly}, roles: [council, county-council], sessions: {{ every: 28d, agenda: 20, submission: 14d }} }}] }}");
+        }
+
+        WriteCompanies(s, c.Id, c.Name, c.Population);
     }
 
     private static void WriteCompanies(StringBuilder s, string owner, string ownerName, int population)

@@ -191,6 +191,7 @@ internal sealed class ProcessBinder(YamlReader reader, ValueBinder values, Scena
                 Specialist = extras.Specialist,
                 Duration = extras.Duration,
                 DeemedAfter = extras.DeemedAfter,
+                Committees = extras.Committees,
             });
         }
 

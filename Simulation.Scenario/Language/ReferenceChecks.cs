@@ -31,6 +31,16 @@ internal sealed class ReferenceChecks(YamlReader reader, ScenarioReferences refe
             }
         }
 
+        // A Bezirk is part of a city: the city is the municipality a law obliges, and the Bezirk's parent.
+        foreach (var borough in agents.Where(a => a.Kind == AgentKind.Borough))
+        {
+            if (borough.Parent is null || (byId.TryGetValue(borough.Parent, out var city) && city.Kind != AgentKind.City))
+            {
+                var found = borough.Parent is null ? "it has none" : $"'{borough.Parent}' is a {AgentKinds.Name(byId[borough.Parent].Kind)}";
+                _r.Error(borough.Position, $"agent '{borough.Id}' is a borough (Bezirk), part of a city: its parent must be a city, but {found}");
+            }
+        }
+
         foreach (var agent in agents)
         {
             var chain = new List<string> { agent.Id };
@@ -62,6 +72,24 @@ internal sealed class ReferenceChecks(YamlReader reader, ScenarioReferences refe
                     _r.Error(_refs.StepRoles[(process.Id, step.Id)],
                         $"step '{step.Id}' of process '{process.Id}' needs role '{step.Role}', which has no entry in jurisdiction{DidYouMean.Hint(step.Role, roles)}");
                 }
+            }
+        }
+
+        // A committee is found at the council's own agent: some agency with sessions must list it, and jurisdiction must not.
+        var sessionRoles = agents.SelectMany(a => a.Agencies).Where(g => g.IsCouncil).SelectMany(g => g.Roles).ToHashSet(StringComparer.Ordinal);
+        foreach (var (process, step, role, node) in _refs.StepCommittees)
+        {
+            var what = $"step '{step}' of process '{process}' is prepared by committee '{role}'";
+            if (roles.Contains(role))
+            {
+                _r.Error(node, $"{what}, which has an entry in jurisdiction; a committee is the council's own (its agency lists the role), so give it a role of its own");
+            }
+            else if (!sessionRoles.Contains(role))
+            {
+                var staffed = agents.SelectMany(a => a.Agencies.Select(g => (Agent: a, Agency: g))).FirstOrDefault(x => x.Agency.Roles.Contains(role));
+                _r.Error(node, staffed.Agency is { } g
+                    ? $"{what}, but agency '{g.Id}' of '{staffed.Agent.Id}', which lists that role, has no sessions; a committee meets in session"
+                    : $"{what}, but no agency with sessions lists that role{DidYouMean.Hint(role, sessionRoles.Where(r => !roles.Contains(r)))}");
             }
         }
 

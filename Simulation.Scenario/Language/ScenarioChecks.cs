@@ -92,6 +92,25 @@ public static class ScenarioChecks
             }
         }
 
+        // A committee (an agency listing a role council steps name as their committee) meets in
+        // session and prepares nothing but what its council decides; a variant may pool agencies.
+        var committeeRoles = scenario.CommitteeRoles();
+        foreach (var agent in scenario.Agents)
+        {
+            foreach (var agency in agent.Agencies.Where(g => g.Roles.Any(committeeRoles.Contains)))
+            {
+                var committee = agency.Roles.First(committeeRoles.Contains);
+                if (!agency.IsCouncil)
+                {
+                    problems.Add((agency.Position, $"agency '{agency.Id}' of '{agent.Id}' lists committee role '{committee}', but has no sessions; a committee meets in session"));
+                }
+                else if (agency.Roles.FirstOrDefault(r => !committeeRoles.Contains(r)) is { } other)
+                {
+                    problems.Add((agency.Position, $"agency '{agency.Id}' of '{agent.Id}' lists committee role '{committee}' and role '{other}'; a committee prepares the council's decisions, so it is an agency of its own"));
+                }
+            }
+        }
+
         foreach (var (owner, process) in needed.Distinct())
         {
             var segmentOwners = process.Segments > 0 ? routes.Value.Candidates(owner).Select(a => a.Id).ToList() : [owner];

@@ -39,7 +39,7 @@ public static class ScenarioKeys
 
     public static readonly string[] Process = ["id", "name", "segments", "priority", "steps"];
 
-    public static readonly string[] Step = ["id", "name", "kind", "role", "effort", "after", "consult", "deadline", "rework", "per_segment", "support", "discretion", "specialist", "duration", "deemed_after"];
+    public static readonly string[] Step = ["id", "name", "kind", "role", "effort", "after", "consult", "deadline", "rework", "per_segment", "support", "discretion", "specialist", "duration", "deemed_after", "committees"];
 
     public static readonly string[] Rework = ["probability", "local_probability", "returns_to", "effort", "max_rounds"];
 

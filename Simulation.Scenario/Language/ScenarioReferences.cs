@@ -33,6 +33,9 @@ internal sealed class ScenarioReferences
 
     public List<(string Process, string Step, string Target, YamlNode Node)> ReturnsTo { get; } = [];
 
+    /// <summary>The committees council steps name (roles of committees at the council's own agent).</summary>
+    public List<(string Process, string Step, string Role, YamlNode Node)> StepCommittees { get; } = [];
+
     public List<(ShockDefinition Shock, YamlNode ProcessNode)> ShockProcesses { get; } = [];
 
     /// <summary>Processes shock groups start instead of their shock's.</summary>

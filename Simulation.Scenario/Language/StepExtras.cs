@@ -18,4 +18,7 @@ internal sealed record StepExtras(
 
     /// <summary>Work and approval: the legal fiction's time.</summary>
     public CalendarDays? DeemedAfter { get; init; }
+
+    /// <summary>Council: the committees that prepare the decision, in order.</summary>
+    public IReadOnlyList<string> Committees { get; init; } = [];
 }

@@ -5,7 +5,7 @@ using YamlDotNet.RepresentationModel;
 
 namespace IsdnSim.Scenario.Language;
 
-/// <summary>What a step has beyond role and effort, by its kind: consultation, rework, segments, support, a period's duration, a legal fiction.</summary>
+/// <summary>What a step has beyond role and effort, by its kind: consultation, rework, segments, support, a period's duration, a legal fiction, committees.</summary>
 internal sealed class StepExtrasBinder(YamlReader reader, ValueBinder values, ScenarioReferences references)
 {
     private readonly YamlReader _r = reader;
@@ -128,6 +128,29 @@ internal sealed class StepExtrasBinder(YamlReader reader, ValueBinder values, Sc
             }
         }
 
+        IReadOnlyList<string> committees = [];
+        if (kind == StepKind.Council)
+        {
+            if (YamlReader.Get(map, "committees") is { } cmn && _r.ScalarList(cmn, $"'committees' of {what}") is { } list)
+            {
+                committees = [.. list.Select(c => c.Value)];
+                foreach (var (role, node) in list)
+                {
+                    if (list.Count(c => c.Value == role) > 1)
+                    {
+                        _r.Error(node, $"{what} names committee '{role}' twice");
+                    }
+
+                    _refs.StepCommittees.Add((processId, stepId, role, node));
+                }
+            }
+        }
+        else
+        {
+            NotFor("committees", "council");
+        }
+
+
         SpecialistDefinition? specialist = null;
         if (YamlReader.Get(map, "specialist") is { } spn)
         {
@@ -155,7 +178,7 @@ internal sealed class StepExtrasBinder(YamlReader reader, ValueBinder values, Sc
         }
 
 
-        return new StepExtras(consult, deadline, rework, perSegment, support, specialist) { Discretion = BindDiscretion(map, what, kind), Duration = duration, DeemedAfter = deemedAfter };
+        return new StepExtras(consult, deadline, rework, perSegment, support, specialist) { Discretion = BindDiscretion(map, what, kind), Duration = duration, DeemedAfter = deemedAfter, Committees = committees };
     }
 
     /// <summary>What a step decides; a consultation gathers statements and decides nothing.</summary>

@@ -46,10 +46,15 @@ public sealed record Unify(string District, string Into, string Name, SourcePosi
 
         // One council for the one territory: the councils' agenda capacities pooled (the Kreistag's
         // too, as its matters come to the city), meeting as the largest municipality's council does.
+        // Committees stay committees: those of one id pooled in the same way, meeting as the largest
+        // municipality's committee of that id does (the district's, if no municipality has one).
         var absorbed = new[] { district }.Concat(amter).Concat(quarters).ToList();
-        var councils = absorbed.SelectMany(a => a.Agencies.Where(g => g.IsCouncil).Select(g => (Agent: a, Council: g))).ToList();
-        var staffed = absorbed.SelectMany(a => a.Agencies.Where(g => !g.IsCouncil));
-        var agencies = Pool(staffed, 1.0, this, variant);
+        var committeeRoles = s.CommitteeRoles();
+        bool IsCommittee(AgencyDefinition g) => g.IsCouncil && g.Roles.Any(committeeRoles.Contains);
+        var councils = absorbed.SelectMany(a => a.Agencies.Where(g => g.IsCouncil && !IsCommittee(g)).Select(g => (Agent: a, Council: g))).ToList();
+        var agencies = Pool(absorbed.SelectMany(a => a.Agencies.Where(g => !g.IsCouncil)), 1.0, this, variant);
+        var committees = absorbed.OrderByDescending(a => a.Kind == AgentKind.Municipality ? a.Population ?? 0 : -1).SelectMany(a => a.Agencies.Where(IsCommittee));
+        agencies.AddRange(Pool(committees, 1.0, this, variant));
         if (councils.Count > 0)
         {
             var municipal = councils.Where(c => c.Agent.Kind == AgentKind.Municipality).ToList();

@@ -105,6 +105,39 @@ public sealed class GenerateTests
             ["Hamburg", "Bremen", "Nordrhein-Westfalen", "Hessen", "Saarland", "Berlin"], "these Länder have no joint administrations");
     }
 
+    [Fact]
+    public void GeneratedGermany_HasTheBezirkeOfBerlinAndHamburg_UnderTheirCity()
+    {
+        var d = ScenarioLoader.Parse(RegionGenerator.GenerateGermany(2023), "germany.yaml").Definition;
+        var byId = d.Agents.ToDictionary(a => a.Id);
+        var boroughs = d.Agents.Where(a => a.Kind == AgentKind.Borough).GroupBy(a => a.Parent!).ToDictionary(g => byId[g.Key].Name, g => g.ToList());
+
+        boroughs.Keys.Should().BeEquivalentTo(["Berlin", "Hamburg"], "Bremen and Bremerhaven have no Bezirke with an administration of their own");
+        boroughs["Berlin"].Should().HaveCount(12);
+        boroughs["Hamburg"].Should().HaveCount(7);
+        foreach (var (city, parts) in boroughs)
+        {
+            var c = d.Agents.Single(a => a.Name == city && a.Kind == AgentKind.City);
+            c.Kind.Should().Be(AgentKind.City);
+            byId[c.Parent!].Name.Should().Be(city, "the city state is its own Land");
+            parts.Sum(b => b.Population).Should().Be(c.Population, $"{city}'s population is split among its Bezirke");
+            parts.Should().OnlyContain(b => b.Agencies.Any(g => g.IsCouncil && g.Roles.Contains("council")), "each Bezirk has its own assembly");
+        }
+
+        // Every council decision of a Bezirk's projects is its own assembly's, not one council for
+        // 3.8 million; the city's parliament decides the city's own heat plan.
+        var resolver = new JurisdictionResolver(d.Agents, d.Jurisdiction);
+        foreach (var b in boroughs["Berlin"])
+        {
+            resolver.Resolve(b.Id, "council").Agent!.Id.Should().Be(b.Id);
+            resolver.Resolve(b.Id, "building-authority").Agent!.Id.Should().Be(b.Id);
+            resolver.Resolve(b.Id, "cycling-funding").Agent!.Name.Should().Be("Berlin", "the Land");
+        }
+
+        var obliged = ShockOwners.Select(d, d.Shocks.Single(), out _).Select(o => o.Owner).ToList();
+        obliged.Should().Contain(a => a.Name == "Berlin").And.Contain(a => a.Name == "Hamburg").And.NotContain(a => a.Kind == AgentKind.Borough);
+    }
+
     [Theory]
     [InlineData(new[] { 1, 1, 1 }, 10, new[] { 4, 3, 3 })]
     [InlineData(new[] { 1104, 413, 726 }, 208, new[] { 103, 38, 67 })]

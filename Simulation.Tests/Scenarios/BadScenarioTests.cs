@@ -58,6 +58,7 @@ public sealed class BadScenarioTests
     [InlineData("deemed-after-on-council.yaml", 24, 67, "'deemed_after' belongs to work and approval steps, but step 'decide' of process 'cycle-path' is a council step")]
     [InlineData("deemed-after-zero.yaml", 25, 79, "deemed_after of step 'consent' of process 'cycle-path' must be longer than zero, found '0d'")]
     [InlineData("deemed-after-work-unit.yaml", 25, 79, "'40wd' is working time, but a calendar duration is expected here: did you mean '40d'?")]
+    [InlineData("committee-not-held.yaml", 25, 80, "prepared by committee 'bulding-committee', but no agency with sessions lists that role; did you mean 'building-committee'?")]
     [InlineData("merge-across-states.yaml", 23, 9, "'lk-a' (in brandenburg), 'lk-b' (in sachsen) are not in the same state")]
     [InlineData("variant-names-merged-agent.yaml", 23, 9, "variant 'austerity': 'lk-a' is not an agent (any more: an earlier operation of this variant may have merged it)")]
     [InlineData("variant-group-merged-agent.yaml", 24, 9, "working group 'wg2' names 'lk-b', which is not an agent")]
