@@ -117,8 +117,8 @@ public sealed class TwoTierCityTests
 
         // The heat plan: drafted by the Senate, adopted by the city's parliament, for the city.
         result.Steps.Where(s => model.Processes[s.Project.Process].Id == "heat-plan").Select(s => AgentOf(s.Agent)).Should().Equal("stadt", "stadt");
-        result.Tallies.Decisions.Should().BePositive();
-        result.Tallies.CongruentDecisions.Should().Be(result.Tallies.Decisions, "each decision is taken by the assembly elected for the project's territory");
+        result.Tallies.Decisions.Total.Should().BePositive();
+        result.Tallies.Decisions.TotalCongruent.Should().Be(result.Tallies.Decisions.Total, "each decision is taken by the assembly elected for the project's territory");
     }
 
     [Fact]
