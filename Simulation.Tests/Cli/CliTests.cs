@@ -200,7 +200,7 @@ public sealed class CliTests : CliTest
         var exit = await Isdnsim("validate", Repository.Scenario("rural-district.yaml"));
 
         exit.Should().Be(ExitCodes.Ok);
-        Out.ToString().Should().Contain(": ok: 'Rural district (Landkreis Havelheide)': 36 agents, 65 agencies, 8 processes, 107 demand streams");
+        Out.ToString().Should().Contain(": ok: 'Rural district (Landkreis Havelheide)': 36 agents, 97 agencies, 8 processes, 107 demand streams");
     }
 
     [Fact]

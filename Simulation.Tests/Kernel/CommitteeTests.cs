@@ -54,7 +54,7 @@ public sealed class CommitteeTests
         p.Path.Council.Should().BeApproximately(46, Exact, "from day 3 to day 49 the matter waits for sessions");
         p.Path.Service.Should().BeApproximately(3, Exact);
         result.Steps.Single(s => s.Step == 1).End.Should().Be(49, "the step is done when the council decides, not the committee");
-        result.Tallies.Decisions.Should().Be(1, "a committee recommends; only the council's resolution is a decision");
+        result.Tallies.Decisions.Total.Should().Be(1, "a committee recommends; only the council's resolution is a decision");
     }
 
     [Fact]
