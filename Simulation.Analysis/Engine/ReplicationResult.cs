@@ -65,11 +65,14 @@ public sealed record ReplicationResult(
         return new AgentTallies(
             handoffs,
             reworks,
-            agents.Sum(a => a.Tallies.Decisions),
-            agents.Sum(a => a.Tallies.CongruentDecisions),
+            DecisionTally.Sum(agents.Select(a => a.Tallies.Decisions)),
             agents.Sum(a => a.Tallies.Consultations),
-            agents.Sum(a => a.Tallies.DeemedApprovals),
-            mandated);
+            agents.Sum(a => a.Tallies.LapsedConsultations),
+            mandated)
+        {
+            FictionPeriods = agents.Sum(a => a.Tallies.FictionPeriods),
+            Fictions = agents.Sum(a => a.Tallies.Fictions),
+        };
     }
 
     private static int ByFinishThenId(ProjectRecord x, ProjectRecord y)

@@ -1,4 +1,5 @@
 using IsdnSim.Analysis.Metrics;
+using IsdnSim.Kernel.Definitions;
 using IsdnSim.Kernel.Model;
 
 namespace IsdnSim.Analysis.Experiments;
@@ -18,7 +19,8 @@ public sealed record MetricDefinition(string Key, string Label, string Unit, Bet
 
 /// <summary>
 /// The headline figures of an experiment, the same for every variant of a scenario (variants
-/// change the administration, not the processes or the laws), and their values in one replication.
+/// change the administration, not the processes; a repealed law keeps its groups, with nobody
+/// obliged), and their values in one replication.
 /// </summary>
 public static class HeadlineMetrics
 {
@@ -33,8 +35,11 @@ public static class HeadlineMetrics
             new("finished_share", "Arrived projects finished by the horizon", "share", Better.Higher),
             new("returns_per_project", "Files returned for rework per project (Nachforderungen)", "per project", Better.Lower),
             new("handoffs_per_project", "Hand-offs between organisations per project (Übergaben)", "per project", Better.Lower),
-            new("territorial_congruence", "Decisions taken for the own territory (territoriale Kongruenz)", "share", Better.Higher),
-            new("deemed_approval_share", "Consultations ended by deemed approval (Genehmigungsfiktion)", "share", Better.Lower),
+            new("territorial_congruence", "Decisions with a choice taken for the own territory (territoriale Kongruenz)", "share", Better.Higher),
+            new("inhabitants_per_councillor", "Inhabitants per elected member of the deciding body", "inhabitants", Better.Lower),
+            new("distance_to_decider_km", "Distance from the place to the deciding body's seat", "km", Better.Lower),
+            new("lapsed_consultation_share", "Consultations ended by their deadline, not by the last statement (Fristablauf)", "share", Better.Lower),
+            new("fiction_share", "Steps with a legal fiction done by law, not by their holder (Fiktion, e.g. §36(2) BauGB)", "share", Better.Lower),
         };
         list.AddRange(model.Processes.Select(p => new MetricDefinition($"lead_time_mean:{p.Id}", $"Lead time: {p.Name}", "days", Better.Lower)));
         list.AddRange(model.Processes.Select(p => new MetricDefinition($"finished_share:{p.Id}", $"Arrived and finished: {p.Name}", "share", Better.Higher)));
@@ -42,6 +47,12 @@ public static class HeadlineMetrics
         {
             list.AddRange(shock.Groups.Select(g =>
                 new MetricDefinition($"deadline_compliance:{shock.Id}:{g.Name}", $"On time by {g.Deadline:yyyy-MM-dd}: {shock.Name}, {g.Name}", "share", Better.Higher)));
+        }
+
+        // Only where the scenario has costs: an experiment of a scenario without them keeps the metrics it always had.
+        if (model.Definition.Costs is not null)
+        {
+            list.AddRange(CostMetrics);
         }
 
         return list;
@@ -61,11 +72,38 @@ public static class HeadlineMetrics
             o.CriticalChainReworks,
             o.CriticalChainHandoffs,
             f.Congruence,
-            f.DeemedShare,
+            f.InhabitantsPerCouncillor,
+            f.DistanceToDeciderKm,
+            f.LapsedShare,
+            f.FictionShare,
         };
         values.AddRange(model.Processes.Select(p => f.Processes[p.Index].LeadTimeMean));
         values.AddRange(model.Processes.Select(p => f.Processes[p.Index].FinishedShare));
         values.AddRange(f.Deadlines.Select(d => d.Compliance));
+        if (model.Definition.Costs is not null)
+        {
+            var c = f.Costs!;
+            values.AddRange([c.Administration, c.PerFinishedProject, c.Companies, c.PerFinishedProjectAll]);
+            values.AddRange(PublicLevels.Select(l => c.ByLevel[(int)l]));
+        }
+
         return [.. values];
     }
+
+    /// <summary>Cost per year of the administration (public budget).</summary>
+    public const string CostPerYear = "cost_per_year";
+
+    /// <summary>The administration's cost per year over the projects finished per year.</summary>
+    public const string CostPerFinishedProject = "cost_per_finished_project";
+
+    private static readonly Level[] PublicLevels = [Level.Municipal, Level.City, Level.District, Level.State];
+
+    private static IEnumerable<MetricDefinition> CostMetrics =>
+    [
+        new(CostPerYear, "Cost per year, administration: public budget (Personal- und Sachkosten)", "EUR per year", Better.Lower),
+        new(CostPerFinishedProject, "Cost per finished project, administration (cost per year / projects finished per year)", "EUR per project", Better.Lower),
+        new("cost_per_year_companies", "Cost per year, companies and operators (outside the public budget)", "EUR per year", Better.Lower),
+        new("cost_per_finished_project_all", "Cost per finished project, administration, companies and operators", "EUR per project", Better.Lower),
+        .. PublicLevels.Select(l => new MetricDefinition($"cost_per_year:{Levels.Name(l)}", $"Cost per year, {Levels.Name(l)} level", "EUR per year", Better.Lower)),
+    ];
 }

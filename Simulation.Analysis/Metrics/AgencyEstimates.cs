@@ -21,6 +21,9 @@ public sealed record AgencyEstimates(
 
     public Estimate ItemsDone { get; init; } = Estimate.Of([]);
 
+    /// <summary>Steps of its roles done by law per replication (legal fictions).</summary>
+    public Estimate Fictions { get; init; } = Estimate.Of([]);
+
     /// <summary>The share of the posts' working time with staff present (none for a council).</summary>
     public Estimate PresentShare { get; init; } = Estimate.Of([]);
 
@@ -53,6 +56,8 @@ public sealed record AgencyEstimates(
             MeanQueueLength = Estimate.Of([.. replications.Select(r => r.MeanQueueLength)]),
             MeanWait = Estimate.Of([.. replications.Select(r => r.MeanWait)]),
             ItemsDone = Estimate.Of([.. replications.Select(r => (double)r.ItemsDone)]),
+            Fictions = Estimate.Of([.. replications.Select(r => (double)r.Fictions)]),
+
             PresentShare = Estimate.Of([.. replications.Select(r => r.PresentShare).Where(double.IsFinite)]),
             PresentUtilisation = Estimate.Of([.. replications.Select(r => r.PresentUtilisation).Where(double.IsFinite)]),
             SaturatedIn = judged.Count(s => s.Saturated),

@@ -32,6 +32,10 @@ public sealed record AgencyFigures(
     [JsonIgnore]
     public long ItemsDone { get; init; }
 
+    /// <summary>Steps of its roles done by law (a legal fiction ran out).</summary>
+    [JsonIgnore]
+    public long Fictions { get; init; }
+
     /// <summary>The share of the posts' working time their holders were present and the posts filled (NaN for a council).</summary>
     [JsonIgnore]
     public double PresentShare { get; init; } = double.NaN;
@@ -57,6 +61,8 @@ public sealed record AgencyFigures(
                 MeanQueueLength = a.MeanQueueLength,
                 MeanWait = a.MeanWait,
                 ItemsDone = a.Done,
+                Fictions = a.Fictions,
+
                 PresentShare = a.IsCouncil ? double.NaN : a.PresentShare,
                 PresentUtilisation = a.IsCouncil ? double.NaN : a.PresentUtilisation,
                 Stability = AgencyStability.Of(model, a),

@@ -38,6 +38,9 @@ public sealed record FlowFigures(
     /// <summary>Projects in progress at the horizon: every arrival, warm-up included, less every finished project.</summary>
     public long UnfinishedAtHorizon { get; init; }
 
+    /// <summary>Mean days of legal periods (public display, objections) on the critical chain.</summary>
+    public double PeriodMean { get; init; } = double.NaN;
+
     /// <summary>
     /// Share of the projects arrived after the warm-up that finished by the horizon; NaN without
     /// arrivals. Lead times describe only this share: well below 1, they are censored.
@@ -91,7 +94,7 @@ public sealed record FlowFigures(
             leadTimes[i] = p.LeadTime;
             afterFinish += horizon - p.Finish;
             parts = new PathSummary(parts.Wait + p.Path.Wait, parts.Service + p.Path.Service, parts.Council + p.Path.Council,
-                parts.Handoff + p.Path.Handoff, parts.Rework + p.Path.Rework, parts.Window + p.Path.Window);
+                parts.Handoff + p.Path.Handoff, parts.Rework + p.Path.Rework, parts.Window + p.Path.Window, parts.Period + p.Path.Period);
             handoffs += p.Handoffs;
             reworks += p.Reworks;
         }
@@ -117,6 +120,7 @@ public sealed record FlowFigures(
         {
             ArrivedAndFinished = arrivedAndFinished,
             UnfinishedAtHorizon = arrived + before - finished.Count,
+            PeriodMean = Mean(parts.Period),
         };
 
         double Mean(double sum) => n > 0 ? sum / n : double.NaN;

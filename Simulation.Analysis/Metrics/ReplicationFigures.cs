@@ -20,17 +20,39 @@ public sealed record ReplicationFigures(
     /// <summary>Files returned for rework, (deciding level, reworking level).</summary>
     public long[] Reworks { get; init; } = [];
 
-    /// <summary>
-    /// Territorial congruence: the share of decisions on projects (council decisions and
-    /// approvals) taken by the municipality whose territory the project is in, that is under a
-    /// council elected for that territory. NaN without decisions.
-    /// </summary>
-    public double Congruence { get; init; } = double.NaN;
+    /// <summary>The decisions on projects, by discretion, with the representation sums (<see cref="DecisionTally"/>).</summary>
+    public DecisionTally Decisions { get; init; } = DecisionTally.Empty;
 
-    /// <summary>Share of consultations that ended by deemed approval (the deadline passed). NaN without consultations.</summary>
-    public double DeemedShare { get; init; } = double.NaN;
+    /// <summary>
+    /// Territorial congruence: of the decisions that leave a choice (council resolutions and
+    /// decisions with discretion), the share taken by the seat of the project's territory, that is
+    /// under a council elected for it. Bound decisions and routine checks do not count: the law
+    /// decides them, whoever takes them. NaN without such decisions.
+    /// </summary>
+    public double Congruence => Share(Decisions.WithChoiceCongruent, Decisions.WithChoice);
+
+    /// <summary>The former figure: of all decisions on projects, whatever their discretion, the share taken by the territory's seat.</summary>
+    public double CongruenceAllDecisions => Share(Decisions.TotalCongruent, Decisions.Total);
+
+    /// <summary>Over the decisions that leave a choice, the mean inhabitants per elected member of the deciding agent's assembly (where the scenario gives seats).</summary>
+    public double InhabitantsPerCouncillor => Decisions.InhabitantsPerSeatCount > 0 ? Decisions.InhabitantsPerSeatSum / Decisions.InhabitantsPerSeatCount : double.NaN;
+
+    /// <summary>Over the decisions that leave a choice, the mean straight-line distance from the project's territory to the decider's seat, km (where the scenario gives locations).</summary>
+    public double DistanceToDeciderKm => Decisions.DistanceCount > 0 ? Decisions.DistanceSum / Decisions.DistanceCount : double.NaN;
+
+    /// <summary>Share of consultations that lapsed: the deadline passed before every answer came. NaN without consultations.</summary>
+    public double LapsedShare { get; init; } = double.NaN;
+
+    /// <summary>
+    /// Legal fictions: of the legal periods of steps with a fiction (one per review round at the
+    /// holder) that ended, the share that ran out, the step counting as done by law. NaN without any.
+    /// </summary>
+    public double FictionShare { get; init; } = double.NaN;
 
     public IReadOnlyList<DeadlineFigures> Deadlines { get; init; } = [];
+
+    /// <summary>What the modelled posts cost in this replication; null if the scenario has no costs.</summary>
+    public CostFigures? Costs { get; init; }
 
     public static ReplicationFigures Compute(SimulationModel model, ReplicationResult result)
     {
@@ -61,9 +83,13 @@ public sealed record ReplicationFigures(
             DeterminingShare = determining,
             Handoffs = t.Handoffs,
             Reworks = t.Reworks,
-            Congruence = t.Decisions > 0 ? (double)t.CongruentDecisions / t.Decisions : double.NaN,
-            DeemedShare = t.Consultations > 0 ? (double)t.DeemedApprovals / t.Consultations : double.NaN,
+            Decisions = t.Decisions,
+            LapsedShare = t.Consultations > 0 ? (double)t.LapsedConsultations / t.Consultations : double.NaN,
+            FictionShare = t.FictionPeriods > 0 ? (double)t.Fictions / t.FictionPeriods : double.NaN,
             Deadlines = [.. DeadlineFigures.Compute(model, result)],
+            Costs = CostFigures.Compute(model, result.Agencies, overall.ThroughputPerYear),
         };
     }
+
+    private static double Share(long part, long whole) => whole > 0 ? (double)part / whole : double.NaN;
 }

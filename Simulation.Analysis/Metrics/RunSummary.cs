@@ -25,11 +25,21 @@ public sealed record RunSummary(
 
     public IReadOnlyList<(string From, string To, Estimate Count)> Reworks { get; init; } = [];
 
-    public Estimate Congruence { get; init; } = Estimate.Of([]);
+    /// <summary>Territorial congruence and representation (<see cref="DemocracyEstimates"/>).</summary>
+    public DemocracyEstimates Democracy { get; init; } = DemocracyEstimates.Empty;
 
-    public Estimate DeemedShare { get; init; } = Estimate.Of([]);
+    /// <summary>Territorial congruence of the decisions that leave a choice.</summary>
+    public Estimate Congruence => Democracy.TerritorialCongruence;
+
+    public Estimate LapsedShare { get; init; } = Estimate.Of([]);
+
+    /// <summary>Share of the legal periods of steps with a fiction that ran out (<see cref="ReplicationFigures.FictionShare"/>).</summary>
+    public Estimate FictionShare { get; init; } = Estimate.Of([]);
 
     public IReadOnlyList<DeadlineEstimates> Deadlines { get; init; } = [];
+
+    /// <summary>What the modelled posts cost; null if the scenario has no costs.</summary>
+    public CostEstimates? Costs { get; init; }
 
     /// <summary>Per simulated year, agencies with staff ranked by mean utilisation that year.</summary>
     public IReadOnlyList<IReadOnlyList<(AgencyEstimates Agency, Estimate Utilisation)>> ByYear { get; init; } = [];
@@ -52,10 +62,12 @@ public sealed record RunSummary(
         {
             Handoffs = Matrix(r => r.Handoffs),
             Reworks = Matrix(r => r.Reworks),
-            Congruence = Estimate.Of([.. replications.Select(r => r.Congruence).Where(double.IsFinite)]),
-            DeemedShare = Estimate.Of([.. replications.Select(r => r.DeemedShare).Where(double.IsFinite)]),
+            Democracy = DemocracyEstimates.Of(replications),
+            LapsedShare = Estimate.Of([.. replications.Select(r => r.LapsedShare).Where(double.IsFinite)]),
+            FictionShare = Estimate.Of([.. replications.Select(r => r.FictionShare).Where(double.IsFinite)]),
             Deadlines = DeadlineEstimates.Of(replications, r => r.Deadlines),
             ByYear = AgencyRankings.ByYear(agencies, model.YearStarts.Length),
+            Costs = CostEstimates.Of([.. replications.Select(r => r.Costs)]),
         };
     }
 }
@@ -90,6 +102,8 @@ public sealed record FlowEstimates(
     /// <summary>Of <see cref="ArrivedTotal"/>, those finished by the horizon.</summary>
     public long ArrivedAndFinishedTotal { get; init; }
 
+    public Estimate PeriodMean { get; init; } = Estimate.Of([]);
+
     public static FlowEstimates Of(IReadOnlyList<FlowFigures> f)
     {
         // A replication without finished projects has no lead time; it is left out of that estimate.
@@ -116,6 +130,7 @@ public sealed record FlowEstimates(
             FinishedShare = Defined(x => x.FinishedShare),
             ArrivedTotal = f.Sum(x => x.Arrived),
             ArrivedAndFinishedTotal = f.Sum(x => x.ArrivedAndFinished),
+            PeriodMean = Defined(x => x.PeriodMean),
         };
     }
 }

@@ -25,14 +25,15 @@ public readonly record struct PathSummarySurrogate(
     [property: Id(2)] double Council,
     [property: Id(3)] double Handoff,
     [property: Id(4)] double Rework,
-    [property: Id(5)] double Window);
+    [property: Id(5)] double Window,
+    [property: Id(6)] double Period);
 
 [RegisterConverter]
 public sealed class PathSummaryConverter : IConverter<PathSummary, PathSummarySurrogate>
 {
-    public PathSummary ConvertFromSurrogate(in PathSummarySurrogate s) => new(s.Wait, s.Service, s.Council, s.Handoff, s.Rework, s.Window);
+    public PathSummary ConvertFromSurrogate(in PathSummarySurrogate s) => new(s.Wait, s.Service, s.Council, s.Handoff, s.Rework, s.Window, s.Period);
 
-    public PathSummarySurrogate ConvertToSurrogate(in PathSummary v) => new(v.Wait, v.Service, v.Council, v.Handoff, v.Rework, v.Window);
+    public PathSummarySurrogate ConvertToSurrogate(in PathSummary v) => new(v.Wait, v.Service, v.Council, v.Handoff, v.Rework, v.Window, v.Period);
 }
 
 [GenerateSerializer, Immutable, Alias("IsdnSim.DominantStep")]

@@ -19,7 +19,8 @@ public readonly record struct AgencyStatisticsSurrogate(
     [property: Id(12)] double[] YearUtilisation,
     [property: Id(13)] double[] YearWaitingCaused,
     [property: Id(14)] bool IsCouncil,
-    [property: Id(15)] double PresentShare);
+    [property: Id(15)] long Fictions,
+    [property: Id(16)] double PresentShare);
 
 [RegisterConverter]
 public sealed class AgencyStatisticsConverter : IConverter<AgencyStatistics, AgencyStatisticsSurrogate>
@@ -30,11 +31,12 @@ public sealed class AgencyStatisticsConverter : IConverter<AgencyStatistics, Age
         {
             IsCouncil = s.IsCouncil,
             PresentShare = s.PresentShare,
+            Fictions = s.Fictions,
         };
 
     public AgencyStatisticsSurrogate ConvertToSurrogate(in AgencyStatistics a) =>
         new(a.Agent, a.Agency, a.Staff, a.Utilisation, a.MeanQueueLength, a.MeanWait, a.Arrived, a.Started, a.Done,
-            a.WaitingCaused, a.InQueueAtEnd, a.InServiceAtEnd, a.YearUtilisation, a.YearWaitingCaused, a.IsCouncil, a.PresentShare);
+            a.WaitingCaused, a.InQueueAtEnd, a.InServiceAtEnd, a.YearUtilisation, a.YearWaitingCaused, a.IsCouncil, a.Fictions, a.PresentShare);
 }
 
 [GenerateSerializer, Immutable, Alias("IsdnSim.MandateTally")]
@@ -48,22 +50,46 @@ public sealed class MandateTallyConverter : IConverter<MandateTally, MandateTall
     public MandateTallySurrogate ConvertToSurrogate(in MandateTally v) => new(v.Shock, v.Group, v.Count);
 }
 
+[GenerateSerializer, Immutable, Alias("IsdnSim.DecisionTally")]
+public readonly record struct DecisionTallySurrogate(
+    [property: Id(0)] long[] Taken,
+    [property: Id(1)] long[] Congruent,
+    [property: Id(2)] double InhabitantsPerSeatSum,
+    [property: Id(3)] long InhabitantsPerSeatCount,
+    [property: Id(4)] double DistanceSum,
+    [property: Id(5)] long DistanceCount);
+
+[RegisterConverter]
+public sealed class DecisionTallyConverter : IConverter<DecisionTally, DecisionTallySurrogate>
+{
+    public DecisionTally ConvertFromSurrogate(in DecisionTallySurrogate s) =>
+        new(s.Taken, s.Congruent, s.InhabitantsPerSeatSum, s.InhabitantsPerSeatCount, s.DistanceSum, s.DistanceCount);
+
+    public DecisionTallySurrogate ConvertToSurrogate(in DecisionTally v) =>
+        new(v.Taken, v.Congruent, v.InhabitantsPerSeatSum, v.InhabitantsPerSeatCount, v.DistanceSum, v.DistanceCount);
+}
+
 [GenerateSerializer, Immutable, Alias("IsdnSim.AgentTallies")]
 public readonly record struct AgentTalliesSurrogate(
     [property: Id(0)] long[] Handoffs,
     [property: Id(1)] long[] Reworks,
-    [property: Id(2)] long Decisions,
-    [property: Id(3)] long CongruentDecisions,
+    [property: Id(2)] DecisionTally Decisions,
     [property: Id(4)] long Consultations,
-    [property: Id(5)] long DeemedApprovals,
-    [property: Id(6)] MandateTally[] Mandated);
+    [property: Id(5)] long LapsedConsultations,
+    [property: Id(6)] MandateTally[] Mandated,
+    [property: Id(7)] long FictionPeriods,
+    [property: Id(8)] long Fictions);
 
 [RegisterConverter]
 public sealed class AgentTalliesConverter : IConverter<AgentTallies, AgentTalliesSurrogate>
 {
     public AgentTallies ConvertFromSurrogate(in AgentTalliesSurrogate s) =>
-        new(s.Handoffs, s.Reworks, s.Decisions, s.CongruentDecisions, s.Consultations, s.DeemedApprovals, s.Mandated);
+        new(s.Handoffs, s.Reworks, s.Decisions, s.Consultations, s.LapsedConsultations, s.Mandated)
+        {
+            FictionPeriods = s.FictionPeriods,
+            Fictions = s.Fictions,
+        };
 
     public AgentTalliesSurrogate ConvertToSurrogate(in AgentTallies v) =>
-        new(v.Handoffs, v.Reworks, v.Decisions, v.CongruentDecisions, v.Consultations, v.DeemedApprovals, v.Mandated);
+        new(v.Handoffs, v.Reworks, v.Decisions, v.Consultations, v.LapsedConsultations, v.Mandated, v.FictionPeriods, v.Fictions);
 }

@@ -25,6 +25,9 @@ public sealed record AgencyStatistics(
 {
     public bool IsCouncil { get; init; }
 
+    /// <summary>Steps of its roles that counted as done by law (a legal fiction) because it had not finished them in time.</summary>
+    public long Fictions { get; init; }
+
     /// <summary>
     /// The share of the posts' working time their holders were at work or free: neither absent (ill,
     /// on leave) nor the post vacant. 1 without absence, and for a council.

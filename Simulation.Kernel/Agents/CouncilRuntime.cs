@@ -4,9 +4,9 @@ using IsdnSim.Kernel.Time;
 namespace IsdnSim.Kernel.Agents;
 
 /// <summary>
-/// A council (Gemeindevertretung, Kreistag) during a run: items wait for the next session that
-/// is at least the submission period away, and each session decides at most its agenda's worth,
-/// first come first served; the rest wait for the session after.
+/// A council (Gemeindevertretung, Kreistag) or committee during a run: items wait for the next
+/// session that is at least the submission period after they joined the agenda, and each session
+/// takes at most its agenda's worth, first come first served; the rest wait for the session after.
 /// </summary>
 internal sealed class CouncilRuntime
 {
@@ -70,12 +70,12 @@ internal sealed class CouncilRuntime
     {
         Observe(t);
         decided.Clear();
-        while (Queue.Count > 0 && decided.Count < _agenda && Queue.Peek().Ready + _submission <= t)
+        while (Queue.Count > 0 && decided.Count < _agenda && Queue.Peek().Admitted + _submission <= t)
         {
             var item = Queue.Dequeue();
             if (t >= _warmup)
             {
-                _waitSum += t - item.Ready;
+                _waitSum += t - item.Admitted;
                 _decided++;
             }
 
@@ -89,7 +89,7 @@ internal sealed class CouncilRuntime
             return double.NaN;
         }
 
-        var next = Sessions.Next(_first, _every, Math.Max(Queue.Peek().Ready + _submission, t));
+        var next = Sessions.Next(_first, _every, Math.Max(Queue.Peek().Admitted + _submission, t));
         Scheduled = next <= t ? next + _every : next;
         return Scheduled;
     }

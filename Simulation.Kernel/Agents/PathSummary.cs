@@ -20,6 +20,9 @@ public enum PathPart
 
     /// <summary>Waiting for an application window to open.</summary>
     Window,
+
+    /// <summary>A legal period running (public display, objections): no staff can shorten it.</summary>
+    Period,
 }
 
 /// <summary>
@@ -27,9 +30,9 @@ public enum PathPart
 /// the predecessor that finished last is kept, so for a finished project the parts add up to
 /// its lead time.
 /// </summary>
-public readonly record struct PathSummary(double Wait, double Service, double Council, double Handoff, double Rework, double Window)
+public readonly record struct PathSummary(double Wait, double Service, double Council, double Handoff, double Rework, double Window, double Period = 0)
 {
-    public double Total => Wait + Service + Council + Handoff + Rework + Window;
+    public double Total => Wait + Service + Council + Handoff + Rework + Window + Period;
 
     public PathSummary Add(PathPart part, double days) => part switch
     {
@@ -38,6 +41,7 @@ public readonly record struct PathSummary(double Wait, double Service, double Co
         PathPart.Council => this with { Council = Council + days },
         PathPart.Handoff => this with { Handoff = Handoff + days },
         PathPart.Rework => this with { Rework = Rework + days },
+        PathPart.Period => this with { Period = Period + days },
         _ => this with { Window = Window + days },
     };
 }

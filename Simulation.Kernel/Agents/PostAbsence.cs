@@ -55,6 +55,11 @@ internal sealed class PostAbsence(int posts)
         _handedOver.Enqueue(new HandedOverFile(item, _worked[post], _paused[post], _pausedSince[post]));
     }
 
+    /// <summary>The oldest handed-over file.</summary>
+    public WorkItem NextHandedOver => _handedOver.Peek().Item;
+
+    public void DiscardHandedOver() => _handedOver.Dequeue();
+
     /// <summary>A colleague at <paramref name="post"/> takes the oldest handed-over file at <paramref name="t"/>: the file and the effort it has left.</summary>
     public WorkItem TakeOver(int post, double t, out double remaining)
     {

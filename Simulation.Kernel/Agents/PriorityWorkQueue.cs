@@ -13,13 +13,6 @@ internal sealed class PriorityWorkQueue(int levels)
         Count++;
     }
 
-    /// <summary>Ahead of the others of its priority.</summary>
-    public void EnqueueFront(in WorkItem item, int level)
-    {
-        _levels[level].EnqueueFront(item);
-        Count++;
-    }
-
     public WorkItem Dequeue()
     {
         foreach (var queue in _levels)

@@ -112,6 +112,15 @@ internal sealed class StaffedAgency
         return slot;
     }
 
+    /// <summary>An item leaves the queue without work (a legal fiction decided its step): counted as done, as it is gone.</summary>
+    public void Drop(double t)
+    {
+        if (t >= _warmup)
+        {
+            _done++;
+        }
+    }
+
     /// <summary>
     /// The post falls away at <paramref name="t"/> (its holder absent, or it fell vacant): an idle
     /// post leaves the free ones; a busy one keeps its file, paused with the work done so far, and
@@ -145,6 +154,16 @@ internal sealed class StaffedAgency
 
         _absence.HandOver(post, _slots[post]);
         return true;
+    }
+
+    /// <summary>The oldest handed-over file, which a colleague takes next.</summary>
+    public WorkItem NextHandedOver => _absence!.NextHandedOver;
+
+    /// <summary>The oldest handed-over file leaves without work (a legal fiction decided its step).</summary>
+    public void DiscardHandedOver()
+    {
+        _absence!.DiscardHandedOver();
+        _pausedCount--;
     }
 
     /// <summary>A colleague free takes the oldest handed-over file at <paramref name="t"/>: its slot, the file, the effort left.</summary>

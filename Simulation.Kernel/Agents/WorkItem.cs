@@ -9,7 +9,10 @@ internal struct WorkItem
     public int Priority;
     public double Ready;
 
-    /// <summary>When an intake window let it in (equals <see cref="Ready"/> when there was none to wait for).</summary>
+    /// <summary>
+    /// When an intake window let it in (equals <see cref="Ready"/> when there was none to wait for);
+    /// for a council decision, when it joined the current agenda (a committee's, then the council's).
+    /// </summary>
     public double Admitted;
     public double Start;
     public double Effort;
@@ -28,4 +31,10 @@ internal struct WorkItem
 
     /// <summary>Consult and Support: the request's id at <see cref="ReplyTo"/>; Step: its own support request, or 0.</summary>
     public long Request;
+
+    /// <summary>Step: the legal fiction watching this round of it (Mechanisms/Fictions), or 0.</summary>
+    public long Fiction;
+
+    /// <summary>A council decision: which of the step's committees it waits for, or their count when it waits for the council.</summary>
+    public int Stage;
 }

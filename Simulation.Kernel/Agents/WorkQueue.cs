@@ -12,36 +12,18 @@ internal sealed class WorkQueue
     {
         if (Count == _items.Length)
         {
-            Grow();
+            var bigger = new WorkItem[_items.Length * 2];
+            for (var i = 0; i < Count; i++)
+            {
+                bigger[i] = _items[(_head + i) % _items.Length];
+            }
+
+            _items = bigger;
+            _head = 0;
         }
 
         _items[(_head + Count) % _items.Length] = item;
         Count++;
-    }
-
-    /// <summary>Puts an item ahead of all others (a file handed over when its holder left).</summary>
-    public void EnqueueFront(in WorkItem item)
-    {
-        if (Count == _items.Length)
-        {
-            Grow();
-        }
-
-        _head = (_head + _items.Length - 1) % _items.Length;
-        _items[_head] = item;
-        Count++;
-    }
-
-    private void Grow()
-    {
-        var bigger = new WorkItem[_items.Length * 2];
-        for (var i = 0; i < Count; i++)
-        {
-            bigger[i] = _items[(_head + i) % _items.Length];
-        }
-
-        _items = bigger;
-        _head = 0;
     }
 
     public ref readonly WorkItem Peek() => ref _items[_head];

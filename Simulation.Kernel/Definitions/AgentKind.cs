@@ -29,4 +29,12 @@ public enum AgentKind
 
     /// <summary>Private planning consultancies (Planungsbüros), e.g. the few hundred that write heat plans.</summary>
     Consultancy,
+
+    /// <summary>
+    /// Bezirk of a two-tier city (Berlin, Hamburg): a Bezirksamt and an elected assembly
+    /// (Bezirksverordnetenversammlung, Bezirksversammlung) doing the municipal and district work
+    /// for its part of the city, which is its parent. Not a municipality in law: a law that obliges
+    /// municipalities obliges the city.
+    /// </summary>
+    Borough,
 }

@@ -12,7 +12,8 @@ public static class AgentKinds
         (AgentKind.Utility, "utility"),
         (AgentKind.HousingCompany, "housing-company"),
         (AgentKind.NationalOperator, "national-operator"),
-        (AgentKind.Consultancy, "consultancy"));
+        (AgentKind.Consultancy, "consultancy"),
+        (AgentKind.Borough, "borough"));
 
     public static IReadOnlyList<string> All => Table.Names;
 
@@ -21,5 +22,8 @@ public static class AgentKinds
     public static bool TryParse(string text, out AgentKind kind) => Table.TryParse(text, out kind);
 
     /// <summary>Kinds where projects start: they have inhabitants and a council.</summary>
-    public static bool IsMunicipal(AgentKind kind) => kind is AgentKind.Municipality or AgentKind.City;
+    public static bool IsMunicipal(AgentKind kind) => kind is AgentKind.Municipality or AgentKind.City or AgentKind.Borough;
+
+    /// <summary>Kinds that are municipalities in law (Gemeinden), whom a law can oblige: not a Bezirk, whose city is obliged instead.</summary>
+    public static bool IsMunicipalityInLaw(AgentKind kind) => kind is AgentKind.Municipality or AgentKind.City;
 }

@@ -25,6 +25,9 @@ public sealed record ScenarioDefinition(
 
     public IReadOnlyList<VariantDefinition> Variants { get; init; } = [];
 
+    /// <summary>What the posts cost a year (pay groups, overhead, workplace, further items); null when the scenario does not say.</summary>
+    public CostsDefinition? Costs { get; init; }
+
     /// <summary>
     /// Statistics skip the first this many days (projects finished, agency figures, counts):
     /// the region starts empty, and steady-state questions should not see that. Zero: none.
@@ -33,6 +36,10 @@ public sealed record ScenarioDefinition(
 
     /// <summary>The variant applied to this definition, or null for the scenario as written.</summary>
     public string? AppliedVariant { get; init; }
+
+    /// <summary>The roles council steps name as their committees; an agency listing one is a committee, not a council.</summary>
+    public IReadOnlySet<string> CommitteeRoles() =>
+        Processes.SelectMany(p => p.Steps).SelectMany(s => s.Committees).ToHashSet(StringComparer.Ordinal);
 }
 
 /// <summary>
@@ -58,7 +65,14 @@ public sealed record AgentDefinition(
     int? Population,
     string? Parent,
     IReadOnlyList<AgencyDefinition> Agencies,
-    SourcePosition Position);
+    SourcePosition Position)
+{
+    /// <summary>Elected members of the agent's assembly (Gemeindevertretung, Kreistag, Landtag), or null if not given.</summary>
+    public int? Seats { get; init; }
+
+    /// <summary>Where the agent sits: the town hall, the district's seat, the capital; null if not given.</summary>
+    public GeoPoint? Location { get; init; }
+}
 
 /// <summary>
 /// An agency (Behörde, Amt, Fachbereich) with staff that works on the steps of the roles it
@@ -84,6 +98,9 @@ public sealed record AgencyDefinition(
 
     public IntakeDefinition? Intake { get; init; }
 
+    /// <summary>The pay group of its posts and their yearly cost; null for a council, or when the scenario has no costs.</summary>
+    public PostCost? Cost { get; init; }
+
     /// <summary>When its posts take no work (illness, leave, vacancy); null: always there.</summary>
     public AbsenceDefinition? Absence { get; init; }
 
@@ -107,6 +124,12 @@ public sealed record ProcessDefinition(
 {
     /// <summary>For linear measures: how many municipalities of the owner's district the project crosses (owner first); 0 for none.</summary>
     public int Segments { get; init; }
+
+    /// <summary>
+    /// Priority of this process's work at agencies with a priority queue (lower first): its items
+    /// are served at the lower of this and the agency's project priority. Null: the agency's.
+    /// </summary>
+    public int? Priority { get; init; }
 }
 
 public sealed record StepDefinition(
@@ -132,12 +155,41 @@ public sealed record StepDefinition(
 
     /// <summary>Part of the effort done in parallel by another agency (the district as a service provider).</summary>
     public SupportDefinition? Support { get; init; }
+
+    /// <summary>What the step decides, if the file says; else <see cref="Discretions.Default"/> of its kind.</summary>
+    public Discretion? Discretion { get; init; }
+
+    /// <summary>The step needs a specialist: an office with fewer posts does it with more effort and more returns.</summary>
+    public SpecialistDefinition? Specialist { get; init; }
+
+    /// <summary>Period: how long it runs from the moment it became ready.</summary>
+    public CalendarDays? Duration { get; init; }
+
+    /// <summary>
+    /// Work and approval: a legal fiction (§36(2), §6(4) BauGB). If the holder has not finished the
+    /// step this long after it became ready there (per review round), the step counts as done by law.
+    /// </summary>
+    public CalendarDays? DeemedAfter { get; init; }
+
+    /// <summary>
+    /// Council: the committees (Ausschüsse) that prepare the decision, in order, each named by a
+    /// role that a committee of the council's own agent lists; a committee the agent does not
+    /// have is passed by. A committee recommends; the decision is the council's.
+    /// </summary>
+    public IReadOnlyList<string> Committees { get; init; } = [];
 }
 
 /// <summary>An approval returns the file to <see cref="ReturnsTo"/>'s holder with a probability per review.</summary>
 public sealed record ReworkDefinition(double Probability, double LocalProbability, string ReturnsTo, Distribution Effort, int MaxRounds);
 
 public sealed record SupportDefinition(string Role, double Share);
+
+/// <summary>
+/// A step that needs specialised staff (Spezialisierung): where the holding agency has fewer than
+/// <see cref="MinStaff"/> posts, its own effort is multiplied by <see cref="EffortFactor"/> and an
+/// approval returns the file with <see cref="ExtraReturns"/> added to its return probability.
+/// </summary>
+public sealed record SpecialistDefinition(int MinStaff, double EffortFactor, double ExtraReturns);
 
 /// <summary>Who holds a role for a municipality: itself, the agent at a level above it, or one named agent.</summary>
 public sealed record JurisdictionRule(
@@ -163,9 +215,24 @@ public sealed record DemandDefinition(
 /// A law that makes every matching municipality start a project at a date, with a deadline
 /// per group (the heat-planning law: over 100,000 inhabitants by mid-2026, the rest by mid-2028).
 /// </summary>
-public sealed record ShockDefinition(string Id, string Name, DateOnly Date, string Process, IReadOnlyList<ShockGroup> Groups, SourcePosition Position);
+public sealed record ShockDefinition(string Id, string Name, DateOnly Date, string Process, IReadOnlyList<ShockGroup> Groups, SourcePosition Position)
+{
+    /// <summary>Municipalities that meet their obligation with one joint project (a Konvoi), each list's lead first.</summary>
+    public IReadOnlyList<JointMandateDefinition> Joint { get; init; } = [];
 
-public sealed record ShockGroup(string Name, int? MinPopulation, int? MaxPopulation, DateOnly Deadline);
+    /// <summary>Repealed by a variant: it obliges nobody, but its groups stay, so figures line up with the variants it still binds.</summary>
+    public bool Repealed { get; init; }
+}
+
+/// <param name="Process">The process this group's municipalities start; null: the shock's (e.g. a simplified procedure for small ones).</param>
+public sealed record ShockGroup(string Name, int? MinPopulation, int? MaxPopulation, DateOnly Deadline, string? Process = null);
+
+/// <summary>
+/// Obliged municipalities that meet a shock's obligation with one project of their lead (the
+/// first member), whose completion counts for every member against its own deadline.
+/// </summary>
+/// <param name="Process">The process the joint project runs; null: the lead's group's.</param>
+public sealed record JointMandateDefinition(IReadOnlyList<string> Members, string? Process);
 
 /// <summary>
 /// A joint working group (in the spirit of §78 SGB VIII): a consultation among its members is

@@ -10,7 +10,7 @@ public enum Level
     /// <summary>Gemeinden and Ämter.</summary>
     Municipal,
 
-    /// <summary>Kreisfreie Städte: municipal and district in one.</summary>
+    /// <summary>Kreisfreie Städte: municipal and district in one; so are the Bezirke of a two-tier city.</summary>
     City,
 
     District,

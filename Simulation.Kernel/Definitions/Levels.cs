@@ -30,7 +30,7 @@ public static class Levels
     public static Level Of(AgentKind kind) => kind switch
     {
         AgentKind.Municipality or AgentKind.Amt => Level.Municipal,
-        AgentKind.City => Level.City,
+        AgentKind.City or AgentKind.Borough => Level.City,
         AgentKind.District => Level.District,
         AgentKind.State => Level.State,
         AgentKind.Utility or AgentKind.HousingCompany => Level.Company,
@@ -39,12 +39,15 @@ public static class Levels
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "an agent kind without a level"),
     };
 
-    /// <summary>Whether an agent of this kind acts at the level (an independent city acts at the municipal and the district level).</summary>
+    /// <summary>
+    /// Whether an agent of this kind acts at the level (an independent city, and a Bezirk of a
+    /// two-tier city, act at the municipal and the district level).
+    /// </summary>
     public static bool Includes(Level level, AgentKind kind) => level switch
     {
-        Level.Municipal => kind is AgentKind.Municipality or AgentKind.Amt or AgentKind.City,
-        Level.City => kind == AgentKind.City,
-        Level.District => kind is AgentKind.District or AgentKind.City,
+        Level.Municipal => kind is AgentKind.Municipality or AgentKind.Amt or AgentKind.City or AgentKind.Borough,
+        Level.City => kind is AgentKind.City or AgentKind.Borough,
+        Level.District => kind is AgentKind.District or AgentKind.City or AgentKind.Borough,
         Level.State => kind == AgentKind.State,
         Level.Company => kind is AgentKind.Utility or AgentKind.HousingCompany,
         Level.National => kind == AgentKind.NationalOperator,

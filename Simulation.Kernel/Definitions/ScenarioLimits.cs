@@ -14,6 +14,9 @@ public static class ScenarioLimits
     public const int MaxReplications = 10_000;
     public const int MaxPopulation = 50_000_000;
 
+    /// <summary>Elected members of one assembly (the Bundestag has 630).</summary>
+    public const int MaxSeats = 10_000;
+
     /// <summary>About 2,700 years: enough for a million-customer queueing check.</summary>
     public const double MaxHorizonDays = 1_000_000;
 
@@ -47,6 +50,9 @@ public static class ScenarioLimits
 
     /// <summary>Ten years: a hand-off or lookahead longer than this is a typo.</summary>
     public const double MaxHandoffDays = 3650;
+
+    /// <summary>A trillion euros a year, some thirty Federal budgets: a cost above it is a typo.</summary>
+    public const double MaxEurosPerYear = 1e12;
 
     /// <summary>Days the working-day table extends past the horizon, for work that ends after it.</summary>
     public const int CalendarMarginDays = 366;

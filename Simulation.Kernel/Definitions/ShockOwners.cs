@@ -7,7 +7,7 @@ public static class ShockOwners
     {
         problem = null;
         var result = new List<(AgentDefinition, int)>();
-        foreach (var agent in DemandOwners.Territories(scenario))
+        foreach (var agent in Obliged(scenario))
         {
             var matches = new List<int>();
             for (var g = 0; g < shock.Groups.Count; g++)
@@ -36,5 +36,17 @@ public static class ShockOwners
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// Whom a law obliges: every municipality and city where projects arise, except that a Bezirk
+    /// is no municipality in law: a city of Bezirke (Berlin, Hamburg) is obliged as a whole. A city
+    /// divided into quarters (by <c>unify</c>) leaves its obligations to the quarters, which stay
+    /// the municipalities they were, so a variant obliges the same places as the scenario.
+    /// </summary>
+    public static IEnumerable<AgentDefinition> Obliged(ScenarioDefinition scenario)
+    {
+        var quartered = scenario.Agents.Where(a => a.Kind == AgentKind.Municipality && a.Parent is not null).Select(a => a.Parent!).ToHashSet(StringComparer.Ordinal);
+        return scenario.Agents.Where(a => AgentKinds.IsMunicipalityInLaw(a.Kind) && !quartered.Contains(a.Id));
     }
 }

@@ -7,7 +7,8 @@ public static class StepKinds
         (StepKind.Work, "work"),
         (StepKind.Council, "council"),
         (StepKind.Consultation, "consultation"),
-        (StepKind.Approval, "approval"));
+        (StepKind.Approval, "approval"),
+        (StepKind.Period, "period"));
 
     public static IReadOnlyList<string> All => Table.Names;
 

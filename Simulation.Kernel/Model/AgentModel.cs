@@ -28,4 +28,13 @@ public sealed record AgentModel(
 
     /// <summary>Where projects of this territory start: itself if it has any agency, else the nearest agent above it that has.</summary>
     public int Host { get; init; }
+
+    /// <summary>Inhabitants per elected member of the agent's assembly; NaN if its population or seats are not given.</summary>
+    public double InhabitantsPerSeat { get; init; } = double.NaN;
+
+    /// <summary>Where the agent sits, if the scenario says.</summary>
+    public GeoPoint? Location { get; init; }
+
+    /// <summary>Per committee role (<see cref="SimulationModel.CommitteeRoles"/>), this agent's agency that lists it, or -1.</summary>
+    public int[] Committees { get; init; } = [];
 }

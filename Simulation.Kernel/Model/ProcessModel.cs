@@ -11,4 +11,7 @@ public sealed record ProcessModel(
 {
     /// <summary>Municipalities a linear measure crosses, the owner first; 0 when it stays at the owner.</summary>
     public int Segments { get; init; }
+
+    /// <summary>Priority of its work at agencies with a priority queue; int.MaxValue: the agency's project priority.</summary>
+    public int Priority { get; init; } = int.MaxValue;
 }

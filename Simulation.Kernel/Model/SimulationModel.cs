@@ -44,6 +44,8 @@ public sealed class SimulationModel
 
         Roles = [.. definition.Jurisdiction.Select(j => j.Role)];
         var roleIndex = Roles.Select((r, i) => (r, i)).ToDictionary(p => p.r, p => p.i, StringComparer.Ordinal);
+        CommitteeRoles = [.. definition.Processes.SelectMany(p => p.Steps).SelectMany(s => s.Committees).Distinct(StringComparer.Ordinal)];
+        var committeeIndex = CommitteeRoles.Select((r, i) => (r, i)).ToDictionary(p => p.r, p => p.i, StringComparer.Ordinal);
         var agentIndex = definition.Agents.Select((a, i) => (a.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
         var resolver = new JurisdictionResolver(definition.Agents, definition.Jurisdiction);
 
@@ -66,9 +68,12 @@ public sealed class SimulationModel
             Amt = resolver.Ancestors(a.Id).FirstOrDefault(x => x.Kind == AgentKind.Amt) is { } amt ? agentIndex[amt.Id] : -1,
             Seat = Nearest(a.Id, x => x.Agencies.Any(g => g.IsCouncil)),
             Host = Nearest(a.Id, x => x.Agencies.Count > 0),
+            InhabitantsPerSeat = a is { Population: > 0, Seats: > 0 } ? (double)a.Population.Value / a.Seats.Value : double.NaN,
+            Location = a.Location,
+            Committees = [.. CommitteeRoles.Select(r => a.Agencies.ToList().FindIndex(g => g.Roles.Contains(r)))],
         })];
 
-        Processes = [.. definition.Processes.Select((p, i) => CompileProcess(p, i, roleIndex))];
+        Processes = [.. definition.Processes.Select((p, i) => CompileProcess(p, i, roleIndex, committeeIndex))];
         var processIndex = Processes.ToDictionary(p => p.Id, p => p.Index, StringComparer.Ordinal);
 
         var sources = new List<DemandSource>[Agents.Count];
@@ -94,13 +99,17 @@ public sealed class SimulationModel
         {
             var shock = definition.Shocks[k];
             var time = Math.Max(0, shock.Date.DayNumber - Start.DayNumber);
-            foreach (var (owner, group) in ShockOwners.Select(definition, shock, out _))
+            // Due on the deadline day: it ends at midnight after it.
+            double DeadlineOf(int group) => shock.Groups[group].Deadline.DayNumber - Start.DayNumber + 1;
+            foreach (var m in ShockMandates.Select(definition, shock, out _))
             {
-                var o = agentIndex[owner.Id];
-                // Due on the deadline day: it ends at midnight after it.
-                var deadline = shock.Groups[group].Deadline.DayNumber - Start.DayNumber + 1;
-                (mandates[Agents[o].Host] ??= []).Add(new MandateModel(o, k, group, processIndex[shock.Process], time, deadline));
-                needed.Add((o, processIndex[shock.Process]));
+                var o = agentIndex[m.Owner.Id];
+                var process = processIndex[m.Process];
+                (mandates[Agents[o].Host] ??= []).Add(new MandateModel(o, k, m.Group, process, time, DeadlineOf(m.Group))
+                {
+                    Covers = [.. m.Covers.Select(c => new MandateCover(agentIndex[c.Member.Id], c.Group, DeadlineOf(c.Group)))],
+                });
+                needed.Add((o, process));
             }
         }
 
@@ -166,6 +175,9 @@ public sealed class SimulationModel
 
     public IReadOnlyList<string> Roles { get; }
 
+    /// <summary>The roles council steps name as their committees (found at the council's own agent, not through jurisdiction).</summary>
+    public IReadOnlyList<string> CommitteeRoles { get; }
+
     public IReadOnlyList<AgentModel> Agents { get; }
 
     public IReadOnlyList<ProcessModel> Processes { get; }
@@ -229,7 +241,7 @@ public sealed class SimulationModel
         return [.. result];
     }
 
-    private static ProcessModel CompileProcess(ProcessDefinition p, int index, Dictionary<string, int> roleIndex)
+    private static ProcessModel CompileProcess(ProcessDefinition p, int index, Dictionary<string, int> roleIndex, Dictionary<string, int> committeeIndex)
     {
         var stepIndex = p.Steps.Select((s, i) => (s.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
         var successors = p.Steps.Select(_ => new List<int>()).ToArray();
@@ -252,6 +264,11 @@ public sealed class SimulationModel
             SegmentPredecessors = s.After.Count(a => p.Steps[stepIndex[a]].PerSegment),
             SupportRole = s.Support is { } sup ? roleIndex[sup.Role] : -1,
             SupportShare = s.Support?.Share ?? 0,
+            Discretion = s.Discretion ?? Discretions.Default(s.Kind),
+            Specialist = s.Specialist,
+            Duration = s.Duration?.Value ?? 0,
+            DeemedAfter = s.DeemedAfter?.Value ?? double.PositiveInfinity,
+            Committees = [.. s.Committees.Select(c => committeeIndex[c])],
         }).ToList();
         return new ProcessModel(index, p.Id, p.Name, steps,
             [.. steps.Where(s => s.Predecessors.Length == 0).Select(s => s.Index)],
@@ -259,6 +276,7 @@ public sealed class SimulationModel
             StableHash.Of(p.Id))
         {
             Segments = p.Segments,
+            Priority = p.Priority ?? int.MaxValue,
         };
     }
 

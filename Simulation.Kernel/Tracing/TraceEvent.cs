@@ -29,8 +29,8 @@ public enum TraceKind : byte
     /// <summary>An approval returned the file for rework to <see cref="TraceEvent.Peer"/>.</summary>
     Return,
 
-    /// <summary>A consultation's legal deadline passed: silence counts as approval.</summary>
-    Deemed,
+    /// <summary>A consultation's deadline passed before every answer came: it lapses, the lead goes on without them.</summary>
+    Lapsed,
 
     /// <summary>A working group settled a consultation at its meeting.</summary>
     Meeting,
@@ -40,9 +40,18 @@ public enum TraceKind : byte
 
     /// <summary>
     /// A consultation began: <see cref="TraceEvent.Peer"/> bodies asked; <see cref="TraceEvent.Value"/> is when
-    /// silence counts as approval, or (<see cref="TraceEvent.Detail"/> 1) when the working group meets on it.
+    /// the consultation lapses, or (<see cref="TraceEvent.Detail"/> 1) when the working group meets on it.
     /// </summary>
     Ask,
+
+    /// <summary>A legal period began (a period step); <see cref="TraceEvent.Value"/> is when it ends.</summary>
+    Period,
+
+    /// <summary>A legal fiction: the holder did not finish the step in time, so it counts as done by law.</summary>
+    Deemed,
+
+    /// <summary>Staff reached a file whose step the law had already decided: it leaves the queue without work.</summary>
+    Drop,
 
     /// <summary>
     /// A post of an agency fell away: its holder fell ill (<see cref="TraceEvent.Detail"/> 1) or went on

@@ -66,12 +66,25 @@ public static class ExperimentOutput
         .Column("on_time", (in r) => r.D.OnTime.Mean)
         .Estimate("compliance", "compliance_low", "compliance_high", (in r) => r.D.Compliance);
 
-    /// <summary>comparison.csv, replications.csv, agencies.csv, agencies_by_year.csv, lead_times.csv, deadlines.csv, the report and its figures.</summary>
+    /// <summary>frontier.csv: per variant its yearly cost and mean lead time (the means), whether it is on the frontier, and the variants that dominate it.</summary>
+    internal static readonly CsvTable<FrontierPoint> Frontier = new CsvTable<FrontierPoint>()
+        .Column("variant", (in r) => r.Cell)
+        .Column("cost_per_year_eur", (in r) => r.Cost)
+        .Column("lead_time_mean_days", (in r) => r.LeadTime)
+        .Column("on_frontier", (in r) => r.OnFrontier ? "true" : "false")
+        .Column("dominated_by", (in r) => string.Join(' ', r.DominatedBy));
+
+    /// <summary>comparison.csv, replications.csv, agencies.csv, agencies_by_year.csv, lead_times.csv, deadlines.csv, frontier.csv (with costs), the report and its figures.</summary>
     public static void WriteCompare(ExperimentStore store, CompareOutcome outcome, IReadOnlyList<ReportFile> report, IReadOnlyList<int> years)
     {
         var r = outcome.Result;
         Write(store, "comparison.csv", Comparison,
             r.Metrics.SelectMany((metric, m) => r.Cells.Select(cell => (metric, cell, cell.Metrics[m], r.DifferenceOf(cell.Cell, m)))));
+        if (CostFrontier.Of(r) is { Count: > 0 } frontier)
+        {
+            Write(store, "frontier.csv", Frontier, frontier);
+        }
+
         Write(store, "replications.csv", Runs(["variant"]), outcome.Digests.SelectMany(kv => RunRows([kv.Key], kv.Value, r.Metrics)));
         WriteCells(store, r.Cells, years);
         WriteReport(store, report);

@@ -3,6 +3,7 @@ using IsdnSim.Analysis.Engine;
 using IsdnSim.Analysis.Metrics;
 using IsdnSim.Analysis.Storage;
 using IsdnSim.Kernel.Agents;
+using IsdnSim.Kernel.Definitions;
 using IsdnSim.Kernel.Model;
 using IsdnSim.Kernel.Time;
 using IsdnSim.Presentation.Output.Summary;
@@ -23,6 +24,11 @@ public static class ResultWriter
         WriteProjects(output.PathOf("projects.csv"), model, results);
         WriteAgencies(output.PathOf("agencies.csv"), model, results);
         WriteAgenciesByYear(output.PathOf("agencies_by_year.csv"), model, results);
+        if (model.Definition.Costs is not null)
+        {
+            WriteCosts(output.PathOf("costs.csv"), model, results);
+        }
+
         WriteManifest(output.PathOf("manifest.json"), manifest);
         output.Commit();
     }
@@ -44,6 +50,7 @@ public static class ResultWriter
         .Column("handoff_days", (in r) => r.P.Path.Handoff)
         .Column("rework_days", (in r) => r.P.Path.Rework)
         .Column("window_days", (in r) => r.P.Path.Window)
+        .Column("period_days", (in r) => r.P.Path.Period)
         .Column("critical_chain_handoffs", (in r) => r.P.Handoffs)
         .Column("critical_chain_reworks", (in r) => r.P.Reworks)
         .Column("determining_step", (in r) => r.P.Dominant.Step >= 0 ? r.Model.Processes[r.P.Id.Process].Steps[r.P.Dominant.Step].Id : "")
@@ -74,7 +81,8 @@ public static class ResultWriter
         .Column("items_done", (in r) => r.A.Done)
         .Column("waiting_caused_days", (in r) => r.A.WaitingCaused)
         .Column("in_queue_at_end", (in r) => r.A.InQueueAtEnd)
-        .Column("in_service_at_end", (in r) => r.A.InServiceAtEnd);
+        .Column("in_service_at_end", (in r) => r.A.InServiceAtEnd)
+        .Column("fictions", (in r) => r.A.Fictions);
 
     /// <summary>agencies_by_year.csv: one row per replication, simulated year (counted from 1) and agency.</summary>
     internal static readonly CsvTable<(SimulationModel Model, int Replication, int Year, AgencyStatistics A)> AgenciesByYear = new CsvTable<(SimulationModel Model, int Replication, int Year, AgencyStatistics A)>()
@@ -86,6 +94,23 @@ public static class ResultWriter
         .Column("kind", (in r) => Kind(r.A))
         .Column("utilisation", (in r) => r.A.YearUtilisation[r.Year])
         .Column("waiting_caused_days", (in r) => r.A.YearWaitingCaused[r.Year]);
+
+    /// <summary>costs.csv: one row per replication and cost line (an agency's posts, or a further cost item), euros a year.</summary>
+    internal static readonly CsvTable<(SimulationModel Model, int Replication, CostLine C)> Costs = new CsvTable<(SimulationModel Model, int Replication, CostLine C)>()
+        .Column("replication", (in r) => r.Replication)
+        .Column("agent", (in r) => r.Model.Agents[r.C.Agent].Id)
+        .Column("level", (in r) => SimulationModel.Levels[r.Model.Agents[r.C.Agent].Level])
+        .Column("budget", (in r) => CostFigures.InPublicBudget((Level)r.Model.Agents[r.C.Agent].Level) ? "administration" : "companies")
+        .Column("item", (in r) => r.C.Item)
+        .Column("kind", (in r) => r.C.IsAgency ? "agency" : "cost item")
+        .Column("pay_group", (in r) => r.C.PayGroup)
+        .Column("staff", (in r) => r.C.Staff)
+        .Column("posts", (in r) => r.C.Posts)
+        .Column("staff_cost_eur", (in r) => r.C.StaffCost)
+        .Column("overhead_eur", (in r) => r.C.Overhead)
+        .Column("workplace_eur", (in r) => r.C.Workplace)
+        .Column("other_eur", (in r) => r.C.Other)
+        .Column("total_eur", (in r) => r.C.Total);
 
     public static void WriteProjects(string path, SimulationModel model, IReadOnlyList<ReplicationResult> results)
     {
@@ -101,6 +126,10 @@ public static class ResultWriter
     /// <summary>One row per replication, simulated year and agency: how the bottlenecks move over the years.</summary>
     public static void WriteAgenciesByYear(string path, SimulationModel model, IReadOnlyList<ReplicationResult> results) =>
         AgenciesByYear.Write(path, results.SelectMany(r => Enumerable.Range(0, model.YearStarts.Length).SelectMany(y => r.Agencies.Select(a => (model, r.Replication, y, a)))));
+
+    /// <summary>The cost lines of every replication (the scenario must have costs).</summary>
+    public static void WriteCosts(string path, SimulationModel model, IReadOnlyList<ReplicationResult> results) =>
+        Costs.Write(path, results.SelectMany(r => CostFigures.LinesOf(model, r.Agencies)!.Select(c => (model, r.Replication, c))));
 
     /// <summary>summary.json, through <see cref="RunSummaryFile"/>: the figures with their intervals, the stability verdict and the bottleneck rankings.</summary>
     public static void WriteSummary(string path, SimulationModel model, RunSummary summary) => RunSummaryFile.From(model, summary).Write(path);

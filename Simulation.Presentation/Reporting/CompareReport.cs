@@ -27,6 +27,7 @@ public static class CompareReport
         ReportSections.Stability(page, context, result.Cells, result.Metrics, "variants");
         report.Headline();
         report.DifferencePlot();
+        report.CostAndLeadTime();
         report.LeadTimeDistributions();
         report.Utilisation();
         report.Bottlenecks();
@@ -117,6 +118,59 @@ public static class CompareReport
             page.Figure("differences", svg,
                 "Each bar is a variant's mean difference to the baseline, as a percentage of the baseline's mean; the whisker is its interval. " +
                 "A whisker that crosses the zero line means no clear difference. Shorter lead times are better, more projects finished per year are better.");
+        }
+
+        /// <summary>Each variant's yearly cost against its mean lead time, and which variants no other beats on both (the frontier).</summary>
+        public void CostAndLeadTime()
+        {
+            var frontier = CostFrontier.Of(result);
+            var index = result.Metrics.Select((m, i) => (m.Key, i)).ToDictionary(x => x.Key, x => x.i);
+            if (frontier.Count == 0 || !index.TryGetValue(HeadlineMetrics.CostPerYear, out var cost) || !index.TryGetValue("lead_time_mean", out var lead))
+            {
+                return;
+            }
+
+            var perProject = index[HeadlineMetrics.CostPerFinishedProject];
+            var companies = index["cost_per_year_companies"];
+            page.Heading(2, "Cost and lead time");
+            page.Paragraph(
+                "What each variant's posts cost a year: the posts of every agency (staff times the share of each post that works on these processes) " +
+                "at the yearly cost of their pay group, employer contributions included, plus the overhead surcharge on that staff cost and a workplace per post, " +
+                "plus further yearly costs a variant brings (an IT platform, liaison posts). The administration's cost is what the public budget pays " +
+                "(municipalities, Ämter, cities, districts, the state); companies and operators pay their staff from fees, tariffs and prices, so their cost is shown apart. " +
+                "Councils are not costed: their members serve in an honorary capacity, and their sessions are prepared by the staffed agencies. " +
+                "The cost per finished project is the yearly cost over the projects finished per year; it varies between replications with the projects finished. " +
+                "A variant is on the frontier when no other variant is both cheaper (or as cheap) and faster (or as fast) on the means; a dominated variant " +
+                "costs more for a longer lead time than one of those it names. Whether a gap is clear is in the headline table (paired differences to the baseline).");
+            var points = frontier.ToDictionary(f => f.Cell);
+            page.Table("costs", ["Variant", "Cost per year, administration (EUR) [95 % interval]", "Cost per finished project, administration (EUR) [95 % interval]",
+                    "Cost per year, companies and operators (EUR)", "Lead time, mean (days) [95 % interval]", "Frontier"],
+                result.Cells.Select(c => (IReadOnlyList<HtmlCell>)
+                [
+                    HtmlCell.Text(Name(c.Cell)),
+                    HtmlCell.Number(ReportFormat.Estimate(result.Metrics[cost], c.Metrics[cost])),
+                    HtmlCell.Number(ReportFormat.Estimate(result.Metrics[perProject], c.Metrics[perProject])),
+                    HtmlCell.Number(ReportFormat.Estimate(result.Metrics[companies], c.Metrics[companies])),
+                    HtmlCell.Number(ReportFormat.Estimate(result.Metrics[lead], c.Metrics[lead])),
+                    HtmlCell.Text(points.TryGetValue(c.Cell, out var f)
+                        ? f.OnFrontier ? "on the frontier" : $"dominated by {string.Join(", ", f.DominatedBy.Select(Name))}"
+                        : ReportFormat.Undefined),
+                ]));
+
+            const double thousand = 1000;
+            var scatter = result.Cells.Select(c =>
+            {
+                var x = c.Metrics[cost];
+                var y = c.Metrics[lead];
+                return new ScatterPoint(Name(c.Cell), x.Mean / thousand, y.Mean, x.Low / thousand, x.High / thousand, y.Low, y.High,
+                    OnFrontier: points.TryGetValue(c.Cell, out var f) && f.OnFrontier);
+            }).ToList();
+            var svg = SvgChart.Scatter("Cost per year against lead time", new ChartAxis("Cost per year, administration (thousand EUR)"),
+                new ChartAxis("Lead time, mean (days)"), scatter, "Frontier: no other variant is cheaper and faster");
+            page.Figure("cost-lead-time", svg,
+                "Each variant's yearly cost of the administration (horizontal) against its mean lead time (vertical), with their intervals. " +
+                "Lower left is better on both. Filled points are on the frontier, joined by the dashed line; an open point is dominated: " +
+                "another variant is at least as cheap and at least as fast.");
         }
 
         public void LeadTimeDistributions()

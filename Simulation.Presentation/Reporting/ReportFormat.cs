@@ -26,7 +26,10 @@ internal static class ReportFormat
 
     public static string LabelWithUnit(MetricDefinition metric) => $"{metric.Label} ({Unit(metric)})";
 
-    public static int Decimals(MetricDefinition metric) => metric.Unit == "per project" ? 2 : 1;
+    public static int Decimals(MetricDefinition metric) => metric.Unit == "per project" ? 2 : IsMoney(metric) ? 0 : 1;
+
+    /// <summary>Euros (a year, per project): whole euros are precise enough.</summary>
+    public static bool IsMoney(MetricDefinition metric) => metric.Unit.StartsWith("EUR", StringComparison.Ordinal);
 
     /// <summary>A number with thousands separators and a typographic minus (−1,234.5).</summary>
     public static string Number(double value, int decimals) => Format(value, decimals, plus: false);

@@ -48,8 +48,9 @@ public sealed class ReplayState
             .Select(a => (a.Key.Agent, a.Key.Agency, a.Value.Queue, a.Value.Busy))];
 
     /// <summary>Where a project is at the cursor: one line per step (and segment) under way, or its end; null if it has not arrived.</summary>
+    /// <summary>Where the project is at the cursor (a file already arrived at a step that waits for other steps says so).</summary>
     public ProjectPlace? Project(string project) =>
-        _projects.GetValueOrDefault(project) ?? (_finished.TryGetValue(project, out var f) && f.Position < Position ? f.Place : null);
+        _projects.GetValueOrDefault(project)?.At(Time) ?? (_finished.TryGetValue(project, out var f) && f.Position < Position ? f.Place : null);
 
     public void MoveTo(int position)
     {
@@ -179,6 +180,9 @@ public sealed class ProjectPlace(string project, double arrival)
     private readonly SortedDictionary<(string Step, int Segment), string> _under = new();
     private readonly Dictionary<(string Step, int Segment), (int Asked, int Answered, double Deadline)> _consultations = [];
 
+    // Steps whose file is on its way; once there, a step with other predecessors still open waits for them.
+    private readonly Dictionary<(string Step, int Segment), (string Where, double Arrives)> _inHandOff = [];
+
     public string Name { get; } = project;
 
     public double Arrival { get; } = arrival;
@@ -205,18 +209,29 @@ public sealed class ProjectPlace(string project, double arrival)
             copy._consultations[k] = v;
         }
 
+        foreach (var (k, v) in _inHandOff)
+        {
+            copy._inHandOff[k] = v;
+        }
+
         return copy;
     }
 
     internal void Apply(TraceRecord e)
     {
         var key = (e.Step ?? "", e.Segment ?? -1);
+        Arrive(e.T);
+        _inHandOff.Remove(key);
         switch (e.Ev)
         {
             case "send" when e.Message is "step-ready" or "rework" or "rework-done":
-                _under[key] = e.To == e.Agent && e.Agency is { } office
-                    ? $"in hand-off to {office} ({e.Agent}) (arrives {Day(e.Arrives!.Value)})"
-                    : $"in hand-off to {e.To} (arrives {Day(e.Arrives!.Value)})";
+                var where = e.To == e.Agent && e.Agency is { } office ? $"{office} ({e.Agent})" : e.To!;
+                _under[key] = $"in hand-off to {where} (arrives {Day(e.Arrives!.Value)})";
+                if (e.Message == "step-ready")
+                {
+                    _inHandOff[key] = (where, e.Arrives!.Value);
+                }
+
                 break;
             case "enqueue" when e.Work is "step" or "rework":
                 _under[key] = e.Held
@@ -229,6 +244,9 @@ public sealed class ProjectPlace(string project, double arrival)
                 break;
             case "start" when e.Work is "step" or "rework":
                 _under[key] = $"in work at {e.Agency} ({e.Agent}){(e.Work == "rework" ? ", reworking the returned file" : "")}";
+                break;
+            case "period":
+                _under[key] = $"legal period at {e.Agency} ({e.Agent}) until {Day(e.Until!.Value)}";
                 break;
             case "ask" when e.MeetingAt is { } meeting:
                 _under[key] = $"waiting for the working group's meeting on {Day(meeting)} (consultation of {e.Asked})";
@@ -258,8 +276,31 @@ public sealed class ProjectPlace(string project, double arrival)
         }
     }
 
+    /// <summary>A copy as at <paramref name="time"/>: files arrived by then wait at their step.</summary>
+    internal ProjectPlace At(double time)
+    {
+        if (!_inHandOff.Values.Any(h => h.Arrives <= time))
+        {
+            return this;
+        }
+
+        var copy = Copy();
+        copy.Arrive(time);
+        return copy;
+    }
+
+    /// <summary>A step-ready file that has arrived and started nothing waits for the step's other predecessors.</summary>
+    private void Arrive(double time)
+    {
+        foreach (var (step, (where, arrives)) in _inHandOff.Where(h => h.Value.Arrives <= time).ToList())
+        {
+            _inHandOff.Remove(step);
+            _under[step] = $"at {where} ({Day(arrives)}), waiting for the other steps";
+        }
+    }
+
     private static string Consultation((int Asked, int Answered, double Deadline) c) =>
-        $"consultation: {c.Answered} of {c.Asked} answered" + (double.IsFinite(c.Deadline) ? $"; silence counts as approval on {Day(c.Deadline)}" : "");
+        $"consultation: {c.Answered} of {c.Asked} answered" + (double.IsFinite(c.Deadline) ? $"; the deadline for statements ends on {Day(c.Deadline)}" : "");
 
     private static string Day(double t) => "day " + t.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
 }

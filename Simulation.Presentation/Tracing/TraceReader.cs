@@ -120,6 +120,7 @@ public static class TraceReader
             Asked = I("asked"),
             Deadline = D("deadline"),
             MeetingAt = D("meeting"),
+            Until = D("until"),
         };
     }
 }

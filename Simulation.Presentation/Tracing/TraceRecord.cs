@@ -39,9 +39,12 @@ public sealed record TraceRecord(double T, string Date, string Ev, string Agent)
 
     public int? Asked { get; init; }
 
-    /// <summary>For ask: when silence counts as approval.</summary>
+    /// <summary>For ask: when the consultation lapses if statements are still missing.</summary>
     public double? Deadline { get; init; }
 
     /// <summary>For ask: when the working group meets on it.</summary>
     public double? MeetingAt { get; init; }
+
+    /// <summary>For period: when the legal period ends.</summary>
+    public double? Until { get; init; }
 }

@@ -155,7 +155,7 @@ public sealed class TraceWriter : ITraceSink, IDisposable
                 _json.WriteString("message", MessageNames[e.Detail]);
                 _json.WriteNumber("arrives", e.Value);
                 break;
-            case TraceKind.Enqueue or TraceKind.Start or TraceKind.End:
+            case TraceKind.Enqueue or TraceKind.Start or TraceKind.End or TraceKind.Drop:
                 _json.WriteString("work", WorkNames[e.Detail]);
                 _json.WriteNumber("queue", e.Queue);
                 if (e.Busy >= 0)
@@ -179,6 +179,9 @@ public sealed class TraceWriter : ITraceSink, IDisposable
                 break;
             case TraceKind.StepDone:
                 _json.WriteNumber("days", e.Value);
+                break;
+            case TraceKind.Period:
+                _json.WriteNumber("until", e.Value);
                 break;
             case TraceKind.Return:
                 _json.WriteString("to", _model.Agents[e.Peer].Id);
@@ -233,9 +236,12 @@ public sealed class TraceWriter : ITraceSink, IDisposable
         TraceKind.Session => "session",
         TraceKind.StepDone => "step-done",
         TraceKind.Return => "return",
-        TraceKind.Deemed => "deemed",
+        TraceKind.Lapsed => "lapsed",
         TraceKind.Meeting => "meeting",
         TraceKind.Ask => "ask",
+        TraceKind.Period => "period",
+        TraceKind.Deemed => "deemed",
+        TraceKind.Drop => "drop",
         TraceKind.Away => "away",
         TraceKind.Back => "back",
         _ => "finish",

@@ -29,7 +29,7 @@ internal static class ComparisonView
         foreach (var m in Enumerable.Range(0, r.Metrics.Count).Where(m => r.Cells.Any(c => c.Metrics[m].N > 0)))
         {
             var metric = r.Metrics[m];
-            var format = metric.Unit switch { "share" => "P1", "per project" => "0.00", _ => "0.0" };
+            var format = metric.Unit switch { "share" => "P1", "per project" => "0.00", _ when IsMoney(metric) => "#,0", _ => "0.0" };
             var row = new List<string> { Markup.Escape(metric.Label) };
             row.AddRange(r.Cells.Select(c => SummaryView.Format(c.Metrics[m], format)));
             row.AddRange(others.Select(c => DifferenceText(r.DifferenceOf(c.Cell, m)!, metric, format)));
@@ -59,6 +59,8 @@ internal static class ComparisonView
         }
     }
 
+    private static bool IsMoney(MetricDefinition metric) => metric.Unit.StartsWith("EUR", StringComparison.Ordinal);
+
     private static string DifferenceText(Difference d, MetricDefinition metric, string format)
     {
         var e = d.Paired;
@@ -69,7 +71,7 @@ internal static class ComparisonView
 
         var scale = format == "P1" ? 100 : 1;
         var unit = format == "P1" ? " pp" : "";
-        var digits = format == "0.00" ? "0.00" : "0.0";
+        var digits = format switch { "0.00" => "0.00", "#,0" => "#,0", _ => "0.0" };
         var text = Markup.Escape($"{(e.Mean * scale).ToString($"+{digits};−{digits};{digits}", CultureInfo.InvariantCulture)}{unit}" +
                                  (e.HalfWidth is { } h ? $" ± {(h * scale).ToString(digits, CultureInfo.InvariantCulture)}" : ""));
         if (!d.Significant)

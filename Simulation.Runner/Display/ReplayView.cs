@@ -102,8 +102,11 @@ internal static class ReplayView
             "session" => $"{e.Agency} meets: {e.Decided} decided, {e.Queue} still waiting",
             "step-done" => $"{what} done ({e.Days!.Value.ToString("0.#", CultureInfo.InvariantCulture)} days from ready)",
             "return" => $"{e.Agency} returns {what} to {e.To} for rework",
-            "deemed" => $"{what}: the deadline passed, silence counts as approval",
+            "lapsed" => $"{what}: the deadline passed; the lead goes on without the missing statements",
             "meeting" => $"{what} settled at the working group's meeting",
+            "period" => $"{e.Agency}: {what}: a legal period begins, until day {e.Until!.Value.ToString("0.#", CultureInfo.InvariantCulture)}",
+            "deemed" => $"{e.Agency}: {what}: not finished in time, done by law (legal fiction)",
+            "drop" => $"{e.Agency}: closes {what} unworked: the law decided it already",
             "finish" => $"{e.Project} finished after {e.Lead!.Value.ToString("0.#", CultureInfo.InvariantCulture)} days",
             "ask" => e.MeetingAt is { } m
                 ? $"{what}: put to the working group, which meets on day {m.ToString("0.#", CultureInfo.InvariantCulture)}"

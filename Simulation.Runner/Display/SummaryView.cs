@@ -28,11 +28,11 @@ internal static class SummaryView
         console.Write(flow);
 
         var parts = new Table().Title("Where the lead time goes, on the critical chain (mean days per finished project)")
-            .AddColumns("Process", "Queues", "Work", "Council / meeting", "Hand-offs", "Rework", "Funding window", "Hand-offs [[n]]", "Returns [[n]]");
+            .AddColumns("Process", "Queues", "Work", "Council / meeting", "Hand-offs", "Rework", "Funding window", "Legal periods", "Hand-offs [[n]]", "Returns [[n]]");
         foreach (var (process, f) in summary.Processes.Where(p => p.Figures.Finished.Mean > 0))
         {
             parts.AddRow(Markup.Escape(process.Name), Format(f.WaitMean, "0.0"), Format(f.ServiceMean, "0.0"), Format(f.CouncilMean, "0.0"),
-                Format(f.HandoffMean, "0.0"), Format(f.ReworkMean, "0.0"), Format(f.WindowMean, "0.0"), Format(f.CriticalChainHandoffs, "0.0"), Format(f.CriticalChainReworks, "0.00"));
+                Format(f.HandoffMean, "0.0"), Format(f.ReworkMean, "0.0"), Format(f.WindowMean, "0.0"), Format(f.PeriodMean, "0.0"), Format(f.CriticalChainHandoffs, "0.0"), Format(f.CriticalChainReworks, "0.00"));
         }
 
         console.Write(parts);
@@ -83,8 +83,17 @@ internal static class SummaryView
         RenderStability(console, summary);
 
         console.MarkupLine(Markup.Escape(
-            $"Territorial congruence (decisions taken for the own territory): {Format(summary.Congruence, "P1")}; " +
-            $"consultations ended by deemed approval: {Format(summary.DeemedShare, "P1")}."));
+            $"Territorial congruence (decisions with a choice taken for the own territory): {Format(summary.Congruence, "P1")}; " +
+            $"inhabitants per elected member of the deciding body: {Format(summary.Democracy.InhabitantsPerCouncillor, "N0")}; " +
+            $"distance to its seat: {Format(summary.Democracy.DistanceToDeciderKm, "0.0")} km; " +
+            $"consultations ended by their deadline (Fristablauf): {Format(summary.LapsedShare, "P1")}; " +
+            $"steps with a legal fiction done by law: {Format(summary.FictionShare, "P1")}."));
+        if (summary.Costs is { } costs)
+        {
+            console.MarkupLine(Markup.Escape(
+                $"Cost per year (EUR): administration {Format(costs.Administration, "#,0")}, companies and operators {Format(costs.Companies, "#,0")}; " +
+                $"per finished project: administration {Format(costs.PerFinishedProject, "#,0")}, all {Format(costs.PerFinishedProjectAll, "#,0")} (costs.csv has every line)."));
+        }
     }
 
     private static string[] FlowRow(string name, FlowEstimates f) =>

@@ -10,6 +10,7 @@ namespace IsdnSim.Scenario.Generation;
 /// administer themselves (Nordrhein-Westfalen, Hessen, Saarland, the city states).</param>
 /// <param name="Associations">How many of them the generator writes (see <see cref="Germany"/>).</param>
 /// <param name="FixedCities">Cities whose name and population are given instead of drawn: the city states.</param>
+/// <param name="Boroughs">The Bezirke of a two-tier city (Berlin, Hamburg) by the city's name, with their populations, adding up to the city's.</param>
 public sealed record GermanLand(
     string Name,
     int Municipalities,
@@ -17,4 +18,5 @@ public sealed record GermanLand(
     int Cities,
     string? Association,
     int Associations,
-    IReadOnlyList<(string Name, int Population)> FixedCities);
+    IReadOnlyList<(string Name, int Population)> FixedCities,
+    IReadOnlyDictionary<string, IReadOnlyList<(string Name, int Population)>> Boroughs);

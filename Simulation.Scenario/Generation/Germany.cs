@@ -53,6 +53,28 @@ public static class Germany
         ["Berlin"] = [("Berlin", 3_800_000)],
     };
 
+    // The Bezirke of the two-tier city states and what each weighs in the split of the city's
+    // population (largest remainder). Berlin (twelve since 2001, Gebietsreformgesetz 1998): the
+    // register counts of 2007, in thousands (Statistisches Landesamt Berlin, as tabulated by the
+    // wissen.de lexicon); the 2023 counts of Pankow, Mitte and Spandau (statista) give shares within
+    // one percentage point of these. Hamburg (seven, Bezirksverwaltungsgesetz): the register counts
+    // of 2023 (Statistikamt Nord). Bremen's Stadtteile have advisory Beiräte, not Bezirke with an
+    // administration of their own, and stay one city each.
+    private static readonly Dictionary<string, (string Name, int Weight)[]> BoroughWeights = new(StringComparer.Ordinal)
+    {
+        ["Berlin"] =
+        [
+            ("Mitte", 323), ("Friedrichshain-Kreuzberg", 260), ("Pankow", 355), ("Charlottenburg-Wilmersdorf", 310),
+            ("Spandau", 216), ("Steglitz-Zehlendorf", 287), ("Tempelhof-Schöneberg", 326), ("Neukölln", 303),
+            ("Treptow-Köpenick", 235), ("Marzahn-Hellersdorf", 246), ("Lichtenberg", 251), ("Reinickendorf", 242),
+        ],
+        ["Hamburg"] =
+        [
+            ("Hamburg-Mitte", 312_641), ("Altona", 280_838), ("Eimsbüttel", 276_222), ("Hamburg-Nord", 328_454),
+            ("Wandsbek", 455_185), ("Bergedorf", 133_813), ("Harburg", 176_868),
+        ],
+    };
+
     /// <summary>The Länder in the order of their official key (01 Schleswig-Holstein to 16 Thüringen).</summary>
     public static IReadOnlyList<GermanLand> Lands { get; } = Build();
 
@@ -65,10 +87,23 @@ public static class Germany
             shares[kind] = LargestRemainder(total, weights);
         }
 
-        return Table.Select((l, i) => new GermanLand(
-            l.Name, l.Municipalities, l.Districts, l.Cities, l.Association,
-            l.Association is { } kind ? shares[kind][i] : 0,
-            CityStates.TryGetValue(l.Name, out var fixedCities) ? fixedCities : [])).ToList();
+        return Table.Select((l, i) =>
+        {
+            var fixedCities = CityStates.TryGetValue(l.Name, out var given) ? given : [];
+            return new GermanLand(
+                l.Name, l.Municipalities, l.Districts, l.Cities, l.Association,
+                l.Association is { } kind ? shares[kind][i] : 0,
+                fixedCities,
+                fixedCities.Where(c => BoroughWeights.ContainsKey(c.Item1)).ToDictionary(c => c.Item1, c => Boroughs(c.Item1, c.Item2), StringComparer.Ordinal));
+        }).ToList();
+    }
+
+    /// <summary>A two-tier city's population split among its Bezirke in proportion to their weights.</summary>
+    private static IReadOnlyList<(string Name, int Population)> Boroughs(string city, int population)
+    {
+        var weights = BoroughWeights[city];
+        var split = LargestRemainder(population, [.. weights.Select(w => w.Weight)]);
+        return [.. weights.Select((w, k) => (w.Name, split[k]))];
     }
 
     /// <summary>Splits <paramref name="total"/> in proportion to <paramref name="weights"/> into whole numbers that add up to it (Hamilton's method; ties go to the earlier entry).</summary>

@@ -72,6 +72,9 @@ public static class RegionGenerator
     {
         public List<(string Id, string Name, List<Place> Members)> Amter { get; } = [];
 
+        /// <summary>A two-tier city's Bezirke (Berlin, Hamburg); empty for any other city or district.</summary>
+        public List<Place> Boroughs { get; init; } = [];
+
         public int Population => Members.Sum(m => m.Population);
 
         public Place Seat => Members.MaxBy(m => m.Population)!;
@@ -186,7 +189,8 @@ public static class RegionGenerator
 
             foreach (var city in places.Take(land.Cities))
             {
-                districts.Add(new District(city.Id, city.Name, stateId, [city], IsCity: true));
+                var boroughs = land.Boroughs.TryGetValue(city.Name, out var parts) ? parts.Select(b => new Place(unique("Bezirk " + b.Name), "Bezirk " + b.Name, b.Population)).ToList() : [];
+                districts.Add(new District(city.Id, city.Name, stateId, [city], IsCity: true) { Boroughs = boroughs });
             }
 
             var landDistricts = DealToDistricts(places.Skip(land.Cities), land.Districts, stateId, unique, ref stream);
@@ -297,7 +301,7 @@ public static class RegionGenerator
         s.AppendLine("horizon: 10y");
         s.AppendLine("replications: 3");
         s.AppendLine("calendar: { kind: working-days }   # Mon-Fri; public holidays differ by Land and are left out here");
-        s.AppendLine("lookahead: 2d");
+        s.AppendLine("lookahead: 4h                        # the electronic hand-offs of the digitalisation variant; bounds the engine's windows, not the results");
         s.AppendLine("handoff:                            # ASSUMPTION: registry and internal mail");
         s.AppendLine("  default: 2d");
         s.AppendLine("  between_offices: 1d                # ASSUMPTION: from one office of an organisation to another");
@@ -305,6 +309,7 @@ public static class RegionGenerator
         s.AppendLine("    - { between: [state, municipal], latency: 3d }");
         s.AppendLine("    - { between: [state, district], latency: 3d }");
         s.AppendLine();
+        WriteCosts(s);
         s.AppendLine("agents:");
 
         foreach (var (stateId, stateName) in region.States)
@@ -318,7 +323,16 @@ public static class RegionGenerator
             s.AppendLine("    agencies:");
             s.AppendLine($"      - {{ id: cycling-funding, name: Förderstelle Radverkehr, staff: {Posts(inState.Count / 4.0)}, roles: [cycling-funding], intake: {{ opens: 03-01, closes: 05-31 }} }}");
             s.AppendLine($"      - {{ id: urban-funding, name: Städtebauförderung, staff: {Posts(inState.Count / 4.0)}, roles: [urban-funding], intake: {{ opens: 01-15, closes: 04-30 }} }}");
-            s.AppendLine($"      - {{ id: higher-authority, name: Höhere Verwaltungsbehörde, staff: {Posts(inState.Count / 3.0, 2)}, roles: [higher-approval] }}");
+            s.AppendLine($"      - {{ id: higher-authority, name: Höhere Verwaltungsbehörde, staff: {Posts(inState.Count / 3.0, 2)}, pay_group: EG 14, roles: [higher-approval] }}");
+            // The Land's heritage office gives a statement on every monument permit (about 2 wd, 0.56
+            // a year per 1,000 inhabitants): one post per 150,000 inhabitants (ASSUMPTION).
+            s.AppendLine($"      - {{ id: heritage-office, name: Landesamt für Denkmalpflege, staff: {Posts(inState.Sum(d => d.Population) / 150000.0)}, roles: [heritage-office] }}");
+            // Plan approval of roads and paths, and the operating permits of Kitas (§45, §85(2) SGB VIII),
+            // are the Land's. ASSUMPTION: one plan-approval post per 80 municipalities (each leads a
+            // cycle path every ten years: about 70 % busy), and one Kita-supervision post per 200,000
+            // inhabitants (about half busy with one Kita per 20,000 inhabitants a year).
+            s.AppendLine($"      - {{ id: plan-approval, name: Anhörungs- und Planfeststellungsbehörde (Straßen), staff: {Posts(stateMunicipalities / 80.0)}, roles: [plan-approval] }}");
+            s.AppendLine($"      - {{ id: kita-supervision, name: Kita-Aufsicht (Landesjugendamt), staff: {Posts(inState.Sum(d => d.Population) / 200000.0)}, roles: [operating-permit] }}");
             // About 300 consultancies for over 10,000 municipalities: one per 35.
             s.AppendLine($"  - {{ id: {stateId}-consultancies, kind: consultancy, name: {Q("Planungsbüros " + stateName)}, parent: {stateId}, agencies: [{{ id: heat-planning, staff: {Posts(stateMunicipalities / 35.0)}, roles: [heat-consulting] }}] }}");
             // Operators' own work keeps their staff about 30-40 % busy, as in rural-district.yaml (ASSUMPTION).
@@ -330,18 +344,18 @@ public static class RegionGenerator
             foreach (var d in inState)
             {
                 var pop = d.Population;
-                // Building control: one post per 5,100 inhabitants (DIW); ASSUMPTION: a quarter of
-                // it is free for these processes, the rest goes to everyday building applications.
-                var districtAgencies = $"{{ id: building, name: Untere Bauaufsichtsbehörde, staff: {Posts(pop / 5100.0, 2)}, productivity: 0.25, roles: [building-authority] }}, "
-                    + $"{{ id: nature, name: Untere Naturschutzbehörde, staff: {Posts(pop / 80000.0)}, roles: [nature-protection] }}, "
-                    + $"{{ id: youth, name: Jugendamt, staff: {Posts(pop / 60000.0)}, roles: [youth-welfare] }}, "
-                    + $"{{ id: roads, name: Straßenverkehrsbehörde, staff: {Posts(pop / 150000.0)}, roles: [roads] }}, "
-                    + $"{{ id: social, name: Sozialplanung, staff: {Posts(pop / 150000.0)}, roles: [social-planning] }}";
+                var districtAgencies = DistrictAgencies(pop);
+                if (d.Boroughs.Count > 0)
+                {
+                    WriteTwoTierCity(s, d, stateId);
+                    continue;
+                }
+
                 if (d.IsCity)
                 {
                     var c = d.Members[0];
                     s.AppendLine($"  - {{ id: {c.Id}, kind: city, name: {Q(c.Name)}, population: {c.Population}, parent: {stateId}, agencies: [{districtAgencies}, "
-                        + $"{{ id: building-office, name: Stadtplanungsamt, staff: {Posts(c.Population / 10000.0)}, roles: [municipal-planning] }}, "
+                        + $"{{ id: building-office, name: Stadtplanungsamt, staff: {Posts(c.Population / 10000.0)}, queue: priority, roles: [municipal-planning] }}, "
                         + $"{{ id: council, name: Stadtverordnetenversammlung, roles: [council, county-council], sessions: {{ every: 28d, agenda: 20, submission: 14d }} }}] }}");
                     WriteCompanies(s, c.Id, c.Name, pop);
                     continue;
@@ -351,7 +365,7 @@ public static class RegionGenerator
                     + "{ id: kreistag, name: Kreistag, roles: [county-council], sessions: { every: 56d, agenda: 20, submission: 21d } }] }");
                 foreach (var (amtId, amtName, members) in d.Amter)
                 {
-                    s.AppendLine($"  - {{ id: {amtId}, kind: amt, name: {Q(amtName)}, parent: {d.Id}, agencies: [{{ id: building-office, name: Bauamt, staff: {Posts(members.Sum(m => m.Population) / 6000.0)}, roles: [municipal-planning] }}] }}");
+                    s.AppendLine($"  - {{ id: {amtId}, kind: amt, name: {Q(amtName)}, parent: {d.Id}, agencies: [{{ id: building-office, name: Bauamt, staff: {Posts(members.Sum(m => m.Population) / 6000.0)}, queue: priority, roles: [municipal-planning] }}] }}");
                 }
 
                 foreach (var m in d.Members.OrderByDescending(m => m.Population))
@@ -359,7 +373,7 @@ public static class RegionGenerator
                     var council = m.Population >= 3000
                         ? "{ id: council, name: Gemeindevertretung, roles: [council], sessions: { every: 28d, agenda: 12, submission: 14d } }"
                         : "{ id: council, name: Gemeindevertretung, roles: [council], sessions: { every: 42d, agenda: 8, submission: 14d } }";
-                    var office = m.Amt is null ? $"{{ id: building-office, name: Bauamt, staff: {Posts(m.Population / 10000.0)}, roles: [municipal-planning] }}, " : "";
+                    var office = m.Amt is null ? $"{{ id: building-office, name: Bauamt, staff: {Posts(m.Population / 10000.0)}, queue: priority, roles: [municipal-planning] }}, " : "";
                     s.AppendLine($"  - {{ id: {m.Id}, kind: municipality, name: {Q(m.Name)}, population: {m.Population}, parent: {m.Amt ?? d.Id}, agencies: [{office}{council}] }}");
                 }
 
@@ -379,6 +393,10 @@ public static class RegionGenerator
         s.AppendLine("  - { process: cycle-path, rate: 0.1/year }                                       # ASSUMPTION");
         s.AppendLine("  - { process: station-quarter, min_population: 10000, rate: 0.05/year }          # ASSUMPTION");
         s.AppendLine("  - { process: social-infrastructure, rate: 1/year, per_inhabitants: 20000 }      # ASSUMPTION");
+        // Heritage permits are everyday cases, like building applications: at this scale they would
+        // be seven times the projects above (Germany: 1.3 times the run time, twice the memory), so
+        // they are left out; the line below, uncommented, simulates them.
+        s.AppendLine("  # - { process: heritage-permit, rate: 0.56/year, per_inhabitants: 1000 }      # everyday cases, left out at this scale (BENCHMARKS.md)");
         s.AppendLine();
         s.AppendLine("shocks:");
         s.AppendLine("  - id: heat-planning-law                  # Wärmeplanungsgesetz: by mid-2026 over 100,000, by mid-2028 the rest");
@@ -387,10 +405,65 @@ public static class RegionGenerator
         s.AppendLine("    process: heat-plan");
         s.AppendLine("    groups:");
         s.AppendLine("      - { name: \"over 100,000 inhabitants\", min_population: 100001, deadline: 2026-06-30 }");
-        s.AppendLine("      - { name: \"up to 100,000 inhabitants\", max_population: 100000, deadline: 2028-06-30 }");
+        s.AppendLine("      - { name: \"10,000 to 100,000 inhabitants\", min_population: 10000, max_population: 100000, deadline: 2028-06-30 }");
+        s.AppendLine("      - { name: \"under 10,000 inhabitants\", max_population: 9999, deadline: 2028-06-30, process: heat-plan-simplified }   # §22 WPG");
         s.AppendLine();
         WriteVariants(s, region);
         return s.ToString();
+    }
+
+    /// <summary>The costs of rural-district.yaml (docs/calibration.md): pay groups of Landkreis Nienburg/Weser's Stellenplan 2024, KGSt overhead, the federal workplace cost.</summary>
+    private static void WriteCosts(StringBuilder s)
+    {
+        s.AppendLine("# What a post costs a year, employer contributions included (Landkreis Nienburg/Weser, Stellenplan 2024);");
+        s.AppendLine("# the pay group of agencies that name none (ASSUMPTION); overhead 20 % (KGSt); workplace (BMF). See docs/calibration.md.");
+        s.AppendLine("costs:");
+        s.AppendLine("  pay_groups: { EG 14: 100_300 EUR/year, A 11: 98_900 EUR/year, EG 9c: 72_300 EUR/year, EG 9b: 71_600 EUR/year, EG 6: 55_900 EUR/year }");
+        s.AppendLine("  defaults: { municipality: EG 9b, amt: EG 9b, city: EG 9c, district: EG 9c, borough: EG 9c, state: A 11, utility: EG 9c, housing-company: EG 9c, national-operator: EG 9c, consultancy: EG 14 }");
+        s.AppendLine("  overhead: 0.2");
+        s.AppendLine("  workplace: 10_455 EUR/year");
+        s.AppendLine();
+    }
+
+    /// <summary>The specialised authorities of a district, an independent city or a Bezirk, staffed for its population.</summary>
+    private static string DistrictAgencies(int pop) =>
+        // Building control: one post per 5,100 inhabitants (DIW); ASSUMPTION: a quarter of
+        // it is free for these processes, the rest goes to everyday building applications.
+        $"{{ id: building, name: Untere Bauaufsichtsbehörde, staff: {Posts(pop / 5100.0, 2)}, productivity: 0.25, pay_group: A 11, roles: [building-authority] }}, "
+        + $"{{ id: nature, name: Untere Naturschutzbehörde, staff: {Posts(pop / 80000.0)}, roles: [nature-protection] }}, "
+        + $"{{ id: youth, name: Jugendamt, staff: {Posts(pop / 60000.0)}, roles: [youth-welfare] }}, "
+        + $"{{ id: roads, name: Straßenverkehrsbehörde, staff: {Posts(pop / 150000.0)}, roles: [roads] }}, "
+        + $"{{ id: social, name: Sozialplanung, staff: {Posts(pop / 150000.0)}, roles: [social-planning] }}, "
+        // Lower monument authority: one post per 250 monuments (ASSUMPTION) at 5.6 monuments per
+        // 1,000 inhabitants (Brandenburg, BLDAM 2025): one per 44,600 inhabitants.
+        + $"{{ id: monuments, name: Untere Denkmalschutzbehörde, staff: {Posts(pop / 44600.0)}, roles: [monument-authority] }}";
+
+    /// <summary>
+    /// A city state of Bezirke (Berlin, Hamburg): the city keeps what is done once for all of it
+    /// (its Senate departments or Behörden, its parliament), each Bezirk does the municipal and
+    /// district work for its part as an independent city would, with its own assembly.
+    /// </summary>
+    private static void WriteTwoTierCity(StringBuilder s, District d, string stateId)
+    {
+        var c = d.Members[0];
+        var (parliament, planning, assembly, office) = c.Name == "Hamburg"
+            ? ("Bürgerschaft", "Behörde für Stadtentwicklung und Wohnen", "Bezirksversammlung", "Fachamt Stadt- und Landschaftsplanung")
+            : ("Abgeordnetenhaus", "Senatsverwaltung für Stadtentwicklung", "Bezirksverordnetenversammlung", "Stadtentwicklungsamt");
+        // ASSUMPTION: two posts of the Senate's planning department for the city's own projects (its
+        // heat plan); its higher building and nature authorities are consulted on it.
+        s.AppendLine($"  - {{ id: {c.Id}, kind: city, name: {Q(c.Name)}, population: {c.Population}, parent: {stateId}, agencies: ["
+            + $"{{ id: building-office, name: {planning}, staff: 2, roles: [municipal-planning] }}, "
+            + "{ id: building, name: Oberste Bauaufsicht, staff: 1, roles: [building-authority] }, "
+            + "{ id: nature, name: Oberste Naturschutzbehörde, staff: 1, roles: [nature-protection] }, "
+            + $"{{ id: council, name: {parliament}, roles: [council], sessions: {{ every: 28d, agenda: 20, submission: 14d }} }}] }}");
+        foreach (var b in d.Boroughs)
+        {
+            s.AppendLine($"  - {{ id: {b.Id}, kind: borough, name: {Q(b.Name)}, population: {b.Population}, parent: {c.Id}, agencies: [{DistrictAgencies(b.Population)}, "
+                + $"{{ id: building-office, name: {office}, staff: {Posts(b.Population / 10000.0)}, roles: [municipal-planning] }}, "
+                + $"{{ id: council, name: {assembly}, roles: [council, county-council], sessions: {{ every: 28d, agenda: 20, submission: 14d }} }}] }}");
+        }
+
+        WriteCompanies(s, c.Id, c.Name, c.Population);
     }
 
     private static void WriteCompanies(StringBuilder s, string owner, string ownerName, int population)
@@ -442,6 +515,30 @@ public static class RegionGenerator
         {
             s.AppendLine($"      - {{ op: liaison, agent: {stateId}-db-infrago, priority: 0, response: 2d }}");
             s.AppendLine($"      - {{ op: liaison, agent: {stateId}-grid, priority: 0, response: 2d }}");
+        }
+
+        // As in rural-district.yaml, without fewer returns: generated regions carry everyday building
+        // applications as reduced productivity, not as projects whose completeness is checked.
+        s.AppendLine("  - id: digitalisation");
+        s.AppendLine("    name: Digitalisation (OZG, digitale Baugenehmigung)");
+        s.AppendLine("    description: Files between the administrations electronically, in four hours instead of days (ASSUMPTION), and what it costs (ASSUMPTION; a quarter of a building authority's platform cost, as a quarter of its posts works on these processes).");
+        s.AppendLine("    operations:");
+        foreach (var pair in new[] { "municipal, municipal", "municipal, district", "municipal, state", "district, district", "district, state" })
+        {
+            s.AppendLine($"      - {{ op: handoff, between: [{pair}], latency: 4h }}");
+        }
+
+        s.AppendLine("      - { op: add_cost, id: ozg-platform, name: Operating the digital building permit (the Land's share), role: higher-approval, amount: 10_000 EUR/year }");
+        s.AppendLine("      - { op: add_cost, id: digital-permit, name: \"Software, e-files and e-government support of a building authority (a quarter)\", role: building-authority, amount: 5_000 EUR/year, posts: 0.125, pay_group: EG 9b }");
+        s.AppendLine("      - { op: add_cost, id: e-file, name: E-files of a municipal building office, role: municipal-planning, amount: 3_000 EUR/year }");
+        // Joint heat plans need joint administrations to run them.
+        if (region.Districts.Any(d => d.Amter.Count > 0))
+        {
+            s.AppendLine("  - id: heat-konvoi");
+            s.AppendLine("    name: Joint heat plans of the joint administrations (Konvoi)");
+            s.AppendLine("    description: The municipalities of each Amt (Samtgemeinde, Verbandsgemeinde, Verwaltungsgemeinschaft) make one joint heat plan, run by it (§4(3) WPG).");
+            s.AppendLine("    operations:");
+            s.AppendLine("      - { op: joint_mandate, shock: heat-planning-law, by: amt, process: heat-plan-joint }");
         }
     }
 }

@@ -80,6 +80,13 @@ internal sealed class AgentBinder(YamlReader reader, ValueBinder values, Scenari
                 population = (int?)_r.Integer(pn, $"the population of {what}", 0, ScenarioLimits.MaxPopulation);
             }
 
+            int? seats = null;
+            if (YamlReader.Get(map, "seats") is { } sn)
+            {
+                seats = (int?)_r.Integer(sn, $"the seats of {what}", 1, ScenarioLimits.MaxSeats, "(elected members of its assembly)");
+            }
+
+            var location = YamlReader.Get(map, "location") is { } ln ? BindLocation(ln, what) : null;
             string? parent = null;
             YamlNode? parentNode = YamlReader.Get(map, "parent");
             if (parentNode is not null)
@@ -89,13 +96,17 @@ internal sealed class AgentBinder(YamlReader reader, ValueBinder values, Scenari
 
             // An entry with a bad value stays in (the definition is not built while there are
             // errors), so that the checks of other sections still see it and report their own problems.
-            var agencies = YamlReader.Get(map, "agencies") is { } agn ? BindAgencies(agn, what, hoursPerDay, absence) : [];
+            var agencies = YamlReader.Get(map, "agencies") is { } agn ? BindAgencies(agn, what, kind, hoursPerDay, absence) : [];
             if (id is null)
             {
                 continue;
             }
 
-            var agent = new AgentDefinition(id, kind ?? AgentKind.Municipality, name ?? id, population, parent, agencies, YamlReader.At(map));
+            var agent = new AgentDefinition(id, kind ?? AgentKind.Municipality, name ?? id, population, parent, agencies, YamlReader.At(map))
+            {
+                Seats = seats,
+                Location = location,
+            };
             agents.Add(agent);
             if (parent is not null)
             {
@@ -106,7 +117,27 @@ internal sealed class AgentBinder(YamlReader reader, ValueBinder values, Scenari
         return agents;
     }
 
-    private List<AgencyDefinition> BindAgencies(YamlNode node, string agentWhat, double hoursPerDay, AbsenceDefinition? absence)
+    /// <summary>A place as [latitude, longitude] in degrees.</summary>
+    private GeoPoint? BindLocation(YamlNode node, string what)
+    {
+        var description = $"the location of {what}";
+        if (_r.Sequence(node, description) is not { } seq)
+        {
+            return null;
+        }
+
+        if (seq.Children.Count != 2)
+        {
+            _r.Error(seq, $"expected {description} as [latitude, longitude] in degrees, found {seq.Children.Count} value(s)");
+            return null;
+        }
+
+        var lat = _r.Number(seq.Children[0], $"the latitude of {what}", -90, 90);
+        var lon = _r.Number(seq.Children[1], $"the longitude of {what}", -180, 180);
+        return lat is { } la && lon is { } lo ? new GeoPoint(la, lo) : null;
+    }
+
+    private List<AgencyDefinition> BindAgencies(YamlNode node, string agentWhat, AgentKind? kind, double hoursPerDay, AbsenceDefinition? absence)
     {
         var seq = _r.Sequence(node, $"the agencies of {agentWhat}");
         if (seq is null)
@@ -147,7 +178,7 @@ internal sealed class AgentBinder(YamlReader reader, ValueBinder values, Scenari
             double? productivity = 1.0;
             if (YamlReader.Get(map, "sessions") is not null)
             {
-                foreach (var key in new[] { "staff", "productivity", "queue", "project_priority", "background", "intake", "absence" })
+                foreach (var key in new[] { "staff", "productivity", "queue", "project_priority", "background", "intake", "pay_group", "absence" })
                 {
                     if (YamlReader.GetKeyNode(map, key) is { } keyNode)
                     {
@@ -209,8 +240,10 @@ internal sealed class AgentBinder(YamlReader reader, ValueBinder values, Scenari
                 continue;
             }
 
+            var cost = sessions is null && YamlReader.Get(map, "sessions") is null ? Cost(map, what, kind) : null;
             agencies.Add(new AgencyDefinition(id, name ?? id, roles, staff ?? 1, productivity ?? 1, YamlReader.At(map))
             {
+                Cost = cost,
                 Sessions = sessions,
                 PriorityQueue = priorityQueue,
                 ProjectPriority = projectPriority ?? 2,
@@ -221,6 +254,33 @@ internal sealed class AgentBinder(YamlReader reader, ValueBinder values, Scenari
         }
 
         return agencies;
+    }
+
+    /// <summary>
+    /// The pay group of an agency with staff: its own, or its agent kind's default from the costs
+    /// section; none without a costs section. A pay group whose amount had an error gives none
+    /// (that error is reported once, at the amount).
+    /// </summary>
+    private PostCost? Cost(YamlMappingNode map, string what, AgentKind? kind)
+    {
+        var costs = new CostBinder(_r, _values, _refs);
+        if (YamlReader.Get(map, "pay_group") is { } gn)
+        {
+            return costs.PayGroup(gn, $"the pay group of {what}") is { } group ? _refs.PayGroups!.Of(group) : null;
+        }
+
+        if (_refs.PayGroups is not { } table || kind is not { } k)
+        {
+            return null;
+        }
+
+        if (!table.Defaults.TryGetValue(k, out var fallback))
+        {
+            _r.Error(map, $"{what} has no pay group: name one with 'pay_group', or give agents of kind '{AgentKinds.Name(k)}' a default under costs.defaults");
+            return null;
+        }
+
+        return fallback is null ? null : table.Of(fallback);
     }
 
     private SessionsDefinition? BindSessions(YamlNode node, string what)

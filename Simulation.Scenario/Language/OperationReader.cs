@@ -128,4 +128,43 @@ internal sealed class OperationReader(YamlReader reader, ValueBinder values, Sce
     }
 
     public WorkingGroupDefinition? WorkingGroup() => new WorkingGroupBinder(_r, _values, _refs).BindGroupBody(_map, What, inVariant: true);
+
+    public string? Process(string key)
+    {
+        if (YamlReader.Get(_map, key) is not { } node || _r.Id(node, $"the process of {What}") is not { } process)
+        {
+            return null;
+        }
+
+        _refs.VariantSteps.Add((process, node, null, null, What));
+        return process;
+    }
+
+    public string? Step(string key, string processKey)
+    {
+        if (YamlReader.Get(_map, key) is not { } node || _r.Id(node, $"the step of {What}") is not { } step)
+        {
+            return null;
+        }
+
+        if (YamlReader.Get(_map, processKey) is not { } processNode || processNode is not YamlScalarNode { Value: { } process })
+        {
+            _r.Error(node, $"the step of {What} needs '{processKey}': step ids are unique only within a process");
+            return null;
+        }
+
+        _refs.VariantSteps.Add((process, processNode, step, node, What));
+        return step;
+    }
+
+    public YearlyCostDefinition? CostItem()
+    {
+        if (_refs.PayGroups is null)
+        {
+            _r.Error(_map, $"{What} adds a cost, but the scenario has no 'costs' section (pay groups, overhead, workplace) to cost it with");
+            return null;
+        }
+
+        return new CostBinder(_r, _values, _refs).Item(_map, What, withAgent: false);
+    }
 }

@@ -59,13 +59,14 @@ internal sealed class ProcessBinder(YamlReader reader, ValueBinder values, Scena
             var what = id is null ? "a process" : $"process '{id}'";
             var name = YamlReader.Get(map, "name") is { } nn ? _r.Scalar(nn, $"the name of {what}") : id;
             var segments = YamlReader.Get(map, "segments") is { } segn ? (int?)_r.Integer(segn, $"the segments of {what}", 2, 100, "(municipalities a linear measure crosses)") : 0;
+            var priority = YamlReader.Get(map, "priority") is { } prn ? (int?)_r.Integer(prn, $"the priority of {what}", 0, 9, "(lower first, at agencies with queue: priority)") : null;
             var steps = _r.Require(map, "steps", what) is { } sn ? BindSteps(sn, id ?? "?", what, hoursPerDay) : null;
             if (id is null || steps is null)
             {
                 continue;
             }
 
-            var process = new ProcessDefinition(id, name ?? id, steps, YamlReader.At(map)) { Segments = segments ?? 0 };
+            var process = new ProcessDefinition(id, name ?? id, steps, YamlReader.At(map)) { Segments = segments ?? 0, Priority = priority };
             CheckStepGraph(process, map);
             processes.Add(process);
         }
@@ -138,6 +139,15 @@ internal sealed class ProcessBinder(YamlReader reader, ValueBinder values, Scena
 
                 effort = new ConstantDistribution(0);
             }
+            else if (kind == StepKind.Period)
+            {
+                if (YamlReader.GetKeyNode(map, "effort") is { } effortKey)
+                {
+                    _r.Error(effortKey, $"{what} is a legal period, in which nobody works; it has no effort, only a duration (put staff work in a step before or after it)");
+                }
+
+                effort = new ConstantDistribution(0);
+            }
             else
             {
                 var effortNode = kindKnown ? _r.Require(map, "effort", what) : YamlReader.Get(map, "effort");
@@ -177,6 +187,11 @@ internal sealed class ProcessBinder(YamlReader reader, ValueBinder values, Scena
                 Rework = extras.Rework,
                 PerSegment = extras.PerSegment,
                 Support = extras.Support,
+                Discretion = extras.Discretion,
+                Specialist = extras.Specialist,
+                Duration = extras.Duration,
+                DeemedAfter = extras.DeemedAfter,
+                Committees = extras.Committees,
             });
         }
 

@@ -31,6 +31,16 @@ internal sealed class ReferenceChecks(YamlReader reader, ScenarioReferences refe
             }
         }
 
+        // A Bezirk is part of a city: the city is the municipality a law obliges, and the Bezirk's parent.
+        foreach (var borough in agents.Where(a => a.Kind == AgentKind.Borough))
+        {
+            if (borough.Parent is null || (byId.TryGetValue(borough.Parent, out var city) && city.Kind != AgentKind.City))
+            {
+                var found = borough.Parent is null ? "it has none" : $"'{borough.Parent}' is a {AgentKinds.Name(byId[borough.Parent].Kind)}";
+                _r.Error(borough.Position, $"agent '{borough.Id}' is a borough (Bezirk), part of a city: its parent must be a city, but {found}");
+            }
+        }
+
         foreach (var agent in agents)
         {
             var chain = new List<string> { agent.Id };
@@ -62,6 +72,24 @@ internal sealed class ReferenceChecks(YamlReader reader, ScenarioReferences refe
                     _r.Error(_refs.StepRoles[(process.Id, step.Id)],
                         $"step '{step.Id}' of process '{process.Id}' needs role '{step.Role}', which has no entry in jurisdiction{DidYouMean.Hint(step.Role, roles)}");
                 }
+            }
+        }
+
+        // A committee is found at the council's own agent: some agency with sessions must list it, and jurisdiction must not.
+        var sessionRoles = agents.SelectMany(a => a.Agencies).Where(g => g.IsCouncil).SelectMany(g => g.Roles).ToHashSet(StringComparer.Ordinal);
+        foreach (var (process, step, role, node) in _refs.StepCommittees)
+        {
+            var what = $"step '{step}' of process '{process}' is prepared by committee '{role}'";
+            if (roles.Contains(role))
+            {
+                _r.Error(node, $"{what}, which has an entry in jurisdiction; a committee is the council's own (its agency lists the role), so give it a role of its own");
+            }
+            else if (!sessionRoles.Contains(role))
+            {
+                var staffed = agents.SelectMany(a => a.Agencies.Select(g => (Agent: a, Agency: g))).FirstOrDefault(x => x.Agency.Roles.Contains(role));
+                _r.Error(node, staffed.Agency is { } g
+                    ? $"{what}, but agency '{g.Id}' of '{staffed.Agent.Id}', which lists that role, has no sessions; a committee meets in session"
+                    : $"{what}, but no agency with sessions lists that role{DidYouMean.Hint(role, sessionRoles.Where(r => !roles.Contains(r)))}");
             }
         }
 
@@ -194,6 +222,11 @@ internal sealed class ReferenceChecks(YamlReader reader, ScenarioReferences refe
             }
         }
 
+        foreach (var (shock, process, node) in _refs.GroupProcesses.Where(g => !_refs.ProcessIds.ContainsKey(g.Process)))
+        {
+            _r.Error(node, $"a group of shock '{shock}' starts process '{process}', which is not defined{DidYouMean.Hint(process, _refs.ProcessIds.Keys)}");
+        }
+
         foreach (var (member, node) in _refs.GroupMembers)
         {
             if (!agentIds.Contains(member))
@@ -202,10 +235,18 @@ internal sealed class ReferenceChecks(YamlReader reader, ScenarioReferences refe
             }
         }
 
-        CheckVariantReferences(variants, agentIds, roles);
+        foreach (var (id, node, what) in _refs.CostAgents)
+        {
+            if (!agentIds.Contains(id))
+            {
+                _r.Error(node, $"{what} names '{id}', which is not an agent{DidYouMean.Hint(id, agentIds)}");
+            }
+        }
+
+        CheckVariantReferences(processes, agentIds, roles);
     }
 
-    private void CheckVariantReferences(List<VariantDefinition> variants, HashSet<string> agentIds, HashSet<string> roles)
+    private void CheckVariantReferences(List<ProcessDefinition> processes, HashSet<string> agentIds, HashSet<string> roles)
     {
         // An id an operation creates (merge_districts, unify) may be named by later operations;
         // whether it exists by then is checked when the variant is applied.
@@ -222,6 +263,23 @@ internal sealed class ReferenceChecks(YamlReader reader, ScenarioReferences refe
             if (!roles.Contains(role))
             {
                 _r.Error(node, $"role '{role}' has no entry in jurisdiction{DidYouMean.Hint(role, roles)}");
+            }
+        }
+
+        var byId = processes.ToDictionary(p => p.Id, StringComparer.Ordinal);
+        foreach (var (process, processNode, step, stepNode, what) in _refs.VariantSteps)
+        {
+            if (!byId.TryGetValue(process, out var p))
+            {
+                // Once, where the process is named (a step beside it is not a second problem).
+                if (step is null)
+                {
+                    _r.Error(processNode, $"{what} names process '{process}', which is not defined{DidYouMean.Hint(process, byId.Keys)}");
+                }
+            }
+            else if (step is not null && !p.Steps.Any(s => s.Id == step))
+            {
+                _r.Error(stepNode!, $"{what} names step '{step}', which is not a step of process '{process}'{DidYouMean.Hint(step, p.Steps.Select(s => s.Id))}");
             }
         }
     }

@@ -95,6 +95,8 @@ internal sealed class ScenarioBinder(YamlReader reader)
             _r.Error(YamlReader.Get(root, "lookahead") ?? root, windows);
         }
 
+        // Before the agents: their agencies name pay groups.
+        var costs = YamlReader.Get(root, "costs") is { } costNode ? new CostBinder(_r, values, references).BindCosts(costNode) : null;
         var absence = YamlReader.Get(root, "absence") is { } abn ? new AbsenceBinder(_r, values).BindDefault(abn, calendar.HoursPerDay) : null;
         var agents = YamlReader.Get(root, "agents") is { } an
             ? new AgentBinder(_r, values, references).BindAgents(an, calendar.HoursPerDay, absence)
@@ -131,6 +133,7 @@ internal sealed class ScenarioBinder(YamlReader reader)
             WorkingGroups = groups,
             Variants = variants,
             Warmup = warmup.Value,
+            Costs = costs?.Definition,
         };
         foreach (var (at, message) in ScenarioChecks.Check(definition))
         {

@@ -45,14 +45,14 @@ public static class ScenarioChecks
 
         foreach (var shock in scenario.Shocks)
         {
-            var obliged = ShockOwners.Select(scenario, shock, out var shockProblem);
+            var mandates = ShockMandates.Select(scenario, shock, out var shockProblem);
             if (shockProblem is not null)
             {
                 problems.Add((shock.Position, shockProblem));
                 continue;
             }
 
-            needed.AddRange(obliged.Select(o => (o.Owner.Id, processes[shock.Process])));
+            needed.AddRange(mandates.Select(m => (m.Owner.Id, processes[m.Process])));
         }
 
         // Agents named by working groups and hand-off rules: checked in the file already, but a
@@ -71,6 +71,43 @@ public static class ScenarioChecks
             foreach (var end in new[] { rule.A, rule.B }.Where(e => !Levels.TryParseHandoffWord(e, out _) && !agentIds.Contains(e)))
             {
                 problems.Add((rule.Position, $"the hand-off rule names '{end}', which is not an agent (any more: an operation may have merged it)"));
+            }
+        }
+
+        // Costs: every cost item's agent, and every staffed agency costed (an operation that adds an
+        // agency gives it the pay group of the posts it takes over).
+        if (scenario.Costs is { } costs)
+        {
+            foreach (var item in costs.Items.Where(i => !agentIds.Contains(i.Agent)))
+            {
+                problems.Add((item.Position, $"the cost item '{item.Id}' names '{item.Agent}', which is not an agent (any more: an operation may have merged it)"));
+            }
+
+            foreach (var agent in scenario.Agents)
+            {
+                foreach (var agency in agent.Agencies.Where(g => !g.IsCouncil && g.Cost is null))
+                {
+                    problems.Add((agency.Position, $"agency '{agency.Id}' of '{agent.Id}' has no pay group, so its posts cannot be costed"));
+                }
+            }
+        }
+
+        // A committee (an agency listing a role council steps name as their committee) meets in
+        // session and prepares nothing but what its council decides; a variant may pool agencies.
+        var committeeRoles = scenario.CommitteeRoles();
+        foreach (var agent in scenario.Agents)
+        {
+            foreach (var agency in agent.Agencies.Where(g => g.Roles.Any(committeeRoles.Contains)))
+            {
+                var committee = agency.Roles.First(committeeRoles.Contains);
+                if (!agency.IsCouncil)
+                {
+                    problems.Add((agency.Position, $"agency '{agency.Id}' of '{agent.Id}' lists committee role '{committee}', but has no sessions; a committee meets in session"));
+                }
+                else if (agency.Roles.FirstOrDefault(r => !committeeRoles.Contains(r)) is { } other)
+                {
+                    problems.Add((agency.Position, $"agency '{agency.Id}' of '{agent.Id}' lists committee role '{committee}' and role '{other}'; a committee prepares the council's decisions, so it is an agency of its own"));
+                }
             }
         }
 

@@ -10,7 +10,7 @@ public static class ScenarioKeys
     public static readonly string[] Root =
     [
         "format", "name", "description", "seed", "start", "horizon", "warmup", "replications", "calendar", "lookahead", "handoff",
-        "agents", "processes", "jurisdiction", "demand", "shocks", "working_groups", "variants", "absence",
+        "agents", "processes", "jurisdiction", "demand", "shocks", "working_groups", "variants", "costs", "absence",
     ];
 
     public static readonly string[] Calendar = ["kind", "workdays", "holidays", "hours_per_day"];
@@ -19,9 +19,9 @@ public static class ScenarioKeys
 
     public static readonly string[] HandoffRule = ["between", "latency"];
 
-    public static readonly string[] Agent = ["id", "kind", "name", "population", "parent", "agencies"];
+    public static readonly string[] Agent = ["id", "kind", "name", "population", "parent", "agencies", "seats", "location"];
 
-    public static readonly string[] Agency = ["id", "name", "roles", "staff", "productivity", "sessions", "queue", "project_priority", "background", "intake", "absence"];
+    public static readonly string[] Agency = ["id", "name", "roles", "staff", "productivity", "sessions", "queue", "project_priority", "background", "intake", "pay_group", "absence"];
 
     public static readonly string[] Absence = ["illness", "leave", "vacancy"];
 
@@ -37,13 +37,15 @@ public static class ScenarioKeys
 
     public static readonly string[] Intake = ["opens", "closes"];
 
-    public static readonly string[] Process = ["id", "name", "segments", "steps"];
+    public static readonly string[] Process = ["id", "name", "segments", "priority", "steps"];
 
-    public static readonly string[] Step = ["id", "name", "kind", "role", "effort", "after", "consult", "deadline", "rework", "per_segment", "support"];
+    public static readonly string[] Step = ["id", "name", "kind", "role", "effort", "after", "consult", "deadline", "rework", "per_segment", "support", "discretion", "specialist", "duration", "deemed_after", "committees"];
 
     public static readonly string[] Rework = ["probability", "local_probability", "returns_to", "effort", "max_rounds"];
 
     public static readonly string[] Support = ["role", "share"];
+
+    public static readonly string[] Specialist = ["min_staff", "effort_factor", "extra_returns"];
 
     public static readonly string[] JurisdictionEntry = ["holder", "kind", "overrides"];
 
@@ -51,9 +53,13 @@ public static class ScenarioKeys
 
     public static readonly string[] Shock = ["id", "name", "date", "process", "groups"];
 
-    public static readonly string[] ShockGroup = ["name", "min_population", "max_population", "deadline"];
+    public static readonly string[] ShockGroup = ["name", "min_population", "max_population", "deadline", "process"];
 
     public static readonly string[] WorkingGroup = ["id", "members", "below", "every", "first"];
+
+    public static readonly string[] Costs = ["pay_groups", "defaults", "overhead", "workplace", "items"];
+
+    public static readonly string[] CostItem = ["id", "name", "agent", "amount", "posts", "pay_group"];
 
     public static readonly string[] Variant = ["id", "name", "description", "operations"];
 

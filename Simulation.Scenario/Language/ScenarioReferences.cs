@@ -33,7 +33,13 @@ internal sealed class ScenarioReferences
 
     public List<(string Process, string Step, string Target, YamlNode Node)> ReturnsTo { get; } = [];
 
+    /// <summary>The committees council steps name (roles of committees at the council's own agent).</summary>
+    public List<(string Process, string Step, string Role, YamlNode Node)> StepCommittees { get; } = [];
+
     public List<(ShockDefinition Shock, YamlNode ProcessNode)> ShockProcesses { get; } = [];
+
+    /// <summary>Processes shock groups start instead of their shock's.</summary>
+    public List<(string Shock, string Process, YamlNode Node)> GroupProcesses { get; } = [];
 
     public List<(string Member, YamlNode Node)> GroupMembers { get; } = [];
 
@@ -44,4 +50,13 @@ internal sealed class ScenarioReferences
     public HashSet<string> VariantCreatedIds { get; } = new(StringComparer.Ordinal);
 
     public List<(string Role, YamlNode Node)> VariantRoles { get; } = [];
+
+    /// <summary>Processes (and optionally one of their steps) variants name.</summary>
+    public List<(string Process, YamlNode ProcessNode, string? Step, YamlNode? StepNode, string What)> VariantSteps { get; } = [];
+
+    /// <summary>The costs section's pay groups as declared; null when the scenario has no costs section.</summary>
+    public CostTable? PayGroups { get; set; }
+
+    /// <summary>Agents the cost items of the costs section name, with what names them.</summary>
+    public List<(string Id, YamlNode Node, string What)> CostAgents { get; } = [];
 }

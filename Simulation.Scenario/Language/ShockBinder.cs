@@ -58,9 +58,17 @@ internal sealed class ShockBinder(YamlReader reader, ValueBinder values, Scenari
                         _r.Error(YamlReader.Get(gm, "deadline")!, $"the deadline of a group of {what} must be after its date {start:yyyy-MM-dd}");
                     }
 
+                    // A group may start a process of its own (the simplified procedure of small municipalities).
+                    var groupProcessNode = YamlReader.Get(gm, "process");
+                    var groupProcess = groupProcessNode is null ? null : _r.Id(groupProcessNode, $"the process of a group of {what}");
+                    if (groupProcess is not null)
+                    {
+                        _refs.GroupProcesses.Add((id ?? "?", groupProcess, groupProcessNode!));
+                    }
+
                     if (gname is not null && deadline is { } dl)
                     {
-                        groups.Add(new ShockGroup(gname, min, max, dl));
+                        groups.Add(new ShockGroup(gname, min, max, dl, groupProcess));
                     }
                 }
 

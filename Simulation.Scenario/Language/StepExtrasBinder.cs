@@ -1,10 +1,11 @@
 using IsdnSim.Kernel.Definitions;
 using IsdnSim.Kernel.Time;
+using IsdnSim.Scenario.Diagnostics;
 using YamlDotNet.RepresentationModel;
 
 namespace IsdnSim.Scenario.Language;
 
-/// <summary>What a step has beyond role and effort, by its kind: consultation, rework, segments, support.</summary>
+/// <summary>What a step has beyond role and effort, by its kind: consultation, rework, segments, support, a period's duration, a legal fiction, committees.</summary>
 internal sealed class StepExtrasBinder(YamlReader reader, ValueBinder values, ScenarioReferences references)
 {
     private readonly YamlReader _r = reader;
@@ -79,6 +80,26 @@ internal sealed class StepExtrasBinder(YamlReader reader, ValueBinder values, Sc
             NotFor("rework", "approval");
         }
 
+        CalendarDays? duration = null;
+        if (kind == StepKind.Period)
+        {
+            duration = _r.Require(map, "duration", what, " (how long the legal period runs)") is { } dun ? _values.CalendarDuration(dun, $"the duration of {what}", null) : null;
+        }
+        else
+        {
+            NotFor("duration", "period");
+        }
+
+        CalendarDays? deemedAfter = null;
+        if (kind is StepKind.Work or StepKind.Approval)
+        {
+            deemedAfter = YamlReader.Get(map, "deemed_after") is { } dan ? _values.CalendarDuration(dan, $"deemed_after of {what}", null) : null;
+        }
+        else
+        {
+            NotFor("deemed_after", "work and approval");
+        }
+
         if (YamlReader.Get(map, "per_segment") is { } psn)
         {
             perSegment = _r.Boolean(psn, $"per_segment of {what}") ?? false;
@@ -86,7 +107,7 @@ internal sealed class StepExtrasBinder(YamlReader reader, ValueBinder values, Sc
 
         if (YamlReader.Get(map, "support") is { } sn)
         {
-            if (kind is StepKind.Council or StepKind.Consultation)
+            if (kind is StepKind.Council or StepKind.Consultation or StepKind.Period)
             {
                 NotFor("support", "work and approval");
             }
@@ -107,6 +128,79 @@ internal sealed class StepExtrasBinder(YamlReader reader, ValueBinder values, Sc
             }
         }
 
-        return new StepExtras(consult, deadline, rework, perSegment, support);
+        IReadOnlyList<string> committees = [];
+        if (kind == StepKind.Council)
+        {
+            if (YamlReader.Get(map, "committees") is { } cmn && _r.ScalarList(cmn, $"'committees' of {what}") is { } list)
+            {
+                committees = [.. list.Select(c => c.Value)];
+                foreach (var (role, node) in list)
+                {
+                    if (list.Count(c => c.Value == role) > 1)
+                    {
+                        _r.Error(node, $"{what} names committee '{role}' twice");
+                    }
+
+                    _refs.StepCommittees.Add((processId, stepId, role, node));
+                }
+            }
+        }
+        else
+        {
+            NotFor("committees", "council");
+        }
+
+
+        SpecialistDefinition? specialist = null;
+        if (YamlReader.Get(map, "specialist") is { } spn)
+        {
+            if (kind is StepKind.Council or StepKind.Consultation)
+            {
+                NotFor("specialist", "work and approval");
+            }
+            else if (_r.Mapping(spn, $"the specialist of {what}") is { } spm)
+            {
+                _r.CheckKeys(spm, "specialist", ScenarioKeys.Specialist);
+                var minStaff = _r.Require(spm, "min_staff", $"the specialist of {what}", " (the posts an office needs to count as specialised)") is { } mn
+                    ? (int?)_r.Integer(mn, $"min_staff of {what}", 1, ScenarioLimits.MaxStaff) : null;
+                var factor = YamlReader.Get(spm, "effort_factor") is { } fn ? _r.Number(fn, $"the effort_factor of {what}", 0, 100, minExclusive: true) : 1;
+                var extra = YamlReader.Get(spm, "extra_returns") is { } xn ? _r.Number(xn, $"extra_returns of {what}", 0, 1) : 0;
+                if (YamlReader.GetKeyNode(spm, "extra_returns") is { } xk && rework is null && (kind != StepKind.Approval || YamlReader.Get(map, "rework") is null))
+                {
+                    _r.Error(xk, $"extra_returns raises the return probability of an approval with rework, but {what} has no rework");
+                }
+
+                if (minStaff is { } ms && factor is { } f && extra is { } x)
+                {
+                    specialist = new SpecialistDefinition(ms, f, x);
+                }
+            }
+        }
+
+
+        return new StepExtras(consult, deadline, rework, perSegment, support, specialist) { Discretion = BindDiscretion(map, what, kind), Duration = duration, DeemedAfter = deemedAfter, Committees = committees };
+    }
+
+    /// <summary>What a step decides; a consultation gathers statements and decides nothing.</summary>
+    private Discretion? BindDiscretion(YamlMappingNode map, string what, StepKind kind)
+    {
+        if (YamlReader.Get(map, "discretion") is not { } dn || _r.Scalar(dn, $"the discretion of {what}") is not { } text)
+        {
+            return null;
+        }
+
+        if (kind == StepKind.Consultation)
+        {
+            _r.Error(dn, $"{what} is a consultation: it gathers statements and decides nothing, so it has no 'discretion' (give it to the step that decides)");
+            return null;
+        }
+
+        if (!Discretions.TryParse(text, out var discretion))
+        {
+            _r.Error(dn, $"unknown discretion '{text}'{DidYouMean.Hint(text, Discretions.All)} (expected one of: {Discretions.Table.Expected})");
+            return null;
+        }
+
+        return discretion;
     }
 }

@@ -8,7 +8,8 @@ namespace IsdnSim.Scenario.Language;
 /// <summary>
 /// The units of the scenario format. Calendar durations: d, w, mo, y (h for hand-offs shorter
 /// than a day). Working time (efforts): wd, ww, h, min. Rates: N/day, N/week, N/month, N/year.
-/// A value without a unit, or with the unit of the other kind, is an error, not a guess.
+/// Money: N EUR/year, N EUR/month (a yearly cost). A value without a unit, or with the unit of the
+/// other kind, is an error, not a guess.
 /// </summary>
 public static partial class Units
 {
@@ -18,9 +19,13 @@ public static partial class Units
     [GeneratedRegex(@"^\s*(-?[0-9][0-9_]*(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?)\s*/\s*([A-Za-z]+)\s*$")]
     private static partial Regex RateQuantity();
 
+    [GeneratedRegex(@"^\s*(-?[0-9][0-9_]*(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?)\s*([A-Za-z€]+)\s*/\s*([A-Za-z]+)\s*$")]
+    private static partial Regex MoneyQuantity();
+
     public const string CalendarExamples = "'30d', '6w', '3mo' or '2y'";
     public const string WorkExamples = "'5wd' (working days), '2ww' (working weeks), '6h' or '90min'";
     public const string RateExamples = "'12/year', '1/month', '0.5/week' or '2.7/day'";
+    public const string MoneyExamples = "'72_300 EUR/year' or '6_000 EUR/month'";
 
     private static readonly string[] CalendarUnits = ["d", "w", "mo", "y", "h", "min"];
     private static readonly string[] WorkUnits = ["wd", "ww", "h", "min"];
@@ -133,6 +138,45 @@ public static partial class Units
         }
 
         value = new ArrivalRate(number / days.Value);
+        error = "";
+        return true;
+    }
+
+    /// <summary>A yearly cost in euros: "72_300 EUR/year", "6_000 EUR/month" (× 12).</summary>
+    public static bool TryMoneyPerYear(string text, out double euros, out string error)
+    {
+        euros = 0;
+        var m = MoneyQuantity().Match(text);
+        if (!m.Success)
+        {
+            error = YamlReader.TryParseNumber(text, out _)
+                ? $"'{text}' has no unit; write an amount such as {MoneyExamples}"
+                : RateQuantity().IsMatch(text)
+                    ? $"'{text}' is a rate of arrivals; a cost is written with its currency, such as {MoneyExamples}"
+                    : $"expected an amount such as {MoneyExamples}, found '{text}'";
+            return false;
+        }
+
+        var number = double.Parse(m.Groups[1].Value.Replace("_", ""), CultureInfo.InvariantCulture);
+        if (m.Groups[2].Value is not ("EUR" or "€"))
+        {
+            error = $"unknown currency '{m.Groups[2].Value}' in '{text}'; costs are in euros (EUR), such as {MoneyExamples}";
+            return false;
+        }
+
+        switch (m.Groups[3].Value)
+        {
+            case "year":
+                euros = number;
+                break;
+            case "month":
+                euros = number * 12;
+                break;
+            default:
+                error = $"unknown unit '{m.Groups[3].Value}' in '{text}'{DidYouMean.Hint(m.Groups[3].Value, ["year", "month"])}; a cost is per year or per month, such as {MoneyExamples}";
+                return false;
+        }
+
         error = "";
         return true;
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using IsdnSim.Kernel.Definitions;
 using IsdnSim.Kernel.Random;
 using IsdnSim.Kernel.Time;
 using IsdnSim.Scenario.Diagnostics;
@@ -96,6 +97,35 @@ internal sealed class ValueBinder(YamlReader reader, DateOnly? start)
         }
 
         return rate;
+    }
+
+    /// <summary>A yearly cost in euros, not negative.</summary>
+    public double? MoneyPerYear(YamlNode node, string what)
+    {
+        if (_r.Scalar(node, what) is not { } text)
+        {
+            return null;
+        }
+
+        if (!Units.TryMoneyPerYear(text, out var euros, out var error))
+        {
+            _r.Error(node, $"{what}: {error}");
+            return null;
+        }
+
+        if (euros < 0)
+        {
+            _r.Error(node, $"{what} must not be negative, found '{text}'");
+            return null;
+        }
+
+        if (!(euros <= ScenarioLimits.MaxEurosPerYear))
+        {
+            _r.Error(node, $"{what} must be at most {ScenarioLimits.MaxEurosPerYear:N0} EUR a year, found '{text}'");
+            return null;
+        }
+
+        return euros;
     }
 
     private static string Invariant(double value) => value.ToString("R", CultureInfo.InvariantCulture);

@@ -44,7 +44,7 @@ public sealed record DelegateRole(string Role, int MinPopulation, double Support
         var transfers = delegated.Select(x =>
         {
             var key = (x.Resolution.Agent!.Id, x.Resolution.Agency!.Id);
-            return (x.Municipality, Holder: key, Name: x.Resolution.Agency.Name, x.Resolution.Agency.Productivity, x.Resolution.Agency.Absence,
+            return (x.Municipality, Holder: key, Name: x.Resolution.Agency.Name, x.Resolution.Agency.Productivity, x.Resolution.Agency.Cost, x.Resolution.Agency.Absence,
                 Staff: Staffing(x.Resolution.Agency.Staff * x.Municipality.Population!.Value / served[key] * (1 - SupportShare)));
         }).ToList();
 
@@ -55,8 +55,8 @@ public sealed record DelegateRole(string Role, int MinPopulation, double Support
         {
             if (transfers.FirstOrDefault(t => t.Municipality.Id == a.Id) is { Municipality: not null } t)
             {
-                // The new office's posts are absent and fall vacant as the former holder's did.
-                var agency = new AgencyDefinition("delegated-" + Role, $"{t.Name} (delegated)", [Role], t.Staff, t.Productivity, a.Position) { Absence = t.Absence };
+                // The posts move with their pay group, and are absent and fall vacant as the former holder's did.
+                var agency = new AgencyDefinition("delegated-" + Role, $"{t.Name} (delegated)", [Role], t.Staff, t.Productivity, a.Position) { Cost = t.Cost, Absence = t.Absence };
                 return a with { Agencies = [.. a.Agencies, agency] };
             }
 

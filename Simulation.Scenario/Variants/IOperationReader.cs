@@ -53,4 +53,13 @@ public interface IOperationReader
 
     /// <summary>id, members, below and every, as a working group is written.</summary>
     WorkingGroupDefinition? WorkingGroup();
+
+    /// <summary>A process, checked against the file's processes.</summary>
+    string? Process(string key);
+
+    /// <summary>A step of the process named under <paramref name="processKey"/>, checked against its steps.</summary>
+    string? Step(string key, string processKey);
+
+    /// <summary>id, name, amount, posts and pay_group, as a cost item of the costs section is written (which the scenario must have); who bears it the operation reads itself.</summary>
+    YearlyCostDefinition? CostItem();
 }

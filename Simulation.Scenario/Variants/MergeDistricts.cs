@@ -4,11 +4,18 @@ using static IsdnSim.Scenario.Variants.OperationSupport;
 
 namespace IsdnSim.Scenario.Variants;
 
-/// <summary>Merge districts into one: agencies with the same id pooled, staff scaled, hand-offs to the new district changed.</summary>
+/// <summary>
+/// Merge districts into one: agencies with the same id pooled, staff scaled, hand-offs to the new
+/// district changed. The merged district sits where the first one did, and its Kreistag has the
+/// seats given (none known if not given).
+/// </summary>
 public sealed record MergeDistricts(IReadOnlyList<string> Districts, string Into, string Name, double StaffFactor, CalendarDays? Handoff, SourcePosition Position)
     : VariantOperation(Position)
 {
-    public static OperationSyntax Syntax { get; } = new("merge_districts", ["districts", "into", "name", "staff_factor", "handoff"], Bind);
+    public static OperationSyntax Syntax { get; } = new("merge_districts", ["districts", "into", "name", "staff_factor", "handoff", "seats"], Bind);
+
+    /// <summary>Elected members of the merged district's assembly.</summary>
+    public int? Seats { get; init; }
 
     private static MergeDistricts? Bind(IOperationReader r)
     {
@@ -17,19 +24,22 @@ public sealed record MergeDistricts(IReadOnlyList<string> Districts, string Into
         var name = r.Has("name") ? r.Text("name", $"the name in {r.What}") : into;
         var factor = r.Has("staff_factor") ? r.Number("staff_factor", $"staff_factor of {r.What}", 0, 10, minExclusive: true) : 1.0;
         var handoff = r.Duration("handoff", $"the handoff of {r.What}");
+        var seats = r.Integer("seats", $"the seats of {r.What}", 1, ScenarioLimits.MaxSeats);
         if (districts is { Count: < 2 })
         {
             r.Error($"{r.What} needs at least two districts");
         }
 
         return districts is { Count: >= 2 } && into is not null && name is not null && factor is { } f && (!r.Has("handoff") || handoff is not null)
-            ? new MergeDistricts(districts, into, name, f, handoff, r.Position)
+            && (!r.Has("seats") || seats is not null)
+            ? new MergeDistricts(districts, into, name, f, handoff, r.Position) { Seats = seats }
             : null;
     }
 
     public override string Describe() =>
         $"merge districts {string.Join(", ", Districts)} into '{Into}', staff x{F(StaffFactor)}" +
-        (Handoff is { } h ? $", hand-off municipal <-> {Into} {F(h.Value)} d" : "");
+        (Handoff is { } h ? $", hand-off municipal <-> {Into} {F(h.Value)} d" : "") +
+        (Seats is { } n ? $", {n} seats" : "");
 
     public override ScenarioDefinition Apply(ScenarioDefinition s, VariantDefinition variant)
     {
@@ -46,7 +56,11 @@ public sealed record MergeDistricts(IReadOnlyList<string> Districts, string Into
 
         RequireFreeId(s, Into, Districts, this, variant);
         var merged = new AgentDefinition(Into, AgentKind.District, Name, SumPopulation(districts), districts[0].Parent,
-            Pool(districts.SelectMany(d => d.Agencies), StaffFactor, this, variant), districts[0].Position);
+            Pool(districts.SelectMany(d => d.Agencies), StaffFactor, this, variant), districts[0].Position)
+        {
+            Seats = Seats,
+            Location = districts[0].Location,
+        };
         var result = Replace(s, Districts, merged);
         return Handoff is { } h ? AddHandoffRule(result, Levels.Name(Level.Municipal), Into, h, Position, variant) : result;
     }

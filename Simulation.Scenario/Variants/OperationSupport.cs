@@ -42,11 +42,34 @@ internal static class OperationSupport
                 Productivity = list.Sum(g => g.Staff * g.Productivity) / staff,
                 Roles = [.. list.SelectMany(g => g.Roles).Distinct()],
                 Background = first.Background is { } b ? b with { Rate = new ArrivalRate(list.Sum(g => g.Background?.Rate.PerDay ?? 0)) } : null,
+                Cost = PooledCost(list),
             });
         }
 
         CheckRolesUnique(pooled, op, variant);
         return pooled;
+    }
+
+    /// <summary>
+    /// The post cost of pooled agencies: theirs if they share a pay group; else all their groups,
+    /// at the mean cost weighted by their posts (staff times productivity), so that pooling alone
+    /// leaves the cost as it was.
+    /// </summary>
+    internal static PostCost? PooledCost(IReadOnlyList<AgencyDefinition> agencies)
+    {
+        if (agencies.Any(g => g.Cost is null))
+        {
+            return null;
+        }
+
+        var groups = agencies.Select(g => g.Cost!.PayGroup).Distinct().ToList();
+        if (groups.Count == 1 && agencies.All(g => g.Cost!.PerYear == agencies[0].Cost!.PerYear))
+        {
+            return agencies[0].Cost;
+        }
+
+        var posts = agencies.Sum(g => g.Staff * g.Productivity);
+        return new PostCost(string.Join(" / ", groups), agencies.Sum(g => g.Staff * g.Productivity * g.Cost!.PerYear) / posts);
     }
 
     internal static void CheckRolesUnique(List<AgencyDefinition> agencies, VariantOperation op, VariantDefinition variant)
@@ -89,7 +112,7 @@ internal static class OperationSupport
         return Rename(s with { Agents = agents, Jurisdiction = jurisdiction }, gone, merged.Id);
     }
 
-    /// <summary>Hand-off rules and working groups that named a merged agent now name the new one.</summary>
+    /// <summary>Hand-off rules, working groups and cost items that named a merged agent now name the new one.</summary>
     internal static ScenarioDefinition Rename(ScenarioDefinition s, HashSet<string> gone, string into)
     {
         string Map(string id) => gone.Contains(id) ? into : id;
@@ -98,6 +121,7 @@ internal static class OperationSupport
         {
             Handoff = s.Handoff with { Rules = [.. s.Handoff.Rules.Select(r => r with { A = Map(r.A), B = Map(r.B) })] },
             WorkingGroups = [.. s.WorkingGroups.Select(g => g with { Members = [.. g.Members.Select(MapMember).Distinct()] })],
+            Costs = s.Costs is { } costs ? costs with { Items = [.. costs.Items.Select(i => i with { Agent = Map(i.Agent) })] } : null,
         };
     }
 
@@ -131,6 +155,10 @@ internal static class OperationSupport
 
     internal static AgentDefinition FindAgent(ScenarioDefinition s, string id, VariantOperation op, VariantDefinition variant) =>
         s.Agents.FirstOrDefault(a => a.Id == id) ?? throw Fail(op, variant, $"'{id}' is not an agent (any more: an earlier operation of this variant may have merged it)");
+
+    internal static ShockDefinition FindShock(ScenarioDefinition s, string id, VariantOperation op, VariantDefinition variant) =>
+        s.Shocks.FirstOrDefault(x => x.Id == id)
+        ?? throw Fail(op, variant, $"'{id}' is not a shock{DidYouMean.Hint(id, s.Shocks.Select(x => x.Id))}");
 
     internal static ScenarioException Fail(VariantOperation op, VariantDefinition variant, string message) =>
         new([new ScenarioDiagnostic("", op.Position, $"variant '{variant.Id}': {message}")]);

@@ -6,22 +6,29 @@ namespace IsdnSim.Scenario.Variants;
 /// <summary>
 /// One level instead of two (kreisfreie Stadt): a district and everything below it become one
 /// city. The municipalities stay as its quarters (projects still arise there, so arrivals and
-/// efforts are unchanged), but every role they or the district held is the city's.
+/// efforts are unchanged), but every role they or the district held is the city's. The city sits
+/// where the district did, and its council has the seats given (none known if not given).
 /// </summary>
 public sealed record Unify(string District, string Into, string Name, SourcePosition Position)
     : VariantOperation(Position)
 {
-    public static OperationSyntax Syntax { get; } = new("unify", ["district", "into", "name"], Bind);
+    public static OperationSyntax Syntax { get; } = new("unify", ["district", "into", "name", "seats"], Bind);
+
+    /// <summary>Elected members of the city's council.</summary>
+    public int? Seats { get; init; }
 
     private static Unify? Bind(IOperationReader r)
     {
         var district = r.Require("district") ? r.Agent("district") : null;
         var into = r.Require("into") ? r.NewAgentId("into") : null;
         var name = r.Has("name") ? r.Text("name", $"the name in {r.What}") : into;
-        return district is not null && into is not null && name is not null ? new Unify(district, into, name, r.Position) : null;
+        var seats = r.Integer("seats", $"the seats of {r.What}", 1, ScenarioLimits.MaxSeats);
+        return district is not null && into is not null && name is not null && (!r.Has("seats") || seats is not null)
+            ? new Unify(district, into, name, r.Position) { Seats = seats }
+            : null;
     }
 
-    public override string Describe() => $"make district '{District}' and all below it one city '{Into}' (one level)";
+    public override string Describe() => $"make district '{District}' and all below it one city '{Into}' (one level)" + (Seats is { } n ? $", {n} seats" : "");
 
     public override ScenarioDefinition Apply(ScenarioDefinition s, VariantDefinition variant)
     {
@@ -39,10 +46,15 @@ public sealed record Unify(string District, string Into, string Name, SourcePosi
 
         // One council for the one territory: the councils' agenda capacities pooled (the Kreistag's
         // too, as its matters come to the city), meeting as the largest municipality's council does.
+        // Committees stay committees: those of one id pooled in the same way, meeting as the largest
+        // municipality's committee of that id does (the district's, if no municipality has one).
         var absorbed = new[] { district }.Concat(amter).Concat(quarters).ToList();
-        var councils = absorbed.SelectMany(a => a.Agencies.Where(g => g.IsCouncil).Select(g => (Agent: a, Council: g))).ToList();
-        var staffed = absorbed.SelectMany(a => a.Agencies.Where(g => !g.IsCouncil));
-        var agencies = Pool(staffed, 1.0, this, variant);
+        var committeeRoles = s.CommitteeRoles();
+        bool IsCommittee(AgencyDefinition g) => g.IsCouncil && g.Roles.Any(committeeRoles.Contains);
+        var councils = absorbed.SelectMany(a => a.Agencies.Where(g => g.IsCouncil && !IsCommittee(g)).Select(g => (Agent: a, Council: g))).ToList();
+        var agencies = Pool(absorbed.SelectMany(a => a.Agencies.Where(g => !g.IsCouncil)), 1.0, this, variant);
+        var committees = absorbed.OrderByDescending(a => a.Kind == AgentKind.Municipality ? a.Population ?? 0 : -1).SelectMany(a => a.Agencies.Where(IsCommittee));
+        agencies.AddRange(Pool(committees, 1.0, this, variant));
         if (councils.Count > 0)
         {
             var municipal = councils.Where(c => c.Agent.Kind == AgentKind.Municipality).ToList();
@@ -58,7 +70,11 @@ public sealed record Unify(string District, string Into, string Name, SourcePosi
             CheckRolesUnique(agencies, this, variant);
         }
 
-        var city = new AgentDefinition(Into, AgentKind.City, Name, SumPopulation(quarters), district.Parent, agencies, district.Position);
+        var city = new AgentDefinition(Into, AgentKind.City, Name, SumPopulation(quarters), district.Parent, agencies, district.Position)
+        {
+            Seats = Seats,
+            Location = district.Location,
+        };
         var gone = new HashSet<string>([district.Id, .. amter.Select(a => a.Id)], StringComparer.Ordinal);
         var quarterIds = quarters.Select(q => q.Id).ToHashSet(StringComparer.Ordinal);
         var agents = new List<AgentDefinition>();

@@ -17,6 +17,10 @@ public static class VariantOperations
         CouncilCadence.Syntax,
         SetHandoff.Syntax,
         Unify.Syntax,
+        ScaleRework.Syntax,
+        AddCost.Syntax,
+        Repeal.Syntax,
+        JointMandate.Syntax,
     ];
 
     public static IReadOnlyList<string> Names { get; } = [.. All.Select(o => o.Name)];

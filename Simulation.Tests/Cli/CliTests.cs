@@ -188,10 +188,10 @@ public sealed class CliTests : CliTest
         exit.Should().Be(ExitCodes.Ok, Err.ToString());
         var lines = Out.ToString().Split('\n').Select(l => l.TrimEnd()).ToList();
         lines.Where(l => !l.StartsWith(' ') && l.Contains(": ")).Select(l => l[..l.IndexOf(':')])
-            .Should().Equal("status-quo", "merger-only", "austerity", "democratisation", "one-level", "Run one with");
-        lines.Should().Contain("  - merge districts lk-havelheide, lk-nachbar into 'lk-havelheide-oderbruch', staff x0.9, hand-off municipal <-> lk-havelheide-oderbruch 3 d")
+            .Should().Equal("status-quo", "merger-only", "austerity", "democratisation", "one-level", "digitalisation", "heritage-delegation", "no-heat-law", "heat-konvoi", "Run one with");
+        lines.Should().Contain("  - merge districts lk-havelheide, lk-nachbar into 'lk-havelheide-oderbruch', staff x0.9, hand-off municipal <-> lk-havelheide-oderbruch 3 d, 50 seats")
             .And.Contain("  - working group 'sozialraum-havelheide' every 28 d: wohnbau-heidestadt and all agents below lk-havelheide")
-            .And.Contain("  - make district 'lk-havelheide' and all below it one city 'stadt-havelheide' (one level)");
+            .And.Contain("  - make district 'lk-havelheide' and all below it one city 'stadt-havelheide' (one level), 46 seats");
     }
 
     [Fact]
@@ -200,7 +200,7 @@ public sealed class CliTests : CliTest
         var exit = await Isdnsim("validate", Repository.Scenario("rural-district.yaml"));
 
         exit.Should().Be(ExitCodes.Ok);
-        Out.ToString().Should().Contain(": ok: 'Rural district (Landkreis Havelheide)': 36 agents, 62 agencies, 5 processes, 81 demand streams");
+        Out.ToString().Should().Contain(": ok: 'Rural district (Landkreis Havelheide)': 36 agents, 97 agencies, 8 processes, 107 demand streams");
     }
 
     [Fact]

@@ -34,7 +34,7 @@ public sealed class GenerateTests
             .And.OnlyContain(amt => d.Agents.Count(m => m.Parent == amt.Id) >= 2);
         d.Agents.Where(a => a.Kind == AgentKind.City).Select(c => c.Population!.Value).Min()
             .Should().BeGreaterThanOrEqualTo(d.Agents.Where(a => a.Kind == AgentKind.Municipality).Max(m => m.Population!.Value), "the largest become cities");
-        d.Variants.Select(v => v.Id).Should().Equal("status-quo", "merger-only", "austerity", "democratisation");
+        d.Variants.Select(v => v.Id).Should().Equal("status-quo", "merger-only", "austerity", "democratisation", "digitalisation", "heat-konvoi");
         d.Shocks.Should().ContainSingle(s => s.Id == "heat-planning-law");
     }
 
@@ -103,6 +103,39 @@ public sealed class GenerateTests
         d.Agents.Count(a => a.Kind == AgentKind.Amt).Should().Be(208 + 114 + 148 + 574 + 120);
         Germany.Lands.Where(l => l.Association is null).Select(l => l.Name).Should().BeEquivalentTo(
             ["Hamburg", "Bremen", "Nordrhein-Westfalen", "Hessen", "Saarland", "Berlin"], "these Länder have no joint administrations");
+    }
+
+    [Fact]
+    public void GeneratedGermany_HasTheBezirkeOfBerlinAndHamburg_UnderTheirCity()
+    {
+        var d = ScenarioLoader.Parse(RegionGenerator.GenerateGermany(2023), "germany.yaml").Definition;
+        var byId = d.Agents.ToDictionary(a => a.Id);
+        var boroughs = d.Agents.Where(a => a.Kind == AgentKind.Borough).GroupBy(a => a.Parent!).ToDictionary(g => byId[g.Key].Name, g => g.ToList());
+
+        boroughs.Keys.Should().BeEquivalentTo(["Berlin", "Hamburg"], "Bremen and Bremerhaven have no Bezirke with an administration of their own");
+        boroughs["Berlin"].Should().HaveCount(12);
+        boroughs["Hamburg"].Should().HaveCount(7);
+        foreach (var (city, parts) in boroughs)
+        {
+            var c = d.Agents.Single(a => a.Name == city && a.Kind == AgentKind.City);
+            c.Kind.Should().Be(AgentKind.City);
+            byId[c.Parent!].Name.Should().Be(city, "the city state is its own Land");
+            parts.Sum(b => b.Population).Should().Be(c.Population, $"{city}'s population is split among its Bezirke");
+            parts.Should().OnlyContain(b => b.Agencies.Any(g => g.IsCouncil && g.Roles.Contains("council")), "each Bezirk has its own assembly");
+        }
+
+        // Every council decision of a Bezirk's projects is its own assembly's, not one council for
+        // 3.8 million; the city's parliament decides the city's own heat plan.
+        var resolver = new JurisdictionResolver(d.Agents, d.Jurisdiction);
+        foreach (var b in boroughs["Berlin"])
+        {
+            resolver.Resolve(b.Id, "council").Agent!.Id.Should().Be(b.Id);
+            resolver.Resolve(b.Id, "building-authority").Agent!.Id.Should().Be(b.Id);
+            resolver.Resolve(b.Id, "cycling-funding").Agent!.Name.Should().Be("Berlin", "the Land");
+        }
+
+        var obliged = ShockOwners.Select(d, d.Shocks.Single(), out _).Select(o => o.Owner).ToList();
+        obliged.Should().Contain(a => a.Name == "Berlin").And.Contain(a => a.Name == "Hamburg").And.NotContain(a => a.Kind == AgentKind.Borough);
     }
 
     [Theory]

@@ -150,7 +150,7 @@ public sealed class OperatorAndGroupTests
     [Fact]
     public void TerritorialCongruence_CountsDecisionsTakenForTheSameTerritory()
     {
-        // Two decisions per project: the town's council (congruent) and the district's approval (not).
+        // Two decisions that leave a choice per project: the town's council (congruent) and the district's plan approval (not).
         var yaml = Scenario(
             "      - { id: building, staff: 1, roles: [permit] }",
             """
@@ -160,7 +160,7 @@ public sealed class OperatorAndGroupTests
             """
                   - { id: plan, role: plan, effort: 3wd }
                   - { id: decide, kind: council, role: decide, after: [plan] }
-                  - { id: permit, kind: approval, role: permit, effort: 5wd, after: [decide] }
+                  - { id: permit, kind: approval, role: permit, effort: 5wd, after: [decide], discretion: discretionary }
             """,
             "plan: self, decide: self, permit: district",
             """

@@ -179,7 +179,7 @@ public sealed class StepKindTests
 
         p.Finish.Should().BeApproximately(9, Exact);
         p.Path.Wait.Should().BeApproximately(8, Exact, "waiting for answers that did not come in time");
-        result.Tallies.DeemedApprovals.Should().Be(1);
+        result.Tallies.LapsedConsultations.Should().Be(1);
         result.Tallies.Consultations.Should().Be(1);
     }
 
@@ -304,9 +304,9 @@ public sealed class StepKindTests
         var after = Run(yaml, "city");
 
         Only(before).Should().BeEquivalentTo(new { Finish = 9.0, Handoffs = 1 });
-        before.Tallies.Should().BeEquivalentTo(new { Decisions = 1L, CongruentDecisions = 0L });
+        (before.Tallies.Decisions.Total, before.Tallies.Decisions.TotalCongruent).Should().Be((1L, 0L));
         Only(after).Should().BeEquivalentTo(new { Finish = 7.0, Handoffs = 0 });
-        after.Tallies.Should().BeEquivalentTo(new { Decisions = 1L, CongruentDecisions = 1L });
+        (after.Tallies.Decisions.Total, after.Tallies.Decisions.TotalCongruent).Should().Be((1L, 1L));
         after.Tallies.Handoffs.Sum().Should().Be(0);
     }
 

@@ -254,4 +254,100 @@ public sealed class VariantOperationTests
             act.Should().NotThrow($"variant '{variant.Id}'");
         }
     }
+    /// <summary>Two approvals that return files: an application's completeness check (60 % distant, 30 % local) and a permit (40 %, 15 %).</summary>
+    private const string Reworking = """
+        name: reworking
+        start: 2025-01-01
+        horizon: 3y
+        handoff: 2d
+        agents:
+          - { id: lk, kind: district, agencies: [{ id: building, staff: 3, roles: [check, permit] }] }
+          - { id: town, kind: municipality, parent: lk, population: 20000, agencies: [{ id: office, staff: 2, roles: [file] }] }
+        processes:
+          - id: application
+            steps:
+              - { id: filing, role: file, effort: 1h }
+              - { id: check, kind: approval, role: check, after: [filing], effort: 2h, rework: { probability: 0.6, local_probability: 0.3, returns_to: filing, effort: 2h } }
+              - { id: permit, kind: approval, role: permit, after: [check], effort: 1wd, rework: { probability: 0.4, local_probability: 0.15, returns_to: filing, effort: 2h } }
+        jurisdiction: { file: self, check: district, permit: district }
+        demand: [{ process: application, rate: 40/year }]
+        variants:
+          - { id: half-check, operations: [{ op: scale_rework, process: application, step: check, factor: 0.5 }] }
+          - { id: by-role, operations: [{ op: scale_rework, role: permit, factor: 0.25 }] }
+          - { id: none, operations: [{ op: scale_rework, process: application, factor: 0 }] }
+          - { id: too-much, operations: [{ op: scale_rework, step: check, process: application, factor: 2 }] }
+        """;
+
+    private static ReworkDefinition ReworkOf(ScenarioDefinition s, string step) => s.Processes[0].Steps.Single(x => x.Id == step).Rework!;
+
+    [Fact]
+    public void ScaleRework_MultipliesBothProbabilities_OfTheMatchingSteps()
+    {
+        var scenario = ScenarioLoader.Parse(Reworking.Replace("factor: 2", "factor: 1", StringComparison.Ordinal), "reworking.yaml").Definition;
+
+        // 0.6 × 0.5 = 0.3 and 0.3 × 0.5 = 0.15 at the check; the permit untouched.
+        var half = VariantApplier.Apply(scenario, "half-check");
+        (ReworkOf(half, "check").Probability, ReworkOf(half, "check").LocalProbability).Should().Be((0.3, 0.15));
+        ReworkOf(half, "permit").Should().Be(ReworkOf(scenario, "permit"));
+        ReworkOf(half, "check").Effort.Should().Be(ReworkOf(scenario, "check").Effort, "only the chance of a return changes");
+
+        // By role: the permit's 0.4 × 0.25 = 0.1 and 0.15 × 0.25 = 0.0375; the check untouched.
+        var byRole = VariantApplier.Apply(scenario, "by-role");
+        (ReworkOf(byRole, "permit").Probability, ReworkOf(byRole, "permit").LocalProbability).Should().Be((0.1, 0.0375));
+        ReworkOf(byRole, "check").Should().Be(ReworkOf(scenario, "check"));
+    }
+
+    [Fact]
+    public void ScaleRework_AboveOne_IsAnErrorAtTheOperation()
+    {
+        var act = () => ScenarioLoader.Parse(Reworking, "reworking.yaml");
+
+        var d = act.Should().Throw<Scenario.Diagnostics.ScenarioException>().Which.Diagnostics.Should().ContainSingle().Subject;
+        d.Message.Should().Contain("variant 'too-much': scale_rework: the rework probability of step 'check' of 'application' would be 1.2, above 1");
+        d.Position.Line.Should().Be(Reworking.Split('\n').ToList().FindIndex(l => l.Contains("too-much", StringComparison.Ordinal)) + 1);
+    }
+
+    [Fact]
+    public void ScaleRework_ToZero_ReturnsNoFile_WhileProjectsArriveAsBefore()
+    {
+        var yaml = Reworking.Replace("factor: 2", "factor: 1", StringComparison.Ordinal);
+        var before = Runs.RunOne(Runs.Spec(Runs.Parse(yaml)));
+        var after = Runs.RunOne(Runs.Spec(Runs.Parse(yaml), new(Variant: "none")));
+
+        before.Tallies.Reworks.Sum().Should().BePositive("at 60 % and 40 %, files come back in the scenario as written");
+        after.Tallies.Reworks.Sum().Should().Be(0, "a probability of 0 returns nothing: the draw is never below 0");
+        after.Projects.Should().OnlyContain(p => p.Reworks == 0);
+
+        // Common random numbers: the same projects arrive at the same times.
+        after.Arrivals.Should().Equal(before.Arrivals);
+    }
+
+    [Fact]
+    public void AddCost_NeedsACostsSection_AndOneBearer()
+    {
+        var noCosts = Region.Replace("  - { id: city, operations", "  - { id: priced, operations: [{ op: add_cost, id: x, agent: land, amount: 1 EUR/year }] }\n  - { id: city, operations", StringComparison.Ordinal);
+        var act = () => ScenarioLoader.Parse(noCosts, "region.yaml");
+        act.Should().Throw<Scenario.Diagnostics.ScenarioException>().Which.Diagnostics.Should().ContainSingle()
+            .Which.Message.Should().Contain("adds a cost, but the scenario has no 'costs' section");
+
+        var both = ScenarioWithCosts("""{ op: add_cost, id: x, agent: land, role: plan, amount: 1 EUR/year }""");
+        var bothAct = () => ScenarioLoader.Parse(both, "region.yaml");
+        bothAct.Should().Throw<Scenario.Diagnostics.ScenarioException>().Which.Diagnostics.Should().ContainSingle()
+            .Which.Message.Should().Contain("needs 'agent' (who bears the cost) or 'role'");
+
+        var twice = ScenarioWithCosts("""{ op: add_cost, id: x, agent: land, amount: 1 EUR/year }, { op: add_cost, id: x, agent: rail, amount: 2 EUR/year }""");
+        var twiceAct = () => ScenarioLoader.Parse(twice, "region.yaml");
+        twiceAct.Should().Throw<Scenario.Diagnostics.ScenarioException>().Which.Diagnostics.Should().ContainSingle()
+            .Which.Message.Should().Contain("there is a cost item 'x' already");
+
+        var fine = ScenarioLoader.Parse(ScenarioWithCosts("""{ op: add_cost, id: liaison-posts, agent: rail, posts: 2, pay_group: EG 9c }"""), "region.yaml").Definition;
+        var item = VariantApplier.Apply(fine, "priced").Costs!.Items.Should().ContainSingle().Subject;
+        item.Should().Be(new YearlyCostDefinition("liaison-posts", "liaison-posts", "rail", 0, 2, new PostCost("EG 9c", 70_000), item.Position));
+        item.Position.Should().Be(fine.Variants.Single(v => v.Id == "priced").Operations[0].Position, "the item is written where the operation is");
+    }
+
+    /// <summary>The small region with a costs section and a variant 'priced' of <paramref name="operations"/>.</summary>
+    private static string ScenarioWithCosts(string operations) =>
+        Region.Replace("agents:\n", "costs: { pay_groups: { EG 9c: 70_000 EUR/year }, defaults: { state: EG 9c, district: EG 9c, amt: EG 9c, municipality: EG 9c, national-operator: EG 9c } }\nagents:\n", StringComparison.Ordinal)
+            .Replace("  - { id: city, operations", $"  - {{ id: priced, operations: [{operations}] }}\n  - {{ id: city, operations", StringComparison.Ordinal);
 }

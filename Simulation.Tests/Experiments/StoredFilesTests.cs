@@ -33,15 +33,16 @@ public sealed class StoredFilesTests : IDisposable
 
     /// <summary>
     /// A comparison of teaching.yaml (seed 7, two replications, a horizon of one year) written by
-    /// isdnsim before its agencies became AgencyFigures and AgencyEstimates: the folder as it was
-    /// (folder/) and the result files it wrote (written/).
+    /// isdnsim before its agencies became AgencyFigures and AgencyEstimates, and before the
+    /// democratic-quality figures joined the headline metrics.
     /// </summary>
     private static string Earlier(string part) =>
         Path.Combine(Repository.Root, "Simulation.Tests", "Experiments", "Fixtures", "compare-before-agency-figures", part);
 
-    private async Task<CompareOutcome> ResumeEarlier(string name, params string[] remove)
+    [Fact]
+    public async Task Resume_OfAComparisonThatMeasuredOtherMetrics_IsRefused_NamingBoth()
     {
-        var folder = _dir.File(name);
+        var folder = _dir.File("earlier");
         foreach (var file in Directory.GetFiles(Earlier("folder"), "*", SearchOption.AllDirectories))
         {
             var copy = Path.Combine(folder, Path.GetRelativePath(Earlier("folder"), file));
@@ -49,36 +50,12 @@ public sealed class StoredFilesTests : IDisposable
             File.Copy(file, copy);
         }
 
-        foreach (var file in remove)
-        {
-            File.Delete(Path.Combine(folder, file));
-        }
-
         var store = ExperimentStore.Open(folder);
-        return await Experiments.CompareAsync(store.Plan, store.ScenarioText, folder);
-    }
+        var act = () => Experiments.CompareAsync(store.Plan, store.ScenarioText, folder);
 
-    [Fact]
-    public async Task Resume_OfAComparisonWrittenByAnEarlierVersion_TakesEveryReplication_AndWritesTheFilesItWrote()
-    {
-        var outcome = await ResumeEarlier("earlier");
-
-        outcome.Computed.Should().Be(0, "every stored replication is read, none set aside");
-        foreach (var file in Directory.GetFiles(Earlier("written")))
-        {
-            File.ReadAllText(_dir.File($"earlier/{Path.GetFileName(file)}")).Should().Be(File.ReadAllText(file), Path.GetFileName(file));
-        }
-    }
-
-    [Fact]
-    public async Task AReplicationComputedNow_IsStoredAsAnEarlierVersionStoredIt()
-    {
-        const string file = "replications/democratisation/00001.json";
-        var outcome = await ResumeEarlier("recomputed", file);
-
-        outcome.Computed.Should().Be(1);
-        static string Digest(string path) => JsonNode.Parse(File.ReadAllText(path))!["digest"]!.ToJsonString();
-        Digest(_dir.File($"recomputed/{file}")).Should().Be(Digest(Path.Combine(Earlier("folder"), file)));
+        (await act.Should().ThrowAsync<InvalidDataException>()).WithMessage(
+            "*hold the metrics *territorial_congruence, lapsed_consultation_share*but this version of isdnsim measures *territorial_congruence, inhabitants_per_councillor, distance_to_decider_km*start a new experiment*");
+        Experiments.Files(folder).Keys.Should().NotContain(k => k.EndsWith(".rejected", StringComparison.Ordinal), "nothing of the stored experiment is set aside or lost");
     }
 
     [Fact]

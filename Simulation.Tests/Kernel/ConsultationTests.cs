@@ -41,7 +41,7 @@ public sealed class ConsultationTests
 
         result.Projects.Should().NotBeEmpty();
         result.Projects.Should().AllSatisfy(p => p.LeadTime.Should().BeApproximately(6, Exact));
-        result.Tallies.DeemedApprovals.Should().Be(0);
+        result.Tallies.LapsedConsultations.Should().Be(0);
         result.Tallies.Consultations.Should().Be(result.Projects.Length);
     }
 
@@ -57,7 +57,7 @@ public sealed class ConsultationTests
             p.LeadTime.Should().BeApproximately(12, Exact);
             p.Path.Wait.Should().BeApproximately(10, Exact);
         });
-        result.Tallies.DeemedApprovals.Should().Be(result.Projects.Length);
+        result.Tallies.LapsedConsultations.Should().Be(result.Projects.Length);
         result.Tallies.Consultations.Should().Be(result.Projects.Length);
     }
 
@@ -75,7 +75,7 @@ public sealed class ConsultationTests
             p.Finish.Should().BeApproximately(28 * (Math.Floor(ready / 28) + 1), Exact);
             p.Path.Council.Should().BeApproximately(p.Finish - ready, Exact);
         });
-        result.Tallies.DeemedApprovals.Should().Be(0);
+        result.Tallies.LapsedConsultations.Should().Be(0);
         result.Tallies.Consultations.Should().Be(result.Projects.Length);
     }
 }

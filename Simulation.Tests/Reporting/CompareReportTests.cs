@@ -56,9 +56,10 @@ public sealed class CompareReportTests
     [Fact]
     public void UndefinedFigures_AreADash()
     {
-        var deemed = ReportFiles.TableRows(Html, "headline")[ReportSamples.MetricIndex("deemed_approval_share")];
+        var rows = ReportFiles.TableRows(Html, "headline");
 
-        deemed.Skip(1).Should().AllBe("–");
+        rows[ReportSamples.MetricIndex("lapsed_consultation_share")].Skip(1).Should().AllBe("–");
+        rows[ReportSamples.MetricIndex("fiction_share")].Skip(1).Should().AllBe("–");
     }
 
     [Fact]

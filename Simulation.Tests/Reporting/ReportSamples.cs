@@ -9,7 +9,7 @@ namespace IsdnSim.Tests.Reporting;
 /// Experiments made by hand, with differences known in advance: "faster" cuts lead times by 20
 /// days in every replication (better) and finishes exactly 5 projects a year fewer (worse);
 /// "odd &lt;&amp;&gt;" (a name to escape) differs from the baseline by +2, -2, +2, ... days (no
-/// clear difference); consultations never happen (undefined everywhere).
+/// clear difference); consultations and legal fictions never happen (undefined everywhere).
 /// </summary>
 public static class ReportSamples
 {
@@ -21,7 +21,7 @@ public static class ReportSamples
 
     public static readonly int[] Years = [2025, 2026, 2027];
 
-    /// <summary>The headline metrics of a scenario with two processes and a law with one deadline: 9 general, 2 lead times, 2 shares finished, 1 deadline.</summary>
+    /// <summary>The headline metrics of a scenario with two processes and a law with one deadline: 10 general, 2 lead times, 2 shares finished, 1 deadline.</summary>
     public static readonly IReadOnlyList<MetricDefinition> Metrics = HeadlineMetrics.For(Runs.Spec(Runs.Parse("""
         name: sample
         seed: 1
@@ -81,7 +81,7 @@ public static class ReportSamples
         {
             var leadTime = 100 + 3 * r + shift(r);
             var throughput = 50 + r - (cell == Faster ? 5 : 0);
-            double[] metrics = [leadTime, 1.8 * leadTime, throughput, 12.5 + r, 0.97, 0.25, 3, 0.8 + 0.01 * r, double.NaN, leadTime - 10, leadTime + 40, 0.98, 0.95, 0.9 - 0.02 * r];
+            double[] metrics = [leadTime, 1.8 * leadTime, throughput, 12.5 + r, 0.97, 0.25, 3, 0.8 + 0.01 * r, 700 + r, 4 + 0.1 * r, double.NaN, double.NaN, leadTime - 10, leadTime + 40, 0.98, 0.95, 0.9 - 0.02 * r];
             double[] percentiles = [.. Enumerable.Range(0, ReplicationDigest.Percentiles).Select(i => leadTime * (0.3 + 1.4 * i / 100.0))];
             var agencies = Enumerable.Range(0, 11).Select(a => new AgencyFigures(
                 $"agent{a / 3}", $"office{a}", $"Office {a}", $"Municipality {a / 3}", 2 + a, IsCouncil: a == 10,

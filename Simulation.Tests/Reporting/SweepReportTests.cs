@@ -35,8 +35,8 @@ public sealed class SweepReportTests
             "figures/sweep-5-finished-share.svg",
             "figures/sweep-6-returns-per-project.svg",
             "figures/sweep-7-handoffs-per-project.svg",
-            "figures/sweep-10-lead-time-mean-permit.svg",
-            "figures/sweep-11-lead-time-mean-plan.svg");
+            "figures/sweep-13-lead-time-mean-permit.svg",
+            "figures/sweep-14-lead-time-mean-plan.svg");
     }
 
     [Fact]

@@ -163,6 +163,7 @@ public sealed class HostileInputTests : IDisposable
     [InlineData("mmc.yaml")]
     [InlineData("teaching.yaml")]
     [InlineData("rural-district.yaml")]
+    [InlineData("city.yaml")]
     [InlineData("brandenburg.yaml")]
     [InlineData("germany.yaml")]
     public void EveryShippedScenario_IsWithinTheLimits(string file)

@@ -42,6 +42,9 @@ public sealed class SchemaTests
         Keys(d["shock"]!["properties"]!["groups"]!["items"]!["properties"]).Should().BeEquivalentTo(ScenarioKeys.ShockGroup);
         Keys(d["workingGroup"]!["properties"]).Should().BeEquivalentTo(ScenarioKeys.WorkingGroup);
         Keys(d["variant"]!["properties"]).Should().BeEquivalentTo(ScenarioKeys.Variant);
+        Keys(d["costs"]!["properties"]).Should().BeEquivalentTo(ScenarioKeys.Costs);
+        Keys(d["costItem"]!["properties"]).Should().BeEquivalentTo(ScenarioKeys.CostItem);
+        Keys(d["costs"]!["properties"]!["defaults"]!["properties"]).Should().BeEquivalentTo(AgentKinds.All);
         var absence = d["absence"]!["oneOf"]![1]!["properties"]!;
         Keys(absence).Should().BeEquivalentTo(ScenarioKeys.Absence);
         Keys(absence["illness"]!["oneOf"]![1]!["properties"]).Should().BeEquivalentTo(ScenarioKeys.AbsenceCause);

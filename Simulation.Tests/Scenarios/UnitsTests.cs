@@ -30,6 +30,28 @@ public sealed class UnitsTests
     }
 
     [Theory]
+    [InlineData("72_300 EUR/year", 72_300)]
+    [InlineData("72300EUR/year", 72_300)]
+    [InlineData("6_000 EUR/month", 72_000)]
+    [InlineData("1.5 € / year", 1.5)]
+    public void Money_IsEurosAYear(string text, double euros)
+    {
+        Units.TryMoneyPerYear(text, out var value, out _).Should().BeTrue();
+        value.Should().Be(euros);
+    }
+
+    [Theory]
+    [InlineData("72300", "'72300' has no unit; write an amount such as '72_300 EUR/year'")]
+    [InlineData("72300/year", "'72300/year' is a rate of arrivals")]
+    [InlineData("72300 USD/year", "unknown currency 'USD'")]
+    [InlineData("72300 EUR/week", "unknown unit 'week' in '72300 EUR/week'; a cost is per year or per month")]
+    public void Money_WithoutCurrencyOrPeriod_IsAnError(string text, string message)
+    {
+        Units.TryMoneyPerYear(text, out _, out var error).Should().BeFalse();
+        error.Should().Contain(message);
+    }
+
+    [Theory]
     [InlineData("365.2425/year", 1)]
     [InlineData("7/week", 1)]
     [InlineData("3/day", 3)]

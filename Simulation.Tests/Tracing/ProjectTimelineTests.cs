@@ -46,6 +46,34 @@ public sealed class ProjectTimelineTests : IDisposable
     }
 
     [Fact]
+    public async Task APeriod_IsABarFromReadyToDone_AndTheReplaySaysUntilWhen()
+    {
+        // As in PeriodStepTests: the display is ready at the district on day 5 and runs a month.
+        var trace = await Traces.WriteAsync(_dir.File("period.jsonl"), Runs.Spec(Runs.Parse(PeriodStepTests.DisplayAndObjections())));
+
+        var display = ProjectTimeline.FromTrace(trace).Single().Lanes.Single(l => l.Step == "display");
+
+        display.Bars.Single(b => b.Kind == BarKind.Period).Should().BeEquivalentTo(new { From = 5.0, To = 5 + (365.2425 / 12), Agency = "approval" }, o => o.ExcludingMissingMembers());
+        var state = new ReplayState(trace);
+        state.MoveToTime(20);
+        state.Project("town/p/law")!.UnderWay.Should().Equal("display: legal period at approval (lk) until day 35.4");
+    }
+
+    [Fact]
+    public async Task AStepDoneByLaw_IsMarked_ItsWaitEndsThen_AndItsFileIsDroppedLater()
+    {
+        // As in LegalFictionTests: the consent is queued from day 0 and done by law on day 60.87375;
+        // the post reaches the file on day 100 and drops it, with the later job still queued.
+        var trace = await Traces.WriteAsync(_dir.File("fiction.jsonl"), Runs.Spec(Runs.Parse(LegalFictionTests.Scenario(blocker: 100, consent: 4))));
+
+        var consent = ProjectTimeline.FromTrace(trace).Single(p => p.Process == "application").Lanes.Single(l => l.Step == "consent");
+
+        consent.Bars.Should().ContainSingle().Which.Should().BeEquivalentTo(new { Kind = BarKind.Wait, From = 0.0, To = 2 * 365.2425 / 12 }, o => o.ExcludingMissingMembers());
+        consent.Marks.Should().ContainSingle(m => m.Kind == MarkKind.Deemed);
+        trace.Events.Single(e => e.Ev == "drop").Should().BeEquivalentTo(new { T = 100.0, Step = "consent", Work = "step", Queue = 1, Busy = 0 }, o => o.ExcludingMissingMembers());
+    }
+
+    [Fact]
     public void TheCriticalPath_FollowsThePredecessorDoneLast()
     {
         var trace = Make(

@@ -39,6 +39,10 @@ internal readonly record struct EventBody
 
     public static implicit operator EventBody(OfficeDelivery e) => new(EventKind.OfficeDelivery, 0, 0, e.Transfer);
 
+    public static implicit operator EventBody(PeriodEnds e) => new(EventKind.PeriodEnds, 0, 0, e.Period);
+
+    public static implicit operator EventBody(FictionDue e) => new(EventKind.FictionDue, 0, 0, e.Fiction);
+
     public static implicit operator EventBody(AbsenceChange e) => new(EventKind.AbsenceChange, e.Agency, e.Post);
 
     public static implicit operator EventBody(VacancyChange e) => new(EventKind.VacancyChange, e.Agency, e.Post);
@@ -61,6 +65,10 @@ internal readonly record struct EventBody
     public GroupMeeting AsGroupMeeting() => Kind == EventKind.GroupMeeting ? new(_id) : throw Mismatch(EventKind.GroupMeeting);
 
     public OfficeDelivery AsOfficeDelivery() => Kind == EventKind.OfficeDelivery ? new(_id) : throw Mismatch(EventKind.OfficeDelivery);
+
+    public PeriodEnds AsPeriodEnds() => Kind == EventKind.PeriodEnds ? new(_id) : throw Mismatch(EventKind.PeriodEnds);
+
+    public FictionDue AsFictionDue() => Kind == EventKind.FictionDue ? new(_id) : throw Mismatch(EventKind.FictionDue);
 
     public AbsenceChange AsAbsenceChange() => Kind == EventKind.AbsenceChange ? new(_first, _second) : throw Mismatch(EventKind.AbsenceChange);
 

@@ -12,6 +12,8 @@ internal enum EventKind : byte
     BackgroundArrival,
     MandateDue,
     OfficeDelivery,
+    PeriodEnds,
+    FictionDue,
     AbsenceChange,
     VacancyChange,
 }

@@ -39,6 +39,8 @@ internal sealed class AgentContext
         SupportShares = new SupportShares(this);
         HandOffs = new HandOffs(this);
         OfficeHandOffs = new OfficeHandOffs(this);
+        Periods = new Periods(this);
+        Fictions = new Fictions(this);
         Absences = new Absences(this);
     }
 
@@ -81,6 +83,10 @@ internal sealed class AgentContext
     public HandOffs HandOffs { get; }
 
     public OfficeHandOffs OfficeHandOffs { get; }
+
+    public Periods Periods { get; }
+
+    public Fictions Fictions { get; }
 
     public Absences Absences { get; }
 

@@ -6,8 +6,9 @@ namespace IsdnSim.Kernel.Agents.Mechanisms;
 
 /// <summary>
 /// Consultations (Beteiligung der Träger öffentlicher Belange): every consulted agency is asked
-/// at once; the step is done when all have answered or when the legal deadline passes, silence
-/// counting as approval (deemed approval). Where the lead and all consulted agencies belong to
+/// at once; the step is done when all have answered or when the deadline passes (the
+/// consultation lapses: the lead goes on, and statements that come later may be disregarded,
+/// §4(2), §4a(6) BauGB; it is not a permit). Where the lead and all consulted agencies belong to
 /// one working group, the group settles the matter instead.
 /// </summary>
 internal sealed class Consultations(AgentContext agent)
@@ -15,11 +16,11 @@ internal sealed class Consultations(AgentContext agent)
     private readonly Dictionary<long, Consultation> _open = [];
     private long _nextId = 1;
 
-    /// <summary>Consultations led here that ended after the warm-up (answered or deemed approved).</summary>
+    /// <summary>Consultations led here that ended after the warm-up (answered, or lapsed at the deadline).</summary>
     public long Decided { get; private set; }
 
-    /// <summary>Of <see cref="Decided"/>, those the deadline ended: deemed approvals.</summary>
-    public long Deemed { get; private set; }
+    /// <summary>Of <see cref="Decided"/>, those the deadline ended before every answer came: lapsed.</summary>
+    public long Lapsed { get; private set; }
 
     public void Start(in ProjectToken token, int step, int agency, double t)
     {
@@ -92,10 +93,10 @@ internal sealed class Consultations(AgentContext agent)
         {
             if (agent.Counting(t))
             {
-                Deemed++;
+                Lapsed++;
             }
 
-            agent.Trace?.Add(TraceKind.Deemed, t, consultation.Base.Id, consultation.Base.Segment, consultation.Step, consultation.Agency);
+            agent.Trace?.Add(TraceKind.Lapsed, t, consultation.Base.Id, consultation.Base.Segment, consultation.Step, consultation.Agency);
             Complete(consultation, consultation.Base.Accrue(PathPart.Wait, t - consultation.Ready), agent.Index, consultation.Agency, t);
         }
     }
@@ -117,7 +118,7 @@ internal sealed class Consultations(AgentContext agent)
 
     private void Complete(Consultation consultation, in ProjectToken token, int dominantAgent, int dominantAgency, double t)
     {
-        // Counted when they end, so the deemed-approval share is over consultations decided.
+        // Counted when they end, so the lapsed share is over consultations decided.
         if (agent.Counting(t))
         {
             Decided++;
@@ -127,7 +128,7 @@ internal sealed class Consultations(AgentContext agent)
         agent.Flow.StepDone(token, consultation.Step, dominantAgent, dominantAgency, consultation.Ready, t, consultation.Ready, 0);
     }
 
-    /// <summary>A consultation this agent leads, until every consulted agency has answered (even after a deemed approval).</summary>
+    /// <summary>A consultation this agent leads, until every consulted agency has answered (even after it lapsed).</summary>
     private sealed class Consultation(ProjectToken token, int step, int agency, double ready, int remaining)
     {
         public ProjectToken Base { get; } = token;

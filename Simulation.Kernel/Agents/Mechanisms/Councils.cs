@@ -1,11 +1,15 @@
 using IsdnSim.Kernel.Agents.Events;
+using IsdnSim.Kernel.Model;
 using IsdnSim.Kernel.Tracing;
 
 namespace IsdnSim.Kernel.Agents.Mechanisms;
 
 /// <summary>
-/// The agent's councils (Gemeindevertretung, Kreistag): a council step waits on the agenda for a
-/// session at least the submission period away; each session decides its agenda's worth.
+/// The agent's councils (Gemeindevertretung, Kreistag) and their committees (Ausschüsse): a
+/// council step first passes, in order, the committees it names that this agent has, each at its
+/// own next session, then waits on the council's agenda; every agenda takes an item at the first
+/// session at least its submission period after the item joined it, and each session takes at
+/// most its agenda's worth. Only the council's session decides.
 /// </summary>
 internal sealed class Councils
 {
@@ -19,15 +23,12 @@ internal sealed class Councils
         _councils = [.. agent.Self.Agencies.Select(a => a.IsCouncil ? new CouncilRuntime(a, agent.Calendar, agent.Model.YearStarts, agent.Model.Warmup.Days) : null)];
     }
 
-    public void Enqueue(in ProjectToken token, int step, int agency, double t)
+    /// <summary>A council step of this agent's <paramref name="council"/> is ready: it goes to its first committee, or to the council.</summary>
+    public void Enqueue(in ProjectToken token, int step, int council, double t)
     {
-        var council = _councils[agency]!;
-        var next = council.Enqueue(new WorkItem { Token = token, Kind = WorkKind.Step, Step = step, Ready = t }, t);
-        _agent.Trace?.Add(TraceKind.Enqueue, t, token.Id, token.Segment, step, agency, detail: (byte)WorkKind.Step, queue: council.Queue.Count);
-        if (!double.IsNaN(next))
-        {
-            _agent.Events.Schedule(next, new CouncilSession(agency));
-        }
+        var s = _agent.StepsOf(token)[step];
+        var stage = NextStage(s, 0);
+        Join(new WorkItem { Token = token, Kind = WorkKind.Step, Step = step, Ready = t, Admitted = t, Stage = stage }, AgendaOf(s, stage, council), t);
     }
 
     public void OnSession(CouncilSession e, double t)
@@ -43,9 +44,46 @@ internal sealed class Councils
         // A copy: what the decisions hand on may reach a council again before this loop ends.
         foreach (var item in _decided.ToArray())
         {
-            _agent.Flow.StepDone(item.Token.Accrue(PathPart.Council, t - item.Ready), item.Step, _agent.Index, e.Agency, item.Ready, t, item.Ready, 0);
+            var token = item.Token.Accrue(PathPart.Council, t - item.Admitted);
+            var s = _agent.StepsOf(token)[item.Step];
+            if (item.Stage < s.Committees.Length)
+            {
+                // A committee's recommendation: on to the next committee, or to the council.
+                var stage = NextStage(s, item.Stage + 1);
+                var agency = AgendaOf(s, stage, _agent.HolderOf(token, s.Role).Agency);
+                Join(item with { Token = token, Admitted = t, Stage = stage }, agency, t);
+                continue;
+            }
+
+            _agent.Flow.StepDone(token, item.Step, _agent.Index, e.Agency, item.Ready, t, item.Ready, 0);
         }
     }
 
     public AgencyStatistics Close(int agency, double horizon) => _councils[agency]!.Close(_agent.Index, horizon);
+
+    /// <summary>The first of the step's committees from <paramref name="from"/> on that this agent has; their count if none.</summary>
+    private int NextStage(StepModel s, int from)
+    {
+        var stage = from;
+        while (stage < s.Committees.Length && _agent.Self.Committees[s.Committees[stage]] < 0)
+        {
+            stage++;
+        }
+
+        return stage;
+    }
+
+    private int AgendaOf(StepModel s, int stage, int council) =>
+        stage < s.Committees.Length ? _agent.Self.Committees[s.Committees[stage]] : council;
+
+    private void Join(in WorkItem item, int agency, double t)
+    {
+        var agenda = _councils[agency]!;
+        var next = agenda.Enqueue(item, t);
+        _agent.Trace?.Add(TraceKind.Enqueue, t, item.Token.Id, item.Token.Segment, item.Step, agency, detail: (byte)WorkKind.Step, queue: agenda.Queue.Count);
+        if (!double.IsNaN(next))
+        {
+            _agent.Events.Schedule(next, new CouncilSession(agency));
+        }
+    }
 }

@@ -77,9 +77,13 @@ internal sealed class Demand
     public void OnMandate(MandateDue e, double t)
     {
         var m = _mandates[e.Mandate];
-        _mandated[MandateSlot(m.Shock, m.Group)]++;
-        var (count, sum, before) = _mandatedArrivals.GetValueOrDefault((m.Owner, m.Process));
-        _mandatedArrivals[(m.Owner, m.Process)] = _agent.Counting(t) ? (count + 1, sum + t, before) : (count, sum, before + 1);
+        CountMandated(m.Owner, m.Group, m.Process, m.Shock, t);
+
+        // A joint project (Konvoi) is every member's plan: each counts as obliged and arrived.
+        foreach (var c in m.Covers)
+        {
+            CountMandated(c.Member, c.Group, m.Process, m.Shock, t);
+        }
 
         // Negative serials keep shock projects apart from the Poisson arrivals of the same process.
         var token = new ProjectToken(new ProjectId(m.Owner, m.Process, -1 - m.Shock), t) { Territory = m.Owner };
@@ -138,6 +142,13 @@ internal sealed class Demand
         var b = _background[agency]!;
         var next = now - Math.Log(b.Stream.NextOpenDouble()) / b.RatePerDay;
         _agent.Events.Schedule(next, new BackgroundArrival(agency));
+    }
+
+    private void CountMandated(int owner, int group, int process, int shock, double t)
+    {
+        _mandated[MandateSlot(shock, group)]++;
+        var (count, sum, before) = _mandatedArrivals.GetValueOrDefault((owner, process));
+        _mandatedArrivals[(owner, process)] = _agent.Counting(t) ? (count + 1, sum + t, before) : (count, sum, before + 1);
     }
 
     private int MandateSlot(int shock, int group)

@@ -18,11 +18,8 @@ internal sealed class ProcessFlow(AgentContext agent)
     private readonly ChunkedList<ProjectRecord> _finished = new();
     private readonly List<StepRecord> _steps = [];
 
-    /// <summary>Decisions (council and approval steps) taken here after the warm-up.</summary>
-    public long Decisions { get; private set; }
-
-    /// <summary>Of <see cref="Decisions"/>, those taken by the body elected for the project's own territory.</summary>
-    public long CongruentDecisions { get; private set; }
+    /// <summary>Decisions on projects taken here after the warm-up, by discretion, and whether the body elected for the project's own territory took them.</summary>
+    public DecisionCounter Decisions { get; } = new();
 
     public ProjectRecord[] Finished => _finished.ToArray();
 
@@ -53,13 +50,18 @@ internal sealed class ProcessFlow(AgentContext agent)
                 agent.Consultations.Start(token, step, agency, t);
                 break;
             case StepKind.Work or StepKind.Approval:
-                agent.Work.EnqueueProjectWork(agency, new WorkItem
+                var item = new WorkItem
                 {
                     Token = token,
                     Kind = WorkKind.Step,
                     Step = step,
                     Ready = t,
-                }, t);
+                };
+                agent.Fictions.Watch(ref item, s, agency, t);
+                agent.Work.EnqueueProjectWork(agency, item, t);
+                break;
+            case StepKind.Period:
+                agent.Periods.Start(token, step, agency, t);
                 break;
             default:
                 throw new InvalidOperationException($"No rule to start a step of kind {s.Kind}.");
@@ -67,8 +69,9 @@ internal sealed class ProcessFlow(AgentContext agent)
     }
 
     /// <summary>
-    /// A step is done: it is counted (a decision, and whether the council or office that took it
-    /// was elected for the project's own territory), may be the longest so far, and hands on.
+    /// A step is done: it is counted (a decision, by its discretion, and whether the council or
+    /// office that took it was elected for the project's own territory), may be the longest so
+    /// far, and hands on.
     /// </summary>
     public void StepDone(ProjectToken token, int step, int dominantAgent, int dominantAgency, double ready, double t, double start, double effort)
     {
@@ -76,13 +79,9 @@ internal sealed class ProcessFlow(AgentContext agent)
 
         // Review rounds belong to one approval: the next step starts counting afresh.
         token = token with { Dominant = token.Dominant.Longer(step, dominantAgent, dominantAgency, t - ready), Round = 0 };
-        if (s.Kind is StepKind.Council or StepKind.Approval && agent.Counting(t))
+        if (s.IsDecision && agent.Counting(t))
         {
-            Decisions++;
-            if (agent.Index == agent.Model.Agents[token.Territory].Seat)
-            {
-                CongruentDecisions++;
-            }
+            Decisions.Count(s.Discretion, agent.Self, agent.Model.Agents[token.Territory]);
         }
 
         // The holder's agency is looked up only for what records it: this runs for every step of every project.
@@ -193,9 +192,19 @@ internal sealed class ProcessFlow(AgentContext agent)
             var (owner, shock) = (token.Id.Owner, token.Id.Shock);
             var mandate = agent.Model.Mandates[agent.Model.Agents[owner].Host].First(m => m.Owner == owner && m.Shock == shock);
             record = record with { Shock = mandate.Shock, Group = mandate.Group, Deadline = mandate.Deadline };
+            _finished.Add(record);
+
+            // A joint plan is finished for every member at once, each against its own deadline.
+            foreach (var c in mandate.Covers)
+            {
+                _finished.Add(record with { Id = token.Id with { Owner = c.Member }, Group = c.Group, Deadline = c.Deadline });
+            }
+        }
+        else
+        {
+            _finished.Add(record);
         }
 
-        _finished.Add(record);
         agent.Trace?.Add(TraceKind.Finish, t, token.Id, -1, step, -1, value: t - token.Arrival);
     }
 }

@@ -20,10 +20,16 @@ internal sealed class Rework(AgentContext agent)
     /// <summary>A work or approval step's own work is done; an approval may return the file for rework.</summary>
     public void ReviewOrFinish(in ProjectToken token, in WorkItem item, int agency, double t)
     {
+        if (!agent.Fictions.Settle(item, t))
+        {
+            return; // the law decided the step while it was in work: this work has no effect
+        }
+
         var step = agent.StepsOf(token)[item.Step];
         if (step.Kind == StepKind.Approval && step.Rework is { } rework && token.Round < rework.MaxRounds)
         {
-            var probability = KnowsThePlace(token.Territory) ? rework.LocalProbability : rework.Probability;
+            var probability = (KnowsThePlace(token.Territory) ? rework.LocalProbability : rework.Probability)
+                + Specialisation.ExtraReturns(step, agent.Self.Agencies[agency]);
             if (item.Decision < probability)
             {
                 var reworker = agent.HolderOf(token, agent.StepsOf(token)[rework.ReturnsTo].Role);

@@ -24,10 +24,10 @@ internal sealed class StaffedWork
         _agencies = [.. agent.Self.Agencies.Select(a => a.IsCouncil ? null : new StaffedAgency(a, agent.Calendar, model.YearStarts, model.Start, model.Warmup.Days))];
     }
 
-    /// <summary>Queues work on a project, at the agency's priority for projects.</summary>
+    /// <summary>Queues work on a project, at the agency's priority for projects or its process's, whichever comes first.</summary>
     public void EnqueueProjectWork(int agency, WorkItem item, double t)
     {
-        item.Priority = _agent.Self.Agencies[agency].ProjectPriority;
+        item.Priority = Math.Min(_agent.Self.Agencies[agency].ProjectPriority, _agent.Model.Processes[item.Token.Id.Process].Priority);
         Enqueue(agency, ref item, t);
     }
 
@@ -94,17 +94,9 @@ internal sealed class StaffedWork
         // Time a started file waited for an absent holder, or for a colleague after its holder left, is waiting, not service.
         var paused = a.Paused(e.Slot);
 
-        // The next queued item takes the freed staff member before anything this one hands on
-        // arrives, so a project cannot overtake others in the same agency's queue. A file whose
-        // holder left comes first.
-        if (a.HasHandedOver)
-        {
-            TakeOver(e.Agency, a, t);
-        }
-        else if (a.Queue.Count > 0)
-        {
-            StartService(e.Agency, a.Queue.Dequeue(), t);
-        }
+        // The next file takes the freed staff member before anything this one hands on arrives, so
+        // a project cannot overtake others in the same agency's queue.
+        StartNext(e.Agency, a, t);
 
         var token = item.Token.AfterService(item.Admitted - item.Ready, item.Start - item.Admitted + paused, t - item.Start - paused);
         switch (item.Kind)
@@ -152,7 +144,7 @@ internal sealed class StaffedWork
         a.Observe(t);
         if (a.TryHandOver(post) && a.HasFreeStaff)
         {
-            TakeOver(agency, a, t);
+            StartNext(agency, a, t);
         }
     }
 
@@ -165,13 +157,9 @@ internal sealed class StaffedWork
         {
             _agent.Events.Schedule(_agent.Calendar.AddWork(t, remaining / a.Model.Productivity), new ServiceEnd(agency, post, a.Generation(post)));
         }
-        else if (a.HasHandedOver)
+        else
         {
-            TakeOver(agency, a, t);
-        }
-        else if (a.Queue.Count > 0)
-        {
-            StartService(agency, a.Queue.Dequeue(), t);
+            StartNext(agency, a, t);
         }
 
         TracePost(TraceKind.Back, t, agency, post, cause, a);
@@ -180,6 +168,11 @@ internal sealed class StaffedWork
     private void Admit(int agency, in WorkItem item, double t)
     {
         var a = _agencies[agency]!;
+        if (Dropped(agency, item, t))
+        {
+            return; // held for a window until the law decided its step
+        }
+
         if (_agent.Trace is not null)
         {
             // Waiting counts the item itself unless staff take it at once (the start follows).
@@ -210,7 +203,8 @@ internal sealed class StaffedWork
                 var stream = _agent.WorkStream(token, item.Step, token.Round, StreamKeys.StepEffort);
                 var effort = step.Effort.Sample(ref stream);
                 item.Decision = stream.NextDouble();
-                item.Effort = step.SupportRole >= 0 ? _agent.SupportShares.TrySplit(ref item, step, agency, effort, t, out helper, out share) : effort;
+                var factor = Specialisation.EffortFactor(step, a.Model);
+                item.Effort = step.SupportRole >= 0 ? _agent.SupportShares.TrySplit(ref item, step, agency, effort, factor, t, out helper, out share) : effort * factor;
                 break;
             }
 
@@ -254,6 +248,52 @@ internal sealed class StaffedWork
         {
             _agent.HandOffs.Send(helper, t, token.Accrue(PathPart.Window, item.Admitted - item.Ready).Accrue(PathPart.Wait, t - item.Admitted), share);
         }
+    }
+
+    /// <summary>
+    /// A post just freed takes the next file: one whose holder left first (the oldest), then the
+    /// queue's. A file whose step the law decided meanwhile (a legal fiction) leaves without work.
+    /// </summary>
+    private void StartNext(int agency, StaffedAgency a, double t)
+    {
+        while (a.HasHandedOver)
+        {
+            if (!Dropped(agency, a.NextHandedOver, t))
+            {
+                TakeOver(agency, a, t);
+                return;
+            }
+
+            a.DiscardHandedOver();
+        }
+
+        while (a.Queue.Count > 0)
+        {
+            var next = a.Queue.Dequeue();
+            if (!Dropped(agency, next, t))
+            {
+                StartService(agency, next, t);
+                return;
+            }
+        }
+    }
+
+    /// <summary>Staff reach a file whose step the law decided already (a legal fiction): it leaves without work.</summary>
+    private bool Dropped(int agency, in WorkItem item, double t)
+    {
+        if (!_agent.Fictions.Decided(item))
+        {
+            return false;
+        }
+
+        var a = _agencies[agency]!;
+        a.Drop(t);
+        if (_agent.Trace is not null)
+        {
+            TraceWork(TraceKind.Drop, t, item, agency, a);
+        }
+
+        return true;
     }
 
     /// <summary>A colleague free carries on with the oldest file whose holder left: the effort left, no new draw, counted as started once.</summary>

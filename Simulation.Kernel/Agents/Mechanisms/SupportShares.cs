@@ -17,26 +17,27 @@ internal sealed class SupportShares(AgentContext agent)
     /// Splits a step's <paramref name="effort"/> as it starts, where another agent holds its
     /// support role: the item keeps its own share (returned) and names the request; the supporter
     /// and its share come out, to be asked once the own share has started (<paramref name="helper"/>
-    /// is -1 otherwise).
+    /// is -1 otherwise). <paramref name="ownFactor"/> scales the holder's own share only (a holder
+    /// that is not specialised, <see cref="Specialisation"/>); the supporter's share is as drawn.
     /// </summary>
-    public double TrySplit(ref WorkItem item, StepModel step, int agency, double effort, double t, out int helper, out SupportRequest share)
+    public double TrySplit(ref WorkItem item, StepModel step, int agency, double effort, double ownFactor, double t, out int helper, out SupportRequest share)
     {
         var supporter = step.SupportRole >= 0 ? agent.HolderOf(item.Token, step.SupportRole) : default;
         if (step.SupportRole < 0 || supporter.Agent == agent.Index)
         {
             helper = -1;
             share = default;
-            return effort;
+            return effort * ownFactor;
         }
 
         var request = _nextRequest++;
         item.Request = request;
         item.Start = t;
-        item.Effort = effort * (1 - step.SupportShare);
+        item.Effort = effort * (1 - step.SupportShare) * ownFactor;
         _open[request] = new SharedStep(item, agency);
         helper = supporter.Agent;
         share = new SupportRequest(item.Step, request, effort * step.SupportShare);
-        return effort * (1 - step.SupportShare);
+        return item.Effort;
     }
 
     /// <summary>Another agent asks for a share of its step: queued here as a service.</summary>

@@ -108,7 +108,9 @@ public sealed class AgentRuntime
         var a = _agent;
         return new AgentResult(
             Index,
-            [.. a.Self.Agencies.Select(agency => agency.IsCouncil ? a.Councils.Close(agency.Index, horizon) : a.Work.Close(agency.Index, horizon))],
+            [.. a.Self.Agencies.Select(agency => agency.IsCouncil
+                ? a.Councils.Close(agency.Index, horizon)
+                : a.Work.Close(agency.Index, horizon) with { Fictions = a.Fictions.DeemedAt(agency.Index) })],
             a.Demand.Arrivals(),
             a.Flow.Finished,
             a.Flow.Steps,
@@ -116,11 +118,14 @@ public sealed class AgentRuntime
             new AgentTallies(
                 a.HandOffs.Sent,
                 a.Rework.Returns,
-                a.Flow.Decisions,
-                a.Flow.CongruentDecisions,
+                a.Flow.Decisions.Tally(),
                 a.Consultations.Decided + a.WorkingGroups.Settled,
-                a.Consultations.Deemed,
-                a.Demand.Mandated()));
+                a.Consultations.Lapsed,
+                a.Demand.Mandated())
+            {
+                FictionPeriods = a.Fictions.Ended,
+                Fictions = a.Fictions.Deemed,
+            });
     }
 
     private void OnEvent(in ScheduledEvent e)
@@ -155,6 +160,12 @@ public sealed class AgentRuntime
                 break;
             case EventKind.OfficeDelivery:
                 a.OfficeHandOffs.OnDelivery(e.Body.AsOfficeDelivery(), t);
+                break;
+            case EventKind.PeriodEnds:
+                a.Periods.OnEnd(e.Body.AsPeriodEnds(), t);
+                break;
+            case EventKind.FictionDue:
+                a.Fictions.OnDue(e.Body.AsFictionDue(), t);
                 break;
             case EventKind.AbsenceChange:
                 a.Absences.OnAbsenceChange(e.Body.AsAbsenceChange(), t);

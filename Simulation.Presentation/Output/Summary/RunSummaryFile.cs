@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using IsdnSim.Analysis.Metrics;
 using IsdnSim.Kernel.Model;
 
@@ -24,10 +25,15 @@ public sealed record RunSummaryFile(
     IReadOnlyList<SummaryAgency> Agencies,
     SummaryBottlenecks Bottlenecks,
     SummaryBetweenLevels BetweenLevels,
-    SummaryEstimate TerritorialCongruence,
-    SummaryEstimate ConsultationsDeemedApprovedShare,
+    SummaryDemocracy DemocraticQuality,
+    SummaryEstimate ConsultationsLapsedShare,
+    SummaryEstimate FictionShare,
     IReadOnlyList<SummaryDeadline> Deadlines)
 {
+    /// <summary>What the modelled posts cost; left out of the file when the scenario has no costs.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public SummaryCosts? Costs { get; init; }
+
     /// <summary>The level of every interval in the file.</summary>
     public const double Level = 0.95;
 
@@ -44,9 +50,13 @@ public sealed record RunSummaryFile(
             [.. summary.Agencies.Select(SummaryAgency.From)],
             SummaryBottlenecks.From(model, summary),
             new SummaryBetweenLevels(SummaryLevelPair.Of(summary.Handoffs), SummaryLevelPair.Of(summary.Reworks)),
-            SummaryEstimate.From(summary.Congruence),
-            SummaryEstimate.From(summary.DeemedShare),
-            [.. summary.Deadlines.Select(SummaryDeadline.From)]);
+            SummaryDemocracy.From(summary.Democracy),
+            SummaryEstimate.From(summary.LapsedShare),
+            SummaryEstimate.From(summary.FictionShare),
+            [.. summary.Deadlines.Select(SummaryDeadline.From)])
+        {
+            Costs = summary.Costs is { } costs ? SummaryCosts.From(costs) : null,
+        };
     }
 
     public static RunSummaryFile Read(string path) =>

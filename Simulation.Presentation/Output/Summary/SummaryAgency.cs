@@ -22,7 +22,8 @@ public sealed record SummaryAgency(
     SummaryEstimate WaitingCausedDays,
     SummaryEstimate CriticalPathShare,
     int SaturatedReplications,
-    int GrowingReplications)
+    int GrowingReplications,
+    SummaryEstimate Fictions)
 {
     public static SummaryAgency From(AgencyEstimates a) => new(
         a.Agent,
@@ -39,5 +40,6 @@ public sealed record SummaryAgency(
         SummaryEstimate.From(a.WaitingCaused),
         SummaryEstimate.From(a.DeterminingShare),
         a.SaturatedIn,
-        a.GrowingIn);
+        a.GrowingIn,
+        SummaryEstimate.From(a.Fictions));
 }

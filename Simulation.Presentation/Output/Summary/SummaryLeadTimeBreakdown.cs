@@ -9,7 +9,8 @@ public sealed record SummaryLeadTimeBreakdown(
     SummaryEstimate CouncilOrMeeting,
     SummaryEstimate Handoff,
     SummaryEstimate Rework,
-    SummaryEstimate ApplicationWindow)
+    SummaryEstimate ApplicationWindow,
+    SummaryEstimate LegalPeriod)
 {
     public static SummaryLeadTimeBreakdown From(FlowEstimates f) => new(
         SummaryEstimate.From(f.WaitMean),
@@ -17,5 +18,6 @@ public sealed record SummaryLeadTimeBreakdown(
         SummaryEstimate.From(f.CouncilMean),
         SummaryEstimate.From(f.HandoffMean),
         SummaryEstimate.From(f.ReworkMean),
-        SummaryEstimate.From(f.WindowMean));
+        SummaryEstimate.From(f.WindowMean),
+        SummaryEstimate.From(f.PeriodMean));
 }

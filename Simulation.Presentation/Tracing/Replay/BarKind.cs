@@ -14,4 +14,7 @@ internal enum BarKind
 
     /// <summary>An item on a council's agenda until the session that decides it (enqueue to step done), or a consultation waiting for a working group's meeting.</summary>
     Council,
+
+    /// <summary>A legal period running (a period step, from ready to done): nobody works on it.</summary>
+    Period,
 }

@@ -27,7 +27,9 @@ namespace IsdnSim.Presentation.Tracing.Replay;
 ///          | ["w", from, to, agency, work, held 0|1, open 0|1]                    waiting in a queue
 ///          | ["k", from, to, agency, work, 0, open 0|1]                          in work
 ///          | ["c", from, to, agency, work, 0, open 0|1]                          on a council's agenda
-/// MARK     = ["r" (returned for rework) | "d" (deemed approved) | "m" (settled at a meeting), t, agent, receiver agent|null]
+///          | ["p", from, to, agency, work, 0, open 0|1]                          a legal period running
+/// MARK     = ["r" (returned for rework) | "l" (consultation lapsed) | "m" (settled at a meeting) | "d" (done by law: a legal fiction),
+///             t, agent, receiver agent|null]
 /// </code>
 /// Times are days since the trace's start, with every digit the trace has.
 /// </remarks>
@@ -232,7 +234,7 @@ internal static class ReplayData
                 {
                     Row(json, () =>
                     {
-                        json.WriteStringValue(mark.Kind switch { MarkKind.Return => "r", MarkKind.Deemed => "d", _ => "m" });
+                        json.WriteStringValue(mark.Kind switch { MarkKind.Return => "r", MarkKind.Lapsed => "l", MarkKind.Deemed => "d", _ => "m" });
                         json.WriteNumberValue(mark.T);
                         json.WriteNumberValue(tables.Agent(mark.Agent));
                         NullableValue(json, mark.Receiver is null ? null : tables.Agent(mark.Receiver));
@@ -249,7 +251,7 @@ internal static class ReplayData
 
     private static void WriteBar(Utf8JsonWriter json, Tables tables, TimelineBar bar) => Row(json, () =>
     {
-        json.WriteStringValue(bar.Kind switch { BarKind.HandOff => "h", BarKind.Wait => "w", BarKind.Work => "k", _ => "c" });
+        json.WriteStringValue(bar.Kind switch { BarKind.HandOff => "h", BarKind.Wait => "w", BarKind.Work => "k", BarKind.Period => "p", _ => "c" });
         json.WriteNumberValue(bar.From);
         json.WriteNumberValue(bar.To);
         if (bar.Kind == BarKind.HandOff)

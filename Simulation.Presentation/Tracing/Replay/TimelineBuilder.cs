@@ -45,8 +45,16 @@ internal sealed class TimelineBuilder(TraceProcess? process, IReadOnlySet<(strin
                 case "return":
                     Main(e).Marks.Add(new TimelineMark(MarkKind.Return, e.T, e.Agent, e.To));
                     break;
+                case "lapsed":
+                    Main(e).Marks.Add(new TimelineMark(MarkKind.Lapsed, e.T, e.Agent, null));
+                    break;
                 case "deemed":
+                    // The file may still lie in the queue, or be in work: the step no longer waits for it.
+                    Close(_waiting, Key(e) with { Work = "step" }, e.T);
                     Main(e).Marks.Add(new TimelineMark(MarkKind.Deemed, e.T, e.Agent, null));
+                    break;
+                case "period":
+                    Main(e).Bars.Add(new TimelineBar(BarKind.Period, e.T, e.Until ?? e.T, e.Agent) { Agency = e.Agency, Work = "step" });
                     break;
                 case "ask" when e.MeetingAt is { } meeting:
                     // Put to a working group: no letters, the matter waits for its meeting.

@@ -1,4 +1,4 @@
 namespace IsdnSim.Presentation.Tracing.Replay;
 
-/// <summary>A moment on a lane: the file returned for rework, a consultation deemed approved or settled at a meeting.</summary>
+/// <summary>A moment on a lane: the file returned for rework, a consultation that lapsed or was settled at a meeting, a step done by law.</summary>
 internal sealed record TimelineMark(MarkKind Kind, double T, string Agent, string? Receiver);

@@ -409,12 +409,13 @@
         '<line class="hand-off" x1="' + num(x1) + '" y1="' + ym + '" x2="' + num(x2) + '" y2="' + ym + '"/>' +
         '<path class="arrow" d="M' + num(x2) + ' ' + ym + ' l-5 -4 v8 Z"/></g>';
     }
-    var cls = b.kind === 'w' ? 'wait' + (b.held ? ' held' : '') : b.kind === 'k' ? 'work' : 'council';
+    var cls = b.kind === 'w' ? 'wait' + (b.held ? ' held' : '') : b.kind === 'k' ? 'work' : b.kind === 'p' ? 'period' : 'council';
     if (b.work && b.work !== 'step') { cls += ' ' + b.work; }
     var where = agencyName(run, b.agency);
     var title = b.kind === 'w' ? 'Waiting at ' + where + (b.held ? ', held while the application window was closed' : '')
       : b.kind === 'k' ? 'In work at ' + where + (WORK_PHRASE[b.work] || '')
-        : 'On the agenda of ' + where + ' until its session';
+        : b.kind === 'p' ? 'Legal period (' + where + '): nobody works on it, no staff can shorten it'
+          : 'On the agenda of ' + where + ' until its session';
     return '<rect class="bar ' + cls + open + '" x="' + num(x1) + '" y="' + (y + 4) + '" width="' + num(x2 - x1) + '" height="12">' +
       '<title>' + esc(title) + ': ' + span(run, b.from, b.to) + suffix + '</title></rect>';
   }
@@ -425,9 +426,13 @@
       return '<path class="mark return" d="M' + xm + ' ' + (y + 17) + ' l-6 -12 h12 Z"><title>Returned for rework to ' +
         esc(agentName(run, m.receiver)) + ' on ' + date + '</title></path>';
     }
+    if (m.kind === 'l') {
+      return '<circle class="mark lapsed" cx="' + xm + '" cy="' + (y + 10) + '" r="5"><title>Deadline for statements passed on ' + date +
+        ': the consultation goes on without the missing ones (late statements may be disregarded)</title></circle>';
+    }
     if (m.kind === 'd') {
-      return '<circle class="mark deemed" cx="' + xm + '" cy="' + (y + 10) + '" r="5"><title>Deemed approved on ' + date +
-        ': the deadline for statements passed</title></circle>';
+      return '<path class="mark deemed" d="M' + num(+xm - 5) + ' ' + (y + 5) + ' h10 l-10 10 h10 Z"><title>Done by law on ' + date +
+        ': not finished in time, the step counts as done (legal fiction)</title></path>';
     }
     return '<rect class="mark meeting" x="' + num(+xm - 5) + '" y="' + (y + 5) + '" width="10" height="10"><title>Settled at a working group meeting on ' +
       date + '</title></rect>';
@@ -487,6 +492,7 @@
       return { kind: 'waiting', key: key, text: 'waiting at ' + where + (WORK_PHRASE[b.work] || '') + (b.held ? ', held while the application window is closed' : '') + step };
     }
     if (b.kind === 'k') { return { kind: 'work', key: key, text: 'in work at ' + where + (WORK_PHRASE[b.work] || '') + step }; }
+    if (b.kind === 'p') { return { kind: 'period', key: key, text: 'legal period running (' + where + ')' + step }; }
     var session = b.agency >= 0 && run.agencies[b.agency][4] === 1;
     return { kind: 'council', key: key, text: (session ? 'waiting for the council session (' : 'waiting for the working group’s meeting (') + where + ')' + step };
   }

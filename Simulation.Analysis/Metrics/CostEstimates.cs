@@ -1,0 +1,47 @@
+using IsdnSim.Analysis.Statistics;
+using IsdnSim.Kernel.Definitions;
+using IsdnSim.Kernel.Model;
+
+namespace IsdnSim.Analysis.Metrics;
+
+/// <summary>
+/// The costs over the replications of a run, euros a year unless named otherwise. The yearly costs
+/// vary between replications only where staffing does; the cost per finished project varies with
+/// the projects finished.
+/// </summary>
+/// <param name="ByLevel">Each level that has any cost, in level order.</param>
+/// <param name="Lines">Each cost line with its mean over the replications (posts and euros).</param>
+public sealed record CostEstimates(
+    Estimate Administration,
+    Estimate Companies,
+    Estimate Total,
+    Estimate PerFinishedProject,
+    Estimate PerFinishedProjectAll,
+    IReadOnlyList<(string Level, bool InPublicBudget, Estimate Cost)> ByLevel,
+    IReadOnlyList<CostLine> Lines)
+{
+    /// <summary>Null when the replications have no costs (the scenario has none).</summary>
+    public static CostEstimates? Of(IReadOnlyList<CostFigures?> replications)
+    {
+        if (replications.Count == 0 || replications.Any(r => r is null))
+        {
+            return null;
+        }
+
+        var r = replications.Select(x => x!).ToList();
+        Estimate Of(Func<CostFigures, double> pick) => Estimate.Of([.. r.Select(pick).Where(double.IsFinite)]);
+        var levels = Enumerable.Range(0, SimulationModel.Levels.Length)
+            .Where(l => r.Any(x => x.ByLevel[l] != 0))
+            .Select(l => (SimulationModel.Levels[l], CostFigures.InPublicBudget((Level)l), Of(x => x.ByLevel[l])))
+            .ToList();
+        var lines = r[0].Lines.Select((line, i) => line with
+        {
+            Posts = r.Average(x => x.Lines[i].Posts),
+            StaffCost = r.Average(x => x.Lines[i].StaffCost),
+            Overhead = r.Average(x => x.Lines[i].Overhead),
+            Workplace = r.Average(x => x.Lines[i].Workplace),
+            Other = r.Average(x => x.Lines[i].Other),
+        }).ToList();
+        return new CostEstimates(Of(x => x.Administration), Of(x => x.Companies), Of(x => x.Total), Of(x => x.PerFinishedProject), Of(x => x.PerFinishedProjectAll), levels, lines);
+    }
+}
