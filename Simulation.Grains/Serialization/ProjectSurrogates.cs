@@ -169,14 +169,15 @@ public readonly record struct StepRecordSurrogate(
     [property: Id(6)] double Start,
     [property: Id(7)] double End,
     [property: Id(8)] double Effort,
-    [property: Id(9)] int Segment);
+    [property: Id(9)] int Segment,
+    [property: Id(10)] bool ByLaw);
 
 [RegisterConverter]
 public sealed class StepRecordConverter : IConverter<StepRecord, StepRecordSurrogate>
 {
     public StepRecord ConvertFromSurrogate(in StepRecordSurrogate s) =>
-        new(s.Project, s.ProjectArrival, s.Step, s.Agent, s.Agency, s.Ready, s.Start, s.End, s.Effort) { Segment = s.Segment };
+        new(s.Project, s.ProjectArrival, s.Step, s.Agent, s.Agency, s.Ready, s.Start, s.End, s.Effort) { Segment = s.Segment, ByLaw = s.ByLaw };
 
     public StepRecordSurrogate ConvertToSurrogate(in StepRecord r) =>
-        new(r.Project, r.ProjectArrival, r.Step, r.Agent, r.Agency, r.Ready, r.Start, r.End, r.Effort, r.Segment);
+        new(r.Project, r.ProjectArrival, r.Step, r.Agent, r.Agency, r.Ready, r.Start, r.End, r.Effort, r.Segment, r.ByLaw);
 }

@@ -15,4 +15,7 @@ public readonly record struct StepRecord(
     double Effort)
 {
     public int Segment { get; init; } = -1;
+
+    /// <summary>Done by law (a legal fiction ran out): no work of its holder had effect; <see cref="Start"/> is that moment and <see cref="Effort"/> 0.</summary>
+    public bool ByLaw { get; init; }
 }

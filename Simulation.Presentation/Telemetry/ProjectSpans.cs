@@ -123,6 +123,11 @@ internal static class ProjectSpans
                 span.SetTag(TelemetryNames.Segment, s.Segment);
             }
 
+            if (s.ByLaw)
+            {
+                span.SetTag(TelemetryNames.ByLaw, true);
+            }
+
             span.SetTag(TelemetryNames.Agent, agent.Id);
             span.SetTag(TelemetryNames.Level, SimulationModel.Levels[agent.Level]);
             span.SetTag(TelemetryNames.Agency, agent.Agencies[s.Agency].Id);

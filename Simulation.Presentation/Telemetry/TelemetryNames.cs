@@ -40,6 +40,7 @@ public static class TelemetryNames
     public const string Step = "isdnsim.step";
     public const string StepKind = "isdnsim.step_kind";
     public const string Segment = "isdnsim.segment";
+    public const string ByLaw = "isdnsim.by_law";
     public const string Agent = "isdnsim.agent";
     public const string Level = "isdnsim.level";
     public const string Agency = "isdnsim.agency";

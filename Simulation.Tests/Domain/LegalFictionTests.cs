@@ -63,7 +63,11 @@ public sealed class LegalFictionTests
 
         Project(result, 1).Finish.Should().BeApproximately(TwoMonths + 3, Exact);
         Project(result, 1).Path.Wait.Should().BeApproximately(TwoMonths, Exact, "the time until the fiction was spent waiting for the post");
-        result.Steps.Single(s => s.Project.Process == 1 && s.Step == 0).End.Should().BeApproximately(TwoMonths, Exact);
+        var consent = result.Steps.Single(s => s.Project.Process == 1 && s.Step == 0);
+        (consent.ByLaw, consent.Effort).Should().Be((true, 0.0));
+        consent.Start.Should().BeApproximately(TwoMonths, Exact);
+        consent.End.Should().BeApproximately(TwoMonths, Exact);
+        result.Steps.Where(s => s.Project.Process != 1 || s.Step != 0).Should().OnlyContain(s => !s.ByLaw);
         Project(result, 2).Finish.Should().Be(105);
         Office(result).Fictions.Should().Be(1);
         Office(result).Utilisation.Should().BeApproximately(105.0 / 400, Exact, "the dropped file took no staff time");

@@ -28,22 +28,8 @@ public sealed class TwoTierCityTests
             agencies:
               - { id: senate, name: Senatsverwaltung, staff: 2, roles: [plan] }
               - { id: parliament, name: Abgeordnetenhaus, roles: [decide], sessions: { every: 14d } }
-          - id: bezirk-a
-            kind: borough
-            parent: stadt
-            population: 300000
-            agencies:
-              - { id: planning, staff: 4, roles: [plan] }
-              - { id: building, staff: 6, roles: [permit] }
-              - { id: bvv, name: Bezirksverordnetenversammlung, roles: [decide], sessions: { every: 28d } }
-          - id: bezirk-b
-            kind: borough
-            parent: stadt
-            population: 200000
-            agencies:
-              - { id: planning, staff: 3, roles: [plan] }
-              - { id: building, staff: 4, roles: [permit] }
-              - { id: bvv, name: Bezirksverordnetenversammlung, roles: [decide], sessions: { every: 28d } }
+          - { id: bezirk-a, kind: borough, parent: stadt, population: 300000, agencies: [{ id: planning, staff: 4, roles: [plan] }, { id: building, staff: 6, roles: [permit] }, { id: bvv, roles: [decide], sessions: { every: 28d } }] }
+          - { id: bezirk-b, kind: borough, parent: stadt, population: 200000, agencies: [{ id: planning, staff: 3, roles: [plan] }, { id: building, staff: 4, roles: [permit] }, { id: bvv, roles: [decide], sessions: { every: 28d } }] }
           - { id: wohnbau, kind: housing-company, parent: stadt, agencies: [{ id: projects, staff: 2, roles: [housing] }] }
         processes:
           - id: site

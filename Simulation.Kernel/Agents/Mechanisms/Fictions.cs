@@ -60,7 +60,7 @@ internal sealed class Fictions(AgentContext agent)
         }
 
         agent.Trace?.Add(TraceKind.Deemed, t, w.Base.Id, w.Base.Segment, w.Step, w.Agency);
-        agent.Flow.StepDone(w.Base.Accrue(PathPart.Wait, t - w.Ready), w.Step, agent.Index, w.Agency, w.Ready, t, t, 0);
+        agent.Flow.StepDone(w.Base.Accrue(PathPart.Wait, t - w.Ready), w.Step, agent.Index, w.Agency, w.Ready, t, t, 0, byLaw: true);
     }
 
     /// <summary>Staff are about to take the item: true if the law has decided its step already, so it is dropped unworked.</summary>

@@ -73,7 +73,7 @@ internal sealed class ProcessFlow(AgentContext agent)
     /// office that took it was elected for the project's own territory), may be the longest so
     /// far, and hands on.
     /// </summary>
-    public void StepDone(ProjectToken token, int step, int dominantAgent, int dominantAgency, double ready, double t, double start, double effort)
+    public void StepDone(ProjectToken token, int step, int dominantAgent, int dominantAgency, double ready, double t, double start, double effort, bool byLaw = false)
     {
         var s = agent.StepsOf(token)[step];
 
@@ -91,7 +91,7 @@ internal sealed class ProcessFlow(AgentContext agent)
             agent.Trace?.Add(TraceKind.StepDone, t, token.Id, token.Segment, step, agency, value: t - ready);
             if (agent.Options.RecordSteps)
             {
-                _steps.Add(new StepRecord(token.Id, token.Arrival, step, agent.Index, agency, ready, start, t, effort) { Segment = token.Segment });
+                _steps.Add(new StepRecord(token.Id, token.Arrival, step, agent.Index, agency, ready, start, t, effort) { Segment = token.Segment, ByLaw = byLaw });
             }
         }
 
