@@ -6,7 +6,10 @@ namespace IsdnSim.Kernel.Agents;
 /// <summary>Counts the decisions an agent takes, as <see cref="DecisionTally"/> reports them.</summary>
 internal sealed class DecisionCounter
 {
-    private readonly DecisionTally _tally = DecisionTally.Empty;
+    private static readonly int Classes = Enum.GetValues<Discretion>().Length;
+
+    private readonly long[] _taken = new long[Classes];
+    private readonly long[] _congruent = new long[Classes];
     private double _seatSum;
     private long _seatCount;
     private double _distanceSum;
@@ -15,11 +18,10 @@ internal sealed class DecisionCounter
     /// <summary>A decision of <paramref name="discretion"/> taken by <paramref name="decider"/> on a project in <paramref name="territory"/>.</summary>
     public void Count(Discretion discretion, AgentModel decider, AgentModel territory)
     {
-        var congruent = decider.Index == territory.Seat;
-        _tally.Taken[(int)discretion]++;
-        if (congruent)
+        _taken[(int)discretion]++;
+        if (decider.Index == territory.Seat)
         {
-            _tally.Congruent[(int)discretion]++;
+            _congruent[(int)discretion]++;
         }
 
         if (!Discretions.HasChoice(discretion))
@@ -40,13 +42,6 @@ internal sealed class DecisionCounter
         }
     }
 
-    public DecisionTally Tally() => _tally with
-    {
-        Taken = [.. _tally.Taken],
-        Congruent = [.. _tally.Congruent],
-        InhabitantsPerSeatSum = _seatSum,
-        InhabitantsPerSeatCount = _seatCount,
-        DistanceSum = _distanceSum,
-        DistanceCount = _distanceCount,
-    };
+    /// <summary>What was counted so far, as a tally of its own (later counts do not change it).</summary>
+    public DecisionTally Tally() => new([.. _taken], [.. _congruent], _seatSum, _seatCount, _distanceSum, _distanceCount);
 }
