@@ -37,5 +37,5 @@ public sealed record RunSpec(
         MaxEventsPerWindow.ToString(CultureInfo.InvariantCulture)));
 
     public SimulationModel Compile() =>
-        SimulationModel.Compile(Overrides.Apply(ScenarioLoader.Parse(ScenarioText, ScenarioFile).Definition));
+        SimulationModel.Compile(Overrides.Apply(ScenarioLoader.ParseForRun(ScenarioText, ScenarioFile, Overrides.Variant).Definition));
 }

@@ -12,6 +12,8 @@ public sealed class JurisdictionResolver
     private readonly Lazy<ILookup<string, AgentDefinition>> _children;
     private readonly Dictionary<(string Agent, string Role, AgentKind? Kind), AgentDefinition?> _nearestBelow = [];
     private readonly Dictionary<(string Municipality, string Role), Resolution> _resolved = [];
+    private readonly Dictionary<string, AgentDefinition[]> _ancestors = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Role, AgentKind? Kind), HashSet<string>> _holderAncestors = [];
 
     public JurisdictionResolver(IReadOnlyList<AgentDefinition> agents, IReadOnlyList<JurisdictionRule> rules)
     {
@@ -98,18 +100,40 @@ public sealed class JurisdictionResolver
             return cached;
         }
 
+        // Only subtrees that hold the role somewhere are searched; dropping the others keeps the
+        // breadth-first order of those that remain.
+        var relevant = HolderAncestors(role, kind);
         AgentDefinition? found = null;
-        var level = new List<AgentDefinition> { _agents[top] };
+        var level = relevant.Contains(top) ? new List<AgentDefinition> { _agents[top] } : [];
         var seen = new HashSet<string>(StringComparer.Ordinal) { top };
         while (level.Count > 0 && found is null)
         {
-            found = level.FirstOrDefault(a => (kind is null || a.Kind == kind) && a.Agencies.Any(g => g.Roles.Contains(role)));
-            level = [.. level.SelectMany(a => _children.Value[a.Id]).Where(c => seen.Add(c.Id))];
+            found = level.FirstOrDefault(a => (kind is null || a.Kind == kind) && Holds(a, role));
+            level = [.. level.SelectMany(a => _children.Value[a.Id]).Where(c => relevant.Contains(c.Id) && seen.Add(c.Id))];
         }
 
         _nearestBelow[(top, role, kind)] = found;
         return found;
     }
+
+    /// <summary>Every agent with an agent of <paramref name="kind"/> holding <paramref name="role"/> at or below it.</summary>
+    private HashSet<string> HolderAncestors(string role, AgentKind? kind)
+    {
+        if (!_holderAncestors.TryGetValue((role, kind), out var set))
+        {
+            set = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var holder in _agents.Values.Where(a => (kind is null || a.Kind == kind) && Holds(a, role)))
+            {
+                set.UnionWith(Ancestors(holder.Id).Select(a => a.Id));
+            }
+
+            _holderAncestors[(role, kind)] = set;
+        }
+
+        return set;
+    }
+
+    private static bool Holds(AgentDefinition agent, string role) => agent.Agencies.Any(g => g.Roles.Contains(role));
 
     /// <summary>Whether an agent of <paramref name="kind"/> is the holder an amt, district or state rule looks for (an independent city is its own district).</summary>
     private static bool ActsAs(HolderKind holder, AgentKind kind) => holder switch
@@ -119,16 +143,31 @@ public sealed class JurisdictionResolver
         _ => Levels.Includes(Level.State, kind),
     };
 
-    /// <summary>The agent itself, then its parent, its parent's parent, and so on.</summary>
-    public IEnumerable<AgentDefinition> Ancestors(string agentId)
+    /// <summary>The agent itself, then its parent, its parent's parent, and so on (computed once per agent; a cycle stops at the first repeat).</summary>
+    public IReadOnlyList<AgentDefinition> Ancestors(string agentId)
     {
+        if (_ancestors.TryGetValue(agentId, out var chain))
+        {
+            return chain;
+        }
+
+        var list = new List<AgentDefinition>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var current = _agents.GetValueOrDefault(agentId);
         while (current is not null && seen.Add(current.Id))
         {
-            yield return current;
+            // The rest of the chain is known already: the parent's chain, unless it loops back into this one.
+            if (list.Count > 0 && _ancestors.TryGetValue(current.Id, out var known) && !known.Any(a => seen.Contains(a.Id) && a.Id != current.Id))
+            {
+                list.AddRange(known);
+                break;
+            }
+
+            list.Add(current);
             current = current.Parent is { } p ? _agents.GetValueOrDefault(p) : null;
         }
+
+        return _ancestors[agentId] = [.. list];
     }
 
     public sealed record Resolution(AgentDefinition? Agent, AgencyDefinition? Agency, string? Problem, string? HolderId = null)

@@ -40,6 +40,13 @@ public sealed class SegmentRoutes
         return [self, .. members.Where(a => a.Id != owner)];
     }
 
+    /// <summary>The district whose members a linear measure of <paramref name="owner"/> can cross, if it can cross any but the owner.</summary>
+    public string? CrossableDistrict(string owner) =>
+        District(owner) is { } district && district.Id != owner && _byDistrict.ContainsKey(district.Id) ? district.Id : null;
+
+    /// <summary>The municipalities of <paramref name="district"/> (one that <see cref="CrossableDistrict"/> returned), in file order.</summary>
+    public IReadOnlyList<AgentDefinition> Members(string district) => _byDistrict[district];
+
     private AgentDefinition? District(string agent) =>
         _resolver.Ancestors(agent).FirstOrDefault(a => Levels.Includes(Level.District, a.Kind));
 }

@@ -12,7 +12,8 @@ namespace IsdnSim.Scenario.Language;
 /// lookahead) is passed to it; what it leaves for the reference checks goes into one
 /// <see cref="ScenarioReferences"/>.
 /// </summary>
-internal sealed class ScenarioBinder(YamlReader reader)
+/// <param name="variantsToCheck">The variants whose application is checked (null: every one), so a silo that runs one variant of a checked file need not apply them all.</param>
+internal sealed class ScenarioBinder(YamlReader reader, IReadOnlySet<string>? variantsToCheck = null)
 {
     private readonly YamlReader _r = reader;
 
@@ -147,7 +148,7 @@ internal sealed class ScenarioBinder(YamlReader reader)
 
         if (!_r.HasErrors)
         {
-            variantBinder.CheckVariantsApply(definition);
+            variantBinder.CheckVariantsApply(definition, variantsToCheck);
         }
 
         return _r.HasErrors ? null : definition;

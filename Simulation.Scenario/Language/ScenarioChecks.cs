@@ -111,9 +111,13 @@ public static class ScenarioChecks
             }
         }
 
+        // A municipality a linear measure may cross (the owner, then the others of its district) is
+        // checked once per process, not once for every owner whose route may cross it.
+        var segmentChecked = new HashSet<(string Process, string Holder)>();
+        var districtsChecked = new HashSet<(string Process, string District)>();
         foreach (var (owner, process) in needed.Distinct())
         {
-            var segmentOwners = process.Segments > 0 ? routes.Value.Candidates(owner).Select(a => a.Id).ToList() : [owner];
+            var segmentOwners = process.Segments > 0 ? SegmentHolders(owner, process) : [owner];
             foreach (var step in process.Steps)
             {
                 foreach (var holderOwner in step.PerSegment ? segmentOwners : [owner])
@@ -131,12 +135,28 @@ public static class ScenarioChecks
                 }
             }
 
+            List<string> SegmentHolders(string owner, ProcessDefinition process)
+            {
+                var holders = new List<string>();
+                if (segmentChecked.Add((process.Id, owner)))
+                {
+                    holders.Add(owner);
+                }
+
+                if (routes.Value.CrossableDistrict(owner) is { } district && districtsChecked.Add((process.Id, district)))
+                {
+                    holders.AddRange(routes.Value.Members(district).Select(m => m.Id).Where(m => segmentChecked.Add((process.Id, m))));
+                }
+
+                return holders;
+            }
+
             void CheckRole(string role, StepDefinition step, string holderOwner, bool needCouncil, string what)
             {
                 var r = resolver.Resolve(holderOwner, role);
-                var rule = scenario.Jurisdiction.FirstOrDefault(j => j.Role == role);
                 if (!r.Ok)
                 {
+                    var rule = scenario.Jurisdiction.FirstOrDefault(j => j.Role == role);
                     if (reported.Add(r.HolderId is { } h ? $"{role}@{h}" : r.Problem!))
                     {
                         problems.Add((rule?.Position ?? step.Position, r.Problem + $" (needed by step '{step.Id}' of process '{process.Id}'{what})"));

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using YamlDotNet.Core;
@@ -23,8 +24,29 @@ public static class ScenarioLoader
     /// <summary>Parses and validates scenario text; <paramref name="file"/> names it in messages.</summary>
     public static LoadedScenario Parse(string text, string file)
     {
+        var loaded = Parse(text, file, variantsToCheck: null);
+        Parsed.AddOrUpdate(text, loaded);
+        return loaded;
+    }
+
+    /// <summary>
+    /// The scenario for a run of one variant: what <see cref="Parse(string, string)"/> gave for this
+    /// very text (so a file the command line loaded is not parsed again to compile it), else the
+    /// text parsed and validated with only <paramref name="variant"/>'s application checked (a silo
+    /// given the text of a file its client checked need not apply every other variant).
+    /// </summary>
+    public static LoadedScenario ParseForRun(string text, string file, string? variant) =>
+        Parsed.TryGetValue(text, out var known) && known.File == file
+            ? known
+            : Parse(text, file, variant is { } v ? new HashSet<string>(StringComparer.Ordinal) { v } : new HashSet<string>());
+
+    /// <summary>Parsed scenarios by their text (the string itself, not its value): definitions are immutable, so a second compile can share one.</summary>
+    private static readonly ConditionalWeakTable<string, LoadedScenario> Parsed = new();
+
+    private static LoadedScenario Parse(string text, string file, IReadOnlySet<string>? variantsToCheck)
+    {
         var reader = new YamlReader(file);
-        var definition = ParseInto(reader, text);
+        var definition = ParseInto(reader, text, variantsToCheck);
         if (reader.HasErrors || definition is null)
         {
             throw new ScenarioException([.. reader.Diagnostics.OrderBy(d => d.Position.Line).ThenBy(d => d.Position.Column)]);
@@ -37,7 +59,7 @@ public static class ScenarioLoader
     public static string Hash(string text) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
-    private static ScenarioDefinition? ParseInto(YamlReader reader, string text)
+    private static ScenarioDefinition? ParseInto(YamlReader reader, string text, IReadOnlySet<string>? variantsToCheck)
     {
         if (IsBlank(text))
         {
@@ -77,7 +99,7 @@ public static class ScenarioLoader
             return null;
         }
 
-        return new ScenarioBinder(reader).Bind(root);
+        return new ScenarioBinder(reader, variantsToCheck).Bind(root);
     }
 
     /// <summary>

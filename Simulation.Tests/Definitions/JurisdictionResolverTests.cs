@@ -1,0 +1,105 @@
+using IsdnSim.Kernel.Definitions;
+using IsdnSim.Scenario.Diagnostics;
+using IsdnSim.Scenario.Language;
+using IsdnSim.Tests.Support;
+
+namespace IsdnSim.Tests.Definitions;
+
+/// <summary>
+/// The resolver's "nearest" rule searches breadth first below each ancestor, in file order; it
+/// skips subtrees that hold the role nowhere, which must not change which holder is found.
+/// And a scenario compiled for a run is parsed once, with only the variant it runs checked
+/// when its text comes from elsewhere (a silo).
+/// </summary>
+public sealed class JurisdictionResolverTests
+{
+    // land -> kreis-a -> dorf-a1 (no operator anywhere below kreis-a)
+    //      -> kreis-b -> dorf-b1 -> werke-b1 (a utility of the village: three levels below the land)
+    //      -> netz-1, netz-2 (two operators right under the land, in this order)
+    private const string Tree = """
+        name: nearest
+        seed: 1
+        start: 2025-01-01
+        horizon: 100d
+        calendar: { kind: continuous }
+        agents:
+          - { id: land, kind: state, agencies: [{ id: office, staff: 1, roles: [plan] }] }
+          - { id: kreis-a, kind: district, parent: land, agencies: [{ id: office, staff: 1, roles: [permit] }] }
+          - { id: kreis-b, kind: district, parent: land, agencies: [{ id: office, staff: 1, roles: [permit] }] }
+          - { id: dorf-a1, kind: municipality, parent: kreis-a, population: 1000, agencies: [{ id: office, staff: 1, roles: [local] }] }
+          - { id: dorf-b1, kind: municipality, parent: kreis-b, population: 1000, agencies: [{ id: office, staff: 1, roles: [local] }] }
+          - { id: werke-b1, kind: utility, parent: dorf-b1, agencies: [{ id: lines, staff: 1, roles: [grid] }] }
+          - { id: netz-1, kind: national-operator, parent: land, agencies: [{ id: lines, staff: 1, roles: [grid] }] }
+          - { id: netz-2, kind: national-operator, parent: land, agencies: [{ id: lines, staff: 1, roles: [grid] }] }
+        processes:
+          - id: connect
+            steps:
+              - { id: apply, role: local, effort: 1wd }
+              - { id: connect, role: grid, effort: 1wd, after: [apply] }
+        jurisdiction:
+          local: self
+          permit: district
+          plan: state
+          grid: { holder: nearest }
+        demand: [{ process: connect, rate: 1/year }]
+        variants:
+          - { id: fine, operations: [{ op: scale_staff, role: local, factor: 2 }] }
+          - { id: broken, operations: [{ op: merge_districts, districts: [kreis-a, kreis-b], into: kreis-ab }, { op: scale_staff, agents: [kreis-a], factor: 2 }] }
+        """;
+
+    private static JurisdictionResolver Resolver()
+    {
+        var d = ScenarioLoader.ParseForRun(Tree, "nearest.yaml", "fine").Definition;
+        return new JurisdictionResolver(d.Agents, d.Jurisdiction);
+    }
+
+    [Theory]
+    [InlineData("dorf-b1", "werke-b1")] // its own utility, below the village itself
+    [InlineData("dorf-a1", "netz-1")]   // nothing below the village or kreis-a: one level below the land, the first in file order
+    [InlineData("kreis-b", "werke-b1")] // two levels below kreis-b, before anything below the land is searched
+    [InlineData("land", "netz-1")]      // from the top: the operators one level down beat the utility three levels down
+    public void Nearest_IsTheFirstHolderBreadthFirst_BelowTheClosestAncestorThatHasOne(string from, string holder)
+    {
+        var r = Resolver().Resolve(from, "grid");
+
+        r.Ok.Should().BeTrue(r.Problem);
+        r.Agent!.Id.Should().Be(holder);
+    }
+
+    [Fact]
+    public void Ancestors_RunFromTheAgentToTheTop()
+    {
+        Resolver().Ancestors("werke-b1").Select(a => a.Id).Should().Equal("werke-b1", "dorf-b1", "kreis-b", "land");
+        Resolver().Ancestors("nobody").Should().BeEmpty();
+    }
+
+    [Fact]
+    public void ParseForRun_ChecksOnlyTheVariantItRuns()
+    {
+        ScenarioLoader.ParseForRun(Tree, "nearest.yaml", "fine").Definition.Variants.Should().HaveCount(2);
+        ScenarioLoader.ParseForRun(Tree, "nearest.yaml", null).Definition.Name.Should().Be("nearest");
+
+        var broken = () => ScenarioLoader.ParseForRun(Tree, "nearest.yaml", "broken");
+        broken.Should().Throw<ScenarioException>().Which.Diagnostics.Should().ContainSingle()
+            .Which.Message.Should().Contain("'kreis-a' is not an agent (any more");
+
+        var everything = () => ScenarioLoader.Parse(Tree, "nearest.yaml");
+        everything.Should().Throw<ScenarioException>("validate and the command line check every variant").Which.Diagnostics.Should().ContainSingle()
+            .Which.Message.Should().Contain("'kreis-a' is not an agent (any more");
+    }
+
+    [Fact]
+    public void ParseForRun_ReusesWhatParseGaveForTheSameText_AndParsesACopyAfresh()
+    {
+        var text = Tree[..Tree.IndexOf("  - { id: broken", StringComparison.Ordinal)];
+        var loaded = ScenarioLoader.Parse(text, "nearest.yaml");
+
+        ScenarioLoader.ParseForRun(text, "nearest.yaml", "fine").Should().BeSameAs(loaded, "the command line's parse is not repeated to compile");
+        ScenarioLoader.ParseForRun(text, "other.yaml", "fine").Should().NotBeSameAs(loaded, "another file name gives other messages");
+
+        var copy = new string(text.AsSpan());
+        var fresh = ScenarioLoader.ParseForRun(copy, "nearest.yaml", "fine");
+        fresh.Should().NotBeSameAs(loaded);
+        (fresh.Hash, fresh.Definition.Agents.Count).Should().Be((loaded.Hash, loaded.Definition.Agents.Count));
+    }
+}
