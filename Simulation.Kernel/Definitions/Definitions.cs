@@ -29,6 +29,13 @@ public sealed record ScenarioDefinition(
     public CostsDefinition? Costs { get; init; }
 
     /// <summary>
+    /// The figures whose values are uncertain, with their ranges (the <c>uncertain:</c> section, or an
+    /// --uncertain file): what sensitivity analysis and calibration vary. A run uses the values
+    /// written in the file and never reads these.
+    /// </summary>
+    public IReadOnlyList<UncertainParameter> Uncertain { get; init; } = [];
+
+    /// <summary>
     /// Statistics skip the first this many days (projects finished, agency figures, counts):
     /// the region starts empty, and steady-state questions should not see that. Zero: none.
     /// </summary>

@@ -113,6 +113,7 @@ internal sealed class ScenarioBinder(YamlReader reader, IReadOnlySet<string>? va
         var groups = YamlReader.Get(root, "working_groups") is { } wgn ? new WorkingGroupBinder(_r, values, references).BindWorkingGroups(wgn) : [];
         var variantBinder = new VariantBinder(_r, values, references);
         var variants = YamlReader.Get(root, "variants") is { } vn ? variantBinder.BindVariants(vn) : [];
+        var uncertain = YamlReader.Get(root, "uncertain") is { } un ? new UncertainBinder(_r, root, calendar.HoursPerDay).Bind(un) : [];
 
         if (agents is not null && processes is not null && jurisdiction is not null && demand is not null)
         {
@@ -135,6 +136,7 @@ internal sealed class ScenarioBinder(YamlReader reader, IReadOnlySet<string>? va
             Variants = variants,
             Warmup = warmup.Value,
             Costs = costs?.Definition,
+            Uncertain = uncertain,
         };
         foreach (var (at, message) in ScenarioChecks.Check(definition))
         {

@@ -11,6 +11,7 @@ public static class ScenarioKeys
     [
         "format", "name", "description", "seed", "start", "horizon", "warmup", "replications", "calendar", "lookahead", "handoff",
         "agents", "processes", "jurisdiction", "demand", "shocks", "working_groups", "variants", "costs", "absence",
+        "uncertain",
     ];
 
     public static readonly string[] Calendar = ["kind", "workdays", "holidays", "hours_per_day"];
@@ -62,6 +63,41 @@ public static class ScenarioKeys
     public static readonly string[] CostItem = ["id", "name", "agent", "amount", "posts", "pay_group"];
 
     public static readonly string[] Variant = ["id", "name", "description", "operations"];
+
+    /// <summary>
+    /// An entry of the <c>uncertain:</c> section: one distribution (uniform, triangular, loguniform,
+    /// discrete), the further paths set to the same value, and where the range comes from.
+    /// </summary>
+    public static readonly string[] Uncertain = ["uniform", "triangular", "loguniform", "discrete", "also", "source", "assumption", "note"];
+
+    /// <summary>The top level of an --uncertain file: the <c>uncertain:</c> section alone.</summary>
+    public static readonly string[] UncertainFile = ["uncertain"];
+
+    /// <summary>
+    /// Keys whose value the loader reads as a whole number: an uncertain parameter at one of them
+    /// takes whole values (see <c>UncertainParameter.At</c>).
+    /// </summary>
+    public static readonly string[] WholeNumbers =
+    [
+        "staff", "population", "seats", "agenda", "priority", "project_priority", "min_population", "max_population", "per_inhabitants",
+        "segments", "max_rounds", "min_staff", "replications", "seed",
+    ];
+
+    /// <summary>
+    /// Keys under which the format holds working time (efforts and absence spells); a value in
+    /// hours or minutes anywhere else is calendar time.
+    /// </summary>
+    public static readonly string[] WorkingTime = ["effort", "spell"];
+
+    /// <summary>
+    /// Keys whose values name or refer to something rather than state a figure: an ASSUMPTION label
+    /// on a line or an entry does not list them.
+    /// </summary>
+    public static readonly string[] NotFigures =
+    [
+        "id", "name", "description", "kind", "role", "roles", "after", "consult", "returns_to", "dist", "process", "at", "parent", "op", "into",
+        "districts", "agent", "agents", "members", "below", "shock", "by", "committees", "between", "holder", "overrides", "format",
+    ];
 
     public static readonly IReadOnlyDictionary<string, string[]> Distributions = new Dictionary<string, string[]>
     {

@@ -59,16 +59,23 @@ public static class ScenarioLoader
     public static string Hash(string text) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
-    private static ScenarioDefinition? ParseInto(YamlReader reader, string text, IReadOnlySet<string>? variantsToCheck)
+    private static ScenarioDefinition? ParseInto(YamlReader reader, string text, IReadOnlySet<string>? variantsToCheck) =>
+        ReadRoot(reader, text, "the file is empty; a scenario needs at least: name, start, horizon, agents, processes, jurisdiction and demand") is { } root
+            ? new ScenarioBinder(reader, variantsToCheck).Bind(root)
+            : null;
+
+    /// <summary>
+    /// The root of the one YAML document in <paramref name="text"/>, or null after reporting to
+    /// <paramref name="reader"/> why there is none (<paramref name="empty"/> for a file without content, a syntax error with its position).
+    /// </summary>
+    internal static YamlNode? ReadRoot(YamlReader reader, string text, string empty)
     {
         if (IsBlank(text))
         {
-            reader.Error(new SourcePosition(1, 1),
-                "the file is empty; a scenario needs at least: name, start, horizon, agents, processes, jurisdiction and demand");
+            reader.Error(new SourcePosition(1, 1), empty);
             return null;
         }
 
-        YamlNode root;
         var scanner = new Scanner(new StringReader(text), skipComments: true);
         try
         {
@@ -79,7 +86,7 @@ public static class ScenarioLoader
                 return null;
             }
 
-            root = stream.Documents[0].RootNode;
+            return stream.Documents[0].RootNode;
         }
         catch (YamlException e)
         {
@@ -98,8 +105,6 @@ public static class ScenarioLoader
                 : "YAML syntax error: cannot read this value; is a '[' or '{' above it left unclosed?");
             return null;
         }
-
-        return new ScenarioBinder(reader, variantsToCheck).Bind(root);
     }
 
     /// <summary>

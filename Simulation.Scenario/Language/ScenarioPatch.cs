@@ -41,21 +41,28 @@ public static class ScenarioPatch
         return result;
     }
 
-    private static YamlScalarNode Find(YamlNode root, string path)
+    private static YamlScalarNode Find(YamlNode root, string path) =>
+        Locate(root, path, out var problem) ?? throw new FormatException($"--set {path}: {problem}");
+
+    /// <summary>
+    /// The value <paramref name="path"/> leads to in the YAML tree <paramref name="root"/>, or null
+    /// with <paramref name="problem"/> saying why (not a key, no such item, a list or mapping, a block value).
+    /// </summary>
+    public static YamlScalarNode? Locate(YamlNode root, string path, out string problem)
     {
         var node = root;
         var rest = path;
         var walked = "";
+        problem = "";
         while (rest.Length > 0)
         {
             var here = walked.Length == 0 ? "the top of the file" : walked;
-            var children = node switch
+            var children = Children(node);
+            if (children is null)
             {
-                YamlMappingNode map => map.Children.Where(kv => kv.Key is YamlScalarNode).Select(kv => (Name: ((YamlScalarNode)kv.Key).Value!, Node: kv.Value)).ToList(),
-                YamlSequenceNode seq => [.. seq.Children.Select((c, i) => (Name: c is YamlMappingNode m && Id(m) is { } id ? id : "", Node: c)).Where(c => c.Name.Length > 0),
-                    .. seq.Children.Select((c, i) => (Name: i.ToString(System.Globalization.CultureInfo.InvariantCulture), Node: c))],
-                _ => throw new FormatException($"--set {path}: {here} is a value, not a mapping or a list"),
-            };
+                problem = $"{here} is a value, not a mapping or a list";
+                return null;
+            }
 
             // Keys and ids may contain '.', so the longest name the rest of the path starts with wins.
             var match = children.Where(c => rest == c.Name || rest.StartsWith(c.Name + ".", StringComparison.Ordinal))
@@ -64,9 +71,10 @@ public static class ScenarioPatch
             {
                 var segment = rest.Split('.')[0];
                 var names = children.Select(c => c.Name).Where(n => !n.All(char.IsAsciiDigit));
-                throw new FormatException(node is YamlMappingNode
-                    ? $"--set {path}: '{segment}' is not a key at {here}{DidYouMean.Hint(segment, names)} (a value must be written in the file to be swept)"
-                    : $"--set {path}: no item '{segment}' in the list at {here}{DidYouMean.Hint(segment, names)} (items are named by id, or by position from 0)");
+                problem = node is YamlMappingNode
+                    ? $"'{segment}' is not a key at {here}{DidYouMean.Hint(segment, names)} (a value must be written in the file to be set)"
+                    : $"no item '{segment}' in the list at {here}{DidYouMean.Hint(segment, names)} (items are named by id, or by position from 0)";
+                return null;
             }
 
             node = match.Node;
@@ -74,20 +82,36 @@ public static class ScenarioPatch
             rest = rest == match.Name ? "" : rest[(match.Name.Length + 1)..];
         }
 
-        return node switch
+        switch (node)
         {
-            YamlScalarNode { Style: ScalarStyle.Literal or ScalarStyle.Folded } =>
-                throw new FormatException($"--set {path}: this is a block value (| or >); write it on one line in the file to sweep it"),
-            YamlScalarNode scalar => scalar,
-            _ => throw new FormatException($"--set {path}: this is {YamlReader.Describe(node)}, not a single value"),
-        };
+            case YamlScalarNode { Style: ScalarStyle.Literal or ScalarStyle.Folded }:
+                problem = "this is a block value (| or >); write it on one line in the file to set it";
+                return null;
+            case YamlScalarNode scalar:
+                return scalar;
+            default:
+                problem = $"this is {YamlReader.Describe(node)}, not a single value";
+                return null;
+        }
     }
+
+    /// <summary>
+    /// The named children of a mapping (by key) or a list (by id, then by position from 0), as a
+    /// path names them; null for a value.
+    /// </summary>
+    internal static List<(string Name, YamlNode Node)>? Children(YamlNode node) => node switch
+    {
+        YamlMappingNode map => [.. map.Children.Where(kv => kv.Key is YamlScalarNode).Select(kv => (((YamlScalarNode)kv.Key).Value!, kv.Value))],
+        YamlSequenceNode seq => [.. seq.Children.Select(c => (Name: c is YamlMappingNode m && Id(m) is { } id ? id : "", Node: c)).Where(c => c.Name.Length > 0),
+            .. seq.Children.Select((c, i) => (i.ToString(System.Globalization.CultureInfo.InvariantCulture), c))],
+        _ => null,
+    };
 
     private static string? Id(YamlMappingNode map) =>
         map.Children.FirstOrDefault(kv => kv.Key is YamlScalarNode { Value: "id" }).Value is YamlScalarNode v ? v.Value : null;
 
     /// <summary>Plain when YAML reads it back as the same text, else double-quoted.</summary>
-    private static string Quote(string value) =>
+    internal static string Quote(string value) =>
         value.Length > 0 && value.IndexOfAny([':', '#', ',', '[', ']', '{', '}', '"', '\'', '&', '*', '!', '|', '>', '%', '@', '`']) < 0
                          && value.Trim() == value
             ? value

@@ -44,6 +44,8 @@ public sealed class SchemaTests
         Keys(d["variant"]!["properties"]).Should().BeEquivalentTo(ScenarioKeys.Variant);
         Keys(d["costs"]!["properties"]).Should().BeEquivalentTo(ScenarioKeys.Costs);
         Keys(d["costItem"]!["properties"]).Should().BeEquivalentTo(ScenarioKeys.CostItem);
+        Keys(d["uncertainParameter"]!["properties"]).Should().BeEquivalentTo(ScenarioKeys.Uncertain);
+        d["uncertainParameter"]!["oneOf"]!.AsArray().Select(o => o!["required"]![0]!.GetValue<string>()).Should().Equal(UncertainShapes.All);
         Keys(d["costs"]!["properties"]!["defaults"]!["properties"]).Should().BeEquivalentTo(AgentKinds.All);
         var absence = d["absence"]!["oneOf"]![1]!["properties"]!;
         Keys(absence).Should().BeEquivalentTo(ScenarioKeys.Absence);
