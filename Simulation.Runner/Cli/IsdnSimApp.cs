@@ -52,7 +52,12 @@ public static class IsdnSimApp
                 .WithExample("replay", "traces/status-quo.jsonl", "--compare", "traces/democratisation.jsonl", "--html", "replay.html");
             config.AddCommand<ValidateCommand>("validate")
                 .WithDescription("Check a scenario file and report every problem with file:line:column.")
-                .WithExample("validate", "scenarios/rural-district.yaml");
+                .WithExample("validate", "scenarios/rural-district.yaml")
+                .WithExample("validate", "scenarios/rural-district.yaml", "--uncertain", "my-ranges.yaml");
+            config.AddCommand<AssumptionsCommand>("assumptions")
+                .WithDescription("List the figures a scenario labels ASSUMPTION, their values and ranges, and which assumptions have no range.")
+                .WithExample("assumptions", "scenarios/rural-district.yaml")
+                .WithExample("assumptions", "scenarios/rural-district.yaml", "--uncertain", "my-ranges.yaml");
             config.AddCommand<VariantsCommand>("variants")
                 .WithDescription("List a scenario's reform variants and what each changes.")
                 .WithExample("variants", "scenarios/rural-district.yaml");
@@ -69,7 +74,7 @@ public static class IsdnSimApp
     private static readonly string[] Options =
         ["replications", "seed", "out", "engine", "horizon", "warmup", "parallel", "no-progress", "cluster", "runs", "variant", "variants",
          "baseline", "precision", "max-replications", "resume", "set", "trace", "trace-replication", "trace-limit", "otlp", "trace-runtime", "html", "at", "project", "compare",
-         "municipalities", "districts", "cities", "states", "amter", "name", "force", "help"];
+         "municipalities", "districts", "cities", "states", "amter", "name", "force", "uncertain", "help"];
 
     // Longer than any option; beyond it a suggestion is pointless, and costly to compute for megabytes.
     private const int MaxOptionLength = 64;

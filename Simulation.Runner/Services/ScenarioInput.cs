@@ -17,14 +17,43 @@ internal static class ScenarioInput
         }
         catch (ScenarioException e)
         {
-            foreach (var d in e.Diagnostics)
-            {
-                consoles.Errors.WriteLine(d.ToString());
-            }
-
-            consoles.Errors.WriteLine($"{e.Diagnostics.Count} problem{(e.Diagnostics.Count == 1 ? "" : "s")} in {UserText.Shorten(file)}; nothing was run.");
+            Report(e, file, consoles);
             return null;
         }
+    }
+
+    /// <summary>
+    /// The scenario with the ranges of its uncertain parameters: from the --uncertain file if the
+    /// options give one (its section replaces the scenario's), else the scenario's own; null after
+    /// reporting the problems of either file.
+    /// </summary>
+    public static LoadedScenario? Load(string file, IUncertainOption options, Consoles consoles)
+    {
+        var scenario = Load(file, consoles);
+        if (scenario is null || options.Uncertain is not { } uncertain)
+        {
+            return scenario;
+        }
+
+        try
+        {
+            return UncertainLoader.WithFile(scenario, uncertain);
+        }
+        catch (ScenarioException e)
+        {
+            Report(e, uncertain, consoles);
+            return null;
+        }
+    }
+
+    private static void Report(ScenarioException e, string file, Consoles consoles)
+    {
+        foreach (var d in e.Diagnostics)
+        {
+            consoles.Errors.WriteLine(d.ToString());
+        }
+
+        consoles.Errors.WriteLine($"{e.Diagnostics.Count} problem{(e.Diagnostics.Count == 1 ? "" : "s")} in {UserText.Shorten(file)}; nothing was run.");
     }
 
     /// <summary>The overrides, or null after reporting a bad --variant, --horizon or --warmup.</summary>

@@ -1,0 +1,39 @@
+using System.ComponentModel;
+using IsdnSim.Runner.Display;
+using IsdnSim.Runner.Hosting;
+using IsdnSim.Runner.Options;
+using IsdnSim.Runner.Services;
+using IsdnSim.Scenario.Uncertainty;
+using Spectre.Console.Cli;
+
+namespace IsdnSim.Runner.Cli;
+
+/// <summary>
+/// Lists the figures a scenario labels ASSUMPTION in its comments, each with its value and the
+/// range the uncertain section gives it, and says which assumptions have no range.
+/// </summary>
+public sealed class AssumptionsCommand(Consoles consoles) : Command<AssumptionsCommand.Settings>
+{
+    public sealed class Settings : CommandSettings, IUncertainOption
+    {
+        [CommandArgument(0, "<FILE>")]
+        [Description("Scenario file.")]
+        public string File { get; init; } = "";
+
+        [CommandOption(UncertainOption.Template)]
+        [Description(UncertainOption.Description)]
+        public string? Uncertain { get; init; }
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var scenario = ScenarioInput.Load(settings.File, settings, consoles);
+        if (scenario is null)
+        {
+            return ExitCodes.BadInput;
+        }
+
+        AssumptionsView.Render(consoles.Text, settings.File, AssumptionList.Of(scenario));
+        return ExitCodes.Ok;
+    }
+}
