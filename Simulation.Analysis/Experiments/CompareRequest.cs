@@ -38,11 +38,14 @@ public sealed record CompareRequest(IReadOnlyList<string>? Variants, string? Bas
             : null;
     }
 
-    /// <summary>The plan of this comparison of <paramref name="scenario"/>'s variants; the baseline's column comes first.</summary>
-    public ExperimentPlan Plan(LoadedScenario scenario, ScenarioOverrides overrides)
+    /// <summary>
+    /// The rule of the variants of a comparison (or of a sweep that compares variants at every
+    /// point): at least two, each a variant of <paramref name="scenario"/>, none listed twice.
+    /// Throws <see cref="ExperimentRequestException"/> naming the first that breaks it.
+    /// </summary>
+    public static void CheckVariants(LoadedScenario scenario, IReadOnlyList<string> variants)
     {
         var known = scenario.Definition.Variants.Select(v => v.Id).ToList();
-        var variants = Variants ?? known;
         foreach (var v in variants.Where(v => !known.Contains(v)))
         {
             throw new ExperimentRequestException(known.Count == 0
@@ -59,6 +62,13 @@ public sealed record CompareRequest(IReadOnlyList<string>? Variants, string? Bas
         {
             throw new ExperimentRequestException("--variants: a variant is listed twice");
         }
+    }
+
+    /// <summary>The plan of this comparison of <paramref name="scenario"/>'s variants; the baseline's column comes first.</summary>
+    public ExperimentPlan Plan(LoadedScenario scenario, ScenarioOverrides overrides)
+    {
+        var variants = Variants ?? [.. scenario.Definition.Variants.Select(v => v.Id)];
+        CheckVariants(scenario, variants);
 
         var baseline = Baseline ?? variants[0];
         if (!variants.Contains(baseline))

@@ -27,10 +27,13 @@ public sealed record ExperimentPlan
 
     public double? WarmupDays { get; init; }
 
-    /// <summary>Compare: the variants, in the order given. Sweep: the one variant applied at every point, or none.</summary>
+    /// <summary>
+    /// Compare: the variants, in the order given. Sweep: the one variant applied at every point, or
+    /// none; or the variants compared at every point (two or more, the first the <see cref="Baseline"/>).
+    /// </summary>
     public IReadOnlyList<string> Variants { get; init; } = [];
 
-    /// <summary>Compare: the variant the others are measured against.</summary>
+    /// <summary>Compare, and a sweep that compares variants: the variant the others are measured against.</summary>
     public string? Baseline { get; init; }
 
     /// <summary>Replications of every cell; with <see cref="Precision"/>, those of the first round.</summary>

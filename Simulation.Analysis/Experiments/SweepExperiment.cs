@@ -6,7 +6,9 @@ namespace IsdnSim.Analysis.Experiments;
 
 /// <summary>
 /// Runs every point of a sweep's grid for the same replications (common random numbers across
-/// the grid), skipping replications already in the store.
+/// the grid), skipping replications already in the store. With variants to compare, every
+/// variant runs at every point with the same replications, and each point is a comparison of
+/// its own: the paired differences to the baseline, computed as <c>compare</c> computes them.
 /// </summary>
 public sealed class SweepExperiment : IExperiment
 {
@@ -21,21 +23,30 @@ public sealed class SweepExperiment : IExperiment
 
     public IReadOnlyList<SweepPoint> Points { get; }
 
-    /// <summary>Aligned with <see cref="Points"/>.</summary>
+    /// <summary>Point by point, and within a point variant by variant (one cell per point without variants to compare).</summary>
     public IReadOnlyList<ExperimentCell> Cells { get; }
+
+    /// <summary>The variants compared at every point, baseline first; empty when the sweep compares none.</summary>
+    public IReadOnlyList<string> Compared => Compares(Plan) ? Plan.Variants : [];
+
+    /// <summary>Whether a sweep's plan compares variants at every point (rather than applying one or none).</summary>
+    public static bool Compares(ExperimentPlan plan) => plan.Variants.Count > 1;
+
+    /// <summary>The cell of a point and a variant: the point's own name (p0) without variants to compare, else p0.&lt;variant&gt;.</summary>
+    public static string CellId(SweepPoint point, string? variant) => variant is null ? point.Cell : $"{point.Cell}.{variant}";
 
     /// <summary>
     /// Sets each point's values in the scenario text and checks the result as a run would: the
-    /// file, the variant, and the command line's horizon and warm-up against the point's values.
+    /// file, the variant(s), and the command line's horizon and warm-up against the point's values.
     /// Throws <see cref="SweepPointException"/> for the first point that is not a valid scenario.
-    /// Models are compiled when their replications run (only the first point's is kept, for the
+    /// Models are compiled when their replications run (only the first cell's is kept, for the
     /// metrics and the report), so a large grid does not hold thousands of models.
     /// </summary>
     public static SweepExperiment Prepare(ExperimentPlan plan, string scenarioText)
     {
         var points = SweepGrid.Points(plan.Parameters);
-        var variant = plan.Variants.Count > 0 ? plan.Variants[0] : null;
-        var overrides = new ScenarioOverrides(plan.Seed, null, plan.HorizonDays, variant, plan.WarmupDays);
+        IReadOnlyList<string?> variants = plan.Variants.Count > 0 ? [.. plan.Variants] : [(string?)null];
+        var compares = Compares(plan);
         var cells = new List<ExperimentCell>();
         foreach (var point in points)
         {
@@ -51,20 +62,25 @@ public sealed class SweepExperiment : IExperiment
                 throw new SweepPointException(named, [.. e.Diagnostics.Select(d => d.ToString())]);
             }
 
-            if (variant is not null && scenario.Definition.Variants.All(v => v.Id != variant))
+            foreach (var variant in variants)
             {
-                throw new SweepPointException(named, [$"{plan.ScenarioFile}: error: no variant '{variant}' at this point (a --set changed its id)"]);
-            }
+                var overrides = new ScenarioOverrides(plan.Seed, null, plan.HorizonDays, variant, plan.WarmupDays);
+                if (variant is not null && scenario.Definition.Variants.All(v => v.Id != variant))
+                {
+                    throw new SweepPointException(named, [$"{plan.ScenarioFile}: error: no variant '{variant}' at this point (a --set changed its id)"]);
+                }
 
-            var horizonText = plan.HorizonDays is { } h ? $"{h}d" : "";
-            if (overrides.Problem(scenario.Definition, horizonText) is { } problem)
-            {
-                throw new SweepPointException(named, [$"{plan.ScenarioFile}: error: {problem}"]);
-            }
+                var horizonText = plan.HorizonDays is { } h ? $"{h}d" : "";
+                if (overrides.Problem(scenario.Definition, horizonText) is { } problem)
+                {
+                    throw new SweepPointException(named, [$"{plan.ScenarioFile}: error: {problem}"]);
+                }
 
-            var spec = RunSpec.From(scenario, overrides);
-            var seed = overrides.Seed ?? scenario.Definition.Seed;
-            cells.Add(cells.Count == 0 ? new ExperimentCell(point.Cell, spec, seed) : new ExperimentCell(point.Cell, spec, seed, keep: false));
+                var spec = RunSpec.From(scenario, overrides);
+                var seed = overrides.Seed ?? scenario.Definition.Seed;
+                var id = CellId(point, compares ? variant : null);
+                cells.Add(cells.Count == 0 ? new ExperimentCell(id, spec, seed) : new ExperimentCell(id, spec, seed, keep: false));
+            }
         }
 
         return new SweepExperiment(plan.Stamped(HeadlineMetrics.For(cells[0].Model)), points, cells);
@@ -76,10 +92,23 @@ public sealed class SweepExperiment : IExperiment
         var finished = store.LoadFinished(this);
         var replications = Plan.Replications;
         var computed = await ExperimentCell.RunMissingAsync(store, Cells, replications, finished, engine, parallelism, progress, cancellationToken);
-        var summaries = Cells.Select(c => CellSummary.Of(c.Id, ExperimentCell.Digests(c.Id, replications, finished))).ToList();
-        var result = new SweepResult(Plan.Parameters, Points, HeadlineMetrics.For(Cells[0].Model), summaries);
+        var metrics = HeadlineMetrics.For(Cells[0].Model);
         var digests = Cells.ToDictionary(c => c.Id, c => ExperimentCell.Digests(c.Id, replications, finished));
+        var result = Compared.Count == 0
+            ? new SweepResult(Plan.Parameters, Points, metrics, [.. Cells.Select(c => CellSummary.Of(c.Id, digests[c.Id]))])
+            : Comparisons(metrics, digests);
         return new SweepOutcome(result, digests, replications, computed);
+    }
+
+    /// <summary>Each point as a comparison of its variants, exactly as <c>compare</c> makes one (<see cref="ComparisonResult.Compute"/>).</summary>
+    private SweepResult Comparisons(IReadOnlyList<MetricDefinition> metrics, IReadOnlyDictionary<string, IReadOnlyList<ReplicationDigest>> digests)
+    {
+        var comparisons = Points.Select(point => ComparisonResult.Compute(metrics, [.. Compared.Select(v => CellId(point, v))], CellId(point, Compared[0]), digests)).ToList();
+        return new SweepResult(Plan.Parameters, Points, metrics, [.. comparisons.SelectMany(c => c.Cells)])
+        {
+            Variants = Compared,
+            Comparisons = comparisons,
+        };
     }
 }
 
@@ -92,7 +121,7 @@ public sealed class SweepPointException(string point, IReadOnlyList<string> prob
     public IReadOnlyList<string> Problems { get; } = problems;
 }
 
-/// <param name="Digests">Every replication of every point, by point cell, for the tidy table of runs.</param>
+/// <param name="Digests">Every replication of every cell, by cell, for the tidy table of runs.</param>
 public sealed record SweepOutcome(SweepResult Result, IReadOnlyDictionary<string, IReadOnlyList<ReplicationDigest>> Digests, int Replications, int Computed)
     : IExperimentOutcome
 {

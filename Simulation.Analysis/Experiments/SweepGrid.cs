@@ -5,8 +5,9 @@ namespace IsdnSim.Analysis.Experiments;
 
 /// <summary>
 /// The parameters of a sweep as written on the command line, and their grid. A parameter is
-/// <c>PATH=FROM..TO:STEP</c> (numbers, optionally with one unit: <c>staff=10..20:2</c>,
-/// <c>effort=5wd..15wd:5wd</c>) or <c>PATH=A,B,C</c> (any values). The grid is the product of
+/// <c>PATH=FROM..TO:STEP</c> (numbers, optionally with one unit of any kind the scenario format
+/// has: <c>staff=10..20:2</c>, <c>effort=5wd..15wd:5wd</c>, <c>rate=0.25/day..0.5/day:0.25/day</c>,
+/// <c>amount=10_000 EUR/year..30_000 EUR/year:10_000 EUR/year</c>) or <c>PATH=A,B,C</c> (any values). The grid is the product of
 /// the parameters' values, the first parameter varying slowest, as BehaviorSpace does.
 /// </summary>
 public static partial class SweepGrid
@@ -125,8 +126,11 @@ public static partial class SweepGrid
         var (from, fromUnit) = (Number(m.Groups["from"].Value), m.Groups["fu"].Value);
         var (to, toUnit) = (Number(m.Groups["to"].Value), m.Groups["tu"].Value);
         var (step, stepUnit) = (Number(m.Groups["step"].Value), m.Groups["su"].Value);
+
+        // The unit as FROM writes it ("wd", "/day", " EUR/year"); the three compare without spaces.
         var unit = fromUnit;
-        if (toUnit != unit || (stepUnit.Length > 0 && stepUnit != unit))
+        static string Bare(string u) => u.Replace(" ", "", StringComparison.Ordinal);
+        if (Bare(toUnit) != Bare(unit) || (stepUnit.Length > 0 && Bare(stepUnit) != Bare(unit)))
         {
             throw new FormatException($"--set '{text}': FROM, TO and STEP must have the same unit, found '{fromUnit}', '{toUnit}', '{stepUnit}'");
         }
@@ -155,8 +159,11 @@ public static partial class SweepGrid
         return values;
     }
 
-    private static decimal Number(string text) => decimal.Parse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
+    private static decimal Number(string text) =>
+        decimal.Parse(text.Replace("_", "", StringComparison.Ordinal), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
 
-    [GeneratedRegex(@"^(?<from>-?\d+(\.\d+)?)(?<fu>[a-z]*)\.\.(?<to>-?\d+(\.\d+)?)(?<tu>[a-z]*):(?<step>\d+(\.\d+)?)(?<su>[a-z]*)$")]
+    // A number (with '_' as a thousands separator) and a unit: letters (5wd, 3mo), a rate (/day),
+    // or money (EUR/year, with or without a space before it).
+    [GeneratedRegex(@"^(?<from>-?\d[\d_]*(\.\d+)?)(?<fu>(\s*[A-Za-z€]+)?(\s*/\s*[a-z]+)?)\.\.(?<to>-?\d[\d_]*(\.\d+)?)(?<tu>(\s*[A-Za-z€]+)?(\s*/\s*[a-z]+)?):(?<step>\d[\d_]*(\.\d+)?)(?<su>(\s*[A-Za-z€]+)?(\s*/\s*[a-z]+)?)$")]
     private static partial Regex Range();
 }

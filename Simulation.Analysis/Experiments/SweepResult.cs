@@ -8,9 +8,19 @@ public sealed record SweepPoint(int Index, IReadOnlyList<string> Values)
 }
 
 /// <summary>The outcome of a sweep: every point of the grid over its replications.</summary>
-/// <param name="Cells">Aligned with <paramref name="Points"/>.</param>
+/// <param name="Cells">
+/// Without variants to compare, one per point, aligned with <paramref name="Points"/>; with them,
+/// point by point and within a point variant by variant (the cells of <see cref="Comparisons"/>).
+/// </param>
 public sealed record SweepResult(
     IReadOnlyList<SweepParameter> Parameters,
     IReadOnlyList<SweepPoint> Points,
     IReadOnlyList<MetricDefinition> Metrics,
-    IReadOnlyList<CellSummary> Cells);
+    IReadOnlyList<CellSummary> Cells)
+{
+    /// <summary>The variants compared at every point, the baseline first; empty when the sweep compares none.</summary>
+    public IReadOnlyList<string> Variants { get; init; } = [];
+
+    /// <summary>With <see cref="Variants"/>: each point's comparison (paired differences to the baseline), aligned with <see cref="Points"/>.</summary>
+    public IReadOnlyList<ComparisonResult> Comparisons { get; init; } = [];
+}

@@ -1,3 +1,4 @@
+using IsdnSim.Analysis.Experiments;
 using IsdnSim.Analysis.Statistics;
 
 namespace IsdnSim.Presentation.Output;
@@ -28,6 +29,17 @@ internal sealed class CsvTable<TRow>
         .Column(mean, (in row) => value(in row) is { N: > 0 } e ? e.Mean : double.NaN)
         .Column(low, (in row) => value(in row)?.Low ?? double.NaN)
         .Column(high, (in row) => value(in row)?.High ?? double.NaN);
+
+    /// <summary>
+    /// Six columns of a paired difference to a baseline (all empty where there is none): its mean
+    /// (<paramref name="mean"/>) and interval (difference_low, difference_high), the interval's
+    /// confidence level, whether it excludes zero (significant), and the unpaired half-width.
+    /// </summary>
+    public CsvTable<TRow> Difference(string mean, CsvValue<TRow, Difference?> value) => this
+        .Estimate(mean, "difference_low", "difference_high", (in r) => value(in r)?.Paired)
+        .Column("difference_level", (in r) => value(in r)?.Level ?? double.NaN)
+        .Column("significant", (in r) => value(in r) is not { Paired.HalfWidth: not null } d ? "" : d.Significant ? "true" : "false")
+        .Column("unpaired_half_width", (in r) => value(in r)?.UnpairedHalfWidth ?? double.NaN);
 
     /// <summary>Creates the file (it must not exist yet) and writes the header and the rows.</summary>
     public void Write(string path, IEnumerable<TRow> rows)

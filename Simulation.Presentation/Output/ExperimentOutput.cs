@@ -23,10 +23,19 @@ public static class ExperimentOutput
             .Column("variant", (in r) => r.Cell.Cell)
             .Column("replications", (in r) => r.Cell.Replications)
             .Estimate("mean", "ci95_low", "ci95_high", (in r) => r.Value)
-            .Estimate("difference_to_baseline", "difference_low", "difference_high", (in r) => r.Difference?.Paired)
-            .Column("difference_level", (in r) => r.Difference?.Level ?? double.NaN)
-            .Column("significant", (in r) => r.Difference is not { Paired.HalfWidth: not null } d ? "" : d.Significant ? "true" : "false")
-            .Column("unpaired_half_width", (in r) => r.Difference?.UnpairedHalfWidth ?? double.NaN);
+            .Difference("difference_to_baseline", (in r) => r.Difference);
+
+    /// <summary>
+    /// differences.csv of a sweep that compares variants: one row per point, metric and variant other
+    /// than the baseline, the paired difference to the baseline at that point, with the columns of comparison.csv.
+    /// </summary>
+    internal static CsvTable<(SweepPoint Point, MetricDefinition Metric, string Baseline, Difference Difference)> PointDifferences(IReadOnlyList<string> parameters) =>
+        PointColumns(new CsvTable<(SweepPoint Point, MetricDefinition Metric, string Baseline, Difference Difference)>().Column("point", (in r) => r.Point.Cell), parameters, (in r) => r.Point)
+            .Column("metric", (in r) => r.Metric.Key)
+            .Column("variant", (in r) => r.Difference.Cell[(r.Point.Cell.Length + 1)..])
+            .Column("baseline", (in r) => r.Baseline)
+            .Column("replications", (in r) => r.Difference.Paired.N)
+            .Difference("difference", (in r) => r.Difference);
 
     /// <summary>agencies.csv: one row per cell and agency, the figures over the cell's replications.</summary>
     internal static readonly CsvTable<(string Cell, AgencyEstimates A)> Agencies = new CsvTable<(string Cell, AgencyEstimates A)>()
@@ -95,28 +104,56 @@ public static class ExperimentOutput
     {
         var r = outcome.Result;
         string[] parameters = [.. r.Parameters.Select(p => p.Path)];
-        Write(store, "points.csv", Points(parameters),
-            r.Points.SelectMany((point, i) => r.Metrics.Select((metric, m) => (point, metric, r.Cells[i].Replications, r.Cells[i].Metrics[m]))));
-        Write(store, "runs.csv", Runs(["point", .. parameters]),
-            r.Points.SelectMany(p => RunRows([p.Cell, .. p.Values], outcome.Digests[p.Cell], r.Metrics)));
+        var compared = r.Variants.Count > 0;
+
+        // Without variants to compare a point has one cell; with them, one per variant, baseline first.
+        var cells = r.Points.SelectMany((point, i) => compared
+            ? r.Variants.Select((variant, v) => (point, Variant: (string?)variant, Cell: r.Comparisons[i].Cells[v]))
+            : [(point, Variant: (string?)null, Cell: r.Cells[i])]).ToList();
+        Write(store, "points.csv", Points(parameters, compared),
+            cells.SelectMany(c => r.Metrics.Select((metric, m) => (c.point, c.Variant, metric, c.Cell.Replications, c.Cell.Metrics[m]))));
+        Write(store, "runs.csv", Runs(["point", .. parameters, .. compared ? ["variant"] : Array.Empty<string>()]),
+            cells.SelectMany(c => RunRows([c.point.Cell, .. c.point.Values, .. c.Variant is { } v ? [v] : Array.Empty<string>()], outcome.Digests[c.Cell.Cell], r.Metrics)));
+        if (compared)
+        {
+            Write(store, "differences.csv", PointDifferences(parameters),
+                r.Points.SelectMany((point, i) => r.Metrics.SelectMany((metric, m) => r.Variants.Skip(1).Select(variant =>
+                    (point, metric, r.Variants[0], r.Comparisons[i].DifferenceOf(SweepExperiment.CellId(point, variant), m)!)))));
+        }
+
         WriteCells(store, r.Cells, years);
         WriteReport(store, report);
     }
 
-    /// <summary>points.csv of a sweep over <paramref name="parameters"/>: one row per point and metric, the estimate over the point's replications.</summary>
-    internal static CsvTable<(SweepPoint Point, MetricDefinition Metric, int Replications, Estimate Value)> Points(IReadOnlyList<string> parameters)
+    /// <summary>
+    /// points.csv of a sweep over <paramref name="parameters"/>: one row per point (and, when the sweep
+    /// compares variants, per variant) and metric, the estimate over the cell's replications.
+    /// </summary>
+    internal static CsvTable<(SweepPoint Point, string? Variant, MetricDefinition Metric, int Replications, Estimate Value)> Points(IReadOnlyList<string> parameters, bool variants = false)
     {
-        var table = new CsvTable<(SweepPoint Point, MetricDefinition Metric, int Replications, Estimate Value)>().Column("point", (in r) => r.Point.Cell);
-        for (var i = 0; i < parameters.Count; i++)
+        var table = PointColumns(new CsvTable<(SweepPoint Point, string? Variant, MetricDefinition Metric, int Replications, Estimate Value)>().Column("point", (in r) => r.Point.Cell),
+            parameters, (in r) => r.Point);
+        if (variants)
         {
-            var parameter = i;
-            table.Column(parameters[i], (in r) => r.Point.Values[parameter]);
+            table.Column("variant", (in r) => r.Variant ?? "");
         }
 
         return table
             .Column("metric", (in r) => r.Metric.Key)
             .Column("replications", (in r) => r.Replications)
             .Estimate("mean", "ci95_low", "ci95_high", (in r) => r.Value);
+    }
+
+    /// <summary>One column per parameter of a sweep, the point's value.</summary>
+    private static CsvTable<TRow> PointColumns<TRow>(CsvTable<TRow> table, IReadOnlyList<string> parameters, CsvValue<TRow, SweepPoint> point)
+    {
+        for (var i = 0; i < parameters.Count; i++)
+        {
+            var parameter = i;
+            table.Column(parameters[i], (in r) => point(in r).Values[parameter]);
+        }
+
+        return table;
     }
 
     /// <summary>

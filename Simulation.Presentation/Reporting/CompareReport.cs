@@ -95,7 +95,7 @@ public static class CompareReport
             {
                 var row = new List<HtmlCell> { HtmlCell.Text(ReportFormat.LabelWithUnit(metric)) };
                 row.AddRange(result.Cells.Select(c => HtmlCell.Number(ReportFormat.Estimate(metric, c.Metrics[m]))));
-                row.AddRange(Others.Select(c => DifferenceCell(metric, result.DifferenceOf(c.Cell, m))));
+                row.AddRange(Others.Select(c => ReportSections.DifferenceCell(metric, result.DifferenceOf(c.Cell, m))));
                 return (IReadOnlyList<HtmlCell>)row;
             });
             page.Table("headline", headers, rows);
@@ -303,36 +303,7 @@ public static class CompareReport
             var paired = difference.Paired;
             var percent = 100 / baseline;
             return new BarValue(paired.Mean * percent, paired.Low * percent, paired.High * percent,
-                $"{ReportFormat.Signed(paired.Mean * percent, 1)} % ({Verdict(metric, difference).Word})");
-        }
-
-        private static HtmlCell DifferenceCell(MetricDefinition metric, Difference? difference)
-        {
-            if (difference is null || !ReportFormat.IsDefined(difference.Paired))
-            {
-                return HtmlCell.Number(ReportFormat.Undefined);
-            }
-
-            var (word, css) = Verdict(metric, difference);
-            var title = $"Paired difference over {ReportFormat.Count(difference.Paired.N)} replications, {ReportSections.Level(difference.Level)} interval";
-            return new HtmlCell($"{HtmlText.Escape(ReportFormat.Difference(metric, difference.Paired))}<br><strong>{word}</strong>", $"num {css}", title);
-        }
-
-        /// <summary>Better or worse where the interval excludes zero, in the direction the metric should move.</summary>
-        private static (string Word, string Css) Verdict(MetricDefinition metric, Difference difference)
-        {
-            if (difference.Paired.HalfWidth is null)
-            {
-                return ("no interval (one replication)", "same");
-            }
-
-            if (!difference.Significant)
-            {
-                return ("no clear difference", "same");
-            }
-
-            var better = difference.Paired.Mean < 0 == (metric.Better == Better.Lower);
-            return better ? ("better", "better") : ("worse", "worse");
+                $"{ReportFormat.Signed(paired.Mean * percent, 1)} % ({ReportSections.Verdict(metric, difference).Word})");
         }
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using IsdnSim.Analysis.Experiments;
 using IsdnSim.Analysis.Metrics;
+using IsdnSim.Presentation.Html;
 
 namespace IsdnSim.Presentation.Reporting;
 
@@ -97,6 +98,36 @@ internal static class ReportSections
             page.Heading(3, NameOf(context, cell.Cell));
             page.List(CellWarnings.Of(cell, metrics));
         }
+    }
+
+    /// <summary>A paired difference to the baseline in a table: the difference with its interval, and the verdict in words.</summary>
+    public static HtmlCell DifferenceCell(MetricDefinition metric, Difference? difference)
+    {
+        if (difference is null || !ReportFormat.IsDefined(difference.Paired))
+        {
+            return HtmlCell.Number(ReportFormat.Undefined);
+        }
+
+        var (word, css) = Verdict(metric, difference);
+        var title = $"Paired difference over {ReportFormat.Count(difference.Paired.N)} replications, {Level(difference.Level)} interval";
+        return new HtmlCell($"{HtmlText.Escape(ReportFormat.Difference(metric, difference.Paired))}<br><strong>{word}</strong>", $"num {css}", title);
+    }
+
+    /// <summary>Better or worse where the interval excludes zero, in the direction the metric should move.</summary>
+    public static (string Word, string Css) Verdict(MetricDefinition metric, Difference difference)
+    {
+        if (difference.Paired.HalfWidth is null)
+        {
+            return ("no interval (one replication)", "same");
+        }
+
+        if (!difference.Significant)
+        {
+            return ("no clear difference", "same");
+        }
+
+        var better = difference.Paired.Mean < 0 == (metric.Better == Better.Lower);
+        return better ? ("better", "better") : ("worse", "worse");
     }
 
     public static string AgencyLabel(AgencyEstimates agency) => $"{agency.Name} — {agency.Organisation}";

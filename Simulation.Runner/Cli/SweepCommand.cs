@@ -24,8 +24,11 @@ public sealed class SweepCommand(Consoles consoles) : AsyncCommand<SweepSettings
 
         var p = opened.Experiment.Plan;
         var model = opened.Model;
+        var compared = opened.Experiment.Compared;
         consoles.Out.MarkupLine($"[bold]{Markup.Escape(model.Definition.Name)}[/]: {opened.Experiment.Points.Count} points " +
-                                $"({Markup.Escape(string.Join(" x ", p.Parameters.Select(x => $"{x.Values.Count} {x.Path}")))}), {p.Replications} replications each, seed {model.Seed}");
+                                $"({Markup.Escape(string.Join(" x ", p.Parameters.Select(x => $"{x.Values.Count} {x.Path}")))}), " +
+                                (compared.Count > 0 ? $"{compared.Count} variants at each ({Markup.Escape(string.Join(", ", compared))}; baseline {Markup.Escape(compared[0])}), " : "") +
+                                $"{p.Replications} replications each, seed {model.Seed}");
 
         var (completed, code) = await service.RunAsync(settings, opened, cancellationToken);
         if (completed is null)

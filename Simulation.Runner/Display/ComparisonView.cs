@@ -29,7 +29,7 @@ internal static class ComparisonView
         foreach (var m in Enumerable.Range(0, r.Metrics.Count).Where(m => r.Cells.Any(c => c.Metrics[m].N > 0)))
         {
             var metric = r.Metrics[m];
-            var format = metric.Unit switch { "share" => "P1", "per project" => "0.00", _ when IsMoney(metric) => "#,0", _ => "0.0" };
+            var format = Format(metric);
             var row = new List<string> { Markup.Escape(metric.Label) };
             row.AddRange(r.Cells.Select(c => SummaryView.Format(c.Metrics[m], format)));
             row.AddRange(others.Select(c => DifferenceText(r.DifferenceOf(c.Cell, m)!, metric, format)));
@@ -39,6 +39,10 @@ internal static class ComparisonView
         console.Write(table);
         RenderWarnings(console, r.Cells, r.Metrics, c => c.Cell);
     }
+
+    /// <summary>How a metric's values are shown: shares as percentages, money without decimals.</summary>
+    internal static string Format(MetricDefinition metric) =>
+        metric.Unit switch { "share" => "P1", "per project" => "0.00", _ when IsMoney(metric) => "#,0", _ => "0.0" };
 
     /// <summary>One line per unstable agency or mostly unfinished process of each cell (<see cref="CellWarnings"/>).</summary>
     internal static void RenderWarnings(IAnsiConsole console, IReadOnlyList<CellSummary> cells, IReadOnlyList<MetricDefinition> metrics, Func<CellSummary, string> name)
@@ -59,9 +63,10 @@ internal static class ComparisonView
         }
     }
 
-    private static bool IsMoney(MetricDefinition metric) => metric.Unit.StartsWith("EUR", StringComparison.Ordinal);
+    internal static bool IsMoney(MetricDefinition metric) => metric.Unit.StartsWith("EUR", StringComparison.Ordinal);
 
-    private static string DifferenceText(Difference d, MetricDefinition metric, string format)
+    /// <summary>A paired difference with its half-width, coloured and marked better or worse where its interval excludes zero.</summary>
+    internal static string DifferenceText(Difference d, MetricDefinition metric, string format)
     {
         var e = d.Paired;
         if (e.N == 0 || !double.IsFinite(e.Mean))

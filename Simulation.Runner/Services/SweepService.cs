@@ -57,6 +57,7 @@ internal sealed class SweepService(Consoles consoles)
         var overrides = ScenarioInput.Overrides(scenario, settings, settings.Variant, settings.Replications, consoles);
         return overrides is null
             ? null
-            : ExperimentRun.Planned(() => new SweepRequest(settings.Set, settings.Variant, settings.Replications).Plan(scenario, overrides), scenario.Text, consoles);
+            : ExperimentRun.Planned(() => new SweepRequest(settings.Set, settings.Variant, settings.Replications) { Variants = settings.VariantList }.Plan(scenario, overrides),
+                scenario.Text, consoles);
     }
 }

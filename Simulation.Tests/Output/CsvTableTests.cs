@@ -127,7 +127,7 @@ public sealed class CsvTableTests
         var point = new SweepPoint(1, ["4", "1.5/day"]);
         var metric = new MetricDefinition("throughput_per_year", "Throughput", "per year", Better.Higher);
 
-        var points = RoundTrip(ExperimentOutput.Points(parameters), (point, metric, 3, Some));
+        var points = RoundTrip(ExperimentOutput.Points(parameters), (point, (string?)null, metric, 3, Some));
         var runs = RoundTrip(ExperimentOutput.Runs(["point", .. parameters]), (["p1", "4", "1.5/day"], 2, "throughput_per_year", 0.1 + 0.2));
 
         (points.Single()["point"], points.Single()["demand.0.rate"], points.Single().Long("replications")).Should().Be(("p1", "1.5/day", 3));
