@@ -57,6 +57,13 @@ internal sealed partial class UncertainBinder(YamlReader reader, YamlNode scenar
 
         _r.CheckKeys(entry, $"the uncertain parameter {path}", ScenarioKeys.Uncertain);
         var shapes = UncertainShapes.All.Where(s => YamlReader.Get(entry, s) is not null).ToList();
+        var misspelt = entry.Children.Keys.Any(k => k is YamlScalarNode { Value: { } key } && !ScenarioKeys.Uncertain.Contains(key));
+        if (shapes.Count == 0 && misspelt)
+        {
+            // The unknown key was reported, and is most likely the distribution: one fault, one message.
+            return null;
+        }
+
         if (shapes.Count != 1)
         {
             _r.Error(shapes.Count == 0 ? entry : YamlReader.GetKeyNode(entry, shapes[1])!, shapes.Count == 0
