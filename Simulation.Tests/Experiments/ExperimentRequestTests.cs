@@ -57,4 +57,25 @@ public sealed class ExperimentRequestTests
         act.Should().Throw<ExperimentRequestException>().WithMessage(message);
         SweepRequest.OptionProblem([]).Should().Be("a sweep needs at least one --set PATH=VALUES");
     }
+
+    [Theory]
+    [InlineData(new[] { "status-quo" }, null, "a comparison needs at least two variants, found 1 (status-quo)")]
+    [InlineData(new[] { "status-quo", "austerty" }, null, "--variants: no variant 'austerty' in *rural-district.yaml; did you mean 'austerity'?*")]
+    [InlineData(new[] { "status-quo", "austerity" }, "austerity", "--variant applies one variant at every point, --variants compares several; give one of them")]
+    public void ASweepOfVariants_FollowsTheRulesOfAComparison(string[] variants, string? variant, string message)
+    {
+        var act = () => new SweepRequest(["agents.lk-havelheide.agencies.building.staff=15,17"], variant, null) { Variants = variants }.Plan(Rural, ScenarioOverrides.None);
+
+        act.Should().Throw<ExperimentRequestException>().WithMessage(message);
+    }
+
+    [Fact]
+    public void ASweepOfVariants_PlansThemAll_TheFirstTheBaseline()
+    {
+        var plan = new SweepRequest(["agents.lk-havelheide.agencies.building.staff=15,17"], null, 2) { Variants = ["democratisation", "status-quo"] }.Plan(Rural, ScenarioOverrides.None);
+
+        plan.Variants.Should().Equal("democratisation", "status-quo");
+        plan.Baseline.Should().Be("democratisation");
+        SweepExperiment.Compares(plan).Should().BeTrue();
+    }
 }

@@ -33,6 +33,11 @@ public sealed class SweepTests : IDisposable
     [InlineData("a.b=-2..2:2", new[] { "-2", "0", "2" })]
     [InlineData("a.b=3..3:1", new[] { "3" })]
     [InlineData("a.b=fifo,priority", new[] { "fifo", "priority" })]
+    [InlineData("a.b=0.25/day..0.5/day:0.25/day", new[] { "0.25/day", "0.5/day" })]
+    [InlineData("a.b=1/year..3/year:1/year", new[] { "1/year", "2/year", "3/year" })]
+    [InlineData("a.b=1mo..3mo:1mo", new[] { "1mo", "2mo", "3mo" })]
+    [InlineData("a.b=10_000 EUR/year..30_000 EUR/year:10_000 EUR/year", new[] { "10000 EUR/year", "20000 EUR/year", "30000 EUR/year" })]
+    [InlineData("a.b=4h..12h:4h", new[] { "4h", "8h", "12h" })]
     [InlineData(" a.b = 1 , 2 ", new[] { "1", "2" })]
     public void Parse_ExpandsRangesAndLists(string text, string[] values)
     {
@@ -47,6 +52,7 @@ public sealed class SweepTests : IDisposable
     [InlineData("a.b=10..20:0", "STEP must be greater than zero")]
     [InlineData("a.b=20..10:5", "TO must not be smaller than FROM")]
     [InlineData("a.b=5wd..15d:5wd", "must have the same unit")]
+    [InlineData("a.b=1/day..2/year:1/day", "must have the same unit, found '/day', '/year', '/day'")]
     [InlineData("a.b=1,,2", "an empty value")]
     [InlineData("a.b=1,2,1", "listed twice")]
     [InlineData("a.b=0..100000:1", "more than 10,000 values")]
@@ -259,5 +265,47 @@ public sealed class SweepTests : IDisposable
 
         Experiments.Files(_dir.File("resumed")).Where(f => !f.Key.EndsWith(".rejected", StringComparison.Ordinal))
             .Should().BeEquivalentTo(Experiments.Files(_dir.File("through")));
+    }
+
+    [Fact]
+    public async Task ASweepOfVariants_GivesAtEachPoint_ThePairedDifferencesCompareGives()
+    {
+        // Three variants, so the intervals are Bonferroni-adjusted as compare's are (97.5 % each).
+        string[] variants = ["as-is", "one-more", "one-less"];
+        var yaml = Queues.Desk(staff: 2, rate: 1.5, horizon: "300d", replications: 4);
+        var plan = SweepPlan(yaml, 4, new SweepParameter("demand.0.rate", ["1/day", "1.5/day"])) with { Variants = variants, Baseline = "as-is" };
+        var store = ExperimentStore.Create(_dir.File("sweep"), plan, yaml);
+        var experiment = SweepExperiment.Prepare(plan, yaml);
+        var outcome = await experiment.RunAsync(store, new InProcessEngine(), 2, null, CancellationToken.None);
+        var context = ExperimentContext.For(plan, experiment.Cells[0].Model, 4, null, "test");
+        ExperimentOutput.WriteSweep(store, outcome, SweepReport.Build(context, outcome.Result), context.Years);
+
+        // The comparison of the file with the second point's value set, as compare runs it.
+        var atPoint = ScenarioPatch.Apply(yaml, [("demand.0.rate", "1.5/day")]);
+        var compared = await Experiments.CompareAsync(Experiments.ComparePlan(atPoint, variants, 4), atPoint, _dir.File("compare"));
+
+        experiment.Cells.Select(c => c.Id).Should().Equal("p0.as-is", "p0.one-more", "p0.one-less", "p1.as-is", "p1.one-more", "p1.one-less");
+        var point = outcome.Result.Comparisons[1];
+        foreach (var variant in variants.Skip(1))
+        {
+            for (var m = 0; m < outcome.Result.Metrics.Count; m++)
+            {
+                var mine = point.DifferenceOf($"p1.{variant}", m)!;
+                var theirs = compared.Result.DifferenceOf(variant, m)!;
+                (mine.Paired, mine.UnpairedHalfWidth, mine.Level).Should().Be((theirs.Paired, theirs.UnpairedHalfWidth, theirs.Level), $"{variant}, {outcome.Result.Metrics[m].Key}");
+            }
+        }
+
+        point.Differences[0].Level.Should().Be(0.975);
+
+        // The files say the same: differences.csv at p1 has comparison.csv's difference columns, byte for byte.
+        string[] columns = ["difference_low", "difference_high", "difference_level", "significant", "unpaired_half_width"];
+        var differences = ExperimentOutput.PointDifferences(["demand.0.rate"]).Read(_dir.File("sweep/differences.csv")).Where(r => r["point"] == "p1").ToList();
+        var comparison = ExperimentOutput.Comparison.Read(_dir.File("compare/comparison.csv")).Where(r => r["variant"] != "as-is").ToList();
+        differences.Select(r => string.Join(",", [r["metric"], r["variant"], r["difference"], .. columns.Select(c => r[c])]))
+            .Should().BeEquivalentTo(comparison.Select(r => string.Join(",", [r["metric"], r["variant"], r["difference_to_baseline"], .. columns.Select(c => r[c])])));
+        differences.Should().HaveCount(2 * outcome.Result.Metrics.Count);
+        System.IO.File.ReadAllLines(_dir.File("sweep/points.csv"))[0].Should().Be("point,demand.0.rate,variant,metric,replications,mean,ci95_low,ci95_high");
+        System.IO.File.ReadAllLines(_dir.File("sweep/runs.csv"))[0].Should().Be("point,demand.0.rate,variant,replication,metric,value");
     }
 }
