@@ -74,8 +74,9 @@ public static partial class AssumptionLabels
                 Add(new LabelledValue(path, key ?? "", scalar.Value ?? "", (int)scalar.Start.Line, (int)scalar.Start.Index, (int)scalar.End.Index), values, open);
                 return;
             case YamlSequenceNode seq when seq.Children.Count > 0 && seq.Children.All(c => c is YamlScalarNode):
+                // A list's own end is where it opens (the representation keeps the start event's marks); its last item ends it.
                 var text = "[" + string.Join(", ", seq.Children.Select(c => ((YamlScalarNode)c).Value)) + "]";
-                Add(new LabelledValue(path, key ?? "", text, (int)seq.Start.Line, (int)seq.Start.Index, (int)seq.End.Index), values, open);
+                Add(new LabelledValue(path, key ?? "", text, (int)seq.Start.Line, (int)seq.Start.Index, (int)seq.Children[^1].End.Index), values, open);
                 return;
         }
 

@@ -17,27 +17,27 @@ public static class UncertainChecks
     /// <summary>The problems, in the order of the entries; empty if every value tried gives a valid scenario.</summary>
     public static IReadOnlyList<ScenarioDiagnostic> Check(LoadedScenario scenario)
     {
-        var problems = new List<ScenarioDiagnostic>();
-        foreach (var parameter in scenario.Definition.Uncertain)
+        // Each value is a scenario read on its own, so they are read in parallel; the problems keep the entries' order.
+        var tries = scenario.Definition.Uncertain.SelectMany(p => p.Checked.Select(c => (Parameter: p, c.Role, c.Text))).ToList();
+        var problems = new ScenarioDiagnostic?[tries.Count];
+        Parallel.For(0, tries.Count, i =>
         {
-            foreach (var (role, text) in parameter.Checked)
+            var (parameter, role, text) = tries[i];
+            try
             {
-                try
-                {
-                    ScenarioLoader.Parse(ScenarioPatch.Apply(scenario.Text, [.. parameter.Paths.Select(p => (p, text))]), scenario.File);
-                }
-                catch (ScenarioException e)
-                {
-                    var found = string.Join("; ", e.Diagnostics.Select(d => d.Position == SourcePosition.Unknown
-                        ? $"{UserText.Shorten(d.File)}: {d.Message}"
-                        : $"{UserText.Shorten(d.File)}:{d.Position}: {d.Message}"));
-                    problems.Add(new ScenarioDiagnostic(parameter.File, parameter.Position,
-                        $"uncertain: {parameter.Path} = {text} ({role}) does not give a valid scenario: {found}"));
-                }
+                ScenarioLoader.Parse(ScenarioPatch.Apply(scenario.Text, [.. parameter.Paths.Select(p => (p, text))]), scenario.File);
             }
-        }
+            catch (ScenarioException e)
+            {
+                var found = string.Join("; ", e.Diagnostics.Select(d => d.Position == SourcePosition.Unknown
+                    ? $"{UserText.Shorten(d.File)}: {d.Message}"
+                    : $"{UserText.Shorten(d.File)}:{d.Position}: {d.Message}"));
+                problems[i] = new ScenarioDiagnostic(parameter.File, parameter.Position,
+                    $"uncertain: {parameter.Path} = {text} ({role}) does not give a valid scenario: {found}");
+            }
+        });
 
-        return problems;
+        return [.. problems.OfType<ScenarioDiagnostic>()];
     }
 
     /// <summary>How many values <see cref="Check"/> tries.</summary>

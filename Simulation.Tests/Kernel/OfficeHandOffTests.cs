@@ -69,7 +69,7 @@ public sealed class OfficeHandOffTests
     [Fact]
     public void AZeroLatency_IsTheSameRunAsNone()
     {
-        var shipped = File.ReadAllText(Repository.Scenario("rural-district.yaml"));
+        var shipped = Repository.ScenarioTextWithoutRanges("rural-district.yaml");
         shipped.Should().Contain("  between_offices: 1d\n");
         var zero = Runs.RunOne(Runs.Spec(Runs.Parse(shipped.Replace("  between_offices: 1d\n", "  between_offices: 0d\n")), new ScenarioOverrides(HorizonDays: 730, Variant: "one-level")));
         var none = Runs.RunOne(Runs.Spec(Runs.Parse(shipped.Replace("  between_offices: 1d\n", "")), new ScenarioOverrides(HorizonDays: 730, Variant: "one-level")));

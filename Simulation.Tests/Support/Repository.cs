@@ -7,6 +7,17 @@ public static class Repository
 
     public static string Scenario(string name) => Path.Combine(Root, "scenarios", name);
 
+    /// <summary>
+    /// A shipped scenario's text without its <c>uncertain:</c> section (the file's last), for a test
+    /// that edits the text: the ranges name values such an edit may remove, and a run never reads them.
+    /// </summary>
+    public static string ScenarioTextWithoutRanges(string name)
+    {
+        var text = File.ReadAllText(Scenario(name));
+        var section = text.IndexOf("\nuncertain:\n", StringComparison.Ordinal);
+        return section < 0 ? text : text[..(section + 1)];
+    }
+
     public static string BadScenario(string name) => Path.Combine(Root, "Simulation.Tests", "BadScenarios", name);
 
     private static string FindRoot()
