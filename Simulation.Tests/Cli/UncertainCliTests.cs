@@ -149,4 +149,20 @@ public sealed class UncertainCliTests : CliTest
         exit.Should().Be(ExitCodes.Ok, Err.ToString());
         Out.ToString().Should().Contain("Every ASSUMPTION label has a range on at least one of its values.").And.NotContain("Labels that cover no value");
     }
+
+    [Fact]
+    public void TheKeyRanges_AreTheScenariosOwn()
+    {
+        var scenario = Runs.Load("rural-district.yaml");
+        var key = Scenario.Language.UncertainLoader.WithFile(scenario, Repository.Scenario(Path.Combine("uncertain", "rural-district-key.yaml")));
+
+        key.Definition.Uncertain.Should().HaveCount(8);
+        foreach (var p in key.Definition.Uncertain)
+        {
+            var own = scenario.Definition.Uncertain.Single(o => o.Path == p.Path);
+            (p.Distribution.Shape, p.Quantity, p.Source, p.Assumption, p.Note).Should().Be((own.Distribution.Shape, own.Quantity, own.Source, own.Assumption, own.Note), p.Path);
+            p.Distribution.Written.Should().Equal(own.Distribution.Written, p.Path);
+            p.Also.Should().Equal(own.Also, p.Path);
+        }
+    }
 }
