@@ -29,6 +29,12 @@ public sealed partial class FormatDocumentationTests
         TableRows("### Step kinds").Keys.Should().Equal(StepKinds.All);
     }
 
+    [Fact]
+    public void EveryKeyOfAnUncertainParameter_HasARow()
+    {
+        TableRows("## Uncertain parameters").Keys.Should().Equal(IsdnSim.Scenario.Language.ScenarioKeys.Uncertain);
+    }
+
     /// <summary>The first table after <paramref name="heading"/>: its rows (not the header) by the name in their first cell.</summary>
     private static Dictionary<string, string> TableRows(string heading)
     {
