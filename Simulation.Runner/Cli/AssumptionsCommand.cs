@@ -1,4 +1,3 @@
-using System.ComponentModel;
 using IsdnSim.Runner.Display;
 using IsdnSim.Runner.Hosting;
 using IsdnSim.Runner.Options;
@@ -12,20 +11,9 @@ namespace IsdnSim.Runner.Cli;
 /// Lists the figures a scenario labels ASSUMPTION in its comments, each with its value and the
 /// range the uncertain section gives it, and says which assumptions have no range.
 /// </summary>
-public sealed class AssumptionsCommand(Consoles consoles) : Command<AssumptionsCommand.Settings>
+public sealed class AssumptionsCommand(Consoles consoles) : Command<UncertainScenarioSettings>
 {
-    public sealed class Settings : CommandSettings, IUncertainOption
-    {
-        [CommandArgument(0, "<FILE>")]
-        [Description("Scenario file.")]
-        public string File { get; init; } = "";
-
-        [CommandOption(UncertainOption.Template)]
-        [Description(UncertainOption.Description)]
-        public string? Uncertain { get; init; }
-    }
-
-    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    public override int Execute(CommandContext context, UncertainScenarioSettings settings, CancellationToken cancellationToken)
     {
         var scenario = ScenarioInput.Load(settings.File, settings, consoles);
         if (scenario is null)

@@ -1,4 +1,3 @@
-using System.ComponentModel;
 using IsdnSim.Kernel.Model;
 using IsdnSim.Runner.Display;
 using IsdnSim.Runner.Hosting;
@@ -10,20 +9,13 @@ using Spectre.Console.Cli;
 
 namespace IsdnSim.Runner.Cli;
 
-public sealed class ValidateCommand(Consoles consoles) : Command<ValidateCommand.Settings>
+/// <summary>
+/// Checks a scenario file as a run would (every variant applied), and the ranges of its uncertain
+/// parameters: each end of every range must give a valid scenario.
+/// </summary>
+public sealed class ValidateCommand(Consoles consoles) : Command<UncertainScenarioSettings>
 {
-    public sealed class Settings : CommandSettings, IUncertainOption
-    {
-        [CommandArgument(0, "<FILE>")]
-        [Description("Scenario file to check.")]
-        public string File { get; init; } = "";
-
-        [CommandOption(UncertainOption.Template)]
-        [Description(UncertainOption.Description)]
-        public string? Uncertain { get; init; }
-    }
-
-    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    public override int Execute(CommandContext context, UncertainScenarioSettings settings, CancellationToken cancellationToken)
     {
         var scenario = ScenarioInput.Load(settings.File, settings, consoles);
         if (scenario is null)

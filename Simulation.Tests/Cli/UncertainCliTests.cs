@@ -47,11 +47,26 @@ public sealed class UncertainCliTests : CliTest
 
         """;
 
-    [Fact]
-    public async Task Assumptions_ListsEachLabelsValues_WithTheirRanges_AndSaysWhichHaveNone()
+    /// <summary>Writes <see cref="Labelled"/> to the scratch folder and returns its path.</summary>
+    private string Labels()
     {
         var file = Dir.File("labels.yaml");
         File.WriteAllText(file, Labelled);
+        return file;
+    }
+
+    /// <summary>Writes an --uncertain file with <paramref name="text"/> and returns its path.</summary>
+    private string Ranges(string text)
+    {
+        var file = Dir.File("ranges.yaml");
+        File.WriteAllText(file, text);
+        return file;
+    }
+
+    [Fact]
+    public async Task Assumptions_ListsEachLabelsValues_WithTheirRanges_AndSaysWhichHaveNone()
+    {
+        var file = Labels();
 
         var exit = await Isdnsim("assumptions", file);
 
@@ -82,23 +97,19 @@ public sealed class UncertainCliTests : CliTest
     [Fact]
     public async Task Assumptions_WithAnUncertainFile_TakeItsRanges()
     {
-        var file = Dir.File("labels.yaml");
-        File.WriteAllText(file, Labelled);
-        var ranges = Dir.File("ranges.yaml");
-        File.WriteAllText(ranges, "uncertain:\n  agents.lk.agencies.building.staff:\n    discrete: [1, 2, 4]\n    source: Stellenplan 2024\n");
+        var (file, ranges) = (Labels(), Ranges("uncertain:\n  agents.lk.agencies.building.staff:\n    discrete: [1, 2, 4]\n    source: the test's own figure\n"));
 
         var exit = await Isdnsim("assumptions", file, "--uncertain", ranges);
 
         exit.Should().Be(ExitCodes.Ok, Err.ToString());
-        Out.ToString().Should().Contain("  agents.lk.agencies.building.staff = 2: discrete [1, 2, 4] (source: Stellenplan 2024)\n")
+        Out.ToString().Should().Contain("  agents.lk.agencies.building.staff = 2: discrete [1, 2, 4] (source: the test's own figure)\n")
             .And.Contain("  handoff = 2d: no range\n", "the file's ranges replace the scenario's");
     }
 
     [Fact]
     public async Task Validate_ChecksTheRanges_AndSaysHowManyValuesItTried()
     {
-        var file = Dir.File("labels.yaml");
-        File.WriteAllText(file, Labelled);
+        var file = Labels();
 
         var exit = await Isdnsim("validate", file);
 
@@ -110,10 +121,7 @@ public sealed class UncertainCliTests : CliTest
     [Fact]
     public async Task Validate_ReportsARangeThatBreaksTheScenario_AtItsEntryInTheUncertainFile_AndExitsWith2()
     {
-        var file = Dir.File("labels.yaml");
-        File.WriteAllText(file, Labelled);
-        var ranges = Dir.File("ranges.yaml");
-        File.WriteAllText(ranges, "# staff\nuncertain:\n  agents.lk.agencies.building.staff:\n    uniform: [0, 3]\n    assumption: true\n");
+        var (file, ranges) = (Labels(), Ranges("# staff\nuncertain:\n  agents.lk.agencies.building.staff:\n    uniform: [0, 3]\n    assumption: true\n"));
 
         var exit = await Isdnsim("validate", file, "--uncertain", ranges);
 
@@ -128,10 +136,7 @@ public sealed class UncertainCliTests : CliTest
     [Fact]
     public async Task Validate_ReportsABadUncertainFile_InItsOwnLines()
     {
-        var file = Dir.File("labels.yaml");
-        File.WriteAllText(file, Labelled);
-        var ranges = Dir.File("ranges.yaml");
-        File.WriteAllText(ranges, "uncertain:\n  handoff:\n    uniform: [5d, 1d]\n");
+        var (file, ranges) = (Labels(), Ranges("uncertain:\n  handoff:\n    uniform: [5d, 1d]\n"));
 
         var exit = await Isdnsim("validate", file, "--uncertain", ranges);
 
