@@ -44,6 +44,7 @@ public static class IsdnSimApp
             config.AddCommand<SweepCommand>("sweep")
                 .WithDescription("Sweep a parameter grid (BehaviorSpace style): a tidy CSV of every run and metric, and a report; resumable.")
                 .WithExample("sweep", "scenarios/rural-district.yaml", "--set", "agents.lk-havelheide.agencies.building.staff=9..21:4", "--replications", "10")
+                .WithExample("sweep", "scenarios/rural-district.yaml", "--variants", "status-quo,democratisation", "--set", "processes.building-application.steps.decision.effort.mean=4wd..10wd:2wd")
                 .WithExample("sweep", "--resume", "results/rural-district-sweep");
             config.AddCommand<ReplayCommand>("replay")
                 .WithDescription("Replay a trace: step through it in the terminal, print one moment (--at), or write a page for the browser (--html).")

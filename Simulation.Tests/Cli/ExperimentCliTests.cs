@@ -163,6 +163,24 @@ public sealed class ExperimentCliTests : CliTest
         Output.Should().Contain("3 points (3 agents.town.agencies.desk.staff)");
     }
 
+    [Fact]
+    public async Task SweepOfVariants_WritesEachPointsDifferences_AndAResumableFolder()
+    {
+        string[] args = ["sweep", _scenario, "--set", "demand.0.rate=2/day..2.4/day:0.4/day", "--variants", "as-is,one-more", "--replications", "2", "--engine", "inprocess", "--no-progress"];
+
+        var exit = await Isdnsim([.. args, "--out", Dir.File("sw")]);
+        var resumed = await Isdnsim("sweep", "--resume", Dir.File("sw"), "--engine", "inprocess", "--no-progress");
+
+        exit.Should().Be(ExitCodes.Ok, Err.ToString());
+        resumed.Should().Be(ExitCodes.Ok, Err.ToString());
+        Output.Should().Contain("2 points (2 demand.0.rate), 2 variants at each (as-is, one-more; baseline as-is)").And.Contain("Sweep: differences to as-is at each point")
+            .And.Contain("Resuming").And.Contain("8 replications already there");
+        var differences = ExperimentOutput.PointDifferences(["demand.0.rate"]).Read(Dir.File("sw/differences.csv"));
+        differences.Select(r => $"{r["point"]},{r["demand.0.rate"]},{r["variant"]},{r["baseline"]}").Distinct().Should().Equal("p0,2/day,one-more,as-is", "p1,2.4/day,one-more,as-is");
+        Directory.GetDirectories(Dir.File("sw/replications")).Select(Path.GetFileName).Should().BeEquivalentTo("p0.as-is", "p0.one-more", "p1.as-is", "p1.one-more");
+        File.ReadAllText(Dir.File("sw/report.html")).Should().Contain("Differences to as-is at each point");
+    }
+
     [Theory]
     [InlineData("agents.town.agencies.desc.staff=3,4", "no item 'desc' in the list at agents.town.agencies; did you mean 'desk'?")]
     [InlineData("agents.town.agencies.desk.staff=3..1:1", "TO must not be smaller than FROM")]
