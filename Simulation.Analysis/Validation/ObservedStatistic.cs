@@ -102,6 +102,12 @@ public sealed record ObservedStatistic(StatisticKind Kind, string Text)
             return new ObservedStatistic(StatisticKind.ShareFinishedBy, text) { By = by };
         }
 
+        if (text.Length > 1 && text[0] == 'p' && text[1..].All(char.IsAsciiDigit))
+        {
+            error = $"unknown statistic '{text}': the quantiles are p10, p25, median, p75 and p90; expected {Expected}";
+            return null;
+        }
+
         var head = text.Split(':')[0];
         error = $"unknown statistic '{text}'{DidYouMean.Hint(head, [.. Plain.Select(s => s.Name), "share_within", "share_finished_by"])}; expected {Expected}";
         return null;

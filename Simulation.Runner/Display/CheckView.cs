@@ -13,19 +13,17 @@ internal static class CheckView
     {
         var table = new Table()
             .Title(Markup.Escape($"The model against observed data, {replications} replication{(replications == 1 ? "" : "s")} (model: mean [95 % CI] of each replication's statistic)"))
-            .AddColumn("Line")
-            .AddColumn(new TableColumn("Process").NoWrap())
+            .AddColumn("Process")
             .AddColumn("Region")
-            .AddColumn(new TableColumn("Statistic").NoWrap())
-            .AddColumn(new TableColumn("Observed").NoWrap())
-            .AddColumn(new TableColumn("Model").NoWrap())
+            .AddColumn("Statistic")
+            .AddColumn("Observed")
+            .AddColumn("Model")
             .AddColumn("Finished")
             .AddColumn("Model is");
         foreach (var r in check.Rows)
         {
             var share = r.Row.Statistic.IsShare;
             table.AddRow(
-                r.Row.Line.ToString(CultureInfo.InvariantCulture),
                 Markup.Escape(r.Row.Process),
                 Markup.Escape(r.Row.Region.Length == 0 ? "(all)" : r.Row.Region),
                 Markup.Escape(r.Row.Statistic.Text),
