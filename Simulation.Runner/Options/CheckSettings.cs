@@ -9,7 +9,7 @@ namespace IsdnSim.Runner.Options;
 public sealed class CheckSettings : EngineSettings
 {
     [CommandOption("--observed <FILE>")]
-    [Description("Observed data to check the scenario against: CSV with the columns process, region, statistic, value, unit, source (e.g. data/observed/rural-district.csv; see docs/calibration.md).")]
+    [Description("Observed data to check the scenario against: CSV with the columns process, region, statistic, value, unit, source (e.g. data/observed/rural-district.csv; see docs/experiments.md, check).")]
     public string? Observed { get; init; }
 
     [CommandOption("-r|--replications <N>")]

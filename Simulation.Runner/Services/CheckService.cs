@@ -36,10 +36,9 @@ internal sealed class CheckService(Consoles consoles)
             return null;
         }
 
-        var outDir = settings.Out ?? ExperimentRun.DefaultFolder(settings.File, "check");
-        if (AtomicOutput.CheckTarget(outDir) is { } outProblem)
+        var outDir = ScenarioInput.OutputFolder(settings.Out, settings.File, "check", consoles);
+        if (outDir is null)
         {
-            consoles.Errors.WriteLine($"isdnsim: error: {UserText.ShortenQuoted(outProblem)}");
             return null;
         }
 

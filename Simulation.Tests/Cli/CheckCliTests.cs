@@ -10,25 +10,6 @@ namespace IsdnSim.Tests.Cli;
 /// </summary>
 public sealed class CheckCliTests : CliTest
 {
-    private const string Scenario = """
-        name: plans
-        seed: 1
-        start: 2025-01-01
-        horizon: 100d
-        calendar: { kind: continuous }
-        agents:
-          - { id: lk, kind: district, agencies: [{ id: office, staff: 1, roles: [plan] }] }
-          - { id: a, kind: municipality, parent: lk, population: 1000 }
-          - { id: b, kind: municipality, parent: lk, population: 1000 }
-          - { id: c, kind: municipality, parent: lk, population: 1000 }
-        processes:
-          - { id: heat-plan, steps: [{ id: work, role: plan, effort: 10wd }] }
-        jurisdiction: { plan: district }
-        demand: []
-        shocks:
-          - { id: law, date: 2025-01-01, process: heat-plan, groups: [{ name: all, deadline: 2025-12-31 }] }
-        """;
-
     private const string Observed = """
         process,region,statistic,value,unit,source
         heat-plan,,mean,25,days,"Source A, 2025"
@@ -39,7 +20,7 @@ public sealed class CheckCliTests : CliTest
 
     private (string Scenario, string Observed) Files(string observed = Observed)
     {
-        File.WriteAllText(Dir.File("plans.yaml"), Scenario);
+        File.WriteAllText(Dir.File("plans.yaml"), Validation.ShareFinishedByTests.Yaml());
         File.WriteAllText(Dir.File("observed.csv"), observed);
         return (Dir.File("plans.yaml"), Dir.File("observed.csv"));
     }

@@ -15,14 +15,13 @@ namespace IsdnSim.Tests.Validation;
 /// </summary>
 public sealed class ShareFinishedByTests
 {
-    private static string Yaml(string warmup = "0d") => $$"""
+    internal static string Yaml(string warmup = "0d") => $$"""
         name: plans
         seed: 1
         start: 2025-01-01
         horizon: 100d
         warmup: {{warmup}}
         calendar: { kind: continuous }
-        handoff: 2d
         agents:
           - { id: lk, kind: district, agencies: [{ id: office, staff: 1, roles: [plan] }] }
           - { id: a, kind: municipality, parent: lk, population: 1000 }
