@@ -37,12 +37,12 @@ internal static class CheckView
         console.MarkupLine(Markup.Escape(CheckWords.Summary(check)));
         foreach (var r in check.Rows.Where(r => r.WithValue > 0 && r.WithValue < r.Replications))
         {
-            console.MarkupLine(Markup.Escape($"Line {r.Row.Line}: {r.Replications - r.WithValue} of {r.Replications} replications had nothing of '{r.Row.Process}' to measure here; the model's value is the mean over the other {r.WithValue}."));
+            console.MarkupLine(Markup.Escape($"Observation on line {r.Row.Line}: {r.Replications - r.WithValue} of {r.Replications} replications had nothing of '{r.Row.Process}' to measure there; the model's value is the mean over the other {r.WithValue}."));
         }
 
         foreach (var r in check.Rows.Where(r => r.Row.Statistic.Kind != StatisticKind.ShareFinishedBy && RunStability.IsMostlyUnfinished(r.Arrived, r.ArrivedAndFinished)))
         {
-            console.MarkupLine($"[red]Warning:[/] {Markup.Escape($"line {r.Row.Line}: of the '{r.Row.Process}' projects arrived after the warm-up only {r.FinishedShare:P0} finished by the horizon; the lead times of the finished ones understate the model's.")}");
+            console.MarkupLine($"[red]Warning:[/] {Markup.Escape($"observation on line {r.Row.Line}: of the '{r.Row.Process}' projects arrived after the warm-up only {r.FinishedShare.ToString("P0", CultureInfo.InvariantCulture)} finished by the horizon; the lead times of the finished ones understate the model's.")}");
         }
     }
 
