@@ -17,7 +17,7 @@ public static class ElementaryEffects
     public static double[][] Of(MorrisDesign design, IReadOnlyList<double> outputs)
     {
         ArgumentNullException.ThrowIfNull(design);
-        Outputs.CheckFinite(outputs, design.PointCount, "Morris design");
+        DesignOutputs.CheckFinite(outputs, design.PointCount, "Morris design");
         var effects = new double[design.Trajectories][];
         for (var t = 0; t < design.Trajectories; t++)
         {

@@ -28,7 +28,7 @@ public static class SobolIndices
     {
         ArgumentNullException.ThrowIfNull(design);
         ArgumentNullException.ThrowIfNull(bootstrap);
-        Outputs.CheckFinite(outputs, design.PointCount, "Saltelli design");
+        DesignOutputs.CheckFinite(outputs, design.PointCount, "Saltelli design");
 
         var n = design.BaseSamples;
         var k = design.Parameters;

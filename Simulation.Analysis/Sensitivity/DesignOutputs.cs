@@ -1,7 +1,7 @@
 namespace IsdnSim.Analysis.Sensitivity;
 
 /// <summary>Checks shared by the estimators: one finite output per design point.</summary>
-internal static class Outputs
+internal static class DesignOutputs
 {
     public static void CheckFinite(IReadOnlyList<double> outputs, int expected, string design)
     {
