@@ -15,6 +15,8 @@ public static class StreamKeys
     private static readonly ulong RouteDomain = StableHash.Of("route");
     private static readonly ulong HolderAbsenceDomain = StableHash.Of("holder-absence");
     private static readonly ulong VacancyDomain = StableHash.Of("vacancy");
+    private static readonly ulong BootstrapDomain = StableHash.Of("bootstrap");
+    private static readonly ulong MorrisDomain = StableHash.Of("morris-trajectory");
 
     /// <summary>The root of one replication of one seed.</summary>
     public static ulong Replication(ulong seed, int replication) =>
@@ -68,6 +70,21 @@ public static class StreamKeys
             : StableHash.Combine(StableHash.Combine(StableHash.Combine(stepHash, (ulong)(segment + 1)), (ulong)round), (ulong)purpose);
         return Effort(replicationRoot, municipalityHash, processHash, serial, step);
     }
+
+    /// <summary>
+    /// One resample of a bootstrap over the rows of an experimental design (sensitivity indices,
+    /// their intervals), keyed by (seed, resample): resample b is the same whatever else is
+    /// estimated, and no simulation stream is touched.
+    /// </summary>
+    public static ulong Bootstrap(ulong seed, int resample) =>
+        StableHash.Combine(StableHash.Combine(StableHash.Mix(seed), BootstrapDomain), (ulong)resample);
+
+    /// <summary>
+    /// The start, directions and order of one Morris trajectory, keyed by (seed, trajectory): a
+    /// design with more trajectories keeps the ones it had.
+    /// </summary>
+    public static ulong MorrisTrajectory(ulong seed, int trajectory) =>
+        StableHash.Combine(StableHash.Combine(StableHash.Mix(seed), MorrisDomain), (ulong)trajectory);
 
     private static ulong Post(ulong domain, ulong replicationRoot, ulong agentHash, ulong agencyHash, int post) =>
         StableHash.Combine(StableHash.Combine(StableHash.Combine(StableHash.Combine(replicationRoot, domain), agentHash), agencyHash), (ulong)post);

@@ -27,13 +27,18 @@ public static class RunFolder
         return ([.. Enumerable.Range(0, kept).Select(r => finished[r])], [.. finished.Keys.Where(r => r >= kept).Order()]);
     }
 
-    /// <summary>The command line that gives the same result files: the scenario, variant, seed, replications and time span, every one spelt out.</summary>
-    public static string ReproduceCommand(string file, SimulationModel model, int replications, string? horizon, string? warmup)
+    /// <summary>
+    /// The command line that gives the same result files: the scenario, variant, seed, replications
+    /// and time span, every one spelt out; a check's (with the observed file) when <paramref name="observed"/> is given.
+    /// </summary>
+    public static string ReproduceCommand(string file, SimulationModel model, int replications, string? horizon, string? warmup, string? observed = null)
     {
         static string Quote(string arg) => arg.Length > 0 && arg.All(c => char.IsLetterOrDigit(c) || c is '/' or '.' or '-' or '_' or ':' or '+')
             ? arg
             : $"'{arg.Replace("'", "'\\''", StringComparison.Ordinal)}'";
-        var parts = new List<string> { "isdnsim", "run", Quote(file) };
+        var parts = observed is null
+            ? new List<string> { "isdnsim", "run", Quote(file) }
+            : ["isdnsim", "check", Quote(file), "--observed", Quote(observed)];
         if (model.Definition.AppliedVariant is { } variant)
         {
             parts.AddRange(["--variant", Quote(variant)]);

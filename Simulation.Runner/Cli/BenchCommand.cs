@@ -68,15 +68,26 @@ public sealed class BenchCommand(Consoles consoles) : AsyncCommand<BenchCommand.
 
         var times = new List<double>();
         ReplicationResult? last = null;
+        long allocated = 0;
+        var collections = new int[3];
+        var paused = TimeSpan.Zero;
         for (var run = 0; run <= settings.Runs; run++)
         {
             GC.Collect();
             GC.WaitForPendingFinalizers();
+            var (allocatedBefore, pausedBefore) = (GC.GetTotalAllocatedBytes(precise: true), GC.GetTotalPauseDuration());
+            var collectionsBefore = Enumerable.Range(0, 3).Select(GC.CollectionCount).ToArray();
             var clock = Stopwatch.StartNew();
             last = await host.Engine.RunReplicationAsync(spec, model, 0, null, cancellationToken);
             if (run > 0)
             {
                 times.Add(clock.Elapsed.TotalSeconds);
+                allocated += GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+                paused += GC.GetTotalPauseDuration() - pausedBefore;
+                for (var g = 0; g < 3; g++)
+                {
+                    collections[g] += GC.CollectionCount(g) - collectionsBefore[g];
+                }
             }
         }
 
@@ -100,9 +111,12 @@ public sealed class BenchCommand(Consoles consoles) : AsyncCommand<BenchCommand.
         table.AddRow("compile scenario [[s]]", F(compileSeconds, "0.000"));
         table.AddRow("start engine [[s]]", F(startSeconds, "0.000"));
         table.AddRow("peak working set [[MiB]]", F(peakMiB, "0"));
+        table.AddRow("allocated per run [[MiB]]", F(allocated / (1024.0 * 1024.0) / times.Count, "0.0"));
+        table.AddRow("garbage collections per run (gen 0 / 1 / 2)", string.Join(" / ", collections.Select(c => F((double)c / times.Count, "0.0"))));
+        table.AddRow("garbage collection pauses per run [[s]]", F(paused.TotalSeconds / times.Count, "0.000"));
         consoles.Out.Write(table);
         consoles.Text.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"bench: engine={host.Engine.Name} runs={times.Count} median_s={median:0.000} best_s={best:0.000} events={last.Events} projects={arrived} events_per_s={last.Events / median:0} projects_per_s={arrived / median:0} peak_mib={peakMiB:0}"));
+            $"bench: engine={host.Engine.Name} runs={times.Count} median_s={median:0.000} best_s={best:0.000} events={last.Events} projects={arrived} events_per_s={last.Events / median:0} projects_per_s={arrived / median:0} peak_mib={peakMiB:0} allocated_mib_per_run={allocated / (1024.0 * 1024.0) / times.Count:0.0} gc_pause_s_per_run={paused.TotalSeconds / times.Count:0.000}"));
         return ExitCodes.Ok;
     }
 }

@@ -46,6 +46,10 @@ public static class IsdnSimApp
                 .WithExample("sweep", "scenarios/rural-district.yaml", "--set", "agents.lk-havelheide.agencies.building.staff=9..21:4", "--replications", "10")
                 .WithExample("sweep", "scenarios/rural-district.yaml", "--variants", "status-quo,democratisation", "--set", "processes.building-application.steps.decision.effort.mean=4wd..10wd:2wd")
                 .WithExample("sweep", "--resume", "results/rural-district-sweep");
+            config.AddCommand<CheckCommand>("check")
+                .WithDescription("Check a scenario against observed durations: each observation beside the model's value and 95 % interval, check.csv.")
+                .WithExample("check", "scenarios/rural-district.yaml", "--observed", "data/observed/rural-district.csv", "--replications", "20")
+                .WithExample("check", "scenarios/city.yaml", "--observed", "data/observed/city.csv", "--variant", "staff-cut");
             config.AddCommand<ReplayCommand>("replay")
                 .WithDescription("Replay a trace: step through it in the terminal, print one moment (--at), or write a page for the browser (--html).")
                 .WithExample("replay", "traces/teaching.jsonl")
@@ -75,7 +79,7 @@ public static class IsdnSimApp
     private static readonly string[] Options =
         ["replications", "seed", "out", "engine", "horizon", "warmup", "parallel", "no-progress", "cluster", "runs", "variant", "variants",
          "baseline", "precision", "max-replications", "resume", "set", "trace", "trace-replication", "trace-limit", "otlp", "trace-runtime", "html", "at", "project", "compare",
-         "municipalities", "districts", "cities", "states", "amter", "name", "force", "uncertain", "help"];
+         "municipalities", "districts", "cities", "states", "amter", "name", "force", "observed", "uncertain", "help"];
 
     // Longer than any option; beyond it a suggestion is pointless, and costly to compute for megabytes.
     private const int MaxOptionLength = 64;

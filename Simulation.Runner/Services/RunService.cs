@@ -34,10 +34,9 @@ internal sealed class RunService(Consoles consoles)
             return null;
         }
 
-        var outDir = settings.Out ?? ExperimentRun.DefaultFolder(settings.File);
-        if (AtomicOutput.CheckTarget(outDir) is { } outProblem)
+        var outDir = ScenarioInput.OutputFolder(settings.Out, settings.File, null, consoles);
+        if (outDir is null)
         {
-            consoles.Errors.WriteLine($"isdnsim: error: {UserText.ShortenQuoted(outProblem)}");
             return null;
         }
 

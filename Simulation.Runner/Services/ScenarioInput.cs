@@ -1,4 +1,5 @@
 using IsdnSim.Analysis.Engine;
+using IsdnSim.Analysis.Storage;
 using IsdnSim.Runner.Display;
 using IsdnSim.Runner.Options;
 using IsdnSim.Scenario.Diagnostics;
@@ -54,6 +55,22 @@ internal static class ScenarioInput
         }
 
         consoles.Errors.WriteLine($"{e.Diagnostics.Count} problem{(e.Diagnostics.Count == 1 ? "" : "s")} in {UserText.Shorten(file)}; nothing was run.");
+    }
+
+    /// <summary>
+    /// Where a command's results go: <paramref name="out"/>, or results/&lt;scenario&gt;[-&lt;command&gt;]-&lt;date&gt;-&lt;time&gt;;
+    /// null after reporting why nothing can be written there (checked before anything is simulated).
+    /// </summary>
+    public static string? OutputFolder(string? @out, string file, string? command, Consoles consoles)
+    {
+        var outDir = @out ?? ExperimentRun.DefaultFolder(file, command);
+        if (AtomicOutput.CheckTarget(outDir) is { } problem)
+        {
+            consoles.Errors.WriteLine($"isdnsim: error: {UserText.ShortenQuoted(problem)}");
+            return null;
+        }
+
+        return outDir;
     }
 
     /// <summary>The overrides, or null after reporting a bad --variant, --horizon or --warmup.</summary>
