@@ -34,8 +34,12 @@ public sealed record RunSpec(
         Overrides.WarmupDays?.ToString("R", CultureInfo.InvariantCulture) ?? "-",
         Overrides.Variant ?? "-",
         Options.RecordSteps ? "steps" : "-",
-        MaxEventsPerWindow.ToString(CultureInfo.InvariantCulture)));
+        MaxEventsPerWindow.ToString(CultureInfo.InvariantCulture),
+        string.Join('\u001f', Overrides.Set.Select(s => $"{s.Path}={s.Value}"))));
+
+    /// <summary>The scenario's text with the overrides' values set (<see cref="ScenarioOverrides.Set"/>), as it is read to compile.</summary>
+    public string EffectiveText => Overrides.Set.Count == 0 ? ScenarioText : ScenarioPatch.Apply(ScenarioText, Overrides.Set);
 
     public SimulationModel Compile() =>
-        SimulationModel.Compile(Overrides.Apply(ScenarioLoader.ParseForRun(ScenarioText, ScenarioFile, Overrides.Variant).Definition));
+        SimulationModel.Compile(Overrides.Apply(ScenarioLoader.ParseForRun(EffectiveText, ScenarioFile, Overrides.Variant).Definition));
 }

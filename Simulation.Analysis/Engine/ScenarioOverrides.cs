@@ -10,6 +10,12 @@ public sealed record ScenarioOverrides(ulong? Seed = null, int? Replications = n
     public static readonly ScenarioOverrides None = new();
 
     /// <summary>
+    /// Values set in the scenario's text before it is read, as <c>sweep --set</c> sets them (a
+    /// design point of <c>sensitivity</c>): the text travels once, the values beside it.
+    /// </summary>
+    public IReadOnlyList<(string Path, string Value)> Set { get; init; } = [];
+
+    /// <summary>
     /// What is wrong with these overrides for this scenario, checked by the same limits as the
     /// file itself (an override must not get past what the file could not); null if nothing.
     /// </summary>

@@ -43,7 +43,7 @@ public sealed record CompareRequest(IReadOnlyList<string>? Variants, string? Bas
     /// point): at least two, each a variant of <paramref name="scenario"/>, none listed twice.
     /// Throws <see cref="ExperimentRequestException"/> naming the first that breaks it.
     /// </summary>
-    public static void CheckVariants(LoadedScenario scenario, IReadOnlyList<string> variants)
+    public static void CheckVariants(LoadedScenario scenario, IReadOnlyList<string> variants, int minimum = 2)
     {
         var known = scenario.Definition.Variants.Select(v => v.Id).ToList();
         foreach (var v in variants.Where(v => !known.Contains(v)))
@@ -53,7 +53,7 @@ public sealed record CompareRequest(IReadOnlyList<string>? Variants, string? Bas
                 : $"--variants: no variant '{v}' in {scenario.File}{DidYouMean.Hint(v, known)} (variants: {string.Join(", ", known)})");
         }
 
-        if (variants.Count < 2)
+        if (variants.Count < minimum)
         {
             throw new ExperimentRequestException($"a comparison needs at least two variants, found {variants.Count} ({string.Join(", ", variants)})");
         }

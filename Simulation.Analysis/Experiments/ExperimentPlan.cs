@@ -11,6 +11,7 @@ public sealed record ExperimentPlan
 {
     public const string CompareKind = "compare";
     public const string SweepKind = "sweep";
+    public const string SensitivityKind = "sensitivity";
 
     public int Format { get; init; } = 1;
 
@@ -47,6 +48,9 @@ public sealed record ExperimentPlan
 
     /// <summary>Sweep: the parameters and their values; the grid is their product, the first varying slowest.</summary>
     public IReadOnlyList<SweepParameter> Parameters { get; init; } = [];
+
+    /// <summary>Sensitivity: the design over the scenario's uncertain parameters.</summary>
+    public DesignSpec? Design { get; init; }
 
     public required string ProgramVersion { get; init; }
 
@@ -94,6 +98,27 @@ public interface IExperiment
 
     /// <summary>Its cells (variants or points), each with the seed its replications run with.</summary>
     IReadOnlyList<ExperimentCell> Cells { get; }
+}
+
+/// <summary>
+/// A design over uncertain parameters: the method (<see cref="Sobol"/>: Saltelli's scheme for
+/// Sobol' indices, <see cref="Morris"/>: elementary effects), its size (base samples or
+/// trajectories), Morris's levels and seed, the parameters in order (their paths as written under
+/// <c>uncertain:</c>), the metrics to analyse, and the --uncertain file the ranges came from (its
+/// text kept here, so a resumed experiment uses the same ranges).
+/// </summary>
+public sealed record DesignSpec(
+    string Method,
+    int Samples,
+    int Levels,
+    ulong Seed,
+    IReadOnlyList<string> Parameters,
+    IReadOnlyList<string> Metrics,
+    string? UncertainFile = null,
+    string? UncertainText = null)
+{
+    public const string Sobol = "sobol";
+    public const string Morris = "morris";
 }
 
 /// <summary>A value of the scenario file set to each of <see cref="Values"/> in turn.</summary>

@@ -13,14 +13,22 @@ public readonly record struct RunSpecSurrogate(
     [property: Id(5)] bool RecordSteps,
     [property: Id(6)] long MaxEventsPerWindow,
     [property: Id(7)] string? Variant,
-    [property: Id(8)] double? WarmupDays);
+    [property: Id(8)] double? WarmupDays,
+    [property: Id(9)] string[]? SetPaths,
+    [property: Id(10)] string[]? SetValues);
 
 [RegisterConverter]
 public sealed class RunSpecConverter : IConverter<RunSpec, RunSpecSurrogate>
 {
-    public RunSpec ConvertFromSurrogate(in RunSpecSurrogate s) =>
-        new(s.ScenarioText, s.ScenarioFile, new ScenarioOverrides(s.Seed, s.Replications, s.HorizonDays, s.Variant, s.WarmupDays), new AgentOptions(s.RecordSteps), s.MaxEventsPerWindow);
+    public RunSpec ConvertFromSurrogate(in RunSpecSurrogate s) => From(s);
+
+    private static RunSpec From(RunSpecSurrogate s) =>
+        new(s.ScenarioText, s.ScenarioFile, new ScenarioOverrides(s.Seed, s.Replications, s.HorizonDays, s.Variant, s.WarmupDays)
+        {
+            Set = s.SetPaths is { } paths ? [.. paths.Select((p, i) => (p, s.SetValues![i]))] : [],
+        }, new AgentOptions(s.RecordSteps), s.MaxEventsPerWindow);
 
     public RunSpecSurrogate ConvertToSurrogate(in RunSpec r) =>
-        new(r.ScenarioText, r.ScenarioFile, r.Overrides.Seed, r.Overrides.Replications, r.Overrides.HorizonDays, r.Options.RecordSteps, r.MaxEventsPerWindow, r.Overrides.Variant, r.Overrides.WarmupDays);
+        new(r.ScenarioText, r.ScenarioFile, r.Overrides.Seed, r.Overrides.Replications, r.Overrides.HorizonDays, r.Options.RecordSteps, r.MaxEventsPerWindow, r.Overrides.Variant, r.Overrides.WarmupDays,
+            r.Overrides.Set.Count == 0 ? null : [.. r.Overrides.Set.Select(x => x.Path)], r.Overrides.Set.Count == 0 ? null : [.. r.Overrides.Set.Select(x => x.Value)]);
 }

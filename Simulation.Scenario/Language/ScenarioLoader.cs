@@ -43,7 +43,12 @@ public static class ScenarioLoader
     /// <summary>Parsed scenarios by their text (the string itself, not its value): definitions are immutable, so a second compile can share one.</summary>
     private static readonly ConditionalWeakTable<string, LoadedScenario> Parsed = new();
 
-    private static LoadedScenario Parse(string text, string file, IReadOnlySet<string>? variantsToCheck)
+    /// <summary>
+    /// As <see cref="Parse(string, string)"/>, checking only the application of
+    /// <paramref name="variantsToCheck"/> (null: every variant), for an experiment that runs only
+    /// those; not kept for a later compile.
+    /// </summary>
+    public static LoadedScenario Parse(string text, string file, IReadOnlySet<string>? variantsToCheck)
     {
         var reader = new YamlReader(file);
         var definition = ParseInto(reader, text, variantsToCheck);
