@@ -126,6 +126,64 @@ public static class ExperimentOutput
     }
 
     /// <summary>
+    /// The files of a sensitivity design: design.csv (each point's place in the unit hypercube and
+    /// its values), runs.csv (every replication of every point and variant), outputs.csv (each
+    /// point's level or paired difference per metric), indices.csv, robustness.csv and the report.
+    /// </summary>
+    public static void WriteSensitivity(ExperimentStore store, SensitivityExperiment experiment, SensitivityOutcome outcome, IReadOnlyList<ReportFile> report)
+    {
+        var r = outcome.Result;
+        var paths = experiment.Parameters.Select(p => p.Path).ToList();
+        var design = new CsvTable<DesignPoint>().Column("point", (in d) => d.Cell);
+        for (var k = 0; k < paths.Count; k++)
+        {
+            var i = k;
+            design.Column($"u:{paths[i]}", (in d) => d.Unit[i]);
+        }
+
+        for (var k = 0; k < paths.Count; k++)
+        {
+            var i = k;
+            design.Column(paths[i], (in d) => d.Values[i].Text);
+        }
+
+        Write(store, "design.csv", design, experiment.Points);
+        var metrics = outcome.Digests.Count == 0 ? [] : experiment.Plan.MetricKeys;
+        Write(store, "runs.csv", Runs(["point", "variant"]), experiment.Points.SelectMany(point => experiment.Plan.Variants.SelectMany(variant =>
+            outcome.Digests[SensitivityExperiment.CellId(point.Index, variant)].SelectMany(d => metrics.Select((m, i) => ((IReadOnlyList<string>)[point.Cell, variant], d.Replication, m, d.Metrics[i]))))));
+        Write(store, "outputs.csv", new CsvTable<(SensitivityOutput Output, int Point)>()
+                .Column("point", (in o) => $"p{o.Point}")
+                .Column("metric", (in o) => o.Output.Metric.Key)
+                .Column("variant", (in o) => o.Output.Variant)
+                .Column("baseline", (in o) => o.Output.Baseline ?? "")
+                .Column("value", (in o) => o.Output.Values[o.Point]),
+            r.Outputs.SelectMany(o => Enumerable.Range(0, o.Values.Length).Select(p => (o, p))));
+        Write(store, "indices.csv", new CsvTable<SensitivityIndex>()
+                .Column("metric", (in x) => x.Metric)
+                .Column("output", (in x) => x.Output)
+                .Column("parameter", (in x) => x.Parameter)
+                .Column("method", (in x) => x.Method)
+                .Column("index", (in x) => x.Index)
+                .Column("value", (in x) => x.Estimate.Value)
+                .Column("ci_low", (in x) => x.Estimate.Low)
+                .Column("ci_high", (in x) => x.Estimate.High),
+            r.Indices);
+        Write(store, "robustness.csv", new CsvTable<RobustnessFigure>()
+                .Column("variant", (in x) => x.Variant)
+                .Column("baseline", (in x) => x.Baseline)
+                .Column("metric", (in x) => x.Metric.Key)
+                .Column("better", (in x) => x.Metric.Better == Better.Lower ? "lower" : "higher")
+                .Column("wins", (in x) => x.Share.Wins)
+                .Column("points", (in x) => x.Share.Points)
+                .Column("undefined", (in x) => x.Share.Undefined)
+                .Column("share", (in x) => x.Share.Share)
+                .Column("ci_low", (in x) => x.Share.Low)
+                .Column("ci_high", (in x) => x.Share.High),
+            r.Robustness);
+        WriteReport(store, report);
+    }
+
+    /// <summary>
     /// points.csv of a sweep over <paramref name="parameters"/>: one row per point (and, when the sweep
     /// compares variants, per variant) and metric, the estimate over the cell's replications.
     /// </summary>

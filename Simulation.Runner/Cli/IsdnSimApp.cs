@@ -46,6 +46,11 @@ public static class IsdnSimApp
                 .WithExample("sweep", "scenarios/rural-district.yaml", "--set", "agents.lk-havelheide.agencies.building.staff=9..21:4", "--replications", "10")
                 .WithExample("sweep", "scenarios/rural-district.yaml", "--variants", "status-quo,democratisation", "--set", "processes.building-application.steps.decision.effort.mean=4wd..10wd:2wd")
                 .WithExample("sweep", "--resume", "results/rural-district-sweep");
+            config.AddCommand<SensitivityCommand>("sensitivity")
+                .WithDescription("Global sensitivity over the uncertain parameters (Sobol' or Morris), every variant at every point: indices, robustness of each variant, a report; resumable.")
+                .WithExample("sensitivity", "scenarios/rural-district.yaml", "--uncertain", "scenarios/uncertain/rural-district-key.yaml", "--variants", "status-quo,democratisation", "--samples", "32")
+                .WithExample("sensitivity", "scenarios/rural-district.yaml", "--method", "morris", "--samples", "10")
+                .WithExample("sensitivity", "--resume", "results/rural-district-sensitivity");
             config.AddCommand<CheckCommand>("check")
                 .WithDescription("Check a scenario against observed durations: each observation beside the model's value and 95 % interval, check.csv.")
                 .WithExample("check", "scenarios/rural-district.yaml", "--observed", "data/observed/rural-district.csv", "--replications", "20")
