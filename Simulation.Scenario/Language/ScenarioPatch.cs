@@ -24,22 +24,35 @@ public static class ScenarioPatch
             return text;
         }
 
-        var stream = ScenarioLoader.LoadYaml(text, "the scenario");
-        var root = stream.Documents[0].RootNode;
-        var edits = values.Select(v => (Node: Find(root, v.Path), v.Value))
-            .OrderByDescending(e => e.Node.Start.Index)
-            .ToList();
+        // Where each path's value sits, found once per text (a design sets the same paths in the same text thousands of times).
+        var spans = Spans.GetValue(text, _ => new Dictionary<string, (int Start, int End)>(StringComparer.Ordinal));
+        List<(int Start, int End, string Value)> edits;
+        lock (spans)
+        {
+            if (values.Any(v => !spans.ContainsKey(v.Path)))
+            {
+                var root = ScenarioLoader.LoadYaml(text, "the scenario").Documents[0].RootNode;
+                foreach (var (path, _) in values.Where(v => !spans.ContainsKey(v.Path)))
+                {
+                    var node = Find(root, path);
+                    spans[path] = ((int)node.Start.Index, (int)node.End.Index);
+                }
+            }
+
+            edits = [.. values.Select(v => (spans[v.Path].Start, spans[v.Path].End, v.Value)).OrderByDescending(e => e.Start)];
+        }
 
         var result = text;
-        foreach (var (node, value) in edits)
+        foreach (var (start, end, value) in edits)
         {
-            var start = (int)node.Start.Index;
-            var end = (int)node.End.Index;
             result = string.Concat(result.AsSpan(0, start), Quote(value), result.AsSpan(end));
         }
 
         return result;
     }
+
+    /// <summary>The character spans of the values found so far, by path, per text (the string itself; dropped with it).</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<string, Dictionary<string, (int Start, int End)>> Spans = new();
 
     private static YamlScalarNode Find(YamlNode root, string path) =>
         Locate(root, path, out var problem) ?? throw new FormatException($"--set {path}: {problem}");
