@@ -153,8 +153,9 @@ public sealed class CityScenarioTests
         var cityPaths = city.Definition.Uncertain.SelectMany(p => p.Paths).ToHashSet();
         var (ruralRoot, cityRoot) = (Root(rural), Root(city));
         string? Figure(YamlNode root, string path) => ScenarioPatch.Locate(root, path, out _)?.Value;
-        string Rural(string path) => path.Replace("agents.havelstein.", "agents.lk-havelheide.", StringComparison.Ordinal)
-            .Replace("stadtwerke-havelstein", "stadtwerke-heidestadt", StringComparison.Ordinal).Replace("wohnbau-havelstein", "wohnbau-heidestadt", StringComparison.Ordinal);
+        (string City, string Rural)[] names = [("agents.havelstein.", "agents.lk-havelheide."), ("stadtwerke-havelstein", "stadtwerke-heidestadt"), ("wohnbau-havelstein", "wohnbau-heidestadt")];
+        string Rural(string path) => names.Aggregate(path, (p, n) => p.Replace(n.City, n.Rural, StringComparison.Ordinal));
+        string City(string path) => names.Aggregate(path, (p, n) => p.Replace(n.Rural, n.City, StringComparison.Ordinal));
 
         var shared = new List<string>();
         foreach (var p in city.Definition.Uncertain)
@@ -175,11 +176,8 @@ public sealed class CityScenarioTests
         }
 
         shared.Should().HaveCount(75, "the city has 75 of the rural district's ranged figures unchanged");
-        var missing = rural.Definition.Uncertain.Where(r => city.Definition.Uncertain.All(p => Rural(p.Path) != r.Path))
-            .Select(r => (r.Path, City: r.Path.Replace("agents.lk-havelheide.", "agents.havelstein.", StringComparison.Ordinal)
-                .Replace("stadtwerke-heidestadt", "stadtwerke-havelstein", StringComparison.Ordinal).Replace("wohnbau-heidestadt", "wohnbau-havelstein", StringComparison.Ordinal)))
-            .Where(r => Figure(cityRoot, r.City) is { } figure && figure == Figure(ruralRoot, r.Path) && !cityPaths.Contains(r.City))
-            .Select(r => r.Path);
+        var missing = rural.Definition.Uncertain.Select(r => r.Path)
+            .Where(path => !cityPaths.Contains(City(path)) && Figure(cityRoot, City(path)) is { } figure && figure == Figure(ruralRoot, path));
         missing.Should().BeEquivalentTo(["costs.defaults.municipality", "costs.defaults.district"]);
     }
 
