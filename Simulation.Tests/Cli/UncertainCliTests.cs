@@ -146,20 +146,24 @@ public sealed class UncertainCliTests : CliTest
             $"1 problem in {ranges}; nothing was run."]);
     }
 
-    [Fact]
-    public async Task TheShippedRanges_AreValid_AndCoverEveryAssumptionOfTheRuralDistrict()
+    [Theory]
+    [InlineData("rural-district.yaml")]
+    [InlineData("city.yaml")]
+    public async Task TheShippedRanges_AreValid_AndCoverEveryAssumption(string scenario)
     {
-        var exit = await Isdnsim("assumptions", Repository.Scenario("rural-district.yaml"));
+        var exit = await Isdnsim("assumptions", Repository.Scenario(scenario));
 
         exit.Should().Be(ExitCodes.Ok, Err.ToString());
         Out.ToString().Should().Contain("Every ASSUMPTION label has a range on at least one of its values.").And.NotContain("Labels that cover no value");
     }
 
-    [Fact]
-    public void TheKeyRanges_AreTheScenariosOwn()
+    [Theory]
+    [InlineData("rural-district.yaml", "rural-district-key.yaml")]
+    [InlineData("city.yaml", "city-key.yaml")]
+    public void TheKeyRanges_AreTheScenariosOwn(string file, string keyFile)
     {
-        var scenario = Runs.Load("rural-district.yaml");
-        var key = Scenario.Language.UncertainLoader.WithFile(scenario, Repository.Scenario(Path.Combine("uncertain", "rural-district-key.yaml")));
+        var scenario = Runs.Load(file);
+        var key = Scenario.Language.UncertainLoader.WithFile(scenario, Repository.Scenario(Path.Combine("uncertain", keyFile)));
 
         key.Definition.Uncertain.Should().HaveCount(8);
         foreach (var p in key.Definition.Uncertain)

@@ -2,8 +2,11 @@ using IsdnSim.Analysis.Engine;
 using IsdnSim.Analysis.Metrics;
 using IsdnSim.Kernel.Definitions;
 using IsdnSim.Kernel.Model;
+using IsdnSim.Scenario.Language;
+using IsdnSim.Scenario.Uncertainty;
 using IsdnSim.Tests.Support;
 using MathNet.Numerics.Distributions;
+using YamlDotNet.RepresentationModel;
 
 namespace IsdnSim.Tests.Domain;
 
@@ -131,6 +134,65 @@ public sealed class CityScenarioTests
             process.Steps.Select(Signature).Should().Equal(theirs.Steps.Select(Signature), process.Id);
         }
     }
+
+    [Fact]
+    public void TheCitysRanges_AreTheRuralDistricts_WhereItHasTheirFigure()
+    {
+        // A range says how far a figure could be from the one used. Where the city uses the rural
+        // district's figure (an effort, a return rate, a hand-off, a company's posts, the Land's
+        // offices), it takes the rural range with its reason: the same distribution, and a note
+        // that starts with the rural note (the city may add a sentence). The city's own agency
+        // stands for Havelheide's, its companies for Heidestadt's. Where the city's figure differs
+        // (its consultancy's and grid operator's posts, the grid's requests, two demand rates),
+        // the range is its own. And no rural range on a figure the city shares is left out, but on
+        // the two pay-group defaults no agency of the city takes (it has no municipality, Amt or
+        // district).
+        var rural = Runs.Load("rural-district.yaml");
+        var city = Runs.Load("city.yaml");
+        var ruralRanges = rural.Definition.Uncertain.ToDictionary(p => p.Path);
+        var cityPaths = city.Definition.Uncertain.SelectMany(p => p.Paths).ToHashSet();
+        var (ruralRoot, cityRoot) = (Root(rural), Root(city));
+        string? Figure(YamlNode root, string path) => ScenarioPatch.Locate(root, path, out _)?.Value;
+        (string City, string Rural)[] names = [("agents.havelstein.", "agents.lk-havelheide."), ("stadtwerke-havelstein", "stadtwerke-heidestadt"), ("wohnbau-havelstein", "wohnbau-heidestadt")];
+        string Rural(string path) => names.Aggregate(path, (p, n) => p.Replace(n.City, n.Rural, StringComparison.Ordinal));
+        string City(string path) => names.Aggregate(path, (p, n) => p.Replace(n.Rural, n.City, StringComparison.Ordinal));
+
+        var shared = new List<string>();
+        foreach (var p in city.Definition.Uncertain)
+        {
+            if (!ruralRanges.TryGetValue(Rural(p.Path), out var theirs) || Figure(cityRoot, p.Path) != Figure(ruralRoot, theirs.Path))
+            {
+                continue;
+            }
+
+            shared.Add(p.Path);
+            (p.Distribution.Shape, p.Quantity.Kind, p.Assumption, p.Source).Should().Be((theirs.Distribution.Shape, theirs.Quantity.Kind, theirs.Assumption, theirs.Source), p.Path);
+            p.Distribution.Written.Should().Equal(theirs.Distribution.Written, p.Path);
+            if (p.Path != "agents.havelstein.agencies.monuments.staff")
+            {
+                // The monument authority's two posts have the rural range, but the city counts its own monuments.
+                p.Note.Should().StartWith(theirs.Note, p.Path);
+            }
+        }
+
+        shared.Should().HaveCount(75, "the city has 75 of the rural district's ranged figures unchanged");
+        var missing = rural.Definition.Uncertain.Select(r => r.Path)
+            .Where(path => !cityPaths.Contains(City(path)) && Figure(cityRoot, City(path)) is { } figure && figure == Figure(ruralRoot, path));
+        missing.Should().BeEquivalentTo(["costs.defaults.municipality", "costs.defaults.district"]);
+    }
+
+    [Fact]
+    public void EveryEndOfTheCitysRanges_GivesAValidScenario()
+    {
+        // What validate checks: each end of every range (every value of a list), set alone with
+        // everything else as written, gives a scenario that loads with every variant applied.
+        var city = Runs.Load("city.yaml");
+
+        UncertainChecks.Check(city).Should().BeEmpty();
+        UncertainChecks.Tried(city.Definition).Should().Be(181);
+    }
+
+    private static YamlNode Root(LoadedScenario scenario) => ScenarioLoader.LoadYaml(scenario.Text, scenario.File).Documents[0].RootNode;
 
     private static string Signature(StepDefinition s) => string.Join(" | ",
         s.Id, s.Kind, s.Role, s.Effort.Describe(), string.Join(",", s.After), string.Join(",", s.Consult), s.Deadline?.Value, s.PerSegment,
