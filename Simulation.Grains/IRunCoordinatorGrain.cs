@@ -18,8 +18,16 @@ public interface IRunCoordinatorGrain : IGrainWithStringKey
     [Alias("Start")]
     Task<RunStarted> Start(Immutable<RunSpec> spec, int replication, bool trace);
 
-    /// <summary>The run's spec, for an agent placed on another silo than its coordinator (a silo joined or left meanwhile).</summary>
+    /// <summary>
+    /// The run's spec, for an agent whose silo has no model under the spec's key: placed on another
+    /// silo than its coordinator (a silo joined or left meanwhile), or on this silo after other runs
+    /// evicted the model from its cache between <see cref="Start"/> compiling it and the agent
+    /// initialising. It is asked while <see cref="Start"/> awaits the agents, so it interleaves (it
+    /// only reads the spec, set before the agents are called); otherwise the two wait for each
+    /// other until the response timeout.
+    /// </summary>
     [Alias("Spec")]
+    [AlwaysInterleave]
     Task<Immutable<RunSpec>> Spec();
 
     [Alias("Advance")]

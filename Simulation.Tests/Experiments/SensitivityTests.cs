@@ -17,7 +17,7 @@ public sealed class SensitivityTests : IDisposable
     // One office of three posts at about 83 % load (2.5 applications a day, a working day each,
     // continuous time); the effort is uncertain. The second parameter is the effort of a process
     // no project ever follows: it cannot change anything.
-    private const string Scenario = """
+    internal const string Scenario = """
         name: sensitivity example
         seed: 11
         start: 2025-01-01

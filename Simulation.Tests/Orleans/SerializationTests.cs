@@ -47,6 +47,25 @@ public sealed class SerializationTests(OneSiloCluster cluster)
     }
 
     [Fact]
+    public void ARunSpec_WithADesignPointsValues_SurvivesSerialization()
+    {
+        // A sensitivity design's point travels as the scenario's text and the values to set in it.
+        var spec = new Analysis.Engine.RunSpec("name: x\n", "x.yaml",
+            new Analysis.Engine.ScenarioOverrides(7, 3, 100.5, "democratisation", 10.25) { Set = [("a.b", "9.5wd"), ("c.0.rate", "0.25/day")] },
+            new AgentOptions(RecordSteps: true), 1234);
+
+        var back = RoundTrip(spec);
+
+        (back.ScenarioText, back.ScenarioFile, back.MaxEventsPerWindow, back.Options.RecordSteps).Should().Be((spec.ScenarioText, spec.ScenarioFile, 1234L, true));
+        back.Overrides.Should().BeEquivalentTo(spec.Overrides);
+        back.Overrides.Set.Should().Equal(spec.Overrides.Set);
+        back.Key.Should().Be(spec.Key, "silos share a compiled model by the key");
+        spec.Key.Should().NotBe((spec with { Overrides = spec.Overrides with { Set = [("a.b", "9.6wd"), ("c.0.rate", "0.25/day")] } }).Key,
+            "two design points are two models");
+        RoundTrip(spec with { Overrides = spec.Overrides with { Set = [] } }).Overrides.Set.Should().BeEmpty();
+    }
+
+    [Fact]
     public void AnAgentsAnswer_WithItsMessages_SurvivesSerialization()
     {
         // Between them, the bodies use every field a message body has.
