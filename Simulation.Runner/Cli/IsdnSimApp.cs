@@ -46,6 +46,10 @@ public static class IsdnSimApp
                 .WithExample("sweep", "scenarios/rural-district.yaml", "--set", "agents.lk-havelheide.agencies.building.staff=9..21:4", "--replications", "10")
                 .WithExample("sweep", "scenarios/rural-district.yaml", "--variants", "status-quo,democratisation", "--set", "processes.building-application.steps.decision.effort.mean=4wd..10wd:2wd")
                 .WithExample("sweep", "--resume", "results/rural-district-sweep");
+            config.AddCommand<CalibrateCommand>("calibrate")
+                .WithDescription("Calibrate the uncertain parameters to observed data: history matching and rejection ABC over sampled worlds; posterior.csv, fit.csv, calibrated.yaml.")
+                .WithExample("calibrate", "scenarios/rural-district.yaml", "--observed", "data/observed/rural-district.csv", "--uncertain", "scenarios/uncertain/rural-district-key.yaml", "--samples", "64", "--replications", "3")
+                .WithExample("calibrate", "--resume", "results/rural-district-calibrate");
             config.AddCommand<CheckCommand>("check")
                 .WithDescription("Check a scenario against observed durations: each observation beside the model's value and 95 % interval, check.csv.")
                 .WithExample("check", "scenarios/rural-district.yaml", "--observed", "data/observed/rural-district.csv", "--replications", "20")
