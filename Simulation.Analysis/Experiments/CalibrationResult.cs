@@ -6,11 +6,13 @@ using IsdnSim.Kernel.Definitions;
 namespace IsdnSim.Analysis.Experiments;
 
 /// <summary>
-/// What a calibration finds (docs/uncertainty.md, "Calibrate"): history matching rules out every
+/// What a calibration finds (docs/uncertainty.md, "Calibrating"): history matching rules out every
 /// design point at which some observed statistic has implausibility above 3; of the others,
 /// rejection ABC accepts the closest <see cref="CalibrationSpec.Accept"/> of all points, by the
 /// sum of squared relative differences to the observed values. No point left: no world of the
-/// prior reproduces the data, and nothing is presented as a fit.
+/// prior reproduces the data, and nothing is presented as a fit. <see cref="Distances"/> are every
+/// point's distances, ruled out or not; <see cref="Abc"/>'s are those ABC ranked (+infinity for
+/// the points ruled out).
 /// </summary>
 public sealed record CalibrationResult(
     IReadOnlyList<UncertainParameter> Parameters,
@@ -19,6 +21,7 @@ public sealed record CalibrationResult(
     IReadOnlyList<CalibrationPoint> Design,
     IReadOnlyList<Estimate> Before,
     HistoryMatchResult Matching,
+    IReadOnlyList<double> Distances,
     AbcResult Abc,
     IReadOnlyList<ParameterPosterior> Posterior,
     IReadOnlyList<FitRow> Fit)
@@ -62,22 +65,16 @@ public sealed record CalibrationResult(
             matchTargets);
 
         var abcTargets = rows.Select(r => new AbcTarget(r.Value, Scale(r.Value))).ToList();
-        var distances = RejectionAbc.Distances([.. design.Select(d => (IReadOnlyList<double>)d.Means)], abcTargets);
+        var raw = RejectionAbc.Distances([.. design.Select(d => (IReadOnlyList<double>)d.Means)], abcTargets);
         var kept = matching.NotImplausible.ToHashSet();
-        for (var p = 0; p < distances.Length; p++)
-        {
-            if (!kept.Contains(p))
-            {
-                distances[p] = double.PositiveInfinity;
-            }
-        }
+        var distances = raw.Select((d, p) => kept.Contains(p) ? d : double.PositiveInfinity).ToArray();
 
         var abc = RejectionAbc.AcceptClosest(distances, experiment.Spec.Accept);
         var posterior = experiment.Parameters.Select((parameter, i) => ParameterPosterior.Of(parameter, abc.Accepted.Select(p => points[p].Values[i]).ToList(), i)).ToList();
         var fit = rows.Select((row, s) => FitRow.Of(row, before[s], abc.Accepted.Select(p => design[p].Means[s]).ToList(),
             matching.Implausibility.Count == 0 ? double.NaN : matching.Implausibility.Min(i => i[s]),
             matching.Implausibility.Count(i => i[s] <= matching.Cutoff))).ToList();
-        return new CalibrationResult(experiment.Parameters, points, rows, design, before, matching, abc, posterior, fit);
+        return new CalibrationResult(experiment.Parameters, points, rows, design, before, matching, raw, abc, posterior, fit);
     }
 
     private static double Square(double x) => x * x;

@@ -38,6 +38,9 @@ public static class CalibrationOutput
         .Column("statistic", (in r) => r.Observation.Statistic.Text)
         .Column("unit", (in r) => r.Observation.Unit)
         .Column("observed", (in r) => r.Observation.Value)
+        .Column("scale", (in r) => CalibrationResult.Scale(r.Observation.Value))
+        .Column("observation_sd", (in r) => CalibrationResult.ObservationError * Math.Abs(r.Observation.Value))
+        .Column("discrepancy_sd", (in r) => CalibrationResult.Discrepancy * Math.Abs(r.Observation.Value))
         .Estimate("before", "before_ci_low", "before_ci_high", (in r) => r.Before)
         .Column("after", (in r) => r.After)
         .Column("after_p5", (in r) => r.AfterP5)
@@ -83,7 +86,7 @@ public static class CalibrationOutput
         text.Append(CultureInfo.InvariantCulture, $"""
             # The uncertain parameters of {plan.ScenarioFile} after calibration against {spec.ObservedFile}:
             # each range is the 90 % posterior interval (5th to 95th percentile) of the {result.Accepted.Count} accepted of
-            # {result.Points.Count} sampled worlds (isdnsim calibrate; docs/uncertainty.md, Calibrate). Use it in place of the
+            # {result.Points.Count} sampled worlds (isdnsim calibrate; docs/uncertainty.md, Calibrating). Use it in place of the
             # prior ranges with --uncertain, e.g. isdnsim sensitivity {plan.ScenarioFile} --uncertain calibrated.yaml.
             # The values the scenario's runs use are unchanged; calibrated-values.txt has the posterior medians.
             uncertain:
@@ -151,7 +154,7 @@ public static class CalibrationOutput
 
     private static string Quoted(string text) => "\"" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
 
-    /// <summary>points.csv and accepted.csv: a design point, its unit coordinates, its values, its largest implausibility and its distance.</summary>
+    /// <summary>points.csv and accepted.csv: a design point, its unit coordinates, its values, the mean over its replications of each observed statistic, its largest implausibility and its distance.</summary>
     private static CsvTable<int> Points(CalibrationResult result)
     {
         var parameters = result.Parameters;
@@ -168,9 +171,15 @@ public static class CalibrationOutput
             table.Column(parameters[k].Path, (in p) => result.Points[p].Values[k].Text);
         }
 
+        for (var s = 0; s < result.Observations.Count; s++)
+        {
+            var k = s;
+            table.Column($"simulated:line{result.Observations[k].Line}", (in p) => result.Design[p].Means[k]);
+        }
+
         return table
             .Column("max_implausibility", (in p) => result.Matching.Maximum[p])
-            .Column("distance", (in p) => result.Abc.Distances[p]);
+            .Column("distance", (in p) => result.Distances[p]);
     }
 
     private static void Write<TRow>(ExperimentStore store, string name, CsvTable<TRow> table, IEnumerable<TRow> rows) =>

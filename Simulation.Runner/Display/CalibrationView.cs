@@ -57,6 +57,8 @@ internal static class CalibrationView
     public static IEnumerable<string> Words(CalibrationResult result, double accept)
     {
         var n = result.Points.Count;
+        yield return $"Distance: the sum over observations of the squared relative difference (scale: the observed value). Implausibility: with an observation error and a model discrepancy " +
+                     $"of {CalibrationResult.ObservationError:P0} of the observed value each (ASSUMPTIONs, docs/uncertainty.md) and the spread of the replications.";
         if (!result.Reproduced)
         {
             var worst = result.Fit.Where(r => r.WorldsWithin == 0).Select(r => $"line {r.Observation.Line} ({r.Observation.Process} {r.Observation.Statistic.Text} {r.Observation.Value.ToString("0.###", CultureInfo.InvariantCulture)} {r.Observation.Unit})").ToList();
