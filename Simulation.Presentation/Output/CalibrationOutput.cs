@@ -87,7 +87,8 @@ public static class CalibrationOutput
             # The uncertain parameters of {plan.ScenarioFile} after calibration against {spec.ObservedFile}:
             # each range is the 90 % posterior interval (5th to 95th percentile) of the {result.Accepted.Count} accepted of
             # {result.Points.Count} sampled worlds (isdnsim calibrate; docs/uncertainty.md, Calibrating). Use it in place of the
-            # prior ranges with --uncertain, e.g. isdnsim sensitivity {plan.ScenarioFile} --uncertain calibrated.yaml.
+            # prior ranges with --uncertain: isdnsim validate {plan.ScenarioFile} --uncertain calibrated.yaml
+            # checks them, and the designs over the ranges take them.
             # The values the scenario's runs use are unchanged; calibrated-values.txt has the posterior medians.
             uncertain:
 
