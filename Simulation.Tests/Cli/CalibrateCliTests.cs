@@ -125,6 +125,21 @@ public sealed class CalibrateCliTests : CliTest
     }
 
     [Fact]
+    public async Task Calibrate_OnTheEmbeddedSilo_GivesTheSameFilesAsInProcess()
+    {
+        var (scenario, observed) = Files("heat-plan,,mean,24,days,set by hand\n");
+
+        var exitA = await Calibrate(scenario, observed, Dir.File("a"));
+        var exitB = await Isdnsim("calibrate", scenario, "--observed", observed, "--samples", "16", "--accept", "0.2", "--replications", "2", "--no-progress", "--out", Dir.File("b"));
+
+        (exitA, exitB).Should().Be((ExitCodes.Ok, ExitCodes.Ok), Err.ToString());
+        foreach (var name in new[] { "posterior.csv", "fit.csv", "points.csv", "accepted.csv", "calibrated.yaml", "calibrated-values.txt" })
+        {
+            File.ReadAllBytes(Path.Combine(Dir.File("b"), name)).Should().Equal(File.ReadAllBytes(Path.Combine(Dir.File("a"), name)), name);
+        }
+    }
+
+    [Fact]
     public async Task Calibrate_WithoutUncertainParameters_ExitsWith2()
     {
         var (scenario, observed) = Files("heat-plan,,mean,24,days,x\n", uncertain: false);
