@@ -60,24 +60,7 @@ public sealed class CalibrationExperiment : IExperiment
     {
         var spec = plan.Calibration ?? throw new InvalidDataException("the plan of a calibration has no calibration");
         var variant = plan.Variants.Count > 0 ? plan.Variants[0] : null;
-        LoadedScenario scenario;
-        try
-        {
-            scenario = ScenarioLoader.Parse(scenarioText, plan.ScenarioFile, variant is null ? null : new HashSet<string>([variant], StringComparer.Ordinal));
-            if (spec.UncertainText is { } text)
-            {
-                scenario = UncertainLoader.WithText(scenario, text, spec.UncertainFile ?? "uncertain.yaml");
-            }
-        }
-        catch (ScenarioException e)
-        {
-            throw new InvalidDataException(string.Join("; ", e.Diagnostics.Select(d => d.ToString())));
-        }
-
-        var byPath = scenario.Definition.Uncertain.ToDictionary(u => u.Path, StringComparer.Ordinal);
-        var parameters = spec.Parameters
-            .Select(path => byPath.GetValueOrDefault(path) ?? throw new InvalidDataException($"the calibration varies '{path}', which the ranges do not declare"))
-            .ToList();
+        var (scenario, parameters) = UncertainRanges.Load(plan, scenarioText, spec.UncertainFile, spec.UncertainText, spec.Parameters);
         var observed = ObservedData.Parse(spec.ObservedText, spec.ObservedFile);
 
         var seed = plan.Seed ?? scenario.Definition.Seed;

@@ -29,26 +29,7 @@ internal sealed class CalibrateService(Consoles consoles)
 
     private CalibrationExperiment? Prepare(ExperimentPlan plan, string text)
     {
-        try
-        {
-            return CalibrationExperiment.Prepare(plan, text);
-        }
-        catch (ObservedDataException e)
-        {
-            Report(e, plan.Calibration!.ObservedFile);
-            return null;
-        }
-    }
-
-    private void Report(ObservedDataException e, string file)
-    {
-        foreach (var d in e.Diagnostics)
-        {
-            consoles.Errors.WriteLine(d.ToString());
-        }
-
-        var n = e.Diagnostics.Count;
-        consoles.Errors.WriteLine($"{n} problem{(n == 1 ? "" : "s")} in {UserText.Shorten(file)}; nothing was run.");
+        return ScenarioInput.Observed(plan.Calibration!.ObservedFile, () => CalibrationExperiment.Prepare(plan, text), consoles);
     }
 
     private (ExperimentPlan Plan, string Text)? Plan(CalibrateSettings settings)
@@ -60,14 +41,8 @@ internal sealed class CalibrateService(Consoles consoles)
         }
 
         var observedFile = settings.Observed!;
-        ObservedData observed;
-        try
+        if (ScenarioInput.Observed(observedFile, () => ObservedData.Read(observedFile), consoles) is not { } observed)
         {
-            observed = ObservedData.Read(observedFile);
-        }
-        catch (ObservedDataException e)
-        {
-            Report(e, observedFile);
             return null;
         }
 
