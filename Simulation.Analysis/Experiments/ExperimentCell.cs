@@ -1,4 +1,5 @@
 using IsdnSim.Analysis.Engine;
+using IsdnSim.Analysis.Validation;
 using IsdnSim.Kernel.Model;
 
 namespace IsdnSim.Analysis.Experiments;
@@ -56,6 +57,8 @@ public sealed class ExperimentCell(string id, RunSpec spec, ulong seed, Simulati
     /// <summary>
     /// Runs the replications 0..<paramref name="replications"/>-1 of every cell that are not in
     /// <paramref name="finished"/> yet, stores each as it finishes and adds it there; returns how many it ran.
+    /// With <paramref name="observe"/>, each digest also keeps what it computes of the replication
+    /// (a calibration's simulated counterparts of the observed statistics).
     /// </summary>
     public static async Task<int> RunMissingAsync(
         ExperimentStore store,
@@ -65,7 +68,8 @@ public sealed class ExperimentCell(string id, RunSpec spec, ulong seed, Simulati
         ISimulationEngine engine,
         int parallelism,
         IProgress<ExperimentProgress>? progress,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        Func<SimulationModel, ReplicationResult, ObservedValue[]>? observe = null)
     {
         var jobs = cells
             .SelectMany(c => Enumerable.Range(0, replications).Where(r => !finished.ContainsKey((c.Id, r))).Select(r => (Cell: c, Replication: r)))
@@ -76,6 +80,11 @@ public sealed class ExperimentCell(string id, RunSpec spec, ulong seed, Simulati
             (index, model, result) =>
             {
                 var digest = ReplicationDigest.From(jobs[index].Cell.Id, model, result);
+                if (observe is not null)
+                {
+                    digest = digest with { Observed = observe(model, result) };
+                }
+
                 store.Save(digest, model.Seed);
                 lock (gate)
                 {

@@ -12,6 +12,7 @@ public sealed record ExperimentPlan
     public const string CompareKind = "compare";
     public const string SweepKind = "sweep";
     public const string SensitivityKind = "sensitivity";
+    public const string CalibrateKind = "calibrate";
 
     public int Format { get; init; } = 1;
 
@@ -51,6 +52,9 @@ public sealed record ExperimentPlan
 
     /// <summary>Sensitivity: the design over the scenario's uncertain parameters.</summary>
     public DesignSpec? Design { get; init; }
+
+    /// <summary>Calibrate: the design over the uncertain parameters and the observed data it fits.</summary>
+    public CalibrationSpec? Calibration { get; init; }
 
     public required string ProgramVersion { get; init; }
 
@@ -120,6 +124,21 @@ public sealed record DesignSpec(
     public const string Sobol = "sobol";
     public const string Morris = "morris";
 }
+
+/// <summary>
+/// A calibration: <see cref="Samples"/> points of the Sobol' sequence over the uncertain
+/// parameters (their paths in order), the fraction of them ABC accepts, the observed-data file
+/// (its text kept, so a resumed calibration fits the same data) and the --uncertain file the
+/// ranges came from (its text kept likewise).
+/// </summary>
+public sealed record CalibrationSpec(
+    int Samples,
+    double Accept,
+    IReadOnlyList<string> Parameters,
+    string ObservedFile,
+    string ObservedText,
+    string? UncertainFile = null,
+    string? UncertainText = null);
 
 /// <summary>A value of the scenario file set to each of <see cref="Values"/> in turn.</summary>
 public sealed record SweepParameter(string Path, IReadOnlyList<string> Values);

@@ -221,6 +221,11 @@ public sealed class ExperimentStore
             return ($"it was computed with seed {stored.Seed}, the experiment's seed is {expected.Seed}", rejected);
         }
 
+        if (plan.Calibration is not null && digest.Observed is null)
+        {
+            return ("it holds no simulated counterparts of the observed statistics, which a calibration needs", rejected);
+        }
+
         return plan.MetricKeys.Count > 0 && digest.Metrics.Length != plan.MetricKeys.Count
             ? ($"it holds {digest.Metrics.Length} metrics, the plan {plan.MetricKeys.Count}", rejected)
             : (null, "");

@@ -1,6 +1,7 @@
 using IsdnSim.Analysis.Engine;
 using IsdnSim.Analysis.Metrics;
 using IsdnSim.Analysis.Statistics;
+using IsdnSim.Analysis.Validation;
 using IsdnSim.Kernel.Model;
 
 namespace IsdnSim.Analysis.Experiments;
@@ -10,7 +11,9 @@ namespace IsdnSim.Analysis.Experiments;
 /// the headline values, the lead-time distribution as percentiles, the agencies' figures and
 /// the deadlines. Small enough to store one file per replication, so an interrupted experiment
 /// resumes without recomputing, and exact: the figures of a resumed experiment are the same.
-/// <see cref="Stability"/> is null in files written before it existed.
+/// <see cref="Stability"/> is null in files written before it existed. <see cref="Observed"/>
+/// holds a calibration's simulated counterparts of the observed statistics (in the observed
+/// file's order) and is null, and so not written, everywhere else: compare and sweep files stay as they were.
 /// </summary>
 public sealed record ReplicationDigest(
     string Cell,
@@ -20,7 +23,8 @@ public sealed record ReplicationDigest(
     AgencyFigures[] Agencies,
     DeadlineFigures[] Deadlines,
     long Events,
-    StabilityDigest? Stability = null)
+    StabilityDigest? Stability = null,
+    ObservedValue[]? Observed = null)
 {
     /// <summary>Percentiles 0, 1, ..., 100 of the lead times of projects finished after the warm-up.</summary>
     public const int Percentiles = 101;

@@ -59,25 +59,7 @@ public sealed class SensitivityExperiment : IExperiment
     public static SensitivityExperiment Prepare(ExperimentPlan plan, string scenarioText)
     {
         var design = plan.Design ?? throw new InvalidDataException("the plan of a sensitivity experiment has no design");
-        LoadedScenario scenario;
-        try
-        {
-            scenario = ScenarioLoader.Parse(scenarioText, plan.ScenarioFile, new HashSet<string>(plan.Variants, StringComparer.Ordinal));
-            if (design.UncertainText is { } text)
-            {
-                scenario = UncertainLoader.WithText(scenario, text, design.UncertainFile ?? "uncertain.yaml");
-            }
-        }
-        catch (ScenarioException e)
-        {
-            throw new InvalidDataException(string.Join("; ", e.Diagnostics.Select(d => d.ToString())));
-        }
-
-        var byPath = scenario.Definition.Uncertain.ToDictionary(u => u.Path, StringComparer.Ordinal);
-        var parameters = design.Parameters
-            .Select(path => byPath.GetValueOrDefault(path) ?? throw new InvalidDataException($"the design varies '{path}', which the ranges do not declare"))
-            .ToList();
-
+        var (scenario, parameters) = UncertainRanges.Load(plan, scenarioText, design.UncertainFile, design.UncertainText, design.Parameters);
         var points = UnitPoints(design).Select((u, i) => new DesignPoint(i, u, UncertainScenario.At(parameters, u))).ToList();
         var cells = new List<ExperimentCell>(points.Count * plan.Variants.Count);
         foreach (var point in points)

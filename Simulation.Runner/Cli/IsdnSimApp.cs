@@ -51,6 +51,10 @@ public static class IsdnSimApp
                 .WithExample("sensitivity", "scenarios/rural-district.yaml", "--uncertain", "scenarios/uncertain/rural-district-key.yaml", "--variants", "status-quo,democratisation", "--samples", "32")
                 .WithExample("sensitivity", "scenarios/rural-district.yaml", "--method", "morris", "--samples", "10")
                 .WithExample("sensitivity", "--resume", "results/rural-district-sensitivity");
+            config.AddCommand<CalibrateCommand>("calibrate")
+                .WithDescription("Calibrate the uncertain parameters to observed data: history matching and rejection ABC over sampled worlds; posterior.csv, fit.csv, calibrated.yaml.")
+                .WithExample("calibrate", "scenarios/rural-district.yaml", "--observed", "data/observed/rural-district.csv", "--uncertain", "scenarios/uncertain/rural-district-key.yaml", "--samples", "64", "--replications", "3")
+                .WithExample("calibrate", "--resume", "results/rural-district-calibrate");
             config.AddCommand<CheckCommand>("check")
                 .WithDescription("Check a scenario against observed durations: each observation beside the model's value and 95 % interval, check.csv.")
                 .WithExample("check", "scenarios/rural-district.yaml", "--observed", "data/observed/rural-district.csv", "--replications", "20")

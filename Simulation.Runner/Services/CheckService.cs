@@ -30,7 +30,7 @@ internal sealed class CheckService(Consoles consoles)
         }
 
         var observedFile = settings.Observed!;
-        var observed = Report(observedFile, () => ObservedData.Read(observedFile));
+        var observed = ScenarioInput.Observed(observedFile, () => ObservedData.Read(observedFile), consoles);
         if (observed is null)
         {
             return null;
@@ -50,7 +50,7 @@ internal sealed class CheckService(Consoles consoles)
 
         var spec = RunSpec.From(scenario, overrides);
         var model = spec.Compile();
-        var targets = Report(observedFile, () => ObservedTarget.Resolve(observed, model, settings.File));
+        var targets = ScenarioInput.Observed(observedFile, () => ObservedTarget.Resolve(observed, model, settings.File), consoles);
         return targets is null ? null : new PreparedCheck(settings, scenario, observed, targets, outDir, spec, model);
     }
 
@@ -109,27 +109,6 @@ internal sealed class CheckService(Consoles consoles)
             }
 
             return new CheckOutcome(result, ExitCodes.Ok) { WallSeconds = simulated };
-        }
-    }
-
-    /// <summary>What <paramref name="read"/> gives, or null after printing every problem with the observed file.</summary>
-    private T? Report<T>(string file, Func<T> read)
-        where T : class
-    {
-        try
-        {
-            return read();
-        }
-        catch (ObservedDataException e)
-        {
-            foreach (var d in e.Diagnostics)
-            {
-                consoles.Errors.WriteLine(d.ToString());
-            }
-
-            var n = e.Diagnostics.Count;
-            consoles.Errors.WriteLine($"{n} problem{(n == 1 ? "" : "s")} in {UserText.Shorten(file)}; nothing was run.");
-            return null;
         }
     }
 }

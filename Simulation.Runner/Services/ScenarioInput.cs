@@ -1,5 +1,6 @@
 using IsdnSim.Analysis.Engine;
 using IsdnSim.Analysis.Storage;
+using IsdnSim.Analysis.Validation;
 using IsdnSim.Runner.Display;
 using IsdnSim.Runner.Options;
 using IsdnSim.Scenario.Diagnostics;
@@ -118,5 +119,26 @@ internal static class ScenarioInput
         }
 
         return overrides;
+    }
+
+    /// <summary>What <paramref name="read"/> gives, or null after printing every problem with the observed file.</summary>
+    public static T? Observed<T>(string file, Func<T> read, Consoles consoles)
+        where T : class
+    {
+        try
+        {
+            return read();
+        }
+        catch (ObservedDataException e)
+        {
+            foreach (var d in e.Diagnostics)
+            {
+                consoles.Errors.WriteLine(d.ToString());
+            }
+
+            var n = e.Diagnostics.Count;
+            consoles.Errors.WriteLine($"{n} problem{(n == 1 ? "" : "s")} in {UserText.Shorten(file)}; nothing was run.");
+            return null;
+        }
     }
 }
