@@ -1,10 +1,7 @@
 using IsdnSim.Analysis.Engine;
 using IsdnSim.Analysis.Sensitivity;
 using IsdnSim.Analysis.Validation;
-using IsdnSim.Kernel.Agents;
 using IsdnSim.Kernel.Definitions;
-using IsdnSim.Scenario.Diagnostics;
-using IsdnSim.Scenario.Language;
 using IsdnSim.Scenario.Uncertainty;
 
 namespace IsdnSim.Analysis.Experiments;
@@ -64,17 +61,14 @@ public sealed class CalibrationExperiment : IExperiment
         var observed = ObservedData.Parse(spec.ObservedText, spec.ObservedFile);
 
         var seed = plan.Seed ?? scenario.Definition.Seed;
-        var own = new ExperimentCell(Own, RunOf(plan, scenarioText, variant, []), seed);
+        var own = new ExperimentCell(Own, UncertainRanges.RunAt(plan, scenarioText, variant, []), seed);
         ObservedTarget.Resolve(observed, own.Model, plan.ScenarioFile);
 
         var points = UnitPoints(spec.Samples, parameters.Count).Select((u, i) => new DesignPoint(i, u, UncertainScenario.At(parameters, u))).ToList();
         var cells = new List<ExperimentCell>(points.Count + 1) { own };
-        cells.AddRange(points.Select(p => new ExperimentCell(p.Cell, RunOf(plan, scenarioText, variant, UncertainScenario.Assignments(p.Values)), seed, keep: false)));
+        cells.AddRange(points.Select(p => new ExperimentCell(p.Cell, UncertainRanges.RunAt(plan, scenarioText, variant, UncertainScenario.Assignments(p.Values)), seed, keep: false)));
         return new CalibrationExperiment(plan.Stamped(HeadlineMetrics.For(own.Model)), observed, parameters, points, cells);
     }
-
-    private static RunSpec RunOf(ExperimentPlan plan, string text, string? variant, IReadOnlyList<(string Path, string Value)> set) =>
-        new(text, plan.ScenarioFile, new ScenarioOverrides(plan.Seed, null, plan.HorizonDays, variant, plan.WarmupDays) { Set = set }, AgentOptions.Default);
 
     /// <summary>Runs what <paramref name="store"/> does not hold yet, then fits the design to the observations.</summary>
     public async Task<CalibrationOutcome> RunAsync(ExperimentStore store, ISimulationEngine engine, int parallelism, IProgress<ExperimentProgress>? progress, CancellationToken cancellationToken)

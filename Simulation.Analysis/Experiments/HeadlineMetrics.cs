@@ -24,7 +24,10 @@ public sealed record MetricDefinition(string Key, string Label, string Unit, Bet
 /// </summary>
 public static class HeadlineMetrics
 {
-    public static IReadOnlyList<MetricDefinition> For(SimulationModel model)
+    public static IReadOnlyList<MetricDefinition> For(SimulationModel model) => For(model.Definition);
+
+    /// <summary>The metrics of a scenario, known from its definition alone (no model need be compiled to name them).</summary>
+    public static IReadOnlyList<MetricDefinition> For(ScenarioDefinition definition)
     {
         var list = new List<MetricDefinition>
         {
@@ -41,16 +44,16 @@ public static class HeadlineMetrics
             new("lapsed_consultation_share", "Consultations ended by their deadline, not by the last statement (Fristablauf)", "share", Better.Lower),
             new("fiction_share", "Steps with a legal fiction done by law, not by their holder (Fiktion, e.g. §36(2) BauGB)", "share", Better.Lower),
         };
-        list.AddRange(model.Processes.Select(p => new MetricDefinition($"lead_time_mean:{p.Id}", $"Lead time: {p.Name}", "days", Better.Lower)));
-        list.AddRange(model.Processes.Select(p => new MetricDefinition($"finished_share:{p.Id}", $"Arrived and finished: {p.Name}", "share", Better.Higher)));
-        foreach (var shock in model.Definition.Shocks)
+        list.AddRange(definition.Processes.Select(p => new MetricDefinition($"lead_time_mean:{p.Id}", $"Lead time: {p.Name}", "days", Better.Lower)));
+        list.AddRange(definition.Processes.Select(p => new MetricDefinition($"finished_share:{p.Id}", $"Arrived and finished: {p.Name}", "share", Better.Higher)));
+        foreach (var shock in definition.Shocks)
         {
             list.AddRange(shock.Groups.Select(g =>
                 new MetricDefinition($"deadline_compliance:{shock.Id}:{g.Name}", $"On time by {g.Deadline:yyyy-MM-dd}: {shock.Name}, {g.Name}", "share", Better.Higher)));
         }
 
         // Only where the scenario has costs: an experiment of a scenario without them keeps the metrics it always had.
-        if (model.Definition.Costs is not null)
+        if (definition.Costs is not null)
         {
             list.AddRange(CostMetrics);
         }

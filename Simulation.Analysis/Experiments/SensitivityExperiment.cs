@@ -1,9 +1,6 @@
 using IsdnSim.Analysis.Engine;
 using IsdnSim.Analysis.Sensitivity;
-using IsdnSim.Kernel.Agents;
 using IsdnSim.Kernel.Definitions;
-using IsdnSim.Scenario.Diagnostics;
-using IsdnSim.Scenario.Language;
 using IsdnSim.Scenario.Uncertainty;
 
 namespace IsdnSim.Analysis.Experiments;
@@ -61,16 +58,14 @@ public sealed class SensitivityExperiment : IExperiment
         var design = plan.Design ?? throw new InvalidDataException("the plan of a sensitivity experiment has no design");
         var (scenario, parameters) = UncertainRanges.Load(plan, scenarioText, design.UncertainFile, design.UncertainText, design.Parameters);
         var points = UnitPoints(design).Select((u, i) => new DesignPoint(i, u, UncertainScenario.At(parameters, u))).ToList();
+        var seed = plan.Seed ?? scenario.Definition.Seed;
         var cells = new List<ExperimentCell>(points.Count * plan.Variants.Count);
         foreach (var point in points)
         {
             var set = UncertainScenario.Assignments(point.Values);
             foreach (var variant in plan.Variants)
             {
-                var overrides = new ScenarioOverrides(plan.Seed, null, plan.HorizonDays, variant, plan.WarmupDays) { Set = set };
-                var spec = new RunSpec(scenarioText, plan.ScenarioFile, overrides, AgentOptions.Default);
-                var seed = plan.Seed ?? scenario.Definition.Seed;
-                cells.Add(new ExperimentCell(CellId(point.Index, variant), spec, seed, keep: cells.Count == 0));
+                cells.Add(new ExperimentCell(CellId(point.Index, variant), UncertainRanges.RunAt(plan, scenarioText, variant, set), seed, keep: cells.Count == 0));
             }
         }
 

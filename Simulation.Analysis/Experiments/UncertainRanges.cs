@@ -1,3 +1,5 @@
+using IsdnSim.Analysis.Engine;
+using IsdnSim.Kernel.Agents;
 using IsdnSim.Kernel.Definitions;
 using IsdnSim.Scenario.Diagnostics;
 using IsdnSim.Scenario.Language;
@@ -32,4 +34,8 @@ public static class UncertainRanges
         var byPath = scenario.Definition.Uncertain.ToDictionary(u => u.Path, StringComparer.Ordinal);
         return (scenario, [.. paths.Select(path => byPath.GetValueOrDefault(path) ?? throw new InvalidDataException($"the design varies '{path}', which the ranges do not declare"))]);
     }
+
+    /// <summary>The run of one cell of such a design: the plan's text and overrides, <paramref name="variant"/>, and the point's values to set in the text.</summary>
+    public static RunSpec RunAt(ExperimentPlan plan, string scenarioText, string? variant, IReadOnlyList<(string Path, string Value)> set) =>
+        new(scenarioText, plan.ScenarioFile, new ScenarioOverrides(plan.Seed, null, plan.HorizonDays, variant, plan.WarmupDays) { Set = set }, AgentOptions.Default);
 }

@@ -156,13 +156,6 @@ public sealed class JurisdictionResolver
         var current = _agents.GetValueOrDefault(agentId);
         while (current is not null && seen.Add(current.Id))
         {
-            // The rest of the chain is known already: the parent's chain, unless it loops back into this one.
-            if (list.Count > 0 && _ancestors.TryGetValue(current.Id, out var known) && !known.Any(a => seen.Contains(a.Id) && a.Id != current.Id))
-            {
-                list.AddRange(known);
-                break;
-            }
-
             list.Add(current);
             current = current.Parent is { } p ? _agents.GetValueOrDefault(p) : null;
         }

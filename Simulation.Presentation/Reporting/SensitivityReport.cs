@@ -148,7 +148,7 @@ public static class SensitivityReport
     private static IEnumerable<SensitivityOutput> KeyOutputs(SensitivityResult result)
     {
         var differences = result.Outputs.Where(o => o.Baseline is not null).ToList();
-        var key = (differences.Count > 0 ? differences : result.Outputs.Where(o => o.Baseline is null).ToList());
+        var key = differences.Count > 0 ? differences : [.. result.Outputs.Where(o => o.Baseline is null)];
         return key.Where(o => o.Metric.Key == result.Outputs[0].Metric.Key);
     }
 

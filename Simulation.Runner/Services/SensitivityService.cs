@@ -1,6 +1,5 @@
 using IsdnSim.Analysis.Engine;
 using IsdnSim.Analysis.Experiments;
-using IsdnSim.Kernel.Model;
 using IsdnSim.Presentation.Output;
 using IsdnSim.Presentation.Reporting;
 using IsdnSim.Runner.Display;
@@ -56,7 +55,7 @@ internal sealed class SensitivityService(Consoles consoles)
             return null;
         }
 
-        var metrics = HeadlineMetrics.For(SimulationModel.Compile(scenario.Definition)).Select(m => m.Key).ToList();
+        var metrics = HeadlineMetrics.For(scenario.Definition).Select(m => m.Key).ToList();
         return ExperimentRun.Planned(
             () => new SensitivityRequest(settings.Method, settings.Samples, settings.Levels, settings.VariantList, settings.MetricList, settings.Replications).Plan(scenario, overrides, metrics),
             scenario.Text, consoles);
