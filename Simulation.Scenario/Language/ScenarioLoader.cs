@@ -33,12 +33,17 @@ public static class ScenarioLoader
     /// The scenario for a run of one variant: what <see cref="Parse(string, string)"/> gave for this
     /// very text (so a file the command line loaded is not parsed again to compile it), else the
     /// text parsed and validated with only <paramref name="variant"/>'s application checked (a silo
-    /// given the text of a file its client checked need not apply every other variant).
+    /// given the text of a file its client checked need not apply every other variant). A text
+    /// read this way is kept for the next few runs (<see cref="RecentParses"/>), so the variants of
+    /// a design point, which share their text, read it once.
     /// </summary>
     public static LoadedScenario ParseForRun(string text, string file, string? variant) =>
         Parsed.TryGetValue(text, out var known) && known.File == file
             ? known
-            : Parse(text, file, variant is { } v ? new HashSet<string>(StringComparer.Ordinal) { v } : new HashSet<string>());
+            : Recent.Get(text, file, variant);
+
+    /// <summary>Enough for the points every core of the machine has in hand, twice over.</summary>
+    private static readonly RecentParses Recent = new(Math.Max(8, 2 * Environment.ProcessorCount));
 
     /// <summary>Parsed scenarios by their text (the string itself, not its value): definitions are immutable, so a second compile can share one.</summary>
     private static readonly ConditionalWeakTable<string, LoadedScenario> Parsed = new();
