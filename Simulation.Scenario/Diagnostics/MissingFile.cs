@@ -21,26 +21,33 @@ public static class MissingFile
         return Nearest(path) is { } near ? $"{text}; did you mean '{UserText.Shorten(near)}'?" : text;
     }
 
-    /// <summary>The existing file nearest to <paramref name="path"/>, written in the same style (relative or absolute), or null.</summary>
-    public static string? Nearest(string path)
+    /// <summary>"did you mean 'results/rural-district-compare'?" for a folder that is not there, or "".</summary>
+    public static string FolderHint(string path) =>
+        Nearest(path.TrimEnd('/', Path.DirectorySeparatorChar), folder: true) is { } near ? $"; did you mean '{UserText.Shorten(near)}'?" : "";
+
+    /// <summary>
+    /// The existing file (or <paramref name="folder"/>) nearest to <paramref name="path"/>, written
+    /// in the same style (relative or absolute), or null.
+    /// </summary>
+    public static string? Nearest(string path, bool folder = false)
     {
         try
         {
             var name = Path.GetFileName(path);
-            var folder = Folder(path);
+            var parentFolder = Folder(path);
             if (name.Length is 0 or > MaxNameLength)
             {
                 return null;
             }
 
-            if (Directory.Exists(OrCurrent(folder)))
+            if (Directory.Exists(OrCurrent(parentFolder)))
             {
-                return NearestIn(folder, name) is { } file ? Path.Join(folder, file) : null;
+                return NearestIn(parentFolder, name, folder) is { } file ? Path.Join(parentFolder, file) : null;
             }
 
             // One misspelt folder (scenario/rural-district.yaml): the nearest folder beside it, then the file in it.
-            var parent = Folder(folder);
-            var folderName = Path.GetFileName(folder);
+            var parent = Folder(parentFolder);
+            var folderName = Path.GetFileName(parentFolder);
             if (folderName.Length is 0 or > MaxNameLength || !Directory.Exists(OrCurrent(parent)) ||
                 DidYouMean.Suggest(folderName, Names(Directory.EnumerateDirectories(OrCurrent(parent)))) is not { } nearFolder)
             {
@@ -48,8 +55,8 @@ public static class MissingFile
             }
 
             var corrected = Path.Join(parent, nearFolder);
-            return File.Exists(Path.Join(corrected, name)) ? Path.Join(corrected, name)
-                : NearestIn(corrected, name) is { } inCorrected ? Path.Join(corrected, inCorrected) : null;
+            return Path.Exists(Path.Join(corrected, name)) ? Path.Join(corrected, name)
+                : NearestIn(corrected, name, folder) is { } inCorrected ? Path.Join(corrected, inCorrected) : null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
@@ -57,8 +64,8 @@ public static class MissingFile
         }
     }
 
-    private static string? NearestIn(string folder, string name) =>
-        DidYouMean.Suggest(name, Names(Directory.EnumerateFiles(OrCurrent(folder))));
+    private static string? NearestIn(string parent, string name, bool folder) =>
+        DidYouMean.Suggest(name, Names(folder ? Directory.EnumerateDirectories(OrCurrent(parent)) : Directory.EnumerateFiles(OrCurrent(parent))));
 
     private static IEnumerable<string> Names(IEnumerable<string> paths) => paths.Take(MaxEntries).Select(p => Path.GetFileName(p)).Order(StringComparer.Ordinal);
 

@@ -89,6 +89,18 @@ public sealed class MissingInputCliTests : CliTest
             $"{Dir.Path}: error: '{Dir.Path}' is a folder, not a trace file\n");
     }
 
+    [Fact]
+    public async Task AMisspeltExperimentFolder_ToResume_GetsTheNearestFolder()
+    {
+        Directory.CreateDirectory(Dir.File("rural-district-compare"));
+        File.WriteAllText(Dir.File("rural-district-compar.txt"), "a file, not a folder: not suggested");
+
+        var exit = await Isdnsim("compare", "--resume", Dir.File("rural-district-compar"));
+
+        exit.Should().Be(ExitCodes.BadInput);
+        Err.ToString().Should().Be($"isdnsim: error: --resume: '{Dir.File("rural-district-compar")}' does not exist; did you mean '{Dir.File("rural-district-compare")}'?\n");
+    }
+
     [Theory]
     [InlineData("2024-12-31")]
     [InlineData("2025-04-02")]
