@@ -78,7 +78,7 @@ public static class ScenarioLoader
     /// The root of the one YAML document in <paramref name="text"/>, or null after reporting to
     /// <paramref name="reader"/> why there is none (<paramref name="empty"/> for a file without content, a syntax error with its position).
     /// </summary>
-    internal static YamlNode? ReadRoot(YamlReader reader, string text, string empty)
+    internal static YamlNode? ReadRoot(YamlReader reader, string text, string empty, bool blameTabs = true)
     {
         if (IsBlank(text))
         {
@@ -100,8 +100,7 @@ public static class ScenarioLoader
         }
         catch (YamlException e)
         {
-            var at = new SourcePosition((int)e.Start.Line, (int)e.Start.Column);
-            reader.Error(at, $"YAML syntax error: {CleanYamlMessage(e)}");
+            SyntaxError(new SourcePosition((int)e.Start.Line, (int)e.Start.Column), $"YAML syntax error: {CleanYamlMessage(e)}");
             return null;
         }
         catch (InvalidOperationException)
@@ -110,10 +109,17 @@ public static class ScenarioLoader
             // over several lines inside an unclosed [ or {; where it stopped is known here.
             var at = scanner.CurrentPosition;
             var opener = UnclosedBracket(text, (int)at.Line);
-            reader.Error(new SourcePosition((int)at.Line, (int)at.Column), opener is { } o
+            SyntaxError(new SourcePosition((int)at.Line, (int)at.Column), opener is { } o
                 ? $"YAML syntax error: cannot read this value; the '{o.Bracket}' on line {o.Line} is not closed"
                 : "YAML syntax error: cannot read this value; is a '[' or '{' above it left unclosed?");
             return null;
+        }
+
+        // A tab in an indentation derails the parser somewhere else, often at the top of the file: name the tab instead.
+        void SyntaxError(SourcePosition at, string message)
+        {
+            var (where, what) = blameTabs && IndentationTabs.Blame(text, (at, message)) is { } tab ? tab : (at, message);
+            reader.Error(where, what);
         }
     }
 
