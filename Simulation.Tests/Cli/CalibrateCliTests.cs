@@ -72,8 +72,14 @@ public sealed class CalibrateCliTests : CliTest
         // calibrated.yaml is an --uncertain file the scenario accepts.
         (await Isdnsim("validate", scenario, "--uncertain", Path.Combine(outDir, "calibrated.yaml"))).Should().Be(ExitCodes.Ok, Err.ToString());
         Directory.GetFiles(outDir).Select(Path.GetFileName).Should().BeEquivalentTo(
-            ["experiment.json", "scenario.yaml", "manifest.json", "posterior.csv", "fit.csv", "points.csv", "accepted.csv", "calibrated.yaml", "calibrated-values.txt"],
+            ["experiment.json", "scenario.yaml", "manifest.json", "posterior.csv", "fit.csv", "points.csv", "accepted.csv", "calibrated.yaml", "calibrated-values.txt", "report.html"],
             "every file is renamed into place; no temporary file is left");
+
+        // The report says what the terminal says, and shows the fit and the posterior.
+        var report = File.ReadAllText(Path.Combine(outDir, "report.html"));
+        report.Should().Contain("The data pin down processes.heat-plan.steps.work.effort").And.Contain("ABC accepted the closest 4")
+            .And.Contain("<table id=\"fit\"").And.Contain("<table id=\"posterior\"").And.Contain("11.5wd [");
+        File.Exists(Path.Combine(outDir, "figures", "narrowing.svg")).Should().BeTrue();
     }
 
     [Fact]
@@ -139,6 +145,7 @@ public sealed class CalibrateCliTests : CliTest
         var posterior = PosteriorRow(outDir);
         (posterior["median"], posterior["p5"], posterior["p95"], posterior["accepted"]).Should().Be(("", "", "", "0"));
         File.Exists(Path.Combine(outDir, "calibrated.yaml")).Should().BeFalse();
+        File.ReadAllText(Path.Combine(outDir, "report.html")).Should().Contain("No world reproduces the data");
         File.ReadAllLines(Path.Combine(outDir, "accepted.csv")).Should().HaveCount(1, "the header alone");
     }
 
@@ -166,7 +173,7 @@ public sealed class CalibrateCliTests : CliTest
 
         exit.Should().Be(ExitCodes.Ok, Err.ToString());
         Output.Should().Contain("17 replications already there");
-        foreach (var name in new[] { "posterior.csv", "fit.csv", "points.csv", "accepted.csv", "calibrated.yaml", "calibrated-values.txt" })
+        foreach (var name in new[] { "posterior.csv", "fit.csv", "points.csv", "accepted.csv", "calibrated.yaml", "calibrated-values.txt", "report.html" })
         {
             File.ReadAllBytes(Path.Combine(Dir.File("b"), name)).Should().Equal(File.ReadAllBytes(Path.Combine(Dir.File("a"), name)), name);
         }
@@ -181,7 +188,7 @@ public sealed class CalibrateCliTests : CliTest
         var exitB = await Isdnsim("calibrate", scenario, "--observed", observed, "--samples", "16", "--accept", "0.2", "--replications", "2", "--no-progress", "--out", Dir.File("b"));
 
         (exitA, exitB).Should().Be((ExitCodes.Ok, ExitCodes.Ok), Err.ToString());
-        foreach (var name in new[] { "posterior.csv", "fit.csv", "points.csv", "accepted.csv", "calibrated.yaml", "calibrated-values.txt" })
+        foreach (var name in new[] { "posterior.csv", "fit.csv", "points.csv", "accepted.csv", "calibrated.yaml", "calibrated-values.txt", "report.html" })
         {
             File.ReadAllBytes(Path.Combine(Dir.File("b"), name)).Should().Equal(File.ReadAllBytes(Path.Combine(Dir.File("a"), name)), name);
         }
