@@ -34,7 +34,11 @@ public sealed record CellSummary(
         // Replications stored before stability was recorded have none; they count as not flagged.
         var judged = digests.Where(d => d.Stability is not null).Select(d => d.Stability!).ToList();
         var agencies = AgencyEstimates.Of(digests, d => d.Agencies)
-            .Select((a, i) => a with { UnstableIn = judged.Count(s => s.UnstableAgencies.Contains(i)) })
+            .Select((a, i) => a with
+            {
+                UnstableIn = judged.Count(s => s.UnstableAgencies.Contains(i)),
+                PresentUtilisation = Estimate.Of([.. judged.Where(s => s.PresentUtilisation is not null).Select(s => s.PresentUtilisation![i]).Where(double.IsFinite)]),
+            })
             .ToList();
         var processes = judged.Count == 0 ? 0 : judged[0].Arrived.Length;
 
