@@ -91,14 +91,14 @@ public static class CompareReport
             page.Heading(2, "Headline figures");
             var level = result.Differences.Select(d => d.Level).DefaultIfEmpty(ComparisonResult.FamilyLevel).First();
             var headers = new List<string> { "Metric" };
-            headers.AddRange(result.Cells.Select(c => $"{Name(c.Cell)}{(c.IsStable ? "" : " (unstable)")}: mean [95 % interval]"));
+            headers.AddRange(result.Cells.Select(c => $"{Name(c.Cell)}{(c.IsStable ? "" : $" ({c.InstabilityNote})")}: mean [95 % interval]"));
             headers.AddRange(Others.Select(c => $"{Name(c.Cell)} − {BaselineName} [{ReportSections.Level(level)} interval]"));
 
             var rows = result.Metrics.Select((metric, m) =>
             {
                 var row = new List<HtmlCell> { HtmlCell.Text(ReportFormat.LabelWithUnit(metric)) };
                 row.AddRange(result.Cells.Select(c => ReportSections.MeanCell(metric, c, c.Metrics[m])));
-                row.AddRange(Others.Select(c => ReportSections.DifferenceCell(metric, result.DifferenceOf(c.Cell, m), !c.IsStable || !_baseline.IsStable)));
+                row.AddRange(Others.Select(c => ReportSections.DifferenceCell(metric, result.DifferenceOf(c.Cell, m), c.MostlyUnstable || _baseline.MostlyUnstable)));
                 return (IReadOnlyList<HtmlCell>)row;
             });
             page.Table("headline", headers, rows);
@@ -306,7 +306,7 @@ public static class CompareReport
 
             var paired = difference.Paired;
             var percent = 100 / baseline;
-            var unstable = ReportSections.IsLeadTime(metric) && !(result.Cell(cell).IsStable && _baseline.IsStable) ? "; unstable queue" : "";
+            var unstable = ReportSections.IsLeadTime(metric) && (result.Cell(cell).MostlyUnstable || _baseline.MostlyUnstable) ? "; unstable queue" : "";
             return new BarValue(paired.Mean * percent, paired.Low * percent, paired.High * percent,
                 $"{ReportFormat.Signed(paired.Mean * percent, 1)} % ({ReportSections.Verdict(metric, difference).Word}{unstable})");
         }

@@ -105,8 +105,8 @@ internal static class ReportSections
     /// A paired difference to the baseline in a table: the difference with its interval, and the
     /// verdict in words; "over n replications †" where the pairs are fewer than the replications of
     /// the means beside it (<see cref="MissingValues"/>), and "unstable queue" for a lead time of a
-    /// comparison in which either side has one (<paramref name="unstable"/>): the lead times it
-    /// compares count finished projects only and grow with the horizon.
+    /// comparison in which either side is unstable in most replications (<paramref name="unstable"/>):
+    /// the lead times it compares count finished projects only and grow with the horizon.
     /// </summary>
     public static HtmlCell DifferenceCell(MetricDefinition metric, Difference? difference, bool unstable = false)
     {
@@ -124,14 +124,14 @@ internal static class ReportSections
 
     /// <summary>
     /// A cell's mean in a table, with "n = 13 of 30" where fewer replications than the cell's have a
-    /// value, and "understated" for a lead time of an unstable cell.
+    /// value, and "understated" for a lead time of a cell unstable in most replications (<see cref="CellSummary.MostlyUnstable"/>).
     /// </summary>
     public static HtmlCell MeanCell(MetricDefinition metric, CellSummary cell, Estimate value)
     {
         var count = ReportFormat.IsDefined(value) && value.N < cell.Replications
             ? $"<br><span class=\"count\">n = {ReportFormat.Count(value.N)} of {ReportFormat.Count(cell.Replications)}</span>"
             : "";
-        var understated = !cell.IsStable && IsLeadTime(metric) && ReportFormat.IsDefined(value) ? "<br><span class=\"unstable\">understated (unstable)</span>" : "";
+        var understated = cell.MostlyUnstable && IsLeadTime(metric) && ReportFormat.IsDefined(value) ? "<br><span class=\"unstable\">understated (unstable)</span>" : "";
         return new HtmlCell(HtmlText.Escape(ReportFormat.Estimate(metric, value)) + count + understated, "num");
     }
 

@@ -18,7 +18,9 @@ internal static class ComparisonView
         foreach (var cell in r.Cells.Where(c => !c.IsStable))
         {
             console.MarkupLine($"[red]Warning: {Markup.Escape(cell.Cell)} has an unstable queue:[/] {Markup.Escape(CellWarnings.Summary(cell, r.Metrics))} " +
-                               "Its lead times count finished projects only and understate the delay (details below the tables).");
+                               (cell.MostlyUnstable
+                                   ? "Its lead times count finished projects only and understate the delay (details below the tables)."
+                                   : "In most replications its queues were stable (details below the tables)."));
         }
 
         var table = new Table()
@@ -26,7 +28,7 @@ internal static class ComparisonView
             .AddColumn("Metric");
         foreach (var cell in r.Cells)
         {
-            table.AddColumn(Markup.Escape(cell.Cell) + (cell.IsStable ? "" : " [red](unstable)[/]"));
+            table.AddColumn(Markup.Escape(cell.Cell) + (cell.IsStable ? "" : $" [red]({Markup.Escape(cell.InstabilityNote)})[/]"));
         }
 
         foreach (var cell in others)

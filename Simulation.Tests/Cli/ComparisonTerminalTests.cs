@@ -61,7 +61,7 @@ public sealed class ComparisonTerminalTests : CliTest
         var banner = output.IndexOf("Warning: as-is has an unstable queue: desk (town) saturated or growing in 2 of 2 replications.", StringComparison.Ordinal);
         banner.Should().BeGreaterThanOrEqualTo(0).And.BeLessThan(output.IndexOf("Variants against as-is", StringComparison.Ordinal), "named before the table");
         output.Should().NotContain("Warning: one-more has an unstable queue")
-            .And.Contain("│ as-is (unstable) │ one-more │")
+            .And.Contain("│ as-is (unstable │ one-more │ one-more − as-is │ │ │ in 2 of 2) │")
             .And.Contain("Arrived after the warm-up, and of these finished by the horizon (per replication, mean)")
             .And.Contain($"│ All processes │ {Arrivals("as-is")} │ {Arrivals("one-more")} │")
             .And.Contain("Warning (as-is): unstable queue: desk (town)");
@@ -71,7 +71,7 @@ public sealed class ComparisonTerminalTests : CliTest
         shares["one-more"].Should().BeGreaterThan(0.98, "a stable queue finishes all but the few in it at the end");
 
         var html = File.ReadAllText(Dir.File("cmp/report.html"));
-        html.Should().Contain("Warning: unstable queues").And.Contain("<table id=\"arrivals\">").And.Contain("as-is (unstable): mean")
+        html.Should().Contain("Warning: unstable queues").And.Contain("<table id=\"arrivals\">").And.Contain("as-is (unstable in 2 of 2): mean")
             .And.Contain("understated (unstable)").And.Contain("unstable queue</span>");
     }
 }
