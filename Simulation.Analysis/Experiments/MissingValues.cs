@@ -50,7 +50,7 @@ public static class MissingValues
     {
         var metric = result.Metrics[d.Metric];
         return string.Create(CultureInfo.InvariantCulture,
-            $"† {name(d.Cell)} − {name(result.Baseline)}, {metric.Label}: over the {d.Paired.N} replications in which both have a value " +
+            $"† {name(d.Cell)} − {name(result.Baseline)}, {metric.Label}: over the {d.Paired.N} replication{(d.Paired.N == 1 ? "" : "s")} in which both have a value " +
             $"(there {name(result.Baseline)} {value(metric, d.BaselineMeanOfPairs)}, {name(d.Cell)} {value(metric, d.VariantMeanOfPairs)}), " +
             $"not over the {d.BaselineN} and {d.VariantN} of the means beside it.");
     }

@@ -117,7 +117,7 @@ internal static class ReportSections
 
         var (word, css) = Verdict(metric, difference);
         var title = $"Paired difference over {ReportFormat.Count(difference.Paired.N)} replications, {Level(difference.Level)} interval";
-        var pairs = difference.OnTheReplicationsOfTheMeans ? "" : $"<br><span class=\"count\">over {ReportFormat.Count(difference.Paired.N)} replications †</span>";
+        var pairs = difference.OnTheReplicationsOfTheMeans ? "" : $"<br><span class=\"count\">over {ReportFormat.Count(difference.Paired.N)} replication{(difference.Paired.N == 1 ? "" : "s")} †</span>";
         var steady = unstable && IsLeadTime(metric) ? "<br><span class=\"unstable\">unstable queue</span>" : "";
         return new HtmlCell($"{HtmlText.Escape(ReportFormat.Difference(metric, difference.Paired))}<br><strong>{word}</strong>{pairs}{steady}", $"num {css}", title);
     }
