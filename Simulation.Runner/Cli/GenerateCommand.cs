@@ -96,7 +96,7 @@ public sealed class GenerateCommand(Consoles consoles) : Command<GenerateCommand
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         AtomicOutput.WriteFile(full, yaml);
         var d = loaded.Definition;
-        consoles.Out.MarkupLine($"Wrote [bold]{Markup.Escape(path)}[/]: {Markup.Escape(d.Description ?? d.Name)}.");
+        consoles.Out.MarkupLine($"Wrote [bold]{Markup.Escape(DisplayPath.Of(path))}[/]: {Markup.Escape(d.Description ?? d.Name)}.");
         return ExitCodes.Ok;
     }
 }
