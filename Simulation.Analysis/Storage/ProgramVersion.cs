@@ -18,6 +18,17 @@ public static class ProgramVersion
         typeof(ProgramVersion).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 
     /// <summary>
+    /// The git commit the program was built from, when it was built in a clone (the SDK appends it
+    /// to the informational version as +SHA); null otherwise. Changes not committed at build time
+    /// are not in it.
+    /// </summary>
+    public static string? Commit { get; } =
+        typeof(ProgramVersion).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+') is [_, var revision]
+        && revision.Length >= 7 && revision.All(char.IsAsciiHexDigit)
+            ? revision.ToLowerInvariant()
+            : null;
+
+    /// <summary>
     /// This build of IsdnSim's simulation code: the identity of the modules that decide a result
     /// (kernel, scenario language, analysis), so a change in any of them counts as another build.
     /// </summary>

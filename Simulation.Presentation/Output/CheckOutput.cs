@@ -34,6 +34,7 @@ public static class CheckOutput
         using var output = AtomicOutput.Begin(directory);
         Check.Write(output.PathOf("check.csv"), check.Rows);
         manifest.Write(output.PathOf("manifest.json"));
+        ResultGuide.Write(output.StagingDirectory, "check");
         output.Commit();
     }
 }

@@ -40,14 +40,26 @@ internal sealed class Csv(TextWriter writer)
         return this;
     }
 
-    /// <summary>Shortest text that reads back to the same double; empty for an undefined value.</summary>
+    /// <summary>
+    /// Significant digits of a number in a result file: enough for any figure of a simulation (a
+    /// lead time to a few seconds over centuries), few enough that the last bits of binary
+    /// arithmetic do not show (0.1 + 0.2 is written 0.3, not 0.30000000000000004).
+    /// </summary>
+    public const int SignificantDigits = 12;
+
+    private const string NumberFormat = "G12";
+
+    /// <summary>
+    /// The value rounded to <see cref="SignificantDigits"/> significant digits, in the shortest text
+    /// that gives it (invariant culture, so the same bytes everywhere); empty for an undefined value.
+    /// </summary>
     public Csv Add(double value)
     {
         Separate();
         if (double.IsFinite(value))
         {
             Span<char> buffer = stackalloc char[32];
-            value.TryFormat(buffer, out var n, "R", CultureInfo.InvariantCulture);
+            value.TryFormat(buffer, out var n, NumberFormat, CultureInfo.InvariantCulture);
             writer.Write(buffer[..n]);
         }
 

@@ -19,7 +19,7 @@ internal sealed class CsvTable<TRow>
 
     public CsvTable<TRow> Column(string header, CsvValue<TRow, long> value) => Add(header, (Csv csv, in TRow row) => csv.Add(value(in row)));
 
-    /// <summary>A number in shortest round-trip form; empty where it is undefined (NaN or infinite).</summary>
+    /// <summary>A number to <see cref="Csv.SignificantDigits"/> significant digits; empty where it is undefined (NaN or infinite).</summary>
     public CsvTable<TRow> Column(string header, CsvValue<TRow, double> value) => Add(header, (Csv csv, in TRow row) => csv.Add(value(in row)));
 
     public CsvTable<TRow> Column(string header, CsvValue<TRow, DateOnly> value) => Add(header, (Csv csv, in TRow row) => csv.Add(value(in row)));

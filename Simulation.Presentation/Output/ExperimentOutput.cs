@@ -268,20 +268,31 @@ public static class ExperimentOutput
         });
 }
 
-/// <summary>What manifest.json says of an experiment: its plan, the variants' definitions, and how this run went.</summary>
+/// <summary>
+/// What manifest.json says of an experiment: the fields every manifest starts with
+/// (<see cref="ManifestHead"/>; the wall time, events and engine of this run), then how this run
+/// went, the plan and the variants' definitions.
+/// </summary>
 public sealed record ExperimentManifest(
-    ExperimentPlan Plan,
+    string Program,
+    string ProgramVersion,
+    string? GitCommit,
+    string Command,
+    string CreatedUtc,
+    string ScenarioFile,
     string ScenarioName,
-    IReadOnlyList<VariantInfo> Variants,
+    string ScenarioSha256,
+    ulong Seed,
     int Replications,
-    bool? PrecisionReached,
     string Engine,
     int Silos,
+    long Events,
+    double WallSeconds,
+    bool? PrecisionReached,
     int ComputedThisRun,
     int ResumedFromStore,
-    DateTimeOffset CreatedUtc,
-    double WallSeconds,
-    long Events)
+    ExperimentPlan Plan,
+    IReadOnlyList<VariantInfo> Variants)
 {
     /// <summary>Silos that left the cluster during this run (replications on them ran again); null when none did.</summary>
     public int? SilosLost { get; init; }

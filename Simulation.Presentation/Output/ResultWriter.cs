@@ -30,6 +30,7 @@ public static class ResultWriter
         }
 
         WriteManifest(output.PathOf("manifest.json"), manifest);
+        ResultGuide.Write(output.StagingDirectory, "run");
         output.Commit();
     }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -6,31 +5,34 @@ namespace IsdnSim.Presentation.Output;
 
 /// <summary>
 /// manifest.json of a run, field by field in the order written: the one description that writes
-/// the file and reads it back. Optional fields are left out when null; <see cref="Variant"/> is
-/// written as null when the run had none.
+/// the file and reads it back. It starts with the fields every manifest starts with, in the same
+/// order (<see cref="ManifestHead"/>); then what is the run's own. Optional fields are left out
+/// when null; <see cref="Variant"/> and <see cref="GitCommit"/> are written as null when there is none.
 /// </summary>
 public sealed record RunManifestFile(
     string Program,
     string ProgramVersion,
+    string? GitCommit,
+    string Command,
+    string CreatedUtc,
     string ScenarioFile,
     string ScenarioName,
     string ScenarioSha256,
-    string? Variant,
     ulong Seed,
     int Replications,
+    string Engine,
+    int Silos,
+    long Events,
+    double WallSeconds,
+    string? Variant,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? ReplicationsRequested,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? StoppedBy,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Reproduce,
     double HorizonDays,
     double WarmupDays,
-    string Engine,
-    int Silos,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? SilosLost,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? ReplicationsRerun,
-    string CreatedUtc,
-    long Events,
-    long Windows,
-    double WallSeconds)
+    long Windows)
 {
     /// <summary>Snake-case names, two-space indents, '\n' line ends, no newline after the closing brace.</summary>
     public static JsonSerializerOptions Json => RunManifestJson.Default.Options;
@@ -39,10 +41,10 @@ public sealed record RunManifestFile(
     public static RunManifestFile From(RunManifest m)
     {
         var lost = m.SilosLost > 0 || m.ReplicationsRerun > 0;
-        return new RunManifestFile("isdnsim", m.ProgramVersion, m.ScenarioFile, m.ScenarioName, m.ScenarioHash, m.Variant, m.Seed, m.Replications,
-            m.RequestedReplications, m.RequestedReplications is null ? null : m.StoppedBy, m.Reproduce, m.HorizonDays, m.WarmupDays, m.Engine, m.Silos,
-            lost ? m.SilosLost : null, lost ? m.ReplicationsRerun : null,
-            m.CreatedUtc.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture), m.Events, m.Windows, Math.Round(m.WallSeconds, 3));
+        return new RunManifestFile(ManifestHead.Program, m.ProgramVersion, ManifestHead.GitCommit, "run", ManifestHead.Timestamp(m.CreatedUtc),
+            m.ScenarioFile, m.ScenarioName, m.ScenarioHash, m.Seed, m.Replications, m.Engine, m.Silos, m.Events, ManifestHead.Seconds(m.WallSeconds),
+            m.Variant, m.RequestedReplications, m.RequestedReplications is null ? null : m.StoppedBy, m.Reproduce, m.HorizonDays, m.WarmupDays,
+            lost ? m.SilosLost : null, lost ? m.ReplicationsRerun : null, m.Windows);
     }
 
     public static RunManifestFile Read(string path) =>

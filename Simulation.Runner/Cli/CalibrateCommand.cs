@@ -39,7 +39,7 @@ public sealed class CalibrateCommand(Consoles consoles) : AsyncCommand<Calibrate
         var files = completed.Outcome.Result.Accepted.Count > 0
             ? $"posterior.csv, fit.csv, accepted.csv, points.csv, {CalibrationOutput.CalibratedRanges}, {CalibrationOutput.CalibratedValues}"
             : "posterior.csv, fit.csv, accepted.csv (empty), points.csv; no calibrated ranges, as no world fits";
-        consoles.Out.MarkupLine($"Results in [bold]{Markup.Escape(store.Directory)}[/] ({Markup.Escape(files)}), simulated in {completed.WallSeconds:0.0} s.");
+        consoles.Out.MarkupLine($"Results in [bold]{Markup.Escape(DisplayPath.Of(store.Directory))}[/] ({Markup.Escape(files)}), simulated in {completed.WallSeconds:0.0} s.");
         return ExitCodes.Ok;
     }
 }

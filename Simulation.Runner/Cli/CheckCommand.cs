@@ -33,7 +33,7 @@ public sealed class CheckCommand(Consoles consoles) : AsyncCommand<CheckSettings
         }
 
         CheckView.Render(consoles.Out, result, check.Replications);
-        consoles.Out.MarkupLine($"Results in [bold]{Markup.Escape(check.OutDir)}[/] (check.csv, manifest.json), simulated in {outcome.WallSeconds:0.0} s.");
+        consoles.Out.MarkupLine($"Results in [bold]{Markup.Escape(DisplayPath.Of(check.OutDir))}[/] (check.csv, manifest.json), simulated in {outcome.WallSeconds:0.0} s.");
         return ExitCodes.Ok;
     }
 }

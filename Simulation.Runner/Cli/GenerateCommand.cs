@@ -76,9 +76,14 @@ public sealed class GenerateCommand(Consoles consoles) : Command<GenerateCommand
             return ExitCodes.BadInput;
         }
 
+        // The $schema line names the schema relative to the folder the file is written to (standard
+        // output: the current folder, where a redirect usually writes), found from there, the current
+        // folder or the program's own (in a clone, scenarios/); none when it is nowhere to be found.
+        var folder = settings.Out is { } target ? Path.GetDirectoryName(Path.GetFullPath(target))! : Directory.GetCurrentDirectory();
+        var schema = SchemaReference.From(folder, [folder, Directory.GetCurrentDirectory(), AppContext.BaseDirectory]);
         var yaml = settings.Germany
-            ? RegionGenerator.GenerateGermany(settings.Seed)
-            : RegionGenerator.Generate(new RegionSpec(settings.Municipalities, settings.Districts, settings.Cities, settings.States, settings.Amter, settings.Seed, settings.Name));
+            ? RegionGenerator.GenerateGermany(settings.Seed, schema)
+            : RegionGenerator.Generate(new RegionSpec(settings.Municipalities, settings.Districts, settings.Cities, settings.States, settings.Amter, settings.Seed, settings.Name), schema);
         var loaded = ScenarioLoader.Parse(yaml, settings.Out ?? "generated.yaml");
 
         if (settings.Out is not { } path)
@@ -91,7 +96,7 @@ public sealed class GenerateCommand(Consoles consoles) : Command<GenerateCommand
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         AtomicOutput.WriteFile(full, yaml);
         var d = loaded.Definition;
-        consoles.Out.MarkupLine($"Wrote [bold]{Markup.Escape(path)}[/]: {Markup.Escape(d.Description ?? d.Name)}.");
+        consoles.Out.MarkupLine($"Wrote [bold]{Markup.Escape(DisplayPath.Of(path))}[/]: {Markup.Escape(d.Description ?? d.Name)}.");
         return ExitCodes.Ok;
     }
 }

@@ -170,7 +170,7 @@ public sealed class ReplayCommand(Consoles consoles) : Command<ReplayCommand.Set
 
         AtomicOutput.WriteFile(Path.GetFullPath(html), ReplayPage.Build(trace, other));
         var link = settings.Project is { } p ? $"; {Path.GetFileName(html)}#{p} opens it at {p}" : "";
-        consoles.Out.MarkupLine($"Replay page in [bold]{Markup.Escape(html)}[/]: open it in a browser (it works offline){Markup.Escape(link)}.");
+        consoles.Out.MarkupLine($"Replay page in [bold]{Markup.Escape(DisplayPath.Of(html))}[/]: open it in a browser (it works offline){Markup.Escape(link)}.");
         return ExitCodes.Ok;
     }
 

@@ -77,10 +77,10 @@ public sealed class RunCommand(Consoles consoles) : AsyncCommand<RunSettings>
         SummaryView.Render(consoles.Out, model, summary);
         if (outcome.Trace is { } trace)
         {
-            consoles.Out.MarkupLine($"Trace of replication {run.Traced} in [bold]{Markup.Escape(settings.Trace!)}[/] ({trace.Events:N0} events, {TraceWriter.Size(trace.Bytes)}); replay it with: isdnsim replay {Markup.Escape(settings.Trace!)}");
+            consoles.Out.MarkupLine($"Trace of replication {run.Traced} in [bold]{Markup.Escape(DisplayPath.Of(settings.Trace!))}[/] ({trace.Events:N0} events, {TraceWriter.Size(trace.Bytes)}); replay it with: isdnsim replay {Markup.Escape(DisplayPath.Of(settings.Trace!))}");
         }
 
-        consoles.Out.MarkupLine($"Results in [bold]{Markup.Escape(run.OutDir)}[/] (simulated in {outcome.SimulatedSeconds:0.0} s, written in {outcome.TotalSeconds - outcome.SimulatedSeconds:0.0} s).");
+        consoles.Out.MarkupLine($"Results in [bold]{Markup.Escape(DisplayPath.Of(run.OutDir))}[/] (simulated in {outcome.SimulatedSeconds:0.0} s, written in {outcome.TotalSeconds - outcome.SimulatedSeconds:0.0} s).");
         if (outcome.Telemetry is { } telemetry)
         {
             Report(telemetry, telemetry.Flush());
@@ -92,7 +92,7 @@ public sealed class RunCommand(Consoles consoles) : AsyncCommand<RunSettings>
             var written = outcome.Written;
             var leftOut = outcome.LeftOut;
             var why = interrupted ? "interrupted" : "stopped by the failure";
-            consoles.Errors.WriteLine($"isdnsim: {why}: replications 0 to {written - 1} of {replications} finished and were written to {run.OutDir}.");
+            consoles.Errors.WriteLine($"isdnsim: {why}: replications 0 to {written - 1} of {replications} finished and were written to {DisplayPath.Of(run.OutDir)}.");
             if (leftOut.Count > 0)
             {
                 consoles.Errors.WriteLine($"Replication{(leftOut.Count == 1 ? "" : "s")} {string.Join(", ", leftOut)} finished too but {(leftOut.Count == 1 ? "is" : "are")} left out: a run's folder holds replications 0 to k-1, so that '--replications k' reproduces it.");

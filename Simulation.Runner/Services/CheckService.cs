@@ -99,9 +99,9 @@ internal sealed class CheckService(Consoles consoles)
 
             var result = ObservedCheck.Compute(check.Targets, [.. figures.OrderBy(f => f.Key).Select(f => f.Value)]);
             var simulated = clock.Elapsed.TotalSeconds;
-            var manifest = new CheckManifest("isdnsim", ProgramVersion.Text, "check", settings.File, model.Definition.Name, check.Scenario.Hash, model.Definition.AppliedVariant,
-                check.Observed.File, check.Observed.Sha256, check.Observed.Rows.Count, model.Seed, check.Replications, model.Horizon.Days, model.Warmup.Days,
-                host.Engine.Name, host.Silos, CheckManifest.Timestamp(DateTimeOffset.UtcNow), events, simulated,
+            var manifest = new CheckManifest(ManifestHead.Program, ProgramVersion.Text, ManifestHead.GitCommit, "check", ManifestHead.Timestamp(DateTimeOffset.UtcNow),
+                settings.File, model.Definition.Name, check.Scenario.Hash, model.Seed, check.Replications, host.Engine.Name, host.Silos, events, simulated,
+                model.Definition.AppliedVariant, check.Observed.File, check.Observed.Sha256, check.Observed.Rows.Count, model.Horizon.Days, model.Warmup.Days,
                 RunFolder.ReproduceCommand(settings.File, model, check.Replications, settings.Horizon, settings.Warmup, check.Observed.File));
             using (Interruption.WritingResults())
             {

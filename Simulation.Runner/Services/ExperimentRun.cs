@@ -84,7 +84,7 @@ internal static class ExperimentRun
 
             if (opened.Plan.Build != ProgramVersion.Build)
             {
-                consoles.Errors.WriteLine($"isdnsim: warning: {opened.Directory} was started by another build of isdnsim ({opened.Plan.Build ?? "unknown"}, this is {ProgramVersion.Build}); " +
+                consoles.Errors.WriteLine($"isdnsim: warning: {DisplayPath.Of(opened.Directory)} was started by another build of isdnsim ({opened.Plan.Build ?? "unknown"}, this is {ProgramVersion.Build}); " +
                                           "if the simulation changed in between, the replications already there and the new ones do not fit together");
             }
 
@@ -95,7 +95,7 @@ internal static class ExperimentRun
                 consoles.Errors.WriteLine($"isdnsim: warning: {warning}");
             }
 
-            consoles.Out.MarkupLine($"Resuming [bold]{Markup.Escape(opened.Directory)}[/]: {found} replications already there.");
+            consoles.Out.MarkupLine($"Resuming [bold]{Markup.Escape(DisplayPath.Of(opened.Directory))}[/]: {found} replications already there.");
             return new OpenedExperiment<T>(opened, resumed);
         }
 
@@ -173,13 +173,15 @@ internal static class ExperimentRun
         ProgressDisplay.Status(consoles.Out, !settings.NoProgress, "Writing figures and report", () =>
         {
             write(outcome, context);
-            ExperimentOutput.WriteManifest(opened.Store, new ExperimentManifest(plan, context.ScenarioName, context.Variants, context.Replications,
-                context.PrecisionReached, completed.Engine, completed.Silos, outcome.Computed, completed.FromStore, DateTimeOffset.UtcNow,
-                completed.WallSeconds, outcome.Digests.Values.Sum(d => d.Sum(x => x.Events)))
+            ExperimentOutput.WriteManifest(opened.Store, new ExperimentManifest(ManifestHead.Program, ProgramVersion.Text, ManifestHead.GitCommit, command,
+                ManifestHead.Timestamp(DateTimeOffset.UtcNow), plan.ScenarioFile, context.ScenarioName, plan.ScenarioHash, opened.Model.Seed, context.Replications,
+                completed.Engine, completed.Silos, outcome.Digests.Values.Sum(d => d.Sum(x => x.Events)), ManifestHead.Seconds(completed.WallSeconds),
+                context.PrecisionReached, outcome.Computed, completed.FromStore, plan, context.Variants)
             {
                 SilosLost = completed.SilosLost > 0 ? completed.SilosLost : null,
                 ReplicationsRerun = completed.Rerun > 0 ? completed.Rerun : null,
             });
+            ResultGuide.Write(opened.Store.Directory, command);
         });
         return (completed, ExitCodes.Ok);
     }
@@ -233,8 +235,8 @@ internal static class ExperimentRun
         }
 
         var stored = store.Stored();
-        consoles.Errors.WriteLine($"{stored} replications are stored in {store.Directory} ({stored - before} of them from this run).");
-        consoles.Errors.WriteLine($"Continue with: isdnsim {command} --resume {store.Directory}");
+        consoles.Errors.WriteLine($"{stored} replications are stored in {DisplayPath.Of(store.Directory)} ({stored - before} of them from this run).");
+        consoles.Errors.WriteLine($"Continue with: isdnsim {command} --resume {DisplayPath.Of(store.Directory)}");
         return (null, code);
     }
 
@@ -247,5 +249,5 @@ internal static class ExperimentRun
     }
 
     public static void Done(Consoles consoles, ExperimentStore store, double seconds) =>
-        consoles.Out.MarkupLine($"Results and report in [bold]{Markup.Escape(store.Directory)}[/] ({Markup.Escape(Path.Combine(store.Directory, "report.html"))}), simulated in {seconds:0.0} s.");
+        consoles.Out.MarkupLine($"Results and report in [bold]{Markup.Escape(DisplayPath.Of(store.Directory))}[/] ({Markup.Escape(DisplayPath.Of(Path.Combine(store.Directory, "report.html")))}), simulated in {seconds:0.0} s.");
 }

@@ -122,7 +122,7 @@ internal sealed class RunService(Consoles consoles)
         var reproduce = RunFolder.ReproduceCommand(settings.File, model, results.Count, settings.Horizon, settings.Warmup);
         var writing = Interruption.WritingResults();
         RunSummary summary = null!;
-        ProgressDisplay.Status(consoles.Out, !settings.NoProgress, $"Computing figures and writing {run.OutDir}", () =>
+        ProgressDisplay.Status(consoles.Out, !settings.NoProgress, $"Computing figures and writing {DisplayPath.Of(run.OutDir)}", () =>
         {
             var manifest = new RunManifest(settings.File, model.Definition.Name, run.Scenario.Hash, model.Definition.AppliedVariant, model.Seed, results.Count, model.Horizon.Days,
                 host.Engine.Name, host.Silos, ProgramVersion.Text, DateTimeOffset.UtcNow,

@@ -20,7 +20,8 @@ public static class RegionGenerator
     private const double PopulationSigma = 1.705;
     private const int LargestPopulation = 3_700_000;
 
-    public static string Generate(RegionSpec spec)
+    /// <summary>The region of <paramref name="spec"/>; <paramref name="schema"/> is what its <c>$schema</c> line names (<see cref="SchemaReference"/>), none when null.</summary>
+    public static string Generate(RegionSpec spec, string? schema = SchemaReference.Beside)
     {
         if (spec.Problem() is { } problem)
         {
@@ -37,7 +38,7 @@ public static class RegionGenerator
             "# dealt to districts at random; with --amter, municipalities under 5,000 share Ämter of 4 to 8.",
         ];
         var municipalities = region.Districts.Sum(d => d.Members.Count);
-        return Write(new Header(command, about, spec.Name ?? $"Generated region ({municipalities:N0} municipalities)", spec.Seed, "Ämter"), region);
+        return Write(new Header(command, about, spec.Name ?? $"Generated region ({municipalities:N0} municipalities)", spec.Seed, "Ämter", schema), region);
     }
 
     /// <summary>
@@ -45,7 +46,7 @@ public static class RegionGenerator
     /// independent cities (<see cref="Germany"/>), joint administrations only where a Land's law has
     /// them, drawn populations and names as for any generated region.
     /// </summary>
-    public static string GenerateGermany(ulong seed)
+    public static string GenerateGermany(ulong seed, string? schema = SchemaReference.Beside)
     {
         var region = BuildGermany(seed);
         string[] about =
@@ -58,10 +59,10 @@ public static class RegionGenerator
             "# Samtgemeinde, Verbandsgemeinde, Verwaltungsgemeinschaft), as many as GV100AD counts of that",
             "# kind, shared among its Länder in proportion to their municipalities (ASSUMPTION).",
         ];
-        return Write(new Header($"isdnsim generate --germany --seed {seed}", about, "Deutschland", seed, "joint administrations"), region);
+        return Write(new Header($"isdnsim generate --germany --seed {seed}", about, "Deutschland", seed, "joint administrations", schema), region);
     }
 
-    private sealed record Header(string Command, string[] About, string Name, ulong Seed, string AssociationsWord);
+    private sealed record Header(string Command, string[] About, string Name, ulong Seed, string AssociationsWord, string? Schema);
 
     private sealed record Place(string Id, string Name, int Population)
     {
@@ -283,7 +284,9 @@ public static class RegionGenerator
         var municipalities = region.Districts.Sum(d => d.Members.Count);
         var population = region.Districts.Sum(d => d.Population);
 
-        s.AppendLine("# yaml-language-server: $schema=scenario.schema.json");
+        s.AppendLine(header.Schema is { } schema
+            ? $"# yaml-language-server: $schema={schema}"
+            : "# (No $schema line: no scenario.schema.json was found for this file; see docs/scenario-format.md.)");
         s.AppendLine("#");
         s.AppendLine("# A synthetic region, written by:");
         s.AppendLine($"#   {header.Command}");
@@ -334,12 +337,12 @@ public static class RegionGenerator
             s.AppendLine($"      - {{ id: plan-approval, name: Anhörungs- und Planfeststellungsbehörde (Straßen), staff: {Posts(stateMunicipalities / 80.0)}, roles: [plan-approval] }}");
             s.AppendLine($"      - {{ id: kita-supervision, name: Kita-Aufsicht (Landesjugendamt), staff: {Posts(inState.Sum(d => d.Population) / 200000.0)}, roles: [operating-permit] }}");
             // About 300 consultancies for over 10,000 municipalities: one per 35.
-            s.AppendLine($"  - {{ id: {stateId}-consultancies, kind: consultancy, name: {Q("Planungsbüros " + stateName)}, parent: {stateId}, agencies: [{{ id: heat-planning, staff: {Posts(stateMunicipalities / 35.0)}, roles: [heat-consulting] }}] }}");
+            s.AppendLine($"  - {{ id: {stateId}-consultancies, kind: consultancy, name: {Q("Planungsbüros " + stateName)}, parent: {stateId}, agencies: [{{ id: heat-planning, name: Wärmeplanung, staff: {Posts(stateMunicipalities / 35.0)}, roles: [heat-consulting] }}] }}");
             // Operators' own work keeps their staff about 30-40 % busy, as in rural-district.yaml (ASSUMPTION).
             var gridStaff = Posts(stateMunicipalities / 150.0, 2);
             var railStaff = Posts(stateMunicipalities / 60.0);   // every cross-municipal cycle path asks it
-            s.AppendLine($"  - {{ id: {stateId}-grid, kind: national-operator, name: {Q("Verteilnetzbetreiber " + stateName)}, parent: {stateId}, agencies: [{{ id: connections, staff: {gridStaff}, roles: [grid], queue: priority, background: {{ rate: {gridStaff * 75}/year, effort: {{ dist: exponential, mean: 1wd }}, priority: 1 }} }}] }}");
-            s.AppendLine($"  - {{ id: {stateId}-db-infrago, kind: national-operator, name: {Q("DB InfraGO, Regionalbereich " + stateName)}, parent: {stateId}, agencies: [{{ id: station-team, staff: {railStaff}, productivity: 0.5, roles: [rail-infrastructure], queue: priority, background: {{ rate: {railStaff * 8}/year, effort: {{ dist: exponential, mean: 5wd }}, priority: 1 }} }}] }}");
+            s.AppendLine($"  - {{ id: {stateId}-grid, kind: national-operator, name: {Q("Verteilnetzbetreiber " + stateName)}, parent: {stateId}, agencies: [{{ id: connections, name: Netzanschluss und Netzdaten, staff: {gridStaff}, roles: [grid], queue: priority, background: {{ rate: {gridStaff * 75}/year, effort: {{ dist: exponential, mean: 1wd }}, priority: 1 }} }}] }}");
+            s.AppendLine($"  - {{ id: {stateId}-db-infrago, kind: national-operator, name: {Q("DB InfraGO, Regionalbereich " + stateName)}, parent: {stateId}, agencies: [{{ id: station-team, name: \"Regionalbereich, Bahnhofsmanagement\", staff: {railStaff}, productivity: 0.5, roles: [rail-infrastructure], queue: priority, background: {{ rate: {railStaff * 8}/year, effort: {{ dist: exponential, mean: 5wd }}, priority: 1 }} }}] }}");
 
             foreach (var d in inState)
             {
@@ -468,8 +471,8 @@ public static class RegionGenerator
 
     private static void WriteCompanies(StringBuilder s, string owner, string ownerName, int population)
     {
-        s.AppendLine($"  - {{ id: {owner}-stadtwerke, kind: utility, name: {Q("Stadtwerke " + ownerName)}, parent: {owner}, agencies: [{{ id: network-planning, staff: {Posts(population / 100000.0)}, roles: [utility-lines] }}, {{ id: heat, staff: {Posts(population / 100000.0)}, roles: [heat-data] }}] }}");
-        s.AppendLine($"  - {{ id: {owner}-wohnbau, kind: housing-company, name: {Q("Wohnungsbaugesellschaft " + ownerName)}, parent: {owner}, agencies: [{{ id: projects, staff: {Posts(population / 50000.0)}, roles: [housing] }}] }}");
+        s.AppendLine($"  - {{ id: {owner}-stadtwerke, kind: utility, name: {Q("Stadtwerke " + ownerName)}, parent: {owner}, agencies: [{{ id: network-planning, name: Netzplanung, staff: {Posts(population / 100000.0)}, roles: [utility-lines] }}, {{ id: heat, name: Wärme und Daten (heat and data), staff: {Posts(population / 100000.0)}, roles: [heat-data] }}] }}");
+        s.AppendLine($"  - {{ id: {owner}-wohnbau, kind: housing-company, name: {Q("Wohnungsbaugesellschaft " + ownerName)}, parent: {owner}, agencies: [{{ id: projects, name: Projektentwicklung (development), staff: {Posts(population / 50000.0)}, roles: [housing] }}] }}");
     }
 
     private static void WriteVariants(StringBuilder s, Region region)

@@ -65,14 +65,14 @@ public sealed class CalibrateCliTests : CliTest
         File.ReadAllLines(Path.Combine(outDir, "accepted.csv")).Skip(1).Select(l => l.Split(',')[2]).Should().Equal("12wd", "11wd", "13wd", "10wd");
 
         // Before: the scenario's own 10 wd gives 20 days exactly; after: the accepted worlds' mean 2 x 11.5 = 23.
-        File.ReadAllLines(Path.Combine(outDir, "fit.csv"))[1].Should().StartWith("2,heat-plan,,mean,days,24,24,2.4000000000000004,2.4000000000000004,20,20,20,23,");
+        File.ReadAllLines(Path.Combine(outDir, "fit.csv"))[1].Should().StartWith("2,heat-plan,,mean,days,24,24,2.4,2.4,20,20,20,23,", "0.1 x 24 is written to 12 significant digits, not as 2.4000000000000004");
         Output.Should().Contain("The data pin down processes.heat-plan.steps.work.effort");
         File.ReadAllText(Path.Combine(outDir, "calibrated-values.txt")).Should().Contain("--set processes.heat-plan.steps.work.effort=11.5wd\n");
 
         // calibrated.yaml is an --uncertain file the scenario accepts.
         (await Isdnsim("validate", scenario, "--uncertain", Path.Combine(outDir, "calibrated.yaml"))).Should().Be(ExitCodes.Ok, Err.ToString());
         Directory.GetFiles(outDir).Select(Path.GetFileName).Should().BeEquivalentTo(
-            ["experiment.json", "scenario.yaml", "manifest.json", "posterior.csv", "fit.csv", "points.csv", "accepted.csv", "calibrated.yaml", "calibrated-values.txt", "report.html"],
+            ["experiment.json", "scenario.yaml", "manifest.json", "posterior.csv", "fit.csv", "points.csv", "accepted.csv", "calibrated.yaml", "calibrated-values.txt", "report.html", "README.txt", "datapackage.json"],
             "every file is renamed into place; no temporary file is left");
 
         // The report says what the terminal says, and shows the fit and the posterior.

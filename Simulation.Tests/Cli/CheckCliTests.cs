@@ -34,7 +34,7 @@ public sealed class CheckCliTests : CliTest
         var exit = await Isdnsim("check", scenario, "--observed", observed, "--replications", "2", "--engine", "inprocess", "--no-progress", "--out", outDir);
 
         exit.Should().Be(ExitCodes.Ok, Err.ToString());
-        Directory.GetFiles(outDir).Select(Path.GetFileName).Should().BeEquivalentTo("check.csv", "manifest.json");
+        Directory.GetFiles(outDir).Select(Path.GetFileName).Should().BeEquivalentTo("check.csv", "manifest.json", "README.txt", "datapackage.json");
 
         // Lead times 10, 20, 30 in both replications: mean 20 and median 20 without spread; a's plan
         // done by the end of 2025-01-10 in both: share 1. 25 observed lies above the model's mean

@@ -26,7 +26,7 @@ public sealed class ExperimentCliTests : CliTest
         exit.Should().Be(ExitCodes.Ok, Err.ToString());
         Directory.GetFiles(Dir.File("cmp")).Select(Path.GetFileName).Should().BeEquivalentTo(
             "experiment.json", "scenario.yaml", "comparison.csv", "replications.csv", "agencies.csv", "agencies_by_year.csv",
-            "lead_times.csv", "deadlines.csv", "report.html", "manifest.json");
+            "lead_times.csv", "deadlines.csv", "report.html", "manifest.json", "README.txt", "datapackage.json");
         Directory.GetFiles(Dir.File("cmp/replications"), "*.json", SearchOption.AllDirectories).Should().HaveCount(12);
         File.ReadAllText(Dir.File("cmp/scenario.yaml")).Should().Be(File.ReadAllText(_scenario));
         Output.Should().Contain("Variants against as-is, 4 replications each").And.Contain("at 97.5 % each");

@@ -150,6 +150,90 @@ public sealed class GenerateTests
     }
 
     [Fact]
+    public void EveryAgencyOfAGeneratedRegion_HasAReadableName()
+    {
+        // Without a name: the agency's id stands in for it ("heat", "projects", "station-team").
+        foreach (var yaml in new[] { RegionGenerator.Generate(new RegionSpec(60, 3, 1, 1, Amter: true, Seed: 9)), RegionGenerator.GenerateGermany(2023) })
+        {
+            var agencies = ScenarioLoader.Parse(yaml, "g.yaml").Definition.Agents.SelectMany(a => a.Agencies.Select(g => (a.Id, g.Id, g.Name))).ToList();
+            agencies.Should().NotBeEmpty().And.OnlyContain(g => g.Name != g.Item2 && g.Name.Any(char.IsUpper), "every agency has a name a reader can tell apart from its id");
+        }
+    }
+
+    [Fact]
+    public void AgencyNames_ChangeNoResult()
+    {
+        // Names are labels: random streams and jurisdiction follow ids. Without the names issue 12
+        // gave the utilities', housing companies', consultancies' and operators' agencies, a run
+        // finishes the same projects at the same times.
+        var named = RegionGenerator.Generate(new RegionSpec(60, 3, 1, 1, Amter: true, Seed: 9));
+        var unnamed = named;
+        foreach (var name in new[] { "name: Wärmeplanung, ", "name: Netzanschluss und Netzdaten, ", "name: \"Regionalbereich, Bahnhofsmanagement\", ",
+                     "name: Netzplanung, ", "name: Wärme und Daten (heat and data), ", "name: Projektentwicklung (development), " })
+        {
+            named.Should().Contain(name);
+            unnamed = unnamed.Replace(name, "", StringComparison.Ordinal);
+        }
+
+        ProjectsOf(unnamed).Should().Equal(ProjectsOf(named));
+
+        static List<(string, double, double)> ProjectsOf(string yaml)
+        {
+            var spec = Runs.Spec(ScenarioLoader.Parse(yaml, "small.yaml"), new ScenarioOverrides(HorizonDays: 2 * 365, Variant: "democratisation"));
+            var result = Runs.RunOne(spec);
+            result.Projects.Should().NotBeEmpty();
+            return [.. result.Projects.Select(p => (p.Id.ToString(), p.Arrival, p.Finish))];
+        }
+    }
+
+    [Fact]
+    public void GeneratedRegion_NamesTheSchemaGiven_OrNoneWithASaying()
+    {
+        var spec = new RegionSpec(40, 2, 0, 1, Amter: false, Seed: 4);
+
+        RegionGenerator.Generate(spec).Split('\n')[0].Should().Be("# yaml-language-server: $schema=scenario.schema.json");
+        RegionGenerator.Generate(spec, "../scenarios/scenario.schema.json").Split('\n')[0].Should().Be("# yaml-language-server: $schema=../scenarios/scenario.schema.json");
+        var none = RegionGenerator.Generate(spec, null);
+        none.Should().NotContain("$schema=");
+        ScenarioLoader.Parse(none, "g.yaml").Definition.Agents.Should().NotBeEmpty();
+
+        // The schema line is a comment: the rest of the file, and so every result, is the same.
+        RegionGenerator.Generate(spec, "elsewhere.json").Split('\n', 2)[1].Should().Be(RegionGenerator.Generate(spec).Split('\n', 2)[1]);
+    }
+
+    [Fact]
+    public void SchemaReference_IsRelativeToTheFilesFolder_FoundFromAnyStart()
+    {
+        using var dir = new TempDirectory();
+        Directory.CreateDirectory(dir.File("clone/scenarios"));
+        File.WriteAllText(dir.File("clone/scenarios/scenario.schema.json"), "{}");
+        Directory.CreateDirectory(dir.File("clone/runs/a"));
+        Directory.CreateDirectory(dir.File("elsewhere"));
+
+        SchemaReference.From(dir.File("clone/runs/a"), [dir.File("clone/runs/a")]).Should().Be("../../scenarios/scenario.schema.json");
+        SchemaReference.From(dir.File("clone/scenarios"), [dir.File("clone/scenarios")]).Should().Be("scenario.schema.json");
+        SchemaReference.From(dir.File("elsewhere"), [dir.File("elsewhere"), dir.File("clone/runs")]).Should().Be("../clone/scenarios/scenario.schema.json");
+        SchemaReference.From(dir.File("elsewhere"), [dir.File("elsewhere")]).Should().BeNull();
+    }
+
+    [Fact]
+    public async Task GenerateCommand_WrittenToAnotherFolder_ItsSchemaLineResolvesFromThere()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("deep/er/region.yaml");
+        var errors = new StringWriter();
+
+        (await IsdnSimApp.RunAsync(["generate", "--municipalities", "40", "--districts", "2", "--out", path], Consoles.Plain(new StringWriter(), errors)))
+            .Should().Be(ExitCodes.Ok, errors.ToString());
+
+        // The test runs inside the repository, so the shipped schema is found from the program's folder.
+        var first = File.ReadLines(path).First();
+        first.Should().StartWith("# yaml-language-server: $schema=");
+        var schema = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, first["# yaml-language-server: $schema=".Length..]));
+        schema.Should().Be(Repository.Scenario("scenario.schema.json"));
+    }
+
+    [Fact]
     public async Task GenerateCommand_WritesAFileThatValidates_AndWillNotOverwrite()
     {
         using var dir = new TempDirectory();

@@ -7,7 +7,7 @@ using IsdnSim.Tests.Support;
 
 namespace IsdnSim.Tests.Output;
 
-/// <summary>Every result table reads back, by header, the values it wrote: the one description serves writer and readers.</summary>
+/// <summary>Every result table reads back, by header, the values it wrote (numbers to 12 significant digits): the one description serves writer and readers.</summary>
 public sealed class CsvTableTests
 {
     // A planning application at the town that needs the district's permit, and a deadline for one of them.
@@ -56,8 +56,8 @@ public sealed class CsvTableTests
             row.Long("replication").Should().Be(0);
             row["project"].Should().Be(names.Of(p.Id));
             row["municipality"].Should().Be("dorf");
-            (row.Double("arrival_day"), row.Double("finish_day"), row.Double("lead_time_days")).Should().Be((p.Arrival, p.Finish, p.LeadTime));
-            (row.Double("wait_days"), row.Double("service_days"), row.Double("window_days")).Should().Be((p.Path.Wait, p.Path.Service, p.Path.Window));
+            (row.Double("arrival_day"), row.Double("finish_day"), row.Double("lead_time_days")).Should().Be((Written(p.Arrival), Written(p.Finish), Written(p.LeadTime)));
+            (row.Double("wait_days"), row.Double("service_days"), row.Double("window_days")).Should().Be((Written(p.Path.Wait), Written(p.Path.Service), Written(p.Path.Window)));
             row.Long("critical_chain_handoffs").Should().Be(p.Handoffs);
             row.Date("arrival_date").Should().Be(DateOnly.FromDateTime(new DateTime(2025, 1, 1)).AddDays((int)p.Arrival));
             row["determining_step"].Should().BeOneOf("draft", "permit");
@@ -81,14 +81,14 @@ public sealed class CsvTableTests
         rows.Select(r => (r["agent"], r["agency"], r["kind"])).Should().Equal(("kreis", "bauamt", "staffed"), ("dorf", "amt", "staffed"));
         foreach (var (row, a) in rows.Zip(result.Agencies))
         {
-            (row.Double("utilisation"), row.Double("mean_wait_days"), row.Double("waiting_caused_days")).Should().Be((a.Utilisation, a.MeanWait, a.WaitingCaused));
+            (row.Double("utilisation"), row.Double("mean_wait_days"), row.Double("waiting_caused_days")).Should().Be((Written(a.Utilisation), Written(a.MeanWait), Written(a.WaitingCaused)));
             (row.Long("staff"), row.Long("items_done"), row.Long("in_queue_at_end")).Should().Be((a.Staff, a.Done, a.InQueueAtEnd));
         }
 
         years.Should().HaveCount(model.YearStarts.Length * result.Agencies.Length);
         years.Select(r => r.Long("year")).Distinct().Should().Equal(Enumerable.Range(1, model.YearStarts.Length).Select(y => (long)y));
         years.Select(r => r.Double("utilisation")).Should().Equal(
-            Enumerable.Range(0, model.YearStarts.Length).SelectMany(y => result.Agencies.Select(a => a.YearUtilisation[y])));
+            Enumerable.Range(0, model.YearStarts.Length).SelectMany(y => result.Agencies.Select(a => Written(a.YearUtilisation[y]))));
         years[0].Date("year_start").Should().Be(new DateOnly(2025, 1, 1));
     }
 
@@ -108,16 +108,16 @@ public sealed class CsvTableTests
         var deadlines = RoundTrip(ExperimentOutput.Deadlines, (cell.Cell, cell.Deadlines[0]));
 
         comparison[0]["label"].Should().Be("Mean lead time, days");
-        (comparison[0].Double("mean"), comparison[0].Double("ci95_low"), comparison[0].Double("ci95_high")).Should().Be((Some.Mean, Some.Low!.Value, Some.High!.Value));
+        (comparison[0].Double("mean"), comparison[0].Double("ci95_low"), comparison[0].Double("ci95_high")).Should().Be((Written(Some.Mean), Written(Some.Low!.Value), Written(Some.High!.Value)));
         (comparison[0].Double("difference_level"), comparison[0]["significant"], comparison[0].Double("unpaired_half_width")).Should().Be((0.975, "false", 0.125), "a mean of 2.6 within ± 4.0 is no significant difference");
         comparison[1]["difference_to_baseline"].Should().BeEmpty();
         comparison[1]["significant"].Should().BeEmpty();
         agencies.Single()["name"].Should().Be("Bauamt, \"untere\"");
-        (agencies.Single().Double("utilisation_high"), agencies.Single().Long("unstable_replications")).Should().Be((Some.High!.Value, 2));
+        (agencies.Single().Double("utilisation_high"), agencies.Single().Long("unstable_replications")).Should().Be((Written(Some.High!.Value), 2));
         agencies.Single()["critical_path_share"].Should().BeEmpty("an estimate without observations has no mean");
-        (byYear.Single().Long("year"), byYear.Single().Double("utilisation")).Should().Be((2026, Some.Mean));
+        (byYear.Single().Long("year"), byYear.Single().Double("utilisation")).Should().Be((2026, Written(Some.Mean)));
         (leadTimes.Single().Long("percentile"), leadTimes.Single().Double("lead_time_days")).Should().Be((1, 2.75));
-        (deadlines.Single().Date("deadline"), deadlines.Single().Double("compliance_low")).Should().Be((new DateOnly(2026, 6, 30), Some.Low!.Value));
+        (deadlines.Single().Date("deadline"), deadlines.Single().Double("compliance_low")).Should().Be((new DateOnly(2026, 6, 30), Written(Some.Low!.Value)));
     }
 
     [Fact]
@@ -131,8 +131,8 @@ public sealed class CsvTableTests
         var runs = RoundTrip(ExperimentOutput.Runs(["point", .. parameters]), (["p1", "4", "1.5/day"], 2, "throughput_per_year", 0.1 + 0.2));
 
         (points.Single()["point"], points.Single()["demand.0.rate"], points.Single().Long("replications")).Should().Be(("p1", "1.5/day", 3));
-        points.Single().Double("ci95_low").Should().Be(Some.Low!.Value);
-        (runs.Single()["agents.town.agencies.desk.staff"], runs.Single().Long("replication"), runs.Single().Double("value")).Should().Be(("4", 2, 0.1 + 0.2));
+        points.Single().Double("ci95_low").Should().Be(Written(Some.Low!.Value));
+        (runs.Single()["agents.town.agencies.desk.staff"], runs.Single().Long("replication"), runs.Single().Double("value")).Should().Be(("4", 2, 0.3), "0.1 + 0.2 is written to 12 significant digits: 0.3");
     }
 
     [Fact]
@@ -150,6 +150,9 @@ public sealed class CsvTableTests
         var spec = Runs.Spec(Runs.Parse(Yaml));
         return (spec.Compile(), Runs.RunOne(spec));
     }
+
+    /// <summary>A number as a result file has it: rounded to 12 significant digits.</summary>
+    private static double Written(double value) => double.Parse(value.ToString("G12", System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture);
 
     private static IReadOnlyList<CsvRecord> RoundTrip<TRow>(CsvTable<TRow> table, params TRow[] rows)
     {

@@ -3,7 +3,7 @@ using IsdnSim.Tests.Support;
 
 namespace IsdnSim.Tests.Output;
 
-/// <summary>manifest.json is written and read through <see cref="RunManifestFile"/>, in the layout results were always written in.</summary>
+/// <summary>manifest.json is written and read through <see cref="RunManifestFile"/>: the fields every manifest starts with (<see cref="ManifestHead"/>), then the run's own.</summary>
 public sealed class RunManifestFileTests
 {
     private static readonly RunManifest Interrupted = new("scenarios/x.yaml", "Kreis Höxter", "abc", null, 7, 3, 3652, "orleans", 2, "0.1.0",
@@ -23,29 +23,32 @@ public sealed class RunManifestFileTests
         ResultWriter.WriteManifest(dir.File("a.json"), Interrupted);
         ResultWriter.WriteManifest(dir.File("b.json"), Interrupted with { RequestedReplications = null, StoppedBy = null, Reproduce = null, SilosLost = 0 });
 
-        File.ReadAllText(dir.File("a.json")).Should().Be("""
+        var commit = ManifestHead.GitCommit is { } c ? $"\"{c}\"" : "null";
+        File.ReadAllText(dir.File("a.json")).Should().Be($$"""
             {
               "program": "isdnsim",
               "program_version": "0.1.0",
+              "git_commit": {{commit}},
+              "command": "run",
+              "created_utc": "2026-11-30T08:15:00Z",
               "scenario_file": "scenarios/x.yaml",
               "scenario_name": "Kreis H\u00F6xter",
               "scenario_sha256": "abc",
-              "variant": null,
               "seed": 7,
               "replications": 3,
+              "engine": "orleans",
+              "silos": 2,
+              "events": 1234,
+              "wall_seconds": 1.235,
+              "variant": null,
               "replications_requested": 10,
               "stopped_by": "interrupted",
               "reproduce": "isdnsim run scenarios/x.yaml --seed 7 --replications 3",
               "horizon_days": 3652,
               "warmup_days": 365.25,
-              "engine": "orleans",
-              "silos": 2,
               "silos_lost": 1,
               "replications_rerun": 0,
-              "created_utc": "2026-11-30T08:15:00Z",
-              "events": 1234,
-              "windows": 56,
-              "wall_seconds": 1.235
+              "windows": 56
             }
             """.Replace("\r\n", "\n", StringComparison.Ordinal));
         File.ReadAllText(dir.File("b.json")).Should().NotContainAny("replications_requested", "stopped_by", "reproduce", "silos_lost", "replications_rerun");
