@@ -1,5 +1,6 @@
 using System.Globalization;
 using IsdnSim.Analysis.Experiments;
+using IsdnSim.Presentation.Labels;
 using Spectre.Console;
 
 namespace IsdnSim.Runner.Display;
@@ -12,17 +13,19 @@ internal static class ComparisonView
         var r = outcome.Result;
         var others = r.Cells.Where(c => c.Cell != r.Baseline).ToList();
         var level = others.Count > 0 ? r.Differences[0].Level : ComparisonResult.FamilyLevel;
-        var table = new Table()
-            .Title($"Variants against {Markup.Escape(r.Baseline)}, {outcome.Replications} replications each (mean ± 95 % CI; differences paired, at {level:P1} each)")
+        var baseline = DisplayNames.Variant(r.Baseline);
+        var table = new FittedTable($"Variants against {baseline}, {outcome.Replications} replications each (mean ± 95 % CI; differences paired, at {level:P1} each)")
             .AddColumn("Metric");
+
+        // On a narrow terminal the differences stay longest, then the baseline's means.
         foreach (var cell in r.Cells)
         {
-            table.AddColumn(Markup.Escape(cell.Cell));
+            table.AddColumn(DisplayNames.Variant(cell.Cell), drop: cell.Cell == r.Baseline ? 2 : 3);
         }
 
         foreach (var cell in others)
         {
-            table.AddColumn(Markup.Escape($"{cell.Cell} − {r.Baseline}"));
+            table.AddColumn($"{DisplayNames.Variant(cell.Cell)} − {baseline}", drop: 1);
         }
 
         // Metrics nobody could measure (a deadline group with nobody obliged) are in the files, not here.
@@ -30,14 +33,14 @@ internal static class ComparisonView
         {
             var metric = r.Metrics[m];
             var format = Format(metric);
-            var row = new List<string> { Markup.Escape(metric.Label) };
-            row.AddRange(r.Cells.Select(c => SummaryView.Format(c.Metrics[m], format)));
+            var row = new List<FittedTable.Cell> { metric.Label };
+            row.AddRange(r.Cells.Select(c => (FittedTable.Cell)SummaryView.Format(c.Metrics[m], format)));
             row.AddRange(others.Select(c => DifferenceText(r.DifferenceOf(c.Cell, m)!, metric, format)));
-            table.AddRow(row.ToArray());
+            table.AddRow(row);
         }
 
-        console.Write(table);
-        RenderWarnings(console, r.Cells, r.Metrics, c => c.Cell);
+        table.Write(console);
+        RenderWarnings(console, r.Cells, r.Metrics, c => DisplayNames.Variant(c.Cell));
     }
 
     /// <summary>How a metric's values are shown: shares as percentages, money without decimals.</summary>
@@ -66,7 +69,7 @@ internal static class ComparisonView
     internal static bool IsMoney(MetricDefinition metric) => metric.Unit.StartsWith("EUR", StringComparison.Ordinal);
 
     /// <summary>A paired difference with its half-width, coloured and marked better or worse where its interval excludes zero.</summary>
-    internal static string DifferenceText(Difference d, MetricDefinition metric, string format)
+    internal static FittedTable.Cell DifferenceText(Difference d, MetricDefinition metric, string format)
     {
         var e = d.Paired;
         if (e.N == 0 || !double.IsFinite(e.Mean))
@@ -77,14 +80,14 @@ internal static class ComparisonView
         var scale = format == "P1" ? 100 : 1;
         var unit = format == "P1" ? " pp" : "";
         var digits = format switch { "0.00" => "0.00", "#,0" => "#,0", _ => "0.0" };
-        var text = Markup.Escape($"{(e.Mean * scale).ToString($"+{digits};−{digits};{digits}", CultureInfo.InvariantCulture)}{unit}" +
-                                 (e.HalfWidth is { } h ? $" ± {(h * scale).ToString(digits, CultureInfo.InvariantCulture)}" : ""));
+        var text = $"{(e.Mean * scale).ToString($"+{digits};−{digits};{digits}", CultureInfo.InvariantCulture)}{unit}" +
+                   (e.HalfWidth is { } h ? $" ± {(h * scale).ToString(digits, CultureInfo.InvariantCulture)}" : "");
         if (!d.Significant)
         {
-            return $"[grey]{text}[/]";
+            return new(text, "grey");
         }
 
         var better = metric.Better == Better.Lower ? e.Mean < 0 : e.Mean > 0;
-        return better ? $"[green]{text} better[/]" : $"[red]{text} worse[/]";
+        return better ? new($"{text} better", "green") : new($"{text} worse", "red");
     }
 }
