@@ -21,6 +21,9 @@ public sealed class FittedTable(string title)
     // A one-line column is never made narrower than this for its cells' sake.
     private const int OneLineLeast = 12;
 
+    // A header this short is worth a line of its own before any text gets more room.
+    private const int ShortHeader = 12;
+
     /// <summary>A cell's plain text and, optionally, a Spectre style ("red", "grey", "bold").</summary>
     public readonly record struct Cell(string Text, string? Style = null)
     {
@@ -129,6 +132,18 @@ public sealed class FittedTable(string title)
         }
     }
 
+    /// <summary>The narrowest width at which <paramref name="text"/> takes at most two lines.</summary>
+    private static int TwoLines(string text)
+    {
+        var width = TextWrap.Narrowest(text);
+        while (TextWrap.Lines(text, width).Count > 2)
+        {
+            width++;
+        }
+
+        return width;
+    }
+
     private string HeaderOf(int column, bool useShort) => useShort ? _columns[column].Short ?? _columns[column].Header : _columns[column].Header;
 
     private int Narrowest(int column, bool useShort)
@@ -140,20 +155,27 @@ public sealed class FittedTable(string title)
     }
 
     /// <summary>
-    /// From the narrowest widths, the room left given out so that cells and headers fit on one line,
-    /// the column that needs least first: as many columns as possible are whole, and only the widest
-    /// text wraps.
+    /// From the narrowest widths, the room left given out in two rounds, in each the column that
+    /// needs least first, so that as many columns as possible are whole and only the widest text
+    /// wraps: first so that cells fit on one line and headers on one (a short header) or two lines,
+    /// then so that long headers fit on one line too.
     /// </summary>
     private List<int> Spread(IReadOnlyList<int> shown, IReadOnlyList<int> least, int width, bool useShort)
     {
         var widths = least.ToList();
         var room = width - TableWidth(widths);
-        var want = shown.Select((c, i) => Math.Max(least[i], Math.Max(TextWrap.Widest(HeaderOf(c, useShort)), _rows.Select(r => TextWrap.Widest(r[c].Text)).DefaultIfEmpty(0).Max()))).ToList();
-        foreach (var i in Enumerable.Range(0, widths.Count).OrderBy(i => want[i] - widths[i]).ThenBy(i => i))
+        var cells = shown.Select(c => _rows.Select(r => TextWrap.Widest(r[c].Text)).DefaultIfEmpty(0).Max()).ToList();
+        var headers = shown.Select(c => HeaderOf(c, useShort)).ToList();
+        var compact = shown.Select((_, i) => Math.Max(least[i], Math.Max(cells[i], headers[i].Length <= ShortHeader ? headers[i].Length : TwoLines(headers[i])))).ToList();
+        var whole = shown.Select((_, i) => Math.Max(compact[i], headers[i].Length)).ToList();
+        foreach (var want in new[] { compact, whole })
         {
-            var give = Math.Min(room, want[i] - widths[i]);
-            widths[i] += give;
-            room -= give;
+            foreach (var i in Enumerable.Range(0, widths.Count).OrderBy(i => want[i] - widths[i]).ThenBy(i => i))
+            {
+                var give = Math.Min(room, Math.Max(0, want[i] - widths[i]));
+                widths[i] += give;
+                room -= give;
+            }
         }
 
         return widths;
