@@ -93,7 +93,14 @@ public sealed class FittedTable(string title)
     public (Table Table, IReadOnlyList<string> Left) Build(int width)
     {
         var layout = Fit(width);
-        var widths = layout.Widths;
+        var widths = layout.Widths.ToList();
+
+        // A table narrower than its title is widened to it (as far as the terminal allows), so that the title keeps to one line.
+        for (var i = 0; widths.Count > 0 && TableWidth(widths) < Math.Min(width, title.Length); i = (i + 1) % widths.Count)
+        {
+            widths[i]++;
+        }
+
         var table = new Table();
         var tableWidth = TableWidth(widths);
         if (title.Length > 0)

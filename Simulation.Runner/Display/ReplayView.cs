@@ -173,7 +173,10 @@ public static class ReplayView
             }
         }
 
-        return new Panel(new Markup(Markup.Escape(string.Join('\n', lines)))).Header(Markup.Escape($"Following {project}"));
+        // Spectre cuts a panel's header to the panel's width: the first line makes room for it.
+        var header = $"Following {project}";
+        lines[0] = lines[0].PadRight(header.Length + 2);
+        return new Panel(new Markup(Markup.Escape(string.Join('\n', lines)))).Header(Markup.Escape(header));
     }
 
     /// <summary>One event in words, with the agencies and organisations by name, for the list of what happened.</summary>

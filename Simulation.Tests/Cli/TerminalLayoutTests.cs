@@ -153,6 +153,8 @@ public sealed partial class TerminalLayoutTests : CliTest
             lines[0].Should().Be("Teaching district (Landkreis Seeblick), variant status quo, replication 0");
             lines[1].Should().MatchRegex(@"^\d{4}-\d{2}-\d{2} \(day [0-9.]+\), event [0-9,]+ of [0-9,]+$");
             lines.Should().Contain(l => ReplayView.KeyHelp.Contains(l), "the key help on one line");
+            lines.Where(l => l.Contains("Queues at this moment", StringComparison.Ordinal)).All(l => l.Contains("agencies with work", StringComparison.Ordinal)).Should().BeTrue($"a title keeps to one line:\n{screen}");
+            lines.Where(l => l.Contains("Following", StringComparison.Ordinal)).All(l => l.Contains("Following seeburg/kita-site/0", StringComparison.Ordinal)).Should().BeTrue($"the panel's header is whole:\n{screen}");
         }
 
         ShouldFit(string.Join("\n", screens), string.Join("\n", wide) + " " + keys, width);
