@@ -90,15 +90,7 @@ public static class ReplayView
     public static int Lines(IRenderable renderable, int width)
     {
         var text = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(text),
-        });
-        console.Profile.Width = width;
-        console.Write(renderable);
+        Consoles.Fixed(text, width).Write(renderable);
         return text.ToString().Count(c => c == '\n');
     }
 

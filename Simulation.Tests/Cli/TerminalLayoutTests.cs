@@ -4,7 +4,6 @@ using IsdnSim.Runner.Cli;
 using IsdnSim.Runner.Display;
 using IsdnSim.Runner.Hosting;
 using IsdnSim.Tests.Support;
-using Spectre.Console;
 using static IsdnSim.Tests.Support.ScriptedConsole;
 
 namespace IsdnSim.Tests.Cli;
@@ -26,24 +25,10 @@ public sealed partial class TerminalLayoutTests : CliTest
 
     private readonly string _teaching = Repository.Scenario("teaching.yaml");
 
-    /// <summary>A console that is not a terminal (no progress bar) with a fixed width.</summary>
-    private static IAnsiConsole Fixed(TextWriter output, int width)
-    {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(output),
-        });
-        console.Profile.Width = width;
-        return console;
-    }
-
     private async Task<string> At(int width, params string[] args)
     {
         var output = new StringWriter();
-        var exit = await IsdnSimApp.RunAsync(args, new Consoles(Fixed(output, width), Err));
+        var exit = await IsdnSimApp.RunAsync(args, new Consoles(Consoles.Fixed(output, width), Err));
         exit.Should().Be(ExitCodes.Ok, Err.ToString());
         return output.ToString();
     }
@@ -182,16 +167,7 @@ public sealed partial class TerminalLayoutTests : CliTest
     public async Task Progress_TheBarStaysOnOneLine(int width)
     {
         var output = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.Yes,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.Yes,
-            Out = new AnsiConsoleOutput(output),
-        });
-        console.Profile.Width = width;
-
-        await ProgressDisplay.RunAsync(console, show: true, "Simulating on Orleans, embedded silo", async progress =>
+        await ProgressDisplay.RunAsync(Consoles.Fixed(output, width, terminal: true), show: true, "Simulating on Orleans, embedded silo", async progress =>
         {
             foreach (var done in new[] { 0, 7, 30 })
             {

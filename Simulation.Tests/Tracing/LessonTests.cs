@@ -5,7 +5,6 @@ using IsdnSim.Runner.Cli;
 using IsdnSim.Runner.Display;
 using IsdnSim.Runner.Hosting;
 using IsdnSim.Tests.Support;
-using Spectre.Console;
 
 namespace IsdnSim.Tests.Tracing;
 
@@ -123,16 +122,8 @@ public sealed partial class LessonTests : IDisposable
     private static async Task<string> ReplayAtAsync(string trace, string date)
     {
         var output = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(output),
-        });
-        console.Profile.Width = 1000;
         var errors = new StringWriter();
-        var exit = await IsdnSimApp.RunAsync(["replay", trace, "--at", date, "--project", Kita], new Consoles(console, errors));
+        var exit = await IsdnSimApp.RunAsync(["replay", trace, "--at", date, "--project", Kita], new Consoles(Consoles.Fixed(output, 1000), errors));
         exit.Should().Be(ExitCodes.Ok, errors.ToString());
         return output.ToString();
     }
@@ -187,9 +178,7 @@ public sealed partial class LessonTests : IDisposable
     {
         var trace = await TraceAsync("status-quo");
         var output = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, Interactive = InteractionSupport.No, Out = new AnsiConsoleOutput(output) });
-        console.Profile.Width = 1000;
-        (await IsdnSimApp.RunAsync(["replay", "--help"], new Consoles(console, new StringWriter()))).Should().Be(ExitCodes.Ok);
+        (await IsdnSimApp.RunAsync(["replay", "--help"], new Consoles(Consoles.Fixed(output, 1000), new StringWriter()))).Should().Be(ExitCodes.Ok);
         var help = output.ToString();
         var projects = ProjectId().Matches(help).Select(m => m.Value).Distinct().ToList();
         var dates = DateOption().Matches(help).Select(m => DateOnly.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
