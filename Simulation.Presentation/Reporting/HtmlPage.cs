@@ -22,6 +22,7 @@ internal sealed class HtmlPage
         td.better { background: #e1f3ec; } td.better strong { color: #00664a; }
         td.worse { background: #fbe4d8; } td.worse strong { color: #a33f00; }
         td.same strong { color: #555; font-weight: normal; }
+        td .count { font-size: 0.8rem; color: #555; } td .unstable { font-size: 0.8rem; color: #a33f00; font-weight: bold; }
         dl.facts { display: grid; grid-template-columns: max-content auto; gap: 0.2rem 1rem; }
         dl.facts dt { font-weight: bold; } dl.facts dd { margin: 0; }
         figure { margin: 1rem 0 2rem; break-inside: avoid; } figure svg { max-width: 100%; height: auto; }
