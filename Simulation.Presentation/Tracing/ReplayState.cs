@@ -21,10 +21,14 @@ public sealed class ReplayState
     public ReplayState(TraceFile trace)
     {
         Trace = trace;
+        Names = new TraceNames(trace.Info);
         _snapshots.Add(new Snapshot(0, new(_agencies), new(_projects)));
     }
 
     public TraceFile Trace { get; }
+
+    /// <summary>The names of the trace's agents and agencies, as the replay shows them.</summary>
+    public TraceNames Names { get; }
 
     /// <summary>Events applied so far: the cursor stands after event <c>Position - 1</c>.</summary>
     public int Position { get; private set; }
@@ -160,7 +164,7 @@ public sealed class ReplayState
                 return; // a trace has nothing on a project after its finish
             }
 
-            _projects[project] = place = new ProjectPlace(project, e.T);
+            _projects[project] = place = new ProjectPlace(project, e.T, Names);
         }
 
         place.Apply(e);
@@ -175,7 +179,7 @@ public sealed class ReplayState
 }
 
 /// <summary>Where one project is: its steps under way, each with what it is waiting for or who works on it.</summary>
-public sealed class ProjectPlace(string project, double arrival)
+public sealed class ProjectPlace(string project, double arrival, TraceNames names)
 {
     private readonly SortedDictionary<(string Step, int Segment), string> _under = new();
     private readonly Dictionary<(string Step, int Segment), (int Asked, int Answered, double Deadline)> _consultations = [];
@@ -192,13 +196,13 @@ public sealed class ProjectPlace(string project, double arrival)
 
     public int Returns { get; private set; }
 
-    /// <summary>Steps under way, in step order: "waiting at building (lk-havelheide), 3 in the queue", ...</summary>
+    /// <summary>Steps under way, in step order: "decision: waiting at Untere Bauaufsichtsbehörde — Landkreis Havelheide since day 12, 3 others waiting then", ...</summary>
     public IReadOnlyList<string> UnderWay =>
         [.. _under.Select(s => (s.Key.Segment >= 0 ? $"{s.Key.Step} (segment {s.Key.Segment}): " : $"{s.Key.Step}: ") + s.Value)];
 
     public ProjectPlace Copy()
     {
-        var copy = new ProjectPlace(Name, Arrival) { Finish = Finish, Returns = Returns };
+        var copy = new ProjectPlace(Name, Arrival, names) { Finish = Finish, Returns = Returns };
         foreach (var (k, v) in _under)
         {
             copy._under[k] = v;
@@ -225,8 +229,8 @@ public sealed class ProjectPlace(string project, double arrival)
         switch (e.Ev)
         {
             case "send" when e.Message is "step-ready" or "rework" or "rework-done":
-                var where = e.To == e.Agent && e.Agency is { } office ? $"{office} ({e.Agent})" : e.To!;
-                _under[key] = $"in hand-off to {where} (arrives {Day(e.Arrives!.Value)})";
+                var where = e.To == e.Agent && e.Agency is { } office ? names.Agency(e.Agent, office) : names.Agent(e.To!);
+                _under[key] = $"in hand-off to {where}, arriving on {Day(e.Arrives!.Value)}";
                 if (e.Message == "step-ready")
                 {
                     _inHandOff[key] = (where, e.Arrives!.Value);
@@ -234,19 +238,20 @@ public sealed class ProjectPlace(string project, double arrival)
 
                 break;
             case "enqueue" when e.Work is "step" or "rework":
+                var at = names.Agency(e.Agent, e.Agency!);
                 _under[key] = e.Held
-                    ? $"held at {e.Agency} ({e.Agent}) since {Day(e.T)} until its application window opens"
+                    ? $"held at {at} since {Day(e.T)} until its application window opens"
                     : e.Busy is null
-                        ? $"waiting for the session of {e.Agency} ({e.Agent}) since {Day(e.T)}, {e.Queue} on the agenda then"
+                        ? $"waiting for the session of {at} since {Day(e.T)}, {e.Queue} on the agenda then"
                         : (e.Queue ?? 1) <= 1
-                            ? $"waiting at {e.Agency} ({e.Agent}) since {Day(e.T)} for its staff to be free"
-                            : $"waiting at {e.Agency} ({e.Agent}) since {Day(e.T)}, {e.Queue - 1} others waiting then";
+                            ? $"waiting at {at} since {Day(e.T)} for its staff to be free"
+                            : $"waiting at {at} since {Day(e.T)}, {e.Queue - 1} others waiting then";
                 break;
             case "start" when e.Work is "step" or "rework":
-                _under[key] = $"in work at {e.Agency} ({e.Agent}){(e.Work == "rework" ? ", reworking the returned file" : "")}";
+                _under[key] = $"in work at {names.Agency(e.Agent, e.Agency!)}{(e.Work == "rework" ? ", reworking the returned file" : "")}";
                 break;
             case "period":
-                _under[key] = $"legal period at {e.Agency} ({e.Agent}) until {Day(e.Until!.Value)}";
+                _under[key] = $"legal period at {names.Agency(e.Agent, e.Agency!)} until {Day(e.Until!.Value)}";
                 break;
             case "ask" when e.MeetingAt is { } meeting:
                 _under[key] = $"waiting for the working group's meeting on {Day(meeting)} (consultation of {e.Asked})";
@@ -261,7 +266,7 @@ public sealed class ProjectPlace(string project, double arrival)
                 break;
             case "return":
                 Returns++;
-                _under[key] = $"returned for rework to {e.To}";
+                _under[key] = $"returned for rework to {names.Agent(e.To!)}";
                 break;
             case "step-done":
                 _under.Remove(key);
@@ -295,7 +300,7 @@ public sealed class ProjectPlace(string project, double arrival)
         foreach (var (step, (where, arrives)) in _inHandOff.Where(h => h.Value.Arrives <= time).ToList())
         {
             _inHandOff.Remove(step);
-            _under[step] = $"at {where} ({Day(arrives)}), waiting for the other steps";
+            _under[step] = $"at {where} since {Day(arrives)}, waiting for the other steps";
         }
     }
 

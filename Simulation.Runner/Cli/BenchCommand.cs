@@ -98,23 +98,23 @@ public sealed class BenchCommand(Consoles consoles) : AsyncCommand<BenchCommand.
         var peakMiB = Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024.0);
 
         string F(double v, string format = "N0") => v.ToString(format, CultureInfo.InvariantCulture);
-        var table = new Table().Title($"bench {Markup.Escape(settings.File)} on {Markup.Escape(host.Description)}").AddColumns("Figure", "Value");
-        table.AddRow("machine", Markup.Escape($"{Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}"));
+        var table = new FittedTable($"bench {settings.File} on {host.Description}").AddColumn("Figure").AddColumn("Value");
+        table.AddRow("machine", $"{Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}");
         table.AddRow("simulated days", F(model.Horizon.Days));
         table.AddRow("projects arrived / finished", $"{F(arrived)} / {F(last.Projects.Length)}");
         table.AddRow("events", F(last.Events));
         table.AddRow("windows", F(last.Windows));
-        table.AddRow("wall time, median of runs [[s]]", F(median, "0.000"));
-        table.AddRow("wall time, best run [[s]]", F(best, "0.000"));
+        table.AddRow("wall time, median of runs [s]", F(median, "0.000"));
+        table.AddRow("wall time, best run [s]", F(best, "0.000"));
         table.AddRow("events per second (median)", F(last.Events / median));
         table.AddRow("projects per second (median)", F(arrived / median));
-        table.AddRow("compile scenario [[s]]", F(compileSeconds, "0.000"));
-        table.AddRow("start engine [[s]]", F(startSeconds, "0.000"));
-        table.AddRow("peak working set [[MiB]]", F(peakMiB, "0"));
-        table.AddRow("allocated per run [[MiB]]", F(allocated / (1024.0 * 1024.0) / times.Count, "0.0"));
+        table.AddRow("compile scenario [s]", F(compileSeconds, "0.000"));
+        table.AddRow("start engine [s]", F(startSeconds, "0.000"));
+        table.AddRow("peak working set [MiB]", F(peakMiB, "0"));
+        table.AddRow("allocated per run [MiB]", F(allocated / (1024.0 * 1024.0) / times.Count, "0.0"));
         table.AddRow("garbage collections per run (gen 0 / 1 / 2)", string.Join(" / ", collections.Select(c => F((double)c / times.Count, "0.0"))));
-        table.AddRow("garbage collection pauses per run [[s]]", F(paused.TotalSeconds / times.Count, "0.000"));
-        consoles.Out.Write(table);
+        table.AddRow("garbage collection pauses per run [s]", F(paused.TotalSeconds / times.Count, "0.000"));
+        table.Write(consoles.Out);
         consoles.Text.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"bench: engine={host.Engine.Name} runs={times.Count} median_s={median:0.000} best_s={best:0.000} events={last.Events} projects={arrived} events_per_s={last.Events / median:0} projects_per_s={arrived / median:0} peak_mib={peakMiB:0} allocated_mib_per_run={allocated / (1024.0 * 1024.0) / times.Count:0.0} gc_pause_s_per_run={paused.TotalSeconds / times.Count:0.000}"));
         return ExitCodes.Ok;

@@ -1,3 +1,4 @@
+using IsdnSim.Presentation.Labels;
 using IsdnSim.Runner.Display;
 using IsdnSim.Runner.Hosting;
 using IsdnSim.Runner.Options;
@@ -22,7 +23,7 @@ public sealed class CheckCommand(Consoles consoles) : AsyncCommand<CheckSettings
         }
 
         var model = check.Model;
-        var variant = model.Definition.AppliedVariant is { } v ? $", variant '{v}'" : "";
+        var variant = model.Definition.AppliedVariant is { } v ? $", variant {DisplayNames.Variant(v)}" : "";
         var n = check.Targets.Count;
         consoles.Out.MarkupLine(Markup.Escape($"{model.Definition.Name}{variant}: {n} observation{(n == 1 ? "" : "s")} from {check.Observed.File}, " +
                                               $"{check.Replications} replication{(check.Replications == 1 ? "" : "s")} of {model.Horizon.Days:0.##} days, seed {model.Seed}"));

@@ -1,3 +1,4 @@
+using IsdnSim.Presentation.Labels;
 using IsdnSim.Runner.Display;
 using IsdnSim.Runner.Hosting;
 using IsdnSim.Runner.Options;
@@ -23,7 +24,7 @@ public sealed class CompareCommand(Consoles consoles) : AsyncCommand<CompareSett
 
         var p = opened.Experiment.Plan;
         var precision = p.Precision is { } target ? $", until the differences are within {target:0.###} of the baseline (at most {p.MaxReplications})" : "";
-        consoles.Out.MarkupLine($"[bold]{Markup.Escape(opened.Model.Definition.Name)}[/]: {string.Join(", ", p.Variants)} against {p.Baseline}, " +
+        consoles.Out.MarkupLine($"[bold]{Markup.Escape(opened.Model.Definition.Name)}[/]: {Markup.Escape(string.Join(", ", p.Variants.Select(DisplayNames.Variant)))} against {Markup.Escape(DisplayNames.Variant(p.Baseline))}, " +
                                 $"{p.Replications} replications each{Markup.Escape(precision)}, seed {opened.Model.Seed}");
 
         var (completed, code) = await service.RunAsync(settings, opened, cancellationToken);

@@ -63,8 +63,8 @@ public static class IsdnSimApp
                 .WithExample("check", "scenarios/city.yaml", "--observed", "data/observed/city.csv", "--variant", "staff-cut");
             config.AddCommand<ReplayCommand>("replay")
                 .WithDescription("Replay a trace: step through it in the terminal, print one moment (--at), or write a page for the browser (--html).")
-                .WithExample("replay", "traces/teaching.jsonl")
-                .WithExample("replay", "traces/teaching.jsonl", "--at", "2025-03-01", "--project", "seedorf/kita-site/0")
+                .WithExample("replay", "traces/status-quo.jsonl")
+                .WithExample("replay", "traces/status-quo.jsonl", "--at", "2025-04-20", "--project", "seeburg/kita-site/0")
                 .WithExample("replay", "traces/status-quo.jsonl", "--compare", "traces/democratisation.jsonl", "--html", "replay.html");
             config.AddCommand<ValidateCommand>("validate")
                 .WithDescription("Check a scenario file and report every problem with file:line:column.")

@@ -28,7 +28,7 @@ public sealed class ReplayCommand(Consoles consoles) : Command<ReplayCommand.Set
         public string? At { get; init; }
 
         [CommandOption("--project <ID>")]
-        [Description("Follow this project (e.g. heidestadt/cycle-path/0): where it is, what it waits for.")]
+        [Description("Follow this project (e.g. seeburg/kita-site/0 in the lesson's traces of scenarios/teaching.yaml): where it is, what it waits for.")]
         public string? Project { get; init; }
 
         [CommandOption("--html <FILE>")]
@@ -87,7 +87,7 @@ public sealed class ReplayCommand(Consoles consoles) : Command<ReplayCommand.Set
         if (settings.At is { } at)
         {
             state.MoveToDate(DateOnly.ParseExact(at, "yyyy-MM-dd", CultureInfo.InvariantCulture));
-            consoles.Out.Write(ReplayView.Render(state, settings.Project));
+            consoles.Out.Write(ReplayView.Render(state, settings.Project, consoles.Out.Profile.Width));
             return ExitCodes.Ok;
         }
 
@@ -181,12 +181,12 @@ public sealed class ReplayCommand(Consoles consoles) : Command<ReplayCommand.Set
         while (!cancellationToken.IsCancellationRequested)
         {
             console.Clear(home: true);
-            var (events, agencies) = ReplayView.Fit(console.Profile.Height, state, followed);
-            console.Write(ReplayView.Render(state, followed, agencies, events, console.Profile.Width));
-            console.MarkupLine($"[grey]{Markup.Escape(ReplayView.Keys)}[/]");
+            var (width, height) = (console.Profile.Width, console.Profile.Height);
+            console.Write(ReplayView.Screen(state, followed, width, height));
+            console.MarkupLine($"[grey]{Markup.Escape(ReplayView.Keys(width))}[/]");
             if (message is not null)
             {
-                console.MarkupLine(Markup.Escape(message));
+                console.MarkupLine(Markup.Escape(TextWrap.Cut(message, width - 1)));
                 message = null;
             }
 
@@ -226,8 +226,9 @@ public sealed class ReplayCommand(Consoles consoles) : Command<ReplayCommand.Set
                     state.MoveToDate(DateOnly.ParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture));
                     break;
                 case ConsoleKey.F:
-                    var projects = state.Trace.Events.Where(e => e.Ev == "arrive").Select(e => e.Project!).ToHashSet(StringComparer.Ordinal);
-                    var chosen = console.Prompt(new TextPrompt<string>("Follow project (e.g. heidestadt/cycle-path/0):")
+                    var arrived = state.Trace.Events.Where(e => e.Ev == "arrive").Select(e => e.Project!).ToList();
+                    var projects = arrived.ToHashSet(StringComparer.Ordinal);
+                    var chosen = console.Prompt(new TextPrompt<string>($"Follow project (e.g. {Markup.Escape(Example(state, arrived))}):")
                         .Validate(p => projects.Contains(p) ? ValidationResult.Success() : ValidationResult.Error($"no project '{p}'{DidYouMean.Hint(p, projects)}")));
                     followed = chosen;
                     break;
@@ -239,9 +240,13 @@ public sealed class ReplayCommand(Consoles consoles) : Command<ReplayCommand.Set
 
                     break;
                 default:
-                    message = "?: " + ReplayView.Keys;
+                    message = "?: " + ReplayView.Keys(console.Profile.Width - 3);
                     break;
             }
         }
     }
+
+    /// <summary>A project of this trace to name in the prompt: the one of the event at the cursor, else the first to arrive.</summary>
+    internal static string Example(ReplayState state, IReadOnlyList<string> arrived) =>
+        state.Current?.Project is { } current && arrived.Contains(current) ? current : arrived.FirstOrDefault() ?? "owner/process/0";
 }

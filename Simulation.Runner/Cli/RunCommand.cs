@@ -1,3 +1,4 @@
+using IsdnSim.Presentation.Labels;
 using IsdnSim.Presentation.Tracing;
 using IsdnSim.Runner.Display;
 using IsdnSim.Runner.Hosting;
@@ -44,7 +45,7 @@ public sealed class RunCommand(Consoles consoles) : AsyncCommand<RunSettings>
 
         var model = run.Model;
         var replications = run.Replications;
-        var variantText = model.Definition.AppliedVariant is { } v ? $", variant '{v}'" : "";
+        var variantText = model.Definition.AppliedVariant is { } v ? $", variant {DisplayNames.Variant(v)}" : "";
         consoles.Out.MarkupLine($"[bold]{Markup.Escape(model.Definition.Name)}[/]{Markup.Escape(variantText)}: {replications} replication{(replications == 1 ? "" : "s")} " +
                                 $"of {model.Horizon.Days:0.##} days, seed {model.Seed}");
         await using var outcome = await service.RunAsync(run, cancellationToken);

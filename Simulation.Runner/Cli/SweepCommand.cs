@@ -1,3 +1,4 @@
+using IsdnSim.Presentation.Labels;
 using IsdnSim.Runner.Display;
 using IsdnSim.Runner.Hosting;
 using IsdnSim.Runner.Options;
@@ -27,7 +28,7 @@ public sealed class SweepCommand(Consoles consoles) : AsyncCommand<SweepSettings
         var compared = opened.Experiment.Compared;
         consoles.Out.MarkupLine($"[bold]{Markup.Escape(model.Definition.Name)}[/]: {opened.Experiment.Points.Count} points " +
                                 $"({Markup.Escape(string.Join(" x ", p.Parameters.Select(x => $"{x.Values.Count} {x.Path}")))}), " +
-                                (compared.Count > 0 ? $"{compared.Count} variants at each ({Markup.Escape(string.Join(", ", compared))}; baseline {Markup.Escape(compared[0])}), " : "") +
+                                (compared.Count > 0 ? $"{compared.Count} variants at each ({Markup.Escape(string.Join(", ", compared.Select(DisplayNames.Variant)))}; baseline {Markup.Escape(DisplayNames.Variant(compared[0]))}), " : "") +
                                 $"{p.Replications} replications each, seed {model.Seed}");
 
         var (completed, code) = await service.RunAsync(settings, opened, cancellationToken);

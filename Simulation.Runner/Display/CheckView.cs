@@ -11,29 +11,28 @@ internal static class CheckView
 {
     public static void Render(IAnsiConsole console, ObservedCheck check, int replications)
     {
-        var table = new Table()
-            .Title(Markup.Escape($"The model against observed data, {replications} replication{(replications == 1 ? "" : "s")} (model: mean [95 % CI] of each replication's statistic)"))
+        var table = new FittedTable($"The model against observed data, {replications} replication{(replications == 1 ? "" : "s")} (model: mean [95 % CI] of each replication's statistic)")
             .AddColumn("Process")
-            .AddColumn("Region")
+            .AddColumn("Region", drop: 1)
             .AddColumn("Statistic")
             .AddColumn("Observed")
             .AddColumn("Model")
-            .AddColumn("Finished")
+            .AddColumn("Finished", drop: 2)
             .AddColumn("Model is");
         foreach (var r in check.Rows)
         {
             var share = r.Row.Statistic.IsShare;
             table.AddRow(
-                Markup.Escape(r.Row.Process),
-                Markup.Escape(r.Row.Region.Length == 0 ? "(all)" : r.Row.Region),
-                Markup.Escape(r.Row.Statistic.Text),
-                Markup.Escape(Value(r.Row.Value, share)),
-                Markup.Escape(Simulated(r, share)),
-                Markup.Escape(double.IsFinite(r.FinishedShare) ? r.FinishedShare.ToString("P0", CultureInfo.InvariantCulture) : "–"),
+                r.Row.Process,
+                r.Row.Region.Length == 0 ? "(all)" : r.Row.Region,
+                r.Row.Statistic.Text,
+                Value(r.Row.Value, share),
+                Simulated(r, share),
+                double.IsFinite(r.FinishedShare) ? r.FinishedShare.ToString("P0", CultureInfo.InvariantCulture) : "–",
                 Pace(r.Pace));
         }
 
-        console.Write(table);
+        table.Write(console);
         console.MarkupLine(Markup.Escape(CheckWords.Summary(check)));
         foreach (var r in check.Rows.Where(r => r.WithValue > 0 && r.WithValue < r.Replications))
         {
@@ -67,11 +66,11 @@ internal static class CheckView
             : Value(e.Mean, share);
     }
 
-    private static string Pace(ModelPace pace) => pace switch
+    private static FittedTable.Cell Pace(ModelPace pace) => pace switch
     {
-        ModelPace.Faster => "[yellow]faster[/]",
-        ModelPace.Slower => "[yellow]slower[/]",
-        ModelPace.Consistent => "[green]consistent[/]",
+        ModelPace.Faster => new FittedTable.Cell("faster", "yellow"),
+        ModelPace.Slower => new FittedTable.Cell("slower", "yellow"),
+        ModelPace.Consistent => new FittedTable.Cell("consistent", "green"),
         _ => "–",
     };
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using IsdnSim.Analysis.Experiments;
 using IsdnSim.Analysis.Statistics;
+using IsdnSim.Presentation.Labels;
 using Spectre.Console;
 
 namespace IsdnSim.Runner.Display;
@@ -17,23 +18,25 @@ internal static class ComparisonView
         // Named before the long table as well as after it, so that it is not missed.
         foreach (var cell in r.Cells.Where(c => !c.IsStable))
         {
-            console.MarkupLine($"[red]Warning: {Markup.Escape(cell.Cell)} has an unstable queue:[/] {Markup.Escape(CellWarnings.Summary(cell, r.Metrics))} " +
+            console.MarkupLine($"[red]Warning: {Markup.Escape(DisplayNames.Variant(cell.Cell))} has an unstable queue:[/] {Markup.Escape(CellWarnings.Summary(cell, r.Metrics))} " +
                                (cell.MostlyUnstable
                                    ? "Its lead times count finished projects only and understate the delay (details below the tables)."
                                    : "In most replications its queues were stable (details below the tables)."));
         }
 
-        var table = new Table()
-            .Title($"Variants against {Markup.Escape(r.Baseline)}, {outcome.Replications} replications each (mean ± 95 % CI, over n replications where fewer have a value; differences paired, at {level:P1} each)")
+        var baseline = DisplayNames.Variant(r.Baseline);
+        var table = new FittedTable($"Variants against {baseline}, {outcome.Replications} replications each (mean ± 95 % CI, over n replications where fewer have a value; differences paired, at {level:P1} each)")
             .AddColumn("Metric");
+
+        // On a narrow terminal the differences stay longest, then the baseline's means.
         foreach (var cell in r.Cells)
         {
-            table.AddColumn(Markup.Escape(cell.Cell) + (cell.IsStable ? "" : $" [red]({Markup.Escape(cell.InstabilityNote)})[/]"));
+            table.AddColumn(DisplayNames.Variant(cell.Cell) + (cell.IsStable ? "" : $" ({cell.InstabilityNote})"), drop: cell.Cell == r.Baseline ? 2 : 3);
         }
 
         foreach (var cell in others)
         {
-            table.AddColumn(Markup.Escape($"{cell.Cell} − {r.Baseline}"));
+            table.AddColumn($"{DisplayNames.Variant(cell.Cell)} − {baseline}", drop: 1);
         }
 
         // Metrics nobody could measure (a deadline group with nobody obliged) are in the files, not here.
@@ -41,16 +44,16 @@ internal static class ComparisonView
         {
             var metric = r.Metrics[m];
             var format = Format(metric);
-            var row = new List<string> { Markup.Escape(metric.Label) };
-            row.AddRange(r.Cells.Select(c => SummaryView.Format(c.Metrics[m], format) + CountText(c.Metrics[m], c.Replications)));
+            var row = new List<FittedTable.Cell> { metric.Label };
+            row.AddRange(r.Cells.Select(c => (FittedTable.Cell)(SummaryView.Format(c.Metrics[m], format) + CountText(c.Metrics[m], c.Replications))));
             row.AddRange(others.Select(c => DifferenceText(r.DifferenceOf(c.Cell, m)!, metric, format)));
-            table.AddRow(row.ToArray());
+            table.AddRow(row);
         }
 
-        console.Write(table);
+        table.Write(console);
         RenderMissingValues(console, r);
-        RenderArrivals(console, r.Cells, r.Metrics, c => c.Cell);
-        RenderWarnings(console, r.Cells, r.Metrics, c => c.Cell);
+        RenderArrivals(console, r.Cells, r.Metrics, c => DisplayNames.Variant(c.Cell));
+        RenderWarnings(console, r.Cells, r.Metrics, c => DisplayNames.Variant(c.Cell));
     }
 
     /// <summary>" (n=13)" after a mean over fewer replications than the cell has; nothing when all have a value.</summary>
@@ -64,7 +67,7 @@ internal static class ComparisonView
     /// </summary>
     private static void RenderMissingValues(IAnsiConsole console, ComparisonResult r)
     {
-        var lines = MissingValues.Lines(r, c => c);
+        var lines = MissingValues.Lines(r, DisplayNames.Variant);
         if (lines.Count == 0)
         {
             return;
@@ -87,7 +90,7 @@ internal static class ComparisonView
             console.MarkupLine(Markup.Escape(MissingValues.Pairs));
             foreach (var d in unequal)
             {
-                console.MarkupLine(Markup.Escape("  " + MissingValues.Line(r, d, c => c, Value)));
+                console.MarkupLine(Markup.Escape("  " + MissingValues.Line(r, d, DisplayNames.Variant, Value)));
             }
         }
     }
@@ -101,10 +104,10 @@ internal static class ComparisonView
             return;
         }
 
-        var table = new Table().Title("Arrived after the warm-up, and of these finished by the horizon (per replication, mean)").AddColumn("Process");
+        var table = new FittedTable("Arrived after the warm-up, and of these finished by the horizon (per replication, mean)").AddColumn("Process");
         foreach (var cell in cells)
         {
-            table.AddColumn(Markup.Escape(name(cell)));
+            table.AddColumn(name(cell), drop: 1);
         }
 
         for (var p = 0; p < balances[0].Count; p++)
@@ -115,22 +118,22 @@ internal static class ComparisonView
                 continue;
             }
 
-            table.AddRow([Markup.Escape(balances[0][row].Name), .. balances.Select(b => row < b.Count ? ArrivalText(b[row]) : "–")]);
+            table.AddRow([balances[0][row].Name, .. balances.Select(b => row < b.Count ? ArrivalText(b[row]) : "–")]);
         }
 
-        console.Write(table);
+        table.Write(console);
     }
 
     /// <summary>"36.3 of 40.1 (90.5 %)", red when most arrived projects surely did not finish.</summary>
-    private static string ArrivalText(ArrivalBalance b)
+    private static FittedTable.Cell ArrivalText(ArrivalBalance b)
     {
         if (b.Arrived == 0)
         {
             return "–";
         }
 
-        var text = Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"{b.FinishedPerReplication:0.0} of {b.ArrivedPerReplication:0.0} ({b.FinishedShare:P1})"));
-        return b.MostlyUnfinished ? $"[red]{text}[/]" : text;
+        var text = string.Create(CultureInfo.InvariantCulture, $"{b.FinishedPerReplication:0.0} of {b.ArrivedPerReplication:0.0} ({b.FinishedShare:P1})");
+        return new FittedTable.Cell(text, b.MostlyUnfinished ? "red" : null);
     }
 
     /// <summary>A metric's value as the table shows it, without an interval.</summary>
@@ -164,7 +167,7 @@ internal static class ComparisonView
     internal static bool IsMoney(MetricDefinition metric) => metric.Unit.StartsWith("EUR", StringComparison.Ordinal);
 
     /// <summary>A paired difference with its half-width, coloured and marked better or worse where its interval excludes zero.</summary>
-    internal static string DifferenceText(Difference d, MetricDefinition metric, string format)
+    internal static FittedTable.Cell DifferenceText(Difference d, MetricDefinition metric, string format)
     {
         var e = d.Paired;
         if (e.N == 0 || !double.IsFinite(e.Mean))
@@ -175,15 +178,15 @@ internal static class ComparisonView
         var scale = format == "P1" ? 100 : 1;
         var unit = format == "P1" ? " pp" : "";
         var digits = format switch { "0.00" => "0.00", "#,0" => "#,0", _ => "0.0" };
-        var text = Markup.Escape($"{(e.Mean * scale).ToString($"+{digits};−{digits};{digits}", CultureInfo.InvariantCulture)}{unit}" +
-                                 (e.HalfWidth is { } h ? $" ± {(h * scale).ToString(digits, CultureInfo.InvariantCulture)}" : "") +
-                                 (d.OnTheReplicationsOfTheMeans ? "" : string.Create(CultureInfo.InvariantCulture, $" (n={e.N})†")));
+        var text = $"{(e.Mean * scale).ToString($"+{digits};−{digits};{digits}", CultureInfo.InvariantCulture)}{unit}" +
+                   (e.HalfWidth is { } h ? $" ± {(h * scale).ToString(digits, CultureInfo.InvariantCulture)}" : "") +
+                   (d.OnTheReplicationsOfTheMeans ? "" : string.Create(CultureInfo.InvariantCulture, $" (n={e.N})†"));
         if (!d.Significant)
         {
-            return $"[grey]{text}[/]";
+            return new FittedTable.Cell(text, "grey");
         }
 
         var better = metric.Better == Better.Lower ? e.Mean < 0 : e.Mean > 0;
-        return better ? $"[green]{text} better[/]" : $"[red]{text} worse[/]";
+        return better ? new FittedTable.Cell($"{text} better", "green") : new FittedTable.Cell($"{text} worse", "red");
     }
 }

@@ -33,4 +33,22 @@ public sealed class Consoles(IAnsiConsole output, TextWriter errors)
             Out = new AnsiConsoleOutput(output),
         }),
         errors);
+
+    /// <summary>
+    /// A console <paramref name="width"/> columns wide writing to <paramref name="output"/>, without
+    /// colours: plain text, or with <paramref name="terminal"/> the escape codes and live displays
+    /// of a terminal. For measuring what a renderable takes, and for tests.
+    /// </summary>
+    public static IAnsiConsole Fixed(TextWriter output, int width, bool terminal = false)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = terminal ? AnsiSupport.Yes : AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = terminal ? InteractionSupport.Yes : InteractionSupport.No,
+            Out = new AnsiConsoleOutput(output),
+        });
+        console.Profile.Width = width;
+        return console;
+    }
 }

@@ -1,72 +1,148 @@
 using System.Globalization;
 using IsdnSim.Kernel.Time;
+using IsdnSim.Presentation.Labels;
 using IsdnSim.Presentation.Tracing;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 
 namespace IsdnSim.Runner.Display;
 
-/// <summary>One screen of a replay: the moment, the events around it, the queues, and the followed project.</summary>
-internal static class ReplayView
+/// <summary>
+/// One screen of a replay: the moment (two lines that always stay on top), the events around it,
+/// the queues, and the followed project, sized to the terminal so that nothing scrolls away.
+/// </summary>
+public static class ReplayView
 {
-    public const string Keys =
-        "→/l next event · ←/h previous · ↓/j next day · ↑/k previous day · PgDn/PgUp a week · g go to date · f follow a project · n/p its next/previous event · q quit";
+    private const int MostEvents = 8;
+    private const int MostAgencies = 12;
+
+    /// <summary>The key help, longest first: the first that fits the terminal's width is shown.</summary>
+    public static readonly string[] KeyHelp =
+    [
+        "→/l next event · ←/h previous · ↓/j next day · ↑/k previous day · PgDn/PgUp a week · g go to date · f follow a project · n/p its next/previous event · q quit",
+        "→/← event · ↓/↑ day · PgDn/PgUp week · g go to date · f follow a project · n/p its next/previous · q quit",
+        "→/← event · ↓/↑ day · PgDn/PgUp week · g date · f follow · n/p its next/prev · q quit",
+        "→← event ↓↑ day PgDn/PgUp week g date f follow n/p q quit",
+    ];
+
+    /// <summary>The key help on one line of at most <paramref name="width"/> characters.</summary>
+    public static string Keys(int width) => KeyHelp.FirstOrDefault(k => k.Length <= width - 1) ?? TextWrap.Cut(KeyHelp[^1], width - 1);
 
     /// <summary>
-    /// How many events and agencies fit a terminal of <paramref name="height"/> lines beside the header,
-    /// the followed project and the keys, so the screen never scrolls its header away.
+    /// The screen for a terminal of <paramref name="width"/> × <paramref name="height"/>: as many
+    /// events, queues and steps of the followed project as fit in the lines left for the key help,
+    /// a message and the cursor, so that the terminal never scrolls the header away.
     /// </summary>
-    public static (int Events, int Agencies) Fit(int height, ReplayState state, string? followed)
+    public static IRenderable Screen(ReplayState state, string? followed, int width, int height)
     {
-        var project = followed is null ? 0 : 3 + (state.Project(followed)?.UnderWay.Count ?? 0);
-        var budget = height - 1 - 2 - project - 5 - 5;
-        var events = Math.Clamp(budget / 2, 1, 8);
-        return (events, Math.Clamp(budget - events, 1, 12));
+        var budget = height - 3;
+        var events = Math.Min(MostEvents, state.Position);
+        var agencies = Math.Min(MostAgencies, state.Busy().Count);
+        var steps = followed is null ? 0 : state.Project(followed)?.UnderWay.Count ?? 0;
+        while (true)
+        {
+            var screen = Render(state, followed, width, agencies, events, steps, cut: true);
+            if (Lines(screen, width) <= budget)
+            {
+                return screen;
+            }
+
+            if (agencies > 2 && agencies >= events)
+            {
+                agencies--;
+            }
+            else if (events > 2)
+            {
+                events--;
+            }
+            else if (steps > 1)
+            {
+                steps--;
+            }
+            else if (agencies > 1)
+            {
+                agencies--;
+            }
+            else if (events > 1)
+            {
+                events--;
+            }
+            else if (agencies > 0)
+            {
+                agencies--;
+            }
+            else if (events > 0)
+            {
+                events--;
+            }
+            else
+            {
+                return screen;
+            }
+        }
     }
 
-    /// <param name="width">The terminal's width: event lines are cut to fit it on one line each.</param>
-    public static IRenderable Render(ReplayState state, string? followed, int agencies = 12, int events = 8, int width = int.MaxValue)
+    /// <summary>All of one moment, for printing (--at): every line wrapped at word boundaries, nothing cut.</summary>
+    public static IRenderable Render(ReplayState state, string? followed, int width) =>
+        Render(state, followed, width, MostAgencies, MostEvents, int.MaxValue, cut: false);
+
+    /// <summary>How many lines <paramref name="renderable"/> takes on a terminal <paramref name="width"/> wide.</summary>
+    public static int Lines(IRenderable renderable, int width)
+    {
+        var text = new StringWriter();
+        Consoles.Fixed(text, width).Write(renderable);
+        return text.ToString().Count(c => c == '\n');
+    }
+
+    /// <param name="cut">Each event on one line, cut to the width (stepping through); else wrapped (printing a moment).</param>
+    private static IRenderable Render(ReplayState state, string? followed, int width, int agencies, int events, int steps, bool cut)
     {
         var info = state.Trace.Info;
-        var variant = info.Variant is { } v ? $", variant {v}" : "";
-        var header = new Markup(
-            $"[bold]{Markup.Escape(info.Scenario)}[/]{Markup.Escape(variant)}, replication {info.Replication}: " +
-            $"[bold]{state.Date:yyyy-MM-dd}[/] (day {state.Time.ToString("0.###", CultureInfo.InvariantCulture)}), event {state.Position:N0} of {state.Trace.Events.Count:N0}");
+        var run = TextWrap.Cut($"{info.Scenario}, {(info.Variant is null ? "" : "variant ")}{DisplayNames.Variant(info.Variant)}, replication {info.Replication}", width - 1);
+        var moment = TextWrap.Cut($"{state.Date:yyyy-MM-dd} (day {state.Time.ToString("0.###", CultureInfo.InvariantCulture)}), event {state.Position:N0} of {state.Trace.Events.Count:N0}", width - 1);
+        var rows = new List<IRenderable>
+        {
+            new Markup($"[bold]{Markup.Escape(run)}[/]"),
+            new Markup($"[bold]{Markup.Escape(moment[..Math.Min(10, moment.Length)])}[/]{Markup.Escape(moment[Math.Min(10, moment.Length)..])}"),
+        };
 
-        var recent = new Table().Title("What happened last")
-            .AddColumn(new TableColumn("Date").NoWrap()).AddColumn(new TableColumn("Agent").NoWrap()).AddColumn("Event");
+        var names = state.Names;
+        var recent = new FittedTable("What happened last").AddColumn("Date").AddColumn("Organisation").AddColumn("Event", oneLine: cut);
         var first = Math.Max(0, state.Position - events);
-        var agentWidth = Enumerable.Range(first, state.Position - first).Select(i => state.Trace.Events[i].Agent.Length).DefaultIfEmpty(5).Max();
-        var room = width == int.MaxValue ? int.MaxValue : Math.Max(20, width - 10 - Math.Max(5, agentWidth) - 10);
         for (var i = first; i < state.Position; i++)
         {
             var e = state.Trace.Events[i];
-            var line = Describe(e);
-            if (line.Length > room)
-            {
-                line = line[..(room - 1)] + "…";
-            }
+            recent.AddRow(e.Date, names.Agent(e.Agent), new FittedTable.Cell(Describe(e, names), i == state.Position - 1 ? "bold" : null));
+        }
 
-            recent.AddRow(new Text(e.Date), new Text(e.Agent), new Markup(i == state.Position - 1 ? $"[bold]{Markup.Escape(line)}[/]" : Markup.Escape(line)));
+        if (events > 0)
+        {
+            rows.Add(recent.Build(width).Table);
         }
 
         var busy = state.Busy();
-        var queues = new Table().Title($"Queues at this moment ({busy.Count} agencies with work)").AddColumns("Agency", "Agent", "Waiting", "In work");
-        foreach (var (agent, agency, queue, inWork) in busy.Take(agencies))
+        var shown = Math.Min(agencies, busy.Count);
+        var queues = new FittedTable($"Queues at this moment ({busy.Count} agencies with work{(shown < busy.Count ? $", the {shown} longest shown" : "")})")
+            .AddColumn("Agency").AddColumn("Waiting").AddColumn("In work");
+        foreach (var (agent, agency, queue, inWork) in busy.Take(shown))
         {
-            queues.AddRow(Markup.Escape(agency), Markup.Escape(agent), queue.ToString(CultureInfo.InvariantCulture), inWork.ToString(CultureInfo.InvariantCulture));
+            queues.AddRow(names.Agency(agent, agency), queue.ToString(CultureInfo.InvariantCulture), inWork.ToString(CultureInfo.InvariantCulture));
         }
 
-        var rows = new List<IRenderable> { header, recent, queues };
+        if (shown > 0 || busy.Count == 0)
+        {
+            rows.Add(queues.Build(width).Table);
+        }
+
         if (followed is not null)
         {
-            rows.Add(Follow(state, followed));
+            rows.Add(Follow(state, followed, steps));
         }
 
         return new Rows(rows);
     }
 
-    private static IRenderable Follow(ReplayState state, string project)
+    private static IRenderable Follow(ReplayState state, string project, int steps)
     {
         var place = state.Project(project);
         var lines = new List<string>();
@@ -82,31 +158,40 @@ internal static class ReplayView
         else
         {
             lines.Add($"under way for {(state.Time - place.Arrival).ToString("0.#", CultureInfo.InvariantCulture)} days");
-            lines.AddRange(place.UnderWay.Select(u => "  " + u));
+            lines.AddRange(place.UnderWay.Take(steps).Select(u => "  " + u));
+            if (place.UnderWay.Count > steps)
+            {
+                lines.Add($"  and {place.UnderWay.Count - steps} more step{(place.UnderWay.Count - steps == 1 ? "" : "s")} (a taller terminal shows them)");
+            }
         }
 
-        return new Panel(new Markup(Markup.Escape(string.Join('\n', lines)))).Header(Markup.Escape($"Following {project}"));
+        // Spectre cuts a panel's header to the panel's width: the first line makes room for it.
+        var header = $"Following {project}";
+        lines[0] = lines[0].PadRight(header.Length + 2);
+        return new Panel(new Markup(Markup.Escape(string.Join('\n', lines)))).Header(Markup.Escape(header));
     }
 
-    /// <summary>One event in words, for the list of what happened.</summary>
-    public static string Describe(TraceRecord e)
+    /// <summary>One event in words, with the agencies and organisations by name, for the list of what happened.</summary>
+    public static string Describe(TraceRecord e, TraceNames names)
     {
         var what = e.Project is { } p ? $"{p}{(e.Step is { } s ? $" · {s}" : "")}{(e.Segment is { } g ? $" (segment {g})" : "")}" : "everyday work";
+        var agency = e.Agency is { } a ? names.AgencyName(e.Agent, a) : "";
+        var to = e.To is { } t ? names.Agent(t) : "";
         return e.Ev switch
         {
             "arrive" => $"{e.Project} arrives",
-            "send" => $"sends {what} to {e.To} ({e.Message}, arrives on day {e.Arrives!.Value.ToString("0.#", CultureInfo.InvariantCulture)})",
-            "enqueue" => $"{e.Agency}: {what} joins the {(e.Busy is null ? "agenda" : "queue")} ({e.Queue} waiting){(e.Held ? ", held until the window opens" : "")}",
-            "start" => $"{e.Agency}: starts {what} ({e.Work}, {e.Effort!.Value.ToString("0.#", CultureInfo.InvariantCulture)} working days)",
-            "end" => $"{e.Agency}: finishes {what}",
-            "session" => $"{e.Agency} meets: {e.Decided} decided, {e.Queue} still waiting",
+            "send" => $"sends {what} to {to} ({e.Message}, arrives on day {e.Arrives!.Value.ToString("0.#", CultureInfo.InvariantCulture)})",
+            "enqueue" => $"{agency}: {what} joins the {(e.Busy is null ? "agenda" : "queue")} ({e.Queue} waiting){(e.Held ? ", held until the window opens" : "")}",
+            "start" => $"{agency}: starts {what} ({e.Work}, {e.Effort!.Value.ToString("0.#", CultureInfo.InvariantCulture)} working days)",
+            "end" => $"{agency}: finishes {what}",
+            "session" => $"{agency} meets: {e.Decided} decided, {e.Queue} still waiting",
             "step-done" => $"{what} done ({e.Days!.Value.ToString("0.#", CultureInfo.InvariantCulture)} days from ready)",
-            "return" => $"{e.Agency} returns {what} to {e.To} for rework",
+            "return" => $"{agency} returns {what} to {to} for rework",
             "lapsed" => $"{what}: the deadline passed; the lead goes on without the missing statements",
             "meeting" => $"{what} settled at the working group's meeting",
-            "period" => $"{e.Agency}: {what}: a legal period begins, until day {e.Until!.Value.ToString("0.#", CultureInfo.InvariantCulture)}",
-            "deemed" => $"{e.Agency}: {what}: not finished in time, done by law (legal fiction)",
-            "drop" => $"{e.Agency}: closes {what} unworked: the law decided it already",
+            "period" => $"{agency}: {what}: a legal period begins, until day {e.Until!.Value.ToString("0.#", CultureInfo.InvariantCulture)}",
+            "deemed" => $"{agency}: {what}: not finished in time, done by law (legal fiction)",
+            "drop" => $"{agency}: closes {what} unworked: the law decided it already",
             "finish" => $"{e.Project} finished after {e.Lead!.Value.ToString("0.#", CultureInfo.InvariantCulture)} days",
             "ask" => e.MeetingAt is { } m
                 ? $"{what}: put to the working group, which meets on day {m.ToString("0.#", CultureInfo.InvariantCulture)}"

@@ -18,47 +18,54 @@ internal static class SummaryView
     {
         var ci = summary.Replications > 1 ? " (mean ± 95 % CI half-width)" : " (one replication: no interval)";
 
-        var flow = new Table().Title($"Projects{ci}").AddColumns("Process", "Finished / year", "Lead time mean [[d]]", "Median [[d]]", "P90 [[d]]", "In progress (mean)", "Arrived", "Of these finished", "Unfinished at end");
+        var flow = new FittedTable($"Projects{ci}").AddColumn("Process").AddColumn("Finished / year").AddColumn("Lead time mean [d]").AddColumn("Median [d]", drop: 4)
+            .AddColumn("P90 [d]", drop: 2).AddColumn("In progress (mean)", drop: 3).AddColumn("Arrived", drop: 1).AddColumn("Of these finished", drop: 1).AddColumn("Unfinished at end", drop: 5);
         flow.AddRow(FlowRow("All processes", summary.Overall));
         foreach (var (process, figures) in summary.Processes)
         {
             flow.AddRow(FlowRow(process.Name, figures));
         }
 
-        console.Write(flow);
+        flow.Write(console);
 
-        var parts = new Table().Title("Where the lead time goes, on the critical chain (mean days per finished project)")
-            .AddColumns("Process", "Queues", "Work", "Council / meeting", "Hand-offs", "Rework", "Funding window", "Legal periods", "Hand-offs [[n]]", "Returns [[n]]");
+        var parts = new FittedTable("Where the lead time goes, on the critical chain (mean days per finished project)")
+            .AddColumn("Process").AddColumn("Queues").AddColumn("Work").AddColumn("Council / meeting", drop: 1).AddColumn("Hand-offs", drop: 2).AddColumn("Rework", drop: 2)
+            .AddColumn("Funding window", drop: 3).AddColumn("Legal periods", drop: 2).AddColumn("Hand-offs [n]", drop: 4).AddColumn("Returns [n]", drop: 4);
         foreach (var (process, f) in summary.Processes.Where(p => p.Figures.Finished.Mean > 0))
         {
-            parts.AddRow(Markup.Escape(process.Name), Format(f.WaitMean, "0.0"), Format(f.ServiceMean, "0.0"), Format(f.CouncilMean, "0.0"),
+            parts.AddRow(process.Name, Format(f.WaitMean, "0.0"), Format(f.ServiceMean, "0.0"), Format(f.CouncilMean, "0.0"),
                 Format(f.HandoffMean, "0.0"), Format(f.ReworkMean, "0.0"), Format(f.WindowMean, "0.0"), Format(f.PeriodMean, "0.0"), Format(f.CriticalChainHandoffs, "0.0"), Format(f.CriticalChainReworks, "0.00"));
         }
 
-        console.Write(parts);
+        parts.Write(console);
 
-        var determining = new Table().Title("Which agency's step was the longest on the critical chain (\"the most complicated step wins\")")
-            .AddColumns("#", "Agency", "Organisation", "Share of projects");
+        var determining = new FittedTable("Which agency's step was the longest on the critical chain (\"the most complicated step wins\")")
+            .AddColumn("#").AddColumn("Agency").AddColumn("Organisation").AddColumn("Share of projects");
         var rank = 1;
         foreach (var a in summary.ByDetermining.Take(Shown))
         {
-            determining.AddRow((rank++).ToString(CultureInfo.InvariantCulture), Markup.Escape(a.Name), Markup.Escape(a.Organisation), Format(a.DeterminingShare, "P1"));
+            determining.AddRow((rank++).ToString(CultureInfo.InvariantCulture), a.Name, a.Organisation, Format(a.DeterminingShare, "P1"));
         }
 
-        console.Write(determining);
+        determining.Write(console);
 
         // With absence, how much of the posts' time their staff were there, and how busy those present were.
         var absence = summary.Agencies.Any(a => a.PresentShare.N > 0 && a.PresentShare.Mean < 1);
-        var busiest = new Table().Title("Busiest agencies (bottleneck ranking by utilisation)")
-            .AddColumns(["#", "Agency", "Organisation", "Staff", "Utilisation", .. absence ? new[] { "Staff present", "Utilisation of present" } : [],
-                "Mean wait [[d]]", "Queue time caused [[project-days]]"]);
+        var busiest = new FittedTable("Busiest agencies (bottleneck ranking by utilisation)")
+            .AddColumn("#").AddColumn("Agency").AddColumn("Organisation").AddColumn("Staff", drop: 2).AddColumn("Utilisation");
+        if (absence)
+        {
+            busiest.AddColumn("Staff present", drop: 3).AddColumn("Utilisation of present", drop: 3);
+        }
+
+        busiest.AddColumn("Mean wait [d]", drop: 1).AddColumn("Queue time caused [project-days]", drop: 1);
         rank = 1;
         foreach (var a in summary.ByUtilisation.Take(Shown))
         {
             busiest.AddRow([
                 (rank++).ToString(CultureInfo.InvariantCulture),
-                Markup.Escape(a.Name),
-                Markup.Escape(a.Organisation),
+                a.Name,
+                a.Organisation,
                 a.Staff.ToString(CultureInfo.InvariantCulture),
                 Format(a.Utilisation, "P1"),
                 .. absence ? new[] { Format(a.PresentShare, "P1"), Format(a.PresentUtilisation, "P1") } : [],
@@ -66,18 +73,19 @@ internal static class SummaryView
                 Format(a.WaitingCaused, "N0")]);
         }
 
-        console.Write(busiest);
+        busiest.Write(console);
 
         if (summary.Deadlines.Count > 0)
         {
-            var deadlines = new Table().Title("Deadlines set by law").AddColumns("Law", "Group", "Deadline", "Obliged", "On time", "Compliance");
+            var deadlines = new FittedTable("Deadlines set by law").AddColumn("Law").AddColumn("Group").AddColumn("Deadline", drop: 1).AddColumn("Obliged", drop: 2)
+                .AddColumn("On time", drop: 2).AddColumn("Compliance");
             foreach (var d in summary.Deadlines)
             {
-                deadlines.AddRow(Markup.Escape(d.ShockName), Markup.Escape(d.Group), d.Deadline.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                deadlines.AddRow(d.ShockName, d.Group, d.Deadline.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                     Format(d.Mandated, "0"), Format(d.OnTime, "0.0"), Format(d.Compliance, "P1"));
             }
 
-            console.Write(deadlines);
+            deadlines.Write(console);
         }
 
         RenderStability(console, summary);
@@ -96,9 +104,9 @@ internal static class SummaryView
         }
     }
 
-    private static string[] FlowRow(string name, FlowEstimates f) =>
+    private static FittedTable.Cell[] FlowRow(string name, FlowEstimates f) =>
     [
-        Markup.Escape(name),
+        name,
         Format(f.ThroughputPerYear, "0.0"),
         Format(f.LeadTimeMean, "0.0"),
         Format(f.LeadTimeMedian, "0.0"),

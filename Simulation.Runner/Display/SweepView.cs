@@ -1,4 +1,5 @@
 using IsdnSim.Analysis.Experiments;
+using IsdnSim.Presentation.Labels;
 using Spectre.Console;
 
 namespace IsdnSim.Runner.Display;
@@ -17,27 +18,27 @@ internal static class SweepView
         }
 
         var metrics = Shown.Select(k => result.Metrics.Select((m, i) => (m, i)).First(x => x.m.Key == k)).ToList();
-        var table = new Table().Title("Sweep (mean ± 95 % CI, over n replications where fewer have a value)").AddColumn("Point");
+        var table = new FittedTable("Sweep (mean ± 95 % CI, over n replications where fewer have a value)").AddColumn("Point");
         foreach (var p in result.Parameters)
         {
-            table.AddColumn(Markup.Escape(p.Path));
+            table.AddColumn(p.Path);
         }
 
-        foreach (var (m, _) in metrics)
+        foreach (var (m, j) in metrics.Select((x, j) => (x.m, j)))
         {
-            table.AddColumn(Markup.Escape(m.Label));
+            table.AddColumn(m.Label, drop: j == 0 ? 0 : j + 1);
         }
 
-        table.AddColumn("Steady state");
+        table.AddColumn("Steady state", drop: 1);
 
         for (var i = 0; i < result.Points.Count; i++)
         {
             var cell = result.Cells[i];
-            table.AddRow([Markup.Escape(result.Points[i].Cell), .. result.Points[i].Values.Select(Markup.Escape), .. metrics.Select(x => SummaryView.Format(cell.Metrics[x.i], x.m.Unit == "share" ? "P1" : "0.0") + ComparisonView.CountText(cell.Metrics[x.i], cell.Replications)),
-                cell.IsStable ? "yes" : "[red]no[/]"]);
+            table.AddRow([result.Points[i].Cell, .. result.Points[i].Values, .. metrics.Select(x => (FittedTable.Cell)(SummaryView.Format(cell.Metrics[x.i], x.m.Unit == "share" ? "P1" : "0.0") + ComparisonView.CountText(cell.Metrics[x.i], cell.Replications))),
+                cell.IsStable ? "yes" : new FittedTable.Cell("no", "red")]);
         }
 
-        console.Write(table);
+        table.Write(console);
         ComparisonView.RenderWarnings(console, result.Cells, result.Metrics, c => c.Cell);
     }
 
@@ -45,34 +46,34 @@ internal static class SweepView
     private static void RenderDifferences(IAnsiConsole console, SweepResult result)
     {
         var metrics = Shown.Select(k => result.Metrics.Select((m, i) => (m, i)).First(x => x.m.Key == k)).ToList();
-        var baseline = result.Variants[0];
+        var baseline = DisplayNames.Variant(result.Variants[0]);
         var level = result.Comparisons.SelectMany(c => c.Differences).Select(d => d.Level).DefaultIfEmpty(ComparisonResult.FamilyLevel).First();
-        var table = new Table().Title(Markup.Escape($"Sweep: differences to {baseline} at each point (paired, at {level:P1} each)")).AddColumn("Point");
+        var table = new FittedTable($"Sweep: differences to {baseline} at each point (paired, at {level:P1} each)").AddColumn("Point");
         foreach (var p in result.Parameters)
         {
-            table.AddColumn(Markup.Escape(p.Path));
+            table.AddColumn(p.Path);
         }
 
         table.AddColumn("Variant");
-        foreach (var (m, _) in metrics)
+        foreach (var (m, j) in metrics.Select((x, j) => (x.m, j)))
         {
-            table.AddColumn(Markup.Escape(m.Label));
+            table.AddColumn(m.Label, drop: j == 0 ? 0 : j + 1);
         }
 
-        table.AddColumn("Steady state");
+        table.AddColumn("Steady state", drop: 1);
         for (var i = 0; i < result.Points.Count; i++)
         {
             var comparison = result.Comparisons[i];
             foreach (var variant in result.Variants.Skip(1))
             {
                 var cell = SweepExperiment.CellId(result.Points[i], variant);
-                table.AddRow([Markup.Escape(result.Points[i].Cell), .. result.Points[i].Values.Select(Markup.Escape), Markup.Escape($"{variant} − {baseline}"),
+                table.AddRow([result.Points[i].Cell, .. result.Points[i].Values, $"{DisplayNames.Variant(variant)} − {baseline}",
                     .. metrics.Select(x => ComparisonView.DifferenceText(comparison.DifferenceOf(cell, x.i)!, x.m, ComparisonView.Format(x.m))),
-                    comparison.Cells.All(c => c.IsStable) ? "yes" : "[red]no[/]"]);
+                    comparison.Cells.All(c => c.IsStable) ? "yes" : new FittedTable.Cell("no", "red")]);
             }
         }
 
-        console.Write(table);
+        table.Write(console);
         if (result.Comparisons.Any(c => MissingValues.UnequalPairs(c).Count > 0))
         {
             console.MarkupLine(Markup.Escape(MissingValues.Pairs));

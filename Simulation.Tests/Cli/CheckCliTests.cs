@@ -45,7 +45,8 @@ public sealed class CheckCliTests : CliTest
             "3,heat-plan,a,share_finished_by:2025-01-10,share,0.5,1,1,1,2,2,2,1,below,faster,B\n" +
             "4,heat-plan,,median,days,20,20,20,20,2,2,6,1,inside,consistent,C\n");
         Output.Should().Contain("The model is faster than 2 of 3 observations and consistent with 1 (the observation within the model's 95 % interval).")
-            .And.Contain("│ heat-plan │ a │");
+            .And.Contain("│ heat-plan │ share_finished_by:2025-01-10 │ 50.0 % │")
+            .And.Contain("Left out at 80 columns: Region, Finished", "the region and the share finished are in check.csv");
         var manifest = File.ReadAllText(Path.Combine(outDir, "manifest.json"));
         manifest.Should().Contain("\"command\": \"check\"").And.Contain("\"observations\": 3").And.Contain("\"replications\": 2")
             .And.Contain($"\"reproduce\": \"isdnsim check {scenario} --observed {observed} --seed 1 --replications 2\"");

@@ -31,9 +31,9 @@ public sealed class ComparisonTerminalTests : CliTest
             .And.Contain($"(n={two}) │ ")
             .And.Contain($"(n={one})† │")
             .And.Contain("Warning: not every replication has a value. A replication in which a figure has nothing to measure")
-            .And.Contain($"Lead time, mean (Bearbeitungsdauer): a value in {one} of 40 replications of as-is, {two} of 40 of one-more")
+            .And.Contain($"Lead time, mean (Bearbeitungsdauer): a value in {one} of 40 replications of as is, {two} of 40 of one more")
             .And.Contain("the mean over the rest is too low (optimistic)")
-            .And.Contain($"† one-more − as-is, Lead time, mean (Bearbeitungsdauer): over the {one} replications in which both have a value (there as-is ")
+            .And.Contain($"† one more − as is, Lead time, mean (Bearbeitungsdauer): over the {one} replications in which both have a value (there as is ")
             .And.Contain($"not over the {one} and {two} of the means beside it.");
     }
 
@@ -58,13 +58,13 @@ public sealed class ComparisonTerminalTests : CliTest
         }
 
         var output = Output;
-        var banner = output.IndexOf("Warning: as-is has an unstable queue: desk (town) saturated or growing in 2 of 2 replications.", StringComparison.Ordinal);
-        banner.Should().BeGreaterThanOrEqualTo(0).And.BeLessThan(output.IndexOf("Variants against as-is", StringComparison.Ordinal), "named before the table");
-        output.Should().NotContain("Warning: one-more has an unstable queue")
-            .And.Contain("│ as-is (unstable │ one-more │ one-more − as-is │ │ │ in 2 of 2) │")
+        var banner = output.IndexOf("Warning: as is has an unstable queue: desk (town) saturated or growing in 2 of 2 replications.", StringComparison.Ordinal);
+        banner.Should().BeGreaterThanOrEqualTo(0).And.BeLessThan(output.IndexOf("Variants against as is", StringComparison.Ordinal), "named before the table");
+        output.Should().NotContain("Warning: one more has an unstable queue")
+            .And.Contain("│ Metric │ as is (unstable │ one more │ one more − as is │ │ │ in 2 of 2) │")
             .And.Contain("Arrived after the warm-up, and of these finished by the horizon (per replication, mean)")
             .And.Contain($"│ All processes │ {Arrivals("as-is")} │ {Arrivals("one-more")} │")
-            .And.Contain("Warning (as-is): unstable queue: desk (town)");
+            .And.Contain("Warning (as is): unstable queue: desk (town)");
 
         var shares = digests.GroupBy(d => d.Cell).ToDictionary(g => g.Key, g => (double)g.Sum(d => d.Stability!.ArrivedAndFinished[0]) / g.Sum(d => d.Stability!.Arrived[0]));
         shares["as-is"].Should().BeInRange(0.68, 0.8, "capacity over demand, 1 / 1.35 = 0.741, within about three standard deviations");

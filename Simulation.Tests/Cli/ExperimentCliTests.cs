@@ -29,7 +29,7 @@ public sealed class ExperimentCliTests : CliTest
             "lead_times.csv", "deadlines.csv", "report.html", "manifest.json", "README.txt", "datapackage.json");
         Directory.GetFiles(Dir.File("cmp/replications"), "*.json", SearchOption.AllDirectories).Should().HaveCount(12);
         File.ReadAllText(Dir.File("cmp/scenario.yaml")).Should().Be(File.ReadAllText(_scenario));
-        Output.Should().Contain("Variants against as-is, 4 replications each").And.Contain("at 97.5 % each");
+        Output.Should().Contain("Variants against as is, 4 replications each").And.Contain("at 97.5 % each");
         File.ReadAllText(Dir.File("cmp/manifest.json")).Should().Contain("\"engine\": \"inprocess\"").And.Contain("\"computed_this_run\": 12");
     }
 
@@ -173,7 +173,7 @@ public sealed class ExperimentCliTests : CliTest
 
         exit.Should().Be(ExitCodes.Ok, Err.ToString());
         resumed.Should().Be(ExitCodes.Ok, Err.ToString());
-        Output.Should().Contain("2 points (2 demand.0.rate), 2 variants at each (as-is, one-more; baseline as-is)").And.Contain("Sweep: differences to as-is at each point")
+        Output.Should().Contain("2 points (2 demand.0.rate), 2 variants at each (as is, one more; baseline as is)").And.Contain("Sweep: differences to as is at each point")
             .And.Contain("Resuming").And.Contain("8 replications already there");
         var differences = ExperimentOutput.PointDifferences(["demand.0.rate"]).Read(Dir.File("sw/differences.csv"));
         differences.Select(r => $"{r["point"]},{r["demand.0.rate"]},{r["variant"]},{r["baseline"]}").Distinct().Should().Equal("p0,2/day,one-more,as-is", "p1,2.4/day,one-more,as-is");

@@ -5,13 +5,17 @@ namespace IsdnSim.Tests.Support;
 
 /// <summary>
 /// A console that says it is an interactive terminal and types the given keys: for commands that
-/// read the keyboard (isdnsim replay). What they write goes to <paramref name="output"/>, without colours.
+/// read the keyboard (isdnsim replay). What they write goes to <paramref name="output"/>, without colours;
+/// <see cref="Clear"/> writes a marker line, so a test sees each screen. The terminal is
+/// <paramref name="width"/> × <paramref name="height"/> characters.
 /// </summary>
 internal sealed class ScriptedConsole : IAnsiConsole
 {
     private readonly IAnsiConsole _inner;
 
-    public ScriptedConsole(TextWriter output, IEnumerable<ConsoleKeyInfo> keys)
+    public const string ScreenMarker = "=== screen ===";
+
+    public ScriptedConsole(TextWriter output, IEnumerable<ConsoleKeyInfo> keys, int width = 160, int height = 40)
     {
         _inner = AnsiConsole.Create(new AnsiConsoleSettings
         {
@@ -20,7 +24,8 @@ internal sealed class ScriptedConsole : IAnsiConsole
             Interactive = InteractionSupport.Yes,
             Out = new AnsiConsoleOutput(output),
         });
-        _inner.Profile.Width = 160;
+        _inner.Profile.Width = width;
+        _inner.Profile.Height = height;
         Input = new Keys(keys);
     }
 
@@ -34,7 +39,7 @@ internal sealed class ScriptedConsole : IAnsiConsole
 
     public RenderPipeline Pipeline => _inner.Pipeline;
 
-    public void Clear(bool home) => _inner.Write(new Text("\n=== screen ===\n"));
+    public void Clear(bool home) => _inner.Write(new Text($"\n{ScreenMarker}\n"));
 
     public void Write(IRenderable renderable) => _inner.Write(renderable);
 

@@ -56,7 +56,7 @@ public sealed class ProjectTimelineTests : IDisposable
         display.Bars.Single(b => b.Kind == BarKind.Period).Should().BeEquivalentTo(new { From = 5.0, To = 5 + (365.2425 / 12), Agency = "approval" }, o => o.ExcludingMissingMembers());
         var state = new ReplayState(trace);
         state.MoveToTime(20);
-        state.Project("town/p/law")!.UnderWay.Should().Equal("display: legal period at approval (lk) until day 35.4");
+        state.Project("town/p/law")!.UnderWay.Should().Equal("display: legal period at approval — lk until day 35.4");
     }
 
     [Fact]

@@ -37,12 +37,12 @@ public sealed class ReplayStateTests : IDisposable
         state.MoveToDate(new DateOnly(2025, 1, 2));
         state.Time.Should().Be(1);
         state.Agency("town", "admin").Should().Be((0, 1));
-        state.Project("town/p/law")!.UnderWay.Should().Equal("prepare: in work at admin (town)");
+        state.Project("town/p/law")!.UnderWay.Should().Equal("prepare: in work at admin — town");
 
         state.MoveToTime(10);
         state.Agency("town", "admin").Should().Be((0, 0));
         state.Agency("town", "council").Should().Be((1, 0));
-        state.Project("town/p/law")!.UnderWay.Should().Equal("decide: waiting for the session of council (town) since day 3, 1 on the agenda then");
+        state.Project("town/p/law")!.UnderWay.Should().Equal("decide: waiting for the session of council — town since day 3, 1 on the agenda then");
         state.Busy().Should().Equal(("town", "council", 1, 0));
 
         state.MoveToDate(new DateOnly(2025, 2, 1));
@@ -62,7 +62,7 @@ public sealed class ReplayStateTests : IDisposable
         state.Current!.Ev.Should().Be("enqueue");
         state.MoveDays(3);
         state.Time.Should().Be(3);
-        state.Project("town/p/law")!.UnderWay.Should().Equal(new[] { "decide: waiting for the session of council (town) since day 3, 1 on the agenda then" },
+        state.Project("town/p/law")!.UnderWay.Should().Equal(new[] { "decide: waiting for the session of council — town since day 3, 1 on the agenda then" },
             "the moment of day 3 is after everything at day 3, as the page shows it");
         state.Position.Should().Be(6);
         state.Previous();

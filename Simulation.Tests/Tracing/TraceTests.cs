@@ -69,10 +69,10 @@ public sealed class TraceTests : IDisposable
         var state = new ReplayState(trace);
         state.MoveToTime(30);
         state.Agency("land", "funding").Should().Be((1, 0));
-        state.Project("town/p/law")!.UnderWay.Should().Equal("apply: held at funding (land) since day 2 until its application window opens");
+        state.Project("town/p/law")!.UnderWay.Should().Equal("apply: held at funding — land since day 2 until its application window opens");
         state.MoveToTime(60);
         state.Agency("land", "funding").Should().Be((0, 1));
-        state.Project("town/p/law")!.UnderWay.Should().Equal("apply: in work at funding (land)");
+        state.Project("town/p/law")!.UnderWay.Should().Equal("apply: in work at funding — land");
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
+using IsdnSim.Presentation.Labels;
 
 namespace IsdnSim.Presentation.Tracing.Replay;
 
@@ -14,7 +15,7 @@ namespace IsdnSim.Presentation.Tracing.Replay;
 /// <remarks>
 /// <code>
 /// { "runs": [RUN, RUN?] }
-/// RUN      = { scenario, file, variant (null: as written), seed (text), replication, start (YYYY-MM-DD),
+/// RUN      = { scenario, file, variant (null: as written), label (the variant as people read it: "status quo"), seed (text), replication, start (YYYY-MM-DD),
 ///              horizon, end (days: the run's time ends there), complete, endReason,
 ///              agents: [[id, name, kind]], agencies: [[agent, id, name, staff, council 0|1]],
 ///              processes: [[id, name, [[id, name, kind, [after step]]]]],
@@ -95,6 +96,7 @@ internal static class ReplayData
         json.WriteString("scenario", info.Scenario);
         json.WriteString("file", info.File);
         json.WriteString("variant", info.Variant);
+        json.WriteString("label", DisplayNames.Variant(info.Variant));
         json.WriteString("seed", info.Seed.ToString(CultureInfo.InvariantCulture));
         json.WriteNumber("replication", info.Replication);
         json.WriteString("start", info.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using IsdnSim.Presentation.Html;
+using IsdnSim.Presentation.Labels;
 
 namespace IsdnSim.Presentation.Tracing.Replay;
 
@@ -31,7 +32,7 @@ public static class ReplayPage
     public static string Build(TraceFile trace, TraceFile? other = null)
     {
         var traces = other is null ? new[] { trace } : [trace, other];
-        var title = "Replay: " + trace.Info.Scenario + " (" + string.Join(" and ", traces.Select(t => t.Info.Variant ?? "as written")) + ")";
+        var title = "Replay: " + trace.Info.Scenario + " (" + string.Join(" and ", traces.Select(t => DisplayNames.Variant(t.Info.Variant))) + ")";
         var values = new Dictionary<string, string>
         {
             ["title"] = HtmlText.Escape(title),

@@ -5,7 +5,7 @@
  * ReplayData.cs.
  *
  * Elements, by id (stable: tests drive them, and so may a teacher's own script):
- *   run          header: scenario, variant ("as written" or its id), seed, replication, start date;
+ *   run          header: scenario, variant (its label: "status quo", or "as written"), seed, replication, start date;
  *                in side-by-side mode one column per trace
  *   filter       <input type=search>: shows only the projects in #project whose text contains it
  *   project      <select>: every project that arrives, in an <optgroup> per process; value = project id
@@ -70,7 +70,7 @@
   function prepare(run, i) {
     run.index = i;
     run.offset = Math.round((parseDate(run.start) - base) / DAY_MS);
-    run.label = run.variant === null ? 'as written' : run.variant;
+    run.label = run.label || (run.variant === null ? 'as written' : run.variant);
     run.byId = {};
     run.projects.forEach(function (p) {
       p.lanes = p.lanes.map(laneOf);
