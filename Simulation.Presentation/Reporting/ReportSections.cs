@@ -100,6 +100,10 @@ internal static class ReportSections
         }
     }
 
+    /// <summary>A metric's label and unit in a table, with the direction that is better below it.</summary>
+    public static HtmlCell MetricCell(MetricDefinition metric) =>
+        new($"{HtmlText.Escape(ReportFormat.LabelWithUnit(metric))}<span class=\"direction\">{ReportFormat.Direction(metric)}</span>");
+
     /// <summary>A paired difference to the baseline in a table: the difference with its interval, and the verdict in words.</summary>
     public static HtmlCell DifferenceCell(MetricDefinition metric, Difference? difference)
     {
@@ -110,7 +114,7 @@ internal static class ReportSections
 
         var (word, css) = Verdict(metric, difference);
         var title = $"Paired difference over {ReportFormat.Count(difference.Paired.N)} replications, {Level(difference.Level)} interval";
-        return new HtmlCell($"{HtmlText.Escape(ReportFormat.Difference(metric, difference.Paired))}<br><strong>{word}</strong>", $"num {css}", title);
+        return new HtmlCell($"{HtmlCell.NumberHtml(ReportFormat.Difference(metric, difference.Paired))}<strong>{word}</strong>", $"num {css}", title);
     }
 
     /// <summary>Better or worse where the interval excludes zero, in the direction the metric should move.</summary>
