@@ -33,10 +33,10 @@ public sealed class BrowserRenderTests
     /// At 1,280 px every column of every table is on screen, no chart text is cut, overlaps
     /// another or reads like another label: for the small sample, and for a comparison shaped
     /// like the rural district's (four variants with long names, an outlier, agencies that differ
-    /// only by their organisation, a law group nobody is obliged in).
+    /// only by their organisation, a law group nobody is obliged in), and a sweep's report.
     /// </summary>
     [ChromiumFact]
-    public async Task CompareReports_At1280Px_HaveNoOverflow_AndNoCollidingLabels()
+    public async Task Reports_At1280Px_HaveNoOverflow_AndNoCollidingLabels()
     {
         foreach (var (name, files) in Reports())
         {
@@ -49,7 +49,7 @@ public sealed class BrowserRenderTests
 
     /// <summary>The same in print on A4: the print rules applied, at the width of the printed page's text.</summary>
     [ChromiumFact]
-    public async Task CompareReports_PrintedOnA4_HaveNoOverflow_AndNoCollidingLabels()
+    public async Task Reports_PrintedOnA4_HaveNoOverflow_AndNoCollidingLabels()
     {
         foreach (var (name, files) in Reports())
         {
@@ -76,6 +76,7 @@ public sealed class BrowserRenderTests
     [
         ("sample", CompareReport.Build(ReportSamples.Context(), ReportSamples.Comparison())),
         ("wide", CompareReport.Build(WideReportSample.Context(), WideReportSample.Comparison())),
+        ("sweep", SweepReport.Build(ReportSamples.Context(), ReportSamples.Sweep())),
     ];
 
     private static async Task<(int Width, IReadOnlyList<string> Problems)> LayoutAsync(IReadOnlyList<ReportFile> files, int width, bool print)
