@@ -34,13 +34,18 @@ public sealed record CellSummary(
         // Replications stored before stability was recorded have none; they count as not flagged.
         var judged = digests.Where(d => d.Stability is not null).Select(d => d.Stability!).ToList();
         var agencies = AgencyEstimates.Of(digests, d => d.Agencies)
-            .Select((a, i) => a with { UnstableIn = judged.Count(s => s.UnstableAgencies.Contains(i)) })
+            .Select((a, i) => a with
+            {
+                UnstableIn = judged.Count(s => s.UnstableAgencies.Contains(i)),
+                PresentUtilisation = Estimate.Of([.. judged.Where(s => s.PresentUtilisation is not null).Select(s => s.PresentUtilisation![i]).Where(double.IsFinite)]),
+            })
             .ToList();
         var processes = judged.Count == 0 ? 0 : judged[0].Arrived.Length;
 
         return new CellSummary(cell, digests.Count, metrics, percentiles, agencies, DeadlineEstimates.Of(digests, d => d.Deadlines))
         {
             JudgedReplications = judged.Count,
+            UnstableReplications = judged.Count(s => s.UnstableAgencies.Length > 0),
             ProcessArrived = [.. Enumerable.Range(0, processes).Select(p => judged.Sum(s => s.Arrived[p]))],
             ProcessArrivedAndFinished = [.. Enumerable.Range(0, processes).Select(p => judged.Sum(s => s.ArrivedAndFinished[p]))],
         };
@@ -48,6 +53,23 @@ public sealed record CellSummary(
 
     /// <summary>Replications whose stability was recorded (all but those stored by an older version).</summary>
     public int JudgedReplications { get; init; }
+
+    /// <summary>Judged replications in which some agency was saturated or its work in progress grew.</summary>
+    public int UnstableReplications { get; init; }
+
+    /// <summary>
+    /// Most of the cell's figures come from replications without a steady state: an agency was
+    /// unstable in more than half of the judged replications, or all projects together were
+    /// mostly unfinished. Then its mean lead times are, mostly, those of finished projects in a
+    /// queue that kept growing, and understate the delay; with one unstable replication in ten
+    /// they are mostly steady-state figures, and the warning names the exception.
+    /// </summary>
+    public bool MostlyUnstable => UnstableReplications * 2 > JudgedReplications || MostlyUnfinishedOverall;
+
+    /// <summary>"unstable in 9 of 10" (replications), or "mostly unfinished"; empty for a stable cell.</summary>
+    public string InstabilityNote => IsStable ? "" : UnstableReplications > 0
+        ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"unstable in {UnstableReplications} of {JudgedReplications}")
+        : "mostly unfinished";
 
     /// <summary>Per process, projects arrived after the warm-up, summed over the judged replications.</summary>
     public IReadOnlyList<long> ProcessArrived { get; init; } = [];

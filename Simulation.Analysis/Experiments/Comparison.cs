@@ -14,6 +14,26 @@ public sealed record Difference(string Cell, int Metric, Estimate Paired, double
     /// <summary>The interval excludes zero: the variant differs from the baseline on this metric.</summary>
     public bool Significant => Paired.HalfWidth is { } h && Math.Abs(Paired.Mean) > h;
 
+    /// <summary>Replications in which the baseline has a value: the n of its mean beside the difference.</summary>
+    public int BaselineN { get; init; }
+
+    /// <summary>Replications in which the variant has a value: the n of its mean beside the difference.</summary>
+    public int VariantN { get; init; }
+
+    /// <summary>The baseline's mean over the pairs only (NaN without pairs).</summary>
+    public double BaselineMeanOfPairs { get; init; } = double.NaN;
+
+    /// <summary>The variant's mean over the pairs only (NaN without pairs); minus <see cref="BaselineMeanOfPairs"/> it is the paired mean.</summary>
+    public double VariantMeanOfPairs { get; init; } = double.NaN;
+
+    /// <summary>
+    /// The pairs are exactly the replications of both means beside the difference, so the
+    /// difference is the difference of those means. Otherwise (a metric with no value in some
+    /// replications of one variant, such as a lead time where nothing finished) it is taken over
+    /// the replications both have, and a reader must be told so.
+    /// </summary>
+    public bool OnTheReplicationsOfTheMeans => Paired.N == BaselineN && Paired.N == VariantN;
+
     /// <summary>
     /// Paired differences of <paramref name="other"/> against <paramref name="baseline"/>, both in replication
     /// order; replications where either value is undefined are left out of the pair.
@@ -23,7 +43,13 @@ public sealed record Difference(string Cell, int Metric, Estimate Paired, double
         var n = Math.Min(baseline.Count, other.Count);
         var pairs = Enumerable.Range(0, n).Where(i => double.IsFinite(baseline[i]) && double.IsFinite(other[i])).ToList();
         var paired = Estimate.Of([.. pairs.Select(i => other[i] - baseline[i])], level);
-        return new Difference(cell, metric, paired, WelchHalfWidth([.. pairs.Select(i => baseline[i])], [.. pairs.Select(i => other[i])], level), level);
+        return new Difference(cell, metric, paired, WelchHalfWidth([.. pairs.Select(i => baseline[i])], [.. pairs.Select(i => other[i])], level), level)
+        {
+            BaselineN = baseline.Count(double.IsFinite),
+            VariantN = other.Count(double.IsFinite),
+            BaselineMeanOfPairs = pairs.Count == 0 ? double.NaN : pairs.Average(i => baseline[i]),
+            VariantMeanOfPairs = pairs.Count == 0 ? double.NaN : pairs.Average(i => other[i]),
+        };
     }
 
     /// <summary>The half-width of Welch's interval for the difference of two independent means, or null with fewer than two values each.</summary>

@@ -9,7 +9,8 @@ namespace IsdnSim.Analysis.Experiments;
 /// compiled when a replication needs it and, unless <c>keep</c>, dropped when none is running.
 /// </summary>
 /// <param name="seed">The seed its replications run with (the plan's, or the scenario's at this cell), known without compiling the model.</param>
-public sealed class ExperimentCell(string id, RunSpec spec, ulong seed, SimulationModel? model = null, bool keep = true)
+/// <param name="group">Cells that read the same text (a design point's variants), run spread apart so that one reads it for all (<see cref="InStartOrder"/>); null: a group of its own.</param>
+public sealed class ExperimentCell(string id, RunSpec spec, ulong seed, SimulationModel? model = null, bool keep = true, string? group = null)
 {
     private readonly Lock _gate = new();
     private SimulationModel? _model = model;
@@ -21,6 +22,9 @@ public sealed class ExperimentCell(string id, RunSpec spec, ulong seed, Simulati
 
     /// <summary>The seed of this cell's replications: a stored replication computed with another does not belong to it.</summary>
     public ulong Seed { get; } = seed;
+
+    /// <summary>The cells that read the same text as this one, or null for a cell on its own.</summary>
+    public string? Group { get; } = group;
 
     /// <summary>The compiled model (compiling it if it is not held).</summary>
     public SimulationModel Model
@@ -71,9 +75,9 @@ public sealed class ExperimentCell(string id, RunSpec spec, ulong seed, Simulati
         CancellationToken cancellationToken,
         Func<SimulationModel, ReplicationResult, ObservedValue[]>? observe = null)
     {
-        var jobs = cells
-            .SelectMany(c => Enumerable.Range(0, replications).Where(r => !finished.ContainsKey((c.Id, r))).Select(r => (Cell: c, Replication: r)))
-            .ToList();
+        var jobs = InStartOrder(cells
+            .SelectMany(c => Enumerable.Range(0, replications).Where(r => !finished.ContainsKey((c.Id, r))).Select(r => (Cell: c, Replication: r))),
+            parallelism);
         var gate = new object();
         await BatchRunner.RunAsync(engine, [.. jobs.Select(j => new ReplicationJob(j.Cell.Spec, j.Cell.Acquire, j.Replication) { Done = j.Cell.Release })],
             parallelism, progress, cancellationToken,
@@ -92,6 +96,27 @@ public sealed class ExperimentCell(string id, RunSpec spec, ulong seed, Simulati
                 }
             });
         return jobs.Count;
+    }
+
+    /// <summary>
+    /// The jobs in the order they start: as they come, except that the jobs of one group (the
+    /// variants of a design point, which read one text) start <paramref name="parallelism"/> apart,
+    /// groups taken <paramref name="parallelism"/> at a time: p0.a p1.a p0.b p1.b for two at once.
+    /// Side by side, both of a group's first jobs would read its text; this way the first has read it
+    /// when the second starts, and the second compiles from what it read (ScenarioLoader.ParseForRun).
+    /// The results do not depend on the order. Jobs of cells without a group keep their order.
+    /// </summary>
+    internal static List<(ExperimentCell Cell, int Replication)> InStartOrder(IEnumerable<(ExperimentCell Cell, int Replication)> jobs, int parallelism)
+    {
+        var all = jobs.ToList();
+        if (all.All(j => j.Cell.Group is null))
+        {
+            return all;
+        }
+
+        var groups = all.GroupBy(j => j.Cell.Group ?? j.Cell.Id, StringComparer.Ordinal).Select(g => g.ToList()).ToList();
+        return [.. groups.Chunk(parallelism).SelectMany(chunk =>
+            Enumerable.Range(0, chunk.Max(g => g.Count)).SelectMany(k => chunk.Where(g => k < g.Count).Select(g => g[k])))];
     }
 
     /// <summary>The cell's digests for replications 0..<paramref name="replications"/>-1, in order.</summary>

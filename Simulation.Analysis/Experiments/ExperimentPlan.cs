@@ -119,10 +119,19 @@ public sealed record DesignSpec(
     IReadOnlyList<string> Parameters,
     IReadOnlyList<string> Metrics,
     string? UncertainFile = null,
-    string? UncertainText = null)
+    string? UncertainText = null,
+    IReadOnlyList<int>? Worlds = null,
+    string? PosteriorFrom = null)
 {
     public const string Sobol = "sobol";
     public const string Morris = "morris";
+
+    /// <summary>
+    /// The worlds a calibration accepted (<see cref="PosteriorSample"/>): <see cref="Samples"/> is the
+    /// size of the calibration's Sobol' sample, <see cref="Worlds"/> the points of it that were
+    /// accepted, closest first, and <see cref="PosteriorFrom"/> the calibration's folder.
+    /// </summary>
+    public const string Posterior = "posterior";
 }
 
 /// <summary>

@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using IsdnSim.Analysis.Storage;
+using IsdnSim.Scenario.Diagnostics;
 using IsdnSim.Scenario.Language;
 
 namespace IsdnSim.Analysis.Experiments;
@@ -87,6 +88,11 @@ public sealed class ExperimentStore
         var full = Path.GetFullPath(directory);
         var planPath = Path.Combine(full, PlanFile);
         var scenarioPath = Path.Combine(full, ScenarioCopy);
+        if (!System.IO.Directory.Exists(full))
+        {
+            throw new InvalidDataException($"'{directory}' does not exist{MissingFile.FolderHint(directory)}");
+        }
+
         if (!File.Exists(planPath) || !File.Exists(scenarioPath))
         {
             throw new InvalidDataException(File.Exists(planPath)

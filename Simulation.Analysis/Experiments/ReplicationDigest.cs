@@ -38,10 +38,12 @@ public sealed record ReplicationDigest(
             ? []
             : Enumerable.Range(0, Percentiles).Select(i => Quantiles.OfSorted(leadTimes, i / 100.0)).ToArray();
 
+        var agencies = AgencyFigures.Of(model, figures);
         var stability = new StabilityDigest(
             [.. figures.Agencies.Select((a, i) => (a, i)).Where(x => AgencyStability.Of(model, x.a).Unstable).Select(x => x.i)],
             [.. figures.Processes.Select(p => p.Arrived)],
-            [.. figures.Processes.Select(p => p.ArrivedAndFinished)]);
-        return new ReplicationDigest(cell, result.Replication, HeadlineMetrics.Values(model, figures), percentiles, [.. AgencyFigures.Of(model, figures)], [.. figures.Deadlines], result.Events, stability);
+            [.. figures.Processes.Select(p => p.ArrivedAndFinished)],
+            [.. agencies.Select(a => a.PresentUtilisation)]);
+        return new ReplicationDigest(cell, result.Replication, HeadlineMetrics.Values(model, figures), percentiles, [.. agencies], [.. figures.Deadlines], result.Events, stability);
     }
 }

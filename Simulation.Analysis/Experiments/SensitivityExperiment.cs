@@ -44,7 +44,10 @@ public sealed class SensitivityExperiment : IExperiment
     {
         DesignSpec.Sobol => new SaltelliDesign(design.Samples, design.Parameters.Count).Points(),
         DesignSpec.Morris => new MorrisDesign(design.Samples, design.Parameters.Count, design.Levels, design.Seed).Points(),
-        _ => throw new InvalidDataException($"unknown design method '{design.Method}' (sobol or morris)"),
+        DesignSpec.Posterior when design.Worlds is { } worlds => CalibrationExperiment.UnitPoints(design.Samples, design.Parameters.Count) is var sample
+            ? [.. worlds.Select(w => sample[w])]
+            : [],
+        _ => throw new InvalidDataException($"unknown design method '{design.Method}' (sobol, morris, or posterior with its worlds)"),
     };
 
     /// <summary>
@@ -65,7 +68,7 @@ public sealed class SensitivityExperiment : IExperiment
             var set = UncertainScenario.Assignments(point.Values);
             foreach (var variant in plan.Variants)
             {
-                cells.Add(new ExperimentCell(CellId(point.Index, variant), UncertainRanges.RunAt(plan, scenarioText, variant, set), seed, keep: cells.Count == 0));
+                cells.Add(new ExperimentCell(CellId(point.Index, variant), UncertainRanges.RunAt(plan, scenarioText, variant, set), seed, keep: cells.Count == 0, group: point.Cell));
             }
         }
 

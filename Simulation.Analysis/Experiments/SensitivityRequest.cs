@@ -13,7 +13,9 @@ namespace IsdnSim.Analysis.Experiments;
 /// <param name="Samples">Sobol': base samples N (the design has N (k + 2) points); Morris: trajectories r (r (k + 1) points). Null for the default.</param>
 /// <param name="Variants">The variants run at every point, the first the baseline; null for the scenario's first variant alone (or none).</param>
 /// <param name="Metrics">Metric keys as in comparison.csv; null for <see cref="DefaultMetrics"/>.</param>
-public sealed record SensitivityRequest(string Method, int? Samples, int Levels, IReadOnlyList<string>? Variants, IReadOnlyList<string>? Metrics, int? Replications)
+/// <param name="Posterior">The worlds a calibration accepted, run instead of a design (method and samples then unused); the scenario must carry the ranges it sampled (<see cref="PosteriorSample.WithRanges"/>).</param>
+public sealed record SensitivityRequest(string Method, int? Samples, int Levels, IReadOnlyList<string>? Variants, IReadOnlyList<string>? Metrics, int? Replications,
+    PosteriorSample? Posterior = null)
 {
     public const int DefaultSobolSamples = 64;
     public const int DefaultMorrisTrajectories = 10;
@@ -61,14 +63,14 @@ public sealed record SensitivityRequest(string Method, int? Samples, int Levels,
             throw new ExperimentRequestException($"--metrics: no metric '{m}' in this scenario{Scenario.Diagnostics.DidYouMean.Hint(m, metricKeys)} (metrics: {string.Join(", ", metricKeys)})");
         }
 
-        var samples = Samples ?? (Method == DesignSpec.Sobol ? DefaultSobolSamples : DefaultMorrisTrajectories);
+        var samples = Posterior?.Samples ?? Samples ?? (Method == DesignSpec.Sobol ? DefaultSobolSamples : DefaultMorrisTrajectories);
         var k = parameters.Count;
-        if (Method == DesignSpec.Sobol && k > SobolSequence.MaxDimensions / 2)
+        if (Posterior is null && Method == DesignSpec.Sobol && k > SobolSequence.MaxDimensions / 2)
         {
             throw new ExperimentRequestException($"sobol designs take at most {SobolSequence.MaxDimensions / 2} parameters, the ranges declare {k}; screen them with --method morris first");
         }
 
-        long points = Method == DesignSpec.Sobol ? (long)samples * (k + 2) : (long)samples * (k + 1);
+        long points = Posterior is { } posterior ? posterior.Accepted.Count : Method == DesignSpec.Sobol ? (long)samples * (k + 2) : (long)samples * (k + 1);
         var replications = Replications ?? 1;
         var runs = points * variants.Count * replications;
         if (runs > MaxRuns)
@@ -81,8 +83,11 @@ public sealed record SensitivityRequest(string Method, int? Samples, int Levels,
         {
             Variants = variants,
             Baseline = variants[0],
-            Design = new DesignSpec(Method, samples, Levels, overrides.Seed ?? scenario.Definition.Seed, [.. parameters.Select(p => p.Path)], [.. metrics],
-                scenario.UncertainFrom?.File, scenario.UncertainFrom?.Text),
+            Design = Posterior is { } sample
+                ? new DesignSpec(DesignSpec.Posterior, samples, Levels, overrides.Seed ?? scenario.Definition.Seed, sample.Parameters, [.. metrics],
+                    sample.UncertainFile, sample.UncertainText, sample.Accepted, sample.Folder)
+                : new DesignSpec(Method, samples, Levels, overrides.Seed ?? scenario.Definition.Seed, [.. parameters.Select(p => p.Path)], [.. metrics],
+                    scenario.UncertainFrom?.File, scenario.UncertainFrom?.Text),
         };
     }
 }

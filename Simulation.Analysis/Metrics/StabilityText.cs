@@ -33,7 +33,17 @@ public static class StabilityText
     public static string Process(string process, double finishedShare) => string.Create(CultureInfo.InvariantCulture,
         $"{process}: only {finishedShare:P1} of the projects arrived after the warm-up finished by the horizon; its lead times describe the quick few.");
 
-    /// <summary>"Building authority (District), utilisation 99.1 %: saturated or growing in 3 of 3 replications."</summary>
-    public static string UnstableIn(string agency, string organisation, int unstableIn, int replications, double utilisation) => string.Create(CultureInfo.InvariantCulture,
-        $"{agency} ({organisation}), utilisation {utilisation:P1}: saturated or work in progress growing in {unstableIn} of {replications} replications. Offered load reaches capacity; lead times grow with the horizon.");
+    /// <summary>
+    /// "Building authority (District), utilisation 99.1 %: saturated or growing in 3 of 3 replications."
+    /// With absence, the utilisation of the staff present (what saturation is judged on) follows the posts':
+    /// "utilisation 70.5 % (99.2 % of the staff present)".
+    /// </summary>
+    public static string UnstableIn(string agency, string organisation, int unstableIn, int replications, double utilisation, double presentUtilisation = double.NaN)
+    {
+        var present = double.IsFinite(presentUtilisation) && Math.Abs(presentUtilisation - utilisation) >= 0.0005
+            ? string.Create(CultureInfo.InvariantCulture, $" ({presentUtilisation:P1} of the staff present)")
+            : "";
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{agency} ({organisation}), utilisation {utilisation:P1}{present}: saturated or work in progress growing in {unstableIn} of {replications} replications. Offered load reaches capacity; lead times grow with the horizon.");
+    }
 }

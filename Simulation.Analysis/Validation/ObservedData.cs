@@ -186,7 +186,7 @@ public sealed record ObservedData(string File, string Sha256, IReadOnlyList<Obse
             var info = new FileInfo(path);
             if (!info.Exists)
             {
-                throw Problem("file not found");
+                throw Problem(MissingFile.NotFound(path));
             }
 
             if (info.Length > MaxFileBytes)
@@ -202,7 +202,7 @@ public sealed record ObservedData(string File, string Sha256, IReadOnlyList<Obse
         }
         catch (DirectoryNotFoundException)
         {
-            throw Problem("file not found (a folder on its path does not exist)");
+            throw Problem(MissingFile.NotFound(path));
         }
         catch (UnauthorizedAccessException)
         {

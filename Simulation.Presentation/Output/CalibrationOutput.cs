@@ -8,7 +8,7 @@ namespace IsdnSim.Presentation.Output;
 
 /// <summary>
 /// The result files of a calibration (docs/experiments.md, "calibrate"): posterior.csv, fit.csv,
-/// points.csv, accepted.csv and, when some world reproduces the data, calibrated.yaml and
+/// points.csv, accepted.csv, the report and, when some world reproduces the data, calibrated.yaml and
 /// calibrated-values.txt. Each is written to a temporary name and renamed; all depend only on the
 /// plan, the scenario and the observed data, so a resumed calibration ends with the same files.
 /// </summary>
@@ -48,8 +48,13 @@ public static class CalibrationOutput
         .Column("best_implausibility", (in r) => r.BestImplausibility)
         .Column("worlds_within", (in r) => (long)r.WorldsWithin);
 
-    public static void Write(ExperimentStore store, CalibrationResult result)
+    public static void Write(ExperimentStore store, CalibrationResult result, IReadOnlyList<Reporting.ReportFile> report)
     {
+        foreach (var file in report)
+        {
+            store.WriteText(file.Name, file.Text);
+        }
+
         Write(store, "posterior.csv", Posterior, result.Posterior);
         Write(store, "fit.csv", Fit, result.Fit);
         var accepted = result.Accepted.ToHashSet();

@@ -31,15 +31,22 @@ internal sealed class CsvTable<TRow>
         .Column(high, (in row) => value(in row)?.High ?? double.NaN);
 
     /// <summary>
-    /// Six columns of a paired difference to a baseline (all empty where there is none): its mean
+    /// Ten columns of a paired difference to a baseline (all empty where there is none): its mean
     /// (<paramref name="mean"/>) and interval (difference_low, difference_high), the interval's
-    /// confidence level, whether it excludes zero (significant), and the unpaired half-width.
+    /// confidence level, whether it excludes zero (significant), the unpaired half-width; then the
+    /// replications it is taken over (those where both have a value), whether they are exactly the
+    /// replications of both means (same_replications_as_means), and the baseline's and the
+    /// variant's means over them, whose difference it is.
     /// </summary>
     public CsvTable<TRow> Difference(string mean, CsvValue<TRow, Difference?> value) => this
         .Estimate(mean, "difference_low", "difference_high", (in r) => value(in r)?.Paired)
         .Column("difference_level", (in r) => value(in r)?.Level ?? double.NaN)
         .Column("significant", (in r) => value(in r) is not { Paired.HalfWidth: not null } d ? "" : d.Significant ? "true" : "false")
-        .Column("unpaired_half_width", (in r) => value(in r)?.UnpairedHalfWidth ?? double.NaN);
+        .Column("unpaired_half_width", (in r) => value(in r)?.UnpairedHalfWidth ?? double.NaN)
+        .Column("difference_replications", (in r) => value(in r) is { } d ? d.Paired.N.ToString(System.Globalization.CultureInfo.InvariantCulture) : "")
+        .Column("same_replications_as_means", (in r) => value(in r) is not { } d ? "" : d.OnTheReplicationsOfTheMeans ? "true" : "false")
+        .Column("baseline_mean_on_pairs", (in r) => value(in r)?.BaselineMeanOfPairs ?? double.NaN)
+        .Column("variant_mean_on_pairs", (in r) => value(in r)?.VariantMeanOfPairs ?? double.NaN);
 
     /// <summary>Creates the file (it must not exist yet) and writes the header and the rows.</summary>
     public void Write(string path, IEnumerable<TRow> rows)

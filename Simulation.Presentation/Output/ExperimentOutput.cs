@@ -22,6 +22,7 @@ public static class ExperimentOutput
             .Column("unit", (in r) => r.Metric.Unit)
             .Column("variant", (in r) => r.Cell.Cell)
             .Column("replications", (in r) => r.Cell.Replications)
+            .Column("replications_with_value", (in r) => r.Value.N)
             .Estimate("mean", "ci95_low", "ci95_high", (in r) => r.Value)
             .Difference("difference_to_baseline", (in r) => r.Difference);
 
@@ -199,6 +200,7 @@ public static class ExperimentOutput
         return table
             .Column("metric", (in r) => r.Metric.Key)
             .Column("replications", (in r) => r.Replications)
+            .Column("replications_with_value", (in r) => r.Value.N)
             .Estimate("mean", "ci95_low", "ci95_high", (in r) => r.Value);
     }
 

@@ -29,6 +29,7 @@ public static class CompareReport
         report.Variants();
         ReportSections.Stability(page, context, result.Cells, result.Metrics, "variants");
         report.Headline();
+        ReportSections.Arrivals(page, context, result.Cells, result.Metrics);
         report.DifferencePlot();
         report.CostAndLeadTime();
         report.LeadTimeDistributions();
@@ -78,6 +79,8 @@ public static class CompareReport
             }
 
             page.Facts(facts);
+            page.Paragraph(MissingValues.Rule + " A paired difference is taken over the replications in which both variants have a value; " +
+                           "where those are fewer than the replications of the means beside it, it says over how many and is marked †.");
             page.Paragraph(
                 "Each metric says which way is better (lower or higher). An interval is cut at the values its figure can take: " +
                 "no count, duration or cost below zero, no share above 100 %. The true mean lies within those bounds, so the cut interval " +
@@ -95,17 +98,18 @@ public static class CompareReport
             page.Heading(2, "Headline figures");
             var level = result.Differences.Select(d => d.Level).DefaultIfEmpty(ComparisonResult.FamilyLevel).First();
             var headers = new List<string> { "Metric" };
-            headers.AddRange(result.Cells.Select(c => $"{Name(c.Cell)}: mean [95 % interval]"));
+            headers.AddRange(result.Cells.Select(c => $"{Name(c.Cell)}{(c.IsStable ? "" : $" ({c.InstabilityNote})")}: mean [95 % interval]"));
             headers.AddRange(Others.Select(c => $"{Name(c.Cell)} − {BaselineName} [{ReportSections.Level(level)} interval]"));
 
             var rows = result.Metrics.Select((metric, m) =>
             {
                 var row = new List<HtmlCell> { ReportSections.MetricCell(metric) };
-                row.AddRange(result.Cells.Select(c => HtmlCell.Number(ReportFormat.Estimate(metric, c.Metrics[m]))));
-                row.AddRange(Others.Select(c => ReportSections.DifferenceCell(metric, result.DifferenceOf(c.Cell, m))));
+                row.AddRange(result.Cells.Select(c => ReportSections.MeanCell(metric, c, c.Metrics[m])));
+                row.AddRange(Others.Select(c => ReportSections.DifferenceCell(metric, result.DifferenceOf(c.Cell, m), c.MostlyUnstable || _baseline.MostlyUnstable)));
                 return (IReadOnlyList<HtmlCell>)row;
             });
             page.Table("headline", headers, rows);
+            ReportSections.MissingValueNotes(page, result, Name);
         }
 
         /// <summary>The key differences on one axis, as a share of the baseline's mean, since they come in different units.</summary>
@@ -318,8 +322,9 @@ public static class CompareReport
 
             var paired = difference.Paired;
             var percent = 100 / baseline;
+            var unstable = ReportSections.IsLeadTime(metric) && (result.Cell(cell).MostlyUnstable || _baseline.MostlyUnstable) ? "; unstable queue" : "";
             return new BarValue(paired.Mean * percent, paired.Low * percent, paired.High * percent,
-                $"{ReportFormat.Signed(paired.Mean * percent, 1)} % ({ReportSections.Verdict(metric, difference).Word})");
+                $"{ReportFormat.Signed(paired.Mean * percent, 1)} % ({ReportSections.Verdict(metric, difference).Word}{unstable})");
         }
     }
 }

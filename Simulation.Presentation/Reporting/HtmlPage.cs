@@ -27,11 +27,11 @@ internal sealed class HtmlPage
         th, td { border: 1px solid #ccc; padding: 0.3rem 0.45rem; text-align: left; vertical-align: top; }
         th { background: #f2f2f2; font-weight: 600; }
         td.num { text-align: right; font-variant-numeric: tabular-nums; }
-        td.num .ci, td.num strong { display: block; }
         td .direction { display: block; font-size: 0.85em; color: #555; }
         td.better { background: #e1f3ec; } td.better strong { color: #00664a; }
         td.worse { background: #fbe4d8; } td.worse strong { color: #a33f00; }
         td.same strong { color: #555; font-weight: normal; }
+        td .count { font-size: 0.8rem; color: #555; } td .unstable { font-size: 0.8rem; color: #a33f00; font-weight: bold; }
         dl.facts { display: grid; grid-template-columns: max-content auto; gap: 0.2rem 1rem; }
         dl.facts dt { font-weight: bold; } dl.facts dd { margin: 0; overflow-wrap: anywhere; }
         figure { margin: 1rem 0 2rem; break-inside: avoid; } figure svg { display: block; max-width: 100%; height: auto; }
@@ -180,15 +180,16 @@ internal sealed record HtmlCell(string Html, string? Class = null, string? Title
     public static HtmlCell Number(string text) => new(NumberHtml(text), "num");
 
     /// <summary>
-    /// A figure as HTML: "mean [low, high]" with the interval in a span of its own, which the
-    /// style moves below the mean when the column is narrow instead of widening the table.
+    /// A figure as HTML: "mean [low, high]" with the interval on the line below the mean, in a
+    /// span of its own (which a narrow column wraps after the comma), so that eight columns of
+    /// figures fit a screen of 1,280 px and a page of A4.
     /// </summary>
     public static string NumberHtml(string text)
     {
         var interval = text.IndexOf(" [", StringComparison.Ordinal);
         return interval < 0 || !text.EndsWith(']')
             ? HtmlText.Escape(text)
-            : $"{HtmlText.Escape(text[..interval])} <span class=\"ci\">{HtmlText.Escape(text[(interval + 1)..])}</span>";
+            : $"{HtmlText.Escape(text[..interval])}<br><span class=\"ci\">{HtmlText.Escape(text[(interval + 1)..])}</span>";
     }
 
     public string Render() =>

@@ -21,14 +21,20 @@ public static class SensitivityReport
     {
         var design = experiment.Design;
         var sobol = design.Method == DesignSpec.Sobol;
+        var posterior = design.Method == DesignSpec.Posterior;
         var page = new HtmlPage($"{context.ScenarioName}: sensitivity to the uncertain parameters");
         var variants = experiment.Plan.Variants;
 
         page.Heading(2, "How to read this report");
         page.Paragraph(
-            $"The scenario's {experiment.Parameters.Count} uncertain parameters were varied together over their declared ranges: {experiment.Points.Count} " +
-            "combinations of values (design points), each a plausible world, chosen by " +
-            (sobol
+            (posterior
+                ? $"The scenario ran at the {experiment.Points.Count} worlds (combinations of its {experiment.Parameters.Count} uncertain parameters' values) that the " +
+                  $"calibration in {design.PosteriorFrom} accepted: of its {design.Samples} sampled worlds, those whose simulated statistics came closest to the observed ones " +
+                  "(its fit.csv says how close). The shares below are for worlds that agree with the data, as far as the calibration could tell; they are a sample " +
+                  "of the posterior, not a design, so there are no indices of the parameters. "
+                : $"The scenario's {experiment.Parameters.Count} uncertain parameters were varied together over their declared ranges: {experiment.Points.Count} " +
+                  "combinations of values (design points), each a plausible world, chosen by ") +
+            (posterior ? "" : sobol
                 ? $"Saltelli's scheme on a Sobol' sequence ({design.Samples} base samples). For each output, S1 is the share of its variance a parameter explains alone, " +
                   "ST the share it explains with all its interactions; a parameter with ST near 0 does not matter within its range. "
                 : $"Morris's method ({design.Samples} trajectories on {design.Levels} levels). mu* is the mean absolute change of an output when a parameter moves across " +
@@ -37,7 +43,7 @@ public static class SensitivityReport
             $"\"{Name(context, variants[0])}\" at a point is paired. Intervals in brackets are 95 % bootstrap intervals (indices) or Wilson intervals (shares). " +
             "A share of worlds is not a probability that the variant is better: it is as good as the ranges, which are themselves assumptions (the parameters table).");
         page.Facts([
-            ("Method", sobol ? "Sobol' indices (Saltelli 2010, Jansen 1999)" : "Morris elementary effects"),
+            ("Method", posterior ? $"the worlds a calibration accepted ({design.PosteriorFrom})" : sobol ? "Sobol' indices (Saltelli 2010, Jansen 1999)" : "Morris elementary effects"),
             ("Design points", ReportFormat.Count(experiment.Points.Count)),
             ("Variants at each point", string.Join(", ", variants.Select(v => Name(context, v)))),
             ("Replications per point and variant", ReportFormat.Count(experiment.Plan.Replications)),
@@ -50,7 +56,7 @@ public static class SensitivityReport
         if (result.Robustness.Count > 0)
         {
             page.Heading(2, "How robust each variant's advantage is");
-            page.Figure("robustness", SvgChart.Bars("Share of plausible worlds in which the variant is better than " + Name(context, variants[0]),
+            page.Figure("robustness", SvgChart.Bars($"Share of {Worlds(design)} in which the variant is better than " + Name(context, variants[0]),
                     new ChartAxis("share of design points", " %") { Min = 0, Max = 100 }, ["share better"],
                     [.. result.Robustness.Select(r => new BarGroup($"{Name(context, r.Variant)}: {r.Metric.Label}",
                         [new BarValue(r.Share.Share * 100, r.Share.Low * 100, r.Share.High * 100, $"{ReportFormat.Percent(r.Share.Share)} of {r.Share.Points}")]))]),
@@ -121,7 +127,7 @@ public static class SensitivityReport
             var share = r.Share.Points == 0
                 ? $"{Name(context, r.Variant)}: {label} could not be compared at any point"
                 : $"{Name(context, r.Variant)} {verb} the {label} against {Name(context, r.Baseline)} in {ReportFormat.Percent(r.Share.Share)} " +
-                  $"[{ReportFormat.Number(r.Share.Low * 100, 0)}, {ReportFormat.Number(r.Share.High * 100, 0)}] of {r.Share.Points} plausible worlds";
+                  $"[{ReportFormat.Number(r.Share.Low * 100, 0)}, {ReportFormat.Number(r.Share.High * 100, 0)}] of {r.Share.Points} {Worlds(experiment.Design)}";
             statements.Add(driver is null
                 ? share + "."
                 : share + $"; the difference depends mostly on {driver.Parameter} ({(main == "ST" ? "ST" : "mu*")} {ReportFormat.Number(driver.Estimate.Value, 2)} " +
@@ -143,6 +149,9 @@ public static class SensitivityReport
 
         return statements;
     }
+
+    /// <summary>What the points are, in the statements: "plausible worlds" of a design over ranges, or the worlds a calibration accepted.</summary>
+    private static string Worlds(DesignSpec design) => design.Method == DesignSpec.Posterior ? "worlds that agree with the observed data" : "plausible worlds";
 
     /// <summary>Lead time mean first: each variant's difference to the baseline, or with one variant its level.</summary>
     private static IEnumerable<SensitivityOutput> KeyOutputs(SensitivityResult result)

@@ -54,7 +54,7 @@ public static partial class SweepReport
         ReportSections.Stability(page, context, result.Cells, result.Metrics, compared ? "cells (a point and a variant)" : "points");
 
         page.Heading(2, "Points");
-        page.Paragraph("Each figure is the mean over the replications, with its 95 % interval in brackets.");
+        page.Paragraph("Each figure is the mean over the replications, with its 95 % interval in brackets. " + MissingValues.Rule);
         var headers = new List<string> { "Point" };
         headers.AddRange(result.Parameters.Select(p => p.Path));
         if (compared)
@@ -72,7 +72,7 @@ public static partial class SweepReport
                 row.Add(HtmlCell.Text(Name(context, level.Variant!)));
             }
 
-            row.AddRange(charted.Select(x => HtmlCell.Number(ReportFormat.Estimate(x.metric, level.Cell.Metrics[x.m]))));
+            row.AddRange(charted.Select(x => ReportSections.MeanCell(x.metric, level.Cell, level.Cell.Metrics[x.m])));
             return (IReadOnlyList<HtmlCell>)row;
         }));
 
@@ -110,7 +110,8 @@ public static partial class SweepReport
         var level = result.Comparisons.SelectMany(c => c.Differences).Select(d => d.Level).DefaultIfEmpty(ComparisonResult.FamilyLevel).First();
         page.Heading(2, $"Differences to {baseline} at each point");
         page.Paragraph($"Each figure is the mean of the paired differences (variant − {baseline}) over the replications, with its {ReportSections.Level(level)} interval; " +
-                       "better or worse where the interval excludes zero.");
+                       "better or worse where the interval excludes zero." +
+                       (result.Comparisons.Any(c => MissingValues.UnequalPairs(c).Count > 0) ? " " + MissingValues.Pairs : ""));
         var headers = new List<string> { "Point" };
         headers.AddRange(result.Parameters.Select(p => p.Path));
         headers.Add("Variant");

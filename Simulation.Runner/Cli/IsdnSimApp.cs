@@ -1,3 +1,4 @@
+using System.Reflection;
 using IsdnSim.Runner.Display;
 using IsdnSim.Runner.Hosting;
 using IsdnSim.Runner.Options;
@@ -18,13 +19,14 @@ public static class IsdnSimApp
         app.Configure(config =>
         {
             config.SetApplicationName("isdnsim");
+            config.SetApplicationVersion(Version);
             config.Settings.Console = consoles.Out;
             config.Settings.StrictParsing = true; // a misspelt option is an error, not silently ignored
             config.Settings.CancellationExitCode = ExitCodes.Interrupted;
             config.ValidateExamples();
             config.Settings.ExceptionHandler = (e, _) =>
             {
-                consoles.Errors.WriteLine($"isdnsim: error: {NumberOptions.ConversionProblem(e, args) ?? UserText.ShortenQuoted(e.Message)}{OptionHint(e.Message)}");
+                consoles.Errors.WriteLine($"isdnsim: error: {NumberOptions.ConversionProblem(e, args) ?? UserText.ShortenQuoted(e.Message)}{CommandLineHints.For(e.Message, args)}");
                 return e switch
                 {
                     CommandParseException or CommandRuntimeException => ExitCodes.BadInput,
@@ -82,36 +84,20 @@ public static class IsdnSimApp
                 .WithDescription("Measure wall time, events per second and peak memory of one replication.")
                 .WithExample("bench", "scenarios/mmc.yaml", "--horizon", "370370d", "--engine", "inprocess");
         });
+        if (args.Length == 0)
+        {
+            // Nothing asked: the help, but as a failure, so that a script missing its command does not pass.
+            await app.RunAsync(["--help"], cancellationToken);
+            return ExitCodes.BadInput;
+        }
+
         return await app.RunAsync(args, cancellationToken);
     }
 
-    private static readonly string[] Options =
-        ["replications", "seed", "out", "engine", "horizon", "warmup", "parallel", "no-progress", "cluster", "runs", "variant", "variants",
-         "baseline", "precision", "max-replications", "resume", "set", "trace", "trace-replication", "trace-limit", "otlp", "trace-runtime", "html", "at", "project", "compare",
-         "municipalities", "districts", "cities", "states", "amter", "name", "force", "observed", "uncertain", "help"];
-
-    // Longer than any option; beyond it a suggestion is pointless, and costly to compute for megabytes.
-    private const int MaxOptionLength = 64;
-
-    /// <summary>For "Unknown option 'x'.", the nearest real option.</summary>
-    private static string OptionHint(string message)
-    {
-        const string prefix = "Unknown option '";
-        if (!message.StartsWith(prefix, StringComparison.Ordinal))
-        {
-            return "";
-        }
-
-        var typed = message[prefix.Length..].TrimEnd('.', '\'');
-        if (typed.Length > MaxOptionLength)
-        {
-            return " See 'isdnsim <command> --help'.";
-        }
-
-        var option = Options.FirstOrDefault(o => typed.StartsWith(o, StringComparison.Ordinal) || o.StartsWith(typed, StringComparison.Ordinal))
-                     ?? DidYouMean.Suggest(typed, Options);
-        return option is not null
-            ? $" Did you mean '--{option}'? See 'isdnsim <command> --help'."
-            : " See 'isdnsim <command> --help'.";
-    }
+    /// <summary>
+    /// What 'isdnsim --version' prints: the informational version, e.g. 0.1.0+9a21c3b…, where the
+    /// SDK appends the commit of the clone it was built from (nothing when built outside git).
+    /// </summary>
+    public static string Version { get; } =
+        typeof(IsdnSimApp).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
 }

@@ -24,7 +24,7 @@ public sealed class ReplayCommand(Consoles consoles) : Command<ReplayCommand.Set
         public string Trace { get; init; } = "";
 
         [CommandOption("--at <DATE>")]
-        [Description("Print the moment at the start of this day (YYYY-MM-DD) and exit, instead of stepping through it.")]
+        [Description("Print the moment at the start of this day (YYYY-MM-DD, within the run's horizon) and exit, instead of stepping through it.")]
         public string? At { get; init; }
 
         [CommandOption("--project <ID>")]
@@ -71,6 +71,12 @@ public sealed class ReplayCommand(Consoles consoles) : Command<ReplayCommand.Set
             return ExitCodes.BadInput;
         }
 
+        if (settings.At is { } day && OutsideHorizon(trace.Info, DateOnly.ParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture)) is { } outside)
+        {
+            consoles.Errors.WriteLine($"isdnsim: error: --at: {outside}");
+            return ExitCodes.BadInput;
+        }
+
         if (settings.Html is { } html)
         {
             return WritePage(trace, settings, html);
@@ -95,10 +101,25 @@ public sealed class ReplayCommand(Consoles consoles) : Command<ReplayCommand.Set
         return ExitCodes.Ok;
     }
 
+    /// <summary>Why a date is not one to show (the trace covers its run's horizon, no more), or null.</summary>
+    private static string? OutsideHorizon(TraceInfo info, DateOnly date)
+    {
+        var end = info.Start.AddDays((int)Math.Floor(info.HorizonDays));
+        return date < info.Start || date > end
+            ? $"{date:yyyy-MM-dd} is outside the horizon of the trace, {info.Start:yyyy-MM-dd} to {end:yyyy-MM-dd}; give a date within it"
+            : null;
+    }
+
     private TraceFile? Load(string path)
     {
         try
         {
+            if (Directory.Exists(path))
+            {
+                consoles.Errors.WriteLine($"{UserText.Shorten(path)}: error: '{UserText.Shorten(path)}' is a folder, not a trace file");
+                return null;
+            }
+
             var trace = TraceReader.Read(path);
             if (!trace.Complete)
             {
@@ -107,7 +128,17 @@ public sealed class ReplayCommand(Consoles consoles) : Command<ReplayCommand.Set
 
             return trace;
         }
-        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            consoles.Errors.WriteLine($"{UserText.Shorten(path)}: error: {MissingFile.NotFound(path)}");
+            return null;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            consoles.Errors.WriteLine($"{UserText.Shorten(path)}: error: permission denied: cannot read the file");
+            return null;
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException)
         {
             consoles.Errors.WriteLine($"isdnsim: error: {UserText.ShortenQuoted(e.Message)}");
             return null;
@@ -189,9 +220,9 @@ public sealed class ReplayCommand(Consoles consoles) : Command<ReplayCommand.Set
                     break;
                 case ConsoleKey.G:
                     var date = console.Prompt(new TextPrompt<string>("Go to date (YYYY-MM-DD):")
-                        .Validate(d => DateOnly.TryParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
-                            ? ValidationResult.Success()
-                            : ValidationResult.Error("a date as YYYY-MM-DD")));
+                        .Validate(d => !DateOnly.TryParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var asked)
+                            ? ValidationResult.Error("a date as YYYY-MM-DD")
+                            : OutsideHorizon(state.Trace.Info, asked) is { } outside ? ValidationResult.Error(outside) : ValidationResult.Success()));
                     state.MoveToDate(DateOnly.ParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture));
                     break;
                 case ConsoleKey.F:

@@ -1,3 +1,4 @@
+using IsdnSim.Analysis.Experiments;
 using IsdnSim.Runner.Display;
 using IsdnSim.Runner.Hosting;
 using IsdnSim.Runner.Options;
@@ -25,7 +26,7 @@ public sealed class SensitivityCommand(Consoles consoles) : AsyncCommand<Sensiti
 
         var experiment = opened.Experiment;
         var design = experiment.Design;
-        consoles.Out.MarkupLine($"[bold]{Markup.Escape(opened.Model.Definition.Name)}[/]: {design.Method} design over {experiment.Parameters.Count} uncertain parameters, " +
+        consoles.Out.MarkupLine($"[bold]{Markup.Escape(opened.Model.Definition.Name)}[/]: {(design.Method == DesignSpec.Posterior ? $"the worlds the calibration in {Markup.Escape(design.PosteriorFrom ?? "")} accepted" : $"{design.Method} design")} over {experiment.Parameters.Count} uncertain parameters, " +
                                 $"{experiment.Points.Count:N0} points x {experiment.Plan.Variants.Count} variants ({Markup.Escape(string.Join(", ", experiment.Plan.Variants))}) x " +
                                 $"{experiment.Plan.Replications} replications = {experiment.Cells.Count * experiment.Plan.Replications:N0} runs, seed {opened.Model.Seed}");
 

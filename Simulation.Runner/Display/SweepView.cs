@@ -17,7 +17,7 @@ internal static class SweepView
         }
 
         var metrics = Shown.Select(k => result.Metrics.Select((m, i) => (m, i)).First(x => x.m.Key == k)).ToList();
-        var table = new Table().Title("Sweep (mean ± 95 % CI)").AddColumn("Point");
+        var table = new Table().Title("Sweep (mean ± 95 % CI, over n replications where fewer have a value)").AddColumn("Point");
         foreach (var p in result.Parameters)
         {
             table.AddColumn(Markup.Escape(p.Path));
@@ -33,7 +33,7 @@ internal static class SweepView
         for (var i = 0; i < result.Points.Count; i++)
         {
             var cell = result.Cells[i];
-            table.AddRow([Markup.Escape(result.Points[i].Cell), .. result.Points[i].Values.Select(Markup.Escape), .. metrics.Select(x => SummaryView.Format(cell.Metrics[x.i], x.m.Unit == "share" ? "P1" : "0.0")),
+            table.AddRow([Markup.Escape(result.Points[i].Cell), .. result.Points[i].Values.Select(Markup.Escape), .. metrics.Select(x => SummaryView.Format(cell.Metrics[x.i], x.m.Unit == "share" ? "P1" : "0.0") + ComparisonView.CountText(cell.Metrics[x.i], cell.Replications)),
                 cell.IsStable ? "yes" : "[red]no[/]"]);
         }
 
@@ -73,6 +73,11 @@ internal static class SweepView
         }
 
         console.Write(table);
+        if (result.Comparisons.Any(c => MissingValues.UnequalPairs(c).Count > 0))
+        {
+            console.MarkupLine(Markup.Escape(MissingValues.Pairs));
+        }
+
         ComparisonView.RenderWarnings(console, result.Cells, result.Metrics, c => c.Cell);
     }
 }

@@ -30,6 +30,10 @@ public sealed class SensitivitySettings : ExperimentSettings, IUncertainOption
     [DefaultValue(4)]
     public int Levels { get; init; } = 4;
 
+    [CommandOption("--from-posterior <DIR>")]
+    [Description("Run every variant at the worlds the calibration in DIR accepted (isdnsim calibrate's folder, for this very scenario file) instead of a design over the prior ranges: the robustness figures are then for worlds that agree with the observed data. Takes no --method, --samples or --uncertain (the ranges are the calibration's); gives no indices.")]
+    public string? FromPosterior { get; init; }
+
     [CommandOption("--metrics <LIST>")]
     [Description("Metrics to analyse, named as in comparison.csv, comma-separated, e.g. lead_time_mean,lead_time_mean:building-application (default: lead_time_mean,lead_time_p90,finished_share).")]
     public string? Metrics { get; init; }
@@ -43,9 +47,12 @@ public sealed class SensitivitySettings : ExperimentSettings, IUncertainOption
     protected override IEnumerable<(string Option, bool Given)> PlanOptions =>
     [
         .. base.PlanOptions, ("--uncertain", Uncertain is not null), ("--variants", Variants is not null), ("--samples", Samples is not null),
-        ("--metrics", Metrics is not null), ("--method", Method != DesignSpec.Sobol), ("--levels", Levels != 4),
+        ("--metrics", Metrics is not null), ("--method", Method != DesignSpec.Sobol), ("--levels", Levels != 4), ("--from-posterior", FromPosterior is not null),
     ];
 
-    public override ValidationResult Validate() =>
-        Resume is null && SensitivityRequest.OptionProblem(Method, Samples, Levels) is { } problem ? ValidationResult.Error(problem) : base.Validate();
+    public override ValidationResult Validate() => Resume is not null ? base.Validate()
+        : FromPosterior is not null && (Samples is not null || Method != DesignSpec.Sobol || Uncertain is not null || Levels != 4)
+            ? ValidationResult.Error("--from-posterior runs the worlds the calibration accepted, over the ranges it sampled: it takes no --method, --samples, --levels or --uncertain")
+        : SensitivityRequest.OptionProblem(Method, Samples, Levels) is { } problem ? ValidationResult.Error(problem)
+        : base.Validate();
 }

@@ -1,6 +1,7 @@
 using IsdnSim.Analysis.Experiments;
 using IsdnSim.Analysis.Validation;
 using IsdnSim.Presentation.Output;
+using IsdnSim.Presentation.Reporting;
 using IsdnSim.Runner.Display;
 using IsdnSim.Runner.Options;
 using IsdnSim.Scenario.Diagnostics;
@@ -24,7 +25,7 @@ internal sealed class CalibrateService(Consoles consoles)
     {
         var (store, experiment) = opened;
         return ExperimentRun.RunAsync(settings, opened, "calibrate", (engine, parallel, progress, ct) => experiment.RunAsync(store, engine, parallel, progress, ct),
-            (outcome, _) => CalibrationOutput.Write(store, outcome.Result), consoles, cancellationToken);
+            (outcome, context) => CalibrationOutput.Write(store, outcome.Result, CalibrationReport.Build(context, experiment, outcome.Result)), consoles, cancellationToken);
     }
 
     private CalibrationExperiment? Prepare(ExperimentPlan plan, string text)

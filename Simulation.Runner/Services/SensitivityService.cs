@@ -36,6 +36,21 @@ internal sealed class SensitivityService(Consoles consoles)
             return null;
         }
 
+        PosteriorSample? posterior = null;
+        if (settings.FromPosterior is { } folder)
+        {
+            try
+            {
+                posterior = PosteriorSample.Load(folder, scenario);
+                scenario = posterior.WithRanges(scenario);
+            }
+            catch (ExperimentRequestException e)
+            {
+                consoles.Errors.WriteLine($"isdnsim: error: {e.Message}");
+                return null;
+            }
+        }
+
         // Every value in a range must give a valid scenario: the ends are tried here, as validate tries them,
         // since the design's points are only compiled when they run.
         if (UncertainChecks.Check(scenario) is { Count: > 0 } problems)
@@ -57,7 +72,8 @@ internal sealed class SensitivityService(Consoles consoles)
 
         var metrics = HeadlineMetrics.For(scenario.Definition).Select(m => m.Key).ToList();
         return ExperimentRun.Planned(
-            () => new SensitivityRequest(settings.Method, settings.Samples, settings.Levels, settings.VariantList, settings.MetricList, settings.Replications).Plan(scenario, overrides, metrics),
+            () => new SensitivityRequest(settings.Method, settings.Samples, settings.Levels, settings.VariantList, settings.MetricList, settings.Replications, posterior)
+                .Plan(scenario, overrides, metrics),
             scenario.Text, consoles);
     }
 }

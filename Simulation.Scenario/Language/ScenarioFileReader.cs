@@ -34,13 +34,9 @@ internal static class ScenarioFileReader
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
             (bytes, length) = ReadAtMost(stream, ScenarioLimits.MaxFileBytes + 1);
         }
-        catch (FileNotFoundException)
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
-            throw Problem(path, SourcePosition.Unknown, "file not found");
-        }
-        catch (DirectoryNotFoundException)
-        {
-            throw Problem(path, SourcePosition.Unknown, "file not found (a folder on its path does not exist)");
+            throw Problem(path, SourcePosition.Unknown, MissingFile.NotFound(path));
         }
         catch (PathTooLongException)
         {

@@ -33,12 +33,17 @@ public static class ScenarioLoader
     /// The scenario for a run of one variant: what <see cref="Parse(string, string)"/> gave for this
     /// very text (so a file the command line loaded is not parsed again to compile it), else the
     /// text parsed and validated with only <paramref name="variant"/>'s application checked (a silo
-    /// given the text of a file its client checked need not apply every other variant).
+    /// given the text of a file its client checked need not apply every other variant). A text
+    /// read this way is kept for the next few runs (<see cref="RecentParses"/>), so the variants of
+    /// a design point, which share their text, read it once.
     /// </summary>
     public static LoadedScenario ParseForRun(string text, string file, string? variant) =>
         Parsed.TryGetValue(text, out var known) && known.File == file
             ? known
-            : Parse(text, file, variant is { } v ? new HashSet<string>(StringComparer.Ordinal) { v } : new HashSet<string>());
+            : Recent.Get(text, file, variant);
+
+    /// <summary>Enough for the points every core of the machine has in hand, twice over.</summary>
+    private static readonly RecentParses Recent = new(Math.Max(8, 2 * Environment.ProcessorCount));
 
     /// <summary>Parsed scenarios by their text (the string itself, not its value): definitions are immutable, so a second compile can share one.</summary>
     private static readonly ConditionalWeakTable<string, LoadedScenario> Parsed = new();
@@ -73,7 +78,7 @@ public static class ScenarioLoader
     /// The root of the one YAML document in <paramref name="text"/>, or null after reporting to
     /// <paramref name="reader"/> why there is none (<paramref name="empty"/> for a file without content, a syntax error with its position).
     /// </summary>
-    internal static YamlNode? ReadRoot(YamlReader reader, string text, string empty)
+    internal static YamlNode? ReadRoot(YamlReader reader, string text, string empty, bool blameTabs = true)
     {
         if (IsBlank(text))
         {
@@ -95,8 +100,7 @@ public static class ScenarioLoader
         }
         catch (YamlException e)
         {
-            var at = new SourcePosition((int)e.Start.Line, (int)e.Start.Column);
-            reader.Error(at, $"YAML syntax error: {CleanYamlMessage(e)}");
+            SyntaxError(new SourcePosition((int)e.Start.Line, (int)e.Start.Column), $"YAML syntax error: {CleanYamlMessage(e)}");
             return null;
         }
         catch (InvalidOperationException)
@@ -105,10 +109,17 @@ public static class ScenarioLoader
             // over several lines inside an unclosed [ or {; where it stopped is known here.
             var at = scanner.CurrentPosition;
             var opener = UnclosedBracket(text, (int)at.Line);
-            reader.Error(new SourcePosition((int)at.Line, (int)at.Column), opener is { } o
+            SyntaxError(new SourcePosition((int)at.Line, (int)at.Column), opener is { } o
                 ? $"YAML syntax error: cannot read this value; the '{o.Bracket}' on line {o.Line} is not closed"
                 : "YAML syntax error: cannot read this value; is a '[' or '{' above it left unclosed?");
             return null;
+        }
+
+        // A tab in an indentation derails the parser somewhere else, often at the top of the file: name the tab instead.
+        void SyntaxError(SourcePosition at, string message)
+        {
+            var (where, what) = blameTabs && IndentationTabs.Blame(text, (at, message)) is { } tab ? tab : (at, message);
+            reader.Error(where, what);
         }
     }
 

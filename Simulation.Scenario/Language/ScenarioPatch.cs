@@ -39,16 +39,20 @@ public static class ScenarioPatch
                 }
             }
 
-            edits = [.. values.Select(v => (spans[v.Path].Start, spans[v.Path].End, v.Value)).OrderByDescending(e => e.Start)];
+            // A path set twice takes its last value, as a later --set does.
+            edits = [.. values.GroupBy(v => v.Path, StringComparer.Ordinal).Select(g => (spans[g.Key].Start, spans[g.Key].End, g.Last().Value)).OrderBy(e => e.Start)];
         }
 
-        var result = text;
+        // One pass over the text: a design writes a point's few values into a text of 100,000 characters thousands of times.
+        var result = new System.Text.StringBuilder(text.Length + edits.Sum(e => e.Value.Length + 2));
+        var at = 0;
         foreach (var (start, end, value) in edits)
         {
-            result = string.Concat(result.AsSpan(0, start), Quote(value), result.AsSpan(end));
+            result.Append(text, at, start - at).Append(Quote(value));
+            at = end;
         }
 
-        return result;
+        return result.Append(text, at, text.Length - at).ToString();
     }
 
     /// <summary>The character spans of the values found so far, by path, per text (the string itself; dropped with it).</summary>

@@ -83,23 +83,25 @@ internal sealed class VariantBinder(YamlReader reader, ValueBinder values, Scena
     {
         foreach (var variant in definition.Variants.Where(v => only is null || only.Contains(v.Id)))
         {
-            try
+            foreach (var (at, message) in Problems(definition, variant))
             {
-                var applied = VariantApplier.Apply(definition, variant.Id);
-                foreach (var (at, message) in ScenarioChecks.Check(applied))
-                {
-                    // At the operation when the problem is one it wrote (a working group, a hand-off rule), else at the variant.
-                    var where = variant.Operations.Any(o => o.Position == at) ? at : variant.Position;
-                    _r.Error(where, $"variant '{variant.Id}' leaves the scenario unusable: {message}");
-                }
+                _r.Error(at, message);
             }
-            catch (ScenarioException e)
-            {
-                foreach (var d in e.Diagnostics)
-                {
-                    _r.Error(d.Position, d.Message);
-                }
-            }
+        }
+    }
+
+    /// <summary>What applying <paramref name="variant"/> to <paramref name="definition"/> leaves unusable, each at the operation that wrote it (else at the variant).</summary>
+    internal static IEnumerable<(SourcePosition At, string Message)> Problems(ScenarioDefinition definition, VariantDefinition variant)
+    {
+        try
+        {
+            var applied = VariantApplier.Apply(definition, variant.Id);
+            return [.. ScenarioChecks.Check(applied).Select(p =>
+                (variant.Operations.Any(o => o.Position == p.At) ? p.At : variant.Position, $"variant '{variant.Id}' leaves the scenario unusable: {p.Message}"))];
+        }
+        catch (ScenarioException e)
+        {
+            return [.. e.Diagnostics.Select(d => (d.Position, d.Message))];
         }
     }
 }

@@ -72,8 +72,62 @@ public sealed class CalibrateCliTests : CliTest
         // calibrated.yaml is an --uncertain file the scenario accepts.
         (await Isdnsim("validate", scenario, "--uncertain", Path.Combine(outDir, "calibrated.yaml"))).Should().Be(ExitCodes.Ok, Err.ToString());
         Directory.GetFiles(outDir).Select(Path.GetFileName).Should().BeEquivalentTo(
-            ["experiment.json", "scenario.yaml", "manifest.json", "posterior.csv", "fit.csv", "points.csv", "accepted.csv", "calibrated.yaml", "calibrated-values.txt"],
+            ["experiment.json", "scenario.yaml", "manifest.json", "posterior.csv", "fit.csv", "points.csv", "accepted.csv", "calibrated.yaml", "calibrated-values.txt", "report.html"],
             "every file is renamed into place; no temporary file is left");
+
+        // The report says what the terminal says, and shows the fit and the posterior.
+        var report = File.ReadAllText(Path.Combine(outDir, "report.html"));
+        report.Should().Contain("The data pin down processes.heat-plan.steps.work.effort").And.Contain("ABC accepted the closest 4")
+            .And.Contain("<table id=\"fit\"").And.Contain("<table id=\"posterior\"").And.Contain("11.5wd [");
+        File.Exists(Path.Combine(outDir, "figures", "narrowing.svg")).Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task Sensitivity_FromPosterior_RunsEveryVariantAtTheAcceptedWorlds()
+    {
+        // As above, the calibration accepts efforts 12, 11, 13 and 10 wd, closest first. A second post
+        // (scale_staff x2) takes two plans at once: they finish on days E, E and 2E, a mean of 4E/3
+        // against 2E with one post, so the paired difference at each world is -2E/3 days and two posts
+        // lower the mean lead time in all 4 worlds.
+        var (scenario, observed) = Files("heat-plan,,mean,24,days,set by hand\n");
+        File.AppendAllText(scenario, "\n" + """
+            variants:
+              - { id: status-quo, operations: [] }
+              - { id: two-posts, operations: [{ op: scale_staff, role: plan, factor: 2 }] }
+            """);
+        (await Calibrate(scenario, observed, Dir.File("cal"))).Should().Be(ExitCodes.Ok, Err.ToString());
+
+        var exit = await Isdnsim("sensitivity", scenario, "--from-posterior", Dir.File("cal"), "--variants", "status-quo,two-posts", "--metrics", "lead_time_mean",
+            "--engine", "inprocess", "--no-progress", "--out", Dir.File("sens"));
+
+        exit.Should().Be(ExitCodes.Ok, Err.ToString());
+        var design = File.ReadAllLines(Dir.File("sens/design.csv"));
+        design.Skip(1).Select(l => l.Split(',')[^1]).Should().Equal("12wd", "11wd", "13wd", "10wd");
+        var differences = File.ReadAllLines(Dir.File("sens/outputs.csv")).Skip(1).Where(l => l.Contains(",two-posts,status-quo,", StringComparison.Ordinal))
+            .Select(l => Number(l.Split(',')[^1])).ToList();
+        differences.Should().HaveCount(4);
+        differences.Zip(new[] { 12.0, 11, 13, 10 }).Should().OnlyContain(x => Math.Abs(x.First - (-2 * x.Second / 3)) < 1e-9);
+        File.ReadAllLines(Dir.File("sens/robustness.csv"))[1].Should().Contain(",4,4,");
+        File.ReadAllText(Dir.File("sens/indices.csv")).Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().HaveCount(1, "a sample of the posterior gives no indices, only the header");
+        Output.Should().Contain("[51, 100] of 4 worlds that agree with the observed data");
+    }
+
+    [Fact]
+    public async Task Sensitivity_FromPosterior_RefusesAFolderThatIsNotACalibrationOfThisText()
+    {
+        var (scenario, observed) = Files("heat-plan,,mean,200,days,far too slow\n");
+        (await Calibrate(scenario, observed, Dir.File("none"))).Should().Be(ExitCodes.Ok, Err.ToString());
+
+        (await Isdnsim("sensitivity", scenario, "--from-posterior", Dir.File("none"), "--engine", "inprocess", "--out", Dir.File("x"))).Should().Be(ExitCodes.BadInput);
+        Err.ToString().Should().Contain("no world of the calibration in").And.Contain("reproduces the observed data");
+
+        File.AppendAllText(scenario, "\n# edited\n");
+        (await Isdnsim("sensitivity", scenario, "--from-posterior", Dir.File("none"), "--engine", "inprocess", "--out", Dir.File("y"))).Should().Be(ExitCodes.BadInput);
+        Err.ToString().Should().Contain("calibrated another text of the scenario");
+
+        (await Isdnsim("sensitivity", scenario, "--from-posterior", Dir.File("none"), "--samples", "8", "--out", Dir.File("z"))).Should().Be(ExitCodes.BadInput);
+        Err.ToString().Should().Contain("it takes no --method, --samples, --levels or --uncertain");
+        new[] { "x", "y", "z" }.Should().OnlyContain(d => !Directory.Exists(Dir.File(d)), "nothing is written for a request that cannot run");
     }
 
     [Fact]
@@ -91,6 +145,7 @@ public sealed class CalibrateCliTests : CliTest
         var posterior = PosteriorRow(outDir);
         (posterior["median"], posterior["p5"], posterior["p95"], posterior["accepted"]).Should().Be(("", "", "", "0"));
         File.Exists(Path.Combine(outDir, "calibrated.yaml")).Should().BeFalse();
+        File.ReadAllText(Path.Combine(outDir, "report.html")).Should().Contain("No world reproduces the data");
         File.ReadAllLines(Path.Combine(outDir, "accepted.csv")).Should().HaveCount(1, "the header alone");
     }
 
@@ -118,7 +173,7 @@ public sealed class CalibrateCliTests : CliTest
 
         exit.Should().Be(ExitCodes.Ok, Err.ToString());
         Output.Should().Contain("17 replications already there");
-        foreach (var name in new[] { "posterior.csv", "fit.csv", "points.csv", "accepted.csv", "calibrated.yaml", "calibrated-values.txt" })
+        foreach (var name in new[] { "posterior.csv", "fit.csv", "points.csv", "accepted.csv", "calibrated.yaml", "calibrated-values.txt", "report.html" })
         {
             File.ReadAllBytes(Path.Combine(Dir.File("b"), name)).Should().Equal(File.ReadAllBytes(Path.Combine(Dir.File("a"), name)), name);
         }
@@ -133,7 +188,7 @@ public sealed class CalibrateCliTests : CliTest
         var exitB = await Isdnsim("calibrate", scenario, "--observed", observed, "--samples", "16", "--accept", "0.2", "--replications", "2", "--no-progress", "--out", Dir.File("b"));
 
         (exitA, exitB).Should().Be((ExitCodes.Ok, ExitCodes.Ok), Err.ToString());
-        foreach (var name in new[] { "posterior.csv", "fit.csv", "points.csv", "accepted.csv", "calibrated.yaml", "calibrated-values.txt" })
+        foreach (var name in new[] { "posterior.csv", "fit.csv", "points.csv", "accepted.csv", "calibrated.yaml", "calibrated-values.txt", "report.html" })
         {
             File.ReadAllBytes(Path.Combine(Dir.File("b"), name)).Should().Equal(File.ReadAllBytes(Path.Combine(Dir.File("a"), name)), name);
         }

@@ -102,4 +102,21 @@ public sealed class JurisdictionResolverTests
         fresh.Should().NotBeSameAs(loaded);
         (fresh.Hash, fresh.Definition.Agents.Count).Should().Be((loaded.Hash, loaded.Definition.Agents.Count));
     }
+
+    [Fact]
+    public void ParseForRun_ReadsATextOnceForAllItsVariants_AndChecksEachVariantItRuns()
+    {
+        // A design point's text: a string of its own, read by a run of each variant (on one machine or a silo).
+        var point = Tree.Replace("seed: 1", "seed: 7", StringComparison.Ordinal);
+        var first = ScenarioLoader.ParseForRun(point, "nearest.yaml", "fine");
+
+        ScenarioLoader.ParseForRun(new string(point.AsSpan()), "nearest.yaml", null).Should().BeSameAs(first, "the same text read again is not parsed again");
+        ScenarioLoader.ParseForRun(point, "nearest.yaml", "fine").Should().BeSameAs(first);
+        first.Definition.Seed.Should().Be(7UL);
+
+        var broken = () => ScenarioLoader.ParseForRun(point, "nearest.yaml", "broken");
+        broken.Should().Throw<ScenarioException>("the variant of this run is checked, though the text was read for another").Which.Diagnostics.Should().ContainSingle()
+            .Which.Message.Should().Contain("'kreis-a' is not an agent (any more");
+        broken.Should().Throw<ScenarioException>("and asked again, says so again");
+    }
 }

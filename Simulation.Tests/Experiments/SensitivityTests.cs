@@ -116,6 +116,20 @@ public sealed class SensitivityTests : IDisposable
     }
 
     [Fact]
+    public void APointsVariants_StartParallelismApart_SoOneReadsTheTextForBoth()
+    {
+        var experiment = SensitivityExperiment.Prepare(Plan("sobol", 2, "status-quo", "half-staff"), Scenario);
+        var jobs = experiment.Cells.Take(6).Select(c => (c, 0)).ToList();
+
+        // Three points of two variants, two at a time: points 0 and 1 first, each variant in turn, then point 2.
+        ExperimentCell.InStartOrder(jobs, 2).Select(j => j.Item1.Id).Should().Equal(
+            "p0.status-quo", "p1.status-quo", "p0.half-staff", "p1.half-staff", "p2.status-quo", "p2.half-staff");
+
+        var ungrouped = jobs.Select(j => (new ExperimentCell(j.Item1.Id, j.Item1.Spec, 1), j.Item2)).ToList();
+        ExperimentCell.InStartOrder(ungrouped, 2).Select(j => j.Item1.Id).Should().Equal(jobs.Select(j => j.Item1.Id), "cells without a group keep their order");
+    }
+
+    [Fact]
     public async Task EachPoint_RunsTheValuesOfItsDesignRow()
     {
         var (experiment, _, _) = await RunAsync(Plan("sobol", 2, "status-quo"), "values");

@@ -211,7 +211,7 @@ public sealed class SweepTests : IDisposable
         lines.Should().HaveCount(1 + (6 * 3 * outcome.Result.Metrics.Count));
         lines[1].Should().StartWith("p0,2,1/day,0,lead_time_mean,");
         lines.Should().Contain(l => l.StartsWith("p5,4,1.5/day,2,throughput_per_year,", StringComparison.Ordinal));
-        System.IO.File.ReadAllLines(_dir.File("sweep/points.csv"))[0].Should().Be("point,agents.town.agencies.desk.staff,demand.0.rate,metric,replications,mean,ci95_low,ci95_high");
+        System.IO.File.ReadAllLines(_dir.File("sweep/points.csv"))[0].Should().Be("point,agents.town.agencies.desk.staff,demand.0.rate,metric,replications,replications_with_value,mean,ci95_low,ci95_high");
 
         // More staff, same arrivals: never a longer mean lead time at the same rate.
         var lead = outcome.Result.Metrics.Select((m, i) => (m, i)).Single(x => x.m.Key == "lead_time_mean").i;
@@ -305,7 +305,7 @@ public sealed class SweepTests : IDisposable
         differences.Select(r => string.Join(",", [r["metric"], r["variant"], r["difference"], .. columns.Select(c => r[c])]))
             .Should().BeEquivalentTo(comparison.Select(r => string.Join(",", [r["metric"], r["variant"], r["difference_to_baseline"], .. columns.Select(c => r[c])])));
         differences.Should().HaveCount(2 * outcome.Result.Metrics.Count);
-        System.IO.File.ReadAllLines(_dir.File("sweep/points.csv"))[0].Should().Be("point,demand.0.rate,variant,metric,replications,mean,ci95_low,ci95_high");
+        System.IO.File.ReadAllLines(_dir.File("sweep/points.csv"))[0].Should().Be("point,demand.0.rate,variant,metric,replications,replications_with_value,mean,ci95_low,ci95_high");
         System.IO.File.ReadAllLines(_dir.File("sweep/runs.csv"))[0].Should().Be("point,demand.0.rate,variant,replication,metric,value");
     }
 }

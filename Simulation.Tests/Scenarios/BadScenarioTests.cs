@@ -15,6 +15,8 @@ public sealed class BadScenarioTests
     [Theory]
     [InlineData("syntax-error.yaml", 40, 1, "YAML syntax error")]
     [InlineData("unclosed-list.yaml", 9, 1, "YAML syntax error: cannot read this value; the '[' on line 7 is not closed")]
+    [InlineData("tab-indentation.yaml", 14, 1, "tabs are not allowed for indentation, use spaces")]
+    [InlineData("tab-in-list.yaml", 8, 1, "tabs are not allowed for indentation, use spaces")]
     [InlineData("empty.yaml", 1, 1, "the file is empty")]
     [InlineData("unknown-key.yaml", 14, 9, "unknown key 'stafff' in an agency; did you mean 'staff'?")]
     [InlineData("unknown-root-key.yaml", 4, 1, "unknown key 'horizn' in the scenario; did you mean 'horizon'?")]
