@@ -18,4 +18,7 @@ internal sealed record ChartAxis(string Title, string Suffix = "")
     public double? Max { get; init; }
 
     public IReadOnlyList<string>? Categories { get; init; }
+
+    /// <summary>Bars only: cut the few bars that are far longer than the rest at the end of the axis, marked, rather than shrink the rest to slivers.</summary>
+    public bool CutOutliers { get; init; }
 }

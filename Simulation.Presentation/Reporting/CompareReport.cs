@@ -17,6 +17,9 @@ public static class CompareReport
 
     private const int TableAgencies = 8;
 
+    /// <summary>Fewer in the chart than in the tables: the union over the variants, at one bar per variant each, would not fit a printed page.</summary>
+    private const int ChartAgencies = 5;
+
     /// <summary>report.html, and each of its figures also as figures/&lt;name&gt;.svg.</summary>
     public static IReadOnlyList<ReportFile> Build(ReportContext context, ComparisonResult result)
     {
@@ -78,6 +81,10 @@ public static class CompareReport
             page.Facts(facts);
             page.Paragraph(MissingValues.Rule + " A paired difference is taken over the replications in which both variants have a value; " +
                            "where those are fewer than the replications of the means beside it, it says over how many and is marked †.");
+            page.Paragraph(
+                "Each metric says which way is better (lower or higher). An interval is cut at the values its figure can take: " +
+                "no count, duration or cost below zero, no share above 100 %. The true mean lies within those bounds, so the cut interval " +
+                "contains it as often as the t interval it comes from; the result files keep the t interval as computed.");
         }
 
         public void Variants()
@@ -96,7 +103,7 @@ public static class CompareReport
 
             var rows = result.Metrics.Select((metric, m) =>
             {
-                var row = new List<HtmlCell> { HtmlCell.Text(ReportFormat.LabelWithUnit(metric)) };
+                var row = new List<HtmlCell> { ReportSections.MetricCell(metric) };
                 row.AddRange(result.Cells.Select(c => ReportSections.MeanCell(metric, c, c.Metrics[m])));
                 row.AddRange(Others.Select(c => ReportSections.DifferenceCell(metric, result.DifferenceOf(c.Cell, m), c.MostlyUnstable || _baseline.MostlyUnstable)));
                 return (IReadOnlyList<HtmlCell>)row;
@@ -117,11 +124,13 @@ public static class CompareReport
             }
 
             page.Heading(2, "Differences to the baseline");
-            var svg = SvgChart.Bars($"Difference to {BaselineName}, key figures", new ChartAxis("Difference, % of the baseline's mean", " %"),
+            var svg = SvgChart.Bars($"Difference to {BaselineName}, key figures", new ChartAxis("Difference, % of the baseline's mean", " %") { CutOutliers = true },
                 [.. others.Select(c => Name(c.Cell))], groups);
             page.Figure("differences", svg,
                 "Each bar is a variant's mean difference to the baseline, as a percentage of the baseline's mean; the whisker is its interval. " +
-                "A whisker that crosses the zero line means no clear difference. Shorter lead times are better, more projects finished per year are better.");
+                "A whisker that crosses the zero line means no clear difference. Shorter lead times are better, more projects finished per year are better. " +
+                "Where a few differences are far larger than the rest, their bars are cut at the end of the axis (marked, and said below the chart) " +
+                "so that the others stay readable; the value beside each bar is always its full difference.");
         }
 
         /// <summary>Each variant's yearly cost against its mean lead time, and which variants no other beats on both (the frontier).</summary>
@@ -166,7 +175,9 @@ public static class CompareReport
             {
                 var x = c.Metrics[cost];
                 var y = c.Metrics[lead];
-                return new ScatterPoint(Name(c.Cell), x.Mean / thousand, y.Mean, x.Low / thousand, x.High / thousand, y.Low, y.High,
+                var (xLow, xHigh) = ReportFormat.Within(x, ReportFormat.Support(result.Metrics[cost]));
+                var (yLow, yHigh) = ReportFormat.Within(y, ReportFormat.Support(result.Metrics[lead]));
+                return new ScatterPoint(Name(c.Cell), x.Mean / thousand, y.Mean, xLow / thousand, xHigh / thousand, yLow, yHigh,
                     OnFrontier: points.TryGetValue(c.Cell, out var f) && f.OnFrontier);
             }).ToList();
             var svg = SvgChart.Scatter("Cost per year against lead time", new ChartAxis("Cost per year, administration (thousand EUR)"),
@@ -248,7 +259,7 @@ public static class CompareReport
                     ]));
             }
 
-            var agencies = result.Cells.SelectMany(c => c.Determining.Take(TableAgencies)).Select(a => (a.Agent, a.Agency)).Distinct().ToList();
+            var agencies = result.Cells.SelectMany(c => c.Determining.Take(ChartAgencies)).Select(a => (a.Agent, a.Agency)).Distinct().ToList();
             if (agencies.Count == 0)
             {
                 return;
@@ -262,7 +273,8 @@ public static class CompareReport
             var svg = SvgChart.Bars("Which agency's step was the longest on the critical chain", new ChartAxis("Share of finished projects (%)", " %"),
                 [.. result.Cells.Select(c => Name(c.Cell))], groups);
             page.Figure("critical-path", svg,
-                $"The agencies among the top {TableAgencies} of any variant, with the share of finished projects whose longest critical step they had, per variant.");
+                $"The agencies among the top {ChartAgencies} of any variant (the tables above list {TableAgencies}), with the share of finished projects whose longest critical step they had, per variant; " +
+                "a dash where a variant does not have the agency.");
         }
 
         public void Deadlines()
@@ -288,13 +300,17 @@ public static class CompareReport
                 [.. result.Cells.Select(c => i < c.Deadlines.Count ? PercentBar(c.Deadlines[i].Compliance) : null)])).ToList();
             var svg = SvgChart.Bars("On time by the deadline set by law", new ChartAxis("Obliged projects finished on time (%)", " %"),
                 [.. result.Cells.Select(c => Name(c.Cell))], groups);
-            page.Figure("deadlines", svg, "For each group obliged by a law, the share of its projects finished by the deadline, per variant, with its interval.");
+            page.Figure("deadlines", svg, "For each group obliged by a law, the share of its projects finished by the deadline, per variant, with its interval. " +
+                "A group nobody was obliged in (no such organisation in the region) has no share and is named below the chart instead of drawn as an empty row.");
         }
 
         private string Name(string cell) => ReportSections.NameOf(context, cell);
 
-        private static BarValue? PercentBar(Estimate share) =>
-            ReportFormat.IsDefined(share) ? new BarValue(share.Mean * 100, share.Low * 100, share.High * 100, ReportFormat.Percent(share.Mean)) : null;
+        private static BarValue? PercentBar(Estimate share)
+        {
+            var (low, high) = ReportFormat.Within(share, (0, 1));
+            return ReportFormat.IsDefined(share) ? new BarValue(share.Mean * 100, low * 100, high * 100, ReportFormat.Percent(share.Mean)) : null;
+        }
 
         private BarValue? RelativeDifference(MetricDefinition metric, int m, string cell)
         {

@@ -12,24 +12,46 @@ internal sealed class HtmlPage
 {
     public const string FileName = "report.html";
 
+    /// <summary>
+    /// The page's style. On screen the text keeps a readable line length while tables and figures
+    /// use the width of the window (up to 78rem); a number's interval goes below it when a column
+    /// is narrow, so the headline table fits at 1,280 px without a scrollbar. In print (A4) the
+    /// same tables fit the page in a smaller type, a table row or figure is never split across
+    /// pages, and headings stay with what follows them.
+    /// </summary>
     private const string Style = """
-        body { font-family: Helvetica, Arial, sans-serif; color: #222; line-height: 1.45; max-width: 68rem; margin: 2rem auto; padding: 0 1rem; }
+        body { font-family: Helvetica, Arial, sans-serif; color: #222; line-height: 1.45; max-width: 78rem; margin: 2rem auto; padding: 0 1rem; }
+        p, ul, dl, figcaption { max-width: 52rem; }
         h1 { font-size: 1.6rem; } h2 { font-size: 1.3rem; margin-top: 2.2rem; border-bottom: 1px solid #ccc; } h3 { font-size: 1.1rem; }
-        table { border-collapse: collapse; margin: 0.5rem 0 1.5rem; font-size: 0.9rem; }
-        th, td { border: 1px solid #ccc; padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; }
-        th { background: #f2f2f2; }
-        td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+        table { border-collapse: collapse; margin: 0.5rem 0 1.5rem; font-size: 0.85rem; line-height: 1.3; }
+        th, td { border: 1px solid #ccc; padding: 0.3rem 0.45rem; text-align: left; vertical-align: top; }
+        th { background: #f2f2f2; font-weight: 600; }
+        td.num { text-align: right; font-variant-numeric: tabular-nums; }
+        td .direction { display: block; font-size: 0.85em; color: #555; }
         td.better { background: #e1f3ec; } td.better strong { color: #00664a; }
         td.worse { background: #fbe4d8; } td.worse strong { color: #a33f00; }
         td.same strong { color: #555; font-weight: normal; }
         td .count { font-size: 0.8rem; color: #555; } td .unstable { font-size: 0.8rem; color: #a33f00; font-weight: bold; }
         dl.facts { display: grid; grid-template-columns: max-content auto; gap: 0.2rem 1rem; }
-        dl.facts dt { font-weight: bold; } dl.facts dd { margin: 0; }
-        figure { margin: 1rem 0 2rem; break-inside: avoid; } figure svg { max-width: 100%; height: auto; }
-        figcaption { font-size: 0.9rem; color: #444; max-width: 48rem; }
+        dl.facts dt { font-weight: bold; } dl.facts dd { margin: 0; overflow-wrap: anywhere; }
+        figure { margin: 1rem 0 2rem; break-inside: avoid; } figure svg { display: block; max-width: 100%; height: auto; }
+        figcaption { font-size: 0.9rem; color: #444; }
         .scroll { overflow-x: auto; }
         footer { margin-top: 3rem; font-size: 0.85rem; color: #666; }
-        @media print { body { margin: 0; max-width: none; } .scroll { overflow: visible; } h2, h3 { break-after: avoid; } }
+        @page { size: A4; margin: 15mm 14mm; }
+        @media print {
+          body { margin: 0; padding: 0; max-width: none; font-size: 9.5pt; line-height: 1.35; }
+          h1 { font-size: 15pt; } h2 { font-size: 12.5pt; margin-top: 1.2rem; } h3 { font-size: 10.5pt; }
+          h2, h3 { break-after: avoid; }
+          p, ul, dl, figcaption { max-width: none; }
+          table { font-size: 7pt; width: 100%; }
+          th, td { padding: 2px 3px; overflow-wrap: anywhere; }
+          thead { display: table-header-group; }
+          tr, figure, dl.facts { break-inside: avoid; }
+          figure svg { max-height: 240mm; width: auto; }
+          .scroll { overflow: visible; }
+          td.better, td.worse, th { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+        }
         """;
 
     /// <summary>
@@ -155,7 +177,20 @@ internal sealed record HtmlCell(string Html, string? Class = null, string? Title
 {
     public static HtmlCell Text(string text) => new(HtmlText.Escape(text));
 
-    public static HtmlCell Number(string text) => new(HtmlText.Escape(text), "num");
+    public static HtmlCell Number(string text) => new(NumberHtml(text), "num");
+
+    /// <summary>
+    /// A figure as HTML: "mean [low, high]" with the interval on the line below the mean, in a
+    /// span of its own (which a narrow column wraps after the comma), so that eight columns of
+    /// figures fit a screen of 1,280 px and a page of A4.
+    /// </summary>
+    public static string NumberHtml(string text)
+    {
+        var interval = text.IndexOf(" [", StringComparison.Ordinal);
+        return interval < 0 || !text.EndsWith(']')
+            ? HtmlText.Escape(text)
+            : $"{HtmlText.Escape(text[..interval])}<br><span class=\"ci\">{HtmlText.Escape(text[(interval + 1)..])}</span>";
+    }
 
     public string Render() =>
         "<td" + (Class is null ? "" : $" class=\"{Class}\"") + (Title is null ? "" : $" title=\"{HtmlText.Escape(Title)}\"") + ">" + Html + "</td>";

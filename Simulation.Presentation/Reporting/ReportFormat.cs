@@ -26,6 +26,9 @@ internal static class ReportFormat
 
     public static string LabelWithUnit(MetricDefinition metric) => $"{metric.Label} ({Unit(metric)})";
 
+    /// <summary>Which way is good, in words, so that no reader has to guess whether more of a figure (legal fictions, say) is better or worse.</summary>
+    public static string Direction(MetricDefinition metric) => metric.Better == Better.Lower ? "lower is better" : "higher is better";
+
     public static int Decimals(MetricDefinition metric) => metric.Unit == "per project" ? 2 : IsMoney(metric) ? 0 : 1;
 
     /// <summary>Euros (a year, per project): whole euros are precise enough.</summary>
@@ -43,22 +46,38 @@ internal static class ReportFormat
 
     public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", Invariant);
 
-    /// <summary>"mean [low, high]" in the metric's unit; the mean alone without an interval; a dash when undefined.</summary>
+    /// <summary>"mean [low, high]" in the metric's unit, the interval within the metric's support; the mean alone without an interval; a dash when undefined.</summary>
     public static string Estimate(MetricDefinition metric, Estimate estimate) =>
-        Estimate(estimate, Scale(metric), Decimals(metric), IsShare(metric) ? " %" : "", signed: false);
+        Estimate(estimate, Within(estimate, Support(metric)), Scale(metric), Decimals(metric), IsShare(metric) ? " %" : "", signed: false);
+
+    /// <summary>
+    /// The values a headline figure can take: each is a duration, count, rate, distance or cost,
+    /// none of them negative, or a share, from 0 to 100 %. Differences have no such bounds.
+    /// </summary>
+    public static (double Low, double High) Support(MetricDefinition metric) => (0, IsShare(metric) ? 1 : double.PositiveInfinity);
+
+    /// <summary>
+    /// The interval cut to the support: a t interval around the mean of a few replications can
+    /// reach below zero ("4 [−1, 9]" projects) or above 100 %, values the figure cannot take.
+    /// The true mean lies within the support, so the cut interval contains it whenever the
+    /// uncut one does: its coverage is the same. The result files keep the uncut t interval.
+    /// </summary>
+    public static (double? Low, double? High) Within(Estimate estimate, (double Low, double High) support) =>
+        (estimate.Low is { } low ? Math.Clamp(low, support.Low, support.High) : null, estimate.High is { } high ? Math.Clamp(high, support.Low, support.High) : null);
 
     /// <summary>A paired difference: "+1.5 [0.3, 2.7]", in percentage points for shares.</summary>
     public static string Difference(MetricDefinition metric, Estimate difference) =>
-        Estimate(difference, Scale(metric), Decimals(metric), IsShare(metric) ? " pp" : "", signed: true);
+        Estimate(difference, (difference.Low, difference.High), Scale(metric), Decimals(metric), IsShare(metric) ? " pp" : "", signed: true);
 
-    /// <summary>A share with its interval, in percent.</summary>
-    public static string PercentEstimate(Estimate estimate) => Estimate(estimate, 100, 1, " %", signed: false);
+    /// <summary>A share with its interval within 0 to 100 %, in percent.</summary>
+    public static string PercentEstimate(Estimate estimate) => Estimate(estimate, Within(estimate, (0, 1)), 100, 1, " %", signed: false);
 
-    public static string CountEstimate(Estimate estimate) => Estimate(estimate, 1, 0, "", signed: false);
+    /// <summary>A count (projects, project-days) with its interval cut at zero.</summary>
+    public static string CountEstimate(Estimate estimate) => Estimate(estimate, Within(estimate, (0, double.PositiveInfinity)), 1, 0, "", signed: false);
 
     public static bool IsDefined(Estimate estimate) => estimate.N > 0 && double.IsFinite(estimate.Mean);
 
-    private static string Estimate(Estimate estimate, double scale, int decimals, string suffix, bool signed)
+    private static string Estimate(Estimate estimate, (double? Low, double? High) interval, double scale, int decimals, string suffix, bool signed)
     {
         if (!IsDefined(estimate))
         {
@@ -66,7 +85,7 @@ internal static class ReportFormat
         }
 
         var mean = Format(estimate.Mean * scale, decimals, plus: signed) + suffix;
-        return estimate.Low is { } low && estimate.High is { } high && double.IsFinite(low) && double.IsFinite(high)
+        return interval.Low is { } low && interval.High is { } high && double.IsFinite(low) && double.IsFinite(high)
             ? $"{mean} [{Number(low * scale, decimals)}, {Number(high * scale, decimals)}]"
             : mean;
     }

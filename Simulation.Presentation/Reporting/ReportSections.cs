@@ -101,6 +101,10 @@ internal static class ReportSections
         }
     }
 
+    /// <summary>A metric's label and unit in a table, with the direction that is better below it.</summary>
+    public static HtmlCell MetricCell(MetricDefinition metric) =>
+        new($"{HtmlText.Escape(ReportFormat.LabelWithUnit(metric))}<span class=\"direction\">{ReportFormat.Direction(metric)}</span>");
+
     /// <summary>
     /// A paired difference to the baseline in a table: the difference with its interval, and the
     /// verdict in words; "over n replications †" where the pairs are fewer than the replications of
@@ -119,7 +123,7 @@ internal static class ReportSections
         var title = $"Paired difference over {ReportFormat.Count(difference.Paired.N)} replications, {Level(difference.Level)} interval";
         var pairs = difference.OnTheReplicationsOfTheMeans ? "" : $"<br><span class=\"count\">over {ReportFormat.Count(difference.Paired.N)} replication{(difference.Paired.N == 1 ? "" : "s")} †</span>";
         var steady = unstable && IsLeadTime(metric) ? "<br><span class=\"unstable\">unstable queue</span>" : "";
-        return new HtmlCell($"{HtmlText.Escape(ReportFormat.Difference(metric, difference.Paired))}<br><strong>{word}</strong>{pairs}{steady}", $"num {css}", title);
+        return new HtmlCell($"{HtmlCell.NumberHtml(ReportFormat.Difference(metric, difference.Paired))}<br><strong>{word}</strong>{pairs}{steady}", $"num {css}", title);
     }
 
     /// <summary>
@@ -132,7 +136,7 @@ internal static class ReportSections
             ? $"<br><span class=\"count\">n = {ReportFormat.Count(value.N)} of {ReportFormat.Count(cell.Replications)}</span>"
             : "";
         var understated = cell.MostlyUnstable && IsLeadTime(metric) && ReportFormat.IsDefined(value) ? "<br><span class=\"unstable\">understated (unstable)</span>" : "";
-        return new HtmlCell(HtmlText.Escape(ReportFormat.Estimate(metric, value)) + count + understated, "num");
+        return new HtmlCell(HtmlCell.NumberHtml(ReportFormat.Estimate(metric, value)) + count + understated, "num");
     }
 
     /// <summary>Lead times count finished projects only: in an unstable queue they understate the delay.</summary>

@@ -20,7 +20,10 @@ internal static partial class SvgChart
     /// <param name="valueName">What the shares are, for the tooltips and the scale ("Utilisation").</param>
     public static string Heatmap(string title, IReadOnlyList<string> columns, IReadOnlyList<HeatmapRow> rows, string valueName)
     {
-        var labelWidth = Math.Clamp(rows.Select(r => TextWidth(r.Label)).DefaultIfEmpty(0).Max() + 12, 80, 320);
+        var labelWidth = Math.Clamp(rows.Select(r => TextWidth(r.Label)).DefaultIfEmpty(0).Max() + 12, 80, 280);
+        // A long label takes more lines and its row grows, rather than being cut to a prefix it may share with another row.
+        var labels = rows.Select(r => Wrap(r.Label, labelWidth - 12)).ToList();
+        var heights = labels.Select(l => Math.Max(CellHeight, l.Count * LineHeight + 6)).ToList();
         var cellWidth = Math.Clamp((Width - labelWidth - 20) / Math.Max(1, columns.Count), 14, 70);
         var width = Math.Max(Width, labelWidth + columns.Count * cellWidth + 20);
         var showValues = cellWidth >= 34;
@@ -34,26 +37,29 @@ internal static partial class SvgChart
             content.Add(Text(labelWidth + (c + 0.5) * cellWidth, top - 8, columns[c], "middle"));
         }
 
+        var y = top;
         for (var r = 0; r < rows.Count; r++)
         {
             var row = rows[r];
-            var y = top + r * CellHeight;
-            content.Add(Text(labelWidth - 8, y + CellHeight / 2 + 4, Fit(row.Label, labelWidth - 10), "end", Title(row.Label)));
+            var rowHeight = heights[r];
+            content.Add(Label(labelWidth - 8, y + rowHeight / 2, labels[r], "end", row.Label));
             for (var c = 0; c < columns.Count; c++)
             {
                 var share = c < row.Values.Count ? row.Values[c] : double.NaN;
                 var x = labelWidth + c * cellWidth;
                 var tooltip = $"{row.Label} — {columns[c]}: {valueName} {ReportFormat.Percent(share)}";
-                content.Add(Rect(x, y, cellWidth - 1, CellHeight - 1, double.IsFinite(share) ? HeatColour(share) : "#dddddd", Title(tooltip)));
+                content.Add(Rect(x, y, cellWidth - 1, rowHeight - 1, double.IsFinite(share) ? HeatColour(share) : "#dddddd", Title(tooltip)));
                 if (showValues && double.IsFinite(share))
                 {
-                    content.Add(Text(x + cellWidth / 2, y + CellHeight / 2 + 4, Math.Round(share * 100).ToString("0", CultureInfo.InvariantCulture), "middle",
+                    content.Add(Text(x + cellWidth / 2, y + rowHeight / 2 + 4, Math.Round(share * 100).ToString("0", CultureInfo.InvariantCulture), "middle",
                         A("fill", share > 0.6 ? "#ffffff" : "#000000"), A("font-size", 11), A("pointer-events", "none")));
                 }
             }
+
+            y += rowHeight;
         }
 
-        var legendTop = top + rows.Count * CellHeight + 16;
+        var legendTop = y + 16;
         content.Add(Text(labelWidth - 8, legendTop + 12, $"{valueName}:", "end"));
         for (var i = 0; i <= 10; i++)
         {

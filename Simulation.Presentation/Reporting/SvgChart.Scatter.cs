@@ -74,7 +74,7 @@ internal static partial class SvgChart
     private static void Label(List<object?> content, List<(double Left, double Top, double Right, double Bottom)> placed, string name, double px, double py, string colour)
     {
         const double line = 15;
-        var label = Fit(name, 180);
+        var label = Fit(name, 300);
         var width = TextWidth(label);
         var right = px + 8 + width <= Width - 4;
         var left = right ? px + 8 : px - 8 - width;
@@ -95,6 +95,7 @@ internal static partial class SvgChart
             content.Add(Line(px + (right ? 5 : -5), py, right ? left - 2 : left + width + 2, baseline - 4, colour, 0.75));
         }
 
-        content.Add(Text(left, baseline, label, "start", Title(name)));
+        // A white halo, so that the frontier line or a whisker running behind the name does not strike it through.
+        content.Add(Text(left, baseline, label, "start", A("paint-order", "stroke"), A("stroke", "#ffffff"), A("stroke-width", 3), A("stroke-linejoin", "round"), Title(name)));
     }
 }

@@ -40,6 +40,47 @@ internal static partial class SvgChart
         return text.Length <= max ? text : text[..Math.Max(1, max - 1)].TrimEnd() + "…";
     }
 
+    /// <summary>The distance between the lines of a label of several lines.</summary>
+    private const double LineHeight = 14;
+
+    /// <summary>
+    /// The text in lines of at most <paramref name="width"/>, broken between words, so that a long
+    /// label is shown whole rather than cut to a prefix it may share with another; only a single
+    /// word longer than a line is shortened.
+    /// </summary>
+    private static List<string> Wrap(string text, double width)
+    {
+        var lines = new List<string>();
+        var line = "";
+        foreach (var word in Clean(text).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var longer = line.Length == 0 ? word : line + " " + word;
+            if (line.Length > 0 && TextWidth(longer) > width)
+            {
+                lines.Add(line);
+                line = word;
+            }
+            else
+            {
+                line = longer;
+            }
+        }
+
+        lines.Add(line);
+        return [.. lines.Select(l => Fit(l, width))];
+    }
+
+    /// <summary>
+    /// A label of one or more lines (from <see cref="Wrap"/>), the block centred on
+    /// <paramref name="middle"/>, its full text on hover: a group marked as a label, so that a
+    /// test can check that the labels of a chart are told apart, with a text per line (a line
+    /// break inside one text would leave a space at the end of each line, and an anchored line
+    /// would stand off by it).
+    /// </summary>
+    private static XElement Label(double x, double middle, IReadOnlyList<string> lines, string anchor, string full) =>
+        El("g", A("class", "label"), Title(full),
+            lines.Select((line, i) => Text(x, middle - (lines.Count - 1) * LineHeight / 2 + 4 + i * LineHeight, line, anchor)));
+
     /// <summary>A coordinate or length: finite by construction of the charts, so anything else is a bug.</summary>
     private static string N(double value) =>
         double.IsFinite(value)

@@ -62,7 +62,7 @@ public static partial class SweepReport
             headers.Add("Variant");
         }
 
-        headers.AddRange(charted.Select(x => ReportFormat.LabelWithUnit(x.metric)));
+        headers.AddRange(charted.Select(x => $"{ReportFormat.LabelWithUnit(x.metric)}, {ReportFormat.Direction(x.metric)}"));
         page.Table("points", headers, Levels(result).Select(level =>
         {
             var row = new List<HtmlCell> { HtmlCell.Text(level.Point.Cell) };
@@ -115,7 +115,7 @@ public static partial class SweepReport
         var headers = new List<string> { "Point" };
         headers.AddRange(result.Parameters.Select(p => p.Path));
         headers.Add("Variant");
-        headers.AddRange(charted.Select(x => ReportFormat.LabelWithUnit(x.Metric)));
+        headers.AddRange(charted.Select(x => $"{ReportFormat.LabelWithUnit(x.Metric)}, {ReportFormat.Direction(x.Metric)}"));
         var rows = result.Points.SelectMany((point, i) => others.Select(variant =>
         {
             var row = new List<HtmlCell> { HtmlCell.Text(point.Cell) };
@@ -172,7 +172,8 @@ public static partial class SweepReport
                 var x = numeric ? numbers[position]!.Value.Value : position;
                 var text = difference ? ReportFormat.Difference(metric, estimate) : ReportFormat.Estimate(metric, estimate);
                 var tooltip = $"{first.Path} = {p.Point.Values[0]}" + (line.Key.Length == 0 ? "" : $"; {line.Key}") + $": {text}";
-                return new ChartPoint(x, estimate.Mean * scale, estimate.Low * scale, estimate.High * scale, tooltip);
+                var (low, high) = difference ? (estimate.Low, estimate.High) : ReportFormat.Within(estimate, ReportFormat.Support(metric));
+                return new ChartPoint(x, estimate.Mean * scale, low * scale, high * scale, tooltip);
             }).OrderBy(p => p.X)]))
             .ToList();
         if (series.All(s => s.Points.All(p => !double.IsFinite(p.Y))))

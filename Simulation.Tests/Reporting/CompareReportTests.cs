@@ -21,8 +21,20 @@ public sealed class CompareReportTests
 
         rows.Should().HaveCount(ReportSamples.Metrics.Count);
         rows.Should().AllSatisfy(r => r.Should().HaveCount(6));
-        rows[0][0].Should().Be("Lead time, mean (Bearbeitungsdauer) (days)");
-        rows[ReportSamples.MetricIndex("territorial_congruence")][0].Should().EndWith("(%)");
+        rows[0][0].Should().StartWith("Lead time, mean (Bearbeitungsdauer) (days)<span");
+        rows[ReportSamples.MetricIndex("territorial_congruence")][0].Should().Contain("(%)<span");
+    }
+
+    [Fact]
+    public void HeadlineTable_SaysForEachMetric_WhichWayIsBetter()
+    {
+        var rows = ReportFiles.TableRows(Html, "headline");
+
+        rows[ReportSamples.MetricIndex("lead_time_mean")][0].Should().EndWith("<span class=\"direction\">lower is better</span>");
+        rows[ReportSamples.MetricIndex("throughput_per_year")][0].Should().EndWith("<span class=\"direction\">higher is better</span>");
+        // Deemed approvals: a step the law decided because its holder did not.
+        rows[ReportSamples.MetricIndex("fiction_share")][0].Should().EndWith("<span class=\"direction\">lower is better</span>");
+        rows.Should().AllSatisfy(r => r[0].Should().MatchRegex("<span class=\"direction\">(lower|higher) is better</span>$"));
     }
 
     [Fact]

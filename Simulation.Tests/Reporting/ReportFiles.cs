@@ -11,9 +11,13 @@ public static partial class ReportFiles
 
     public static List<ReportFile> Figures(IReadOnlyList<ReportFile> files) => [.. files.Where(f => f.Name.StartsWith("figures/", StringComparison.Ordinal))];
 
-    /// <summary>The cells of each body row of the table with the given id, as HTML.</summary>
+    /// <summary>
+    /// The cells of each body row of the table with the given id, as HTML without the line break
+    /// and span that only move an interval below its mean ("106.0 [100.1, 111.9]" as the reader reads it).
+    /// </summary>
     public static List<List<string>> TableRows(string html, string id)
     {
+        html = IntervalSpan().Replace(html, " $1");
         var start = html.IndexOf($"<table id=\"{id}\">", StringComparison.Ordinal);
         start.Should().BeGreaterThanOrEqualTo(0, $"the page has a table {id}");
         var body = html[html.IndexOf("<tbody>", start, StringComparison.Ordinal)..html.IndexOf("</tbody>", start, StringComparison.Ordinal)];
@@ -50,6 +54,9 @@ public static partial class ReportFiles
     /// <summary>The text of each text element of a figure, without the tooltip inside it.</summary>
     public static List<string> SvgTexts(ReportFile figure) =>
         [.. XDocument.Parse(figure.Text).Descendants(XName.Get("text", "http://www.w3.org/2000/svg")).Select(t => string.Concat(t.Nodes().OfType<XText>().Select(x => x.Value)))];
+
+    [GeneratedRegex("<br><span class=\"ci\">([^<]*)</span>")]
+    private static partial Regex IntervalSpan();
 
     [GeneratedRegex("<tr>(.*?)</tr>")]
     private static partial Regex Row();

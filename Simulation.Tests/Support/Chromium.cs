@@ -10,8 +10,11 @@ public static class Chromium
     /// <summary>The browser's path, or null if none is on the PATH.</summary>
     public static string? Executable { get; } = Find("chromium", "chromium-browser");
 
-    /// <summary>Loads <paramref name="file"/>, runs its scripts, and returns the DOM as it then is, with what the browser said on stderr.</summary>
-    public static async Task<(string Dom, string Errors)> DumpDomAsync(string file)
+    /// <summary>
+    /// Loads <paramref name="file"/> in a window <paramref name="width"/> px wide, runs its scripts,
+    /// and returns the DOM as it then is, with what the browser said on stderr.
+    /// </summary>
+    public static async Task<(string Dom, string Errors)> DumpDomAsync(string file, int width = 1280)
     {
         var executable = Executable ?? throw new InvalidOperationException("chromium is not on the PATH (apt-get install chromium).");
         using var profile = new TempDirectory();
@@ -21,7 +24,7 @@ public static class Chromium
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { "--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run", $"--user-data-dir={profile.Path}", "--dump-dom", new Uri(file).AbsoluteUri })
+        foreach (var argument in new[] { "--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run", $"--user-data-dir={profile.Path}", $"--window-size={width},1000", "--dump-dom", new Uri(file).AbsoluteUri })
         {
             start.ArgumentList.Add(argument);
         }
