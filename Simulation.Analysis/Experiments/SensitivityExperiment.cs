@@ -44,11 +44,12 @@ public sealed class SensitivityExperiment : IExperiment
     {
         DesignSpec.Sobol => new SaltelliDesign(design.Samples, design.Parameters.Count).Points(),
         DesignSpec.Morris => new MorrisDesign(design.Samples, design.Parameters.Count, design.Levels, design.Seed).Points(),
-        DesignSpec.Posterior when design.Worlds is { } worlds => CalibrationExperiment.UnitPoints(design.Samples, design.Parameters.Count) is var sample
-            ? [.. worlds.Select(w => sample[w])]
-            : [],
+        DesignSpec.Posterior when design.Worlds is { } worlds => Select(CalibrationExperiment.UnitPoints(design.Samples, design.Parameters.Count), worlds),
         _ => throw new InvalidDataException($"unknown design method '{design.Method}' (sobol, morris, or posterior with its worlds)"),
     };
+
+    /// <summary>The calibration's points that are the accepted worlds, in the order accepted.</summary>
+    private static double[][] Select(double[][] sample, IReadOnlyList<int> worlds) => [.. worlds.Select(w => sample[w])];
 
     /// <summary>
     /// The experiment of <paramref name="plan"/> over <paramref name="scenarioText"/>: the

@@ -61,22 +61,24 @@ public sealed record SensitivityResult(
         var bootstrap = new BootstrapSettings(Resamples, 0.95, design.Seed);
         var indices = new List<SensitivityIndex>();
         var skipped = new List<string>();
-        foreach (var output in outputs)
-        {
-            var undefined = output.Values.Count(double.IsNaN);
-            if (undefined > 0 && design.Method != DesignSpec.Posterior)
-            {
-                skipped.Add($"{output.Metric.Key} of {output.Name}: not measured at {undefined} of {points} points (nothing finished there), so it has no indices");
-                continue;
-            }
-
-            indices.AddRange(IndicesOf(experiment, output, bootstrap));
-        }
-
         if (design.Method == DesignSpec.Posterior)
         {
             skipped.Add($"no indices: the points are the {points} worlds the calibration in {design.PosteriorFrom} accepted, a sample of the posterior, not a Sobol' or Morris design; " +
                         "for indices within the posterior's ranges, run --method sobol with --uncertain on its calibrated.yaml");
+        }
+        else
+        {
+            foreach (var output in outputs)
+            {
+                var undefined = output.Values.Count(double.IsNaN);
+                if (undefined > 0)
+                {
+                    skipped.Add($"{output.Metric.Key} of {output.Name}: not measured at {undefined} of {points} points (nothing finished there), so it has no indices");
+                    continue;
+                }
+
+                indices.AddRange(IndicesOf(experiment, output, bootstrap));
+            }
         }
 
         var robustness = variants.Skip(1)
@@ -90,11 +92,6 @@ public sealed record SensitivityResult(
     {
         var design = experiment.Design;
         var name = (int k) => experiment.Parameters[k].Path;
-        if (design.Method == DesignSpec.Posterior)
-        {
-            yield break;
-        }
-
         if (design.Method == DesignSpec.Sobol)
         {
             foreach (var index in SobolIndices.Estimate(new SaltelliDesign(design.Samples, design.Parameters.Count), output.Values, bootstrap))

@@ -50,10 +50,7 @@ public static class CalibrationOutput
 
     public static void Write(ExperimentStore store, CalibrationResult result, IReadOnlyList<Reporting.ReportFile> report)
     {
-        foreach (var file in report)
-        {
-            store.WriteText(file.Name, file.Text);
-        }
+        ExperimentOutput.WriteReport(store, report);
 
         Write(store, "posterior.csv", Posterior, result.Posterior);
         Write(store, "fit.csv", Fit, result.Fit);

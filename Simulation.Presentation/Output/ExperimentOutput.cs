@@ -252,7 +252,7 @@ public static class ExperimentOutput
         Write(store, "deadlines.csv", Deadlines, cells.SelectMany(cell => cell.Deadlines.Select(d => (cell.Cell, d))));
     }
 
-    private static void WriteReport(ExperimentStore store, IReadOnlyList<ReportFile> report)
+    internal static void WriteReport(ExperimentStore store, IReadOnlyList<ReportFile> report)
     {
         foreach (var file in report)
         {

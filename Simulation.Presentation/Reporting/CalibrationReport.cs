@@ -1,7 +1,6 @@
 using System.Globalization;
 using IsdnSim.Analysis.Calibration;
 using IsdnSim.Analysis.Experiments;
-using IsdnSim.Kernel.Definitions;
 
 namespace IsdnSim.Presentation.Reporting;
 
@@ -58,12 +57,8 @@ public static class CalibrationReport
                 HtmlCell.Text(r.Observation.Region.Length == 0 ? "(all)" : r.Observation.Region),
                 HtmlCell.Text(r.Observation.Statistic.Text),
                 HtmlCell.Number(Value(r.Observation.Value, r.Observation.Statistic.IsShare)),
-                HtmlCell.Number(r.Before.N == 0 ? "–" : r.Before.Low is { } lo && r.Before.High is { } hi
-                    ? $"{Value(r.Before.Mean, r.Observation.Statistic.IsShare)} [{Value(lo, r.Observation.Statistic.IsShare)}, {Value(hi, r.Observation.Statistic.IsShare)}]"
-                    : Value(r.Before.Mean, r.Observation.Statistic.IsShare)),
-                HtmlCell.Number(double.IsFinite(r.After)
-                    ? $"{Value(r.After, r.Observation.Statistic.IsShare)} [{Value(r.AfterP5, r.Observation.Statistic.IsShare)}, {Value(r.AfterP95, r.Observation.Statistic.IsShare)}]"
-                    : "–"),
+                HtmlCell.Number(CalibrationWords.Before(r, v => Value(v, r.Observation.Statistic.IsShare))),
+                HtmlCell.Number(CalibrationWords.After(r, v => Value(v, r.Observation.Statistic.IsShare))),
                 HtmlCell.Number(double.IsFinite(r.BestImplausibility) ? ReportFormat.Number(r.BestImplausibility, 1) : "–"),
                 HtmlCell.Number(ReportFormat.Count(r.WorldsWithin)),
             ]));
@@ -74,10 +69,8 @@ public static class CalibrationReport
         page.Heading(2, "Parameters: prior and posterior");
         page.Table("posterior", ["Parameter (path)", "Prior", "Posterior median [90 % interval]", "Width of prior", "Basis"], result.Posterior.Select(p => (IReadOnlyList<HtmlCell>)[
             HtmlCell.Text(p.Parameter.Path),
-            HtmlCell.Text($"{UncertainShapes.Name(p.Parameter.Distribution.Shape)} [{string.Join(", ", p.Parameter.Distribution.Written)}]"),
-            HtmlCell.Text(p.Summary.Accepted == 0 ? "–"
-                : p.IsWords ? string.Join(", ", p.Values.Select(v => $"{v.Value} {v.Count}"))
-                : $"{p.Parameter.Of(p.Summary.Median).Text} [{p.Parameter.Of(p.Summary.P5).Text}, {p.Parameter.Of(p.Summary.P95).Text}]"),
+            HtmlCell.Text(CalibrationWords.Prior(p)),
+            HtmlCell.Text(CalibrationWords.Posterior(p)),
             HtmlCell.Number(double.IsFinite(p.Narrowing) ? ReportFormat.Percent(p.Narrowing) : "–"),
             HtmlCell.Text(p.Parameter.Source ?? (p.Parameter.Assumption ? "ASSUMPTION" : "")),
         ]));

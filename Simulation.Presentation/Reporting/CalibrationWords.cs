@@ -52,4 +52,24 @@ public static class CalibrationWords
             yield return $"Only {result.Accepted.Count} worlds were accepted: the percentiles are rough; sample more worlds (--samples) for a firmer posterior.";
         }
     }
+
+    /// <summary>A parameter's prior as written: "uniform [3wd, 10.5wd]".</summary>
+    public static string Prior(ParameterPosterior p) =>
+        $"{Kernel.Definitions.UncertainShapes.Name(p.Parameter.Distribution.Shape)} [{string.Join(", ", p.Parameter.Distribution.Written)}]";
+
+    /// <summary>A parameter's posterior: median [5th, 95th percentile] in the entry's unit, a list's accepted values with their counts, or "–" without accepted worlds.</summary>
+    public static string Posterior(ParameterPosterior p) =>
+        p.Summary.Accepted == 0 ? "–"
+        : p.IsWords ? string.Join(", ", p.Values.Select(v => $"{v.Value} {v.Count}"))
+        : $"{p.Parameter.Of(p.Summary.Median).Text} [{p.Parameter.Of(p.Summary.P5).Text}, {p.Parameter.Of(p.Summary.P95).Text}]";
+
+    /// <summary>An observation's value with the scenario's own values: mean [95 % CI], each number written by <paramref name="number"/>; "–" without one.</summary>
+    public static string Before(FitRow r, Func<double, string> number) =>
+        r.Before.N == 0 ? "–"
+        : r.Before.Low is { } lo && r.Before.High is { } hi ? $"{number(r.Before.Mean)} [{number(lo)}, {number(hi)}]"
+        : number(r.Before.Mean);
+
+    /// <summary>Its value over the accepted worlds: mean [5th, 95th percentile]; "–" without accepted worlds.</summary>
+    public static string After(FitRow r, Func<double, string> number) =>
+        double.IsFinite(r.After) ? $"{number(r.After)} [{number(r.AfterP5)}, {number(r.AfterP95)}]" : "–";
 }

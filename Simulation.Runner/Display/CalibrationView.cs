@@ -15,11 +15,8 @@ internal static class CalibrationView
             .AddColumn("Parameter").AddColumn("Prior", drop: 1).AddColumn("Posterior").AddColumn("Width of prior", drop: 2);
         foreach (var p in result.Posterior)
         {
-            var prior = $"{Shapes(p)} [{string.Join(", ", p.Parameter.Distribution.Written)}]";
-            var posterior = p.Summary.Accepted == 0 ? "–"
-                : p.Values.Count > 0 && p.IsWords ? string.Join(", ", p.Values.Select(v => $"{v.Value} {v.Count}"))
-                : $"{p.Parameter.Of(p.Summary.Median).Text} [{p.Parameter.Of(p.Summary.P5).Text}, {p.Parameter.Of(p.Summary.P95).Text}]";
-            parameters.AddRow(p.Parameter.Path, prior, posterior, double.IsFinite(p.Narrowing) ? p.Narrowing.ToString("P0", CultureInfo.InvariantCulture) : "–");
+            parameters.AddRow(p.Parameter.Path, CalibrationWords.Prior(p), CalibrationWords.Posterior(p),
+                double.IsFinite(p.Narrowing) ? p.Narrowing.ToString("P0", CultureInfo.InvariantCulture) : "–");
         }
 
         parameters.Write(console);
@@ -29,9 +26,8 @@ internal static class CalibrationView
         foreach (var r in result.Fit)
         {
             var share = r.Observation.Statistic.IsShare;
-            var before = r.Before.N == 0 ? "–" : r.Before.Low is { } lo && r.Before.High is { } hi
-                ? $"{N(r.Before.Mean, share)} [{N(lo, share)}, {N(hi, share)}]" : N(r.Before.Mean, share);
-            var after = double.IsFinite(r.After) ? $"{N(r.After, share)} [{N(r.AfterP5, share)}, {N(r.AfterP95, share)}]" : "–";
+            var before = CalibrationWords.Before(r, v => N(v, share));
+            var after = CalibrationWords.After(r, v => N(v, share));
             fit.AddRow(r.Observation.Process, r.Observation.Region.Length == 0 ? "(all)" : r.Observation.Region,
                 r.Observation.Statistic.Text, N(r.Observation.Value, share), before, after,
                 double.IsFinite(r.BestImplausibility) ? r.BestImplausibility.ToString("0.0", CultureInfo.InvariantCulture) : "–");
@@ -44,7 +40,6 @@ internal static class CalibrationView
         }
     }
 
-    private static string Shapes(ParameterPosterior p) => Kernel.Definitions.UncertainShapes.Name(p.Parameter.Distribution.Shape);
 
     private static string N(double value, bool share) =>
         share ? (value * 100).ToString("0.0", CultureInfo.InvariantCulture) + " %" : value.ToString("0.0", CultureInfo.InvariantCulture) + " d";
