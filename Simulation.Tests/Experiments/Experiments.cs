@@ -85,7 +85,10 @@ internal sealed class InterruptingEngine(int after, CancellationTokenSource canc
         var result = await _inner.RunReplicationAsync(spec, model, replication, progress, cancellationToken, trace);
         if (Interlocked.Increment(ref _finished) >= after)
         {
-            await cancel.CancelAsync();
+            // Cancel, not CancelAsync: Parallel.ForEachAsync watches a token linked to this one, and
+            // CancelAsync passes the cancellation on from the thread pool, which a busy test run can
+            // keep waiting until every replication has finished.
+            cancel.Cancel();
         }
 
         return result;
