@@ -11,7 +11,9 @@ public sealed class JurisdictionResolver
     private readonly Dictionary<string, JurisdictionRule> _rules;
     private readonly Lazy<ILookup<string, AgentDefinition>> _children;
     private readonly Dictionary<(string Agent, string Role, AgentKind? Kind), AgentDefinition?> _nearestBelow = [];
-    private readonly Dictionary<(string Municipality, string Role), Resolution> _resolved = [];
+    private readonly Dictionary<string, int> _agentIndex;
+    private readonly Dictionary<string, int> _roleIndex;
+    private readonly Resolution?[]?[] _resolved; // [agent][role], filled as asked
     private readonly Dictionary<string, AgentDefinition[]> _ancestors = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Role, AgentKind? Kind), HashSet<string>> _holderAncestors = [];
 
@@ -19,20 +21,39 @@ public sealed class JurisdictionResolver
     {
         _agents = agents.ToDictionary(a => a.Id, StringComparer.Ordinal);
         _rules = rules.ToDictionary(r => r.Role, StringComparer.Ordinal);
+        _agentIndex = new Dictionary<string, int>(agents.Count, StringComparer.Ordinal);
+        for (var i = 0; i < agents.Count; i++)
+        {
+            _agentIndex[agents[i].Id] = i;
+        }
+
+        _roleIndex = new Dictionary<string, int>(rules.Count, StringComparer.Ordinal);
+        for (var i = 0; i < rules.Count; i++)
+        {
+            _roleIndex[rules[i].Role] = i;
+        }
+
+        _resolved = new Resolution?[]?[agents.Count];
         _children = new(() => agents.Where(a => a.Parent is not null).ToLookup(a => a.Parent!, StringComparer.Ordinal));
     }
 
     public bool HasRule(string role) => _rules.ContainsKey(role);
 
     /// <summary>The holding agent and the agency of it that holds the role, or why there is none.</summary>
+    /// <remarks>
+    /// Answers are kept in an array by agent and role, found through two ordinal lookups: checking
+    /// Germany asks about two million times, and a dictionary keyed by the pair of strings hashed
+    /// both strings each time. A name that is no agent or no role is answered afresh each time.
+    /// </remarks>
     public Resolution Resolve(string municipality, string role)
     {
-        if (!_resolved.TryGetValue((municipality, role), out var resolution))
+        if (!_agentIndex.TryGetValue(municipality, out var agent) || !_roleIndex.TryGetValue(role, out var r))
         {
-            _resolved[(municipality, role)] = resolution = ResolveUncached(municipality, role);
+            return ResolveUncached(municipality, role);
         }
 
-        return resolution;
+        var row = _resolved[agent] ??= new Resolution?[_roleIndex.Count];
+        return row[r] ??= ResolveUncached(municipality, role);
     }
 
     private Resolution ResolveUncached(string municipality, string role)

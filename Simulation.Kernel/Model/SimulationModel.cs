@@ -25,6 +25,7 @@ public sealed class SimulationModel
     private readonly double[] _minInLatency;
     private readonly Dictionary<(int From, int To), double> _latency = [];
     private readonly HandoffDefinition _handoff;
+    private readonly (HandoffRule Rule, HandoffEnd A, HandoffEnd B)[] _handoffRules;
 
     private SimulationModel(ScenarioDefinition definition)
     {
@@ -34,6 +35,7 @@ public sealed class SimulationModel
         Warmup = new SimTime(definition.Warmup.Value);
         Seed = definition.Seed;
         _handoff = definition.Handoff;
+        _handoffRules = [.. definition.Handoff.Rules.Select(r => (r, HandoffEnd.Of(r.A), HandoffEnd.Of(r.B)))];
         OfficeHandoff = definition.Handoff.BetweenOffices.Value;
 
         Calendar = definition.Calendar.Continuous
@@ -310,10 +312,10 @@ public sealed class SimulationModel
         var b = Agents[to];
         var best = _handoff.Default.Value;
         var bestScore = 0;
-        foreach (var rule in _handoff.Rules)
+        foreach (var (rule, endA, endB) in _handoffRules)
         {
-            var score = Math.Max(Score(a, rule.A) * Score(b, rule.B) > 0 ? Score(a, rule.A) + Score(b, rule.B) : 0,
-                Score(a, rule.B) * Score(b, rule.A) > 0 ? Score(a, rule.B) + Score(b, rule.A) : 0);
+            var score = Math.Max(endA.Score(a) * endB.Score(b) > 0 ? endA.Score(a) + endB.Score(b) : 0,
+                endB.Score(a) * endA.Score(b) > 0 ? endB.Score(a) + endA.Score(b) : 0);
             if (score > 0 && score >= bestScore)
             {
                 best = rule.Latency.Value;
@@ -322,20 +324,40 @@ public sealed class SimulationModel
         }
 
         return best;
-
-        static int Score(AgentModel agent, string endpoint) =>
-            endpoint == agent.Id ? 2 : Definitions.Levels.TryParseHandoffWord(endpoint, out var level) && Definitions.Levels.Includes(level, agent.Kind) ? 1 : 0;
     }
 
+    /// <summary>One end of a hand-off rule, its level word read once: 2 for the agent it names, 1 for an agent of its level, else 0.</summary>
+    private readonly record struct HandoffEnd(string Text, Level? Level)
+    {
+        public static HandoffEnd Of(string text) =>
+            new(text, Definitions.Levels.TryParseHandoffWord(text, out var level) ? level : null);
+
+        public int Score(AgentModel agent) =>
+            Text == agent.Id ? 2 : Level is { } level && Definitions.Levels.Includes(level, agent.Kind) ? 1 : 0;
+    }
+
+    /// <summary>
+    /// The links work can travel along, by receiving agent then sender, with each link's latency.
+    /// Shaped for Germany's size (every municipality of a district may be crossed by the linear
+    /// measures of every other): links are collected as packed integers in a hash set and sorted
+    /// once, and the links inside one segment (a step's holder to its successor's in the same segment,
+    /// and to and from its consulted, support and rework holders) depend only on the process, the
+    /// step and the crossed municipality, so
+    /// they are added once per (process, step, municipality), not once for every owner whose route
+    /// may cross it.
+    /// </summary>
     private (int[] Start, int[] Preds, double[] Latency) BuildCommunicationGraph(HashSet<(int Owner, int Process)> needed)
     {
-        var edges = new SortedSet<(int To, int From)>();
-        foreach (var (owner, processIndex) in needed.OrderBy(n => n.Owner).ThenBy(n => n.Process))
+        var edges = new HashSet<long>();
+        long agents = Agents.Count;
+        var segmentsDone = new HashSet<(int Process, int Step, int Municipality)>();
+        foreach (var (owner, processIndex) in needed)
         {
             var process = Processes[processIndex];
             var candidates = process.Segments > 0 ? SegmentCandidates(owner) : [owner];
-            int[] Instances(StepModel step) => step.PerSegment ? candidates : [owner];
-            int H(int municipality, int role) => HolderOf(municipality, role).Agent;
+            int[] ownerOnly = [owner];
+            int[] Instances(StepModel step) => step.PerSegment ? candidates : ownerOnly;
+            int H(int municipality, int role) => _holders[municipality]![role].Agent;
 
             foreach (var s in process.StartSteps)
             {
@@ -350,43 +372,70 @@ public sealed class SimulationModel
                 foreach (var m in Instances(step))
                 {
                     var holder = H(m, step.Role);
-                    foreach (var succ in step.Successors.Select(x => process.Steps[x]))
+                    foreach (var x in step.Successors)
                     {
-                        foreach (var n in Instances(succ).Where(n => !(step.PerSegment && succ.PerSegment) || n == m))
+                        var succ = process.Steps[x];
+                        if (step.PerSegment && succ.PerSegment)
+                        {
+                            continue; // a link within the segment: among the local links below
+                        }
+
+                        foreach (var n in Instances(succ))
                         {
                             AddEdge(holder, H(n, succ.Role));
                         }
                     }
 
-                    foreach (var role in step.Consult)
+                    if (!step.PerSegment || segmentsDone.Add((processIndex, step.Index, m)))
                     {
-                        AddBoth(holder, H(m, role));
+                        AddLocalLinks(process, step, m, holder);
                     }
+                }
+            }
 
-                    if (step.SupportRole >= 0)
+            // The links of one instance of a step that stay with its municipality m: to its successor in
+            // the same segment, and to and from the agencies it consults, its support and rework.
+            void AddLocalLinks(ProcessModel process, StepModel step, int m, int holder)
+            {
+                foreach (var x in step.Successors)
+                {
+                    var succ = process.Steps[x];
+                    if (step.PerSegment && succ.PerSegment)
                     {
-                        AddBoth(holder, H(m, step.SupportRole));
+                        AddEdge(holder, H(m, succ.Role));
                     }
+                }
 
-                    if (step.Rework is { } rework)
-                    {
-                        AddBoth(holder, H(m, process.Steps[rework.ReturnsTo].Role));
-                    }
+                foreach (var role in step.Consult)
+                {
+                    AddBoth(holder, H(m, role));
+                }
+
+                if (step.SupportRole >= 0)
+                {
+                    AddBoth(holder, H(m, step.SupportRole));
+                }
+
+                if (step.Rework is { } rework)
+                {
+                    AddBoth(holder, H(m, process.Steps[rework.ReturnsTo].Role));
                 }
             }
         }
 
+        var sorted = edges.ToArray();
+        Array.Sort(sorted);
         var start = new int[Agents.Count + 1];
-        var preds = new int[edges.Count];
-        var latency = new double[edges.Count];
-        var k = 0;
-        foreach (var (to, from) in edges)
+        var preds = new int[sorted.Length];
+        var latency = new double[sorted.Length];
+        _latency.EnsureCapacity(sorted.Length);
+        for (var k = 0; k < sorted.Length; k++)
         {
+            var (to, from) = ((int)(sorted[k] / agents), (int)(sorted[k] % agents));
             start[to + 1]++;
             preds[k] = from;
             latency[k] = ComputeLatency(from, to);
             _latency[(from, to)] = latency[k];
-            k++;
         }
 
         for (var a = 0; a < Agents.Count; a++)
@@ -402,11 +451,14 @@ public sealed class SimulationModel
             AddEdge(b, a);
         }
 
+        // Receiver times the number of agents plus sender: sorting the numbers sorts the links by
+        // (receiver, sender), and below 2^32 (Germany: 1.7e8) a long's hash is the number itself, so
+        // no two links collide (a shift by 32 would hash to receiver XOR sender, colliding badly).
         void AddEdge(int from, int to)
         {
             if (from != to && from >= 0 && to >= 0)
             {
-                edges.Add((to, from));
+                edges.Add(to * agents + from);
             }
         }
     }
