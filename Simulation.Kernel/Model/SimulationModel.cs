@@ -119,31 +119,84 @@ public sealed class SimulationModel
 
         _segmentCandidates = new int[]?[Agents.Count];
         var routes = new Lazy<SegmentRoutes>(() => new SegmentRoutes(definition, resolver));
-        var municipalities = new SortedSet<int>();
+        var districtMembers = new Dictionary<string, int[]>(StringComparer.Ordinal);
+        var municipalities = new bool[Agents.Count];
         foreach (var (owner, process) in needed)
         {
-            municipalities.Add(owner);
+            municipalities[owner] = true;
             if (Processes[process].Segments > 0 && _segmentCandidates[owner] is null)
             {
-                _segmentCandidates[owner] = [.. routes.Value.Candidates(Agents[owner].Id).Select(a => agentIndex[a.Id])];
-                municipalities.UnionWith(_segmentCandidates[owner]!);
+                _segmentCandidates[owner] = SegmentCandidatesOf(owner);
+                foreach (var m in _segmentCandidates[owner]!)
+                {
+                    municipalities[m] = true;
+                }
             }
         }
 
-        _holders = new Holder[]?[Agents.Count];
-        foreach (var m in municipalities)
+        // The owner, then the other members of its district in file order (SegmentRoutes.Candidates),
+        // from one array of the district's members instead of a list of definitions per owner.
+        int[] SegmentCandidatesOf(int owner)
         {
+            if (routes.Value.CrossableDistrict(Agents[owner].Id) is not { } district)
+            {
+                return [owner];
+            }
+
+            if (!districtMembers.TryGetValue(district, out var members))
+            {
+                districtMembers[district] = members = [.. routes.Value.Members(district).Select(a => agentIndex[a.Id])];
+            }
+
+            var candidates = new int[members.Length + (Array.IndexOf(members, owner) >= 0 ? 0 : 1)];
+            candidates[0] = owner;
+            var k = 1;
+            foreach (var m in members)
+            {
+                if (m != owner)
+                {
+                    candidates[k++] = m;
+                }
+            }
+
+            return candidates;
+        }
+
+        // An agency by its definition (the resolver answers with the scenario's own objects).
+        var agencyIndex = new Dictionary<AgencyDefinition, int>(ReferenceEqualityComparer.Instance);
+        foreach (var agent in definition.Agents)
+        {
+            for (var j = 0; j < agent.Agencies.Count; j++)
+            {
+                agencyIndex.TryAdd(agent.Agencies[j], j);
+            }
+        }
+
+        Holder HolderOf(int agent, AgencyDefinition agency) =>
+            agencyIndex.TryGetValue(agency, out var j) && j < Agents[agent].Agencies.Count && ReferenceEquals(definition.Agents[agent].Agencies[j], agency)
+                ? new Holder(agent, j)
+                : new Holder(agent, Agents[agent].Agencies.First(g => g.Id == agency.Id).Index);
+
+        _holders = new Holder[]?[Agents.Count];
+        for (var m = 0; m < Agents.Count; m++)
+        {
+            if (!municipalities[m])
+            {
+                continue;
+            }
+
             var table = new Holder[Roles.Count];
             for (var role = 0; role < Roles.Count; role++)
             {
-                var r = resolver.Resolve(Agents[m].Id, Roles[role]);
-                table[role] = r.Ok ? new Holder(agentIndex[r.Agent!.Id], Agents[agentIndex[r.Agent.Id]].Agencies.First(g => g.Id == r.Agency!.Id).Index) : None;
+                var r = resolver.Resolve(m, role); // the model's agents and roles are the definition's, in order
+                table[role] = r.Ok ? HolderOf(agentIndex[r.Agent!.Id], r.Agency!) : None;
             }
 
             _holders[m] = table;
         }
 
-        WorkingGroups = [.. definition.WorkingGroups.Select(g => new WorkingGroupModel(g.Id, GroupMembers(g, resolver, agentIndex), g.Every.Value, g.First.Value))];
+        var below = new Lazy<Dictionary<string, List<int>>>(() => AgentsBelow(resolver));
+        WorkingGroups = [.. definition.WorkingGroups.Select(g => new WorkingGroupModel(g.Id, GroupMembers(g, below, agentIndex), g.Every.Value, g.First.Value))];
 
         (_predStart, _preds, _predLatency) = BuildCommunicationGraph(needed);
         _minInLatency = new double[Agents.Count];
@@ -282,14 +335,14 @@ public sealed class SimulationModel
         };
     }
 
-    private IReadOnlySet<int> GroupMembers(WorkingGroupDefinition group, JurisdictionResolver resolver, Dictionary<string, int> agentIndex)
+    private IReadOnlySet<int> GroupMembers(WorkingGroupDefinition group, Lazy<Dictionary<string, List<int>>> below, Dictionary<string, int> agentIndex)
     {
         var members = new HashSet<int>();
         foreach (var m in group.Members)
         {
             if (m.Below)
             {
-                members.UnionWith(Agents.Where(a => resolver.Ancestors(a.Id).Any(x => x.Id == m.AgentId)).Select(a => a.Index));
+                members.UnionWith(below.Value.GetValueOrDefault(m.AgentId) ?? []);
             }
             else
             {
@@ -298,6 +351,33 @@ public sealed class SimulationModel
         }
 
         return members;
+    }
+
+    /// <summary>
+    /// The agents at or below each agent, in file order: what a working group's "everyone below X"
+    /// names, gathered once instead of walking every agent's parents for each such member (a
+    /// variant may form a working group for each of Germany's districts).
+    /// </summary>
+    private Dictionary<string, List<int>> AgentsBelow(JurisdictionResolver resolver)
+    {
+        var below = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        foreach (var a in Agents)
+        {
+            foreach (var x in resolver.Ancestors(a.Id))
+            {
+                if (!below.TryGetValue(x.Id, out var list))
+                {
+                    below[x.Id] = list = [];
+                }
+
+                if (list.Count == 0 || list[^1] != a.Index)
+                {
+                    list.Add(a.Index);
+                }
+            }
+        }
+
+        return below;
     }
 
     /// <summary>The most specific matching rule (an agent beats a level), the later one on a tie, else the default.</summary>
