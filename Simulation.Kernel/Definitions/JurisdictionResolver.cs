@@ -16,6 +16,7 @@ public sealed class JurisdictionResolver
     private readonly IReadOnlyList<AgentDefinition> _agentList;
     private readonly IReadOnlyList<JurisdictionRule> _ruleList;
     private readonly int[]?[] _nearestBelow; // [top][role]: the index of the agent found below top plus one, -1 for none, 0 before the search
+    private readonly bool[]?[] _relevant; // [role]: HolderAncestors by agent index
     private readonly Resolution?[]?[] _held; // [holder][role]: the holder's answer, the same for every municipality it holds the role for
     private readonly Dictionary<string, int> _agentIndex;
     private readonly Dictionary<string, int> _roleIndex;
@@ -42,6 +43,7 @@ public sealed class JurisdictionResolver
         _resolved = new Resolution?[]?[agents.Count];
         _nearestBelow = new int[]?[agents.Count];
         _held = new Resolution?[]?[agents.Count];
+        _relevant = new bool[]?[rules.Count];
         (_agentList, _ruleList) = (agents, rules);
         _children = new(() => agents.Where(a => a.Parent is not null).ToLookup(a => a.Parent!, StringComparer.Ordinal));
     }
@@ -169,12 +171,19 @@ public sealed class JurisdictionResolver
         var t = _agentIndex.GetValueOrDefault(top, -1);
         var r = _roleIndex.GetValueOrDefault(role, -1);
         int[]? row = null;
-        if (t >= 0 && r >= 0 && _rules[role].Holder.NearestKind == kind)
+        if (t >= 0 && r >= 0 && _ruleList[r].Holder.NearestKind == kind)
         {
             row = _nearestBelow[t] ??= new int[_ruleList.Count];
             if (row[r] != 0)
             {
                 return row[r] == NotFound ? null : _agentList[row[r] - 1];
+            }
+
+            // Most municipalities hold the role nowhere below them: answered without hashing a name.
+            if (!(_relevant[r] ??= RelevantByIndex(role, kind))[t])
+            {
+                row[r] = NotFound;
+                return null;
             }
         }
 
@@ -199,6 +208,18 @@ public sealed class JurisdictionResolver
         }
 
         return found;
+    }
+
+    /// <summary><see cref="HolderAncestors"/> by agent index.</summary>
+    private bool[] RelevantByIndex(string role, AgentKind? kind)
+    {
+        var relevant = new bool[_agentList.Count];
+        foreach (var id in HolderAncestors(role, kind))
+        {
+            relevant[_agentIndex[id]] = true;
+        }
+
+        return relevant;
     }
 
     /// <summary>Every agent with an agent of <paramref name="kind"/> holding <paramref name="role"/> at or below it.</summary>

@@ -420,17 +420,16 @@ public sealed class SimulationModel
     /// The links work can travel along, by receiving agent then sender, with each link's latency.
     /// Shaped for Germany's size (every municipality of a district may be crossed by the linear
     /// measures of every other): links are collected as packed integers in a hash set and sorted
-    /// once, and the links inside one segment (a step's holder to its successor's in the same segment,
-    /// and to and from its consulted, support and rework holders) depend only on the process, the
-    /// step and the crossed municipality, so
-    /// they are added once per (process, step, municipality), not once for every owner whose route
-    /// may cross it.
+    /// once, and the links inside one segment (a step's holder to its successor's in the same
+    /// segment, and to and from its consulted, support and rework holders) depend only on the
+    /// process and the crossed municipality, so they are added once per process and municipality,
+    /// not once for every owner whose route may cross it.
     /// </summary>
     private (int[] Start, int[] Preds, double[] Latency) BuildCommunicationGraph(HashSet<(int Owner, int Process)> needed)
     {
         var edges = new HashSet<long>();
         long agents = Agents.Count;
-        var segmentsDone = new HashSet<(int Process, int Step, int Municipality)>();
+        var segmentsDone = new bool[Processes.Count][]; // [process][municipality]: the segment's own links added
         foreach (var (owner, processIndex) in needed)
         {
             var process = Processes[processIndex];
@@ -447,6 +446,22 @@ public sealed class SimulationModel
                 }
             }
 
+            if (process.Steps.Any(x => x.PerSegment))
+            {
+                var done = segmentsDone[processIndex] ??= new bool[Agents.Count];
+                foreach (var m in candidates)
+                {
+                    if (!done[m])
+                    {
+                        done[m] = true;
+                        foreach (var step in process.Steps.Where(x => x.PerSegment))
+                        {
+                            AddLocalLinks(process, step, m, H(m, step.Role));
+                        }
+                    }
+                }
+            }
+
             foreach (var step in process.Steps)
             {
                 foreach (var m in Instances(step))
@@ -457,7 +472,7 @@ public sealed class SimulationModel
                         var succ = process.Steps[x];
                         if (step.PerSegment && succ.PerSegment)
                         {
-                            continue; // a link within the segment: among the local links below
+                            continue; // a link within the segment: among its own links, above
                         }
 
                         foreach (var n in Instances(succ))
@@ -466,7 +481,7 @@ public sealed class SimulationModel
                         }
                     }
 
-                    if (!step.PerSegment || segmentsDone.Add((processIndex, step.Index, m)))
+                    if (!step.PerSegment)
                     {
                         AddLocalLinks(process, step, m, holder);
                     }
