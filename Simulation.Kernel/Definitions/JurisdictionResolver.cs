@@ -7,11 +7,20 @@ namespace IsdnSim.Kernel.Definitions;
 /// </summary>
 public sealed class JurisdictionResolver
 {
+    /// <summary>Marks a holder known to have no agency for a role (the failure's message names the municipality, so it is not kept).</summary>
+    private static readonly Resolution NoAgency = Resolution.Fail("no agency");
+
     private readonly Dictionary<string, AgentDefinition> _agents;
     private readonly Dictionary<string, JurisdictionRule> _rules;
     private readonly Lazy<ILookup<string, AgentDefinition>> _children;
-    private readonly Dictionary<(string Agent, string Role, AgentKind? Kind), AgentDefinition?> _nearestBelow = [];
-    private readonly Dictionary<(string Municipality, string Role), Resolution> _resolved = [];
+    private readonly IReadOnlyList<AgentDefinition> _agentList;
+    private readonly IReadOnlyList<JurisdictionRule> _ruleList;
+    private readonly int[]?[] _nearestBelow; // [top][role]: the index of the agent found below top plus one, -1 for none, 0 before the search
+    private readonly bool[]?[] _relevant; // [role]: HolderAncestors by agent index
+    private readonly Resolution?[]?[] _held; // [holder][role]: the holder's answer, the same for every municipality it holds the role for
+    private readonly Dictionary<string, int> _agentIndex;
+    private readonly Dictionary<string, int> _roleIndex;
+    private readonly Resolution?[]?[] _resolved; // [agent][role], filled as asked
     private readonly Dictionary<string, AgentDefinition[]> _ancestors = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Role, AgentKind? Kind), HashSet<string>> _holderAncestors = [];
 
@@ -19,21 +28,56 @@ public sealed class JurisdictionResolver
     {
         _agents = agents.ToDictionary(a => a.Id, StringComparer.Ordinal);
         _rules = rules.ToDictionary(r => r.Role, StringComparer.Ordinal);
+        _agentIndex = new Dictionary<string, int>(agents.Count, StringComparer.Ordinal);
+        for (var i = 0; i < agents.Count; i++)
+        {
+            _agentIndex[agents[i].Id] = i;
+        }
+
+        _roleIndex = new Dictionary<string, int>(rules.Count, StringComparer.Ordinal);
+        for (var i = 0; i < rules.Count; i++)
+        {
+            _roleIndex[rules[i].Role] = i;
+        }
+
+        _resolved = new Resolution?[]?[agents.Count];
+        _nearestBelow = new int[]?[agents.Count];
+        _held = new Resolution?[]?[agents.Count];
+        _relevant = new bool[]?[rules.Count];
+        (_agentList, _ruleList) = (agents, rules);
         _children = new(() => agents.Where(a => a.Parent is not null).ToLookup(a => a.Parent!, StringComparer.Ordinal));
     }
 
     public bool HasRule(string role) => _rules.ContainsKey(role);
 
     /// <summary>The holding agent and the agency of it that holds the role, or why there is none.</summary>
-    public Resolution Resolve(string municipality, string role)
-    {
-        if (!_resolved.TryGetValue((municipality, role), out var resolution))
-        {
-            _resolved[(municipality, role)] = resolution = ResolveUncached(municipality, role);
-        }
+    /// <remarks>
+    /// Answers are kept in an array by agent and role, found through two ordinal lookups: checking
+    /// Germany asks about two million times, and a dictionary keyed by the pair of strings hashed
+    /// both strings each time. A name that is no agent or no role is answered afresh each time.
+    /// </remarks>
+    public Resolution Resolve(string municipality, string role) =>
+        _agentIndex.TryGetValue(municipality, out var agent) && _roleIndex.TryGetValue(role, out var r)
+            ? Resolve(agent, r)
+            : ResolveUncached(municipality, role);
 
-        return resolution;
+    /// <summary>
+    /// As <see cref="Resolve(string, string)"/> for the agent at <paramref name="agent"/> in the list
+    /// the resolver was made with and the role of the rule at <paramref name="role"/>
+    /// (<see cref="AgentIndex"/>, <see cref="RoleIndex"/>), for callers that ask about the same
+    /// agents and roles many times.
+    /// </summary>
+    public Resolution Resolve(int agent, int role)
+    {
+        var row = _resolved[agent] ??= new Resolution?[_ruleList.Count];
+        return row[role] ??= ResolveUncached(_agentList[agent].Id, _ruleList[role].Role);
     }
+
+    /// <summary>Where the agent <paramref name="id"/> is in the list the resolver was made with, or -1.</summary>
+    public int AgentIndex(string id) => _agentIndex.GetValueOrDefault(id, -1);
+
+    /// <summary>Where the rule for <paramref name="role"/> is in the list the resolver was made with, or -1 for a role without one.</summary>
+    public int RoleIndex(string role) => _roleIndex.GetValueOrDefault(role, -1);
 
     private Resolution ResolveUncached(string municipality, string role)
     {
@@ -56,11 +100,19 @@ public sealed class JurisdictionResolver
                     break;
                 case HolderKind.Administration:
                     // Amtsangehörige Gemeinden are administered by their Amt, amtsfreie by themselves.
-                    holderId = Ancestors(municipality).FirstOrDefault(a => a.Kind == AgentKind.Amt)?.Id ?? municipality;
+                    holderId = FirstAbove(municipality, HolderKind.Amt)?.Id ?? municipality;
                     break;
                 case HolderKind.Nearest:
                     var kind = rule.Holder.NearestKind;
-                    var nearest = Ancestors(municipality).Select(a => NearestBelow(a.Id, role, kind)).FirstOrDefault(a => a is not null);
+                    AgentDefinition? nearest = null;
+                    foreach (var a in Ancestors(municipality))
+                    {
+                        if ((nearest = NearestBelow(a.Id, role, kind)) is not null)
+                        {
+                            break;
+                        }
+                    }
+
                     if (nearest is null)
                     {
                         var what = kind is { } k ? $"{AgentKinds.Name(k)} holding '{role}'" : $"agent holding '{role}'";
@@ -70,7 +122,7 @@ public sealed class JurisdictionResolver
                     holderId = nearest.Id;
                     break;
                 case HolderKind.Amt or HolderKind.District or HolderKind.State:
-                    var above = Ancestors(municipality).FirstOrDefault(a => ActsAs(rule.Holder.Kind, a.Kind));
+                    var above = FirstAbove(municipality, rule.Holder.Kind);
                     if (above is null)
                     {
                         var word = HolderWords.Name(rule.Holder.Kind);
@@ -85,35 +137,89 @@ public sealed class JurisdictionResolver
             }
         }
 
-        var holder = _agents[holderId];
-        var agency = holder.Agencies.FirstOrDefault(a => a.Roles.Contains(role));
-        return agency is null
-            ? Resolution.Fail($"role '{role}' resolves to agent '{holderId}' for municipality '{municipality}', but none of the agencies of '{holderId}' lists role '{role}'", holderId)
-            : new Resolution(holder, agency, null);
+        if (Held(holderId, role) is { } held)
+        {
+            return held;
+        }
+
+        return Resolution.Fail($"role '{role}' resolves to agent '{holderId}' for municipality '{municipality}', but none of the agencies of '{holderId}' lists role '{role}'", holderId);
     }
 
+    /// <summary>The answer when <paramref name="holderId"/> holds <paramref name="role"/>: its first agency listing the role, or null if none does. One shared answer per holder and role.</summary>
+    private Resolution? Held(string holderId, string role)
+    {
+        var holder = _agents[holderId];
+        if (!_agentIndex.TryGetValue(holderId, out var h) || !_roleIndex.TryGetValue(role, out var r))
+        {
+            return HeldUncached(holder, role);
+        }
+
+        var row = _held[h] ??= new Resolution?[_ruleList.Count];
+        var held = row[r] ??= HeldUncached(holder, role) ?? NoAgency;
+        return ReferenceEquals(held, NoAgency) ? null : held;
+    }
+
+    private static Resolution? HeldUncached(AgentDefinition holder, string role) =>
+        holder.Agencies.FirstOrDefault(a => a.Roles.Contains(role)) is { } agency ? new Resolution(holder, agency, null) : null;
+
     /// <summary>The agent holding <paramref name="role"/> closest below <paramref name="top"/> (or <paramref name="top"/> itself), breadth first, in file order.</summary>
+    /// <remarks>Kept by (top, role) in an array: a role's rule fixes the kind asked for.</remarks>
     private AgentDefinition? NearestBelow(string top, string role, AgentKind? kind)
     {
-        if (_nearestBelow.TryGetValue((top, role, kind), out var cached))
+        // The index of the agent found plus one, or NotFound; 0 until searched.
+        const int NotFound = -1;
+        var t = _agentIndex.GetValueOrDefault(top, -1);
+        var r = _roleIndex.GetValueOrDefault(role, -1);
+        int[]? row = null;
+        if (t >= 0 && r >= 0 && _ruleList[r].Holder.NearestKind == kind)
         {
-            return cached;
+            row = _nearestBelow[t] ??= new int[_ruleList.Count];
+            if (row[r] != 0)
+            {
+                return row[r] == NotFound ? null : _agentList[row[r] - 1];
+            }
+
+            // Most municipalities hold the role nowhere below them: answered without hashing a name.
+            if (!(_relevant[r] ??= RelevantByIndex(role, kind))[t])
+            {
+                row[r] = NotFound;
+                return null;
+            }
         }
 
         // Only subtrees that hold the role somewhere are searched; dropping the others keeps the
         // breadth-first order of those that remain.
         var relevant = HolderAncestors(role, kind);
         AgentDefinition? found = null;
-        var level = relevant.Contains(top) ? new List<AgentDefinition> { _agents[top] } : [];
-        var seen = new HashSet<string>(StringComparer.Ordinal) { top };
-        while (level.Count > 0 && found is null)
+        if (relevant.Contains(top))
         {
-            found = level.FirstOrDefault(a => (kind is null || a.Kind == kind) && Holds(a, role));
-            level = [.. level.SelectMany(a => _children.Value[a.Id]).Where(c => relevant.Contains(c.Id) && seen.Add(c.Id))];
+            var level = new List<AgentDefinition> { _agents[top] };
+            var seen = new HashSet<string>(StringComparer.Ordinal) { top };
+            while (level.Count > 0 && found is null)
+            {
+                found = level.FirstOrDefault(a => (kind is null || a.Kind == kind) && Holds(a, role));
+                level = [.. level.SelectMany(a => _children.Value[a.Id]).Where(c => relevant.Contains(c.Id) && seen.Add(c.Id))];
+            }
         }
 
-        _nearestBelow[(top, role, kind)] = found;
+        if (row is not null)
+        {
+            row[r] = found is null ? NotFound : _agentIndex[found.Id] + 1;
+        }
+
         return found;
+    }
+
+    /// <summary><see cref="HolderAncestors"/> by agent index.</summary>
+    private bool[] RelevantByIndex(string role, AgentKind? kind)
+    {
+        var relevant = new bool[_agentList.Count];
+        foreach (var id in HolderAncestors(role, kind))
+        {
+            relevant[_agentIndex[id]] = true;
+        }
+
+        return relevant;
     }
 
     /// <summary>Every agent with an agent of <paramref name="kind"/> holding <paramref name="role"/> at or below it.</summary>
@@ -131,6 +237,20 @@ public sealed class JurisdictionResolver
         }
 
         return set;
+    }
+
+    /// <summary>The first of the agent and its parents that acts as <paramref name="holder"/> (a loop, not LINQ: asked for every municipality and role of every check).</summary>
+    private AgentDefinition? FirstAbove(string municipality, HolderKind holder)
+    {
+        foreach (var a in Ancestors(municipality))
+        {
+            if (ActsAs(holder, a.Kind))
+            {
+                return a;
+            }
+        }
+
+        return null;
     }
 
     private static bool Holds(AgentDefinition agent, string role) => agent.Agencies.Any(g => g.Roles.Contains(role));

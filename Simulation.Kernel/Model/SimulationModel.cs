@@ -25,6 +25,7 @@ public sealed class SimulationModel
     private readonly double[] _minInLatency;
     private readonly Dictionary<(int From, int To), double> _latency = [];
     private readonly HandoffDefinition _handoff;
+    private readonly (HandoffRule Rule, HandoffEnd A, HandoffEnd B)[] _handoffRules;
 
     private SimulationModel(ScenarioDefinition definition)
     {
@@ -34,6 +35,7 @@ public sealed class SimulationModel
         Warmup = new SimTime(definition.Warmup.Value);
         Seed = definition.Seed;
         _handoff = definition.Handoff;
+        _handoffRules = [.. definition.Handoff.Rules.Select(r => (r, HandoffEnd.Of(r.A), HandoffEnd.Of(r.B)))];
         OfficeHandoff = definition.Handoff.BetweenOffices.Value;
 
         Calendar = definition.Calendar.Continuous
@@ -117,31 +119,84 @@ public sealed class SimulationModel
 
         _segmentCandidates = new int[]?[Agents.Count];
         var routes = new Lazy<SegmentRoutes>(() => new SegmentRoutes(definition, resolver));
-        var municipalities = new SortedSet<int>();
+        var districtMembers = new Dictionary<string, int[]>(StringComparer.Ordinal);
+        var municipalities = new bool[Agents.Count];
         foreach (var (owner, process) in needed)
         {
-            municipalities.Add(owner);
+            municipalities[owner] = true;
             if (Processes[process].Segments > 0 && _segmentCandidates[owner] is null)
             {
-                _segmentCandidates[owner] = [.. routes.Value.Candidates(Agents[owner].Id).Select(a => agentIndex[a.Id])];
-                municipalities.UnionWith(_segmentCandidates[owner]!);
+                _segmentCandidates[owner] = SegmentCandidatesOf(owner);
+                foreach (var m in _segmentCandidates[owner]!)
+                {
+                    municipalities[m] = true;
+                }
             }
         }
 
-        _holders = new Holder[]?[Agents.Count];
-        foreach (var m in municipalities)
+        // The owner, then the other members of its district in file order (SegmentRoutes.Candidates),
+        // from one array of the district's members instead of a list of definitions per owner.
+        int[] SegmentCandidatesOf(int owner)
         {
+            if (routes.Value.CrossableDistrict(Agents[owner].Id) is not { } district)
+            {
+                return [owner];
+            }
+
+            if (!districtMembers.TryGetValue(district, out var members))
+            {
+                districtMembers[district] = members = [.. routes.Value.Members(district).Select(a => agentIndex[a.Id])];
+            }
+
+            var candidates = new int[members.Length + (Array.IndexOf(members, owner) >= 0 ? 0 : 1)];
+            candidates[0] = owner;
+            var k = 1;
+            foreach (var m in members)
+            {
+                if (m != owner)
+                {
+                    candidates[k++] = m;
+                }
+            }
+
+            return candidates;
+        }
+
+        // An agency by its definition (the resolver answers with the scenario's own objects).
+        var agencyIndex = new Dictionary<AgencyDefinition, int>(ReferenceEqualityComparer.Instance);
+        foreach (var agent in definition.Agents)
+        {
+            for (var j = 0; j < agent.Agencies.Count; j++)
+            {
+                agencyIndex.TryAdd(agent.Agencies[j], j);
+            }
+        }
+
+        Holder HolderOf(int agent, AgencyDefinition agency) =>
+            agencyIndex.TryGetValue(agency, out var j) && j < Agents[agent].Agencies.Count && ReferenceEquals(definition.Agents[agent].Agencies[j], agency)
+                ? new Holder(agent, j)
+                : new Holder(agent, Agents[agent].Agencies.First(g => g.Id == agency.Id).Index);
+
+        _holders = new Holder[]?[Agents.Count];
+        for (var m = 0; m < Agents.Count; m++)
+        {
+            if (!municipalities[m])
+            {
+                continue;
+            }
+
             var table = new Holder[Roles.Count];
             for (var role = 0; role < Roles.Count; role++)
             {
-                var r = resolver.Resolve(Agents[m].Id, Roles[role]);
-                table[role] = r.Ok ? new Holder(agentIndex[r.Agent!.Id], Agents[agentIndex[r.Agent.Id]].Agencies.First(g => g.Id == r.Agency!.Id).Index) : None;
+                var r = resolver.Resolve(m, role); // the model's agents and roles are the definition's, in order
+                table[role] = r.Ok ? HolderOf(agentIndex[r.Agent!.Id], r.Agency!) : None;
             }
 
             _holders[m] = table;
         }
 
-        WorkingGroups = [.. definition.WorkingGroups.Select(g => new WorkingGroupModel(g.Id, GroupMembers(g, resolver, agentIndex), g.Every.Value, g.First.Value))];
+        var below = new Lazy<Dictionary<string, List<int>>>(() => AgentsBelow(resolver));
+        WorkingGroups = [.. definition.WorkingGroups.Select(g => new WorkingGroupModel(g.Id, GroupMembers(g, below, agentIndex), g.Every.Value, g.First.Value))];
 
         (_predStart, _preds, _predLatency) = BuildCommunicationGraph(needed);
         _minInLatency = new double[Agents.Count];
@@ -280,14 +335,14 @@ public sealed class SimulationModel
         };
     }
 
-    private IReadOnlySet<int> GroupMembers(WorkingGroupDefinition group, JurisdictionResolver resolver, Dictionary<string, int> agentIndex)
+    private IReadOnlySet<int> GroupMembers(WorkingGroupDefinition group, Lazy<Dictionary<string, List<int>>> below, Dictionary<string, int> agentIndex)
     {
         var members = new HashSet<int>();
         foreach (var m in group.Members)
         {
             if (m.Below)
             {
-                members.UnionWith(Agents.Where(a => resolver.Ancestors(a.Id).Any(x => x.Id == m.AgentId)).Select(a => a.Index));
+                members.UnionWith(below.Value.GetValueOrDefault(m.AgentId) ?? []);
             }
             else
             {
@@ -296,6 +351,33 @@ public sealed class SimulationModel
         }
 
         return members;
+    }
+
+    /// <summary>
+    /// The agents at or below each agent, in file order: what a working group's "everyone below X"
+    /// names, gathered once instead of walking every agent's parents for each such member (a
+    /// variant may form a working group for each of Germany's districts).
+    /// </summary>
+    private Dictionary<string, List<int>> AgentsBelow(JurisdictionResolver resolver)
+    {
+        var below = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        foreach (var a in Agents)
+        {
+            foreach (var x in resolver.Ancestors(a.Id))
+            {
+                if (!below.TryGetValue(x.Id, out var list))
+                {
+                    below[x.Id] = list = [];
+                }
+
+                if (list.Count == 0 || list[^1] != a.Index)
+                {
+                    list.Add(a.Index);
+                }
+            }
+        }
+
+        return below;
     }
 
     /// <summary>The most specific matching rule (an agent beats a level), the later one on a tie, else the default.</summary>
@@ -310,10 +392,10 @@ public sealed class SimulationModel
         var b = Agents[to];
         var best = _handoff.Default.Value;
         var bestScore = 0;
-        foreach (var rule in _handoff.Rules)
+        foreach (var (rule, endA, endB) in _handoffRules)
         {
-            var score = Math.Max(Score(a, rule.A) * Score(b, rule.B) > 0 ? Score(a, rule.A) + Score(b, rule.B) : 0,
-                Score(a, rule.B) * Score(b, rule.A) > 0 ? Score(a, rule.B) + Score(b, rule.A) : 0);
+            var score = Math.Max(endA.Score(a) * endB.Score(b) > 0 ? endA.Score(a) + endB.Score(b) : 0,
+                endB.Score(a) * endA.Score(b) > 0 ? endB.Score(a) + endA.Score(b) : 0);
             if (score > 0 && score >= bestScore)
             {
                 best = rule.Latency.Value;
@@ -322,20 +404,39 @@ public sealed class SimulationModel
         }
 
         return best;
-
-        static int Score(AgentModel agent, string endpoint) =>
-            endpoint == agent.Id ? 2 : Definitions.Levels.TryParseHandoffWord(endpoint, out var level) && Definitions.Levels.Includes(level, agent.Kind) ? 1 : 0;
     }
 
+    /// <summary>One end of a hand-off rule, its level word read once: 2 for the agent it names, 1 for an agent of its level, else 0.</summary>
+    private readonly record struct HandoffEnd(string Text, Level? Level)
+    {
+        public static HandoffEnd Of(string text) =>
+            new(text, Definitions.Levels.TryParseHandoffWord(text, out var level) ? level : null);
+
+        public int Score(AgentModel agent) =>
+            Text == agent.Id ? 2 : Level is { } level && Definitions.Levels.Includes(level, agent.Kind) ? 1 : 0;
+    }
+
+    /// <summary>
+    /// The links work can travel along, by receiving agent then sender, with each link's latency.
+    /// Shaped for Germany's size (every municipality of a district may be crossed by the linear
+    /// measures of every other): links are collected as packed integers in a hash set and sorted
+    /// once, and the links inside one segment (a step's holder to its successor's in the same
+    /// segment, and to and from its consulted, support and rework holders) depend only on the
+    /// process and the crossed municipality, so they are added once per process and municipality,
+    /// not once for every owner whose route may cross it.
+    /// </summary>
     private (int[] Start, int[] Preds, double[] Latency) BuildCommunicationGraph(HashSet<(int Owner, int Process)> needed)
     {
-        var edges = new SortedSet<(int To, int From)>();
-        foreach (var (owner, processIndex) in needed.OrderBy(n => n.Owner).ThenBy(n => n.Process))
+        var edges = new HashSet<long>();
+        long agents = Agents.Count;
+        var segmentsDone = new bool[Processes.Count][]; // [process][municipality]: the segment's own links added
+        foreach (var (owner, processIndex) in needed)
         {
             var process = Processes[processIndex];
             var candidates = process.Segments > 0 ? SegmentCandidates(owner) : [owner];
-            int[] Instances(StepModel step) => step.PerSegment ? candidates : [owner];
-            int H(int municipality, int role) => HolderOf(municipality, role).Agent;
+            int[] ownerOnly = [owner];
+            int[] Instances(StepModel step) => step.PerSegment ? candidates : ownerOnly;
+            int H(int municipality, int role) => _holders[municipality]![role].Agent;
 
             foreach (var s in process.StartSteps)
             {
@@ -345,48 +446,91 @@ public sealed class SimulationModel
                 }
             }
 
+            if (process.Steps.Any(x => x.PerSegment))
+            {
+                var done = segmentsDone[processIndex] ??= new bool[Agents.Count];
+                foreach (var m in candidates)
+                {
+                    if (!done[m])
+                    {
+                        done[m] = true;
+                        foreach (var step in process.Steps.Where(x => x.PerSegment))
+                        {
+                            AddLocalLinks(process, step, m, H(m, step.Role));
+                        }
+                    }
+                }
+            }
+
             foreach (var step in process.Steps)
             {
                 foreach (var m in Instances(step))
                 {
                     var holder = H(m, step.Role);
-                    foreach (var succ in step.Successors.Select(x => process.Steps[x]))
+                    foreach (var x in step.Successors)
                     {
-                        foreach (var n in Instances(succ).Where(n => !(step.PerSegment && succ.PerSegment) || n == m))
+                        var succ = process.Steps[x];
+                        if (step.PerSegment && succ.PerSegment)
+                        {
+                            continue; // a link within the segment: among its own links, above
+                        }
+
+                        foreach (var n in Instances(succ))
                         {
                             AddEdge(holder, H(n, succ.Role));
                         }
                     }
 
-                    foreach (var role in step.Consult)
+                    if (!step.PerSegment)
                     {
-                        AddBoth(holder, H(m, role));
+                        AddLocalLinks(process, step, m, holder);
                     }
+                }
+            }
 
-                    if (step.SupportRole >= 0)
+            // The links of one instance of a step that stay with its municipality m: to its successor in
+            // the same segment, and to and from the agencies it consults, its support and rework.
+            void AddLocalLinks(ProcessModel process, StepModel step, int m, int holder)
+            {
+                foreach (var x in step.Successors)
+                {
+                    var succ = process.Steps[x];
+                    if (step.PerSegment && succ.PerSegment)
                     {
-                        AddBoth(holder, H(m, step.SupportRole));
+                        AddEdge(holder, H(m, succ.Role));
                     }
+                }
 
-                    if (step.Rework is { } rework)
-                    {
-                        AddBoth(holder, H(m, process.Steps[rework.ReturnsTo].Role));
-                    }
+                foreach (var role in step.Consult)
+                {
+                    AddBoth(holder, H(m, role));
+                }
+
+                if (step.SupportRole >= 0)
+                {
+                    AddBoth(holder, H(m, step.SupportRole));
+                }
+
+                if (step.Rework is { } rework)
+                {
+                    AddBoth(holder, H(m, process.Steps[rework.ReturnsTo].Role));
                 }
             }
         }
 
+        var sorted = edges.ToArray();
+        Array.Sort(sorted);
         var start = new int[Agents.Count + 1];
-        var preds = new int[edges.Count];
-        var latency = new double[edges.Count];
-        var k = 0;
-        foreach (var (to, from) in edges)
+        var preds = new int[sorted.Length];
+        var latency = new double[sorted.Length];
+        _latency.EnsureCapacity(sorted.Length);
+        for (var k = 0; k < sorted.Length; k++)
         {
+            var (to, from) = ((int)(sorted[k] / agents), (int)(sorted[k] % agents));
             start[to + 1]++;
             preds[k] = from;
             latency[k] = ComputeLatency(from, to);
             _latency[(from, to)] = latency[k];
-            k++;
         }
 
         for (var a = 0; a < Agents.Count; a++)
@@ -402,11 +546,14 @@ public sealed class SimulationModel
             AddEdge(b, a);
         }
 
+        // Receiver times the number of agents plus sender: sorting the numbers sorts the links by
+        // (receiver, sender), and below 2^32 (Germany: 1.7e8) a long's hash is the number itself, so
+        // no two links collide (a shift by 32 would hash to receiver XOR sender, colliding badly).
         void AddEdge(int from, int to)
         {
             if (from != to && from >= 0 && to >= 0)
             {
-                edges.Add((to, from));
+                edges.Add(to * agents + from);
             }
         }
     }

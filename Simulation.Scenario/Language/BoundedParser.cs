@@ -40,7 +40,7 @@ internal sealed class BoundedParser(IParser inner, string file) : IParser
                 _anchors.Clear();
                 break;
             case Scalar scalar:
-                Count(scalar, 1, $"the file holds more than {N(ScenarioLimits.MaxYamlNodes)} keys and values, the limit for a scenario (germany.yaml has about 430,000): is it the right file?");
+                Count(scalar, 1);
                 Close(scalar.Anchor.IsEmpty ? null : scalar.Anchor.Value, 1, 0);
                 break;
             case NodeEvent start and (MappingStart or SequenceStart):
@@ -49,7 +49,7 @@ internal sealed class BoundedParser(IParser inner, string file) : IParser
                     throw Problem(start, $"mappings and lists are nested more than {ScenarioLimits.MaxNesting} levels deep here, the limit for a scenario (the shipped ones need 7): is a ']' or '}}' missing, or is it the right file?");
                 }
 
-                Count(start, 1, $"the file holds more than {N(ScenarioLimits.MaxYamlNodes)} keys and values, the limit for a scenario (germany.yaml has about 430,000): is it the right file?");
+                Count(start, 1);
                 if (!start.Anchor.IsEmpty)
                 {
                     _anchors[start.Anchor.Value] = null;
@@ -88,17 +88,23 @@ internal sealed class BoundedParser(IParser inner, string file) : IParser
             throw Problem(alias, $"alias '*{name}' puts what '&{name}' holds ({held.Height} levels) more than {ScenarioLimits.MaxNesting} levels deep, the limit for a scenario (the shipped ones need 7)");
         }
 
-        Count(alias, held.Nodes,
-            $"alias '*{name}' repeats {N(held.Nodes)} keys and values, and takes the file past {N(ScenarioLimits.MaxYamlNodes)}, the limit for a scenario (an alias counts as a copy of what its anchor holds): is the file an alias bomb?");
+        if (_nodes + held.Nodes > ScenarioLimits.MaxYamlNodes)
+        {
+            throw Problem(alias, $"alias '*{name}' repeats {N(held.Nodes)} keys and values, and takes the file past {N(ScenarioLimits.MaxYamlNodes)}, the limit for a scenario (an alias counts as a copy of what its anchor holds): is the file an alias bomb?");
+        }
+
+        Count(alias, held.Nodes);
         AddToParent(held.Nodes, held.Height);
     }
 
-    private void Count(ParsingEvent at, long nodes, string message)
+    // The message is written only when the limit is passed, not formatted (two numbers and a
+    // string of 200 characters) for each of Germany's 430,000 events.
+    private void Count(ParsingEvent at, long nodes)
     {
         _nodes += nodes;
         if (_nodes > ScenarioLimits.MaxYamlNodes)
         {
-            throw Problem(at, message);
+            throw Problem(at, $"the file holds more than {N(ScenarioLimits.MaxYamlNodes)} keys and values, the limit for a scenario (germany.yaml has about 430,000): is it the right file?");
         }
     }
 

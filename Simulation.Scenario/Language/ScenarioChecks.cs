@@ -113,14 +113,27 @@ public static class ScenarioChecks
 
         // A municipality a linear measure may cross (the owner, then the others of its district) is
         // checked once per process, not once for every owner whose route may cross it.
+        // Role names by the string object the step holds (hashing a reference, not the characters).
+        var roleIndex = new Dictionary<string, int>(ReferenceEqualityComparer.Instance);
+        int RoleIndex(string role)
+        {
+            if (!roleIndex.TryGetValue(role, out var k))
+            {
+                roleIndex[role] = k = resolver.RoleIndex(role);
+            }
+
+            return k;
+        }
+
         var segmentChecked = new HashSet<(string Process, string Holder)>();
         var districtsChecked = new HashSet<(string Process, string District)>();
         foreach (var (owner, process) in needed.Distinct())
         {
-            var segmentOwners = process.Segments > 0 ? SegmentHolders(owner, process) : [owner];
+            (string Id, int Index)[] ownerOnly = [(owner, resolver.AgentIndex(owner))];
+            (string Id, int Index)[] segmentOwners = process.Segments > 0 ? [.. SegmentHolders(owner, process).Select(h => (h, resolver.AgentIndex(h)))] : ownerOnly;
             foreach (var step in process.Steps)
             {
-                foreach (var holderOwner in step.PerSegment ? segmentOwners : [owner])
+                foreach (var holderOwner in step.PerSegment ? segmentOwners : ownerOnly)
                 {
                     CheckRole(step.Role, step, holderOwner, needCouncil: step.Kind == StepKind.Council, "");
                     foreach (var consulted in step.Consult)
@@ -151,9 +164,11 @@ public static class ScenarioChecks
                 return holders;
             }
 
-            void CheckRole(string role, StepDefinition step, string holderOwner, bool needCouncil, string what)
+            // By index where both are known: asked for every step of every process of every municipality.
+            void CheckRole(string role, StepDefinition step, (string Id, int Index) holderOwner, bool needCouncil, string what)
             {
-                var r = resolver.Resolve(holderOwner, role);
+                var k = RoleIndex(role);
+                var r = holderOwner.Index >= 0 && k >= 0 ? resolver.Resolve(holderOwner.Index, k) : resolver.Resolve(holderOwner.Id, role);
                 if (!r.Ok)
                 {
                     var rule = scenario.Jurisdiction.FirstOrDefault(j => j.Role == role);

@@ -91,16 +91,16 @@ internal static class OperationSupport
     internal static ScenarioDefinition Replace(ScenarioDefinition s, IReadOnlyList<string> ids, AgentDefinition merged)
     {
         var gone = ids.ToHashSet(StringComparer.Ordinal);
-        var agents = new List<AgentDefinition>();
+        var agents = new List<AgentDefinition>(s.Agents.Count);
         foreach (var a in s.Agents)
         {
             if (a.Id == ids[0])
             {
                 agents.Add(merged);
             }
-            else if (!gone.Contains(a.Id))
+            else if (!IsOneOf(a.Id, ids))
             {
-                agents.Add(a.Parent is { } p && gone.Contains(p) ? a with { Parent = merged.Id } : a);
+                agents.Add(a.Parent is { } p && IsOneOf(p, ids) ? a with { Parent = merged.Id } : a);
             }
         }
 
@@ -110,6 +110,22 @@ internal static class OperationSupport
             Overrides = j.Overrides.ToDictionary(kv => kv.Key, kv => gone.Contains(kv.Value) ? merged.Id : kv.Value),
         }).ToList();
         return Rename(s with { Agents = agents, Jurisdiction = jurisdiction }, gone, merged.Id);
+    }
+
+    // A merge names a few agents, and a variant may merge hundreds of times over Germany's 13,000:
+    // comparing with each name stops at the first differing character, where a hash set hashes
+    // every character of every agent's id twice per merge.
+    private static bool IsOneOf(string id, IReadOnlyList<string> ids)
+    {
+        foreach (var x in ids)
+        {
+            if (x == id)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Hand-off rules, working groups and cost items that named a merged agent now name the new one.</summary>

@@ -1,6 +1,7 @@
 using IsdnSim.Kernel.Definitions;
 using IsdnSim.Scenario.Diagnostics;
 using IsdnSim.Scenario.Language;
+using IsdnSim.Scenario.Variants;
 using IsdnSim.Tests.Support;
 
 namespace IsdnSim.Tests.Definitions;
@@ -64,6 +65,46 @@ public sealed class JurisdictionResolverTests
 
         r.Ok.Should().BeTrue(r.Problem);
         r.Agent!.Id.Should().Be(holder);
+    }
+
+    [Fact]
+    public void ResolvingByIndex_AnswersAsByName_InAnyOrderOfAsking()
+    {
+        // Brandenburg: Ämter, districts, cities and nearest-held roles; each variant changes who holds what.
+        var scenario = Runs.Load("brandenburg.yaml").Definition;
+        foreach (var d in scenario.Variants.Select(v => VariantApplier.Apply(scenario, v.Id)).Prepend(scenario))
+        {
+            var byIndex = new JurisdictionResolver(d.Agents, d.Jurisdiction);
+            var byName = new JurisdictionResolver(d.Agents, d.Jurisdiction);
+            var answers = new List<(string Agent, string Role, JurisdictionResolver.Resolution Answer)>();
+            for (var a = d.Agents.Count - 1; a >= 0; a--)
+            {
+                for (var r = 0; r < d.Jurisdiction.Count; r++)
+                {
+                    byIndex.AgentIndex(d.Agents[a].Id).Should().Be(a);
+                    byIndex.RoleIndex(d.Jurisdiction[r].Role).Should().Be(r);
+                    answers.Add((d.Agents[a].Id, d.Jurisdiction[r].Role, byIndex.Resolve(a, r)));
+                }
+            }
+
+            foreach (var (agent, role, answer) in answers.AsEnumerable().Reverse())
+            {
+                byName.Resolve(agent, role).Should().Be(answer, $"{role} for {agent} in {d.AppliedVariant ?? "the file"}");
+            }
+
+            answers.Count(x => x.Answer.Ok).Should().BeGreaterThan(answers.Count / 2);
+        }
+    }
+
+    [Fact]
+    public void AnUnknownAgentOrRole_IsAnsweredByName()
+    {
+        var resolver = Resolver();
+
+        resolver.AgentIndex("nobody").Should().Be(-1);
+        resolver.RoleIndex("no-such-role").Should().Be(-1);
+        resolver.Resolve("dorf-a1", "no-such-role").Problem.Should().Be("role 'no-such-role' has no entry in jurisdiction");
+        resolver.Resolve("nobody", "grid").Problem.Should().Contain("there is none in the tree above or beside 'nobody'");
     }
 
     [Fact]
