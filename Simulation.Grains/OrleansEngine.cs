@@ -10,14 +10,13 @@ namespace IsdnSim.Grains;
 
 /// <summary>
 /// Runs a replication on an Orleans cluster (an embedded silo or several): a coordinator grain
-/// and one grain per agent drive the same kernel code as the in-process engine. With a
+/// and a few agent group grains (<see cref="AgentGroups"/>) drive the same kernel code as the in-process engine. With a
 /// <see cref="ClusterWatch"/>, a replication whose silo leaves the cluster is run again from the
 /// start on the silos that remain; being a pure function of its inputs, it gives the same bytes.
 /// </summary>
 public sealed class OrleansEngine(IGrainFactory grains, ModelCache? localSilo = null, ClusterWatch? watch = null) : ISimulationEngine
 {
     private const int PageSize = 50_000;
-    private const int CollectBatch = 256;
 
     /// <summary>Attempts per replication before a lost silo fails the batch: enough for several silos lost one after another.</summary>
     public const int MaxAttempts = 5;
@@ -139,14 +138,10 @@ public sealed class OrleansEngine(IGrainFactory grains, ModelCache? localSilo = 
             while (!state.Done);
 
             var results = new AgentResult[started.Agents];
-            for (var start = 0; start < started.Agents; start += CollectBatch)
+            var collected = await Guard(Task.WhenAll(Enumerable.Range(0, started.Groups).Select(g => CollectAsync(coordinatorKey, g, started.Groups, model.Horizon.Days))), silo, started.Silo, cancellationToken);
+            foreach (var r in collected.SelectMany(group => group))
             {
-                var batch = Enumerable.Range(start, Math.Min(CollectBatch, started.Agents - start));
-                var collected = await Guard(Task.WhenAll(batch.Select(a => CollectAsync(coordinatorKey, a, model.Horizon.Days))), silo, started.Silo, cancellationToken);
-                foreach (var r in collected)
-                {
-                    results[r.Agent] = r;
-                }
+                results[r.Agent] = r;
             }
 
             var result = ReplicationResult.Assemble(replication, model.Horizon.Days, results, state.Windows);
@@ -206,13 +201,20 @@ public sealed class OrleansEngine(IGrainFactory grains, ModelCache? localSilo = 
         }
     }
 
-    private async Task<AgentResult> CollectAsync(string coordinatorKey, int agent, double horizon)
+    private async Task<AgentResult[]> CollectAsync(string coordinatorKey, int group, int groups, double horizon)
     {
-        var grain = grains.GetGrain<IAgentGrain>(RunCoordinatorGrain.AgentKey(coordinatorKey, agent));
-        var closing = await grain.Close(horizon);
-        var projects = await FetchAsync(closing.Projects, async (o, c) => (await grain.Projects(o, c)).Value);
-        var steps = await FetchAsync(closing.Steps, async (o, c) => (await grain.Steps(o, c)).Value);
-        return new AgentResult(agent, closing.Agencies, closing.Arrivals, projects, steps, closing.Events, closing.Tallies);
+        var grain = grains.GetGrain<IAgentGroupGrain>(RunCoordinatorGrain.GroupKey(coordinatorKey, group));
+        var closings = (await grain.Close(horizon)).Value;
+        var results = new AgentResult[closings.Length];
+        for (var i = 0; i < closings.Length; i++)
+        {
+            var (agent, closing) = (AgentGroups.Member(group, i, groups), closings[i]);
+            var projects = await FetchAsync(closing.Projects, async (o, c) => (await grain.Projects(agent, o, c)).Value);
+            var steps = await FetchAsync(closing.Steps, async (o, c) => (await grain.Steps(agent, o, c)).Value);
+            results[i] = new AgentResult(agent, closing.Agencies, closing.Arrivals, projects, steps, closing.Events, closing.Tallies);
+        }
+
+        return results;
     }
 
     private static async Task<T[]> FetchAsync<T>(int total, Func<int, int, Task<T[]>> page)

@@ -12,20 +12,19 @@ namespace IsdnSim.Grains;
 [ReplicationPlacement]
 public sealed class RunCoordinatorGrain(ModelCache models) : Grain, IRunCoordinatorGrain
 {
-    private const int InitialisationBatch = 512;
-
     private RunSpec? _spec;
     private SimulationModel? _model;
     private WindowCoordinator? _coordinator;
-    private IAgentGrain[] _agents = [];
+    private IAgentGroupGrain[] _groups = [];
+    private List<AgentCall>[] _callsByGroup = [];
     private bool _done;
     private TraceMerger? _trace;
 
-    /// <summary>The grain key of one agent of one coordinator's run.</summary>
-    public static string AgentKey(string coordinatorKey, int agent) => $"{coordinatorKey}/{agent}";
+    /// <summary>The grain key of one agent group of one coordinator's run.</summary>
+    public static string GroupKey(string coordinatorKey, int group) => $"{coordinatorKey}/{group}";
 
-    /// <summary>The coordinator's key of an agent's key (<see cref="AgentKey"/>).</summary>
-    public static string CoordinatorKey(string agentKey) => agentKey[..agentKey.LastIndexOf('/')];
+    /// <summary>The coordinator's key of a group's key (<see cref="GroupKey"/>).</summary>
+    public static string CoordinatorKey(string groupKey) => groupKey[..groupKey.LastIndexOf('/')];
 
     public async Task<RunStarted> Start(Immutable<RunSpec> runSpec, int replication, bool trace)
     {
@@ -36,18 +35,21 @@ public sealed class RunCoordinatorGrain(ModelCache models) : Grain, IRunCoordina
         var specKey = spec.Key;
         _coordinator = new WindowCoordinator(model, spec.MaxEventsPerWindow);
         var key = this.GetPrimaryKeyString();
-        _agents = [.. Enumerable.Range(0, model.Agents.Count).Select(a => GrainFactory.GetGrain<IAgentGrain>(AgentKey(key, a)))];
-        for (var start = 0; start < _agents.Length; start += InitialisationBatch)
+
+        // The groups live on this silo (ReplicationPlacement), so its cores are the ones they share.
+        var groups = AgentGroups.Count(model.Agents.Count, Environment.ProcessorCount);
+        _groups = [.. Enumerable.Range(0, groups).Select(g => GrainFactory.GetGrain<IAgentGroupGrain>(GroupKey(key, g)))];
+        _callsByGroup = [.. Enumerable.Range(0, groups).Select(_ => new List<AgentCall>())];
+        var firsts = await Task.WhenAll(_groups.Select((group, g) => group.Initialize(specKey, replication, g, groups, trace)));
+        for (var g = 0; g < groups; g++)
         {
-            var batch = Enumerable.Range(start, Math.Min(InitialisationBatch, _agents.Length - start)).ToArray();
-            var firsts = await Task.WhenAll(batch.Select(a => _agents[a].Initialize(specKey, replication, a, trace)));
-            for (var i = 0; i < batch.Length; i++)
+            for (var i = 0; i < firsts[g].Value.Length; i++)
             {
-                _coordinator.SetInitial(batch[i], firsts[i]);
+                _coordinator.SetInitial(AgentGroups.Member(g, i, groups), firsts[g].Value[i]);
             }
         }
 
-        return new RunStarted(_agents.Length, GrainContext.Address.SiloAddress!);
+        return new RunStarted(model.Agents.Count, groups, GrainContext.Address.SiloAddress!);
     }
 
     public Task<Immutable<RunSpec>> Spec() =>
@@ -73,18 +75,7 @@ public sealed class RunCoordinatorGrain(ModelCache models) : Grain, IRunCoordina
                 trace.AddRange(_trace.Before(coordinator.Now));
             }
 
-            if (calls.Count == 1)
-            {
-                var only = calls[0];
-                Apply(coordinator, only.Agent, (await _agents[only.Agent].Advance(only.Until, only.Inbox.AsImmutable(), only.MaxEvents)).Value);
-                continue;
-            }
-
-            var results = await Task.WhenAll(calls.Select(c => _agents[c.Agent].Advance(c.Until, c.Inbox.AsImmutable(), c.MaxEvents)));
-            for (var i = 0; i < calls.Count; i++)
-            {
-                Apply(coordinator, calls[i].Agent, results[i].Value);
-            }
+            await AdvanceWindowAsync(coordinator, calls);
         }
 
         if (_done && _trace is not null)
@@ -93,6 +84,53 @@ public sealed class RunCoordinatorGrain(ModelCache models) : Grain, IRunCoordina
         }
 
         return new CoordinatorProgress(coordinator.Now, _model!.Horizon.Days, coordinator.Events, coordinator.Windows, _done, [.. trace]);
+    }
+
+    /// <summary>
+    /// One call per group with agents due, all groups at once; the answers are applied in the
+    /// order of <paramref name="calls"/> (agent order), as the in-process engine applies them.
+    /// </summary>
+    private async Task AdvanceWindowAsync(WindowCoordinator coordinator, List<AgentCall> calls)
+    {
+        var groups = _groups.Length;
+        if (calls.Count == 1)
+        {
+            var only = calls[0];
+            var answer = await _groups[AgentGroups.GroupOf(only.Agent, groups)].Advance(new[] { only }.AsImmutable());
+            Apply(coordinator, only.Agent, answer.Value[0]);
+            return;
+        }
+
+        foreach (var call in calls)
+        {
+            _callsByGroup[AgentGroups.GroupOf(call.Agent, groups)].Add(call);
+        }
+
+        var called = new List<int>(groups);
+        var pending = new List<Task<Immutable<AdvanceResult[]>>>(groups);
+        for (var g = 0; g < groups; g++)
+        {
+            if (_callsByGroup[g].Count > 0)
+            {
+                called.Add(g);
+                pending.Add(_groups[g].Advance(_callsByGroup[g].ToArray().AsImmutable()));
+                _callsByGroup[g].Clear();
+            }
+        }
+
+        var answers = new AdvanceResult[groups][];
+        var results = await Task.WhenAll(pending);
+        for (var k = 0; k < called.Count; k++)
+        {
+            answers[called[k]] = results[k].Value;
+        }
+
+        var next = new int[groups];
+        foreach (var call in calls)
+        {
+            var g = AgentGroups.GroupOf(call.Agent, groups);
+            Apply(coordinator, call.Agent, answers[g][next[g]++]);
+        }
     }
 
     private void Apply(WindowCoordinator coordinator, int agent, AdvanceResult result)
@@ -107,8 +145,8 @@ public sealed class RunCoordinatorGrain(ModelCache models) : Grain, IRunCoordina
 
     public async Task Release()
     {
-        await Task.WhenAll(_agents.Select(a => a.Release()));
-        _agents = [];
+        await Task.WhenAll(_groups.Select(g => g.Release()));
+        _groups = [];
         _coordinator = null;
         DeactivateOnIdle();
     }

@@ -105,7 +105,7 @@ public sealed class DeterminismTests(OneSiloCluster oneSilo, TwoSiloCluster twoS
         var spec = Spec("rural-district.yaml");
         var client = twoSilos.Cluster.Client;
         var coordinators = Enumerable.Range(0, 8).Select(r => client.GetGrain<IRunCoordinatorGrain>($"placement/{r}")).ToList();
-        var agents = (await Task.WhenAll(coordinators.Select((c, r) => c.Start(spec.AsImmutable(), r, trace: false)))).Select(s => s.Agents).ToArray();
+        var groups = (await Task.WhenAll(coordinators.Select((c, r) => c.Start(spec.AsImmutable(), r, trace: false)))).Select(s => s.Groups).ToArray();
 
         var management = client.GetGrain<IManagementGrain>(0);
         var runsPerSilo = new List<HashSet<string>>();
@@ -114,8 +114,8 @@ public sealed class DeterminismTests(OneSiloCluster oneSilo, TwoSiloCluster twoS
             var stats = await management.GetDetailedGrainStatistics(null, [silo.SiloAddress]);
             runsPerSilo.Add([.. stats.Select(x => x.GrainId.Key.ToString()!).Where(k => k.StartsWith("placement/", StringComparison.Ordinal))
                 .Select(ReplicationPlacementDirector.RunOf)]);
-            stats.Count(x => x.GrainType.Contains(nameof(AgentGrain), StringComparison.Ordinal) && x.GrainId.Key.ToString()!.StartsWith("placement/", StringComparison.Ordinal))
-                .Should().Be(runsPerSilo[^1].Sum(run => agents[int.Parse(run[10..], CultureInfo.InvariantCulture)]), "every agent of a run is where its run is");
+            stats.Count(x => x.GrainType.Contains(nameof(AgentGroupGrain), StringComparison.Ordinal) && x.GrainId.Key.ToString()!.StartsWith("placement/", StringComparison.Ordinal))
+                .Should().Be(runsPerSilo[^1].Sum(run => groups[int.Parse(run[10..], CultureInfo.InvariantCulture)]), "every agent group of a run is where its run is");
         }
 
         await Task.WhenAll(coordinators.Select(c => c.Release()));

@@ -82,6 +82,19 @@ public sealed class SerializationTests(OneSiloCluster cluster)
     }
 
     [Fact]
+    public void AGroupsWindow_WithItsAgentsInboxes_SurvivesSerialization()
+    {
+        var message = new Message(14.25, 3, 99, 8, 12.0, new SupportRequest(4, 123456789012, 0.25), Token);
+        AgentCall[] window = [new AgentCall(3, 20.5, [message], 1000), new AgentCall(11, double.PositiveInfinity, [], 7)];
+
+        var back = RoundTrip(window);
+
+        back.Select(c => (c.Agent, c.Until, c.MaxEvents)).Should().Equal((3, 20.5, 1000L), (11, double.PositiveInfinity, 7L));
+        back[0].Inbox.Should().Equal(message);
+        back[1].Inbox.Should().BeEmpty();
+    }
+
+    [Fact]
     public void AMessageOfAnUnknownKind_IsRefusedOnArrival()
     {
         var wire = new MessageSurrogate(14.25, 3, 99, 8, 12.0, (MessageKind)99, 4, 0, 0, 0, Token);

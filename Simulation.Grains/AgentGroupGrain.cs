@@ -1,0 +1,83 @@
+using IsdnSim.Grains.Hosting;
+using IsdnSim.Kernel.Agents;
+using IsdnSim.Kernel.Agents.Runtime;
+using Orleans.Concurrency;
+
+namespace IsdnSim.Grains;
+
+/// <summary>
+/// Thin: holds some agents' <see cref="AgentRuntime"/>s and forwards to them, one after the other.
+/// A group lives on the silo of its replication's coordinator (<see cref="ReplicationPlacement"/>);
+/// replications spread over the silos.
+/// </summary>
+[CollectionAgeLimit(AlwaysActive = true)]
+[ReplicationPlacement]
+public sealed class AgentGroupGrain(ModelCache models) : Grain, IAgentGroupGrain
+{
+    private AgentRuntime[]? _agents;
+    private AgentResult[]? _results;
+    private int _group;
+    private int _groups;
+
+    public async Task<Immutable<double[]>> Initialize(string specKey, int replication, int group, int groups, bool trace)
+    {
+        var coordinator = GrainFactory.GetGrain<IRunCoordinatorGrain>(RunCoordinatorGrain.CoordinatorKey(this.GetPrimaryKeyString()));
+        var (spec, model) = await models.GetAsync(specKey, async () => (await coordinator.Spec()).Value);
+        var options = trace ? spec.Options with { Trace = true } : spec.Options;
+        var agents = new AgentRuntime[AgentGroups.Size(group, groups, model.Agents.Count)];
+        var firsts = new double[agents.Length];
+        for (var i = 0; i < agents.Length; i++)
+        {
+            agents[i] = new AgentRuntime(model, AgentGroups.Member(group, i, groups), replication, options);
+            firsts[i] = agents[i].Initialize();
+        }
+
+        (_agents, _group, _groups) = (agents, group, groups);
+        return firsts.AsImmutable();
+    }
+
+    public Task<Immutable<AdvanceResult[]>> Advance(Immutable<AgentCall[]> calls)
+    {
+        var results = new AdvanceResult[calls.Value.Length];
+        for (var i = 0; i < results.Length; i++)
+        {
+            var call = calls.Value[i];
+            results[i] = Agent(call.Agent).Advance(call.Until, call.Inbox, call.MaxEvents);
+        }
+
+        return Task.FromResult(results.AsImmutable());
+    }
+
+    public Task<Immutable<AgentClosing[]>> Close(double horizon)
+    {
+        var agents = _agents ?? throw Lost("was not initialised");
+        _results = [.. agents.Select(a => a.Close(horizon))];
+        return Task.FromResult(_results.Select(r => new AgentClosing(r.Agencies, r.Arrivals, r.Finished.Length, r.Steps.Length, r.Events, r.Tallies)).ToArray().AsImmutable());
+    }
+
+    public Task<Immutable<ProjectRecord[]>> Projects(int agent, int offset, int count) => Task.FromResult(Page(Result(agent).Finished, offset, count).AsImmutable());
+
+    public Task<Immutable<StepRecord[]>> Steps(int agent, int offset, int count) => Task.FromResult(Page(Result(agent).Steps, offset, count).AsImmutable());
+
+    public Task Release()
+    {
+        _agents = null;
+        _results = null;
+        DeactivateOnIdle();
+        return Task.CompletedTask;
+    }
+
+    private AgentRuntime Agent(int agent) => (_agents ?? throw Lost("was not initialised"))[Index(agent)];
+
+    private AgentResult Result(int agent) => (_results ?? throw Lost("was not closed"))[Index(agent)];
+
+    private int Index(int agent) => AgentGroups.GroupOf(agent, _groups) == _group
+        ? AgentGroups.IndexOf(agent, _groups)
+        : throw new ArgumentOutOfRangeException(nameof(agent), agent, $"Agent {agent} is not in group {_group} of {_groups}.");
+
+    /// <summary>A group activated without its state: the silo that held it was lost, and its run must start again.</summary>
+    private ReplicationLostException Lost(string what) =>
+        new($"The agent group '{this.GetPrimaryKeyString()}' {what} on silo {GrainContext.Address.SiloAddress}; its run was lost with the silo that held it.");
+
+    private static T[] Page<T>(T[] all, int offset, int count) => all.AsSpan(offset, Math.Min(count, all.Length - offset)).ToArray();
+}

@@ -1,0 +1,40 @@
+using IsdnSim.Kernel.Agents;
+
+using Orleans.Concurrency;
+
+namespace IsdnSim.Grains;
+
+/// <summary>
+/// Hosts a group of one replication's kernel agents: agents g, g + n, g + 2n, ... of a run with n
+/// groups (<see cref="AgentGroups"/>). Arrays travel as <see cref="Immutable{T}"/>: nobody changes
+/// them after sending, so calls within a silo need not copy them. Called only by its run
+/// coordinator (and, for the results, by the client), never by other groups, so grain calls
+/// cannot form a cycle.
+/// </summary>
+[Alias("IsdnSim.IAgentGroupGrain")]
+public interface IAgentGroupGrain : IGrainWithStringKey
+{
+    /// <summary>
+    /// Creates the group's agents (recording a trace of what they do if <paramref name="trace"/>);
+    /// returns the time of each one's first event, in the group's order (<see cref="AgentGroups.Member"/>).
+    /// </summary>
+    [Alias("Initialize")]
+    Task<Immutable<double[]>> Initialize(string specKey, int replication, int group, int groups, bool trace);
+
+    /// <summary>One window for the group's agents that are due, in the order of <paramref name="calls"/>; one result each, in that order.</summary>
+    [Alias("Advance")]
+    Task<Immutable<AdvanceResult[]>> Advance(Immutable<AgentCall[]> calls);
+
+    /// <summary>Closes every agent of the group at the horizon; their figures in the group's order.</summary>
+    [Alias("Close")]
+    Task<Immutable<AgentClosing[]>> Close(double horizon);
+
+    [Alias("Projects")]
+    Task<Immutable<ProjectRecord[]>> Projects(int agent, int offset, int count);
+
+    [Alias("Steps")]
+    Task<Immutable<StepRecord[]>> Steps(int agent, int offset, int count);
+
+    [Alias("Release")]
+    Task Release();
+}

@@ -1,0 +1,36 @@
+using IsdnSim.Grains;
+
+namespace IsdnSim.Tests.Orleans;
+
+public sealed class AgentGroupsTests
+{
+    [Theory]
+    [InlineData(1, 2)]
+    [InlineData(7, 2)]
+    [InlineData(13_331, 2)]
+    [InlineData(30, 64)]
+    public void EveryAgent_IsInExactlyOneGroup_AtTheIndexItsGroupGivesIt(int agents, int cores)
+    {
+        var groups = AgentGroups.Count(agents, cores);
+        var listed = new List<int>();
+        for (var g = 0; g < groups; g++)
+        {
+            for (var i = 0; i < AgentGroups.Size(g, groups, agents); i++)
+            {
+                var agent = AgentGroups.Member(g, i, groups);
+                (AgentGroups.GroupOf(agent, groups), AgentGroups.IndexOf(agent, groups)).Should().Be((g, i));
+                listed.Add(agent);
+            }
+        }
+
+        listed.Order().Should().Equal(Enumerable.Range(0, agents));
+    }
+
+    [Theory]
+    [InlineData(1, 2, 1)]
+    [InlineData(30, 2, 8)]
+    [InlineData(30, 64, 30)]
+    [InlineData(13_331, 0, 4)]
+    public void Groups_AreFourPerCore_AndNeverMoreThanAgents(int agents, int cores, int expected) =>
+        AgentGroups.Count(agents, cores).Should().Be(expected);
+}
