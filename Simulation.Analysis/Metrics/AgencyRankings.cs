@@ -31,4 +31,26 @@ public static class AgencyRankings
         .. Enumerable.Range(0, years).Select(y => (IReadOnlyList<(AgencyEstimates, Estimate)>)
             [.. agencies.Where(a => !a.IsCouncil).Select(a => (a, a.YearUtilisation[y])).OrderByDescending(x => x.Item2.Mean)]),
     ];
+
+    /// <summary>
+    /// Each agency's place in <paramref name="ranking"/> (one of the rankings above of the same
+    /// <paramref name="agencies"/>), counted from 1, aligned with <paramref name="agencies"/>; 0 for an agency the ranking leaves out.
+    /// </summary>
+    public static int[] Places(IReadOnlyList<AgencyEstimates> agencies, IReadOnlyList<AgencyEstimates> ranking)
+    {
+        // By reference: the rankings hold the very objects, and a record's own hash would hash every estimate it holds.
+        var position = new Dictionary<AgencyEstimates, int>(agencies.Count, ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < agencies.Count; i++)
+        {
+            position.Add(agencies[i], i);
+        }
+
+        var places = new int[agencies.Count];
+        for (var rank = 0; rank < ranking.Count; rank++)
+        {
+            places[position[ranking[rank]]] = rank + 1;
+        }
+
+        return places;
+    }
 }
