@@ -22,7 +22,7 @@ public sealed record SummaryBottlenecks(
     public const int Top = 10;
 
     /// <summary>How many agencies each year's ranking names.</summary>
-    public const int PerYear = 5;
+    public const int PerYear = AgencyRankings.PerYear;
 
     /// <summary>The file of the run's folder with every agency's figures and ranks (written by the result writer).</summary>
     public const string AgenciesFile = "agencies_summary.csv";
