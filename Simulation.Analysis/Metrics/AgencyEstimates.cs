@@ -46,24 +46,83 @@ public sealed record AgencyEstimates(
         var first = replications[0];
 
         // Figures read back from an experiment's store carry no verdict; the experiment counts those itself.
-        var judged = replications.Where(r => r.Stability is not null).Select(r => r.Stability!).ToList();
-        return new AgencyEstimates(first.Agent, first.Agency, first.Name, first.Organisation, first.Staff, first.IsCouncil,
-            Estimate.Of([.. replications.Select(r => r.Utilisation)]),
-            Estimate.Of([.. replications.Select(r => r.WaitingCaused)]),
-            Estimate.Of([.. replications.Select(r => r.DeterminingShare).Where(double.IsFinite)]),
-            [.. Enumerable.Range(0, first.YearUtilisation.Length).Select(y => Estimate.Of([.. replications.Select(r => r.YearUtilisation[y])]))])
+        int saturated = 0, growing = 0, unstable = 0;
+        foreach (var r in replications)
         {
-            MeanQueueLength = Estimate.Of([.. replications.Select(r => r.MeanQueueLength)]),
-            MeanWait = Estimate.Of([.. replications.Select(r => r.MeanWait)]),
-            ItemsDone = Estimate.Of([.. replications.Select(r => (double)r.ItemsDone)]),
-            Fictions = Estimate.Of([.. replications.Select(r => (double)r.Fictions)]),
+            if (r.Stability is { } s)
+            {
+                saturated += s.Saturated ? 1 : 0;
+                growing += s.Growing ? 1 : 0;
+                unstable += s.Unstable ? 1 : 0;
+            }
+        }
 
-            PresentShare = Estimate.Of([.. replications.Select(r => r.PresentShare).Where(double.IsFinite)]),
-            PresentUtilisation = Estimate.Of([.. replications.Select(r => r.PresentUtilisation).Where(double.IsFinite)]),
-            SaturatedIn = judged.Count(s => s.Saturated),
-            GrowingIn = judged.Count(s => s.Growing),
-            UnstableIn = judged.Count(s => s.Unstable),
+        var years = new Estimate[first.YearUtilisation.Length];
+        for (var y = 0; y < years.Length; y++)
+        {
+            var values = new double[replications.Count];
+            for (var i = 0; i < values.Length; i++)
+            {
+                values[i] = replications[i].YearUtilisation[y];
+            }
+
+            years[y] = Estimate.Of(values);
+        }
+
+        return new AgencyEstimates(first.Agent, first.Agency, first.Name, first.Organisation, first.Staff, first.IsCouncil,
+            All(replications, static r => r.Utilisation),
+            All(replications, static r => r.WaitingCaused),
+            Finite(replications, static r => r.DeterminingShare),
+            years)
+        {
+            MeanQueueLength = All(replications, static r => r.MeanQueueLength),
+            MeanWait = All(replications, static r => r.MeanWait),
+            ItemsDone = All(replications, static r => r.ItemsDone),
+            Fictions = All(replications, static r => r.Fictions),
+
+            PresentShare = Finite(replications, static r => r.PresentShare),
+            PresentUtilisation = Finite(replications, static r => r.PresentUtilisation),
+            SaturatedIn = saturated,
+            GrowingIn = growing,
+            UnstableIn = unstable,
         };
+    }
+
+    // A Germany-scale run has some 20,000 agencies with about twenty estimates each: the values go
+    // into one exactly sized array per estimate (in replication order, as before, so every mean
+    // and interval is the same to the bit), not through a LINQ pipeline and a growing list, which
+    // were most of the time and allocations of the run's summary.
+    private static Estimate All(IReadOnlyList<AgencyFigures> replications, Func<AgencyFigures, double> pick)
+    {
+        var values = new double[replications.Count];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = pick(replications[i]);
+        }
+
+        return Estimate.Of(values);
+    }
+
+    /// <summary>The estimate over the replications in which the figure is defined (finite).</summary>
+    private static Estimate Finite(IReadOnlyList<AgencyFigures> replications, Func<AgencyFigures, double> pick)
+    {
+        var count = 0;
+        foreach (var r in replications)
+        {
+            count += double.IsFinite(pick(r)) ? 1 : 0;
+        }
+
+        var values = new double[count];
+        var k = 0;
+        foreach (var r in replications)
+        {
+            if (pick(r) is var v && double.IsFinite(v))
+            {
+                values[k++] = v;
+            }
+        }
+
+        return Estimate.Of(values);
     }
 
     /// <summary>

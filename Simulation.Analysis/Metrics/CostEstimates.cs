@@ -34,14 +34,35 @@ public sealed record CostEstimates(
             .Where(l => r.Any(x => x.ByLevel[l] != 0))
             .Select(l => (SimulationModel.Levels[l], CostFigures.InPublicBudget((Level)l), Of(x => x.ByLevel[l])))
             .ToList();
-        var lines = r[0].Lines.Select((line, i) => line with
+        var lines = new List<CostLine>(r[0].Lines.Count);
+        for (var i = 0; i < r[0].Lines.Count; i++)
         {
-            Posts = r.Average(x => x.Lines[i].Posts),
-            StaffCost = r.Average(x => x.Lines[i].StaffCost),
-            Overhead = r.Average(x => x.Lines[i].Overhead),
-            Workplace = r.Average(x => x.Lines[i].Workplace),
-            Other = r.Average(x => x.Lines[i].Other),
-        }).ToList();
+            lines.Add(r[0].Lines[i] with
+            {
+                Posts = Mean(r, i, static l => l.Posts),
+                StaffCost = Mean(r, i, static l => l.StaffCost),
+                Overhead = Mean(r, i, static l => l.Overhead),
+                Workplace = Mean(r, i, static l => l.Workplace),
+                Other = Mean(r, i, static l => l.Other),
+            });
+        }
+
         return new CostEstimates(Of(x => x.Administration), Of(x => x.Companies), Of(x => x.Total), Of(x => x.PerFinishedProject), Of(x => x.PerFinishedProjectAll), levels, lines);
+    }
+
+    /// <summary>
+    /// The mean of line <paramref name="line"/>'s figure over the replications, summed in replication
+    /// order exactly as Enumerable.Average sums (so the same to the bit), without a LINQ pipeline and
+    /// two closures per figure: a Germany-scale scenario has 9,000 cost lines.
+    /// </summary>
+    private static double Mean(List<CostFigures> replications, int line, Func<CostLine, double> pick)
+    {
+        var sum = pick(replications[0].Lines[line]);
+        for (var k = 1; k < replications.Count; k++)
+        {
+            sum += pick(replications[k].Lines[line]);
+        }
+
+        return sum / replications.Count;
     }
 }

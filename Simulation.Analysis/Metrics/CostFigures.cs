@@ -83,12 +83,13 @@ public sealed record CostFigures(
             lines.Add(new CostLine(a.Agent, definition.Id, true, pay.PayGroup, a.Staff, posts, staffCost, staffCost * costs.Overhead, posts * costs.Workplace, 0));
         }
 
-        var agentIndex = model.Agents.ToDictionary(a => a.Id, a => a.Index, StringComparer.Ordinal);
+        // Only a scenario with cost items needs agents by id (a Germany-scale one has 13,000 agents and none).
+        var agentIndex = costs.Items.Count == 0 ? null : model.Agents.ToDictionary(a => a.Id, a => a.Index, StringComparer.Ordinal);
         foreach (var item in costs.Items)
         {
             var posts = item.Pay is null ? 0 : item.Posts;
             var staffCost = item.Pay is { } pay ? posts * pay.PerYear : 0;
-            lines.Add(new CostLine(agentIndex[item.Agent], item.Id, false, item.Pay?.PayGroup ?? "", 0, posts, staffCost, staffCost * costs.Overhead, posts * costs.Workplace, item.Amount));
+            lines.Add(new CostLine(agentIndex![item.Agent], item.Id, false, item.Pay?.PayGroup ?? "", 0, posts, staffCost, staffCost * costs.Overhead, posts * costs.Workplace, item.Amount));
         }
 
         return lines;

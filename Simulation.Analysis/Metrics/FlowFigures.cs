@@ -63,7 +63,8 @@ public sealed record FlowFigures(
             before += a.Before;
         }
 
-        var counted = new List<ProjectRecord>(finished.Count);
+        // Two passes over the projects instead of a copy of the counted ones: the records are large structs.
+        var n = 0;
         long finishedBefore = 0;
         long arrivedAndFinished = 0;
         foreach (var p in finished)
@@ -75,7 +76,7 @@ public sealed record FlowFigures(
 
             if (p.Finish >= warmup)
             {
-                counted.Add(p);
+                n++;
             }
             else
             {
@@ -84,14 +85,19 @@ public sealed record FlowFigures(
         }
 
         remainingSum += (before - finishedBefore) * observed;
-        var leadTimes = new double[counted.Count];
+        var leadTimes = new double[n];
         double afterFinish = 0; // sum over counted projects of (T - finish)
         var parts = new PathSummary();
         double handoffs = 0, reworks = 0;
-        for (var i = 0; i < counted.Count; i++)
+        var i = 0;
+        foreach (var p in finished)
         {
-            var p = counted[i];
-            leadTimes[i] = p.LeadTime;
+            if (p.Finish < warmup)
+            {
+                continue;
+            }
+
+            leadTimes[i++] = p.LeadTime;
             afterFinish += horizon - p.Finish;
             parts = new PathSummary(parts.Wait + p.Path.Wait, parts.Service + p.Path.Service, parts.Council + p.Path.Council,
                 parts.Handoff + p.Path.Handoff, parts.Rework + p.Path.Rework, parts.Window + p.Path.Window, parts.Period + p.Path.Period);
@@ -100,7 +106,6 @@ public sealed record FlowFigures(
         }
 
         Array.Sort(leadTimes);
-        var n = counted.Count;
         return new FlowFigures(
             arrived,
             n,

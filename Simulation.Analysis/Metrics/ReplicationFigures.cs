@@ -59,22 +59,36 @@ public sealed record ReplicationFigures(
         var horizon = result.HorizonDays;
         var warmup = model.Warmup.Days;
         var overall = FlowFigures.Compute(result.Projects, result.Arrivals, horizon, warmup);
-        var byProcess = result.Projects.ToLookup(r => r.Id.Process);
-        var perProcess = model.Processes
-            .Select(p => FlowFigures.Compute([.. byProcess[p.Index]], result.Arrivals.Where(a => a.Process == p.Index), horizon, warmup))
-            .ToList();
+        var projects = ByProcess(result.Projects, model.Processes.Count, static p => p.Id.Process);
+        var arrivals = ByProcess(result.Arrivals, model.Processes.Count, static a => a.Process);
+        var perProcess = model.Processes.Select(p => FlowFigures.Compute(projects[p.Index], arrivals[p.Index], horizon, warmup)).ToList();
 
-        var index = result.Agencies.Select((a, i) => ((a.Agent, a.Agency), i)).ToDictionary(x => x.Item1, x => x.i);
-        var determining = new double[result.Agencies.Length];
-        var counted = result.Projects.Where(p => p.Finish >= warmup).ToList();
-        foreach (var p in counted.Where(p => p.Dominant.Step >= 0))
+        // Each agency's place in result.Agencies, by agent and agency index (every replication has
+        // thousands of agencies at Germany scale: arrays, not a dictionary keyed by pairs).
+        var index = new int[model.Agents.Count][];
+        for (var i = 0; i < result.Agencies.Length; i++)
         {
-            determining[index[(p.Dominant.Agent, p.Dominant.Agency)]]++;
+            var a = result.Agencies[i];
+            (index[a.Agent] ??= new int[model.Agents[a.Agent].Agencies.Count])[a.Agency] = i;
+        }
+
+        var determining = new double[result.Agencies.Length];
+        var counted = 0;
+        foreach (var p in result.Projects)
+        {
+            if (p.Finish >= warmup)
+            {
+                counted++;
+                if (p.Dominant.Step >= 0)
+                {
+                    determining[index[p.Dominant.Agent][p.Dominant.Agency]]++;
+                }
+            }
         }
 
         for (var i = 0; i < determining.Length; i++)
         {
-            determining[i] = counted.Count > 0 ? determining[i] / counted.Count : double.NaN;
+            determining[i] = counted > 0 ? determining[i] / counted : double.NaN;
         }
 
         var t = result.Tallies;
@@ -89,6 +103,35 @@ public sealed record ReplicationFigures(
             Deadlines = [.. DeadlineFigures.Compute(model, result)],
             Costs = CostFigures.Compute(model, result.Agencies, overall.ThroughputPerYear),
         };
+    }
+
+    /// <summary>
+    /// The items of each process (by <paramref name="process"/>), in their order, in exactly sized
+    /// arrays: two passes instead of a lookup that grows its groups and is copied again, as project
+    /// records are large structs and a Germany-scale replication has hundreds of thousands.
+    /// </summary>
+    private static T[][] ByProcess<T>(T[] items, int processes, Func<T, int> process)
+    {
+        var counts = new int[processes];
+        foreach (var item in items)
+        {
+            counts[process(item)]++;
+        }
+
+        var groups = new T[processes][];
+        for (var p = 0; p < processes; p++)
+        {
+            groups[p] = new T[counts[p]];
+        }
+
+        Array.Clear(counts);
+        foreach (var item in items)
+        {
+            var p = process(item);
+            groups[p][counts[p]++] = item;
+        }
+
+        return groups;
     }
 
     private static double Share(long part, long whole) => whole > 0 ? (double)part / whole : double.NaN;

@@ -41,7 +41,7 @@ public sealed record RunSummary(
     /// <summary>What the modelled posts cost; null if the scenario has no costs.</summary>
     public CostEstimates? Costs { get; init; }
 
-    /// <summary>Per simulated year, agencies with staff ranked by mean utilisation that year.</summary>
+    /// <summary>Per simulated year, the <see cref="AgencyRankings.PerYear"/> agencies with staff of the highest mean utilisation that year.</summary>
     public IReadOnlyList<IReadOnlyList<(AgencyEstimates Agency, Estimate Utilisation)>> ByYear { get; init; } = [];
 
     public static RunSummary Build(SimulationModel model, IReadOnlyList<ReplicationFigures> replications)

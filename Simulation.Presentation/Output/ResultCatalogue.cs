@@ -90,7 +90,7 @@ public static class ResultCatalogue
         [
             ReadmeFile,
             DataPackageFile,
-            new("summary.json", "The figures over the replications, each an object {mean, ci95_low, ci95_high, half_width, n} (Student t): per process and for all projects arrivals, finished, unfinished, throughput, work in progress, lead time and where it went; per agency; stability; bottleneck rankings; hand-offs between levels; democratic quality; deadlines; costs. docs/model.md defines each figure.", []),
+            new("summary.json", "The figures over the replications, each an object {mean, ci95_low, ci95_high, half_width, n} (Student t): per process and for all projects arrivals, finished, unfinished, throughput, work in progress, lead time and where it went; stability (with the number of unstable agencies and the first ten); the top ten of each bottleneck ranking and the top five of each year's; hand-offs between levels; democratic quality; deadlines; costs. Per agency nothing beyond those lists: every agency's figures are in agencies_summary.csv. docs/model.md defines each figure.", []),
             new("projects.csv", "One row per project finished after the warm-up, and replication. The seven parts from wait_days to period_days add up to the lead time.",
             [
                 S("replication"),
@@ -141,6 +141,27 @@ public static class ResultCatalogue
                 S("agent"), S("agency"), S("kind"),
                 new("utilisation", "number", "share", "Utilisation in that year."),
                 new("waiting_caused_days", "number", "project-days", "Queue time caused in that year."),
+            ]),
+            new("agencies_summary.csv", "One row per agency, in the scenario's order: its figures over the replications, each with its 95 % interval (Student t), and its places in the bottleneck rankings of which summary.json lists the top.",
+            [
+                S("agent"), S("agency"),
+                new("name", "string", null, "The agency's name."),
+                new("organisation", "string", null, "The name of the agent it belongs to."),
+                S("kind"), S("staff"), S("replications"),
+                .. Estimated("utilisation", "utilisation", "share", "Mean utilisation over the replications (see agencies.csv)."),
+                .. Estimated("present_share", "present_share", "share", "Mean share of the posts' working time with the holder present; empty for a council."),
+                .. Estimated("utilisation_of_present", "utilisation_of_present", "share", "Mean busy time over the working time of the staff present; empty for a council."),
+                .. Estimated("mean_queue_length", "mean_queue_length", "items", "Mean of the time-averaged queue length."),
+                .. Estimated("mean_wait_days", "mean_wait", "days", "Mean of the mean wait of the items that started service."),
+                .. Estimated("items_done", "items_done", "items", "Mean work items done."),
+                .. Estimated("waiting_caused_days", "waiting_caused", "project-days", "Mean queue time caused (see agencies.csv)."),
+                .. Estimated("critical_path_share", "critical_path_share", "share", "Mean share of finished projects whose longest critical-chain step was this agency's; empty if nothing finished."),
+                .. Estimated("fictions", "fictions", "steps", "Mean steps of its roles done by law (a legal fiction ran out)."),
+                new("saturated_replications", "integer", "replications", "In how many replications it was saturated (busy at least 98 % of the present staff's time with work waiting at the horizon)."),
+                new("growing_replications", "integer", "replications", "In how many replications its work in progress grew beyond what a stable queue explains."),
+                new("rank_by_utilisation", "integer", null, "Its place among the agencies with staff by utilisation, busiest first (1 = the top of summary.json's by_utilisation); empty for a council."),
+                new("rank_by_waiting_caused", "integer", null, "Its place among all agencies by the queue time caused, most first."),
+                new("rank_by_critical_path_share", "integer", null, "Its place among the agencies with a critical-path share above zero, largest first; empty with none."),
             ]),
             new("costs.csv", "Only for a scenario with costs: one row per replication and cost line (an agency's posts, or a further cost item), in euros a year.",
             [
@@ -359,6 +380,14 @@ public static class ResultCatalogue
         new("max_implausibility", "number", null, "The largest implausibility over the observations (history matching rules out a world above 3)."),
         new("distance", "number", null, "The scaled distance of the world's statistics to the observations (rejection ABC accepts the closest)."),
         last,
+    ];
+
+    /// <summary>An estimate's three columns: <paramref name="mean"/>, then <paramref name="stem"/>_low and <paramref name="stem"/>_high, the bounds of its 95 % interval.</summary>
+    private static ResultColumn[] Estimated(string mean, string stem, string unit, string description) =>
+    [
+        new(mean, "number", unit, description),
+        new($"{stem}_low", "number", unit, "Lower bound of its 95 % interval; empty with fewer than two replications."),
+        new($"{stem}_high", "number", unit, "Upper bound of its 95 % interval."),
     ];
 
     private static ResultColumn S(string name) => Shared[name];

@@ -11,9 +11,10 @@ using IsdnSim.Presentation.Output.Summary;
 namespace IsdnSim.Presentation.Output;
 
 /// <summary>
-/// Writes a run's folder: summary.json (figures with confidence intervals and bottleneck
-/// rankings), projects.csv, agencies.csv and manifest.json. All but the manifest depend only
-/// on (scenario, seed, replications), never on the engine or the machine.
+/// Writes a run's folder: summary.json (figures with confidence intervals and the top of the
+/// bottleneck rankings), projects.csv, agencies.csv, agencies_by_year.csv, agencies_summary.csv
+/// (every agency over the replications, with its ranks), costs.csv and manifest.json. All but the
+/// manifest depend only on (scenario, seed, replications), never on the engine or the machine.
 /// </summary>
 public static class ResultWriter
 {
@@ -24,6 +25,7 @@ public static class ResultWriter
         WriteProjects(output.PathOf("projects.csv"), model, results);
         WriteAgencies(output.PathOf("agencies.csv"), model, results);
         WriteAgenciesByYear(output.PathOf("agencies_by_year.csv"), model, results);
+        WriteAgenciesSummary(output.PathOf(SummaryBottlenecks.AgenciesFile), summary);
         if (model.Definition.Costs is not null)
         {
             WriteCosts(output.PathOf("costs.csv"), model, results);
@@ -96,6 +98,31 @@ public static class ResultWriter
         .Column("utilisation", (in r) => r.A.YearUtilisation[r.Year])
         .Column("waiting_caused_days", (in r) => r.A.YearWaitingCaused[r.Year]);
 
+    /// <summary>agencies_summary.csv: one row per agency, its figures over the replications and its places in the bottleneck rankings (empty where a ranking leaves it out).</summary>
+    internal static readonly CsvTable<(AgencyEstimates A, int Replications, int ByUtilisation, int ByWaitingCaused, int ByCriticalPath)> AgenciesSummary =
+        new CsvTable<(AgencyEstimates A, int Replications, int ByUtilisation, int ByWaitingCaused, int ByCriticalPath)>()
+            .Column("agent", (in r) => r.A.Agent)
+            .Column("agency", (in r) => r.A.Agency)
+            .Column("name", (in r) => r.A.Name)
+            .Column("organisation", (in r) => r.A.Organisation)
+            .Column("kind", (in r) => r.A.IsCouncil ? "council" : "staffed")
+            .Column("staff", (in r) => r.A.Staff)
+            .Column("replications", (in r) => r.Replications)
+            .Estimate("utilisation", "utilisation_low", "utilisation_high", (in r) => r.A.Utilisation)
+            .Estimate("present_share", "present_share_low", "present_share_high", (in r) => r.A.PresentShare)
+            .Estimate("utilisation_of_present", "utilisation_of_present_low", "utilisation_of_present_high", (in r) => r.A.PresentUtilisation)
+            .Estimate("mean_queue_length", "mean_queue_length_low", "mean_queue_length_high", (in r) => r.A.MeanQueueLength)
+            .Estimate("mean_wait_days", "mean_wait_low", "mean_wait_high", (in r) => r.A.MeanWait)
+            .Estimate("items_done", "items_done_low", "items_done_high", (in r) => r.A.ItemsDone)
+            .Estimate("waiting_caused_days", "waiting_caused_low", "waiting_caused_high", (in r) => r.A.WaitingCaused)
+            .Estimate("critical_path_share", "critical_path_share_low", "critical_path_share_high", (in r) => r.A.DeterminingShare)
+            .Estimate("fictions", "fictions_low", "fictions_high", (in r) => r.A.Fictions)
+            .Column("saturated_replications", (in r) => r.A.SaturatedIn)
+            .Column("growing_replications", (in r) => r.A.GrowingIn)
+            .Column("rank_by_utilisation", (in r) => Place(r.ByUtilisation))
+            .Column("rank_by_waiting_caused", (in r) => Place(r.ByWaitingCaused))
+            .Column("rank_by_critical_path_share", (in r) => Place(r.ByCriticalPath));
+
     /// <summary>costs.csv: one row per replication and cost line (an agency's posts, or a further cost item), euros a year.</summary>
     internal static readonly CsvTable<(SimulationModel Model, int Replication, CostLine C)> Costs = new CsvTable<(SimulationModel Model, int Replication, CostLine C)>()
         .Column("replication", (in r) => r.Replication)
@@ -128,6 +155,16 @@ public static class ResultWriter
     public static void WriteAgenciesByYear(string path, SimulationModel model, IReadOnlyList<ReplicationResult> results) =>
         AgenciesByYear.Write(path, results.SelectMany(r => Enumerable.Range(0, model.YearStarts.Length).SelectMany(y => r.Agencies.Select(a => (model, r.Replication, y, a)))));
 
+    /// <summary>Every agency over the replications, in the scenario's order, with its places in the rankings summary.json lists the top of.</summary>
+    public static void WriteAgenciesSummary(string path, RunSummary summary)
+    {
+        var agencies = summary.Agencies;
+        var byUtilisation = AgencyRankings.Places(agencies, summary.ByUtilisation);
+        var byWaitingCaused = AgencyRankings.Places(agencies, summary.ByWaitingCaused);
+        var byCriticalPath = AgencyRankings.Places(agencies, summary.ByDetermining);
+        AgenciesSummary.Write(path, agencies.Select((a, i) => (a, summary.Replications, byUtilisation[i], byWaitingCaused[i], byCriticalPath[i])));
+    }
+
     /// <summary>The cost lines of every replication (the scenario must have costs).</summary>
     public static void WriteCosts(string path, SimulationModel model, IReadOnlyList<ReplicationResult> results) =>
         Costs.Write(path, results.SelectMany(r => CostFigures.LinesOf(model, r.Agencies)!.Select(c => (model, r.Replication, c))));
@@ -138,6 +175,8 @@ public static class ResultWriter
     public static void WriteManifest(string path, RunManifest m) => RunManifestFile.From(m).Write(path);
 
     private static DateOnly Date(SimulationModel model, double day) => new SimTime(day).ToDate(model.Start);
+
+    private static string Place(int place) => place > 0 ? place.ToString(CultureInfo.InvariantCulture) : "";
 
     private static string Kind(AgencyStatistics a) => a.IsCouncil ? "council" : "staffed";
 }

@@ -17,7 +17,7 @@ public sealed class CliTests : CliTest
         var exit = await Isdnsim("run", Repository.Scenario("mmc.yaml"), "--engine", "inprocess", "--horizon", "400d", "--replications", "3", "--out", outDir);
 
         exit.Should().Be(ExitCodes.Ok, Err.ToString());
-        Directory.GetFiles(outDir).Select(Path.GetFileName).Should().BeEquivalentTo("summary.json", "projects.csv", "agencies.csv", "agencies_by_year.csv", "manifest.json", "README.txt", "datapackage.json");
+        Directory.GetFiles(outDir).Select(Path.GetFileName).Should().BeEquivalentTo("summary.json", "projects.csv", "agencies.csv", "agencies_by_year.csv", "agencies_summary.csv", "manifest.json", "README.txt", "datapackage.json");
         Out.ToString().Should().Contain("Projects (mean ± 95 % CI half-width)").And.Contain("Busiest agencies").And.Contain("Results in");
         File.ReadAllText(Path.Combine(outDir, "manifest.json")).Should().Contain("\"engine\": \"inprocess\"").And.Contain("\"replications\": 3");
     }
@@ -30,7 +30,7 @@ public sealed class CliTests : CliTest
         var exitB = await Isdnsim(["run", Repository.Scenario("rural-district.yaml"), "--out", Dir.File("b"), .. common]);
 
         (exitA, exitB).Should().Be((ExitCodes.Ok, ExitCodes.Ok), Err.ToString());
-        foreach (var file in new[] { "summary.json", "projects.csv", "agencies.csv", "agencies_by_year.csv" })
+        foreach (var file in new[] { "summary.json", "projects.csv", "agencies.csv", "agencies_by_year.csv", "agencies_summary.csv" })
         {
             File.ReadAllBytes(Dir.File("b/" + file)).Should().Equal(File.ReadAllBytes(Dir.File("a/" + file)), file);
         }

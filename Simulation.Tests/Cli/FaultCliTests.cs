@@ -100,7 +100,7 @@ public sealed class FaultCliTests : CliTest
         var again = await Isdnsim(["run", scenario, "--engine", "inprocess", "--seed", "42", "--replications", kept.ToString(CultureInfo.InvariantCulture), "--horizon", "365d", "--no-progress", "--out", Dir.File("again")]);
 
         again.Should().Be(ExitCodes.Ok, Err.ToString());
-        foreach (var file in new[] { "summary.json", "projects.csv", "agencies.csv", "agencies_by_year.csv" })
+        foreach (var file in new[] { "summary.json", "projects.csv", "agencies.csv", "agencies_by_year.csv", "agencies_summary.csv" })
         {
             File.ReadAllBytes(Dir.File("again/" + file)).Should().Equal(File.ReadAllBytes(Dir.File("cut/" + file)), $"{file} of the interrupted run is what its manifest's command gives");
         }

@@ -20,7 +20,7 @@ public sealed partial class GoldenOutputTests
 {
     private static readonly object WriteGate = new();
 
-    private static readonly string[] ResultFiles = ["summary.json", "projects.csv", "agencies.csv", "agencies_by_year.csv", "README.txt", "datapackage.json"];
+    private static readonly string[] ResultFiles = ["summary.json", "projects.csv", "agencies.csv", "agencies_by_year.csv", "agencies_summary.csv", "README.txt", "datapackage.json"];
 
     private static string DigestFile => Path.Combine(Repository.Root, "Simulation.Tests", "Golden", "golden-outputs.json");
 

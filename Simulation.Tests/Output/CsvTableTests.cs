@@ -152,7 +152,7 @@ public sealed class CsvTableTests
     }
 
     /// <summary>A number as a result file has it: rounded to 12 significant digits.</summary>
-    private static double Written(double value) => double.Parse(value.ToString("G12", System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture);
+    internal static double Written(double value) => double.Parse(value.ToString("G12", System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture);
 
     private static IReadOnlyList<CsvRecord> RoundTrip<TRow>(CsvTable<TRow> table, params TRow[] rows)
     {

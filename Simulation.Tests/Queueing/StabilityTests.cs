@@ -138,7 +138,13 @@ public sealed class StabilityTests
 
         read.Headline.FinishedShareOfArrived.Mean.Should().BeApproximately(0.1, 0.02, "rho = 10 finishes about a tenth of the arrivals");
         read.Processes[0].Figures.ProjectsUnfinishedAtHorizon.Mean.Should().BeGreaterThan(0);
-        read.Agencies[0].SaturatedReplications.Should().Be(2);
+        read.Stability.UnstableAgencyCount.Should().Be(1);
+
+        // Every agency's counts are in agencies_summary.csv, which the summary points to.
+        read.Bottlenecks.AllAgencies.Should().Be("agencies_summary.csv");
+        ResultWriter.WriteAgenciesSummary(dir.File(read.Bottlenecks.AllAgencies), summary);
+        var desk = ResultWriter.AgenciesSummary.Read(dir.File(read.Bottlenecks.AllAgencies)).Single();
+        (desk["agency"], desk.Long("saturated_replications"), desk.Long("growing_replications"), desk.Long("rank_by_utilisation")).Should().Be(("desk", 2, 2, 1));
     }
 
     [Fact]

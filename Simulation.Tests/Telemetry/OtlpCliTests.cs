@@ -44,7 +44,7 @@ public sealed class OtlpCliTests : CliTest
         Unwrapped(Out).Should().Contain($"Telemetry: {traces:N0} project traces ({spans:N0} spans) and the run's metrics sent to http://127.0.0.1:{receiver.Port}/ (OTLP/HTTP).");
         receiver.Paths.Should().Contain("/v1/traces").And.Contain("/v1/metrics").And.OnlyContain(p => p == "/v1/traces" || p == "/v1/metrics");
         receiver.Received("/v1/metrics", IsdnSim.Presentation.Telemetry.TelemetryNames.LeadTime).Should().BeTrue();
-        foreach (var file in new[] { "summary.json", "projects.csv", "agencies.csv", "agencies_by_year.csv" })
+        foreach (var file in new[] { "summary.json", "projects.csv", "agencies.csv", "agencies_by_year.csv", "agencies_summary.csv" })
         {
             File.ReadAllBytes(Dir.File("otlp/" + file)).Should().Equal(File.ReadAllBytes(Dir.File("plain/" + file)), file);
         }

@@ -8,7 +8,10 @@ namespace IsdnSim.Presentation.Output.Summary;
 /// <summary>
 /// summary.json of a run, field by field in the order written: the one description that writes
 /// the file and reads it back. <see cref="Variant"/> is written as null when the run had none,
-/// and a missing value inside a figure as null (<see cref="SummaryEstimate"/>).
+/// and a missing value inside a figure as null (<see cref="SummaryEstimate"/>). What is here is
+/// bounded by the scenario's processes, levels and shocks, never by its agencies: per-agency
+/// figures are in agencies_summary.csv, and the summary names only the top of each ranking
+/// (<see cref="SummaryBottlenecks"/>), so a country-sized run's summary is as small as a district's.
 /// </summary>
 public sealed record RunSummaryFile(
     string Scenario,
@@ -22,7 +25,6 @@ public sealed record RunSummaryFile(
     SummaryFlow Headline,
     SummaryStability Stability,
     IReadOnlyList<SummaryProcess> Processes,
-    IReadOnlyList<SummaryAgency> Agencies,
     SummaryBottlenecks Bottlenecks,
     SummaryBetweenLevels BetweenLevels,
     SummaryDemocracy DemocraticQuality,
@@ -47,7 +49,6 @@ public sealed record RunSummaryFile(
             SummaryFlow.From(summary.Overall),
             SummaryStability.From(summary),
             [.. summary.Processes.Select(p => new SummaryProcess(p.Process.Id, p.Process.Name, SummaryFlow.From(p.Figures)))],
-            [.. summary.Agencies.Select(SummaryAgency.From)],
             SummaryBottlenecks.From(model, summary),
             new SummaryBetweenLevels(SummaryLevelPair.Of(summary.Handoffs), SummaryLevelPair.Of(summary.Reworks)),
             SummaryDemocracy.From(summary.Democracy),
