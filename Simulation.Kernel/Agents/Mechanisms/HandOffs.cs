@@ -28,7 +28,7 @@ internal sealed class HandOffs(AgentContext agent)
         agent.Trace?.Add(TraceKind.Send, t, token.Id, token.Segment, body.Step, -1, peer: to, detail: (byte)body.Kind, value: delivery);
         if (agent.Counting(t))
         {
-            _sent[(agent.Self.Level * SimulationModel.Levels.Length) + agent.Model.Agents[to].Level]++;
+            _sent[(agent.Self.Level * SimulationModel.Levels.Length) + agent.Agents[to].Level]++;
         }
 
         _outbox.Add(new Message(delivery, agent.Index, _sequence++, to, t, body, counted));
