@@ -42,7 +42,30 @@ public sealed class WindowCoordinator
     private readonly List<int> _dueAgents = [];
     private readonly List<double> _dueBounds = [];
 
+    // The bound, taken apart (see Bound). Per agent, its distinct pairs (MinInLatency(b), latency)
+    // over all predecessors b, and its predecessors that are hubs (senders to more than DefaultHubSize
+    // agents) with their latencies; per agent that is not a hub, the agents it sends to (with the
+    // latency). _reach holds, during planning, the least E(b) + latency pushed to each agent.
+    private const int DefaultHubSize = 64;
+    private readonly int[] _pairStart;
+    private readonly double[] _pairIn;
+    private readonly double[] _pairLatency;
+    private readonly int[] _hubStart;
+    private readonly int[] _hubPred;
+    private readonly double[] _hubLatency;
+    private readonly int[] _succStart;
+    private readonly int[] _succ;
+    private readonly double[] _succLatency;
+    private readonly double[] _reach;
+    private readonly List<int> _reached = [];
+
     public WindowCoordinator(SimulationModel model, long maxEventsPerWindow)
+        : this(model, maxEventsPerWindow, DefaultHubSize)
+    {
+    }
+
+    /// <summary>As the public constructor, with the number of receivers above which a sender counts as a hub (tests vary it).</summary>
+    internal WindowCoordinator(SimulationModel model, long maxEventsPerWindow, int hubSize)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxEventsPerWindow);
         _model = model;
@@ -75,6 +98,65 @@ public sealed class WindowCoordinator
 
             (_capIn[a], _capLatency[a]) = (capIn, capLatency);
         }
+
+        var outDegree = new int[n + 1];
+        for (var a = 0; a < n; a++)
+        {
+            foreach (var b in model.Predecessors(a))
+            {
+                outDegree[b]++;
+            }
+        }
+
+        bool IsHub(int b) => outDegree[b] > hubSize;
+        var pairs = new List<(double In, double Latency)>();
+        var hubs = new List<(int Pred, double Latency)>();
+        var succ = new List<(int To, double Latency)>?[n];
+        var distinct = new HashSet<(double, double)>();
+        _pairStart = new int[n + 1];
+        _hubStart = new int[n + 1];
+        for (var a = 0; a < n; a++)
+        {
+            _pairStart[a] = pairs.Count;
+            _hubStart[a] = hubs.Count;
+            var preds = model.Predecessors(a);
+            var latencies = model.PredecessorLatencies(a);
+            distinct.Clear();
+            for (var k = 0; k < preds.Length; k++)
+            {
+                var b = preds[k];
+                if (distinct.Add((model.MinInLatency(b), latencies[k])))
+                {
+                    pairs.Add((model.MinInLatency(b), latencies[k]));
+                }
+
+                if (IsHub(b))
+                {
+                    hubs.Add((b, latencies[k]));
+                }
+                else
+                {
+                    (succ[b] ??= []).Add((a, latencies[k]));
+                }
+            }
+        }
+
+        _pairStart[n] = pairs.Count;
+        _hubStart[n] = hubs.Count;
+        (_pairIn, _pairLatency) = ([.. pairs.Select(p => p.In)], [.. pairs.Select(p => p.Latency)]);
+        (_hubPred, _hubLatency) = ([.. hubs.Select(h => h.Pred)], [.. hubs.Select(h => h.Latency)]);
+        _succStart = new int[n + 1];
+        var edges = new List<(int To, double Latency)>();
+        for (var b = 0; b < n; b++)
+        {
+            _succStart[b] = edges.Count;
+            edges.AddRange(succ[b] ?? []);
+        }
+
+        _succStart[n] = edges.Count;
+        (_succ, _succLatency) = ([.. edges.Select(e => e.To)], [.. edges.Select(e => e.Latency)]);
+        _reach = new double[n];
+        Array.Fill(_reach, double.PositiveInfinity);
     }
 
     /// <summary>Events all agents of one window may process together (at least one each).</summary>
@@ -154,6 +236,7 @@ public sealed class WindowCoordinator
         // bound is at most the horizon and at most (t + MinInLatency(b)) + latency for each
         // predecessor b (every term of its minimum is no larger, floating-point addition being
         // monotone), so an agent whose earliest time is at or past either is not due.
+        PushReach(t);
         for (var a = 0; a < n; a++)
         {
             var e = earliest[a];
@@ -169,6 +252,13 @@ public sealed class WindowCoordinator
                 _dueBounds.Add(bound);
             }
         }
+
+        foreach (var a in _reached)
+        {
+            _reach[a] = double.PositiveInfinity;
+        }
+
+        _reached.Clear();
 
         // The event budget is per window, shared by the agents called, so that a window of many
         // agents that may each run far ahead is no longer than a window of one.
@@ -212,16 +302,60 @@ public sealed class WindowCoordinator
         }
     }
 
+    /// <summary>
+    /// For the agents that are not hubs and may act before anything can reach them (E(b) below
+    /// t + MinInLatency(b)), pushes E(b) + latency to every agent they send to (see Bound).
+    /// </summary>
+    private void PushReach(double t)
+    {
+        var earliest = _earliest;
+        for (var b = 0; b < earliest.Length; b++)
+        {
+            var e = earliest[b];
+            if (!(e < t + _model.MinInLatency(b)))
+            {
+                continue;
+            }
+
+            for (var k = _succStart[b]; k < _succStart[b + 1]; k++)
+            {
+                var to = _succ[k];
+                var reach = e + _succLatency[k];
+                if (reach < _reach[to])
+                {
+                    if (double.IsPositiveInfinity(_reach[to]))
+                    {
+                        _reached.Add(to);
+                    }
+
+                    _reach[to] = reach;
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The least over the predecessors b of min(E(b), t + MinInLatency(b)) + latency, and the
+    /// horizon. Walking all predecessors made a window cost as much as the region (a national
+    /// operator hears from every municipality), so the minimum is taken in parts that give the
+    /// same value: a term is min(E(b) + latency, (t + MinInLatency(b)) + latency), floating-point
+    /// addition being monotone. The second part depends only on the pair (MinInLatency(b),
+    /// latency), of which an agent has few. The first matters only where it is the smaller, where
+    /// E(b) is below t + MinInLatency(b), which few agents are in a window: those push it to whom
+    /// they send (PushReach), except hubs, whose terms their receivers read directly.
+    /// </summary>
     private double Bound(int agent, double t)
     {
-        var bound = _horizon;
-        var preds = _model.Predecessors(agent);
-        var latencies = _model.PredecessorLatencies(agent);
-        for (var k = 0; k < preds.Length; k++)
+        var bound = Math.Min(_horizon, _reach[agent]);
+        for (var k = _pairStart[agent]; k < _pairStart[agent + 1]; k++)
         {
-            var b = preds[k];
-            var earliestAction = Math.Min(_earliest[b], t + _model.MinInLatency(b));
-            bound = Math.Min(bound, earliestAction + latencies[k]);
+            bound = Math.Min(bound, (t + _pairIn[k]) + _pairLatency[k]);
+        }
+
+        for (var k = _hubStart[agent]; k < _hubStart[agent + 1]; k++)
+        {
+            var b = _hubPred[k];
+            bound = Math.Min(bound, Math.Min(_earliest[b], t + _model.MinInLatency(b)) + _hubLatency[k]);
         }
 
         return bound;
