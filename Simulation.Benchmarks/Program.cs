@@ -13,6 +13,12 @@ using Orleans.TestingHost;
 //   dotnet run -c Release --project Simulation.Benchmarks -- FILE VARIANTS REPLICATIONS SILOS...
 // e.g. scenarios/rural-district.yaml status-quo,austerity,democratisation 30 1 2
 // Each silo count runs the whole comparison once to warm up, then once timed; cluster start is not timed.
+// The kernel alone, in-process, per run (KernelBench): dotnet run -c Release --project Simulation.Benchmarks -- kernel FILE [HORIZON_DAYS] [RUNS]
+if (args is ["kernel", .. var kernelArgs])
+{
+    return IsdnSim.Benchmarks.KernelBench.Run(kernelArgs);
+}
+
 if (args.Length < 4)
 {
     Console.Error.WriteLine("usage: isdnsim-bench FILE VARIANTS REPLICATIONS SILOS... (e.g. scenarios/rural-district.yaml status-quo,austerity 30 1 2)");

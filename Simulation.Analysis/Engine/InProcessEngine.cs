@@ -40,21 +40,23 @@ public sealed class InProcessEngine : ISimulationEngine
             coordinator.SetInitial(a, agents[a].Initialize());
         }
 
-        var calls = new List<AgentCall>();
         var horizon = model.Horizon.Days;
         var lastReport = Environment.TickCount64;
-        while (coordinator.PlanWindow(calls))
+
+        // Windows planned in place: inboxes and outboxes are lent, not copied, as all agents are on this thread.
+        while (coordinator.PlanWindow())
         {
             if (merger is not null)
             {
                 trace!.Write(merger.Before(coordinator.Now));
             }
 
-            foreach (var call in calls)
+            for (var i = 0; i < coordinator.DueCount; i++)
             {
-                var result = agents[call.Agent].Advance(call.Until, call.Inbox, call.MaxEvents);
-                merger?.Add(result.Trace);
-                coordinator.Apply(call.Agent, result);
+                var (agent, until) = coordinator.Due(i);
+                var events = agents[agent].Advance(until, coordinator.Inbox(i), coordinator.Share, out var next, out var outbox);
+                merger?.Add(agents[agent].DrainTrace());
+                coordinator.Apply(agent, next, events, outbox);
             }
 
             if (Environment.TickCount64 - lastReport > 100)

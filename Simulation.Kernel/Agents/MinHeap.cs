@@ -1,11 +1,11 @@
 namespace IsdnSim.Kernel.Agents;
 
-/// <summary>A binary min-heap on a plain array of structs.</summary>
+/// <summary>A binary min-heap on a plain array of structs; the array is allocated at the first push, as most agents of a large region have few events.</summary>
 internal sealed class MinHeap<T, TOrder>
     where T : struct
     where TOrder : struct, IHeapOrder<T>
 {
-    private T[] _heap = new T[16];
+    private T[] _heap = [];
 
     public int Count { get; private set; }
 
@@ -15,7 +15,7 @@ internal sealed class MinHeap<T, TOrder>
     {
         if (Count == _heap.Length)
         {
-            Array.Resize(ref _heap, _heap.Length * 2);
+            Array.Resize(ref _heap, Math.Max(8, _heap.Length * 2));
         }
 
         var i = Count++;

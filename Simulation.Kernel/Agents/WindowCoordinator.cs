@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using IsdnSim.Kernel.Model;
 
 namespace IsdnSim.Kernel.Agents;
@@ -11,16 +12,60 @@ namespace IsdnSim.Kernel.Agents;
 /// a window processes at most <see cref="MaxEventsPerWindow"/> events, so no call runs long). Only agents with
 /// something due before their bound are called. Messages are routed between windows.
 /// </summary>
+/// <remarks>
+/// A window is planned either into <see cref="AgentCall"/>s that carry their inbox (for agents
+/// elsewhere: <see cref="PlanWindow(List{AgentCall})"/>, <see cref="Apply(int, AdvanceResult)"/>) or, for
+/// agents on the caller's thread, in place (<see cref="PlanWindow()"/>, <see cref="Due"/>,
+/// <see cref="Inbox"/>, <see cref="Apply(int, double, long, ReadOnlySpan{Message})"/>): a large region
+/// calls about a million agents per run with one or two events each, so the copies and objects
+/// per call cost as much as the events. Both plan the same windows.
+/// </remarks>
 public sealed class WindowCoordinator
 {
     private readonly SimulationModel _model;
     private readonly double _horizon;
     private readonly double[] _next;
-    private readonly List<Message>[] _pending;
+
+    // Messages for each agent's next call; at planning they move to _inbox (the lists swap), so
+    // what is sent during the window waits for the next one while the inbox is read in place.
+    private readonly List<Message>?[] _pending;
+    private readonly List<Message>?[] _inbox;
     private readonly double[] _pendingMin;
-    private readonly double[] _bounds;
+
+    // min(_next, _pendingMin) per agent, kept up to date so that a window scans one array.
+    private readonly double[] _earliest;
+
+    // Per agent, the two terms of the predecessor b whose MinInLatency(b) + latency is least (an
+    // infinite _capIn without predecessors): (t + _capIn) + _capLatency is never below the bound.
+    private readonly double[] _capIn;
+    private readonly double[] _capLatency;
+    private readonly List<int> _dueAgents = [];
+    private readonly List<double> _dueBounds = [];
+
+    // The bound, taken apart (see Bound). Per agent, its distinct pairs (MinInLatency(b), latency)
+    // over all predecessors b, and its predecessors that are hubs (senders to more than DefaultHubSize
+    // agents) with their latencies; per agent that is not a hub, the agents it sends to (with the
+    // latency). _reach holds, during planning, the least E(b) + latency pushed to each agent.
+    private const int DefaultHubSize = 64;
+    private readonly int[] _pairStart;
+    private readonly double[] _pairIn;
+    private readonly double[] _pairLatency;
+    private readonly int[] _hubStart;
+    private readonly int[] _hubPred;
+    private readonly double[] _hubLatency;
+    private readonly int[] _succStart;
+    private readonly int[] _succ;
+    private readonly double[] _succLatency;
+    private readonly double[] _reach;
+    private readonly List<int> _reached = [];
 
     public WindowCoordinator(SimulationModel model, long maxEventsPerWindow)
+        : this(model, maxEventsPerWindow, DefaultHubSize)
+    {
+    }
+
+    /// <summary>As the public constructor, with the number of receivers above which a sender counts as a hub (tests vary it).</summary>
+    internal WindowCoordinator(SimulationModel model, long maxEventsPerWindow, int hubSize)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxEventsPerWindow);
         _model = model;
@@ -28,11 +73,90 @@ public sealed class WindowCoordinator
         MaxEventsPerWindow = maxEventsPerWindow;
         var n = model.Agents.Count;
         _next = new double[n];
-        _pending = new List<Message>[n];
+        _pending = new List<Message>?[n];
+        _inbox = new List<Message>?[n];
         _pendingMin = new double[n];
-        _bounds = new double[n];
+        _earliest = new double[n];
+        _capIn = new double[n];
+        _capLatency = new double[n];
         Array.Fill(_next, double.PositiveInfinity);
         Array.Fill(_pendingMin, double.PositiveInfinity);
+        Array.Fill(_earliest, double.PositiveInfinity);
+        for (var a = 0; a < n; a++)
+        {
+            var (capIn, capLatency) = (double.PositiveInfinity, 0.0);
+            var preds = model.Predecessors(a);
+            var latencies = model.PredecessorLatencies(a);
+            for (var k = 0; k < preds.Length; k++)
+            {
+                var minIn = model.MinInLatency(preds[k]);
+                if (minIn + latencies[k] < capIn + capLatency)
+                {
+                    (capIn, capLatency) = (minIn, latencies[k]);
+                }
+            }
+
+            (_capIn[a], _capLatency[a]) = (capIn, capLatency);
+        }
+
+        var outDegree = new int[n + 1];
+        for (var a = 0; a < n; a++)
+        {
+            foreach (var b in model.Predecessors(a))
+            {
+                outDegree[b]++;
+            }
+        }
+
+        bool IsHub(int b) => outDegree[b] > hubSize;
+        var pairs = new List<(double In, double Latency)>();
+        var hubs = new List<(int Pred, double Latency)>();
+        var succ = new List<(int To, double Latency)>?[n];
+        var distinct = new HashSet<(double, double)>();
+        _pairStart = new int[n + 1];
+        _hubStart = new int[n + 1];
+        for (var a = 0; a < n; a++)
+        {
+            _pairStart[a] = pairs.Count;
+            _hubStart[a] = hubs.Count;
+            var preds = model.Predecessors(a);
+            var latencies = model.PredecessorLatencies(a);
+            distinct.Clear();
+            for (var k = 0; k < preds.Length; k++)
+            {
+                var b = preds[k];
+                if (distinct.Add((model.MinInLatency(b), latencies[k])))
+                {
+                    pairs.Add((model.MinInLatency(b), latencies[k]));
+                }
+
+                if (IsHub(b))
+                {
+                    hubs.Add((b, latencies[k]));
+                }
+                else
+                {
+                    (succ[b] ??= []).Add((a, latencies[k]));
+                }
+            }
+        }
+
+        _pairStart[n] = pairs.Count;
+        _hubStart[n] = hubs.Count;
+        (_pairIn, _pairLatency) = ([.. pairs.Select(p => p.In)], [.. pairs.Select(p => p.Latency)]);
+        (_hubPred, _hubLatency) = ([.. hubs.Select(h => h.Pred)], [.. hubs.Select(h => h.Latency)]);
+        _succStart = new int[n + 1];
+        var edges = new List<(int To, double Latency)>();
+        for (var b = 0; b < n; b++)
+        {
+            _succStart[b] = edges.Count;
+            edges.AddRange(succ[b] ?? []);
+        }
+
+        _succStart[n] = edges.Count;
+        (_succ, _succLatency) = ([.. edges.Select(e => e.To)], [.. edges.Select(e => e.Latency)]);
+        _reach = new double[n];
+        Array.Fill(_reach, double.PositiveInfinity);
     }
 
     /// <summary>Events all agents of one window may process together (at least one each).</summary>
@@ -49,17 +173,51 @@ public sealed class WindowCoordinator
 
     public long Messages { get; private set; }
 
-    public void SetInitial(int agent, double next) => _next[agent] = next;
+    /// <summary>Agents called in the window planned last (<see cref="PlanWindow()"/>).</summary>
+    public int DueCount => _dueAgents.Count;
+
+    /// <summary>Events each agent called in the window planned last may process (at least one).</summary>
+    public long Share { get; private set; }
+
+    public void SetInitial(int agent, double next)
+    {
+        _next[agent] = next;
+        _earliest[agent] = Math.Min(next, _pendingMin[agent]);
+    }
 
     /// <summary>Plans the next window into <paramref name="calls"/>, in agent order; false when the horizon is reached.</summary>
     public bool PlanWindow(List<AgentCall> calls)
     {
         calls.Clear();
-        var n = _next.Length;
+        if (!PlanWindow())
+        {
+            return false;
+        }
+
+        for (var i = 0; i < _dueAgents.Count; i++)
+        {
+            var (agent, until) = Due(i);
+            calls.Add(new AgentCall(agent, until, Inbox(i).ToArray(), Share));
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Plans the next window in place, for agents on the caller's thread: call <see cref="Due"/>(i)
+    /// for i below <see cref="DueCount"/>, in that order, with <see cref="Inbox"/>(i) and
+    /// <see cref="Share"/>; false when the horizon is reached. The inboxes stay valid until the next plan.
+    /// </summary>
+    public bool PlanWindow()
+    {
+        _dueAgents.Clear();
+        _dueBounds.Clear();
+        var earliest = _earliest;
+        var n = earliest.Length;
         var t = double.PositiveInfinity;
         for (var a = 0; a < n; a++)
         {
-            t = Math.Min(t, Earliest(a));
+            t = Math.Min(t, earliest[a]);
         }
 
         if (!(t < _horizon))
@@ -73,61 +231,131 @@ public sealed class WindowCoordinator
         // All bounds first: they read the predecessors' pending messages, which handing out
         // inboxes clears. Computing them in the same loop let an agent run past a message an
         // earlier agent in the order was about to send it.
+        // A bound walks all predecessors, and a large region has thousands of agents of which a
+        // window calls a few hundred: the walk is skipped where it cannot make the agent due. The
+        // bound is at most the horizon and at most (t + MinInLatency(b)) + latency for each
+        // predecessor b (every term of its minimum is no larger, floating-point addition being
+        // monotone), so an agent whose earliest time is at or past either is not due.
+        PushReach(t);
         for (var a = 0; a < n; a++)
         {
-            _bounds[a] = double.IsPositiveInfinity(Earliest(a)) ? double.NegativeInfinity : Bound(a, t);
-        }
-
-        var due = 0;
-        for (var a = 0; a < n; a++)
-        {
-            due += Earliest(a) < _bounds[a] ? 1 : 0;
-        }
-
-        // The event budget is per window, shared by the agents called, so that a window of many
-        // agents that may each run far ahead is no longer than a window of one.
-        var share = Math.Max(1, MaxEventsPerWindow / Math.Max(1, due));
-        for (var a = 0; a < n; a++)
-        {
-            if (Earliest(a) < _bounds[a])
+            var e = earliest[a];
+            if (!(e < _horizon) || e >= (t + _capIn[a]) + _capLatency[a])
             {
-                var inbox = _pending[a] is { Count: > 0 } p ? p.ToArray() : [];
-                _pending[a]?.Clear();
-                _pendingMin[a] = double.PositiveInfinity;
-                calls.Add(new AgentCall(a, _bounds[a], inbox, share));
+                continue;
+            }
+
+            var bound = Bound(a, t);
+            if (e < bound)
+            {
+                _dueAgents.Add(a);
+                _dueBounds.Add(bound);
             }
         }
 
+        foreach (var a in _reached)
+        {
+            _reach[a] = double.PositiveInfinity;
+        }
+
+        _reached.Clear();
+
+        // The event budget is per window, shared by the agents called, so that a window of many
+        // agents that may each run far ahead is no longer than a window of one.
+        Share = Math.Max(1, MaxEventsPerWindow / Math.Max(1, _dueAgents.Count));
+        foreach (var a in _dueAgents)
+        {
+            var taken = _pending[a];
+            _pending[a] = _inbox[a];
+            _pending[a]?.Clear();
+            _inbox[a] = taken;
+            _pendingMin[a] = double.PositiveInfinity;
+            earliest[a] = _next[a];
+        }
+
         Windows++;
-        Calls += calls.Count;
+        Calls += _dueAgents.Count;
         return true;
     }
 
+    /// <summary>The i-th agent called in the window planned last, and the time before which it processes everything.</summary>
+    public (int Agent, double Until) Due(int i) => (_dueAgents[i], _dueBounds[i]);
+
+    /// <summary>The messages for the i-th agent called in the window planned last, valid until the next plan.</summary>
+    public ReadOnlySpan<Message> Inbox(int i) => _inbox[_dueAgents[i]] is { } inbox ? CollectionsMarshal.AsSpan(inbox) : [];
+
     /// <summary>Takes one agent's answer. The order of answers does not matter: receivers sort their messages.</summary>
-    public void Apply(int agent, AdvanceResult result)
+    public void Apply(int agent, AdvanceResult result) => Apply(agent, result.Next, result.Events, result.Outbox);
+
+    /// <summary>Takes one agent's answer: its next event time, the events it processed and the messages it sent (read, not kept).</summary>
+    public void Apply(int agent, double next, long events, ReadOnlySpan<Message> outbox)
     {
-        _next[agent] = result.Next;
-        Events += result.Events;
-        Messages += result.Outbox.Length;
-        foreach (var m in result.Outbox)
+        _next[agent] = next;
+        _earliest[agent] = Math.Min(next, _pendingMin[agent]);
+        Events += events;
+        Messages += outbox.Length;
+        foreach (ref readonly var m in outbox)
         {
             (_pending[m.To] ??= []).Add(m);
             _pendingMin[m.To] = Math.Min(_pendingMin[m.To], m.Delivery);
+            _earliest[m.To] = Math.Min(_earliest[m.To], m.Delivery);
         }
     }
 
-    private double Earliest(int agent) => Math.Min(_next[agent], _pendingMin[agent]);
+    /// <summary>
+    /// For the agents that are not hubs and may act before anything can reach them (E(b) below
+    /// t + MinInLatency(b)), pushes E(b) + latency to every agent they send to (see Bound).
+    /// </summary>
+    private void PushReach(double t)
+    {
+        var earliest = _earliest;
+        for (var b = 0; b < earliest.Length; b++)
+        {
+            var e = earliest[b];
+            if (!(e < t + _model.MinInLatency(b)))
+            {
+                continue;
+            }
 
+            for (var k = _succStart[b]; k < _succStart[b + 1]; k++)
+            {
+                var to = _succ[k];
+                var reach = e + _succLatency[k];
+                if (reach < _reach[to])
+                {
+                    if (double.IsPositiveInfinity(_reach[to]))
+                    {
+                        _reached.Add(to);
+                    }
+
+                    _reach[to] = reach;
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The least over the predecessors b of min(E(b), t + MinInLatency(b)) + latency, and the
+    /// horizon. Walking all predecessors made a window cost as much as the region (a national
+    /// operator hears from every municipality), so the minimum is taken in parts that give the
+    /// same value: a term is min(E(b) + latency, (t + MinInLatency(b)) + latency), floating-point
+    /// addition being monotone. The second part depends only on the pair (MinInLatency(b),
+    /// latency), of which an agent has few. The first matters only where it is the smaller, where
+    /// E(b) is below t + MinInLatency(b), which few agents are in a window: those push it to whom
+    /// they send (PushReach), except hubs, whose terms their receivers read directly.
+    /// </summary>
     private double Bound(int agent, double t)
     {
-        var bound = _horizon;
-        var preds = _model.Predecessors(agent);
-        var latencies = _model.PredecessorLatencies(agent);
-        for (var k = 0; k < preds.Length; k++)
+        var bound = Math.Min(_horizon, _reach[agent]);
+        for (var k = _pairStart[agent]; k < _pairStart[agent + 1]; k++)
         {
-            var b = preds[k];
-            var earliestAction = Math.Min(Earliest(b), t + _model.MinInLatency(b));
-            bound = Math.Min(bound, earliestAction + latencies[k]);
+            bound = Math.Min(bound, (t + _pairIn[k]) + _pairLatency[k]);
+        }
+
+        for (var k = _hubStart[agent]; k < _hubStart[agent + 1]; k++)
+        {
+            var b = _hubPred[k];
+            bound = Math.Min(bound, Math.Min(_earliest[b], t + _model.MinInLatency(b)) + _hubLatency[k]);
         }
 
         return bound;

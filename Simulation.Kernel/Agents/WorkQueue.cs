@@ -1,9 +1,9 @@
 namespace IsdnSim.Kernel.Agents;
 
-/// <summary>A first-in, first-out ring buffer of work items.</summary>
+/// <summary>A first-in, first-out ring buffer of work items, allocated at the first item (most queues of a large region stay empty).</summary>
 internal sealed class WorkQueue
 {
-    private WorkItem[] _items = new WorkItem[8];
+    private WorkItem[] _items = [];
     private int _head;
 
     public int Count { get; private set; }
@@ -12,7 +12,7 @@ internal sealed class WorkQueue
     {
         if (Count == _items.Length)
         {
-            var bigger = new WorkItem[_items.Length * 2];
+            var bigger = new WorkItem[Math.Max(8, _items.Length * 2)];
             for (var i = 0; i < Count; i++)
             {
                 bigger[i] = _items[(_head + i) % _items.Length];

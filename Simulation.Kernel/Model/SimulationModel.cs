@@ -76,6 +76,9 @@ public sealed class SimulationModel
         })];
 
         Processes = [.. definition.Processes.Select((p, i) => CompileProcess(p, i, roleIndex, committeeIndex))];
+        AgentArray = [.. Agents];
+        ProcessArray = [.. Processes];
+        StepArrays = [.. Processes.Select(p => p.Steps.ToArray())];
         var processIndex = Processes.ToDictionary(p => p.Id, p => p.Index, StringComparer.Ordinal);
 
         var sources = new List<DemandSource>[Agents.Count];
@@ -236,6 +239,14 @@ public sealed class SimulationModel
     public IReadOnlyList<AgentModel> Agents { get; }
 
     public IReadOnlyList<ProcessModel> Processes { get; }
+
+    // The same agents, processes and steps as arrays, for the agents' hot paths: indexing an
+    // array is no interface call. Read only.
+    internal AgentModel[] AgentArray { get; }
+
+    internal ProcessModel[] ProcessArray { get; }
+
+    internal StepModel[][] StepArrays { get; }
 
     /// <summary>Demand started by each agent: its own, and that of territories it hosts (quarters without agencies).</summary>
     public IReadOnlyList<IReadOnlyList<DemandSource>> Sources { get; }

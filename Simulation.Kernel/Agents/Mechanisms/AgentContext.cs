@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using IsdnSim.Kernel.Model;
 using IsdnSim.Kernel.Random;
 using IsdnSim.Kernel.Time;
@@ -13,6 +14,7 @@ namespace IsdnSim.Kernel.Agents.Mechanisms;
 internal sealed class AgentContext
 {
     private readonly StepModel[][] _stepsByProcess;
+    private readonly AgencyModel[] _agencies;
     private readonly double _warmup;
 
     public AgentContext(SimulationModel model, int index, int replication, AgentOptions options)
@@ -25,7 +27,8 @@ internal sealed class AgentContext
         _warmup = model.Warmup.Days;
         Root = StreamKeys.Replication(model.Seed, replication);
         Trace = options.Trace ? new TraceRecorder(index) : null;
-        _stepsByProcess = [.. model.Processes.Select(p => p.Steps.ToArray())];
+        _stepsByProcess = model.StepArrays;
+        _agencies = [.. Self.Agencies];
 
         // The constructors only keep this context: no mechanism calls another before all exist.
         Demand = new Demand(this);
@@ -90,12 +93,23 @@ internal sealed class AgentContext
 
     public Absences Absences { get; }
 
+    /// <summary>The model's agents, as an array (see <see cref="SimulationModel.AgentArray"/>).</summary>
+    public AgentModel[] Agents => Model.AgentArray;
+
+    /// <summary>The model's processes, as an array.</summary>
+    public ProcessModel[] Processes => Model.ProcessArray;
+
+    /// <summary>This agent's agencies, as an array.</summary>
+    public AgencyModel[] Agencies => _agencies;
+
     /// <summary>Whether what happens at <paramref name="t"/> is counted: after the warm-up.</summary>
     public bool Counting(double t) => t >= _warmup;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public StepModel[] StepsOf(in ProjectToken token) => _stepsByProcess[token.Id.Process];
 
     /// <summary>The agency of this or another agent that holds <paramref name="role"/> for the token's territory.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Holder HolderOf(in ProjectToken token, int role) => Model.HolderOf(token.Territory, role);
 
     /// <summary>
@@ -105,8 +119,8 @@ internal sealed class AgentContext
     public RandomStream WorkStream(in ProjectToken token, int step, int round, int purpose)
     {
         var id = token.Id;
-        var process = Model.Processes[id.Process];
-        return RandomStream.FromKey(StreamKeys.Work(Root, Model.Agents[id.Owner].IdHash, process.IdHash, id.Serial, process.Steps[step].IdHash,
+        var process = Processes[id.Process];
+        return RandomStream.FromKey(StreamKeys.Work(Root, Agents[id.Owner].IdHash, process.IdHash, id.Serial, _stepsByProcess[id.Process][step].IdHash,
             token.Segment, round, purpose));
     }
 }

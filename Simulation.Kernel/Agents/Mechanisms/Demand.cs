@@ -97,7 +97,7 @@ internal sealed class Demand
         var item = new WorkItem
         {
             Kind = WorkKind.Background,
-            Priority = _agent.Self.Agencies[e.Agency].Background!.Priority,
+            Priority = _agent.Agencies[e.Agency].Background!.Priority,
             Ready = t,
             Serial = (int)b.Count++,
         };

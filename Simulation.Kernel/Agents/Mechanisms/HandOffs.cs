@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using IsdnSim.Kernel.Agents.Messages;
 using IsdnSim.Kernel.Model;
 using IsdnSim.Kernel.Tracing;
@@ -16,6 +17,7 @@ internal sealed class HandOffs(AgentContext agent)
     /// <summary>Hand-offs sent after the warm-up, by (from level, to level) as a flat matrix.</summary>
     private readonly long[] _sent = new long[SimulationModel.Levels.Length * SimulationModel.Levels.Length];
     private long _sequence;
+    private bool _lent;
 
     public long[] Sent => [.. _sent];
 
@@ -26,7 +28,7 @@ internal sealed class HandOffs(AgentContext agent)
         agent.Trace?.Add(TraceKind.Send, t, token.Id, token.Segment, body.Step, -1, peer: to, detail: (byte)body.Kind, value: delivery);
         if (agent.Counting(t))
         {
-            _sent[(agent.Self.Level * SimulationModel.Levels.Length) + agent.Model.Agents[to].Level]++;
+            _sent[(agent.Self.Level * SimulationModel.Levels.Length) + agent.Agents[to].Level]++;
         }
 
         _outbox.Add(new Message(delivery, agent.Index, _sequence++, to, t, body, counted));
@@ -41,5 +43,22 @@ internal sealed class HandOffs(AgentContext agent)
         var outbox = _outbox.ToArray();
         _outbox.Clear();
         return outbox;
+    }
+
+    /// <summary>The messages sent since the last call, to be routed before the agent's next call (<see cref="ClearLent"/>).</summary>
+    public ReadOnlySpan<Message> LendOutbox()
+    {
+        _lent = true;
+        return CollectionsMarshal.AsSpan(_outbox);
+    }
+
+    /// <summary>Forgets the messages lent by <see cref="LendOutbox"/>: they have been routed.</summary>
+    public void ClearLent()
+    {
+        if (_lent)
+        {
+            _outbox.Clear();
+            _lent = false;
+        }
     }
 }

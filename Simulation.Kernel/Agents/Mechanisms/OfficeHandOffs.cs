@@ -21,8 +21,8 @@ internal sealed class OfficeHandOffs(AgentContext agent)
         agent.Model.OfficeHandoff > 0
         && fromAgency >= 0
         && fromAgency != toAgency
-        && !agent.Self.Agencies[fromAgency].IsCouncil
-        && !agent.Self.Agencies[toAgency].IsCouncil;
+        && !agent.Agencies[fromAgency].IsCouncil
+        && !agent.Agencies[toAgency].IsCouncil;
 
     public void Send(in ProjectToken token, int step, int toAgency, double t)
     {

@@ -27,7 +27,7 @@ internal sealed class ProcessFlow(AgentContext agent)
 
     public void Start(in ProjectToken token, double t)
     {
-        foreach (var step in agent.Model.Processes[token.Id.Process].StartSteps)
+        foreach (var step in agent.Processes[token.Id.Process].StartSteps)
         {
             Forward(token, step, -1, t);
         }
@@ -81,7 +81,7 @@ internal sealed class ProcessFlow(AgentContext agent)
         token = token with { Dominant = token.Dominant.Longer(step, dominantAgent, dominantAgency, t - ready), Round = 0 };
         if (s.IsDecision && agent.Counting(t))
         {
-            Decisions.Count(s.Discretion, agent.Self, agent.Model.Agents[token.Territory]);
+            Decisions.Count(s.Discretion, agent.Self, agent.Agents[token.Territory]);
         }
 
         // The holder's agency is looked up only for what records it: this runs for every step of every project.

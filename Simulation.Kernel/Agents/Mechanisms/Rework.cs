@@ -29,13 +29,13 @@ internal sealed class Rework(AgentContext agent)
         if (step.Kind == StepKind.Approval && step.Rework is { } rework && token.Round < rework.MaxRounds)
         {
             var probability = (KnowsThePlace(token.Territory) ? rework.LocalProbability : rework.Probability)
-                + Specialisation.ExtraReturns(step, agent.Self.Agencies[agency]);
+                + Specialisation.ExtraReturns(step, agent.Agencies[agency]);
             if (item.Decision < probability)
             {
                 var reworker = agent.HolderOf(token, agent.StepsOf(token)[rework.ReturnsTo].Role);
                 if (agent.Counting(t))
                 {
-                    _returns[(agent.Self.Level * SimulationModel.Levels.Length) + agent.Model.Agents[reworker.Agent].Level]++;
+                    _returns[(agent.Self.Level * SimulationModel.Levels.Length) + agent.Agents[reworker.Agent].Level]++;
                 }
 
                 var returned = token with { InRework = true, Reworks = token.Reworks + 1 };
@@ -93,5 +93,5 @@ internal sealed class Rework(AgentContext agent)
 
     /// <summary>Whether this agent knows the place: it is the territory itself, its Amt, or its seat (the city of a quarter).</summary>
     private bool KnowsThePlace(int territory) =>
-        agent.Index == territory || agent.Model.Agents[territory].Amt == agent.Index || agent.Model.Agents[territory].Seat == agent.Index;
+        agent.Index == territory || agent.Agents[territory].Amt == agent.Index || agent.Agents[territory].Seat == agent.Index;
 }

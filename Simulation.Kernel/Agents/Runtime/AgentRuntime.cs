@@ -49,6 +49,32 @@ public sealed class AgentRuntime
     /// </summary>
     public AdvanceResult Advance(double until, ReadOnlySpan<Message> inbox, long maxEvents)
     {
+        var processed = Process(until, inbox, maxEvents);
+        var outbox = _agent.HandOffs.TakeOutbox();
+        return _agent.Trace is { } trace
+            ? new AdvanceResult(outbox, NextTime, processed) { Trace = trace.Drain() }
+            : new AdvanceResult(outbox, NextTime, processed);
+    }
+
+    /// <summary>
+    /// <see cref="Advance"/> for a caller on the same thread: the messages sent are lent in
+    /// <paramref name="outbox"/> (valid until the next call) instead of copied, the trace is left
+    /// for <see cref="DrainTrace"/>, and the events processed are returned.
+    /// </summary>
+    public long Advance(double until, ReadOnlySpan<Message> inbox, long maxEvents, out double next, out ReadOnlySpan<Message> outbox)
+    {
+        var processed = Process(until, inbox, maxEvents);
+        outbox = _agent.HandOffs.LendOutbox();
+        next = NextTime;
+        return processed;
+    }
+
+    /// <summary>What the agent traced since the last call (nothing when the run is not traced).</summary>
+    public Tracing.TraceEvent[] DrainTrace() => _agent.Trace is { } trace ? trace.Drain() : [];
+
+    private long Process(double until, ReadOnlySpan<Message> inbox, long maxEvents)
+    {
+        _agent.HandOffs.ClearLent();
         foreach (ref readonly var m in inbox)
         {
             if (m.Delivery < _final)
@@ -96,10 +122,7 @@ public sealed class AgentRuntime
 
         _eventsProcessed += processed;
         _final = NextTime >= until ? Math.Max(_final, until) : Math.Max(_final, last);
-        var outbox = _agent.HandOffs.TakeOutbox();
-        return _agent.Trace is { } trace
-            ? new AdvanceResult(outbox, NextTime, processed) { Trace = trace.Drain() }
-            : new AdvanceResult(outbox, NextTime, processed);
+        return processed;
     }
 
     /// <summary>Closes the time integrals at the horizon and hands over everything recorded.</summary>
