@@ -51,7 +51,11 @@ public sealed class BenchCommand(Consoles consoles) : AsyncCommand<BenchCommand.
         [Description("With --suite: keep the figures in benchmarks/suite.json (the next run's previous figures) and rewrite BENCHMARKS.md's suite block; the whole suite, at least 5 runs.")]
         public bool Write { get; init; }
 
-        public SuiteRequest SuiteRequest => new(Runs ?? SuiteRequest.DefaultRuns, Only, Quick, Write);
+        [CommandOption("--allow-few-runs")]
+        [Description("With --write: write figures of fewer than 5 process runs per benchmark all the same (they say how many).")]
+        public bool AllowFewRuns { get; init; }
+
+        public SuiteRequest SuiteRequest => new(Runs ?? SuiteRequest.DefaultRuns, Only, Quick, Write, AllowFewRuns);
 
         public override ValidationResult Validate()
         {
@@ -63,7 +67,7 @@ public sealed class BenchCommand(Consoles consoles) : AsyncCommand<BenchCommand.
             if (!Suite)
             {
                 return File is null ? ValidationResult.Error("bench needs a scenario FILE, or --suite")
-                    : Only is not null || Quick || Write ? ValidationResult.Error("--only, --quick and --write go with --suite")
+                    : Only is not null || Quick || Write || AllowFewRuns ? ValidationResult.Error("--only, --quick, --write and --allow-few-runs go with --suite")
                     : base.Validate();
             }
 

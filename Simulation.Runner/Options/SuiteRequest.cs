@@ -4,9 +4,10 @@ namespace IsdnSim.Runner.Options;
 
 /// <summary>
 /// What <c>isdnsim bench --suite</c> was asked: process runs per benchmark, which benchmarks
-/// (<c>--only</c>), small inputs (<c>--quick</c>), and whether to write the figures into the repository.
+/// (<c>--only</c>), small inputs (<c>--quick</c>), and whether to write the figures into the repository
+/// (<c>--write</c>, with fewer than <see cref="WrittenRuns"/> runs only with <c>--allow-few-runs</c>).
 /// </summary>
-public sealed record SuiteRequest(int Runs, string? Only, bool Quick, bool Write)
+public sealed record SuiteRequest(int Runs, string? Only, bool Quick, bool Write, bool AllowFewRuns = false)
 {
     public const int DefaultRuns = 5;
 
@@ -19,13 +20,17 @@ public sealed record SuiteRequest(int Runs, string? Only, bool Quick, bool Write
         + (Runs == DefaultRuns ? "" : string.Create(CultureInfo.InvariantCulture, $" --runs {Runs}"))
         + (Only is null ? "" : $" --only {Only}")
         + (Quick ? " --quick" : "")
-        + (Write ? " --write" : "");
+        + (Write ? " --write" : "")
+        + (AllowFewRuns ? " --allow-few-runs" : "");
 
-    /// <summary>Why this cannot be written to the repository's figures, or null: only the whole suite, full size, with enough runs, is.</summary>
+    /// <summary>
+    /// Why this cannot be written to the repository's figures, or null: only the whole suite, full
+    /// size, with enough runs (or fewer when asked for explicitly: a busy machine may not have the time), is.
+    /// </summary>
     public string? WriteProblem() =>
         !Write ? null
         : Quick ? "--write keeps the figures of the whole suite; --quick's small inputs are not comparable with them"
         : Only is not null ? "--write keeps the figures of the whole suite; leave out --only"
-        : Runs < WrittenRuns ? $"--write needs at least {WrittenRuns} process runs per benchmark, found --runs {Runs}"
+        : Runs < WrittenRuns && !AllowFewRuns ? $"--write needs at least {WrittenRuns} process runs per benchmark, found --runs {Runs} (--allow-few-runs to write them all the same)"
         : null;
 }
