@@ -15,36 +15,26 @@ public static class SuiteView
         consoles.Text.Flush();
 
         // The benchmark, its median, the target and whether it is met matter most; the rest goes first on a narrow terminal.
-        int[] drop = [0, 4, 3, 0, 3, 2, 1, 0, 0];
-        var table = new FittedTable("bench --suite");
-        for (var c = 0; c < SuiteTable.MainHeaders.Count; c++)
+        Table("bench --suite", SuiteTable.MainHeaders, [0, 4, 3, 0, 3, 2, 1, 0, 0], SuiteTable.Main(now, previous)).Write(consoles.Out);
+        if (now.Scaling.Count > 0)
         {
-            table.AddColumn(SuiteTable.MainHeaders[c], drop[c]);
+            Table("scaling series, in-process", SuiteTable.ScalingHeaders, [0, 3, 0, 0, 2, 4, 0, 4, 1, 2, 1], SuiteTable.Scaling(now, previous)).Write(consoles.Out);
+        }
+    }
+
+    private static FittedTable Table(string title, IReadOnlyList<string> headers, int[] drop, IReadOnlyList<IReadOnlyList<string>> rows)
+    {
+        var table = new FittedTable(title);
+        for (var c = 0; c < headers.Count; c++)
+        {
+            table.AddColumn(headers[c], drop[c]);
         }
 
-        foreach (var row in SuiteTable.Main(now, previous))
+        foreach (var row in rows)
         {
             table.AddRow(row.Select(c => new FittedTable.Cell(c)));
         }
 
-        table.Write(consoles.Out);
-        if (now.Scaling.Count == 0)
-        {
-            return;
-        }
-
-        int[] scalingDrop = [0, 3, 0, 0, 2, 4, 0, 4, 1, 2, 1];
-        var scaling = new FittedTable("scaling series, in-process");
-        for (var c = 0; c < SuiteTable.ScalingHeaders.Count; c++)
-        {
-            scaling.AddColumn(SuiteTable.ScalingHeaders[c], scalingDrop[c]);
-        }
-
-        foreach (var row in SuiteTable.Scaling(now, previous))
-        {
-            scaling.AddRow(row.Select(c => new FittedTable.Cell(c)));
-        }
-
-        scaling.Write(consoles.Out);
+        return table;
     }
 }

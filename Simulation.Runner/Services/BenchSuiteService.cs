@@ -191,6 +191,10 @@ public static class BenchSuiteService
 
         var seconds = clock.Elapsed.TotalSeconds;
         var (stdout, stderr) = (await output, await errors);
+
+        // Ctrl+C in a terminal reaches the child too, which may end (exit code 130) before this
+        // process sees its own token cancelled: that is an interruption, not a failed benchmark.
+        cancellationToken.ThrowIfCancellationRequested();
         if (process.ExitCode != 0)
         {
             var command = "isdnsim " + string.Join(' ', arguments);
