@@ -21,9 +21,12 @@ public sealed class SuitePlan
 
     private readonly IReadOnlyList<RowDefinition> _rows;
 
-    private SuitePlan(bool quick, IReadOnlyList<SuiteMeasurement> measurements, IReadOnlyList<IReadOnlyList<string>> preparations, IReadOnlyList<RowDefinition> rows)
+    private readonly string _scratch;
+
+    private SuitePlan(bool quick, string scratch, IReadOnlyList<SuiteMeasurement> measurements, IReadOnlyList<IReadOnlyList<string>> preparations, IReadOnlyList<RowDefinition> rows)
     {
         Quick = quick;
+        _scratch = scratch;
         Measurements = measurements;
         Preparations = preparations;
         _rows = rows;
@@ -51,8 +54,14 @@ public sealed class SuitePlan
             .Where(g => selected.Any(m => m.Arguments.Contains(g.File)))
             .Select(g => g.Command)
             .ToList();
-        return new SuitePlan(quick, selected, preparations, RowDefinitions(quick));
+        return new SuitePlan(quick, scratch, selected, preparations, RowDefinitions(quick));
     }
+
+    /// <summary>The commands a reader repeats to run the plan by hand: the preparations, then the benchmarks, the scratch folder written as $TMP.</summary>
+    public IReadOnlyList<string> Commands =>
+        Preparations.Select(p => "isdnsim " + string.Join(' ', p)).Concat(Measurements.Select(m => m.Command))
+            .Select(c => _scratch.Length == 0 ? c : c.Replace(_scratch, "$TMP", StringComparison.Ordinal))
+            .ToList();
 
     /// <summary>The ids of every benchmark, for --only's message when it selects none.</summary>
     public static IReadOnlyList<string> Ids => AllMeasurements(quick: false, "").Select(m => m.Id).ToList();

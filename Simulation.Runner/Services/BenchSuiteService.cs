@@ -89,7 +89,7 @@ public static class BenchSuiteService
                 request.Arguments,
                 plan.Rows(measured),
                 plan.Scaling(measured),
-                plan.Measurements.Select(m => m.Command).ToList());
+                plan.Commands);
         }
         finally
         {
