@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using IsdnSim.Analysis.Engine;
 using IsdnSim.Kernel.Model;
+using IsdnSim.Presentation.Benchmarks;
 using IsdnSim.Runner.Display;
 using IsdnSim.Runner.Hosting;
 using IsdnSim.Runner.Options;
@@ -15,24 +16,83 @@ namespace IsdnSim.Runner.Cli;
 
 /// <summary>
 /// Times replication 0 of a scenario, several runs, and reports wall time, simulated events
-/// and projects per second and the process's peak memory. The figures in BENCHMARKS.md come from here.
+/// and projects per second and the process's peak memory. With --suite, runs the benchmark suite
+/// of BENCHMARKS.md instead: each benchmark as separate process runs of this program.
 /// </summary>
 public sealed class BenchCommand(Consoles consoles) : AsyncCommand<BenchCommand.Settings>
 {
-    public sealed class Settings : EngineSettings
+    public sealed class Settings : ScenarioOptions
     {
-        [CommandOption("--runs <N>")]
-        [Description("Timed runs after one warm-up run (default 3); the median and the best are reported.")]
-        [DefaultValue(3)]
-        public int Runs { get; init; } = 3;
+        [CommandArgument(0, "[FILE]")]
+        [Description("Scenario file (YAML, format 1; see docs/scenario-format.md); not with --suite.")]
+        public string? File { get; init; }
 
-        public override ValidationResult Validate() =>
-            Runs is < 1 or > 100 ? ValidationResult.Error($"--runs must be between 1 and 100, found {Runs}") : base.Validate();
+        [CommandOption("--variant <NAME>")]
+        [Description("Apply this reform variant of the scenario first ('isdnsim variants FILE' lists them).")]
+        public string? Variant { get; init; }
+
+        [CommandOption("--runs <N>")]
+        [Description("Timed runs after one warm-up run (default 3), the median and the best reported; with --suite, process runs of each benchmark after a warm-up process (default 5).")]
+        public int? Runs { get; init; }
+
+        [CommandOption("--suite")]
+        [Description("Run the benchmark suite (from the repository's root): every benchmark of BENCHMARKS.md as separate process runs, min / median / max, the issue's targets, the previous figures and a scaling series.")]
+        public bool Suite { get; init; }
+
+        [CommandOption("--only <PATTERN>")]
+        [Description("With --suite: only the benchmarks whose id contains this (comma-separated, * as a wildcard), e.g. mmc, germany-run, scaling.")]
+        public string? Only { get; init; }
+
+        [CommandOption("--quick")]
+        [Description("With --suite: small inputs (fewer customers, small regions), a smoke test of the suite itself; its figures say nothing of the targets.")]
+        public bool Quick { get; init; }
+
+        [CommandOption("--write")]
+        [Description("With --suite: keep the figures in benchmarks/suite.json (the next run's previous figures) and rewrite BENCHMARKS.md's suite block; the whole suite, at least 5 runs.")]
+        public bool Write { get; init; }
+
+        [CommandOption("--allow-few-runs")]
+        [Description("With --write: write figures of fewer than 5 process runs per benchmark all the same (they say how many).")]
+        public bool AllowFewRuns { get; init; }
+
+        public SuiteRequest SuiteRequest => new(Runs ?? SuiteRequest.DefaultRuns, Only, Quick, Write, AllowFewRuns);
+
+        public override ValidationResult Validate()
+        {
+            if (Runs is < 1 or > 100)
+            {
+                return ValidationResult.Error($"--runs must be between 1 and 100, found {Runs}");
+            }
+
+            if (!Suite)
+            {
+                return File is null ? ValidationResult.Error("bench needs a scenario FILE, or --suite")
+                    : Only is not null || Quick || Write || AllowFewRuns ? ValidationResult.Error("--only, --quick, --write and --allow-few-runs go with --suite")
+                    : base.Validate();
+            }
+
+            if (File is not null || Variant is not null || Seed is not null || Horizon is not null || Warmup is not null || Cluster is not null)
+            {
+                return ValidationResult.Error("--suite runs its own scenarios: give it no FILE, --variant, --seed, --horizon, --warmup or --cluster");
+            }
+
+            if (Only is not null && !SuitePlan.Ids.Any(id => SuitePlan.Selects(Only, id)))
+            {
+                return ValidationResult.Error($"--only '{Only}' selects none of the benchmarks: {string.Join(", ", SuitePlan.Ids)}");
+            }
+
+            return SuiteRequest.WriteProblem() is { } problem ? ValidationResult.Error(problem) : base.Validate();
+        }
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var scenario = ScenarioInput.Load(settings.File, consoles);
+        if (settings.Suite)
+        {
+            return await SuiteAsync(settings.SuiteRequest, cancellationToken);
+        }
+
+        var scenario = ScenarioInput.Load(settings.File!, consoles);
         if (scenario is null)
         {
             return ExitCodes.BadInput;
@@ -71,7 +131,7 @@ public sealed class BenchCommand(Consoles consoles) : AsyncCommand<BenchCommand.
         long allocated = 0;
         var collections = new int[3];
         var paused = TimeSpan.Zero;
-        for (var run = 0; run <= settings.Runs; run++)
+        for (var run = 0; run <= (settings.Runs ?? 3); run++)
         {
             GC.Collect();
             GC.WaitForPendingFinalizers();
@@ -116,7 +176,37 @@ public sealed class BenchCommand(Consoles consoles) : AsyncCommand<BenchCommand.
         table.AddRow("garbage collection pauses per run [s]", F(paused.TotalSeconds / times.Count, "0.000"));
         table.Write(consoles.Out);
         consoles.Text.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"bench: engine={host.Engine.Name} runs={times.Count} median_s={median:0.000} best_s={best:0.000} events={last.Events} projects={arrived} events_per_s={last.Events / median:0} projects_per_s={arrived / median:0} peak_mib={peakMiB:0} allocated_mib_per_run={allocated / (1024.0 * 1024.0) / times.Count:0.0} gc_pause_s_per_run={paused.TotalSeconds / times.Count:0.000}"));
+            $"bench: engine={host.Engine.Name} runs={times.Count} median_s={median:0.000} best_s={best:0.000} events={last.Events} projects={arrived} events_per_s={last.Events / median:0} projects_per_s={arrived / median:0} peak_mib={peakMiB:0} allocated_mib_per_run={allocated / (1024.0 * 1024.0) / times.Count:0.0} gc_pause_s_per_run={paused.TotalSeconds / times.Count:0.000} compile_s={compileSeconds:0.000} start_s={startSeconds:0.000} agents={model.Agents.Count} windows={last.Windows}"));
+        return ExitCodes.Ok;
+    }
+
+    private async Task<int> SuiteAsync(SuiteRequest request, CancellationToken cancellationToken)
+    {
+        if (BenchSuiteService.FindRoot() is not { } root)
+        {
+            consoles.Errors.WriteLine($"isdnsim: error: bench --suite runs from a checkout of IsdnSim (it reads scenarios/ and keeps its figures in {BenchSuiteService.FiguresFile} and {BenchSuiteService.DocumentFile}); none found at or above {DisplayPath.Of(Environment.CurrentDirectory)}");
+            return ExitCodes.BadInput;
+        }
+
+        var previous = BenchSuiteService.Previous(root);
+        SuiteFigures figures;
+        try
+        {
+            figures = await BenchSuiteService.MeasureAsync(root, request, line => consoles.Errors.WriteLine($"bench --suite: {line}"), cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            consoles.Errors.WriteLine("isdnsim: interrupted; the suite was not finished and nothing was written.");
+            return ExitCodes.Interrupted;
+        }
+
+        SuiteView.Write(consoles, figures, previous);
+        if (request.Write)
+        {
+            BenchSuiteService.Write(root, figures, previous);
+            consoles.Text.WriteLine($"Wrote {BenchSuiteService.FiguresFile} and the suite's block of {BenchSuiteService.DocumentFile}.");
+        }
+
         return ExitCodes.Ok;
     }
 }

@@ -1,0 +1,17 @@
+namespace IsdnSim.Presentation.Benchmarks;
+
+/// <summary>
+/// What one run of the suite measured: benchmarks/suite.json holds the last written, which the
+/// next run prints beside its own figures.
+/// </summary>
+public sealed record SuiteFigures(
+    string Date,
+    string Commit,
+    bool Dirty,
+    SuiteMachine Machine,
+    int Runs,
+    bool Quick,
+    string Command,
+    IReadOnlyList<SuiteRow> Rows,
+    IReadOnlyList<ScalingPoint> Scaling,
+    IReadOnlyList<string> ProcessCommands);

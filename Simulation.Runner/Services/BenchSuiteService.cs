@@ -1,0 +1,298 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using IsdnSim.Analysis.Storage;
+using IsdnSim.Presentation.Benchmarks;
+using IsdnSim.Runner.Hosting;
+using IsdnSim.Runner.Options;
+
+namespace IsdnSim.Runner.Services;
+
+/// <summary>
+/// Runs the benchmark suite (<see cref="SuitePlan"/>): every benchmark as separate process runs of
+/// this same program, one warm-up process each and then <see cref="SuiteRequest.Runs"/> rounds in
+/// which every benchmark runs once (so a slow spell of a busy machine falls on all of them, and
+/// the ratios taken run by run compare like with like). It reads the figures of a <c>bench</c>
+/// child from its bench line and times a <c>run</c> child from outside. Nothing is written until
+/// every figure is measured.
+/// </summary>
+public static class BenchSuiteService
+{
+    /// <summary>Where the last written figures are kept, relative to the repository's root.</summary>
+    public const string FiguresFile = "benchmarks/suite.json";
+
+    public const string DocumentFile = "BENCHMARKS.md";
+
+    // How often a run child's peak working set is read while it runs: the high-water mark the
+    // kernel keeps, so only growth in the last interval before the process ends can be missed.
+    private static readonly TimeSpan PeakSampling = TimeSpan.FromMilliseconds(10);
+
+    /// <summary>
+    /// The repository's root: the nearest folder at or above the current one, or else above this
+    /// program, that holds scenarios/mmc.yaml and BENCHMARKS.md; null outside a checkout.
+    /// </summary>
+    public static string? FindRoot()
+    {
+        foreach (var start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
+        {
+            for (var folder = new DirectoryInfo(start); folder is not null; folder = folder.Parent)
+            {
+                if (File.Exists(Path.Combine(folder.FullName, "scenarios", "mmc.yaml")) && File.Exists(Path.Combine(folder.FullName, DocumentFile)))
+                {
+                    return folder.FullName;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Measures the suite in <paramref name="root"/>; <paramref name="progress"/> hears what is being run.</summary>
+    public static async Task<SuiteFigures> MeasureAsync(string root, SuiteRequest request, Action<string> progress, CancellationToken cancellationToken)
+    {
+        var scratch = Path.Combine(Path.GetTempPath(), $"isdnsim-bench-suite-{Environment.ProcessId}-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(scratch);
+        try
+        {
+            var plan = SuitePlan.Create(request.Quick, scratch, request.Only);
+            var loadBefore = LoadAverage();
+            var (commit, dirty) = await CommitAsync(root, cancellationToken); // before anything the run itself changes
+            foreach (var preparation in plan.Preparations)
+            {
+                await RunChildAsync(root, preparation, cancellationToken);
+            }
+
+            var samples = plan.Measurements.ToDictionary(m => m.Id, _ => new List<ProcessSample>());
+            for (var round = 0; round <= request.Runs; round++)
+            {
+                progress(round == 0
+                    ? $"warm-up: one process run of each of {plan.Measurements.Count} benchmarks"
+                    : $"round {round} of {request.Runs}: one process run of each benchmark");
+                foreach (var measurement in plan.Measurements)
+                {
+                    var sample = await MeasureOnceAsync(root, scratch, measurement, cancellationToken);
+                    if (round > 0)
+                    {
+                        samples[measurement.Id].Add(sample);
+                    }
+                }
+            }
+
+            var measured = samples.ToDictionary(s => s.Key, s => (IReadOnlyList<ProcessSample>)s.Value);
+            return new SuiteFigures(
+                DateTimeOffset.UtcNow.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture),
+                commit,
+                dirty,
+                Machine(loadBefore, LoadAverage()),
+                request.Runs,
+                request.Quick,
+                request.Arguments,
+                plan.Rows(measured),
+                plan.Scaling(measured),
+                plan.Commands);
+        }
+        finally
+        {
+            Directory.Delete(scratch, recursive: true);
+        }
+    }
+
+    /// <summary>The last written figures in <paramref name="root"/>, or null.</summary>
+    public static SuiteFigures? Previous(string root) => SuiteFile.Read(Path.Combine(root, FiguresFile));
+
+    /// <summary>Writes the figures to benchmarks/suite.json and BENCHMARKS.md's suite block; each file whole or not at all.</summary>
+    public static void Write(string root, SuiteFigures figures, SuiteFigures? previous)
+    {
+        var document = Path.Combine(root, DocumentFile);
+        var text = BenchmarksDocument.ReplaceBlock(File.ReadAllText(document), SuiteMarkdown.Block(figures, previous));
+        using var hold = Interruption.WritingResults();
+        SuiteFile.Write(Path.Combine(root, FiguresFile), figures);
+        AtomicOutput.WriteFile(document, text);
+    }
+
+    private static async Task<ProcessSample> MeasureOnceAsync(string root, string scratch, SuiteMeasurement measurement, CancellationToken cancellationToken)
+    {
+        if (measurement.Kind == MeasurementKind.Bench)
+        {
+            var (output, _, _) = await RunChildAsync(root, measurement.Arguments, cancellationToken);
+            return new ProcessSample(BenchLine.Parse(output)
+                ?? throw new InvalidOperationException($"'{measurement.Command}' printed no line starting '{BenchLine.Prefix.Trim()}'"));
+        }
+
+        var folder = Path.Combine(scratch, $"out-{Guid.NewGuid():N}");
+        try
+        {
+            var arguments = measurement.Arguments.Select(a => a == SuiteMeasurement.OutFolder ? folder : a).ToList();
+            var (_, seconds, peakBytes) = await RunChildAsync(root, arguments, cancellationToken);
+            var summary = new FileInfo(Path.Combine(folder, "summary.json"));
+            return new ProcessSample(new Dictionary<string, double>
+            {
+                [ProcessSample.WallSeconds] = seconds,
+                [ProcessSample.PeakMib] = peakBytes / (1024.0 * 1024.0),
+                [ProcessSample.SummaryBytes] = summary.Exists ? summary.Length : 0,
+            });
+        }
+        finally
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Runs isdnsim with <paramref name="arguments"/> in <paramref name="root"/>: its standard
+    /// output, its wall time from start to exit, and its peak working set as sampled. A failed run
+    /// is an error naming the command; cancelling ends the child (and its children) first.
+    /// </summary>
+    private static async Task<(string Output, double Seconds, long PeakBytes)> RunChildAsync(string root, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+    {
+        var (program, prefix) = Self();
+        var start = new ProcessStartInfo(program)
+        {
+            WorkingDirectory = root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in prefix.Concat(arguments))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        var clock = Stopwatch.StartNew();
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {program}");
+        var output = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
+        var errors = process.StandardError.ReadToEndAsync(CancellationToken.None);
+        long peak = 0;
+        try
+        {
+            var exited = process.WaitForExitAsync(cancellationToken);
+            while (!exited.IsCompleted)
+            {
+                peak = Math.Max(peak, PeakWorkingSet(process));
+                await Task.WhenAny(exited, Task.Delay(PeakSampling, cancellationToken));
+            }
+
+            await exited;
+        }
+        catch (OperationCanceledException)
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+
+            await process.WaitForExitAsync(CancellationToken.None);
+            throw;
+        }
+
+        var seconds = clock.Elapsed.TotalSeconds;
+        var (stdout, stderr) = (await output, await errors);
+
+        // Ctrl+C in a terminal reaches the child too, which may end (exit code 130) before this
+        // process sees its own token cancelled: that is an interruption, not a failed benchmark.
+        cancellationToken.ThrowIfCancellationRequested();
+        if (process.ExitCode != 0)
+        {
+            var command = "isdnsim " + string.Join(' ', arguments);
+            throw new InvalidOperationException($"'{command}' failed with exit code {process.ExitCode}: {LastLines(stderr + stdout, 5)}");
+        }
+
+        return (stdout, seconds, peak);
+    }
+
+    private static long PeakWorkingSet(Process process)
+    {
+        try
+        {
+            process.Refresh();
+            return process.PeakWorkingSet64;
+        }
+        catch (InvalidOperationException)
+        {
+            return 0; // it has just ended
+        }
+    }
+
+    /// <summary>
+    /// How to start this same program: through the same dotnet host and isdnsim.dll it runs from,
+    /// or its own executable when installed as a tool; from a test host, the isdnsim.dll beside it.
+    /// </summary>
+    private static (string Program, IReadOnlyList<string> Prefix) Self()
+    {
+        var assembly = typeof(BenchSuiteService).Assembly.Location;
+        var current = Environment.ProcessPath;
+        var name = current is null ? "" : Path.GetFileNameWithoutExtension(current);
+        return name switch
+        {
+            "dotnet" => (current!, [assembly]),
+            "isdnsim" => (current!, []),
+            _ => (Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet", [assembly]),
+        };
+    }
+
+    private static async Task<(string Commit, bool Dirty)> CommitAsync(string root, CancellationToken cancellationToken)
+    {
+        var commit = (await GitAsync(root, ["rev-parse", "--short=12", "HEAD"], cancellationToken))?.Trim();
+        var status = await GitAsync(root, ["status", "--porcelain", "--untracked-files=no"], cancellationToken);
+        return commit is { Length: > 0 }
+            ? (commit, status is null || status.Trim().Length > 0)
+            : (ProgramVersion.Commit ?? "unknown", false);
+    }
+
+    private static async Task<string?> GitAsync(string root, string[] arguments, CancellationToken cancellationToken)
+    {
+        var start = new ProcessStartInfo("git") { WorkingDirectory = root, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        try
+        {
+            using var process = Process.Start(start);
+            if (process is null)
+            {
+                return null;
+            }
+
+            var output = await process.StandardOutput.ReadToEndAsync(cancellationToken);
+            await process.WaitForExitAsync(cancellationToken);
+            return process.ExitCode == 0 ? output : null;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return null; // no git on this machine
+        }
+    }
+
+    private static SuiteMachine Machine(string loadBefore, string loadAfter) => new(
+        Environment.ProcessorCount,
+        CpuModel(),
+        GC.GetGCMemoryInfo().TotalAvailableMemoryBytes,
+        RuntimeInformation.OSDescription,
+        Environment.Version.ToString(),
+        loadBefore,
+        loadAfter);
+
+    private static string CpuModel()
+    {
+        const string cpuinfo = "/proc/cpuinfo";
+        var model = File.Exists(cpuinfo)
+            ? File.ReadLines(cpuinfo).FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim()
+            : null;
+        return model ?? RuntimeInformation.ProcessArchitecture.ToString();
+    }
+
+    private static string LoadAverage()
+    {
+        const string loadavg = "/proc/loadavg";
+        return File.Exists(loadavg) ? File.ReadAllText(loadavg).Split(' ')[0] : "-";
+    }
+
+    private static string LastLines(string text, int count) =>
+        string.Join(" / ", text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).TakeLast(count));
+}

@@ -1,0 +1,108 @@
+using IsdnSim.Presentation.Benchmarks;
+using IsdnSim.Runner.Options;
+
+namespace IsdnSim.Tests.Benchmarks;
+
+/// <summary>How the suite's figures follow from the samples of its process runs, and which benchmarks --only selects.</summary>
+public sealed class SuitePlanTests
+{
+    private static ProcessSample Bench(double median, double peak = 100, double events = 1000, double agents = 10, double compile = 0.1) =>
+        new(new Dictionary<string, double> { ["median_s"] = median, ["peak_mib"] = peak, ["events"] = events, ["events_per_s"] = events / median, ["agents"] = agents, ["compile_s"] = compile });
+
+    [Theory]
+    [InlineData("mmc", "mmc-inprocess", true)]
+    [InlineData("mmc", "germany-inprocess", false)]
+    [InlineData("germany-run,rural", "rural-inprocess", true)]
+    [InlineData("scaling-*-1y", "scaling-16x-1y", true)]
+    [InlineData("scaling-*-1y", "scaling-1x-16y", false)]
+    [InlineData("MMC-Orleans", "mmc-orleans", true)]
+    public void Only_SelectsByPartOfTheIdOrAWildcard(string only, string id, bool selected)
+    {
+        SuitePlan.Selects(only, id).Should().Be(selected);
+    }
+
+    [Fact]
+    public void Create_WithOnly_KeepsOnlyTheSelectedBenchmarksAndTheRegionsTheyRead()
+    {
+        var plan = SuitePlan.Create(quick: false, "/scratch", "scaling-4x");
+
+        plan.Measurements.Select(m => m.Id).Should().Equal("scaling-4x-1y");
+        plan.Preparations.Should().ContainSingle().Which.Should().Contain("generate").And.Contain(Path.Combine("/scratch", "region-4x.yaml"));
+        SuitePlan.Create(quick: false, "/scratch", "mmc").Preparations.Should().BeEmpty();
+        plan.Commands.Should().Equal(
+            $"isdnsim generate --municipalities 800 --districts 32 --seed 1 --out {Path.Combine("$TMP", "region-4x.yaml")} --force",
+            $"isdnsim bench {Path.Combine("$TMP", "region-4x.yaml")} --horizon 1y --engine inprocess --runs 1");
+    }
+
+    [Fact]
+    public void Rows_TakeRatiosRunByRun_AndCompareTheMedianWithTheTarget()
+    {
+        var plan = SuitePlan.Create(quick: false, "/scratch", "mmc");
+        var samples = new Dictionary<string, IReadOnlyList<ProcessSample>>
+        {
+            ["mmc-inprocess"] = [Bench(0.20, peak: 140), Bench(0.40, peak: 141), Bench(0.30, peak: 142)],
+            ["mmc-orleans"] = [Bench(0.30), Bench(0.40), Bench(0.60)],
+        };
+
+        var rows = plan.Rows(samples).ToDictionary(r => r.Id);
+
+        rows.Keys.Should().Equal("mmc-inprocess", "mmc-orleans", "mmc-ratio", "mmc-peak"); // the growth row needs mmc-tenth-inprocess
+        rows["mmc-inprocess"].Figure.Should().Be(new Spread(0.20, 0.30, 0.40));
+        rows["mmc-inprocess"].Met.Should().BeFalse(); // 0.30 > 0.25
+        rows["mmc-ratio"].Figure.Min.Should().BeApproximately(1.0, 1e-12); // 0.40 / 0.40
+        rows["mmc-ratio"].Figure.Median.Should().BeApproximately(1.5, 1e-12); // 0.30 / 0.20
+        rows["mmc-ratio"].Figure.Max.Should().BeApproximately(2.0, 1e-12); // 0.60 / 0.30
+        rows["mmc-ratio"].Met.Should().BeFalse();
+        rows["mmc-peak"].Figure.Should().Be(new Spread(140, 141, 142));
+        rows["mmc-peak"].Met.Should().BeTrue();
+        rows["mmc-orleans"].Met.Should().BeNull();
+    }
+
+    [Fact]
+    public void Scaling_FitsTheExponentOverAgentsForEachRound()
+    {
+        var plan = SuitePlan.Create(quick: false, "/scratch", "scaling-*-1y");
+        // Round 1 grows as agents^1, round 2 as agents^2.
+        var samples = new Dictionary<string, IReadOnlyList<ProcessSample>>
+        {
+            ["scaling-1x-1y"] = [Bench(1, agents: 10), Bench(1, agents: 10)],
+            ["scaling-4x-1y"] = [Bench(4, agents: 40), Bench(16, agents: 40)],
+            ["scaling-16x-1y"] = [Bench(16, agents: 160), Bench(256, agents: 160)],
+        };
+
+        var exponent = plan.Rows(samples).Should().ContainSingle().Which;
+        var points = plan.Scaling(samples);
+
+        exponent.Id.Should().Be("scaling-agents-exponent");
+        exponent.Figure.Min.Should().BeApproximately(1.0, 1e-12);
+        exponent.Figure.Max.Should().BeApproximately(2.0, 1e-12);
+        points.Select(p => (p.Factor, p.Years, p.Agents)).Should().Equal((1, 1, 10.0), (4, 1, 40.0), (16, 1, 160.0));
+        points[1].Seconds.Should().Be(new Spread(4, 10, 16));
+        points[1].EventsPerSecond.Should().Be(100);
+    }
+
+    [Fact]
+    public void Quick_HoldsNoFigureToTheTargets()
+    {
+        var plan = SuitePlan.Create(quick: true, "/scratch", "mmc-inprocess");
+
+        var rows = plan.Rows(new Dictionary<string, IReadOnlyList<ProcessSample>> { ["mmc-inprocess"] = [Bench(0.01)] });
+
+        rows.Should().OnlyContain(r => r.Target == null && r.Met == null);
+        plan.Measurements.Single().Arguments.Should().Contain("3704d");
+    }
+
+    [Fact]
+    public void Request_WritesOnlyTheWholeSuiteWithFiveRunsOrMore()
+    {
+        new SuiteRequest(5, null, false, true).WriteProblem().Should().BeNull();
+        new SuiteRequest(4, null, false, true).WriteProblem().Should().Contain("at least 5");
+        new SuiteRequest(5, "mmc", false, true).WriteProblem().Should().Contain("--only");
+        new SuiteRequest(5, null, true, true).WriteProblem().Should().Contain("--quick");
+        new SuiteRequest(2, null, true, false).WriteProblem().Should().BeNull();
+        new SuiteRequest(1, null, false, true, AllowFewRuns: true).WriteProblem().Should().BeNull();
+        new SuiteRequest(1, null, false, true, AllowFewRuns: true).Arguments.Should().Be("bench --suite --runs 1 --write --allow-few-runs");
+        new SuiteRequest(7, "mmc", true, false).Arguments.Should().Be("bench --suite --runs 7 --only mmc --quick");
+        new SuiteRequest(5, null, false, true).Arguments.Should().Be("bench --suite --write");
+    }
+}
