@@ -30,7 +30,7 @@ public sealed class AgentGrain(ModelCache models) : Grain, IAgentGrain
     public Task<AgentClosing> Close(double horizon)
     {
         _result = Agent.Close(horizon);
-        return Task.FromResult(new AgentClosing(_result.Agencies, _result.Arrivals, _result.Finished.Length, _result.Steps.Length, _result.Events, _result.Tallies));
+        return Task.FromResult(new AgentClosing(_result.Agencies, _result.Arrivals, checked((int)_result.Finished.Count), checked((int)_result.Steps.Count), _result.Events, _result.Tallies));
     }
 
     public Task<Immutable<ProjectRecord[]>> Projects(int offset, int count) => Task.FromResult(Page(Result.Finished, offset, count).AsImmutable());
@@ -39,6 +39,7 @@ public sealed class AgentGrain(ModelCache models) : Grain, IAgentGrain
 
     public Task Release()
     {
+        _result?.Dispose();
         _agent = null;
         _result = null;
         DeactivateOnIdle();
@@ -53,5 +54,11 @@ public sealed class AgentGrain(ModelCache models) : Grain, IAgentGrain
     private ReplicationLostException Lost(string what) =>
         new($"The agent '{this.GetPrimaryKeyString()}' {what} on silo {GrainContext.Address.SiloAddress}; its run was lost with the silo that held it.");
 
-    private static T[] Page<T>(T[] all, int offset, int count) => all.AsSpan(offset, Math.Min(count, all.Length - offset)).ToArray();
+    private static T[] Page<T>(RecordSpool<T> all, int offset, int count)
+        where T : unmanaged
+    {
+        var page = new T[Math.Max(0, Math.Min(count, all.Count - offset))];
+        all.Read(offset, page);
+        return page;
+    }
 }

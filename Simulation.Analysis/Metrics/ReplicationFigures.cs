@@ -58,25 +58,50 @@ public sealed record ReplicationFigures(
     {
         var horizon = result.HorizonDays;
         var warmup = model.Warmup.Days;
-        var overall = FlowFigures.Compute(result.Projects, result.Arrivals, horizon, warmup);
-        var byProcess = result.Projects.ToLookup(r => r.Id.Process);
-        var perProcess = model.Processes
-            .Select(p => FlowFigures.Compute([.. byProcess[p.Index]], result.Arrivals.Where(a => a.Process == p.Index), horizon, warmup))
-            .ToList();
 
+        // One pass over the projects in canonical order (they are streamed, never held): every
+        // figure that sums over them sums in that order, per process in its order within it.
         var index = result.Agencies.Select((a, i) => ((a.Agent, a.Agency), i)).ToDictionary(x => x.Item1, x => x.i);
         var determining = new double[result.Agencies.Length];
-        var counted = result.Projects.Where(p => p.Finish >= warmup).ToList();
-        foreach (var p in counted.Where(p => p.Dominant.Step >= 0))
+        long counted = 0;
+        using var all = new FlowTally(warmup, horizon);
+        var byProcess = model.Processes.Select(_ => new FlowTally(warmup, horizon)).ToArray();
+        try
         {
-            determining[index[(p.Dominant.Agent, p.Dominant.Agency)]]++;
-        }
+            foreach (var p in result.Projects)
+            {
+                all.Add(p);
+                byProcess[p.Id.Process].Add(p);
+                if (p.Finish >= warmup)
+                {
+                    counted++;
+                    if (p.Dominant.Step >= 0)
+                    {
+                        determining[index[(p.Dominant.Agent, p.Dominant.Agency)]]++;
+                    }
+                }
+            }
 
-        for (var i = 0; i < determining.Length; i++)
+            var overall = all.Figures(result.Arrivals);
+            var perProcess = model.Processes.Select(p => byProcess[p.Index].Figures(result.Arrivals.Where(a => a.Process == p.Index))).ToList();
+            for (var i = 0; i < determining.Length; i++)
+            {
+                determining[i] = counted > 0 ? determining[i] / counted : double.NaN;
+            }
+
+            return Assemble(model, result, overall, perProcess, determining);
+        }
+        finally
         {
-            determining[i] = counted.Count > 0 ? determining[i] / counted.Count : double.NaN;
+            foreach (var t in byProcess)
+            {
+                t.Dispose();
+            }
         }
+    }
 
+    private static ReplicationFigures Assemble(SimulationModel model, ReplicationResult result, FlowFigures overall, List<FlowFigures> perProcess, double[] determining)
+    {
         var t = result.Tallies;
         return new ReplicationFigures(result.Replication, overall, perProcess, result.Agencies)
         {

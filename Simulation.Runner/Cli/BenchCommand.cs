@@ -101,7 +101,7 @@ public sealed class BenchCommand(Consoles consoles) : AsyncCommand<BenchCommand.
         var table = new FittedTable($"bench {settings.File} on {host.Description}").AddColumn("Figure").AddColumn("Value");
         table.AddRow("machine", $"{Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}");
         table.AddRow("simulated days", F(model.Horizon.Days));
-        table.AddRow("projects arrived / finished", $"{F(arrived)} / {F(last.Projects.Length)}");
+        table.AddRow("projects arrived / finished", $"{F(arrived)} / {F(last.Projects.Count)}");
         table.AddRow("events", F(last.Events));
         table.AddRow("windows", F(last.Windows));
         table.AddRow("wall time, median of runs [s]", F(median, "0.000"));

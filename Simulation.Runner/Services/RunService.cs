@@ -177,6 +177,6 @@ internal sealed class RunService(Consoles consoles)
     private static ReplicationResult Recorded(SimulationModel model, ReplicationResult result)
     {
         SimulationTelemetry.Record(model, result);
-        return result with { Steps = [] };
+        return result.WithoutSteps();
     }
 }
