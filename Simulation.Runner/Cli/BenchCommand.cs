@@ -78,6 +78,7 @@ public sealed class BenchCommand(Consoles consoles) : AsyncCommand<BenchCommand.
             var (allocatedBefore, pausedBefore) = (GC.GetTotalAllocatedBytes(precise: true), GC.GetTotalPauseDuration());
             var collectionsBefore = Enumerable.Range(0, 3).Select(GC.CollectionCount).ToArray();
             var clock = Stopwatch.StartNew();
+            last?.Dispose();
             last = await host.Engine.RunReplicationAsync(spec, model, 0, null, cancellationToken);
             if (run > 0)
             {

@@ -137,6 +137,10 @@ internal sealed class RunService(Consoles consoles)
             };
             summary = RunFolder.Write(run.OutDir, model, results, manifest);
         });
+        foreach (var r in finished.Values)
+        {
+            r.Dispose();
+        }
 
         return new RunOutcome(run, host, telemetry, traceWriter, writing)
         {
