@@ -15,6 +15,8 @@ public sealed class AgentGrain(ModelCache models) : Grain, IAgentGrain
 {
     private AgentRuntime? _agent;
     private AgentResult? _result;
+    private ProjectRecord[] _projectPage = [];
+    private StepRecord[] _stepPage = [];
 
     public async Task<double> Initialize(string specKey, int replication, int agent, bool trace)
     {
@@ -33,13 +35,15 @@ public sealed class AgentGrain(ModelCache models) : Grain, IAgentGrain
         return Task.FromResult(new AgentClosing(_result.Agencies, _result.Arrivals, checked((int)_result.Finished.Count), checked((int)_result.Steps.Count), _result.Events, _result.Tallies));
     }
 
-    public Task<Immutable<ProjectRecord[]>> Projects(int offset, int count) => Task.FromResult(Page(Result.Finished, offset, count).AsImmutable());
+    public Task<Immutable<ProjectRecord[]>> Projects(int offset, int count) => Task.FromResult(Page(Result.Finished, ref _projectPage, offset, count).AsImmutable());
 
-    public Task<Immutable<StepRecord[]>> Steps(int offset, int count) => Task.FromResult(Page(Result.Steps, offset, count).AsImmutable());
+    public Task<Immutable<StepRecord[]>> Steps(int offset, int count) => Task.FromResult(Page(Result.Steps, ref _stepPage, offset, count).AsImmutable());
 
     public Task Release()
     {
         _result?.Dispose();
+        _projectPage = [];
+        _stepPage = [];
         _agent = null;
         _result = null;
         DeactivateOnIdle();
@@ -54,10 +58,18 @@ public sealed class AgentGrain(ModelCache models) : Grain, IAgentGrain
     private ReplicationLostException Lost(string what) =>
         new($"The agent '{this.GetPrimaryKeyString()}' {what} on silo {GrainContext.Address.SiloAddress}; its run was lost with the silo that held it.");
 
-    private static T[] Page<T>(RecordSpool<T> all, int offset, int count)
+    /// <summary>
+    /// A page of records. A full page reuses one array: the engine asks for the pages one after
+    /// the other and copies each into its own spool before it asks for the next, and on the
+    /// silo of the engine (the embedded one) an immutable page is passed by reference, so a long
+    /// run's pages make no garbage (which, on machines with a large cache, lets the heap grow
+    /// far before a collection). Only a last, shorter page is a new array.
+    /// </summary>
+    private static T[] Page<T>(RecordSpool<T> all, ref T[] reused, int offset, int count)
         where T : unmanaged
     {
-        var page = new T[Math.Max(0, Math.Min(count, all.Count - offset))];
+        var n = (int)Math.Max(0, Math.Min(count, all.Count - offset));
+        var page = n == count ? (reused.Length == count ? reused : reused = new T[count]) : new T[n];
         all.Read(offset, page);
         return page;
     }

@@ -16,7 +16,7 @@ namespace IsdnSim.Grains;
 /// </summary>
 public sealed class OrleansEngine(IGrainFactory grains, ModelCache? localSilo = null, ClusterWatch? watch = null) : ISimulationEngine
 {
-    private const int PageSize = 16_384;
+    private const int PageSize = 4096;
     private const int CollectBatch = 256;
 
     /// <summary>Attempts per replication before a lost silo fails the batch: enough for several silos lost one after another.</summary>

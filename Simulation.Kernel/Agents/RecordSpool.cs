@@ -21,8 +21,8 @@ namespace IsdnSim.Kernel.Agents;
 public sealed class RecordSpool<T> : IDisposable
     where T : unmanaged
 {
-    /// <summary>The most records held in memory; the default is about 1 MiB of project records.</summary>
-    public const int DefaultMemoryLimit = 8192;
+    /// <summary>The most records held in memory; the default is 128 KiB of project records, so that several replications at a time stay small.</summary>
+    public const int DefaultMemoryLimit = 1024;
 
     private const int FirstBlock = 8;
     private static readonly int RecordSize = Unsafe.SizeOf<T>();
@@ -103,7 +103,7 @@ public sealed class RecordSpool<T> : IDisposable
     }
 
     /// <summary>The records in the order they were added, read in blocks.</summary>
-    public IEnumerable<T> Records(int blockSize = 1024)
+    public IEnumerable<T> Records(int blockSize = 512)
     {
         var buffer = new T[(int)Math.Max(1, Math.Min(blockSize, Count))];
         for (long offset = 0; offset < Count;)
