@@ -9,9 +9,24 @@ public static class CanonicalRecords
     public static CanonicalRecords<ProjectRecord> Projects(IEnumerable<RecordSpool<ProjectRecord>> agents) =>
         new(agents, static p => p.Finish, ByFinishThenId);
 
-    /// <summary>Steps by (end, project, step, segment).</summary>
-    public static CanonicalRecords<StepRecord> Steps(IEnumerable<RecordSpool<StepRecord>> agents) =>
-        new(agents, static s => s.End, ByEndThenProjectStep);
+    /// <summary>
+    /// Steps by (end, project, step). Steps are recorded only when asked for (telemetry, tests),
+    /// and segments of one step done at the same moment have always come in the order
+    /// <c>Array.Sort</c> leaves them in, which is not a merge's: so they are sorted as a whole, as
+    /// they always were, and kept in one spool.
+    /// </summary>
+    public static CanonicalRecords<StepRecord> Steps(IEnumerable<RecordSpool<StepRecord>> agents)
+    {
+        var spools = agents.ToList();
+        var steps = spools.SelectMany(a => a.Records()).ToArray();
+        foreach (var s in spools)
+        {
+            s.Dispose();
+        }
+
+        Array.Sort(steps, ByEndThenProjectStep);
+        return new CanonicalRecords<StepRecord>([RecordSpool<StepRecord>.Of(steps)], static s => s.End, ByEndThenProjectStep) { Sorted = true };
+    }
 
     /// <summary>Projects already at hand (hand-made results), in any order: put in canonical order, in one spool.</summary>
     public static CanonicalRecords<ProjectRecord> Projects(IEnumerable<ProjectRecord> records) =>
@@ -19,7 +34,7 @@ public static class CanonicalRecords
 
     /// <summary>Steps already at hand, in any order.</summary>
     public static CanonicalRecords<StepRecord> Steps(IEnumerable<StepRecord> records) =>
-        Steps([RecordSpool<StepRecord>.Of(records.Order(Comparer<StepRecord>.Create(ByEndThenProjectStep)))]);
+        Steps([RecordSpool<StepRecord>.Of(records)]);
 
     private static int ByFinishThenId(ProjectRecord x, ProjectRecord y)
     {
@@ -41,8 +56,7 @@ public static class CanonicalRecords
             return c;
         }
 
-        c = x.Step.CompareTo(y.Step);
-        return c != 0 ? c : x.Segment.CompareTo(y.Segment);
+        return x.Step.CompareTo(y.Step);
     }
 }
 
@@ -74,6 +88,9 @@ public sealed class CanonicalRecords<T> : IReadOnlyCollection<T>, IDisposable
     }
 
     public int Count { get; }
+
+    /// <summary>The one source is in canonical order already, ties included: it is read as it is.</summary>
+    internal bool Sorted { get; init; }
 
     public IEnumerator<T> GetEnumerator()
     {
@@ -134,6 +151,16 @@ public sealed class CanonicalRecords<T> : IReadOnlyCollection<T>, IDisposable
     /// <summary>One agent's records with those of the same moment in canonical order (they are in time order already).</summary>
     private IEnumerable<T> TiesOrdered(RecordSpool<T> source)
     {
+        if (Sorted)
+        {
+            foreach (var r in source.Records())
+            {
+                yield return r;
+            }
+
+            yield break;
+        }
+
         var group = new List<T>();
         var time = double.NegativeInfinity;
         foreach (var r in source.Records())

@@ -18,7 +18,7 @@ public sealed record ReplicationResult(
     long Windows,
     AgentTallies Tallies) : IDisposable
 {
-    /// <summary>Merges the agents' results: projects by (finish, id), agencies and arrivals by index, steps by (end, project, step, segment).</summary>
+    /// <summary>Merges the agents' results: projects by (finish, id), agencies and arrivals by index, steps by (end, project, step).</summary>
     public static ReplicationResult Assemble(int replication, double horizonDays, IReadOnlyList<AgentResult> agents, long windows) =>
         new(
             replication,
