@@ -16,6 +16,8 @@ public sealed class AgentGroupGrain(ModelCache models) : Grain, IAgentGroupGrain
 {
     private AgentRuntime[]? _agents;
     private AgentResult[]? _results;
+    private ProjectRecord[] _projectPage = [];
+    private StepRecord[] _stepPage = [];
     private int _group;
     private int _groups;
 
@@ -52,15 +54,22 @@ public sealed class AgentGroupGrain(ModelCache models) : Grain, IAgentGroupGrain
     {
         var agents = _agents ?? throw Lost("was not initialised");
         _results = [.. agents.Select(a => a.Close(horizon))];
-        return Task.FromResult(_results.Select(r => new AgentClosing(r.Agencies, r.Arrivals, r.Finished.Length, r.Steps.Length, r.Events, r.Tallies)).ToArray().AsImmutable());
+        return Task.FromResult(_results.Select(r => new AgentClosing(r.Agencies, r.Arrivals, checked((int)r.Finished.Count), checked((int)r.Steps.Count), r.Events, r.Tallies)).ToArray().AsImmutable());
     }
 
-    public Task<Immutable<ProjectRecord[]>> Projects(int agent, int offset, int count) => Task.FromResult(Page(Result(agent).Finished, offset, count).AsImmutable());
+    public Task<Immutable<ProjectRecord[]>> Projects(int agent, int offset, int count) => Task.FromResult(Page(Result(agent).Finished, ref _projectPage, offset, count).AsImmutable());
 
-    public Task<Immutable<StepRecord[]>> Steps(int agent, int offset, int count) => Task.FromResult(Page(Result(agent).Steps, offset, count).AsImmutable());
+    public Task<Immutable<StepRecord[]>> Steps(int agent, int offset, int count) => Task.FromResult(Page(Result(agent).Steps, ref _stepPage, offset, count).AsImmutable());
 
     public Task Release()
     {
+        foreach (var result in _results ?? [])
+        {
+            result.Dispose();
+        }
+
+        _projectPage = [];
+        _stepPage = [];
         _agents = null;
         _results = null;
         DeactivateOnIdle();
@@ -79,5 +88,19 @@ public sealed class AgentGroupGrain(ModelCache models) : Grain, IAgentGroupGrain
     private ReplicationLostException Lost(string what) =>
         new($"The agent group '{this.GetPrimaryKeyString()}' {what} on silo {GrainContext.Address.SiloAddress}; its run was lost with the silo that held it.");
 
-    private static T[] Page<T>(T[] all, int offset, int count) => all.AsSpan(offset, Math.Min(count, all.Length - offset)).ToArray();
+    /// <summary>
+    /// A page of records. A full page reuses one array: the engine asks for the pages one after
+    /// the other and copies each into its own spool before it asks for the next, and on the
+    /// silo of the engine (the embedded one) an immutable page is passed by reference, so a long
+    /// run's pages make no garbage (which, on machines with a large cache, lets the heap grow
+    /// far before a collection). Only a last, shorter page is a new array.
+    /// </summary>
+    private static T[] Page<T>(RecordSpool<T> all, ref T[] reused, int offset, int count)
+        where T : unmanaged
+    {
+        var n = (int)Math.Max(0, Math.Min(count, all.Count - offset));
+        var page = n == count ? (reused.Length == count ? reused : reused = new T[count]) : new T[n];
+        all.Read(offset, page);
+        return page;
+    }
 }

@@ -16,7 +16,7 @@ namespace IsdnSim.Grains;
 /// </summary>
 public sealed class OrleansEngine(IGrainFactory grains, ModelCache? localSilo = null, ClusterWatch? watch = null) : ISimulationEngine
 {
-    private const int PageSize = 50_000;
+    private const int PageSize = 4096;
 
     /// <summary>Attempts per replication before a lost silo fails the batch: enough for several silos lost one after another.</summary>
     public const int MaxAttempts = 5;
@@ -217,16 +217,20 @@ public sealed class OrleansEngine(IGrainFactory grains, ModelCache? localSilo = 
         return results;
     }
 
-    private static async Task<T[]> FetchAsync<T>(int total, Func<int, int, Task<T[]>> page)
+    /// <summary>Copies an agent's records page by page into a spool of the engine's own, so they never all sit in memory at once.</summary>
+    private static async Task<RecordSpool<T>> FetchAsync<T>(int total, Func<int, int, Task<T[]>> page)
+        where T : unmanaged
     {
-        var all = new T[total];
+        var spool = new RecordSpool<T>();
         for (var offset = 0; offset < total; offset += PageSize)
         {
-            var chunk = await page(offset, PageSize);
-            chunk.CopyTo(all, offset);
+            foreach (var record in await page(offset, PageSize))
+            {
+                spool.Add(record);
+            }
         }
 
-        return all;
+        return spool;
     }
 
     /// <summary>

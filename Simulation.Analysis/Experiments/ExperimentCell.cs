@@ -90,6 +90,7 @@ public sealed class ExperimentCell(string id, RunSpec spec, ulong seed, Simulati
                 }
 
                 store.Save(digest, model.Seed);
+                result.Dispose();
                 lock (gate)
                 {
                     finished[(digest.Cell, result.Replication)] = digest;

@@ -32,11 +32,18 @@ public sealed record ReplicationDigest(
     public static ReplicationDigest From(string cell, SimulationModel model, ReplicationResult result)
     {
         var figures = ReplicationFigures.Compute(model, result);
-        var leadTimes = result.Projects.Where(p => p.Finish >= model.Warmup.Days).Select(p => p.LeadTime).ToArray();
-        Array.Sort(leadTimes);
-        var percentiles = leadTimes.Length == 0
+        using var leadTimes = new SortedSample();
+        foreach (var p in result.Projects)
+        {
+            if (p.Finish >= model.Warmup.Days)
+            {
+                leadTimes.Add(p.LeadTime);
+            }
+        }
+
+        var percentiles = leadTimes.Count == 0
             ? []
-            : Enumerable.Range(0, Percentiles).Select(i => Quantiles.OfSorted(leadTimes, i / 100.0)).ToArray();
+            : leadTimes.Summarise([.. Enumerable.Range(0, Percentiles).Select(i => i / 100.0)]).Quantiles;
 
         var agencies = AgencyFigures.Of(model, figures);
         var stability = new StabilityDigest(

@@ -25,7 +25,20 @@ public sealed record DeadlineFigures(
 
     public static IEnumerable<DeadlineFigures> Compute(SimulationModel model, ReplicationResult result)
     {
-        var finished = result.Projects.Where(p => p.Shock >= 0).ToLookup(p => (p.Shock, p.Group));
+        // Counted in one pass over the projects (streamed): (shock, group) -> (finished, on time).
+        var finished = new Dictionary<(int Shock, int Group), (long Done, long OnTime)>();
+        if (model.Definition.Shocks.Count > 0)
+        {
+            foreach (var p in result.Projects)
+            {
+                if (p.Shock >= 0)
+                {
+                    var (done, onTime) = finished.GetValueOrDefault((p.Shock, p.Group));
+                    finished[(p.Shock, p.Group)] = (done + 1, onTime + (p.OnTime ? 1 : 0));
+                }
+            }
+        }
+
         for (var s = 0; s < model.Definition.Shocks.Count; s++)
         {
             var shock = model.Definition.Shocks[s];
@@ -33,9 +46,8 @@ public sealed record DeadlineFigures(
             {
                 var group = shock.Groups[g];
                 var mandated = result.Tallies.Mandated.Where(m => m.Shock == s && m.Group == g).Sum(m => m.Count);
-                var done = finished[(s, g)].ToList();
-                var onTime = done.Count(p => p.OnTime);
-                yield return new DeadlineFigures(shock.Id, shock.Name, group.Name, group.Deadline, mandated, onTime, done.Count - onTime, mandated - done.Count);
+                var (done, onTime) = finished.GetValueOrDefault((s, g));
+                yield return new DeadlineFigures(shock.Id, shock.Name, group.Name, group.Deadline, mandated, onTime, done - onTime, mandated - done);
             }
         }
     }

@@ -47,87 +47,15 @@ public sealed record FlowFigures(
     /// </summary>
     public double FinishedShare => Arrived > 0 ? (double)ArrivedAndFinished / Arrived : double.NaN;
 
-    /// <param name="finished">Every finished project, those of the warm-up included (they are skipped here).</param>
-    public static FlowFigures Compute(IReadOnlyList<ProjectRecord> finished, IEnumerable<ArrivalTally> arrivals, double horizon, double warmup = 0)
+    /// <param name="finished">Every finished project in canonical order, those of the warm-up included (they are skipped here).</param>
+    public static FlowFigures Compute(IEnumerable<ProjectRecord> finished, IEnumerable<ArrivalTally> arrivals, double horizon, double warmup = 0)
     {
-        // Time in the system within [W, T]: T - max(arrival, W) for every arrival, less T - max(finish, W) for
-        // every finished project. Projects that came and went before W cancel: (T - W) - (T - W).
-        var observed = horizon - warmup;
-        long arrived = 0;
-        double remainingSum = 0;
-        long before = 0;
-        foreach (var a in arrivals)
-        {
-            arrived += a.Count;
-            remainingSum += a.Count * horizon - a.SumOfArrivalTimes;
-            before += a.Before;
-        }
-
-        // Two passes over the projects instead of a copy of the counted ones: the records are large structs.
-        var n = 0;
-        long finishedBefore = 0;
-        long arrivedAndFinished = 0;
+        using var tally = new FlowTally(warmup, horizon);
         foreach (var p in finished)
         {
-            if (p.Arrival >= warmup)
-            {
-                arrivedAndFinished++;
-            }
-
-            if (p.Finish >= warmup)
-            {
-                n++;
-            }
-            else
-            {
-                finishedBefore++;
-            }
+            tally.Add(p);
         }
 
-        remainingSum += (before - finishedBefore) * observed;
-        var leadTimes = new double[n];
-        double afterFinish = 0; // sum over counted projects of (T - finish)
-        var parts = new PathSummary();
-        double handoffs = 0, reworks = 0;
-        var i = 0;
-        foreach (var p in finished)
-        {
-            if (p.Finish < warmup)
-            {
-                continue;
-            }
-
-            leadTimes[i++] = p.LeadTime;
-            afterFinish += horizon - p.Finish;
-            parts = new PathSummary(parts.Wait + p.Path.Wait, parts.Service + p.Path.Service, parts.Council + p.Path.Council,
-                parts.Handoff + p.Path.Handoff, parts.Rework + p.Path.Rework, parts.Window + p.Path.Window, parts.Period + p.Path.Period);
-            handoffs += p.Handoffs;
-            reworks += p.Reworks;
-        }
-
-        Array.Sort(leadTimes);
-        return new FlowFigures(
-            arrived,
-            n,
-            ThroughputPerYear: n / (observed / CalendarConstants.DaysPerYear),
-            WipMean: (remainingSum - afterFinish) / observed,
-            LeadTimeMean: n > 0 ? leadTimes.Average() : double.NaN,
-            LeadTimeMedian: Quantiles.OfSorted(leadTimes, 0.5),
-            LeadTimeP90: Quantiles.OfSorted(leadTimes, 0.9),
-            WaitMean: Mean(parts.Wait),
-            ServiceMean: Mean(parts.Service),
-            CouncilMean: Mean(parts.Council),
-            HandoffMean: Mean(parts.Handoff),
-            ReworkMean: Mean(parts.Rework),
-            WindowMean: Mean(parts.Window),
-            CriticalChainHandoffs: Mean(handoffs),
-            CriticalChainReworks: Mean(reworks))
-        {
-            ArrivedAndFinished = arrivedAndFinished,
-            UnfinishedAtHorizon = arrived + before - finished.Count,
-            PeriodMean = Mean(parts.Period),
-        };
-
-        double Mean(double sum) => n > 0 ? sum / n : double.NaN;
+        return tally.Figures(arrivals);
     }
 }

@@ -58,11 +58,9 @@ public sealed record ReplicationFigures(
     {
         var horizon = result.HorizonDays;
         var warmup = model.Warmup.Days;
-        var overall = FlowFigures.Compute(result.Projects, result.Arrivals, horizon, warmup);
-        var projects = ByProcess(result.Projects, model.Processes.Count, static p => p.Id.Process);
-        var arrivals = ByProcess(result.Arrivals, model.Processes.Count, static a => a.Process);
-        var perProcess = model.Processes.Select(p => FlowFigures.Compute(projects[p.Index], arrivals[p.Index], horizon, warmup)).ToList();
 
+        // One pass over the projects in canonical order (they are streamed, never held): every
+        // figure that sums over them sums in that order, per process in its order within it.
         // Each agency's place in result.Agencies, by agent and agency index (every replication has
         // thousands of agencies at Germany scale: arrays, not a dictionary keyed by pairs).
         var index = new int[model.Agents.Count][];
@@ -73,24 +71,46 @@ public sealed record ReplicationFigures(
         }
 
         var determining = new double[result.Agencies.Length];
-        var counted = 0;
-        foreach (var p in result.Projects)
+        long counted = 0;
+        using var all = new FlowTally(warmup, horizon);
+        var byProcess = model.Processes.Select(_ => new FlowTally(warmup, horizon)).ToArray();
+        try
         {
-            if (p.Finish >= warmup)
+            foreach (var p in result.Projects)
             {
-                counted++;
-                if (p.Dominant.Step >= 0)
+                all.Add(p);
+                byProcess[p.Id.Process].Add(p);
+                if (p.Finish >= warmup)
                 {
-                    determining[index[p.Dominant.Agent][p.Dominant.Agency]]++;
+                    counted++;
+                    if (p.Dominant.Step >= 0)
+                    {
+                        determining[index[p.Dominant.Agent][p.Dominant.Agency]]++;
+                    }
                 }
             }
-        }
 
-        for (var i = 0; i < determining.Length; i++)
+            var overall = all.Figures(result.Arrivals);
+            var arrivals = ArrivalsByProcess(result.Arrivals, model.Processes.Count);
+            var perProcess = model.Processes.Select(p => byProcess[p.Index].Figures(arrivals[p.Index])).ToList();
+            for (var i = 0; i < determining.Length; i++)
+            {
+                determining[i] = counted > 0 ? determining[i] / counted : double.NaN;
+            }
+
+            return Assemble(model, result, overall, perProcess, determining);
+        }
+        finally
         {
-            determining[i] = counted > 0 ? determining[i] / counted : double.NaN;
+            foreach (var t in byProcess)
+            {
+                t.Dispose();
+            }
         }
+    }
 
+    private static ReplicationFigures Assemble(SimulationModel model, ReplicationResult result, FlowFigures overall, List<FlowFigures> perProcess, double[] determining)
+    {
         var t = result.Tallies;
         return new ReplicationFigures(result.Replication, overall, perProcess, result.Agencies)
         {
@@ -105,30 +125,18 @@ public sealed record ReplicationFigures(
         };
     }
 
-    /// <summary>
-    /// The items of each process (by <paramref name="process"/>), in their order, in exactly sized
-    /// arrays: two passes instead of a lookup that grows its groups and is copied again, as project
-    /// records are large structs and a Germany-scale replication has hundreds of thousands.
-    /// </summary>
-    private static T[][] ByProcess<T>(T[] items, int processes, Func<T, int> process)
+    /// <summary>The arrival tallies of each process, in their order (one pass, not one filter of all tallies per process).</summary>
+    private static List<ArrivalTally>[] ArrivalsByProcess(IEnumerable<ArrivalTally> arrivals, int processes)
     {
-        var counts = new int[processes];
-        foreach (var item in items)
-        {
-            counts[process(item)]++;
-        }
-
-        var groups = new T[processes][];
+        var groups = new List<ArrivalTally>[processes];
         for (var p = 0; p < processes; p++)
         {
-            groups[p] = new T[counts[p]];
+            groups[p] = [];
         }
 
-        Array.Clear(counts);
-        foreach (var item in items)
+        foreach (var a in arrivals)
         {
-            var p = process(item);
-            groups[p][counts[p]++] = item;
+            groups[a.Process].Add(a);
         }
 
         return groups;

@@ -15,9 +15,19 @@ public static class Quantiles
             return double.NaN;
         }
 
-        var h = (sorted.Count - 1) * p;
-        var lo = (int)Math.Floor(h);
-        var hi = Math.Min(lo + 1, sorted.Count - 1);
-        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+        var (lo, hi, fraction) = Position(sorted.Count, p);
+        return Interpolate(sorted[lo], sorted[hi], fraction);
     }
+
+    /// <summary>The order statistics (0-based) the p-quantile of <paramref name="count"/> sorted values lies between, and how far between.</summary>
+    public static (int Lower, int Upper, double Fraction) Position(int count, double p)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(p, 0);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(p, 1);
+        var h = (count - 1) * p;
+        var lo = (int)Math.Floor(h);
+        return (lo, Math.Min(lo + 1, count - 1), h - lo);
+    }
+
+    public static double Interpolate(double lower, double upper, double fraction) => lower + fraction * (upper - lower);
 }

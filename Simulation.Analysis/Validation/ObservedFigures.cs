@@ -1,4 +1,5 @@
 using IsdnSim.Analysis.Engine;
+using IsdnSim.Analysis.Statistics;
 using IsdnSim.Kernel.Model;
 
 namespace IsdnSim.Analysis.Validation;
@@ -33,7 +34,7 @@ public sealed record ObservedFigures(int Replication, IReadOnlyList<ObservedValu
                 }
             }
 
-            var leadTimes = new List<double>();
+            using var leadTimes = new SortedSample();
             long finishedBy = 0, finishedAll = 0, arrivedAndFinished = 0;
             foreach (var p in result.Projects)
             {
@@ -65,8 +66,7 @@ public sealed record ObservedFigures(int Replication, IReadOnlyList<ObservedValu
             }
             else
             {
-                leadTimes.Sort();
-                values[t] = new ObservedValue(target.Statistic.OfSortedLeadTimes(leadTimes), leadTimes.Count, arrivedAfterWarmup, arrivedAndFinished);
+                values[t] = new ObservedValue(target.Statistic.OfLeadTimes(leadTimes), leadTimes.Count, arrivedAfterWarmup, arrivedAndFinished);
             }
         }
 

@@ -120,18 +120,18 @@ public sealed record ObservedStatistic(StatisticKind Kind, string Text)
     /// share at most <see cref="WithinDays"/>. NaN without lead times. Not for
     /// <see cref="StatisticKind.ShareFinishedBy"/>, which counts projects, not lead times.
     /// </summary>
-    public double OfSortedLeadTimes(IReadOnlyList<double> sorted)
+    public double OfLeadTimes(SortedSample leadTimes)
     {
-        if (sorted.Count == 0)
+        if (leadTimes.Count == 0)
         {
             return double.NaN;
         }
 
         return Kind switch
         {
-            StatisticKind.Mean => sorted.Average(),
-            StatisticKind.Quantile => Quantiles.OfSorted(sorted, P),
-            StatisticKind.ShareWithin => (double)sorted.Count(x => x <= WithinDays) / sorted.Count,
+            StatisticKind.Mean => leadTimes.Summarise().Mean,
+            StatisticKind.Quantile => leadTimes.Summarise(P).Quantiles[0],
+            StatisticKind.ShareWithin => (double)leadTimes.CountAtMost(WithinDays) / leadTimes.Count,
             _ => throw new InvalidOperationException($"{Text} is not a statistic of lead times"),
         };
     }

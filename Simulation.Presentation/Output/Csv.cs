@@ -31,6 +31,19 @@ internal sealed class Csv(TextWriter writer)
         return this;
     }
 
+    /// <summary>Text as <see cref="Add(string)"/> writes it, without a string where it needs no quotes.</summary>
+    public Csv Add(ReadOnlySpan<char> value)
+    {
+        if (value.IndexOfAny(",\"\n\r") >= 0)
+        {
+            return Add(value.ToString());
+        }
+
+        Separate();
+        writer.Write(value);
+        return this;
+    }
+
     public Csv Add(long value)
     {
         Separate();

@@ -24,6 +24,9 @@ internal sealed class CsvTable<TRow>
 
     public CsvTable<TRow> Column(string header, CsvValue<TRow, DateOnly> value) => Add(header, (Csv csv, in TRow row) => csv.Add(value(in row)));
 
+    /// <summary>A column that writes its value itself (text formatted without a string, for files of a million rows).</summary>
+    public CsvTable<TRow> Column(string header, CsvField<TRow> write) => Add(header, write);
+
     /// <summary>Three columns: the mean (empty without observations) and the bounds of its 95 % interval (empty where there is none).</summary>
     public CsvTable<TRow> Estimate(string mean, string low, string high, CsvValue<TRow, Estimate?> value) => this
         .Column(mean, (in row) => value(in row) is { N: > 0 } e ? e.Mean : double.NaN)

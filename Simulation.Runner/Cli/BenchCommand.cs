@@ -138,6 +138,7 @@ public sealed class BenchCommand(Consoles consoles) : AsyncCommand<BenchCommand.
             var (allocatedBefore, pausedBefore) = (GC.GetTotalAllocatedBytes(precise: true), GC.GetTotalPauseDuration());
             var collectionsBefore = Enumerable.Range(0, 3).Select(GC.CollectionCount).ToArray();
             var clock = Stopwatch.StartNew();
+            last?.Dispose();
             last = await host.Engine.RunReplicationAsync(spec, model, 0, null, cancellationToken);
             if (run > 0)
             {
@@ -161,7 +162,7 @@ public sealed class BenchCommand(Consoles consoles) : AsyncCommand<BenchCommand.
         var table = new FittedTable($"bench {settings.File} on {host.Description}").AddColumn("Figure").AddColumn("Value");
         table.AddRow("machine", $"{Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}");
         table.AddRow("simulated days", F(model.Horizon.Days));
-        table.AddRow("projects arrived / finished", $"{F(arrived)} / {F(last.Projects.Length)}");
+        table.AddRow("projects arrived / finished", $"{F(arrived)} / {F(last.Projects.Count)}");
         table.AddRow("events", F(last.Events));
         table.AddRow("windows", F(last.Windows));
         table.AddRow("wall time, median of runs [s]", F(median, "0.000"));

@@ -82,6 +82,7 @@ internal sealed class CheckService(Consoles consoles)
                     {
                         figures[r.Replication] = ObservedFigures.Compute(model, r, check.Targets);
                         Interlocked.Add(ref events, r.Events);
+                        r.Dispose();
                     }));
                 host.ReportReruns(consoles.Errors);
             }

@@ -137,6 +137,10 @@ internal sealed class RunService(Consoles consoles)
             };
             summary = RunFolder.Write(run.OutDir, model, results, manifest);
         });
+        foreach (var r in finished.Values)
+        {
+            r.Dispose();
+        }
 
         return new RunOutcome(run, host, telemetry, traceWriter, writing)
         {
@@ -177,6 +181,6 @@ internal sealed class RunService(Consoles consoles)
     private static ReplicationResult Recorded(SimulationModel model, ReplicationResult result)
     {
         SimulationTelemetry.Record(model, result);
-        return result with { Steps = [] };
+        return result.WithoutSteps();
     }
 }

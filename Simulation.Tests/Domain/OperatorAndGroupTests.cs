@@ -54,7 +54,7 @@ public sealed class OperatorAndGroupTests
 
         var waitsAfter = after.Steps.Where(s => s.Step == 0).Select(s => s.Start - s.Ready).ToList();
         waitsAfter.Should().NotBeEmpty().And.OnlyContain(w => w <= 10 + Exact);
-        after.Projects.Length.Should().BeGreaterThan(10 * Math.Max(1, before.Projects.Length),
+        after.Projects.Count.Should().BeGreaterThan(10 * Math.Max(1, before.Projects.Count),
             "without priority almost no municipal request is ever served");
     }
 

@@ -53,7 +53,7 @@ public sealed class StepKindTests
     internal static ProjectRecord Only(ReplicationResult result)
     {
         result.Projects.Should().ContainSingle("the shock starts exactly one project");
-        return result.Projects[0];
+        return result.Projects.First();
     }
 
     /// <summary>The town prepares a matter for <paramref name="prepare"/> working days; then its council, meeting as given, decides it.</summary>

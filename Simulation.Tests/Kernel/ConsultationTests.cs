@@ -42,7 +42,7 @@ public sealed class ConsultationTests
         result.Projects.Should().NotBeEmpty();
         result.Projects.Should().AllSatisfy(p => p.LeadTime.Should().BeApproximately(6, Exact));
         result.Tallies.LapsedConsultations.Should().Be(0);
-        result.Tallies.Consultations.Should().Be(result.Projects.Length);
+        result.Tallies.Consultations.Should().Be(result.Projects.Count);
     }
 
     [Fact]
@@ -57,8 +57,8 @@ public sealed class ConsultationTests
             p.LeadTime.Should().BeApproximately(12, Exact);
             p.Path.Wait.Should().BeApproximately(10, Exact);
         });
-        result.Tallies.LapsedConsultations.Should().Be(result.Projects.Length);
-        result.Tallies.Consultations.Should().Be(result.Projects.Length);
+        result.Tallies.LapsedConsultations.Should().Be(result.Projects.Count);
+        result.Tallies.Consultations.Should().Be(result.Projects.Count);
     }
 
     [Fact]
@@ -76,6 +76,6 @@ public sealed class ConsultationTests
             p.Path.Council.Should().BeApproximately(p.Finish - ready, Exact);
         });
         result.Tallies.LapsedConsultations.Should().Be(0);
-        result.Tallies.Consultations.Should().Be(result.Projects.Length);
+        result.Tallies.Consultations.Should().Be(result.Projects.Count);
     }
 }

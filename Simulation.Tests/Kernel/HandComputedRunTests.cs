@@ -58,7 +58,7 @@ public sealed class HandComputedRunTests
             p.LeadTime.Should().BeApproximately(10 + p.Path.Wait, Exact);
         }
 
-        result.Projects.Count(p => p.Path.Wait == 0).Should().BeGreaterThan(result.Projects.Length / 2, "at this rate most projects never queue");
+        result.Projects.Count(p => p.Path.Wait == 0).Should().BeGreaterThan(result.Projects.Count / 2, "at this rate most projects never queue");
     }
 
     [Fact]

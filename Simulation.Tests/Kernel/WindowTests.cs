@@ -126,7 +126,7 @@ public sealed class WindowTests
             """;
         var result = Runs.RunOne(Runs.Spec(Runs.Parse(yaml)));
 
-        result.Projects.Length.Should().BeGreaterThan(50);
-        result.Windows.Should().BeLessThan(10 * result.Projects.Length, "a window is needed only around the few events, not for each of 36,500 days");
+        result.Projects.Count.Should().BeGreaterThan(50);
+        result.Windows.Should().BeLessThan(10 * result.Projects.Count, "a window is needed only around the few events, not for each of 36,500 days");
     }
 }

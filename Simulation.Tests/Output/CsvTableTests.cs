@@ -50,7 +50,7 @@ public sealed class CsvTableTests
         var rows = ResultWriter.Projects.Read(dir.File("projects.csv"));
 
         var names = new ProjectNames(model);
-        rows.Should().HaveCount(result.Projects.Length).And.HaveCountGreaterThan(10);
+        rows.Should().HaveCount(result.Projects.Count).And.HaveCountGreaterThan(10);
         foreach (var (row, p) in rows.Zip(result.Projects))
         {
             row.Long("replication").Should().Be(0);

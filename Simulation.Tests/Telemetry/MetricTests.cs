@@ -49,7 +49,7 @@ public sealed class MetricTests
         finished.Should().OnlyContain(m => (string)m.Tags[Variant]! == "austerity" && (int)m.Tags[Replication]! == 2);
         finished.ToDictionary(m => (string)m.Tags[Process]!, m => m.Value).Should().Equal(
             processes.ToDictionary(p => p.Id, p => (double)counted.Count(c => c.Id.Process == p.Index)));
-        counted.Should().HaveCountLessThan(result.Projects.Length, "projects finished in the warm-up do not count");
+        counted.Should().HaveCountLessThan(result.Projects.Count, "projects finished in the warm-up do not count");
 
         measurements.Where(m => m.Instrument == LeadTime).Select(m => m.Value).Should().BeEquivalentTo(counted.Select(p => p.LeadTime));
     }

@@ -40,7 +40,7 @@ public sealed class OtlpCliTests : CliTest
         var spec = Runs.Spec(Runs.Load("rural-district.yaml"), new ScenarioOverrides(HorizonDays: 90), recordSteps: true);
         var results = new[] { Runs.RunOne(spec, 0), Runs.RunOne(spec, 1) };
         var traces = results.Sum(r => r.Projects.Select(p => p.Id).Union(r.Steps.Select(s => s.Project)).Count());
-        var spans = traces + results.Sum(r => r.Steps.Length);
+        var spans = traces + results.Sum(r => r.Steps.Count);
         Unwrapped(Out).Should().Contain($"Telemetry: {traces:N0} project traces ({spans:N0} spans) and the run's metrics sent to http://127.0.0.1:{receiver.Port}/ (OTLP/HTTP).");
         receiver.Paths.Should().Contain("/v1/traces").And.Contain("/v1/metrics").And.OnlyContain(p => p == "/v1/traces" || p == "/v1/metrics");
         receiver.Received("/v1/metrics", IsdnSim.Presentation.Telemetry.TelemetryNames.LeadTime).Should().BeTrue();

@@ -94,8 +94,8 @@ public sealed class ProjectTraceTests : IDisposable
         var roots = spans.Where(s => s.IsRoot()).ToDictionary(s => s.TraceId);
         var children = spans.Where(s => !s.IsRoot()).ToList();
         roots.Values.Select(r => r.Text(Project)).Should().OnlyHaveUniqueItems("one trace per project");
-        roots.Values.Count(r => r.GetTagItem(Unfinished) is false).Should().Be(result.Projects.Length);
-        children.Should().HaveCount(result.Steps.Length);
+        roots.Values.Count(r => r.GetTagItem(Unfinished) is false).Should().Be(result.Projects.Count);
+        children.Should().HaveCount(result.Steps.Count);
         children.Where(s => !roots.TryGetValue(s.TraceId, out var root) || s.ParentSpanId != root.SpanId || s.Text(Project) != root.Text(Project))
             .Should().BeEmpty("every step span hangs off the root span of its own project's trace");
         children.Where(s => s.StartTimeUtc.AddTicks(1) < roots[s.TraceId].StartTimeUtc || s.End() > roots[s.TraceId].End())

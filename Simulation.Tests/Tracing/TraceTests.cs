@@ -83,7 +83,7 @@ public sealed class TraceTests : IDisposable
         var result = InProcessEngine.Run(spec, spec.Compile(), 0);
 
         trace.Events.Select(e => e.T).Should().BeInAscendingOrder();
-        trace.Events.Count(e => e.Ev == "finish").Should().Be(result.Projects.Length);
+        trace.Events.Count(e => e.Ev == "finish").Should().Be(result.Projects.Count);
         trace.Events.Where(e => e.Ev == "finish").Select(e => e.Lead!.Value).Order()
             .Should().Equal(result.Projects.Select(p => p.LeadTime).Order());
         trace.Events.Where(e => e.Ev == "send").Should().OnlyContain(e => e.Arrives >= e.T + 1, "a file takes at least the lookahead");

@@ -61,16 +61,21 @@ public sealed class ObservedStatisticsTests
     /// 100; at c (40, 100): 60; at d (12, 212): 200. One q project at a, (10, 13). Arrived after the
     /// warm-up (day 10): a 3 (one unfinished), b 1, c 2 (one unfinished), d 1; a had 3 before it.
     /// </summary>
-    private static ReplicationResult HandMade(int replication = 0) => new(
+    private static ReplicationResult HandMade(int replication = 0) => HandMade(replication, HandMadeProjects());
+
+    private static ProjectRecord[] HandMadeProjects() =>
+    [
+        Project(A, P, 0, 0, 8), Project(A, P, 1, 0, 10), Project(A, P, 2, 5, 25), Project(A, P, 3, 20, 50), Project(A, P, 4, 30, 70),
+        Project(B, P, 0, 15, 115), Project(C, P, 0, 40, 100), Project(D, P, 0, 12, 212), Project(A, Q, -1, 10, 13),
+    ];
+
+    private static ReplicationResult HandMade(int replication, IEnumerable<ProjectRecord> projects) => new(
         replication,
         400,
-        [
-            Project(A, P, 0, 0, 8), Project(A, P, 1, 0, 10), Project(A, P, 2, 5, 25), Project(A, P, 3, 20, 50), Project(A, P, 4, 30, 70),
-            Project(B, P, 0, 15, 115), Project(C, P, 0, 40, 100), Project(D, P, 0, 12, 212), Project(A, Q, -1, 10, 13),
-        ],
+        CanonicalRecords.Projects(projects),
         [],
         [new ArrivalTally(A, P, 3, 0, Before: 3), new ArrivalTally(B, P, 1, 0), new ArrivalTally(C, P, 2, 0), new ArrivalTally(D, P, 1, 0), new ArrivalTally(A, Q, 1, 0)],
-        [],
+        CanonicalRecords.Steps(Array.Empty<StepRecord>()),
         0,
         0,
         new AgentTallies([], [], DecisionTally.Empty, 0, 0, []));
@@ -138,8 +143,9 @@ public sealed class ObservedStatisticsTests
         // 495/7; their standard deviation 70/7 / sqrt(2) = 7.0711; the 95 % half-width
         // t(0.975, 1) * sd / sqrt(2) = 12.7062047361747 * 5 = 63.5310236808735.
         var targets = Targets("p,,mean,80,days,s", "p,,mean,130,days,s", "p,,mean,70,days,s", "p,b,share_within:120d,0.5,share,s");
-        var one = HandMade(1);
-        one.Projects[7] = Project(D, P, 0, 12, 282);
+        var projects = HandMadeProjects();
+        projects[7] = Project(D, P, 0, 12, 282);
+        var one = HandMade(1, projects);
         var check = ObservedCheck.Compute(targets, [ObservedFigures.Compute(Model, HandMade(0), targets), ObservedFigures.Compute(Model, one, targets)]);
 
         var first = check.Rows[0];
@@ -180,7 +186,7 @@ public sealed class ObservedStatisticsTests
         // In replication 1 b has no project: the mean is replication 0's alone, 100, and the row
         // says one of two replications had a value.
         var targets = Targets("p,b,mean,100,days,s");
-        var without = HandMade(1) with { Projects = [.. HandMade().Projects.Where(p => p.Id.Owner != B)] };
+        var without = HandMade(1, HandMadeProjects().Where(p => p.Id.Owner != B));
 
         var row = ObservedCheck.Compute(targets, [ObservedFigures.Compute(Model, HandMade(), targets), ObservedFigures.Compute(Model, without, targets)]).Rows.Single();
 

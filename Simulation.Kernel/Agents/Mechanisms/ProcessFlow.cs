@@ -15,15 +15,17 @@ namespace IsdnSim.Kernel.Agents.Mechanisms;
 internal sealed class ProcessFlow(AgentContext agent)
 {
     private readonly Dictionary<ProjectId, int[]> _routes = [];
-    private readonly ChunkedList<ProjectRecord> _finished = new();
-    private readonly List<StepRecord> _steps = [];
+    private readonly RecordSpool<ProjectRecord> _finished = new();
+    private readonly RecordSpool<StepRecord> _steps = new();
 
     /// <summary>Decisions on projects taken here after the warm-up, by discretion, and whether the body elected for the project's own territory took them.</summary>
     public DecisionCounter Decisions { get; } = new();
 
-    public ProjectRecord[] Finished => _finished.ToArray();
+    /// <summary>The finished projects in the order they finished (a spool: a long run's do not stay in memory).</summary>
+    public RecordSpool<ProjectRecord> Finished => _finished;
 
-    public StepRecord[] Steps => [.. _steps];
+    /// <summary>The steps done, in the order they were done (only when the run records steps).</summary>
+    public RecordSpool<StepRecord> Steps => _steps;
 
     public void Start(in ProjectToken token, double t)
     {
