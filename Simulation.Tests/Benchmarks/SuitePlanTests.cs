@@ -29,8 +29,9 @@ public sealed class SuitePlanTests
         plan.Measurements.Select(m => m.Id).Should().Equal("scaling-4x-1y");
         plan.Preparations.Should().ContainSingle().Which.Should().Contain("generate").And.Contain(Path.Combine("/scratch", "region-4x.yaml"));
         SuitePlan.Create(quick: false, "/scratch", "mmc").Preparations.Should().BeEmpty();
+        // 4x the scaling series' 1x region of 800 municipalities and 32 districts.
         plan.Commands.Should().Equal(
-            $"isdnsim generate --municipalities 800 --districts 32 --seed 1 --out {Path.Combine("$TMP", "region-4x.yaml")} --force",
+            $"isdnsim generate --municipalities 3200 --districts 128 --seed 1 --out {Path.Combine("$TMP", "region-4x.yaml")} --force",
             $"isdnsim bench {Path.Combine("$TMP", "region-4x.yaml")} --horizon 1y --engine inprocess --runs 1");
     }
 
