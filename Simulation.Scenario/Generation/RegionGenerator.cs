@@ -479,23 +479,36 @@ public static class RegionGenerator
     {
         s.AppendLine("variants:");
         s.AppendLine("  - { id: status-quo, name: Status quo, operations: [] }");
-        foreach (var (id, name, description, staffFactor, cut) in new[]
-                 {
-                     ("merger-only", "District merger only (Kreisfusion)", "Districts merged pairwise within each state (as Saxony 2008) with their staff: the evidence finds no savings (Rösel 2017).", "1", false),
-                     ("austerity", "Austerity (Spar- und Fusionsvariante)", "The merger with the savings mergers promise (ASSUMPTION: a tenth) and a further cut of a fifth in the districts (ASSUMPTION: a future austerity round).", "0.9", true),
-                 })
+
+        // Districts merge pairwise within their state; a region where no state has two districts
+        // (e.g. --districts 1) has nothing to merge, so it gets no merger variant and its austerity
+        // variant is the staff cut alone.
+        var pairs = region.States
+            .SelectMany(state =>
+            {
+                var districts = region.Districts.Where(d => d.State == state.Id && !d.IsCity).ToList();
+                return Enumerable.Range(0, districts.Count / 2).Select(i => (First: districts[2 * i], Second: districts[2 * i + 1]));
+            })
+            .ToList();
+        var variants = pairs.Count == 0
+            ? new[]
+            {
+                ("austerity", "Austerity (Sparvariante)", "No two districts share a state, so nothing merges: a cut of a fifth in the districts (ASSUMPTION: a future austerity round).", "0.9", true),
+            }
+            : new[]
+            {
+                ("merger-only", "District merger only (Kreisfusion)", "Districts merged pairwise within each state (as Saxony 2008) with their staff: the evidence finds no savings (Rösel 2017).", "1", false),
+                ("austerity", "Austerity (Spar- und Fusionsvariante)", "The merger with the savings mergers promise (ASSUMPTION: a tenth) and a further cut of a fifth in the districts (ASSUMPTION: a future austerity round).", "0.9", true),
+            };
+        foreach (var (id, name, description, staffFactor, cut) in variants)
         {
             s.AppendLine($"  - id: {id}");
             s.AppendLine($"    name: {name}");
             s.AppendLine($"    description: {Q(description)}");
             s.AppendLine("    operations:");
-            foreach (var (stateId, _) in region.States)
+            foreach (var (first, second) in pairs)
             {
-                var districts = region.Districts.Where(d => d.State == stateId && !d.IsCity).ToList();
-                for (var i = 0; i + 1 < districts.Count; i += 2)
-                {
-                    s.AppendLine($"      - {{ op: merge_districts, districts: [{districts[i].Id}, {districts[i + 1].Id}], into: {districts[i].Id}-plus, name: {Q(districts[i].Name + " (merged)")}, staff_factor: {staffFactor}, handoff: 3d }}");
-                }
+                s.AppendLine($"      - {{ op: merge_districts, districts: [{first.Id}, {second.Id}], into: {first.Id}-plus, name: {Q(first.Name + " (merged)")}, staff_factor: {staffFactor}, handoff: 3d }}");
             }
 
             if (cut)

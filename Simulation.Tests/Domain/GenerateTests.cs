@@ -67,6 +67,19 @@ public sealed class GenerateTests
     }
 
     [Fact]
+    public void ARegionWithNothingToMerge_HasNoMergerVariant_AndItsAusterityIsTheCutAlone()
+    {
+        // One district (or one per state) leaves no pair to merge: a merger variant would have no
+        // operations, which the scenario language refuses.
+        var loaded = ScenarioLoader.Parse(RegionGenerator.Generate(new RegionSpec(20, 1, 0, 1, Amter: false, Seed: 2)), "one.yaml");
+        var d = loaded.Definition;
+
+        d.Variants.Select(v => v.Id).Should().Equal("status-quo", "austerity", "democratisation", "digitalisation");
+        d.Variants.Single(v => v.Id == "austerity").Operations.Should().ContainSingle();
+        Runs.RunOne(Runs.Spec(loaded, new ScenarioOverrides(HorizonDays: 365, Variant: "austerity"))).Projects.Should().NotBeEmpty();
+    }
+
+    [Fact]
     public void ShippedGeneratedScenarios_AreWhatTheirCommandWrites()
     {
         // The header of each names the command; running it again must give the same file.
