@@ -15,7 +15,15 @@ internal sealed class PriorityWorkQueue(int levels)
 
     public WorkItem Dequeue()
     {
-        foreach (var queue in _levels)
+        // Most agencies have one level (no priorities): take it without searching.
+        var levels = _levels;
+        if (levels.Length == 1 && Count > 0)
+        {
+            Count--;
+            return levels[0].Dequeue();
+        }
+
+        foreach (var queue in levels)
         {
             if (queue.Count > 0)
             {

@@ -193,7 +193,7 @@ internal sealed class StaffedWork
     private void StartService(int agency, ref WorkItem item, double t)
     {
         var a = _agencies[agency]!;
-        var token = item.Token;
+        ref readonly var token = ref item.Token; // read in place: the token is 128 bytes
         var helper = -1;
         SupportRequest share = default;
         switch (item.Kind)
