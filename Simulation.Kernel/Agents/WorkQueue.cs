@@ -25,12 +25,18 @@ internal sealed class WorkQueue
 
     public ref readonly WorkItem Peek() => ref _items[_head];
 
-    public WorkItem Dequeue()
+    public WorkItem Dequeue() => Take();
+
+    /// <summary>
+    /// Takes the first item and lends it where it lay, to be copied once instead of twice: the
+    /// reference is valid until the next <see cref="Enqueue"/>.
+    /// </summary>
+    public ref readonly WorkItem Take()
     {
         ref readonly var item = ref _items[_head];
         _head = (_head + 1) & (_items.Length - 1);
         Count--;
-        return item;
+        return ref item;
     }
 
     private void Grow()
