@@ -13,17 +13,26 @@ internal sealed class PriorityWorkQueue(int levels)
         Count++;
     }
 
-    public WorkItem Dequeue()
+    /// <summary>Takes the next item and lends it where it lay (<see cref="WorkQueue.Take"/>): valid until the next <see cref="Enqueue"/>.</summary>
+    public ref readonly WorkItem Take()
     {
-        foreach (var queue in _levels)
+        // Most agencies have one level (no priorities): take it without searching.
+        var levels = _levels;
+        if (levels.Length == 1 && Count > 0)
+        {
+            Count--;
+            return ref levels[0].Take();
+        }
+
+        foreach (var queue in levels)
         {
             if (queue.Count > 0)
             {
                 Count--;
-                return queue.Dequeue();
+                return ref queue.Take();
             }
         }
 
-        throw new InvalidOperationException("Dequeue from an empty queue.");
+        throw new InvalidOperationException("Take from an empty queue.");
     }
 }

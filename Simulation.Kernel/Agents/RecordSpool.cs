@@ -32,6 +32,9 @@ public sealed class RecordSpool<T> : IDisposable
     private long _spilled;
     private FileStream? _file;
 
+    // The file's handle, kept: FileStream.SafeFileHandle flushes and seeks each time it is asked, and a long run spills a block every 1,024 records.
+    private Microsoft.Win32.SafeHandles.SafeFileHandle? _handle;
+
     public RecordSpool(int memoryLimit = DefaultMemoryLimit)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(memoryLimit);
@@ -80,7 +83,7 @@ public sealed class RecordSpool<T> : IDisposable
             var position = offset * RecordSize;
             while (bytes.Length > 0)
             {
-                var read = RandomAccess.Read(_file!.SafeFileHandle, bytes, position);
+                var read = RandomAccess.Read(_handle!, bytes, position);
                 if (read <= 0)
                 {
                     throw new IOException("A record spool's file ended early.");
@@ -129,6 +132,7 @@ public sealed class RecordSpool<T> : IDisposable
     {
         _file?.Dispose();
         _file = null;
+        _handle = null;
         _block = [];
         _inBlock = 0;
         _spilled = 0;
@@ -145,8 +149,13 @@ public sealed class RecordSpool<T> : IDisposable
         }
 
         // The block is full at the limit: it goes to the end of the file and is used again.
-        _file ??= OpenFile();
-        RandomAccess.Write(_file.SafeFileHandle, MemoryMarshal.AsBytes(_block.AsSpan(0, _inBlock)), _spilled * RecordSize);
+        if (_handle is null)
+        {
+            _file = OpenFile();
+            _handle = _file.SafeFileHandle;
+        }
+
+        RandomAccess.Write(_handle, MemoryMarshal.AsBytes(_block.AsSpan(0, _inBlock)), _spilled * RecordSize);
         _spilled += _inBlock;
         _inBlock = 0;
     }

@@ -97,19 +97,29 @@ internal sealed class StaffedAgency
 
     public int Level(in WorkItem item) => Model.PriorityQueue ? item.Priority : 0;
 
-    /// <summary>Puts an item into service (staff must be free) and returns its slot.</summary>
-    public int Occupy(in WorkItem item, double t)
+    /// <summary>
+    /// Puts <paramref name="item"/> into service (staff must be free): returns its slot, and the
+    /// copy in the slot to finish setting up in place (<see cref="Started"/> when done). A work
+    /// item is some 200 bytes; copying it once, before its fields change, spares a second copy.
+    /// </summary>
+    public ref WorkItem Occupy(in WorkItem item, out int slot)
     {
-        var slot = _free[--_freeCount];
-        _slots[slot] = item;
+        slot = _free[--_freeCount];
+        ref var occupied = ref _slots[slot];
+        occupied = item;
+        return ref occupied;
+    }
+
+    /// <summary>The item in <paramref name="slot"/> started at <paramref name="t"/> (its <see cref="WorkItem.Start"/>): counted, and its stint begins.</summary>
+    public void Started(int slot, double t)
+    {
+        ref readonly var item = ref _slots[slot];
         _absence?.StartFresh(slot, t);
         if (item.Start >= _warmup)
         {
             _waitSum += item.Start - item.Ready;
             _started++;
         }
-
-        return slot;
     }
 
     /// <summary>An item leaves the queue without work (a legal fiction decided its step): counted as done, as it is gone.</summary>

@@ -29,14 +29,18 @@ public struct RandomStream
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ulong NextUInt64()
     {
-        var result = RotateLeft(_s1 * 5, 7) * 9;
-        var t = _s1 << 17;
-        _s2 ^= _s0;
-        _s3 ^= _s1;
-        _s1 ^= _s2;
-        _s0 ^= _s3;
-        _s2 ^= t;
-        _s3 = RotateLeft(_s3, 45);
+        // The state is read once into registers and written back once: a stream lives in an
+        // object's field, and updating its words in place chained loads to the stores before them.
+        var (s0, s1, s2, s3) = (_s0, _s1, _s2, _s3);
+        var result = RotateLeft(s1 * 5, 7) * 9;
+        var t = s1 << 17;
+        s2 ^= s0;
+        s3 ^= s1;
+        s1 ^= s2;
+        s0 ^= s3;
+        s2 ^= t;
+        s3 = RotateLeft(s3, 45);
+        (_s0, _s1, _s2, _s3) = (s0, s1, s2, s3);
         return result;
     }
 

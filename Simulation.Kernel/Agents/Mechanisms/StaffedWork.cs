@@ -182,7 +182,7 @@ internal sealed class StaffedWork
 
         if (a.HasFreeStaff)
         {
-            StartService(agency, ref item, t);
+            StartService(agency, item, t);
         }
         else
         {
@@ -190,10 +190,13 @@ internal sealed class StaffedWork
         }
     }
 
-    private void StartService(int agency, ref WorkItem item, double t)
+    // The item is copied into its post's slot first and set up there: copying it after its effort
+    // and start were written would copy it twice and read back what was just written.
+    private void StartService(int agency, in WorkItem waiting, double t)
     {
         var a = _agencies[agency]!;
-        var token = item.Token;
+        ref var item = ref a.Occupy(waiting, out var slot);
+        ref readonly var token = ref item.Token; // read in place: the token is 128 bytes
         var helper = -1;
         SupportRequest share = default;
         switch (item.Kind)
@@ -237,7 +240,7 @@ internal sealed class StaffedWork
         }
 
         item.Start = t;
-        var slot = a.Occupy(item, t);
+        a.Started(slot, t);
         var end = _agent.Calendar.AddWork(t, item.Effort / a.Model.Productivity);
         _agent.Events.Schedule(end, new ServiceEnd(agency, slot, a.Generation(slot)));
         if (_agent.Trace is not null)
@@ -270,10 +273,11 @@ internal sealed class StaffedWork
 
         while (a.Queue.Count > 0)
         {
-            var next = a.Queue.Dequeue();
+            // Lent from the queue: nothing is queued here before StartService has copied it.
+            ref readonly var next = ref a.Queue.Take();
             if (!Dropped(agency, next, t))
             {
-                StartService(agency, ref next, t);
+                StartService(agency, next, t);
                 return;
             }
         }
