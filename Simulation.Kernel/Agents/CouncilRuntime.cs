@@ -70,6 +70,7 @@ internal sealed class CouncilRuntime
     {
         Observe(t);
         decided.Clear();
+        var year = -1;
         while (Queue.Count > 0 && decided.Count < _agenda && Queue.Peek().Admitted + _submission <= t)
         {
             var item = Queue.Dequeue();
@@ -79,7 +80,13 @@ internal sealed class CouncilRuntime
                 _decided++;
             }
 
-            _decidedInYear[_yearStarts.Length == 0 ? 0 : YearOf(t)]++;
+            // The session's year, looked up at its first decision.
+            if (year < 0)
+            {
+                year = _yearStarts.Length == 0 ? 0 : YearOf(t);
+            }
+
+            _decidedInYear[year]++;
             decided.Add(item);
         }
 

@@ -1,5 +1,6 @@
 using IsdnSim.Kernel.Agents.Events;
 using IsdnSim.Kernel.Agents.Messages;
+using IsdnSim.Kernel.Model;
 using IsdnSim.Kernel.Tracing;
 
 namespace IsdnSim.Kernel.Agents.Mechanisms;
@@ -26,7 +27,11 @@ internal sealed class Consultations(AgentContext agent)
     {
         var s = agent.StepsOf(token)[step];
         var territory = token.Territory;
-        var holders = s.Consult.Select(role => agent.Model.HolderOf(territory, role)).ToArray();
+        var holders = new Holder[s.Consult.Length];
+        for (var j = 0; j < holders.Length; j++)
+        {
+            holders[j] = agent.Model.HolderOf(territory, s.Consult[j]);
+        }
         if (agent.WorkingGroups.TryRefer(token, step, agency, holders, t))
         {
             return;

@@ -15,7 +15,11 @@ internal sealed class Councils
 {
     private readonly AgentContext _agent;
     private readonly CouncilRuntime?[] _councils;
-    private readonly List<WorkItem> _decided = [];
+
+    // The items a session decided, and a spare list: a session takes the spare for its decisions,
+    // so what they hand on can reach a council (even a session) again while the list is read, and
+    // no session copies it.
+    private List<WorkItem>? _spare;
 
     public Councils(AgentContext agent)
     {
@@ -34,15 +38,16 @@ internal sealed class Councils
     public void OnSession(CouncilSession e, double t)
     {
         var council = _councils[e.Agency]!;
-        var next = council.Decide(t, _decided);
-        _agent.Trace?.Add(TraceKind.Session, t, TraceRecorder.NoProject, -1, -1, e.Agency, peer: _decided.Count, queue: council.Queue.Count);
+        var decided = _spare ?? [];
+        _spare = null;
+        var next = council.Decide(t, decided);
+        _agent.Trace?.Add(TraceKind.Session, t, TraceRecorder.NoProject, -1, -1, e.Agency, peer: decided.Count, queue: council.Queue.Count);
         if (!double.IsNaN(next))
         {
             _agent.Events.Schedule(next, new CouncilSession(e.Agency));
         }
 
-        // A copy: what the decisions hand on may reach a council again before this loop ends.
-        foreach (var item in _decided.ToArray())
+        foreach (var item in decided)
         {
             var token = item.Token.Accrue(PathPart.Council, t - item.Admitted);
             var s = _agent.StepsOf(token)[item.Step];
@@ -57,6 +62,9 @@ internal sealed class Councils
 
             _agent.Flow.StepDone(token, item.Step, _agent.Index, e.Agency, item.Ready, t, item.Ready, 0);
         }
+
+        decided.Clear();
+        _spare = decided;
     }
 
     public AgencyStatistics Close(int agency, double horizon) => _councils[agency]!.Close(_agent.Index, horizon);

@@ -83,8 +83,13 @@ internal sealed class Fictions(AgentContext agent)
             return true;
         }
 
-        var deemed = _watched[item.Fiction].Deemed;
-        _watched.Remove(item.Fiction);
+        // One lookup: the entry is taken out as it is read.
+        if (!_watched.Remove(item.Fiction, out var watched))
+        {
+            throw new KeyNotFoundException($"No legal period {item.Fiction} is watched.");
+        }
+
+        var deemed = watched.Deemed;
         if (!deemed && agent.Counting(t))
         {
             Ended++;

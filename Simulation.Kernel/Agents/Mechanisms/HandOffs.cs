@@ -19,19 +19,33 @@ internal sealed class HandOffs(AgentContext agent)
     private long _sequence;
     private bool _lent;
 
+    // The receiver of the last message sent, its latency and its cell in _sent: an agent sends
+    // most of its messages to the same few agents (its district, its operator), and the latency's
+    // dictionary lookup and the receiver's level, read from another agent's model, cost more than
+    // the rest of a send. Both depend on the receiver alone.
+    private int _lastTo = -1;
+    private double _lastLatency;
+    private int _lastCell;
+
     public long[] Sent => [.. _sent];
 
     public void Send(int to, double t, in ProjectToken token, MessageBody body)
     {
-        var delivery = t + agent.Model.HandoffLatency(agent.Index, to);
-        var counted = token with { Handoffs = token.Handoffs + 1 };
+        if (to != _lastTo)
+        {
+            _lastLatency = agent.Model.HandoffLatency(agent.Index, to);
+            _lastCell = (agent.Self.Level * SimulationModel.Levels.Length) + agent.Agents[to].Level;
+            _lastTo = to;
+        }
+
+        var delivery = t + _lastLatency;
         agent.Trace?.Add(TraceKind.Send, t, token.Id, token.Segment, body.Step, -1, peer: to, detail: (byte)body.Kind, value: delivery);
         if (agent.Counting(t))
         {
-            _sent[(agent.Self.Level * SimulationModel.Levels.Length) + agent.Agents[to].Level]++;
+            _sent[_lastCell]++;
         }
 
-        _outbox.Add(new Message(delivery, agent.Index, _sequence++, to, t, body, counted));
+        _outbox.Add(new Message(delivery, agent.Index, _sequence++, to, t, body, token with { Handoffs = token.Handoffs + 1 }));
     }
 
     /// <summary>The project as it arrives: the time on the way counts as hand-off.</summary>

@@ -49,11 +49,11 @@ public sealed class AgentRuntime
     /// </summary>
     public AdvanceResult Advance(double until, ReadOnlySpan<Message> inbox, long maxEvents)
     {
-        var processed = Process(until, inbox, maxEvents);
+        var processed = Process(until, inbox, maxEvents, out var next);
         var outbox = _agent.HandOffs.TakeOutbox();
         return _agent.Trace is { } trace
-            ? new AdvanceResult(outbox, NextTime, processed) { Trace = trace.Drain() }
-            : new AdvanceResult(outbox, NextTime, processed);
+            ? new AdvanceResult(outbox, next, processed) { Trace = trace.Drain() }
+            : new AdvanceResult(outbox, next, processed);
     }
 
     /// <summary>
@@ -63,16 +63,15 @@ public sealed class AgentRuntime
     /// </summary>
     public long Advance(double until, ReadOnlySpan<Message> inbox, long maxEvents, out double next, out ReadOnlySpan<Message> outbox)
     {
-        var processed = Process(until, inbox, maxEvents);
+        var processed = Process(until, inbox, maxEvents, out next);
         outbox = _agent.HandOffs.LendOutbox();
-        next = NextTime;
         return processed;
     }
 
     /// <summary>What the agent traced since the last call (nothing when the run is not traced).</summary>
     public Tracing.TraceEvent[] DrainTrace() => _agent.Trace is { } trace ? trace.Drain() : [];
 
-    private long Process(double until, ReadOnlySpan<Message> inbox, long maxEvents)
+    private long Process(double until, ReadOnlySpan<Message> inbox, long maxEvents, out double next)
     {
         _agent.HandOffs.ClearLent();
         foreach (ref readonly var m in inbox)
@@ -121,7 +120,8 @@ public sealed class AgentRuntime
         }
 
         _eventsProcessed += processed;
-        _final = NextTime >= until ? Math.Max(_final, until) : Math.Max(_final, last);
+        next = NextTime;
+        _final = next >= until ? Math.Max(_final, until) : Math.Max(_final, last);
         return processed;
     }
 
