@@ -83,6 +83,24 @@ public sealed class VariantCheckTests
         VariantBinder.Problems(Base, new VariantDefinition("empty", "empty", null, [], At)).Should().BeEmpty();
     }
 
+    [Theory]
+    [InlineData("[lk-a, lk-b]", "big", "variant 'v': 'big' is already an agent; choose another id for the result")]
+    [InlineData("[lk-a, big]", "x", "variant 'v': merge_districts: 'big' is a municipality, not a district")]
+    [InlineData("[lk-b, lk-a]", "lk-a", null)]
+    public void Merge_FindsItsDistrictsAndTheNewId_InOnePass(string districts, string into, string? problem)
+    {
+        var text = Region + $"\nvariants: [{{ id: v, operations: [{{ op: merge_districts, districts: {districts}, into: {into} }}] }}]\n";
+        var parsed = ScenarioLoader.Parse(text, "region.yaml", variantsToCheck: new HashSet<string>()).Definition;
+
+        var problems = VariantBinder.Problems(parsed, parsed.Variants[0]).Select(p => p.Message);
+
+        problems.Should().Equal(problem is null ? [] : [problem]);
+        if (problem is null)
+        {
+            VariantApplier.Apply(parsed, "v").Agents.Select(a => a.Id).Should().Equal("land", "lk-a", "big", "other", "rail");
+        }
+    }
+
     [Fact]
     public void BrokenVariants_AreReportedAsOneAfterTheOtherWould()
     {
