@@ -10,15 +10,43 @@ namespace IsdnSim.Scenario.Language;
 /// </summary>
 public static class ScenarioChecks
 {
-    public static IReadOnlyList<(SourcePosition At, string Message)> Check(ScenarioDefinition scenario)
-    {
-        var problems = new List<(SourcePosition, string)>();
-        var reported = new HashSet<string>(StringComparer.Ordinal);
-        var resolver = new JurisdictionResolver(scenario.Agents, scenario.Jurisdiction);
-        var processes = scenario.Processes.ToDictionary(p => p.Id);
-        var needed = new List<(string Owner, ProcessDefinition Process)>();
-        var routes = new Lazy<SegmentRoutes>(() => new SegmentRoutes(scenario, resolver));
+    public static IReadOnlyList<(SourcePosition At, string Message)> Check(ScenarioDefinition scenario) => Check(scenario, passed: null);
 
+    /// <summary>
+    /// As <see cref="Check(ScenarioDefinition)"/>, for <paramref name="scenario"/> made from
+    /// <paramref name="passed"/>, a definition that passed this check (a variant applied to the
+    /// checked file). Where the two differ only in their working groups, hand-off rules and costs
+    /// (a variant of such operations alone), every other check would read what passed and find
+    /// nothing again, so only the checks of those three run: the role resolution for every
+    /// municipality is most of a check's time at Germany's size.
+    /// </summary>
+    internal static IReadOnlyList<(SourcePosition At, string Message)> Check(ScenarioDefinition scenario, ScenarioDefinition? passed)
+    {
+        // Record equality compares the lists by reference: anything an operation rebuilt counts as changed.
+        var full = passed is null
+            || scenario with { WorkingGroups = passed.WorkingGroups, Handoff = passed.Handoff, Costs = passed.Costs, AppliedVariant = passed.AppliedVariant } != passed;
+        var problems = new List<(SourcePosition, string)>();
+        var needed = new List<(string Owner, ProcessDefinition Process)>();
+        var processes = scenario.Processes.ToDictionary(p => p.Id);
+        if (full)
+        {
+            NeededRoles(scenario, processes, problems, needed);
+        }
+
+        CheckNamedAgents(scenario, problems);
+        if (full)
+        {
+            CheckCommittees(scenario, problems);
+            CheckRoles(scenario, processes, needed, problems);
+        }
+
+        return problems;
+    }
+
+    /// <summary>Who needs the roles of which process: every municipality a demand entry or a shock gives projects.</summary>
+    private static void NeededRoles(ScenarioDefinition scenario, Dictionary<string, ProcessDefinition> processes,
+        List<(SourcePosition, string)> problems, List<(string Owner, ProcessDefinition Process)> needed)
+    {
         var firstEntry = new Dictionary<(string Owner, string Process), DemandDefinition>();
         foreach (var entry in scenario.Demand)
         {
@@ -54,7 +82,10 @@ public static class ScenarioChecks
 
             needed.AddRange(mandates.Select(m => (m.Owner.Id, processes[m.Process])));
         }
+    }
 
+    private static void CheckNamedAgents(ScenarioDefinition scenario, List<(SourcePosition, string)> problems)
+    {
         // Agents named by working groups and hand-off rules: checked in the file already, but a
         // variant's operations may have merged them away or named ones that come later.
         var agentIds = scenario.Agents.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
@@ -91,7 +122,10 @@ public static class ScenarioChecks
                 }
             }
         }
+    }
 
+    private static void CheckCommittees(ScenarioDefinition scenario, List<(SourcePosition, string)> problems)
+    {
         // A committee (an agency listing a role council steps name as their committee) meets in
         // session and prepares nothing but what its council decides; a variant may pool agencies.
         var committeeRoles = scenario.CommitteeRoles();
@@ -110,6 +144,14 @@ public static class ScenarioChecks
                 }
             }
         }
+    }
+
+    private static void CheckRoles(ScenarioDefinition scenario, Dictionary<string, ProcessDefinition> processes,
+        List<(string Owner, ProcessDefinition Process)> needed, List<(SourcePosition, string)> problems)
+    {
+        var reported = new HashSet<string>(StringComparer.Ordinal);
+        var resolver = new JurisdictionResolver(scenario.Agents, scenario.Jurisdiction);
+        var routes = new Lazy<SegmentRoutes>(() => new SegmentRoutes(scenario, resolver));
 
         // A municipality a linear measure may cross (the owner, then the others of its district) is
         // checked once per process, not once for every owner whose route may cross it.
@@ -188,7 +230,5 @@ public static class ScenarioChecks
                 }
             }
         }
-
-        return problems;
     }
 }

@@ -141,9 +141,13 @@ internal static class OperationSupport
         };
     }
 
-    internal static void RequireFreeId(ScenarioDefinition s, string id, IReadOnlyList<string> replaced, VariantOperation op, VariantDefinition variant)
+    internal static void RequireFreeId(ScenarioDefinition s, string id, IReadOnlyList<string> replaced, VariantOperation op, VariantDefinition variant) =>
+        RequireFreeId(s.Agents.Any(a => a.Id == id), id, replaced, op, variant);
+
+    /// <summary>As above, where the caller knows already whether an agent is called <paramref name="id"/>.</summary>
+    internal static void RequireFreeId(bool taken, string id, IReadOnlyList<string> replaced, VariantOperation op, VariantDefinition variant)
     {
-        if (s.Agents.Any(a => a.Id == id) && !replaced.Contains(id))
+        if (taken && !replaced.Contains(id))
         {
             throw Fail(op, variant, $"'{id}' is already an agent; choose another id for the result");
         }
@@ -170,7 +174,11 @@ internal static class OperationSupport
     internal static int Staffing(double staff) => Math.Max(1, (int)Math.Round(staff, MidpointRounding.AwayFromZero));
 
     internal static AgentDefinition FindAgent(ScenarioDefinition s, string id, VariantOperation op, VariantDefinition variant) =>
-        s.Agents.FirstOrDefault(a => a.Id == id) ?? throw Fail(op, variant, $"'{id}' is not an agent (any more: an earlier operation of this variant may have merged it)");
+        Found(s.Agents.FirstOrDefault(a => a.Id == id), id, op, variant);
+
+    /// <summary>The agent a search for <paramref name="id"/> found, else the failure FindAgent reports.</summary>
+    internal static AgentDefinition Found(AgentDefinition? agent, string id, VariantOperation op, VariantDefinition variant) =>
+        agent ?? throw Fail(op, variant, $"'{id}' is not an agent (any more: an earlier operation of this variant may have merged it)");
 
     internal static ShockDefinition FindShock(ScenarioDefinition s, string id, VariantOperation op, VariantDefinition variant) =>
         s.Shocks.FirstOrDefault(x => x.Id == id)
