@@ -8,11 +8,13 @@ namespace IsdnSim.Grains;
 /// <summary>
 /// Thin: holds some agents' <see cref="AgentRuntime"/>s and forwards to them, one after the other.
 /// A group lives on the silo of its replication's coordinator (<see cref="ReplicationPlacement"/>);
-/// replications spread over the silos.
+/// replications spread over the silos. Once closed, its results wait in the silo's
+/// <see cref="RecordHandover"/> for an engine in the same process; an engine elsewhere reads the
+/// records page by page instead.
 /// </summary>
 [CollectionAgeLimit(AlwaysActive = true)]
 [ReplicationPlacement]
-public sealed class AgentGroupGrain(ModelCache models) : Grain, IAgentGroupGrain
+public sealed class AgentGroupGrain(LocalSilo silo) : Grain, IAgentGroupGrain
 {
     private AgentRuntime[]? _agents;
     private AgentResult[]? _results;
@@ -24,7 +26,7 @@ public sealed class AgentGroupGrain(ModelCache models) : Grain, IAgentGroupGrain
     public async Task<Immutable<double[]>> Initialize(string specKey, int replication, int group, int groups, bool trace)
     {
         var coordinator = GrainFactory.GetGrain<IRunCoordinatorGrain>(RunCoordinatorGrain.CoordinatorKey(this.GetPrimaryKeyString()));
-        var (spec, model) = await models.GetAsync(specKey, async () => (await coordinator.Spec()).Value);
+        var (spec, model) = await silo.Models.GetAsync(specKey, async () => (await coordinator.Spec()).Value);
         var options = trace ? spec.Options with { Trace = true } : spec.Options;
         var agents = new AgentRuntime[AgentGroups.Size(group, groups, model.Agents.Count)];
         var firsts = new double[agents.Length];
@@ -54,6 +56,7 @@ public sealed class AgentGroupGrain(ModelCache models) : Grain, IAgentGroupGrain
     {
         var agents = _agents ?? throw Lost("was not initialised");
         _results = [.. agents.Select(a => a.Close(horizon))];
+        silo.Records.Offer(this.GetPrimaryKeyString(), _results);
         return Task.FromResult(_results.Select(r => new AgentClosing(r.Agencies, r.Arrivals, checked((int)r.Finished.Count), checked((int)r.Steps.Count), r.Events, r.Tallies)).ToArray().AsImmutable());
     }
 
@@ -63,9 +66,13 @@ public sealed class AgentGroupGrain(ModelCache models) : Grain, IAgentGroupGrain
 
     public Task Release()
     {
-        foreach (var result in _results ?? [])
+        // Taken by an engine in this process, the results are the engine's to dispose.
+        if (silo.Records.TryTake(this.GetPrimaryKeyString(), out var untaken))
         {
-            result.Dispose();
+            foreach (var result in untaken)
+            {
+                result.Dispose();
+            }
         }
 
         _projectPage = [];
