@@ -66,7 +66,25 @@ public sealed class AgentGroupGrain(LocalSilo silo) : Grain, IAgentGroupGrain
 
     public Task Release()
     {
-        // Taken by an engine in this process, the results are the engine's to dispose.
+        DisposeUntaken();
+        _projectPage = [];
+        _stepPage = [];
+        _agents = null;
+        _results = null;
+        DeactivateOnIdle();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Deactivated without a release (the silo shutting down): what no engine took is let go all the same.</summary>
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        DisposeUntaken();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Disposes the group's results unless an engine in this process took them, which then owns them.</summary>
+    private void DisposeUntaken()
+    {
         if (silo.Records.TryTake(this.GetPrimaryKeyString(), out var untaken))
         {
             foreach (var result in untaken)
@@ -74,13 +92,6 @@ public sealed class AgentGroupGrain(LocalSilo silo) : Grain, IAgentGroupGrain
                 result.Dispose();
             }
         }
-
-        _projectPage = [];
-        _stepPage = [];
-        _agents = null;
-        _results = null;
-        DeactivateOnIdle();
-        return Task.CompletedTask;
     }
 
     private AgentRuntime Agent(int agent) => (_agents ?? throw Lost("was not initialised"))[Index(agent)];
@@ -96,11 +107,12 @@ public sealed class AgentGroupGrain(LocalSilo silo) : Grain, IAgentGroupGrain
         new($"The agent group '{this.GetPrimaryKeyString()}' {what} on silo {GrainContext.Address.SiloAddress}; its run was lost with the silo that held it.");
 
     /// <summary>
-    /// A page of records. A full page reuses one array: the engine asks for the pages one after
-    /// the other and copies each into its own spool before it asks for the next, and on the
-    /// silo of the engine (the embedded one) an immutable page is passed by reference, so a long
-    /// run's pages make no garbage (which, on machines with a large cache, lets the heap grow
-    /// far before a collection). Only a last, shorter page is a new array.
+    /// A page of records, for an engine on another silo than the group's (one beside it takes the
+    /// spools through the <see cref="RecordHandover"/>). A full page reuses one array: the engine
+    /// asks for the pages one after the other and copies each into its own spool before it asks
+    /// for the next, and a page is copied only when the call leaves the silo, so a long run's
+    /// pages make no garbage here (which, on machines with a large cache, lets the heap grow far
+    /// before a collection). Only a last, shorter page is a new array.
     /// </summary>
     private static T[] Page<T>(RecordSpool<T> all, ref T[] reused, int offset, int count)
         where T : unmanaged
