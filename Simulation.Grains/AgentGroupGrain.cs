@@ -8,11 +8,13 @@ namespace IsdnSim.Grains;
 /// <summary>
 /// Thin: holds some agents' <see cref="AgentRuntime"/>s and forwards to them, one after the other.
 /// A group lives on the silo of its replication's coordinator (<see cref="ReplicationPlacement"/>);
-/// replications spread over the silos.
+/// replications spread over the silos. Once closed, its results wait in the silo's
+/// <see cref="RecordHandover"/> for an engine in the same process; an engine elsewhere reads the
+/// records page by page instead.
 /// </summary>
 [CollectionAgeLimit(AlwaysActive = true)]
 [ReplicationPlacement]
-public sealed class AgentGroupGrain(ModelCache models) : Grain, IAgentGroupGrain
+public sealed class AgentGroupGrain(LocalSilo silo) : Grain, IAgentGroupGrain
 {
     private AgentRuntime[]? _agents;
     private AgentResult[]? _results;
@@ -24,7 +26,7 @@ public sealed class AgentGroupGrain(ModelCache models) : Grain, IAgentGroupGrain
     public async Task<Immutable<double[]>> Initialize(string specKey, int replication, int group, int groups, bool trace)
     {
         var coordinator = GrainFactory.GetGrain<IRunCoordinatorGrain>(RunCoordinatorGrain.CoordinatorKey(this.GetPrimaryKeyString()));
-        var (spec, model) = await models.GetAsync(specKey, async () => (await coordinator.Spec()).Value);
+        var (spec, model) = await silo.Models.GetAsync(specKey, async () => (await coordinator.Spec()).Value);
         var options = trace ? spec.Options with { Trace = true } : spec.Options;
         var agents = new AgentRuntime[AgentGroups.Size(group, groups, model.Agents.Count)];
         var firsts = new double[agents.Length];
@@ -54,6 +56,7 @@ public sealed class AgentGroupGrain(ModelCache models) : Grain, IAgentGroupGrain
     {
         var agents = _agents ?? throw Lost("was not initialised");
         _results = [.. agents.Select(a => a.Close(horizon))];
+        silo.Records.Offer(this.GetPrimaryKeyString(), _results);
         return Task.FromResult(_results.Select(r => new AgentClosing(r.Agencies, r.Arrivals, checked((int)r.Finished.Count), checked((int)r.Steps.Count), r.Events, r.Tallies)).ToArray().AsImmutable());
     }
 
@@ -63,17 +66,32 @@ public sealed class AgentGroupGrain(ModelCache models) : Grain, IAgentGroupGrain
 
     public Task Release()
     {
-        foreach (var result in _results ?? [])
-        {
-            result.Dispose();
-        }
-
+        DisposeUntaken();
         _projectPage = [];
         _stepPage = [];
         _agents = null;
         _results = null;
         DeactivateOnIdle();
         return Task.CompletedTask;
+    }
+
+    /// <summary>Deactivated without a release (the silo shutting down): what no engine took is let go all the same.</summary>
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        DisposeUntaken();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Disposes the group's results unless an engine in this process took them, which then owns them.</summary>
+    private void DisposeUntaken()
+    {
+        if (silo.Records.TryTake(this.GetPrimaryKeyString(), out var untaken))
+        {
+            foreach (var result in untaken)
+            {
+                result.Dispose();
+            }
+        }
     }
 
     private AgentRuntime Agent(int agent) => (_agents ?? throw Lost("was not initialised"))[Index(agent)];
@@ -89,11 +107,12 @@ public sealed class AgentGroupGrain(ModelCache models) : Grain, IAgentGroupGrain
         new($"The agent group '{this.GetPrimaryKeyString()}' {what} on silo {GrainContext.Address.SiloAddress}; its run was lost with the silo that held it.");
 
     /// <summary>
-    /// A page of records. A full page reuses one array: the engine asks for the pages one after
-    /// the other and copies each into its own spool before it asks for the next, and on the
-    /// silo of the engine (the embedded one) an immutable page is passed by reference, so a long
-    /// run's pages make no garbage (which, on machines with a large cache, lets the heap grow
-    /// far before a collection). Only a last, shorter page is a new array.
+    /// A page of records, for an engine on another silo than the group's (one beside it takes the
+    /// spools through the <see cref="RecordHandover"/>). A full page reuses one array: the engine
+    /// asks for the pages one after the other and copies each into its own spool before it asks
+    /// for the next, and a page is copied only when the call leaves the silo, so a long run's
+    /// pages make no garbage here (which, on machines with a large cache, lets the heap grow far
+    /// before a collection). Only a last, shorter page is a new array.
     /// </summary>
     private static T[] Page<T>(RecordSpool<T> all, ref T[] reused, int offset, int count)
         where T : unmanaged

@@ -10,7 +10,7 @@ namespace IsdnSim.Grains;
 
 [CollectionAgeLimit(AlwaysActive = true)]
 [ReplicationPlacement]
-public sealed class RunCoordinatorGrain(ModelCache models) : Grain, IRunCoordinatorGrain
+public sealed class RunCoordinatorGrain(LocalSilo silo) : Grain, IRunCoordinatorGrain
 {
     private RunSpec? _spec;
     private SimulationModel? _model;
@@ -29,7 +29,7 @@ public sealed class RunCoordinatorGrain(ModelCache models) : Grain, IRunCoordina
     public async Task<RunStarted> Start(Immutable<RunSpec> runSpec, int replication, bool trace)
     {
         _trace = trace ? new TraceMerger() : null;
-        var (spec, model) = await models.GetAsync(runSpec.Value);
+        var (spec, model) = await silo.Models.GetAsync(runSpec.Value);
         _spec = spec;
         _model = model;
         var specKey = spec.Key;

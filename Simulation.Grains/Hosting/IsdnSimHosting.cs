@@ -15,6 +15,8 @@ public static class IsdnSimHosting
     public static ISiloBuilder AddIsdnSim(this ISiloBuilder silo)
     {
         silo.Services.AddSingleton<ModelCache>();
+        silo.Services.AddSingleton<RecordHandover>();
+        silo.Services.AddSingleton<LocalSilo>();
         silo.AddPlacementDirector<ReplicationPlacement, ReplicationPlacementDirector>();
         silo.Configure<SiloMessagingOptions>(o =>
         {

@@ -28,13 +28,13 @@ public sealed class OrleansConnection : IAsyncDisposable
         Description = description;
         Watch = watch;
         Grains = host.Services.GetRequiredService<IGrainFactory>();
-        LocalSilo = host.Services.GetService<ModelCache>();
+        LocalSilo = host.Services.GetService<LocalSilo>();
     }
 
     public IGrainFactory Grains { get; }
 
-    /// <summary>The embedded silo's model cache, or null for a remote cluster.</summary>
-    public ModelCache? LocalSilo { get; }
+    /// <summary>What the embedded silo shares with the engine in this process (its models, its groups' records), or null for a remote cluster.</summary>
+    public LocalSilo? LocalSilo { get; }
 
     public string Description { get; }
 

@@ -57,6 +57,28 @@ public sealed class DeterminismTests(OneSiloCluster oneSilo, TwoSiloCluster twoS
 
     [Theory]
     [MemberData(nameof(Scenarios))]
+    public async Task RecordsHandedOverBySilosBesideTheEngine_GiveByteIdenticalFiles(string scenario)
+    {
+        using var dir = new TempDirectory();
+        var spec = Spec(scenario);
+        var beside = new OrleansEngine(oneSilo.Cluster.Client, oneSilo.LocalSilo(0));
+
+        // Two silos with the engine beside the first: a replication placed there hands its records
+        // over, one placed on the second is read page by page (placement hashes a random run key).
+        var mixed = new OrleansEngine(twoSilos.Cluster.Client, twoSilos.LocalSilo(0));
+        var inProcess = await Runs.RunToFilesAsync(new InProcessEngine(), spec, dir.File("inprocess"));
+        var handedOver = await Runs.RunToFilesAsync(beside, spec, dir.File("handed-over"));
+        var both = await Runs.RunToFilesAsync(mixed, spec, dir.File("mixed"));
+
+        AssertSameBytes(inProcess, handedOver);
+        AssertSameBytes(inProcess, both);
+        beside.HandedOver.Should().BeGreaterThan(0);
+        (oneSilo.LocalSilo(0).Records.Waiting, twoSilos.LocalSilo(0).Records.Waiting, twoSilos.LocalSilo(1).Records.Waiting)
+            .Should().Be((0, 0, 0), "every group's results were taken by the engine or released by the group");
+    }
+
+    [Theory]
+    [MemberData(nameof(Scenarios))]
     public async Task OneSiloAndTwoSilos_GiveByteIdenticalFiles(string scenario)
     {
         using var dir = new TempDirectory();

@@ -1,4 +1,5 @@
 using IsdnSim.Grains.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 
 namespace IsdnSim.Tests.Support;
@@ -15,6 +16,9 @@ public abstract class ClusterFixture(short silos) : IAsyncLifetime
         Cluster = builder.Build();
         await Cluster.DeployAsync();
     }
+
+    /// <summary>What silo <paramref name="silo"/> shares with an engine beside it, as the embedded silo does with the Runner's.</summary>
+    public LocalSilo LocalSilo(int silo) => Cluster.Silos[silo].ServiceProvider.GetRequiredService<LocalSilo>();
 
     public async Task DisposeAsync() => await Cluster.DisposeAsync();
 }
