@@ -37,12 +37,14 @@ public sealed class RunCommand(Consoles consoles) : AsyncCommand<RunSettings>
 
     public override async Task<int> ExecuteAsync(CommandContext context, RunSettings settings, CancellationToken cancellationToken)
     {
+        PhaseTimings.Mark("command parsed");
         var service = new RunService(consoles);
         if (service.Prepare(settings) is not { } run)
         {
             return ExitCodes.BadInput;
         }
 
+        PhaseTimings.Mark("scenario read and compiled");
         var model = run.Model;
         var replications = run.Replications;
         var variantText = model.Definition.AppliedVariant is { } v ? $", variant {DisplayNames.Variant(v)}" : "";
@@ -75,6 +77,7 @@ public sealed class RunCommand(Consoles consoles) : AsyncCommand<RunSettings>
             return interrupted ? ExitCodes.Interrupted : ExitCodes.Failure;
         }
 
+        PhaseTimings.Mark("results written");
         SummaryView.Render(consoles.Out, model, summary);
         if (outcome.Trace is { } trace)
         {
@@ -87,6 +90,7 @@ public sealed class RunCommand(Consoles consoles) : AsyncCommand<RunSettings>
             Report(telemetry, telemetry.Flush());
         }
 
+        PhaseTimings.Mark("summary shown");
         outcome.Host.ReportReruns(consoles.Errors);
         if (!outcome.Complete)
         {

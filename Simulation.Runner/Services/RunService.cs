@@ -63,6 +63,7 @@ internal sealed class RunService(Consoles consoles)
     public async Task<RunOutcome?> RunAsync(PreparedRun run, CancellationToken cancellationToken)
     {
         var (settings, model) = (run.Settings, run.Model);
+        PhaseTimings.Mark("starting the engine");
         var telemetry = run.StartTelemetry();
         EngineHost host;
         try
@@ -81,6 +82,7 @@ internal sealed class RunService(Consoles consoles)
             throw;
         }
 
+        PhaseTimings.Mark("engine started");
         var parallel = Math.Min(settings.Parallel ?? host.DefaultParallelism, run.Replications);
         var clock = Stopwatch.StartNew();
         var finished = new ConcurrentDictionary<int, ReplicationResult>();
@@ -111,6 +113,7 @@ internal sealed class RunService(Consoles consoles)
             failed = $"{e.GetType().Name}: {e.Message.Split('\n')[0]}";
         }
 
+        PhaseTimings.Mark("simulated");
         var (results, leftOut) = RunFolder.Contiguous(finished);
         if (stopped is not null || results.Count == 0)
         {
