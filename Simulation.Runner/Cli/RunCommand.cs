@@ -39,6 +39,9 @@ public sealed class RunCommand(Consoles consoles) : AsyncCommand<RunSettings>
     {
         PhaseTimings.Mark("command parsed");
         var service = new RunService(consoles);
+
+        // The embedded silo starts while the scenario is read; with --otlp the telemetry starts before the engine, as it always did.
+        await using var early = settings.Otlp is null ? EarlyEngine.StartIfEmbedded(settings, cancellationToken, consoles, activityPropagation: false) : null;
         if (service.Prepare(settings) is not { } run)
         {
             return ExitCodes.BadInput;
@@ -50,7 +53,7 @@ public sealed class RunCommand(Consoles consoles) : AsyncCommand<RunSettings>
         var variantText = model.Definition.AppliedVariant is { } v ? $", variant {DisplayNames.Variant(v)}" : "";
         consoles.Out.MarkupLine($"[bold]{Markup.Escape(model.Definition.Name)}[/]{Markup.Escape(variantText)}: {replications} replication{(replications == 1 ? "" : "s")} " +
                                 $"of {model.Horizon.Days:0.##} days, seed {model.Seed}");
-        await using var outcome = await service.RunAsync(run, cancellationToken);
+        await using var outcome = await service.RunAsync(run, cancellationToken, early);
         if (outcome is null)
         {
             return ExitCodes.Interrupted;

@@ -59,8 +59,11 @@ internal sealed class RunService(Consoles consoles)
         return run;
     }
 
-    /// <summary>Runs <paramref name="run"/> and writes what finished; null if interrupted while the engine started (reported, nothing run).</summary>
-    public async Task<RunOutcome?> RunAsync(PreparedRun run, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs <paramref name="run"/> and writes what finished; null if interrupted while the engine started (reported, nothing run).
+    /// The engine is <paramref name="early"/>'s if it was started while the scenario was read, else started here.
+    /// </summary>
+    public async Task<RunOutcome?> RunAsync(PreparedRun run, CancellationToken cancellationToken, EarlyEngine? early = null)
     {
         var (settings, model) = (run.Settings, run.Model);
         PhaseTimings.Mark("starting the engine");
@@ -68,7 +71,7 @@ internal sealed class RunService(Consoles consoles)
         EngineHost host;
         try
         {
-            host = await EngineHost.StartAsync(settings, cancellationToken, consoles, activityPropagation: settings.TraceRuntime);
+            host = await (early?.TakeAsync() ?? EngineHost.StartAsync(settings, cancellationToken, consoles, activityPropagation: settings.TraceRuntime));
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
