@@ -8,8 +8,10 @@ public static class Program
 {
     public static async Task<int> Main(string[] args)
     {
+        PhaseTimings.Mark("main");
         using var interruption = new Interruption();
         var code = await IsdnSimApp.RunAsync(args, Consoles.System(), interruption.Token);
+        PhaseTimings.Mark("command done");
         return code == ExitCodes.Interrupted ? interruption.ExitCode : code;
     }
 }

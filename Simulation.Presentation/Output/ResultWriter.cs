@@ -21,17 +21,26 @@ public static class ResultWriter
     public static void Write(string directory, SimulationModel model, IReadOnlyList<ReplicationResult> results, RunSummary summary, RunManifest manifest)
     {
         using var output = AtomicOutput.Begin(directory);
-        WriteSummary(output.PathOf("summary.json"), model, summary);
-        WriteProjects(output.PathOf("projects.csv"), model, results);
-        WriteAgencies(output.PathOf("agencies.csv"), model, results);
-        WriteAgenciesByYear(output.PathOf("agencies_by_year.csv"), model, results);
-        WriteAgenciesSummary(output.PathOf(SummaryBottlenecks.AgenciesFile), summary);
-        if (model.Definition.Costs is not null)
-        {
-            WriteCosts(output.PathOf("costs.csv"), model, results);
-        }
 
-        WriteManifest(output.PathOf("manifest.json"), manifest);
+        // Each file is written from the finished figures alone, so the files are written side by side:
+        // a short run's folder is mostly the first (unoptimised) pass through each writer, and on two
+        // cores it takes about half as long. The bytes of each file do not depend on the order.
+        InParallel(
+            () => WriteSummary(output.PathOf("summary.json"), model, summary),
+            () => WriteProjects(output.PathOf("projects.csv"), model, results),
+            () => WriteAgencies(output.PathOf("agencies.csv"), model, results),
+            () => WriteAgenciesByYear(output.PathOf("agencies_by_year.csv"), model, results),
+            () => WriteAgenciesSummary(output.PathOf(SummaryBottlenecks.AgenciesFile), summary),
+            () =>
+            {
+                if (model.Definition.Costs is not null)
+                {
+                    WriteCosts(output.PathOf("costs.csv"), model, results);
+                }
+            },
+            () => WriteManifest(output.PathOf("manifest.json"), manifest));
+
+        // The guide describes the files present, so it comes last.
         ResultGuide.Write(output.StagingDirectory, "run");
         output.Commit();
     }
@@ -185,6 +194,19 @@ public static class ResultWriter
         else
         {
             csv.Add(row.Names.Of(row.P.Id));
+        }
+    }
+
+    /// <summary>Runs <paramref name="writes"/> in parallel; a failure is thrown as itself (an IOException stays one), not wrapped.</summary>
+    private static void InParallel(params Action[] writes)
+    {
+        try
+        {
+            Parallel.Invoke(writes);
+        }
+        catch (AggregateException e)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
         }
     }
 

@@ -37,18 +37,23 @@ public sealed class RunCommand(Consoles consoles) : AsyncCommand<RunSettings>
 
     public override async Task<int> ExecuteAsync(CommandContext context, RunSettings settings, CancellationToken cancellationToken)
     {
+        PhaseTimings.Mark("command parsed");
         var service = new RunService(consoles);
+
+        // The embedded silo starts while the scenario is read; with --otlp the telemetry starts before the engine, as it always did.
+        await using var early = settings.Otlp is null ? EarlyEngine.StartIfEmbedded(settings, cancellationToken, consoles, activityPropagation: false) : null;
         if (service.Prepare(settings) is not { } run)
         {
             return ExitCodes.BadInput;
         }
 
+        PhaseTimings.Mark("scenario read and compiled");
         var model = run.Model;
         var replications = run.Replications;
         var variantText = model.Definition.AppliedVariant is { } v ? $", variant {DisplayNames.Variant(v)}" : "";
         consoles.Out.MarkupLine($"[bold]{Markup.Escape(model.Definition.Name)}[/]{Markup.Escape(variantText)}: {replications} replication{(replications == 1 ? "" : "s")} " +
                                 $"of {model.Horizon.Days:0.##} days, seed {model.Seed}");
-        await using var outcome = await service.RunAsync(run, cancellationToken);
+        await using var outcome = await service.RunAsync(run, cancellationToken, early);
         if (outcome is null)
         {
             return ExitCodes.Interrupted;
@@ -75,6 +80,7 @@ public sealed class RunCommand(Consoles consoles) : AsyncCommand<RunSettings>
             return interrupted ? ExitCodes.Interrupted : ExitCodes.Failure;
         }
 
+        PhaseTimings.Mark("results written");
         SummaryView.Render(consoles.Out, model, summary);
         if (outcome.Trace is { } trace)
         {
@@ -87,6 +93,7 @@ public sealed class RunCommand(Consoles consoles) : AsyncCommand<RunSettings>
             Report(telemetry, telemetry.Flush());
         }
 
+        PhaseTimings.Mark("summary shown");
         outcome.Host.ReportReruns(consoles.Errors);
         if (!outcome.Complete)
         {

@@ -69,6 +69,7 @@ public sealed class OrleansConnection : IAsyncDisposable
             }
         });
         var host = builder.Build();
+        PhaseTimings.Mark("silo host built");
         await StartOrStopAsync(host, cancellationToken);
         return new OrleansConnection(host, "embedded silo", null);
     }
@@ -192,6 +193,7 @@ public sealed class OrleansConnection : IAsyncDisposable
         }
 
         // Short: on Ctrl+C or SIGTERM the whole command must end within seconds.
+        PhaseTimings.Mark("stopping the host");
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(3));
         try
         {
@@ -203,6 +205,7 @@ public sealed class OrleansConnection : IAsyncDisposable
         }
 
         _host.Dispose();
+        PhaseTimings.Mark("host stopped");
     }
 
     private static void QuietLogging(ILoggingBuilder logging)

@@ -59,15 +59,19 @@ internal sealed class RunService(Consoles consoles)
         return run;
     }
 
-    /// <summary>Runs <paramref name="run"/> and writes what finished; null if interrupted while the engine started (reported, nothing run).</summary>
-    public async Task<RunOutcome?> RunAsync(PreparedRun run, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs <paramref name="run"/> and writes what finished; null if interrupted while the engine started (reported, nothing run).
+    /// The engine is <paramref name="early"/>'s if it was started while the scenario was read, else started here.
+    /// </summary>
+    public async Task<RunOutcome?> RunAsync(PreparedRun run, CancellationToken cancellationToken, EarlyEngine? early = null)
     {
         var (settings, model) = (run.Settings, run.Model);
+        PhaseTimings.Mark("starting the engine");
         var telemetry = run.StartTelemetry();
         EngineHost host;
         try
         {
-            host = await EngineHost.StartAsync(settings, cancellationToken, consoles, activityPropagation: settings.TraceRuntime);
+            host = await (early?.TakeAsync() ?? EngineHost.StartAsync(settings, cancellationToken, consoles, activityPropagation: settings.TraceRuntime));
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -81,6 +85,7 @@ internal sealed class RunService(Consoles consoles)
             throw;
         }
 
+        PhaseTimings.Mark("engine started");
         var parallel = Math.Min(settings.Parallel ?? host.DefaultParallelism, run.Replications);
         var clock = Stopwatch.StartNew();
         var finished = new ConcurrentDictionary<int, ReplicationResult>();
@@ -111,6 +116,7 @@ internal sealed class RunService(Consoles consoles)
             failed = $"{e.GetType().Name}: {e.Message.Split('\n')[0]}";
         }
 
+        PhaseTimings.Mark("simulated");
         var (results, leftOut) = RunFolder.Contiguous(finished);
         if (stopped is not null || results.Count == 0)
         {
