@@ -13,8 +13,20 @@ public static class AgentGroups
     /// <summary>Groups per core of the silo that runs the replication: enough to even out groups with more work in a window than others.</summary>
     public const int PerCore = 4;
 
-    /// <summary>Groups for a replication of <paramref name="agents"/> agents on a silo with <paramref name="cores"/> cores.</summary>
-    public static int Count(int agents, int cores) => Math.Min(agents, PerCore * Math.Max(1, cores));
+    /// <summary>
+    /// Agents a group is given before a replication is split into more groups (the default of
+    /// <see cref="AgentGroupOptions.AgentsPerGroup"/>). A window of a small region is a few dozen
+    /// events, less work than the grain calls that would share it out: the rural district (36
+    /// agents, 1,738 windows) ran 4x slower than in-process in eight groups.
+    /// </summary>
+    public const int AgentsPerGroup = 256;
+
+    /// <summary>
+    /// Groups for a replication of <paramref name="agents"/> agents on a silo with <paramref name="cores"/>
+    /// cores: one per <paramref name="agentsPerGroup"/> agents begun, at most <see cref="PerCore"/> per core.
+    /// </summary>
+    public static int Count(int agents, int cores, int agentsPerGroup = AgentsPerGroup) =>
+        Math.Max(1, Math.Min((agents + agentsPerGroup - 1) / agentsPerGroup, PerCore * Math.Max(1, cores)));
 
     public static int GroupOf(int agent, int groups) => agent % groups;
 

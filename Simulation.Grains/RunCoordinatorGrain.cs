@@ -4,13 +4,14 @@ using IsdnSim.Grains.Hosting;
 using IsdnSim.Kernel.Agents;
 using IsdnSim.Kernel.Model;
 using IsdnSim.Kernel.Tracing;
+using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 
 namespace IsdnSim.Grains;
 
 [CollectionAgeLimit(AlwaysActive = true)]
 [ReplicationPlacement]
-public sealed class RunCoordinatorGrain(LocalSilo silo) : Grain, IRunCoordinatorGrain
+public sealed class RunCoordinatorGrain(LocalSilo silo, IOptions<AgentGroupOptions> grouping) : Grain, IRunCoordinatorGrain
 {
     private RunSpec? _spec;
     private SimulationModel? _model;
@@ -37,7 +38,7 @@ public sealed class RunCoordinatorGrain(LocalSilo silo) : Grain, IRunCoordinator
         var key = this.GetPrimaryKeyString();
 
         // The groups live on this silo (ReplicationPlacement), so its cores are the ones they share.
-        var groups = AgentGroups.Count(model.Agents.Count, Environment.ProcessorCount);
+        var groups = AgentGroups.Count(model.Agents.Count, Environment.ProcessorCount, grouping.Value.AgentsPerGroup);
         _groups = [.. Enumerable.Range(0, groups).Select(g => GrainFactory.GetGrain<IAgentGroupGrain>(GroupKey(key, g)))];
         _callsByGroup = [.. Enumerable.Range(0, groups).Select(_ => new List<AgentCall>())];
         var firsts = await Task.WhenAll(_groups.Select((group, g) => group.Initialize(specKey, replication, g, groups, trace)));

@@ -17,6 +17,7 @@ public static class IsdnSimHosting
         silo.Services.AddSingleton<ModelCache>();
         silo.Services.AddSingleton<RecordHandover>();
         silo.Services.AddSingleton<LocalSilo>();
+        silo.Services.AddOptions<AgentGroupOptions>();
         silo.AddPlacementDirector<ReplicationPlacement, ReplicationPlacementDirector>();
         silo.Configure<SiloMessagingOptions>(o =>
         {

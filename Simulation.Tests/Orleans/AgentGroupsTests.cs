@@ -31,6 +31,17 @@ public sealed class AgentGroupsTests
     [InlineData(30, 2, 8)]
     [InlineData(30, 64, 30)]
     [InlineData(13_331, 0, 4)]
-    public void Groups_AreFourPerCore_AndNeverMoreThanAgents(int agents, int cores, int expected) =>
+    public void WithAnAgentAGroup_GroupsAreFourPerCore_AndNeverMoreThanAgents(int agents, int cores, int expected) =>
+        AgentGroups.Count(agents, cores, agentsPerGroup: 1).Should().Be(expected);
+
+    [Theory]
+    [InlineData(1, 2, 1)]
+    [InlineData(36, 2, 1)]
+    [InlineData(256, 2, 1)]
+    [InlineData(257, 2, 2)]
+    [InlineData(520, 2, 3)]
+    [InlineData(13_331, 2, 8)]
+    [InlineData(13_331, 64, 53)]
+    public void ByDefault_AGroupIsBegunPer256Agents_AtMostFourPerCore(int agents, int cores, int expected) =>
         AgentGroups.Count(agents, cores).Should().Be(expected);
 }

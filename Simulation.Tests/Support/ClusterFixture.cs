@@ -12,7 +12,9 @@ public abstract class ClusterFixture(short silos) : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var builder = new InProcessTestClusterBuilder(silos);
-        builder.ConfigureSilo((_, silo) => silo.AddIsdnSim());
+        // One agent a group, as many groups as the silo's cores allow: the tests' small scenarios
+        // are spread over groups as a large region is (the default gives them a single group).
+        builder.ConfigureSilo((_, silo) => silo.AddIsdnSim().Configure<AgentGroupOptions>(o => o.AgentsPerGroup = 1));
         Cluster = builder.Build();
         await Cluster.DeployAsync();
     }

@@ -1,0 +1,11 @@
+namespace IsdnSim.Grains.Hosting;
+
+/// <summary>How a silo splits the replications it runs into agent groups (<see cref="AgentGroups"/>).</summary>
+public sealed class AgentGroupOptions
+{
+    /// <summary>
+    /// Agents a group is given before a replication is split into more groups. The grouping changes
+    /// no result; the tests' clusters set 1, so that small scenarios are spread over groups too.
+    /// </summary>
+    public int AgentsPerGroup { get; set; } = AgentGroups.AgentsPerGroup;
+}
