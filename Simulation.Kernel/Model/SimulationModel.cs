@@ -23,9 +23,8 @@ public sealed class SimulationModel
     private readonly int[] _preds;
     private readonly double[] _predLatency;
     private readonly double[] _minInLatency;
-    private readonly Dictionary<(int From, int To), double> _latency = [];
     private readonly HandoffDefinition _handoff;
-    private readonly (HandoffRule Rule, HandoffEnd A, HandoffEnd B)[] _handoffRules;
+    private readonly (HandoffRule Rule, byte[] ScoresA, byte[] ScoresB)[] _handoffRules; // [rule]: each end's score of every agent
 
     private SimulationModel(ScenarioDefinition definition)
     {
@@ -35,7 +34,7 @@ public sealed class SimulationModel
         Warmup = new SimTime(definition.Warmup.Value);
         Seed = definition.Seed;
         _handoff = definition.Handoff;
-        _handoffRules = [.. definition.Handoff.Rules.Select(r => (r, HandoffEnd.Of(r.A), HandoffEnd.Of(r.B)))];
+        _handoffRules = [.. definition.Handoff.Rules.Select(r => (r, HandoffEnd.Of(r.A).Scores(definition.Agents), HandoffEnd.Of(r.B).Scores(definition.Agents)))];
         OfficeHandoff = definition.Handoff.BetweenOffices.Value;
 
         Calendar = definition.Calendar.Continuous
@@ -267,12 +266,37 @@ public sealed class SimulationModel
     /// <summary>The municipalities a linear measure of <paramref name="owner"/> may cross, the owner first.</summary>
     public int[] SegmentCandidates(int owner) => _segmentCandidates[owner] ?? [owner];
 
-    /// <summary>Calendar time a hand-off from one agent to another takes; never less than the lookahead.</summary>
     /// <summary>Days a file takes from one staffed office of an agent to another of the same agent.</summary>
     public double OfficeHandoff { get; }
 
-    public double HandoffLatency(int from, int to) =>
-        _latency.TryGetValue((from, to), out var latency) ? latency : ComputeLatency(from, to);
+    /// <summary>
+    /// Calendar time a hand-off from one agent to another takes: the default, or the latency of the
+    /// rule that fits the pair best (an agent named scores 2, an agent of the level named 1; a tie
+    /// goes to the later rule). Each end's scores are read once per agent when the model is built,
+    /// so a pair costs a few array reads per rule, whether or not it is a link of the graph.
+    /// </summary>
+    public double HandoffLatency(int from, int to)
+    {
+        if (from == to)
+        {
+            return 0;
+        }
+
+        var best = _handoff.Default.Value;
+        var bestScore = 0;
+        foreach (var (rule, endA, endB) in _handoffRules)
+        {
+            int aFrom = endA[from], aTo = endA[to], bFrom = endB[from], bTo = endB[to];
+            var score = Math.Max(aFrom * bTo > 0 ? aFrom + bTo : 0, bFrom * aTo > 0 ? bFrom + aTo : 0);
+            if (score > 0 && score >= bestScore)
+            {
+                best = rule.Latency.Value;
+                bestScore = score;
+            }
+        }
+
+        return best;
+    }
 
     /// <summary>The agents that may send messages to <paramref name="agent"/>, with the least latency of each link.</summary>
     public ReadOnlySpan<int> Predecessors(int agent) => _preds.AsSpan(_predStart[agent], _predStart[agent + 1] - _predStart[agent]);
@@ -391,40 +415,26 @@ public sealed class SimulationModel
         return below;
     }
 
-    /// <summary>The most specific matching rule (an agent beats a level), the later one on a tie, else the default.</summary>
-    private double ComputeLatency(int from, int to)
-    {
-        if (from == to)
-        {
-            return 0;
-        }
-
-        var a = Agents[from];
-        var b = Agents[to];
-        var best = _handoff.Default.Value;
-        var bestScore = 0;
-        foreach (var (rule, endA, endB) in _handoffRules)
-        {
-            var score = Math.Max(endA.Score(a) * endB.Score(b) > 0 ? endA.Score(a) + endB.Score(b) : 0,
-                endB.Score(a) * endA.Score(b) > 0 ? endB.Score(a) + endA.Score(b) : 0);
-            if (score > 0 && score >= bestScore)
-            {
-                best = rule.Latency.Value;
-                bestScore = score;
-            }
-        }
-
-        return best;
-    }
-
     /// <summary>One end of a hand-off rule, its level word read once: 2 for the agent it names, 1 for an agent of its level, else 0.</summary>
     private readonly record struct HandoffEnd(string Text, Level? Level)
     {
         public static HandoffEnd Of(string text) =>
             new(text, Definitions.Levels.TryParseHandoffWord(text, out var level) ? level : null);
 
-        public int Score(AgentModel agent) =>
-            Text == agent.Id ? 2 : Level is { } level && Definitions.Levels.Includes(level, agent.Kind) ? 1 : 0;
+        public byte Score(AgentDefinition agent) =>
+            (byte)(Text == agent.Id ? 2 : Level is { } level && Definitions.Levels.Includes(level, agent.Kind) ? 1 : 0);
+
+        /// <summary>The score of every agent, by index (a byte each: a file's rules times its agents).</summary>
+        public byte[] Scores(IReadOnlyList<AgentDefinition> agents)
+        {
+            var scores = new byte[agents.Count];
+            for (var i = 0; i < scores.Length; i++)
+            {
+                scores[i] = Score(agents[i]);
+            }
+
+            return scores;
+        }
     }
 
     /// <summary>
@@ -534,16 +544,13 @@ public sealed class SimulationModel
         var start = new int[Agents.Count + 1];
         var preds = new int[sorted.Length];
         var latency = new double[sorted.Length];
-        _latency.EnsureCapacity(sorted.Length);
         for (var k = 0; k < sorted.Length; k++)
         {
             var (to, from) = ((int)(sorted[k] / agents), (int)(sorted[k] % agents));
             start[to + 1]++;
             preds[k] = from;
-            latency[k] = ComputeLatency(from, to);
-            _latency[(from, to)] = latency[k];
+            latency[k] = HandoffLatency(from, to);
         }
-
         for (var a = 0; a < Agents.Count; a++)
         {
             start[a + 1] += start[a];

@@ -91,6 +91,27 @@ public sealed class CommunicationGraphTests
     }
 
     /// <summary>The most specific rule naming both ends (an agent 2, its level 1), the later on a tie, else the default.</summary>
+    [Theory]
+    [InlineData("rural-district.yaml")]
+    [InlineData("city.yaml")]
+    public void HandOffLatency_OfEveryPairOfAgents_IsTheMostSpecificRulesOrTheDefault(string file)
+    {
+        // Not only the graph's links: a pair no step links (a liaison, a working group) is asked too.
+        var scenario = Runs.Load(file).Definition;
+        foreach (var definition in scenario.Variants.Select(v => VariantApplier.Apply(scenario, v.Id)).Prepend(scenario))
+        {
+            var model = SimulationModel.Compile(definition);
+            definition.Handoff.Rules.Should().NotBeEmpty(definition.AppliedVariant ?? "the file");
+            for (var from = 0; from < model.Agents.Count; from++)
+            {
+                for (var to = 0; to < model.Agents.Count; to++)
+                {
+                    model.HandoffLatency(from, to).Should().Be(from == to ? 0 : PlainLatency(definition, model, from, to));
+                }
+            }
+        }
+    }
+
     private static double PlainLatency(ScenarioDefinition definition, SimulationModel model, int from, int to)
     {
         var (a, b) = (model.Agents[from], model.Agents[to]);
