@@ -20,9 +20,9 @@ internal sealed class HandOffs(AgentContext agent)
     private bool _lent;
 
     // The receiver of the last message sent, its latency and its cell in _sent: an agent sends
-    // most of its messages to the same few agents (its district, its operator), and the latency's
-    // dictionary lookup and the receiver's level, read from another agent's model, cost more than
-    // the rest of a send. Both depend on the receiver alone.
+    // most of its messages to the same few agents (its district, its operator), and the latency
+    // (a pass over the hand-off rules) and the receiver's level, read from another agent's model,
+    // cost more than the rest of a send. Both depend on the receiver alone.
     private int _lastTo = -1;
     private double _lastLatency;
     private int _lastCell;
