@@ -41,7 +41,7 @@ public sealed class RunCommand(Consoles consoles) : AsyncCommand<RunSettings>
         var service = new RunService(consoles);
 
         // The embedded silo starts while the scenario is read; with --otlp the telemetry starts before the engine, as it always did.
-        await using var early = settings.Otlp is null ? EarlyEngine.StartIfEmbedded(settings, cancellationToken, consoles, activityPropagation: false) : null;
+        await using var early = settings.Otlp is null ? EarlyEngine.StartIfEmbedded(settings, cancellationToken, consoles, activityPropagation: settings.TraceRuntime) : null;
         if (service.Prepare(settings) is not { } run)
         {
             return ExitCodes.BadInput;
