@@ -1,4 +1,5 @@
 using IsdnSim.Grains.Hosting;
+using IsdnSim.Grains.Windows;
 using IsdnSim.Kernel.Agents;
 using IsdnSim.Kernel.Agents.Runtime;
 using Orleans.Concurrency;
@@ -16,6 +17,7 @@ namespace IsdnSim.Grains;
 [ReplicationPlacement]
 public sealed class AgentGroupGrain(LocalSilo silo) : Grain, IAgentGroupGrain
 {
+    private readonly GroupAnswer _answer = new();
     private AgentRuntime[]? _agents;
     private AgentResult[]? _results;
     private ProjectRecord[] _projectPage = [];
@@ -40,16 +42,22 @@ public sealed class AgentGroupGrain(LocalSilo silo) : Grain, IAgentGroupGrain
         return firsts.AsImmutable();
     }
 
-    public Task<Immutable<AdvanceResult[]>> Advance(Immutable<AgentCall[]> calls)
+    /// <summary>
+    /// Each agent's outbox is lent by the agent and copied straight into the answer, which this group
+    /// reuses call after call: the coordinator reads it before it calls again (<see cref="IAgentGroupGrain.Advance"/>).
+    /// </summary>
+    public Task<Immutable<GroupAnswer>> Advance(Immutable<GroupWindow> window)
     {
-        var results = new AdvanceResult[calls.Value.Length];
-        for (var i = 0; i < results.Length; i++)
+        var (calls, answer) = (window.Value, _answer);
+        answer.Clear();
+        for (var i = 0; i < calls.Count; i++)
         {
-            var call = calls.Value[i];
-            results[i] = Agent(call.Agent).Advance(call.Until, call.Inbox, call.MaxEvents);
+            var agent = Agent(calls.Agents[i]);
+            var events = agent.Advance(calls.Until[i], calls.Inboxes[i], calls.MaxEvents, out var next, out var outbox);
+            answer.Add(next, events, outbox, agent.DrainTrace());
         }
 
-        return Task.FromResult(results.AsImmutable());
+        return Task.FromResult(answer.AsImmutable());
     }
 
     public Task<Immutable<AgentClosing[]>> Close(double horizon)

@@ -1,5 +1,5 @@
+using IsdnSim.Grains.Windows;
 using IsdnSim.Kernel.Agents;
-
 using Orleans.Concurrency;
 
 namespace IsdnSim.Grains;
@@ -21,9 +21,13 @@ public interface IAgentGroupGrain : IGrainWithStringKey
     [Alias("Initialize")]
     Task<Immutable<double[]>> Initialize(string specKey, int replication, int group, int groups, bool trace);
 
-    /// <summary>One window for the group's agents that are due, in the order of <paramref name="calls"/>; one result each, in that order.</summary>
-    [Alias("Advance")]
-    Task<Immutable<AdvanceResult[]>> Advance(Immutable<AgentCall[]> calls);
+    /// <summary>
+    /// One window for the group's agents that are due, in the order of <paramref name="window"/>; their
+    /// answers in that order. The caller refills the window after the call, and the group refills the
+    /// answer at its next call: a caller reads the answer before it calls the group again.
+    /// </summary>
+    [Alias("AdvanceWindow")]
+    Task<Immutable<GroupAnswer>> Advance(Immutable<GroupWindow> window);
 
     /// <summary>Closes every agent of the group at the horizon; their figures in the group's order.</summary>
     [Alias("Close")]

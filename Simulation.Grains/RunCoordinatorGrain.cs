@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using IsdnSim.Analysis.Engine;
 using IsdnSim.Grains.Hosting;
+using IsdnSim.Grains.Windows;
 using IsdnSim.Kernel.Agents;
 using IsdnSim.Kernel.Model;
 using IsdnSim.Kernel.Tracing;
@@ -13,11 +14,15 @@ namespace IsdnSim.Grains;
 [ReplicationPlacement]
 public sealed class RunCoordinatorGrain(LocalSilo silo, IOptions<AgentGroupOptions> grouping) : Grain, IRunCoordinatorGrain
 {
+    private readonly List<Task<Immutable<GroupAnswer>>> _calls = [];
+    private readonly List<int> _called = [];
     private RunSpec? _spec;
     private SimulationModel? _model;
     private WindowCoordinator? _coordinator;
     private IAgentGroupGrain[] _groups = [];
-    private List<AgentCall>[] _callsByGroup = [];
+    private GroupWindow[] _windows = [];
+    private GroupAnswer[] _answers = [];
+    private int[] _answered = [];
     private bool _done;
     private TraceMerger? _trace;
 
@@ -40,7 +45,8 @@ public sealed class RunCoordinatorGrain(LocalSilo silo, IOptions<AgentGroupOptio
         // The groups live on this silo (ReplicationPlacement), so its cores are the ones they share.
         var groups = AgentGroups.Count(model.Agents.Count, Environment.ProcessorCount, grouping.Value.AgentsPerGroup);
         _groups = [.. Enumerable.Range(0, groups).Select(g => GrainFactory.GetGrain<IAgentGroupGrain>(GroupKey(key, g)))];
-        _callsByGroup = [.. Enumerable.Range(0, groups).Select(_ => new List<AgentCall>())];
+        _windows = [.. Enumerable.Range(0, groups).Select(_ => new GroupWindow())];
+        (_answers, _answered) = (new GroupAnswer[groups], new int[groups]);
         var firsts = await Task.WhenAll(_groups.Select((group, g) => group.Initialize(specKey, replication, g, groups, trace)));
         for (var g = 0; g < groups; g++)
         {
@@ -60,11 +66,10 @@ public sealed class RunCoordinatorGrain(LocalSilo silo, IOptions<AgentGroupOptio
     {
         var coordinator = _coordinator ?? throw Lost("was not started");
         var clock = Stopwatch.StartNew();
-        var calls = new List<AgentCall>();
         var trace = new List<TraceEvent>();
         while (!_done && clock.Elapsed < budget)
         {
-            if (!coordinator.PlanWindow(calls))
+            if (!coordinator.PlanWindow())
             {
                 _done = true;
                 break;
@@ -76,7 +81,7 @@ public sealed class RunCoordinatorGrain(LocalSilo silo, IOptions<AgentGroupOptio
                 trace.AddRange(_trace.Before(coordinator.Now));
             }
 
-            await AdvanceWindowAsync(coordinator, calls);
+            await AdvanceWindowAsync(coordinator);
         }
 
         if (_done && _trace is not null)
@@ -88,56 +93,57 @@ public sealed class RunCoordinatorGrain(LocalSilo silo, IOptions<AgentGroupOptio
     }
 
     /// <summary>
-    /// One call per group with agents due, all groups at once; the answers are applied in the
-    /// order of <paramref name="calls"/> (agent order), as the in-process engine applies them.
+    /// One call per group with agents due, all groups at once; the answers are applied in agent
+    /// order, as the in-process engine applies them. The windows and answers are refilled window
+    /// after window (see <see cref="GroupWindow"/>): each group's answer is read here before the group is called again.
     /// </summary>
-    private async Task AdvanceWindowAsync(WindowCoordinator coordinator, List<AgentCall> calls)
+    private async Task AdvanceWindowAsync(WindowCoordinator coordinator)
     {
         var groups = _groups.Length;
-        if (calls.Count == 1)
+        foreach (var window in _windows)
         {
-            var only = calls[0];
-            var answer = await _groups[AgentGroups.GroupOf(only.Agent, groups)].Advance(new[] { only }.AsImmutable());
-            Apply(coordinator, only.Agent, answer.Value[0]);
-            return;
+            window.Start(coordinator.Share);
         }
 
-        foreach (var call in calls)
+        for (var i = 0; i < coordinator.DueCount; i++)
         {
-            _callsByGroup[AgentGroups.GroupOf(call.Agent, groups)].Add(call);
+            var (agent, until) = coordinator.Due(i);
+            _windows[AgentGroups.GroupOf(agent, groups)].Add(agent, until, coordinator.Inbox(i));
         }
 
-        var called = new List<int>(groups);
-        var pending = new List<Task<Immutable<AdvanceResult[]>>>(groups);
+        _calls.Clear();
+        _called.Clear();
         for (var g = 0; g < groups; g++)
         {
-            if (_callsByGroup[g].Count > 0)
+            if (_windows[g].Count > 0)
             {
-                called.Add(g);
-                pending.Add(_groups[g].Advance(_callsByGroup[g].ToArray().AsImmutable()));
-                _callsByGroup[g].Clear();
+                _called.Add(g);
+                _calls.Add(_groups[g].Advance(_windows[g].AsImmutable()));
             }
         }
 
-        var answers = new AdvanceResult[groups][];
-        var results = await Task.WhenAll(pending);
-        for (var k = 0; k < called.Count; k++)
+        if (_calls.Count == 1)
         {
-            answers[called[k]] = results[k].Value;
+            _answers[_called[0]] = (await _calls[0]).Value;
+        }
+        else
+        {
+            var answers = await Task.WhenAll(_calls);
+            for (var k = 0; k < answers.Length; k++)
+            {
+                _answers[_called[k]] = answers[k].Value;
+            }
         }
 
-        var next = new int[groups];
-        foreach (var call in calls)
+        Array.Clear(_answered);
+        for (var i = 0; i < coordinator.DueCount; i++)
         {
-            var g = AgentGroups.GroupOf(call.Agent, groups);
-            Apply(coordinator, call.Agent, answers[g][next[g]++]);
+            var agent = coordinator.Due(i).Agent;
+            var g = AgentGroups.GroupOf(agent, groups);
+            var (answer, k) = (_answers[g], _answered[g]++);
+            _trace?.Add(answer.Traces[k]);
+            coordinator.Apply(agent, answer.Next[k], answer.Events[k], answer.Outboxes[k]);
         }
-    }
-
-    private void Apply(WindowCoordinator coordinator, int agent, AdvanceResult result)
-    {
-        _trace?.Add(result.Trace);
-        coordinator.Apply(agent, result);
     }
 
     /// <summary>A coordinator activated without the state of its run: its silo was lost, and the run must start again.</summary>
@@ -148,6 +154,7 @@ public sealed class RunCoordinatorGrain(LocalSilo silo, IOptions<AgentGroupOptio
     {
         await Task.WhenAll(_groups.Select(g => g.Release()));
         _groups = [];
+        (_windows, _answers) = ([], []);
         _coordinator = null;
         DeactivateOnIdle();
     }

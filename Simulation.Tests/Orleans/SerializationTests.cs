@@ -1,7 +1,9 @@
 using IsdnSim.Grains.Serialization;
+using IsdnSim.Grains.Windows;
 using IsdnSim.Kernel.Agents;
 using IsdnSim.Kernel.Agents.Messages;
 using IsdnSim.Kernel.Model;
+using IsdnSim.Kernel.Tracing;
 using IsdnSim.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
@@ -66,32 +68,49 @@ public sealed class SerializationTests(OneSiloCluster cluster)
     }
 
     [Fact]
-    public void AnAgentsAnswer_WithItsMessages_SurvivesSerialization()
+    public void AGroupsAnswer_WithItsAgentsMessagesAndTraces_SurvivesSerialization()
     {
         // Between them, the bodies use every field a message body has.
         var message = new Message(14.25, 3, 99, 8, 12.0, new SupportRequest(4, 123456789012, 0.25), Token);
-        var answer = new AdvanceResult(
-            [message, message with { Body = new ConsultReply(5, 2, 987654321098), Sequence = 100 }, message with { Body = new ReworkDone(6), Sequence = 101 }],
-            17.5,
-            42);
+        Message[] outbox = [message, message with { Body = new ConsultReply(5, 2, 987654321098), Sequence = 100 }, message with { Body = new ReworkDone(6), Sequence = 101 }];
+        var traced = new TraceEvent(9.5, 3, 7, TraceKind.Send, new ProjectId(3, 2, -1), 1, 4, -1, 8, 2, 5, 1, 14.25);
+        var answer = new GroupAnswer();
+
+        // Reused: what an earlier window left must not travel.
+        answer.Add(1.5, 3, [message, message], [traced]);
+        answer.Clear();
+        answer.Add(17.5, 42, outbox, []);
+        answer.Add(double.PositiveInfinity, 0, [], [traced]);
 
         var back = RoundTrip(answer);
 
-        back.Outbox.Should().Equal(answer.Outbox);
-        (back.Next, back.Events).Should().Be((17.5, 42L));
+        back.Count.Should().Be(2);
+        back.Next.ToArray().Should().Equal(17.5, double.PositiveInfinity);
+        back.Events.ToArray().Should().Equal(42L, 0L);
+        back.Outboxes[0].ToArray().Should().Equal(outbox);
+        back.Outboxes[1].ToArray().Should().BeEmpty();
+        back.Traces[0].ToArray().Should().BeEmpty();
+        back.Traces[1].ToArray().Should().Equal(traced);
     }
 
     [Fact]
     public void AGroupsWindow_WithItsAgentsInboxes_SurvivesSerialization()
     {
         var message = new Message(14.25, 3, 99, 8, 12.0, new SupportRequest(4, 123456789012, 0.25), Token);
-        AgentCall[] window = [new AgentCall(3, 20.5, [message], 1000), new AgentCall(11, double.PositiveInfinity, [], 7)];
+        var window = new GroupWindow();
+        window.Start(5);
+        window.Add(1, 2.0, [message, message]);
+        window.Start(1000);
+        window.Add(3, 20.5, [message]);
+        window.Add(11, double.PositiveInfinity, []);
 
         var back = RoundTrip(window);
 
-        back.Select(c => (c.Agent, c.Until, c.MaxEvents)).Should().Equal((3, 20.5, 1000L), (11, double.PositiveInfinity, 7L));
-        back[0].Inbox.Should().Equal(message);
-        back[1].Inbox.Should().BeEmpty();
+        (back.Count, back.MaxEvents).Should().Be((2, 1000L));
+        back.Agents.ToArray().Should().Equal(3, 11);
+        back.Until.ToArray().Should().Equal(20.5, double.PositiveInfinity);
+        back.Inboxes[0].ToArray().Should().Equal(message);
+        back.Inboxes[1].ToArray().Should().BeEmpty();
     }
 
     [Fact]
