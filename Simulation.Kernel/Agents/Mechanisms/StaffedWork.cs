@@ -25,7 +25,10 @@ internal sealed class StaffedWork
     }
 
     /// <summary>Queues work on a project, at the agency's priority for projects or its process's, whichever comes first.</summary>
-    public void EnqueueProjectWork(int agency, WorkItem item, double t)
+    public void EnqueueProjectWork(int agency, WorkItem item, double t) => EnqueueProjectWork(agency, ref item, t);
+
+    /// <inheritdoc cref="EnqueueProjectWork(int, WorkItem, double)"/>
+    public void EnqueueProjectWork(int agency, ref WorkItem item, double t)
     {
         item.Priority = Math.Min(_agent.Agencies[agency].ProjectPriority, _agent.Processes[item.Token.Id.Process].Priority);
         Enqueue(agency, ref item, t);
@@ -85,7 +88,11 @@ internal sealed class StaffedWork
         }
 
         a.Observe(t);
-        var item = a.Release(e.Slot, t);
+
+        // Read where it lies (it stays until freed below): StartNext adds nothing there but a
+        // file taken over, which takes another place, and what follows may add but not free it.
+        var index = a.Release(e.Slot, t);
+        ref readonly var item = ref a.Items[index];
         if (_agent.Trace is not null)
         {
             TraceWork(TraceKind.End, t, item, e.Agency, a);
@@ -121,6 +128,8 @@ internal sealed class StaffedWork
             default:
                 throw new InvalidOperationException($"No rule for finished work of kind {item.Kind}.");
         }
+
+        a.Items.Free(index);
     }
 
     public AgencyStatistics Close(int agency, double horizon) => _agencies[agency]!.Close(_agent.Index, horizon);
@@ -180,22 +189,21 @@ internal sealed class StaffedWork
             TraceWork(TraceKind.Enqueue, t, item, agency, a, waiting: a.HasFreeStaff ? 0 : 1);
         }
 
+        // The item's one copy: from here on the queue and the post hold its index.
         if (a.HasFreeStaff)
         {
-            StartService(agency, item, t);
+            StartService(agency, a, a.Items.Add(item), t);
         }
         else
         {
-            a.Queue.Enqueue(item, a.Level(item));
+            a.Queue.Enqueue(a.Items.Add(item), a.Level(item));
         }
     }
 
-    // The item is copied into its post's slot first and set up there: copying it after its effort
-    // and start were written would copy it twice and read back what was just written.
-    private void StartService(int agency, in WorkItem waiting, double t)
+    // The item is set up where it lies (Items, at index): nothing is added there before the end.
+    private void StartService(int agency, StaffedAgency a, int index, double t)
     {
-        var a = _agencies[agency]!;
-        ref var item = ref a.Occupy(waiting, out var slot);
+        ref var item = ref a.Occupy(index, out var slot);
         ref readonly var token = ref item.Token; // read in place: the token is 128 bytes
         var helper = -1;
         SupportRequest share = default;
@@ -273,13 +281,14 @@ internal sealed class StaffedWork
 
         while (a.Queue.Count > 0)
         {
-            // Lent from the queue: nothing is queued here before StartService has copied it.
-            ref readonly var next = ref a.Queue.Take();
-            if (!Dropped(agency, next, t))
+            var next = a.Queue.Take();
+            if (!Dropped(agency, a.Items[next], t))
             {
-                StartService(agency, next, t);
+                StartService(agency, a, next, t);
                 return;
             }
+
+            a.Items.Free(next);
         }
     }
 
