@@ -43,6 +43,7 @@ public sealed class RecordSpool<T> : IDisposable
     // Whether spilled blocks are written as differences (see the remarks): records of whole
     // words, enough of them to pay for the mask, few enough for one 32-bit mask.
     private static readonly bool Differenced = RecordSize % sizeof(ulong) == 0 && Words is >= 8 and <= 32;
+    private static readonly ulong[] Zeros = new ulong[Words];
 
     private T[] _block = [];
     private int _inBlock;
@@ -211,18 +212,17 @@ public sealed class RecordSpool<T> : IDisposable
         }
 
         ref var o = ref MemoryMarshal.GetReference(output);
-        ref var w = ref MemoryMarshal.GetReference(words);
+        ref var current = ref MemoryMarshal.GetReference(words);
+        ref var previous = ref MemoryMarshal.GetArrayDataReference(Zeros); // the first record differs from zero
         var at = 0;
         for (var r = 0; r < records; r++)
         {
             var maskAt = at;
             at += sizeof(uint);
             var mask = 0u;
-            var current = r * Words;
             for (var j = 0; j < Words; j++)
             {
-                var word = Unsafe.Add(ref w, current + j);
-                var difference = r == 0 ? word : word ^ Unsafe.Add(ref w, current - Words + j);
+                var difference = Unsafe.Add(ref current, j) ^ Unsafe.Add(ref previous, j);
                 Unsafe.WriteUnaligned(ref Unsafe.Add(ref o, at), difference);
                 var differs = difference != 0 ? 1 : 0;
                 mask |= (uint)differs << j;
@@ -230,6 +230,8 @@ public sealed class RecordSpool<T> : IDisposable
             }
 
             Unsafe.WriteUnaligned(ref Unsafe.Add(ref o, maskAt), mask);
+            previous = ref current;
+            current = ref Unsafe.Add(ref current, Words);
         }
 
         return at;

@@ -29,6 +29,25 @@ internal sealed class WorkItemPool
     /// <summary>Holds a copy of <paramref name="item"/>: its index.</summary>
     public int Add(in WorkItem item)
     {
+        var index = Take();
+        _items[index] = item;
+        return index;
+    }
+
+    /// <summary>Holds a new item, all zero (cleared in place, without a copy): the item, to be written, and its index.</summary>
+    public ref WorkItem AddCleared(out int index)
+    {
+        index = Take();
+        ref var item = ref _items[index];
+        item = default;
+        return ref item;
+    }
+
+    /// <summary>The item at <paramref name="index"/> is done with: its place is free for another.</summary>
+    public void Free(int index) => _spare[_spareCount++] = index;
+
+    private int Take()
+    {
         int index;
         if (_spareCount > 0)
         {
@@ -44,12 +63,8 @@ internal sealed class WorkItemPool
             index = _used++;
         }
 
-        _items[index] = item;
         return index;
     }
-
-    /// <summary>The item at <paramref name="index"/> is done with: its place is free for another.</summary>
-    public void Free(int index) => _spare[_spareCount++] = index;
 
     private void Grow()
     {

@@ -48,5 +48,13 @@ public sealed class WorkItemPoolTests
         pool.Free(a);
         pool.Add(new WorkItem { Serial = 4 }).Should().Be(a);
         (pool[a].Serial, pool[b].Serial, pool[b].Effort).Should().Be((4, 2, 3.5));
+
+        // A place freed with an item in it comes back cleared from AddCleared.
+        pool.Free(b);
+        ref var cleared = ref pool.AddCleared(out var c);
+        c.Should().Be(b);
+        cleared.Should().Be(default(WorkItem));
+        cleared.Step = 9;
+        (pool[c].Step, pool.Count).Should().Be((9, 2));
     }
 }

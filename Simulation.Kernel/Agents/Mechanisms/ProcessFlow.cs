@@ -52,15 +52,14 @@ internal sealed class ProcessFlow(AgentContext agent)
                 agent.Consultations.Start(token, step, agency, t);
                 break;
             case StepKind.Work or StepKind.Approval:
-                var item = new WorkItem
-                {
-                    Token = token,
-                    Kind = WorkKind.Step,
-                    Step = step,
-                    Ready = t,
-                };
+                // Written in place, field by field (StaffedWork.NewItem); nothing is added to the agency's items until it is queued.
+                ref var item = ref agent.Work.NewItem(agency, out var index);
+                item.Token = token;
+                item.Kind = WorkKind.Step;
+                item.Step = step;
+                item.Ready = t;
                 agent.Fictions.Watch(ref item, s, agency, t);
-                agent.Work.EnqueueProjectWork(agency, ref item, t);
+                agent.Work.EnqueueProjectWork(agency, index, t);
                 break;
             case StepKind.Period:
                 agent.Periods.Start(token, step, agency, t);
