@@ -39,7 +39,7 @@ internal sealed class CouncilRuntime
 
     public AgencyModel Model { get; }
 
-    public WorkQueue Queue { get; } = new();
+    public WorkQueue<WorkItem> Queue { get; } = new();
 
     /// <summary>The session already scheduled, or NaN.</summary>
     public double Scheduled { get; set; } = double.NaN;

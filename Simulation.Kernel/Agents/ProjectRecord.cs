@@ -1,8 +1,11 @@
+using System.Runtime.CompilerServices;
 using IsdnSim.Kernel.Model;
 
 namespace IsdnSim.Kernel.Agents;
 
 /// <summary>A finished project: arrival and finish in days since the start, where its time went, and what decided it.</summary>
+/// <remarks>The constructor is inlined: a call passed the 56-byte path on the stack once per finished project.</remarks>
+[method: MethodImpl(MethodImplOptions.AggressiveInlining)]
 public readonly record struct ProjectRecord(ProjectId Id, double Arrival, double Finish, PathSummary Path)
 {
     public double LeadTime => Finish - Arrival;

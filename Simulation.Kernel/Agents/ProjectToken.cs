@@ -1,8 +1,11 @@
+using System.Runtime.CompilerServices;
 using IsdnSim.Kernel.Model;
 
 namespace IsdnSim.Kernel.Agents;
 
 /// <summary>What travels with a project (or one segment of it) from step to step.</summary>
+/// <remarks>The constructor is inlined (with its initialisers it was too large for the JIT to inline by itself): one a project.</remarks>
+[method: MethodImpl(MethodImplOptions.AggressiveInlining)]
 public readonly record struct ProjectToken(ProjectId Id, double Arrival)
 {
     public PathSummary Path { get; init; }

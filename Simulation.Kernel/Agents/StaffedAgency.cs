@@ -12,7 +12,8 @@ namespace IsdnSim.Kernel.Agents;
 /// </summary>
 internal sealed class StaffedAgency
 {
-    private readonly WorkItem[] _slots;
+    // Per post, the index in Items of the file it holds (in service or paused).
+    private readonly int[] _slots;
     private readonly int[] _free;
 
     // Bumped when a post's service is cut short, so that the ServiceEnd already scheduled for it is recognised as stale.
@@ -41,7 +42,7 @@ internal sealed class StaffedAgency
         _start = start;
         _warmup = warmup;
         _integrals = new YearlyIntegrals(calendar, yearStarts, warmup);
-        _slots = new WorkItem[model.Staff];
+        _slots = new int[model.Staff];
         _free = new int[model.Staff];
         for (var i = 0; i < model.Staff; i++)
         {
@@ -57,7 +58,11 @@ internal sealed class StaffedAgency
 
     public AgencyModel Model { get; }
 
+    /// <summary>The indices of the items waiting, in Items.</summary>
     public PriorityWorkQueue Queue { get; }
+
+    /// <summary>The items queued and in service (and just finished, until what follows has read them).</summary>
+    public WorkItemPool Items { get; } = new();
 
     /// <summary>Items that arrived outside the intake window, waiting for it to open.</summary>
     public Queue<WorkItem> Held { get; } = new();
@@ -98,22 +103,21 @@ internal sealed class StaffedAgency
     public int Level(in WorkItem item) => Model.PriorityQueue ? item.Priority : 0;
 
     /// <summary>
-    /// Puts <paramref name="item"/> into service (staff must be free): returns its slot, and the
-    /// copy in the slot to finish setting up in place (<see cref="Started"/> when done). A work
-    /// item is some 200 bytes; copying it once, before its fields change, spares a second copy.
+    /// Puts the item at <paramref name="index"/> in Items into service (staff must be free):
+    /// returns its slot, and the item to finish setting up in place (<see cref="Started"/> when
+    /// done), before anything is added to Items.
     /// </summary>
-    public ref WorkItem Occupy(in WorkItem item, out int slot)
+    public ref WorkItem Occupy(int index, out int slot)
     {
         slot = _free[--_freeCount];
-        ref var occupied = ref _slots[slot];
-        occupied = item;
-        return ref occupied;
+        _slots[slot] = index;
+        return ref Items[index];
     }
 
     /// <summary>The item in <paramref name="slot"/> started at <paramref name="t"/> (its <see cref="WorkItem.Start"/>): counted, and its stint begins.</summary>
     public void Started(int slot, double t)
     {
-        ref readonly var item = ref _slots[slot];
+        ref readonly var item = ref Items[_slots[slot]];
         _absence?.StartFresh(slot, t);
         if (item.Start >= _warmup)
         {
@@ -162,7 +166,8 @@ internal sealed class StaffedAgency
             return false;
         }
 
-        _absence.HandOver(post, _slots[post]);
+        _absence.HandOver(post, Items[_slots[post]]);
+        Items.Free(_slots[post]);
         return true;
     }
 
@@ -181,7 +186,7 @@ internal sealed class StaffedAgency
     {
         var slot = _free[--_freeCount];
         item = _absence!.TakeOver(slot, t, out remaining);
-        _slots[slot] = item;
+        _slots[slot] = Items.Add(item);
         _pausedCount--;
         return slot;
     }
@@ -202,11 +207,15 @@ internal sealed class StaffedAgency
         }
 
         _pausedCount--;
-        remaining = absence.Resume(post, t, _slots[post].Effort);
+        remaining = absence.Resume(post, t, Items[_slots[post]].Effort);
         return true;
     }
 
-    public WorkItem Release(int slot, double t)
+    /// <summary>
+    /// The service at <paramref name="slot"/> ended: the post is free again. Returns the index in
+    /// Items of the finished item, which stays there until the caller frees it.
+    /// </summary>
+    public int Release(int slot, double t)
     {
         _free[_freeCount++] = slot;
         if (t >= _warmup)

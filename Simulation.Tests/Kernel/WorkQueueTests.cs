@@ -8,7 +8,7 @@ public sealed class WorkQueueTests
     [Fact]
     public void WorkQueue_TakesItemsInTheOrderOfAPlainQueue()
     {
-        var queue = new WorkQueue();
+        var queue = new WorkQueue<WorkItem>();
         var reference = new Queue<int>();
         var random = new System.Random(13);
         var serial = 0;
@@ -43,13 +43,13 @@ public sealed class WorkQueueTests
             if (queue.Count == 0 || random.Next(100) < 55)
             {
                 var level = random.Next(3);
-                queue.Enqueue(new WorkItem { Serial = serial, Priority = level }, level);
+                queue.Enqueue(serial, level);
                 reference[level].Enqueue(serial++);
             }
             else
             {
                 var expected = reference.First(q => q.Count > 0).Dequeue();
-                queue.Take().Serial.Should().Be(expected);
+                queue.Take().Should().Be(expected);
             }
 
             queue.Count.Should().Be(reference.Sum(q => q.Count));
@@ -62,10 +62,10 @@ public sealed class WorkQueueTests
         var queue = new PriorityWorkQueue(1);
         for (var i = 0; i < 20; i++)
         {
-            queue.Enqueue(new WorkItem { Serial = i }, 0);
+            queue.Enqueue(i, 0);
         }
 
-        Enumerable.Range(0, 20).Select(_ => queue.Take().Serial).Should().Equal(Enumerable.Range(0, 20));
+        Enumerable.Range(0, 20).Select(_ => queue.Take()).Should().Equal(Enumerable.Range(0, 20));
         ((Action)(() => queue.Take())).Should().Throw<InvalidOperationException>();
     }
 }

@@ -43,6 +43,67 @@ public sealed class RecordStreamTests
         }
     }
 
+    [Theory]
+    [InlineData(1, 0)]
+    [InlineData(2, 40)]
+    [InlineData(3, 1000)]
+    public void SpilledBlocks_OfWholeWordRecords_ReadBackBitForBit(int seed, int count)
+    {
+        // Runs of repeated words (as consecutive project records have), zeros, and doubles whose
+        // bits an equality check would not tell apart (-0.0, NaN payloads): compared as bytes.
+        var random = new System.Random(seed);
+        var records = new ProjectRecord[count];
+        for (var i = 0; i < count; i++)
+        {
+            var r = RandomProject(random, i, i);
+            records[i] = random.Next(4) switch
+            {
+                0 => r with { Path = default, Deadline = -0.0 },
+                1 => r with { Arrival = BitConverter.Int64BitsToDouble(0x7FF8_0000_0000_0000L | (long)(uint)random.Next()) },
+                2 when i > 0 => records[i - 1] with { Id = r.Id },
+                _ => r,
+            };
+        }
+
+        using var spool = RecordSpool<ProjectRecord>.Of(records, memoryLimit: 16);
+        Bytes(spool.ToArray()).Should().Equal(Bytes(records));
+        Bytes([.. spool.Records(blockSize: 7)]).Should().Equal(Bytes(records));
+        for (var offset = 0; offset < count; offset += 1 + random.Next(37))
+        {
+            var page = new ProjectRecord[1 + random.Next(40)];
+            var n = spool.Read(offset, page);
+            Bytes(page[..n]).Should().Equal(Bytes(records[offset..(offset + n)]));
+        }
+
+        static byte[] Bytes(ProjectRecord[] r) => System.Runtime.InteropServices.MemoryMarshal.AsBytes(r.AsSpan()).ToArray();
+    }
+
+    [Fact]
+    public void Encoding_WritesTheMaskAndOnlyTheWordsThatDiffer()
+    {
+        // 17 words a record (a project record): the second differs from the first in words 0 and 16.
+        var words = new ulong[34];
+        words[0] = 5;
+        words[3] = 7;
+        words[17] = 6;
+        words[20] = 7;
+        words[33] = 9;
+        var encoded = new byte[2 * (4 + 136)];
+        var length = RecordSpool<ProjectRecord>.Encode(words, encoded);
+
+        length.Should().Be(4 + 16 + 4 + 16);
+        BitConverter.ToUInt32(encoded, 0).Should().Be((1u << 0) | (1u << 3));
+        BitConverter.ToUInt64(encoded, 4).Should().Be(5);
+        BitConverter.ToUInt64(encoded, 12).Should().Be(7);
+        BitConverter.ToUInt32(encoded, 20).Should().Be((1u << 0) | (1u << 16));
+        BitConverter.ToUInt64(encoded, 24).Should().Be(5 ^ 6);
+        BitConverter.ToUInt64(encoded, 32).Should().Be(9);
+
+        var second = new ulong[17];
+        RecordSpool<ProjectRecord>.Decode(encoded.AsSpan(0, length), 1, second);
+        second.Should().Equal(words[17..]);
+    }
+
     [Fact]
     public void Spool_ReadAfterDispose_HoldsNothing()
     {

@@ -52,15 +52,14 @@ internal sealed class ProcessFlow(AgentContext agent)
                 agent.Consultations.Start(token, step, agency, t);
                 break;
             case StepKind.Work or StepKind.Approval:
-                var item = new WorkItem
-                {
-                    Token = token,
-                    Kind = WorkKind.Step,
-                    Step = step,
-                    Ready = t,
-                };
+                // Written in place, field by field (StaffedWork.NewItem); nothing is added to the agency's items until it is queued.
+                ref var item = ref agent.Work.NewItem(agency, out var index);
+                item.Token = token;
+                item.Kind = WorkKind.Step;
+                item.Step = step;
+                item.Ready = t;
                 agent.Fictions.Watch(ref item, s, agency, t);
-                agent.Work.EnqueueProjectWork(agency, item, t);
+                agent.Work.EnqueueProjectWork(agency, index, t);
                 break;
             case StepKind.Period:
                 agent.Periods.Start(token, step, agency, t);
@@ -79,30 +78,34 @@ internal sealed class ProcessFlow(AgentContext agent)
     {
         var s = agent.StepsOf(done)[step];
 
-        // Review rounds belong to one approval: the next step starts counting afresh. (The token
-        // comes by reference: a copy of its 128 bytes per step showed in the M/M/c profile.)
-        var token = done with { Dominant = done.Dominant.Longer(step, dominantAgent, dominantAgency, t - ready), Round = 0 };
+        // The token comes by reference and is copied (with the dominant step and round 0) only to
+        // hand on: a copy of its 128 bytes per step showed in the M/M/c profile, and a project's
+        // last step needs none.
+        var dominant = done.Dominant.Longer(step, dominantAgent, dominantAgency, t - ready);
         if (s.IsDecision && agent.Counting(t))
         {
-            Decisions.Count(s.Discretion, agent.Self, agent.Agents[token.Territory]);
+            Decisions.Count(s.Discretion, agent.Self, agent.Agents[done.Territory]);
         }
 
         // The holder's agency is looked up only for what records it: this runs for every step of every project.
         if (agent.Trace is not null || agent.Options.RecordSteps)
         {
-            var agency = agent.HolderOf(token, s.Role).Agency;
-            agent.Trace?.Add(TraceKind.StepDone, t, token.Id, token.Segment, step, agency, value: t - ready);
+            var agency = agent.HolderOf(done, s.Role).Agency;
+            agent.Trace?.Add(TraceKind.StepDone, t, done.Id, done.Segment, step, agency, value: t - ready);
             if (agent.Options.RecordSteps)
             {
-                _steps.Add(new StepRecord(token.Id, token.Arrival, step, agent.Index, agency, ready, start, t, effort) { Segment = token.Segment, ByLaw = byLaw });
+                _steps.Add(new StepRecord(done.Id, done.Arrival, step, agent.Index, agency, ready, start, t, effort) { Segment = done.Segment, ByLaw = byLaw });
             }
         }
 
         if (s.IsFinal)
         {
-            Finish(token, step, t);
+            Finish(done, dominant, step, t);
             return;
         }
+
+        // Review rounds belong to one approval: the next step starts counting afresh.
+        var token = done with { Dominant = dominant, Round = 0 };
 
         // Only an office hand-off needs the office that did the step.
         var doneAt = agent.Model.OfficeHandoff > 0 ? agent.HolderOf(token, s.Role).Agency : -1;
@@ -181,11 +184,12 @@ internal sealed class ProcessFlow(AgentContext agent)
         }
     }
 
-    private void Finish(in ProjectToken token, int step, double t)
+    /// <summary>The project is done: its record, with <paramref name="dominant"/> as its longest step (the token's, or the last step's if longer).</summary>
+    private void Finish(in ProjectToken token, in DominantStep dominant, int step, double t)
     {
         var record = new ProjectRecord(token.Id, token.Arrival, t, token.Path)
         {
-            Dominant = token.Dominant,
+            Dominant = dominant,
             Handoffs = token.Handoffs,
             Reworks = token.Reworks,
         };

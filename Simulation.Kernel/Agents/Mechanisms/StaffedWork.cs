@@ -24,18 +24,35 @@ internal sealed class StaffedWork
         _agencies = [.. agent.Self.Agencies.Select(a => a.IsCouncil ? null : new StaffedAgency(a, agent.Calendar, model.YearStarts, model.Start, model.Warmup.Days))];
     }
 
+    /// <summary>
+    /// A new item for <paramref name="agency"/>, cleared, to be written field by field where it
+    /// will lie (the agency's <see cref="WorkItemPool"/>) and then queued with
+    /// <see cref="EnqueueProjectWork(int, int, double)"/>: an item built elsewhere and copied in
+    /// was read back right after its fields were written, a stall per project.
+    /// </summary>
+    public ref WorkItem NewItem(int agency, out int index) => ref _agencies[agency]!.Items.AddCleared(out index);
+
     /// <summary>Queues work on a project, at the agency's priority for projects or its process's, whichever comes first.</summary>
-    public void EnqueueProjectWork(int agency, WorkItem item, double t)
-    {
-        item.Priority = Math.Min(_agent.Agencies[agency].ProjectPriority, _agent.Processes[item.Token.Id.Process].Priority);
-        Enqueue(agency, ref item, t);
-    }
+    public void EnqueueProjectWork(int agency, WorkItem item, double t) => EnqueueProjectWork(agency, _agencies[agency]!.Items.Add(item), t);
 
-    public void Enqueue(int agency, WorkItem item, double t) => Enqueue(agency, ref item, t);
-
-    private void Enqueue(int agency, ref WorkItem item, double t)
+    /// <summary>Queues the item at <paramref name="index"/> in the agency's pool (<see cref="NewItem"/>) as work on a project.</summary>
+    public void EnqueueProjectWork(int agency, int index, double t)
     {
         var a = _agencies[agency]!;
+        ref var item = ref a.Items[index];
+        item.Priority = Math.Min(_agent.Agencies[agency].ProjectPriority, _agent.Processes[item.Token.Id.Process].Priority);
+        Enqueue(agency, a, index, t);
+    }
+
+    public void Enqueue(int agency, WorkItem item, double t)
+    {
+        var a = _agencies[agency]!;
+        Enqueue(agency, a, a.Items.Add(item), t);
+    }
+
+    private void Enqueue(int agency, StaffedAgency a, int index, double t)
+    {
+        ref var item = ref a.Items[index];
         a.Observe(t);
         a.CountArrival(t);
 
@@ -48,6 +65,8 @@ internal sealed class StaffedWork
                 TraceWork(TraceKind.Enqueue, t, item, agency, a, value: 1);
             }
 
+            a.Items.Free(index);
+
             if (!a.OpeningScheduled)
             {
                 a.OpeningScheduled = true;
@@ -58,7 +77,7 @@ internal sealed class StaffedWork
         }
 
         item.Admitted = t;
-        Admit(agency, ref item, t);
+        Admit(agency, a, index, t);
     }
 
     public void OnIntakeOpens(IntakeOpens e, double t)
@@ -71,7 +90,7 @@ internal sealed class StaffedWork
         while (a.Held.TryDequeue(out var item))
         {
             item.Admitted = t;
-            Admit(e.Agency, ref item, t);
+            Admit(e.Agency, a, a.Items.Add(item), t);
         }
     }
 
@@ -85,7 +104,11 @@ internal sealed class StaffedWork
         }
 
         a.Observe(t);
-        var item = a.Release(e.Slot, t);
+
+        // Read where it lies (it stays until freed below): StartNext adds nothing there but a
+        // file taken over, which takes another place, and what follows may add but not free it.
+        var index = a.Release(e.Slot, t);
+        ref readonly var item = ref a.Items[index];
         if (_agent.Trace is not null)
         {
             TraceWork(TraceKind.End, t, item, e.Agency, a);
@@ -121,6 +144,8 @@ internal sealed class StaffedWork
             default:
                 throw new InvalidOperationException($"No rule for finished work of kind {item.Kind}.");
         }
+
+        a.Items.Free(index);
     }
 
     public AgencyStatistics Close(int agency, double horizon) => _agencies[agency]!.Close(_agent.Index, horizon);
@@ -165,12 +190,13 @@ internal sealed class StaffedWork
         TracePost(TraceKind.Back, t, agency, post, cause, a);
     }
 
-    // Work items pass by reference on the way to service: at some 200 bytes, each copy shows per event.
-    private void Admit(int agency, ref WorkItem item, double t)
+    // Work items stay where they lie (the agency's pool) on the way to service: at some 200 bytes, each copy showed per event.
+    private void Admit(int agency, StaffedAgency a, int index, double t)
     {
-        var a = _agencies[agency]!;
+        ref readonly var item = ref a.Items[index];
         if (Dropped(agency, item, t))
         {
+            a.Items.Free(index);
             return; // held for a window until the law decided its step
         }
 
@@ -182,20 +208,18 @@ internal sealed class StaffedWork
 
         if (a.HasFreeStaff)
         {
-            StartService(agency, item, t);
+            StartService(agency, a, index, t);
         }
         else
         {
-            a.Queue.Enqueue(item, a.Level(item));
+            a.Queue.Enqueue(index, a.Level(item));
         }
     }
 
-    // The item is copied into its post's slot first and set up there: copying it after its effort
-    // and start were written would copy it twice and read back what was just written.
-    private void StartService(int agency, in WorkItem waiting, double t)
+    // The item is set up where it lies (Items, at index): nothing is added there before the end.
+    private void StartService(int agency, StaffedAgency a, int index, double t)
     {
-        var a = _agencies[agency]!;
-        ref var item = ref a.Occupy(waiting, out var slot);
+        ref var item = ref a.Occupy(index, out var slot);
         ref readonly var token = ref item.Token; // read in place: the token is 128 bytes
         var helper = -1;
         SupportRequest share = default;
@@ -273,13 +297,14 @@ internal sealed class StaffedWork
 
         while (a.Queue.Count > 0)
         {
-            // Lent from the queue: nothing is queued here before StartService has copied it.
-            ref readonly var next = ref a.Queue.Take();
-            if (!Dropped(agency, next, t))
+            var next = a.Queue.Take();
+            if (!Dropped(agency, a.Items[next], t))
             {
-                StartService(agency, next, t);
+                StartService(agency, a, next, t);
                 return;
             }
+
+            a.Items.Free(next);
         }
     }
 
