@@ -12,17 +12,18 @@ public sealed class JurisdictionResolver
 
     private readonly Dictionary<string, AgentDefinition> _agents;
     private readonly Dictionary<string, JurisdictionRule> _rules;
-    private readonly Lazy<ILookup<string, AgentDefinition>> _children;
+    private readonly int[] _parent; // [agent]: the index of its parent, -1 for none (or a parent that is no agent)
+    private readonly Lazy<int[][]> _children; // [agent]: the indexes of its children, in the order of the list
     private readonly IReadOnlyList<AgentDefinition> _agentList;
     private readonly IReadOnlyList<JurisdictionRule> _ruleList;
     private readonly int[]?[] _nearestBelow; // [top][role]: the index of the agent found below top plus one, -1 for none, 0 before the search
-    private readonly bool[]?[] _relevant; // [role]: HolderAncestors by agent index
+    private readonly bool[]?[] _relevant; // [role]: whether an agent holds the role at or below the agent, by agent index
     private readonly Resolution?[]?[] _held; // [holder][role]: the holder's answer, the same for every municipality it holds the role for
     private readonly Dictionary<string, int> _agentIndex;
     private readonly Dictionary<string, int> _roleIndex;
     private readonly Resolution?[]?[] _resolved; // [agent][role], filled as asked
-    private readonly Dictionary<string, AgentDefinition[]> _ancestors = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string Role, AgentKind? Kind), HashSet<string>> _holderAncestors = [];
+    private readonly AgentDefinition[]?[] _ancestors; // [agent], computed as asked
+    private readonly int[]?[] _ancestorIndexes; // [agent], computed as asked
 
     public JurisdictionResolver(IReadOnlyList<AgentDefinition> agents, IReadOnlyList<JurisdictionRule> rules)
     {
@@ -40,12 +41,20 @@ public sealed class JurisdictionResolver
             _roleIndex[rules[i].Role] = i;
         }
 
+        _parent = new int[agents.Count];
+        for (var i = 0; i < agents.Count; i++)
+        {
+            _parent[i] = agents[i].Parent is { } p ? _agentIndex.GetValueOrDefault(p, -1) : -1;
+        }
+
+        _ancestors = new AgentDefinition[]?[agents.Count];
+        _ancestorIndexes = new int[]?[agents.Count];
         _resolved = new Resolution?[]?[agents.Count];
         _nearestBelow = new int[]?[agents.Count];
         _held = new Resolution?[]?[agents.Count];
         _relevant = new bool[]?[rules.Count];
         (_agentList, _ruleList) = (agents, rules);
-        _children = new(() => agents.Where(a => a.Parent is not null).ToLookup(a => a.Parent!, StringComparer.Ordinal));
+        _children = new(() => ChildrenByIndex(_parent));
     }
 
     public bool HasRule(string role) => _rules.ContainsKey(role);
@@ -105,9 +114,10 @@ public sealed class JurisdictionResolver
                 case HolderKind.Nearest:
                     var kind = rule.Holder.NearestKind;
                     AgentDefinition? nearest = null;
-                    foreach (var a in Ancestors(municipality))
+                    var r = _roleIndex[role];
+                    foreach (var a in _agentIndex.TryGetValue(municipality, out var m) ? AncestorIndexes(m) : [])
                     {
-                        if ((nearest = NearestBelow(a.Id, role, kind)) is not null)
+                        if ((nearest = NearestBelow(a, r, kind)) is not null)
                         {
                             break;
                         }
@@ -163,80 +173,93 @@ public sealed class JurisdictionResolver
         holder.Agencies.FirstOrDefault(a => a.Roles.Contains(role)) is { } agency ? new Resolution(holder, agency, null) : null;
 
     /// <summary>The agent holding <paramref name="role"/> closest below <paramref name="top"/> (or <paramref name="top"/> itself), breadth first, in file order.</summary>
-    /// <remarks>Kept by (top, role) in an array: a role's rule fixes the kind asked for.</remarks>
-    private AgentDefinition? NearestBelow(string top, string role, AgentKind? kind)
+    /// <remarks>
+    /// Kept by (top, role) in an array: a role's rule fixes the kind asked for. The search goes by
+    /// agent index (children, seen, relevant): every check of a file and of each variant searches
+    /// again, and a search by name hashed each child's id twice.
+    /// </remarks>
+    private AgentDefinition? NearestBelow(int t, int r, AgentKind? kind)
     {
         // The index of the agent found plus one, or NotFound; 0 until searched.
         const int NotFound = -1;
-        var t = _agentIndex.GetValueOrDefault(top, -1);
-        var r = _roleIndex.GetValueOrDefault(role, -1);
-        int[]? row = null;
-        if (t >= 0 && r >= 0 && _ruleList[r].Holder.NearestKind == kind)
+        var row = _nearestBelow[t] ??= new int[_ruleList.Count];
+        if (row[r] != 0)
         {
-            row = _nearestBelow[t] ??= new int[_ruleList.Count];
-            if (row[r] != 0)
-            {
-                return row[r] == NotFound ? null : _agentList[row[r] - 1];
-            }
+            return row[r] == NotFound ? null : _agentList[row[r] - 1];
+        }
 
-            // Most municipalities hold the role nowhere below them: answered without hashing a name.
-            if (!(_relevant[r] ??= RelevantByIndex(role, kind))[t])
+        // Only subtrees that hold the role somewhere are searched (most municipalities hold it
+        // nowhere below them); dropping the others keeps the breadth-first order of those that remain.
+        var relevant = _relevant[r] ??= RelevantByIndex(_ruleList[r].Role, kind);
+        var found = -1;
+        if (relevant[t])
+        {
+            var role = _ruleList[r].Role;
+            var level = new List<int> { t };
+            var seen = new HashSet<int> { t };
+            while (level.Count > 0 && found < 0)
             {
-                row[r] = NotFound;
-                return null;
+                foreach (var a in level)
+                {
+                    if ((kind is null || _agentList[a].Kind == kind) && Holds(_agentList[a], role))
+                    {
+                        found = a;
+                        break;
+                    }
+                }
+
+                var next = new List<int>();
+                foreach (var a in level)
+                {
+                    foreach (var c in _children.Value[a])
+                    {
+                        if (relevant[c] && seen.Add(c))
+                        {
+                            next.Add(c);
+                        }
+                    }
+                }
+
+                level = next;
             }
         }
 
-        // Only subtrees that hold the role somewhere are searched; dropping the others keeps the
-        // breadth-first order of those that remain.
-        var relevant = HolderAncestors(role, kind);
-        AgentDefinition? found = null;
-        if (relevant.Contains(top))
-        {
-            var level = new List<AgentDefinition> { _agents[top] };
-            var seen = new HashSet<string>(StringComparer.Ordinal) { top };
-            while (level.Count > 0 && found is null)
-            {
-                found = level.FirstOrDefault(a => (kind is null || a.Kind == kind) && Holds(a, role));
-                level = [.. level.SelectMany(a => _children.Value[a.Id]).Where(c => relevant.Contains(c.Id) && seen.Add(c.Id))];
-            }
-        }
-
-        if (row is not null)
-        {
-            row[r] = found is null ? NotFound : _agentIndex[found.Id] + 1;
-        }
-
-        return found;
+        row[r] = found < 0 ? NotFound : found + 1;
+        return found < 0 ? null : _agentList[found];
     }
 
-    /// <summary><see cref="HolderAncestors"/> by agent index.</summary>
+    /// <summary>Every agent with an agent of <paramref name="kind"/> holding <paramref name="role"/> at or below it, by agent index.</summary>
     private bool[] RelevantByIndex(string role, AgentKind? kind)
     {
         var relevant = new bool[_agentList.Count];
-        foreach (var id in HolderAncestors(role, kind))
+        for (var i = 0; i < _agentList.Count; i++)
         {
-            relevant[_agentIndex[id]] = true;
+            if ((kind is null || _agentList[i].Kind == kind) && Holds(_agentList[i], role))
+            {
+                // Up the chain of parents to the first agent already marked (its own chain is), as
+                // Ancestors would go (a cycle stops at the first repeat, which is marked).
+                for (var a = i; a >= 0 && !relevant[a]; a = _parent[a])
+                {
+                    relevant[a] = true;
+                }
+            }
         }
 
         return relevant;
     }
 
-    /// <summary>Every agent with an agent of <paramref name="kind"/> holding <paramref name="role"/> at or below it.</summary>
-    private HashSet<string> HolderAncestors(string role, AgentKind? kind)
+    private static int[][] ChildrenByIndex(int[] parent)
     {
-        if (!_holderAncestors.TryGetValue((role, kind), out var set))
+        var children = new List<int>?[parent.Length];
+        for (var i = 0; i < parent.Length; i++)
         {
-            set = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var holder in _agents.Values.Where(a => (kind is null || a.Kind == kind) && Holds(a, role)))
+            if (parent[i] >= 0)
             {
-                set.UnionWith(Ancestors(holder.Id).Select(a => a.Id));
+                (children[parent[i]] ??= []).Add(i);
             }
-
-            _holderAncestors[(role, kind)] = set;
         }
 
-        return set;
+        return [.. children.Select(c => c is null ? [] : c.ToArray())];
     }
 
     /// <summary>The first of the agent and its parents that acts as <paramref name="holder"/> (a loop, not LINQ: asked for every municipality and role of every check).</summary>
@@ -266,21 +289,29 @@ public sealed class JurisdictionResolver
     /// <summary>The agent itself, then its parent, its parent's parent, and so on (computed once per agent; a cycle stops at the first repeat).</summary>
     public IReadOnlyList<AgentDefinition> Ancestors(string agentId)
     {
-        if (_ancestors.TryGetValue(agentId, out var chain))
+        if (!_agentIndex.TryGetValue(agentId, out var i))
+        {
+            return [];
+        }
+
+        return _ancestors[i] ??= [.. AncestorIndexes(i).Select(a => _agentList[a])];
+    }
+
+    /// <summary><see cref="Ancestors(string)"/> by agent index.</summary>
+    private int[] AncestorIndexes(int agent)
+    {
+        if (_ancestorIndexes[agent] is { } chain)
         {
             return chain;
         }
 
-        var list = new List<AgentDefinition>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var current = _agents.GetValueOrDefault(agentId);
-        while (current is not null && seen.Add(current.Id))
+        var list = new List<int>();
+        for (var a = agent; a >= 0 && !list.Contains(a); a = _parent[a])
         {
-            list.Add(current);
-            current = current.Parent is { } p ? _agents.GetValueOrDefault(p) : null;
+            list.Add(a);
         }
 
-        return _ancestors[agentId] = [.. list];
+        return _ancestorIndexes[agent] = [.. list];
     }
 
     public sealed record Resolution(AgentDefinition? Agent, AgencyDefinition? Agency, string? Problem, string? HolderId = null)

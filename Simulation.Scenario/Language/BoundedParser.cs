@@ -25,6 +25,9 @@ internal sealed class BoundedParser(IParser inner, string file) : IParser
 
     private long _nodes;
 
+    /// <summary>The nodes read so far, an alias counted as what its anchor holds.</summary>
+    public long Nodes => _nodes;
+
     public ParsingEvent? Current => inner.Current;
 
     public bool MoveNext()

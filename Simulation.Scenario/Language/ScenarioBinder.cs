@@ -138,7 +138,10 @@ internal sealed class ScenarioBinder(YamlReader reader, IReadOnlySet<string>? va
             Costs = costs?.Definition,
             Uncertain = uncertain,
         };
-        foreach (var (at, message) in ScenarioChecks.Check(definition))
+        // The file's own check and its variants' are made side by side; a variant's problems count
+        // only where the file passed (as if they were checked after it).
+        var variantsChecked = variantBinder.CheckVariantsApply(definition, variantsToCheck, alongside: () => ScenarioChecks.Check(definition));
+        foreach (var (at, message) in variantsChecked.Alongside)
         {
             _r.Error(at, message);
         }
@@ -150,7 +153,7 @@ internal sealed class ScenarioBinder(YamlReader reader, IReadOnlySet<string>? va
 
         if (!_r.HasErrors)
         {
-            variantBinder.CheckVariantsApply(definition, variantsToCheck);
+            variantsChecked.Report();
         }
 
         return _r.HasErrors ? null : definition;

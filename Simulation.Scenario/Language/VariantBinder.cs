@@ -79,38 +79,53 @@ internal sealed class VariantBinder(YamlReader reader, ValueBinder values, Scena
         return syntax.Bind(new OperationReader(_r, _values, _refs, map, $"the {op} operation of {variant}"));
     }
 
-    /// <summary>Applies every variant and checks the result as the scenario itself was checked, so 'validate' catches a broken variant too.</summary>
+    /// <summary>
+    /// Applies every variant (of <paramref name="only"/>; null: every one) and checks the result as
+    /// the scenario itself was checked, so 'validate' catches a broken variant too; made side by
+    /// side with <paramref name="alongside"/> (the file's own check). Nothing is reported yet: the
+    /// caller reports what <paramref name="alongside"/> found, then the variants' problems
+    /// (<see cref="VariantChecks.Report"/>) only if the file passed, as one check after the other would.
+    /// </summary>
     /// <remarks>
     /// Each variant is applied to the same immutable definition and checked on its own, so they are
     /// checked side by side on the machine's cores (at Germany's size, four variants of hundreds of
-    /// operations each take seconds); their problems are reported in the variants' order, as one
-    /// after the other would, and an unexpected failure is rethrown for the first variant that had one.
+    /// operations each take tenths of a second, as does the file's check); their problems are
+    /// reported in the variants' order, as one after the other would, and an unexpected failure is
+    /// rethrown for the file's check or else the first variant that had one.
     /// </remarks>
-    public void CheckVariantsApply(ScenarioDefinition definition, IReadOnlySet<string>? only = null)
+    public VariantChecks CheckVariantsApply(ScenarioDefinition definition, IReadOnlySet<string>? only,
+        Func<IReadOnlyList<(SourcePosition At, string Message)>> alongside)
     {
         var variants = definition.Variants.Where(v => only is null || only.Contains(v.Id)).ToList();
-        var found = new IReadOnlyList<(SourcePosition At, string Message)>[variants.Count];
-        var failed = new ExceptionDispatchInfo?[variants.Count];
-        Parallel.For(0, variants.Count, i =>
+        var found = new IReadOnlyList<(SourcePosition At, string Message)>[variants.Count + 1];
+        var failed = new ExceptionDispatchInfo?[variants.Count + 1];
+        Parallel.For(0, variants.Count + 1, i =>
         {
             try
             {
-                found[i] = Problems(definition, variants[i]);
+                found[i] = i == 0 ? alongside() : Problems(definition, variants[i - 1]);
             }
             catch (Exception e)
             {
                 failed[i] = ExceptionDispatchInfo.Capture(e);
             }
         });
-        for (var i = 0; i < variants.Count; i++)
+        failed[0]?.Throw();
+        return new VariantChecks(found[0], () =>
         {
-            failed[i]?.Throw();
-            foreach (var (at, message) in found[i])
+            for (var i = 1; i <= variants.Count; i++)
             {
-                _r.Error(at, message);
+                failed[i]?.Throw();
+                foreach (var (at, message) in found[i])
+                {
+                    _r.Error(at, message);
+                }
             }
-        }
+        });
     }
+
+    /// <summary>What the check made alongside the variants' found, and the variants' problems, to be reported.</summary>
+    public sealed record VariantChecks(IReadOnlyList<(SourcePosition At, string Message)> Alongside, Action Report);
 
     /// <summary>
     /// What applying <paramref name="variant"/> to <paramref name="definition"/> leaves unusable, each at the operation that wrote it (else at the variant).

@@ -61,6 +61,38 @@ public sealed record MergeDistricts(IReadOnlyList<string> Districts, string Into
             intoTaken |= a.Id == Into;
         }
 
+        var result = Replace(s, Districts, Merged(found, intoTaken, variant));
+        return WithHandoff(result, variant);
+    }
+
+    /// <summary>
+    /// As <see cref="Apply"/> for each of <paramref name="merges"/> in turn, with the same result
+    /// and the same failure at the same merge, going over the agents twice in all instead of twice
+    /// per merge (<see cref="AgentTable"/>): Germany's merging variants merge 146 times each.
+    /// </summary>
+    internal static ScenarioDefinition ApplyAll(ScenarioDefinition s, IReadOnlyList<MergeDistricts> merges, VariantDefinition variant)
+    {
+        if (AgentTable.Of(s.Agents) is not { } table)
+        {
+            return merges.Aggregate(s, (result, merge) => merge.Apply(result, variant));
+        }
+
+        // The agents of the definition carried along are stale until the end: no step below reads them.
+        var result = s;
+        foreach (var merge in merges)
+        {
+            var found = merge.Districts.Select(table.Find).ToArray();
+            var merged = merge.Merged(found, table.Find(merge.Into) is not null, variant);
+            table.Replace(merge.Districts, merged);
+            result = merge.WithHandoff(ReplaceReferences(result, merge.Districts, merged.Id), variant);
+        }
+
+        return result with { Agents = table.ToList() };
+    }
+
+    /// <summary>The merged district, from the agents found for <see cref="Districts"/> (null where none is), after the checks that it can be made.</summary>
+    private AgentDefinition Merged(AgentDefinition?[] found, bool intoTaken, VariantDefinition variant)
+    {
         var districts = Districts.Select((id, k) => Found(found[k], id, this, variant)).ToList();
         foreach (var d in districts.Where(d => d.Kind != AgentKind.District))
         {
@@ -73,13 +105,14 @@ public sealed record MergeDistricts(IReadOnlyList<string> Districts, string Into
         }
 
         RequireFreeId(intoTaken, Into, Districts, this, variant);
-        var merged = new AgentDefinition(Into, AgentKind.District, Name, SumPopulation(districts), districts[0].Parent,
+        return new AgentDefinition(Into, AgentKind.District, Name, SumPopulation(districts), districts[0].Parent,
             Pool(districts.SelectMany(d => d.Agencies), StaffFactor, this, variant), districts[0].Position)
         {
             Seats = Seats,
             Location = districts[0].Location,
         };
-        var result = Replace(s, Districts, merged);
-        return Handoff is { } h ? AddHandoffRule(result, Levels.Name(Level.Municipal), Into, h, Position, variant) : result;
     }
+
+    private ScenarioDefinition WithHandoff(ScenarioDefinition s, VariantDefinition variant) =>
+        Handoff is { } h ? AddHandoffRule(s, Levels.Name(Level.Municipal), Into, h, Position, variant) : s;
 }

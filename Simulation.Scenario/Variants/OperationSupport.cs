@@ -90,7 +90,6 @@ internal static class OperationSupport
     /// <summary>Puts <paramref name="merged"/> where the first of <paramref name="ids"/> stood, and points every reference to the others at it.</summary>
     internal static ScenarioDefinition Replace(ScenarioDefinition s, IReadOnlyList<string> ids, AgentDefinition merged)
     {
-        var gone = ids.ToHashSet(StringComparer.Ordinal);
         var agents = new List<AgentDefinition>(s.Agents.Count);
         foreach (var a in s.Agents)
         {
@@ -104,18 +103,25 @@ internal static class OperationSupport
             }
         }
 
+        return ReplaceReferences(s with { Agents = agents }, ids, merged.Id);
+    }
+
+    /// <summary>What <see cref="Replace"/> does besides the agents: jurisdiction, hand-off rules, working groups and cost items that named one of <paramref name="ids"/> name <paramref name="into"/>.</summary>
+    internal static ScenarioDefinition ReplaceReferences(ScenarioDefinition s, IReadOnlyList<string> ids, string into)
+    {
+        var gone = ids.ToHashSet(StringComparer.Ordinal);
         var jurisdiction = s.Jurisdiction.Select(j => j with
         {
-            Holder = j.Holder.AgentId is { } id && gone.Contains(id) ? JurisdictionHolder.Named(merged.Id) : j.Holder,
-            Overrides = j.Overrides.ToDictionary(kv => kv.Key, kv => gone.Contains(kv.Value) ? merged.Id : kv.Value),
+            Holder = j.Holder.AgentId is { } id && gone.Contains(id) ? JurisdictionHolder.Named(into) : j.Holder,
+            Overrides = j.Overrides.ToDictionary(kv => kv.Key, kv => gone.Contains(kv.Value) ? into : kv.Value),
         }).ToList();
-        return Rename(s with { Agents = agents, Jurisdiction = jurisdiction }, gone, merged.Id);
+        return Rename(s with { Jurisdiction = jurisdiction }, gone, into);
     }
 
     // A merge names a few agents, and a variant may merge hundreds of times over Germany's 13,000:
     // comparing with each name stops at the first differing character, where a hash set hashes
     // every character of every agent's id twice per merge.
-    private static bool IsOneOf(string id, IReadOnlyList<string> ids)
+    internal static bool IsOneOf(string id, IReadOnlyList<string> ids)
     {
         foreach (var x in ids)
         {

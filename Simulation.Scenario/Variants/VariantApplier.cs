@@ -14,9 +14,21 @@ public static class VariantApplier
         var variant = scenario.Variants.FirstOrDefault(v => v.Id == variantId)
             ?? throw new ArgumentException($"unknown variant '{variantId}'", nameof(variantId));
         var result = scenario;
-        foreach (var op in variant.Operations)
+        var ops = variant.Operations;
+        for (var i = 0; i < ops.Count;)
         {
-            result = op.Apply(result, variant);
+            // A run of merges is applied in one go (the same result, the same failure): each merge
+            // on its own goes over every agent, and Germany's merging variants merge 146 times.
+            var merges = ops.Skip(i).TakeWhile(op => op is MergeDistricts).Cast<MergeDistricts>().ToList();
+            if (merges.Count > 1)
+            {
+                result = MergeDistricts.ApplyAll(result, merges, variant);
+                i += merges.Count;
+            }
+            else
+            {
+                result = ops[i++].Apply(result, variant);
+            }
         }
 
         return result with { AppliedVariant = variant.Id };
