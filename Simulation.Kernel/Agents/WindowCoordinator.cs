@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using IsdnSim.Kernel.Model;
@@ -83,88 +84,125 @@ public sealed class WindowCoordinator
         _inbox = new List<Message>?[n];
         _pendingMin = new double[n];
         _earliest = new double[n];
-        _capIn = new double[n];
-        _capLatency = new double[n];
-        _minIn = new double[n];
         Array.Fill(_next, double.PositiveInfinity);
         Array.Fill(_pendingMin, double.PositiveInfinity);
         Array.Fill(_earliest, double.PositiveInfinity);
-        for (var a = 0; a < n; a++)
-        {
-            var (capIn, capLatency) = (double.PositiveInfinity, 0.0);
-            var preds = model.Predecessors(a);
-            var latencies = model.PredecessorLatencies(a);
-            for (var k = 0; k < preds.Length; k++)
-            {
-                var minIn = model.MinInLatency(preds[k]);
-                if (minIn + latencies[k] < capIn + capLatency)
-                {
-                    (capIn, capLatency) = (minIn, latencies[k]);
-                }
-            }
 
-            (_capIn[a], _capLatency[a]) = (capIn, capLatency);
-            _minIn[a] = model.MinInLatency(a);
-        }
-
-        var outDegree = new int[n + 1];
-        for (var a = 0; a < n; a++)
-        {
-            foreach (var b in model.Predecessors(a))
-            {
-                outDegree[b]++;
-            }
-        }
-
-        bool IsHub(int b) => outDegree[b] > hubSize;
-        var pairs = new List<(double In, double Latency)>();
-        var hubs = new List<(int Pred, double Latency)>();
-        var succ = new List<(int To, double Latency)>?[n];
-        var distinct = new HashSet<(double, double)>();
-        _pairStart = new int[n + 1];
-        _hubStart = new int[n + 1];
-        for (var a = 0; a < n; a++)
-        {
-            _pairStart[a] = pairs.Count;
-            _hubStart[a] = hubs.Count;
-            var preds = model.Predecessors(a);
-            var latencies = model.PredecessorLatencies(a);
-            distinct.Clear();
-            for (var k = 0; k < preds.Length; k++)
-            {
-                var b = preds[k];
-                if (distinct.Add((model.MinInLatency(b), latencies[k])))
-                {
-                    pairs.Add((model.MinInLatency(b), latencies[k]));
-                }
-
-                if (IsHub(b))
-                {
-                    hubs.Add((b, latencies[k]));
-                }
-                else
-                {
-                    (succ[b] ??= []).Add((a, latencies[k]));
-                }
-            }
-        }
-
-        _pairStart[n] = pairs.Count;
-        _hubStart[n] = hubs.Count;
-        (_pairIn, _pairLatency) = ([.. pairs.Select(p => p.In)], [.. pairs.Select(p => p.Latency)]);
-        (_hubPred, _hubLatency) = ([.. hubs.Select(h => h.Pred)], [.. hubs.Select(h => h.Latency)]);
-        _succStart = new int[n + 1];
-        var edges = new List<(int To, double Latency)>();
-        for (var b = 0; b < n; b++)
-        {
-            _succStart[b] = edges.Count;
-            edges.AddRange(succ[b] ?? []);
-        }
-
-        _succStart[n] = edges.Count;
-        (_succ, _succLatency) = ([.. edges.Select(e => e.To)], [.. edges.Select(e => e.Latency)]);
+        // The links depend on the model alone: every replication's coordinator (both engines make
+        // one per replication) reads the same arrays, which at Germany scale cost tens of MiB and
+        // a pass over all links to build.
+        var links = hubSize == DefaultHubSize ? SharedLinks.GetValue(model, m => new Links(m, DefaultHubSize)) : new Links(model, hubSize);
+        (_capIn, _capLatency, _minIn) = (links.CapIn, links.CapLatency, links.MinIn);
+        (_pairStart, _pairIn, _pairLatency) = (links.PairStart, links.PairIn, links.PairLatency);
+        (_hubStart, _hubPred, _hubLatency) = (links.HubStart, links.HubPred, links.HubLatency);
+        (_succStart, _succ, _succLatency) = (links.SuccStart, links.Succ, links.SuccLatency);
         _reach = new double[n];
         Array.Fill(_reach, double.PositiveInfinity);
+    }
+
+    private static readonly ConditionalWeakTable<SimulationModel, Links> SharedLinks = new();
+
+    /// <summary>The bound's parts that depend on the model alone (see the fields of the same names), read and never written.</summary>
+    private sealed class Links
+    {
+        public Links(SimulationModel model, int hubSize)
+        {
+            var n = model.Agents.Count;
+            (CapIn, CapLatency, MinIn) = (new double[n], new double[n], new double[n]);
+            var outDegree = new int[n];
+            for (var a = 0; a < n; a++)
+            {
+                var (capIn, capLatency) = (double.PositiveInfinity, 0.0);
+                var preds = model.Predecessors(a);
+                var latencies = model.PredecessorLatencies(a);
+                for (var k = 0; k < preds.Length; k++)
+                {
+                    var minIn = model.MinInLatency(preds[k]);
+                    if (minIn + latencies[k] < capIn + capLatency)
+                    {
+                        (capIn, capLatency) = (minIn, latencies[k]);
+                    }
+
+                    outDegree[preds[k]]++;
+                }
+
+                (CapIn[a], CapLatency[a]) = (capIn, capLatency);
+                MinIn[a] = model.MinInLatency(a);
+            }
+
+            bool IsHub(int b) => outDegree[b] > hubSize;
+
+            // Each sender that is not a hub gets its receivers in one stretch of Succ, in the
+            // order of the receivers (as the lists of receivers this replaced).
+            SuccStart = new int[n + 1];
+            for (var b = 0; b < n; b++)
+            {
+                SuccStart[b + 1] = SuccStart[b] + (IsHub(b) ? 0 : outDegree[b]);
+            }
+
+            (Succ, SuccLatency) = (new int[SuccStart[n]], new double[SuccStart[n]]);
+            var filled = SuccStart[..n];
+            var pairs = new List<(double In, double Latency)>();
+            var hubs = new List<(int Pred, double Latency)>();
+            var distinct = new HashSet<(double, double)>();
+            PairStart = new int[n + 1];
+            HubStart = new int[n + 1];
+            for (var a = 0; a < n; a++)
+            {
+                PairStart[a] = pairs.Count;
+                HubStart[a] = hubs.Count;
+                var preds = model.Predecessors(a);
+                var latencies = model.PredecessorLatencies(a);
+                distinct.Clear();
+                for (var k = 0; k < preds.Length; k++)
+                {
+                    var b = preds[k];
+                    if (distinct.Add((model.MinInLatency(b), latencies[k])))
+                    {
+                        pairs.Add((model.MinInLatency(b), latencies[k]));
+                    }
+
+                    if (IsHub(b))
+                    {
+                        hubs.Add((b, latencies[k]));
+                    }
+                    else
+                    {
+                        (Succ[filled[b]], SuccLatency[filled[b]]) = (a, latencies[k]);
+                        filled[b]++;
+                    }
+                }
+            }
+
+            PairStart[n] = pairs.Count;
+            HubStart[n] = hubs.Count;
+            (PairIn, PairLatency) = ([.. pairs.Select(p => p.In)], [.. pairs.Select(p => p.Latency)]);
+            (HubPred, HubLatency) = ([.. hubs.Select(h => h.Pred)], [.. hubs.Select(h => h.Latency)]);
+        }
+
+        public double[] CapIn { get; }
+
+        public double[] CapLatency { get; }
+
+        public double[] MinIn { get; }
+
+        public int[] PairStart { get; }
+
+        public double[] PairIn { get; }
+
+        public double[] PairLatency { get; }
+
+        public int[] HubStart { get; }
+
+        public int[] HubPred { get; }
+
+        public double[] HubLatency { get; }
+
+        public int[] SuccStart { get; }
+
+        public int[] Succ { get; }
+
+        public double[] SuccLatency { get; }
     }
 
     /// <summary>Events all agents of one window may process together (at least one each).</summary>
