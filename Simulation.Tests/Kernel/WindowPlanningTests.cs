@@ -79,6 +79,31 @@ public sealed class WindowPlanningTests
         (inPlace.Events, inPlace.Messages, inPlace.Calls).Should().Be((reference.Events, reference.Messages, reference.Calls));
     }
 
+    [Fact]
+    public void Least_IsTheMinimumTakenOneByOne()
+    {
+        // Four lanes at a time, then the rest one by one: lengths around the lane count, the least
+        // value in every place, infinities and zeros of both signs.
+        var random = new System.Random(13);
+        for (var length = 0; length <= 41; length++)
+        {
+            for (var place = 0; place < Math.Max(1, length); place++)
+            {
+                var values = Enumerable.Range(0, length).Select(_ => random.Next(4) == 0 ? double.PositiveInfinity : 1 + (random.NextDouble() * 1000)).ToArray();
+                if (length > 0)
+                {
+                    values[place] = place % 3 == 0 ? 0.5 : place % 3 == 1 ? -0.0 : double.PositiveInfinity;
+                }
+
+                var expected = values.Aggregate(double.PositiveInfinity, Math.Min);
+                BitConverter.DoubleToInt64Bits(WindowCoordinator.Least(values)).Should().Be(BitConverter.DoubleToInt64Bits(expected), $"length {length}, place {place}");
+            }
+        }
+
+        BitConverter.DoubleToInt64Bits(WindowCoordinator.Least([0.0, -0.0, 0.0, 0.0, 0.0])).Should().Be(BitConverter.DoubleToInt64Bits(-0.0));
+        BitConverter.DoubleToInt64Bits(WindowCoordinator.Least([0.0, 0.0, 0.0, 0.0, -0.0])).Should().Be(BitConverter.DoubleToInt64Bits(-0.0));
+    }
+
     /// <summary>The coordinator as first written: every bound walks every predecessor.</summary>
     private sealed class ReferenceCoordinator
     {
