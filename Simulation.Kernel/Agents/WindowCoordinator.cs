@@ -16,12 +16,10 @@ namespace IsdnSim.Kernel.Agents;
 /// something due before their bound are called. Messages are routed between windows.
 /// </summary>
 /// <remarks>
-/// A window is planned either into <see cref="AgentCall"/>s that carry their inbox (for agents
-/// elsewhere: <see cref="PlanWindow(List{AgentCall})"/>, <see cref="Apply(int, AdvanceResult)"/>) or, for
-/// agents on the caller's thread, in place (<see cref="PlanWindow()"/>, <see cref="Due"/>,
-/// <see cref="Inbox"/>, <see cref="Apply(int, double, long, ReadOnlySpan{Message})"/>): a large region
-/// calls about a million agents per run with one or two events each, so the copies and objects
-/// per call cost as much as the events. Both plan the same windows.
+/// A window is planned in place (<see cref="PlanWindow"/>, <see cref="Due"/>, <see cref="Inbox"/>,
+/// <see cref="Apply"/>): a large region calls about a million agents per run with one or two events
+/// each, so copies and objects per call would cost as much as the events. The in-process engine
+/// calls its agents straight from the plan; the Orleans engine packs each group's part of it.
 /// </remarks>
 public sealed class WindowCoordinator
 {
@@ -231,24 +229,6 @@ public sealed class WindowCoordinator
         _earliest[agent] = Math.Min(next, _pendingMin[agent]);
     }
 
-    /// <summary>Plans the next window into <paramref name="calls"/>, in agent order; false when the horizon is reached.</summary>
-    public bool PlanWindow(List<AgentCall> calls)
-    {
-        calls.Clear();
-        if (!PlanWindow())
-        {
-            return false;
-        }
-
-        for (var i = 0; i < _dueAgents.Count; i++)
-        {
-            var (agent, until) = Due(i);
-            calls.Add(new AgentCall(agent, until, Inbox(i).ToArray(), Share));
-        }
-
-        return true;
-    }
-
     /// <summary>
     /// Plans the next window in place, for agents on the caller's thread: call <see cref="Due"/>(i)
     /// for i below <see cref="DueCount"/>, in that order, with <see cref="Inbox"/>(i) and
@@ -398,9 +378,6 @@ public sealed class WindowCoordinator
 
     /// <summary>The messages for the i-th agent called in the window planned last, valid until the next plan.</summary>
     public ReadOnlySpan<Message> Inbox(int i) => _dueMail[i] && _inbox[_dueAgents[i]] is { } inbox ? CollectionsMarshal.AsSpan(inbox) : [];
-
-    /// <summary>Takes one agent's answer. The order of answers does not matter: receivers sort their messages.</summary>
-    public void Apply(int agent, AdvanceResult result) => Apply(agent, result.Next, result.Events, result.Outbox);
 
     /// <summary>Takes one agent's answer: its next event time, the events it processed and the messages it sent (read, not kept).</summary>
     public void Apply(int agent, double next, long events, ReadOnlySpan<Message> outbox)

@@ -51,14 +51,6 @@ internal sealed class HandOffs(AgentContext agent)
     /// <summary>The project as it arrives: the time on the way counts as hand-off.</summary>
     public static ProjectToken Received(in Message m) => m.Project.Accrue(PathPart.Handoff, m.Delivery - m.Sent);
 
-    /// <summary>The messages sent since the last call, to be routed.</summary>
-    public Message[] TakeOutbox()
-    {
-        var outbox = _outbox.ToArray();
-        _outbox.Clear();
-        return outbox;
-    }
-
     /// <summary>The messages sent since the last call, to be routed before the agent's next call (<see cref="ClearLent"/>).</summary>
     public ReadOnlySpan<Message> LendOutbox()
     {

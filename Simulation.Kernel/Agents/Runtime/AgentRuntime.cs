@@ -52,21 +52,10 @@ public sealed class AgentRuntime
 
     /// <summary>
     /// Takes the window's incoming messages and processes everything strictly before
-    /// <paramref name="until"/>, or stops after <paramref name="maxEvents"/> events so that one call stays short.
-    /// </summary>
-    public AdvanceResult Advance(double until, ReadOnlySpan<Message> inbox, long maxEvents)
-    {
-        var processed = Process(until, inbox, maxEvents, out var next);
-        var outbox = _agent.HandOffs.TakeOutbox();
-        return _agent.Trace is { } trace
-            ? new AdvanceResult(outbox, next, processed) { Trace = trace.Drain() }
-            : new AdvanceResult(outbox, next, processed);
-    }
-
-    /// <summary>
-    /// <see cref="Advance"/> for a caller on the same thread: the messages sent are lent in
-    /// <paramref name="outbox"/> (valid until the next call) instead of copied, the trace is left
-    /// for <see cref="DrainTrace"/>, and the events processed are returned.
+    /// <paramref name="until"/>, or stops after <paramref name="maxEvents"/> events so that one call
+    /// stays short. Returns the events processed; the messages sent are lent in
+    /// <paramref name="outbox"/> (valid until the agent's next call, so they are routed or copied
+    /// before it) and the trace is left for <see cref="DrainTrace"/>.
     /// </summary>
     public long Advance(double until, ReadOnlySpan<Message> inbox, long maxEvents, out double next, out ReadOnlySpan<Message> outbox)
     {
