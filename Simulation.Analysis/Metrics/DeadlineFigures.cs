@@ -26,10 +26,11 @@ public sealed record DeadlineFigures(
     public static IEnumerable<DeadlineFigures> Compute(SimulationModel model, ReplicationResult result)
     {
         // Counted in one pass over the projects (streamed): (shock, group) -> (finished, on time).
+        // Counts do not depend on the order, so the agents' records are read without the merge.
         var finished = new Dictionary<(int Shock, int Group), (long Done, long OnTime)>();
         if (model.Definition.Shocks.Count > 0)
         {
-            foreach (var p in result.Projects)
+            foreach (var p in result.Projects.Unordered())
             {
                 if (p.Shock >= 0)
                 {

@@ -10,15 +10,19 @@ public sealed record RunSummary(
     IReadOnlyList<(ProcessModel Process, FlowEstimates Figures)> Processes,
     IReadOnlyList<AgencyEstimates> Agencies)
 {
-    public IReadOnlyList<AgencyEstimates> ByUtilisation => AgencyRankings.ByUtilisation(Agencies);
+    // The rankings are sorted once, when first asked for: summary.json, agencies_summary.csv, the
+    // summary on screen and the stability verdict each read them, and at Germany scale each sort
+    // of 20,000 agencies cost more than writing the file that lists their places. Two writers may
+    // race to the first sort: both give the same list of the same objects.
+    public IReadOnlyList<AgencyEstimates> ByUtilisation => field ??= AgencyRankings.ByUtilisation(Agencies);
 
-    public IReadOnlyList<AgencyEstimates> ByWaitingCaused => AgencyRankings.ByWaitingCaused(Agencies);
+    public IReadOnlyList<AgencyEstimates> ByWaitingCaused => field ??= AgencyRankings.ByWaitingCaused(Agencies);
 
     /// <summary>Agencies by the share of projects whose longest critical step they had, largest first.</summary>
-    public IReadOnlyList<AgencyEstimates> ByDetermining => AgencyRankings.ByDetermining(Agencies);
+    public IReadOnlyList<AgencyEstimates> ByDetermining => field ??= AgencyRankings.ByDetermining(Agencies);
 
     /// <summary>Agencies saturated or growing in at least one replication (<see cref="AgencyStability"/>), most often first.</summary>
-    public IReadOnlyList<AgencyEstimates> Unstable => AgencyRankings.Unstable(Agencies);
+    public IReadOnlyList<AgencyEstimates> Unstable => field ??= AgencyRankings.Unstable(Agencies);
 
     /// <summary>(from level, to level) -> hand-offs per replication; only pairs that occur.</summary>
     public IReadOnlyList<(string From, string To, Estimate Count)> Handoffs { get; init; } = [];

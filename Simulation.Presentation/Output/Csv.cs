@@ -4,52 +4,53 @@ using System.Text;
 namespace IsdnSim.Presentation.Output;
 
 /// <summary>
-/// RFC 4180 CSV with invariant numbers and '\n' line ends on every platform. Fields go straight
-/// to the writer (no per-row strings): result files can have millions of rows.
+/// RFC 4180 CSV with invariant numbers and '\n' line ends on every platform. Fields are formatted
+/// into a buffer of the writer's own, handed to the <see cref="TextWriter"/> some 16,000 characters
+/// at a time (no per-row strings, no per-field calls into the writer): result files can have
+/// millions of rows. <see cref="Flush"/> hands over what is left; <see cref="CsvTable{TRow}"/>
+/// calls it after the last row.
 /// </summary>
 internal sealed class Csv(TextWriter writer)
 {
+    // Room for the longest field formatted in place (a number: 32 characters) and its separator.
+    private const int Reserve = 40;
+
+    private readonly char[] _buffer = new char[1 << 14];
+    private int _used;
     private bool _rowStarted;
 
     public static StreamWriter Open(string path) =>
         new(new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16), new UTF8Encoding(false), 1 << 16) { NewLine = "\n" };
 
-    public Csv Add(string value)
-    {
-        Separate();
-        if (value.AsSpan().IndexOfAny(",\"\n\r") >= 0)
-        {
-            writer.Write('"');
-            writer.Write(value.Replace("\"", "\"\""));
-            writer.Write('"');
-        }
-        else
-        {
-            writer.Write(value);
-        }
+    public Csv Add(string value) => Add(value.AsSpan());
 
-        return this;
-    }
-
-    /// <summary>Text as <see cref="Add(string)"/> writes it, without a string where it needs no quotes.</summary>
+    /// <summary>Text, in quotes (and its quotes doubled) where it holds a comma, a quote or a line break.</summary>
     public Csv Add(ReadOnlySpan<char> value)
     {
-        if (value.IndexOfAny(",\"\n\r") >= 0)
+        Separate();
+        if (value.IndexOfAny(",\"\n\r") < 0)
         {
-            return Add(value.ToString());
+            Append(value);
+            return this;
         }
 
-        Separate();
-        writer.Write(value);
+        Append("\"");
+        for (int quote; (quote = value.IndexOf('"')) >= 0; value = value[(quote + 1)..])
+        {
+            Append(value[..(quote + 1)]);
+            Append("\"");
+        }
+
+        Append(value);
+        Append("\"");
         return this;
     }
 
     public Csv Add(long value)
     {
         Separate();
-        Span<char> buffer = stackalloc char[24];
-        value.TryFormat(buffer, out var n, default, CultureInfo.InvariantCulture);
-        writer.Write(buffer[..n]);
+        value.TryFormat(Room(), out var n, default, CultureInfo.InvariantCulture);
+        _used += n;
         return this;
     }
 
@@ -69,8 +70,8 @@ internal sealed class Csv(TextWriter writer)
     public Csv Add(double value)
     {
         Separate();
-        Span<char> buffer = stackalloc char[32];
-        writer.Write(buffer[..Format(value, buffer)]);
+        var room = Room();
+        _used += Format(value, room);
         return this;
     }
 
@@ -94,6 +95,11 @@ internal sealed class Csv(TextWriter writer)
             return digits;
         }
 
+        if (G12Fixed.TryFormat(value, buffer, out var written))
+        {
+            return written;
+        }
+
         value.TryFormat(buffer, out var n, NumberFormat, CultureInfo.InvariantCulture);
         return n;
     }
@@ -104,13 +110,13 @@ internal sealed class Csv(TextWriter writer)
 
         // yyyy-MM-dd digit by digit: every row of agencies_by_year.csv has a date, and the culture-aware
         // formatter was a tenth of writing it. A DateOnly's year is 1 to 9999, which yyyy pads to four digits.
-        Span<char> buffer = stackalloc char[10];
+        var buffer = Room();
         Digits(buffer[..4], value.Year);
         buffer[4] = '-';
         Digits(buffer.Slice(5, 2), value.Month);
         buffer[7] = '-';
         Digits(buffer.Slice(8, 2), value.Day);
-        writer.Write(buffer);
+        _used += 10;
         return this;
     }
 
@@ -125,7 +131,12 @@ internal sealed class Csv(TextWriter writer)
 
     public void EndRow()
     {
-        writer.Write('\n');
+        if (_used == _buffer.Length)
+        {
+            Flush();
+        }
+
+        _buffer[_used++] = '\n';
         _rowStarted = false;
     }
 
@@ -137,6 +148,13 @@ internal sealed class Csv(TextWriter writer)
         }
 
         EndRow();
+    }
+
+    /// <summary>Hands what is buffered to the writer (not flushing the writer itself).</summary>
+    public void Flush()
+    {
+        writer.Write(_buffer, 0, _used);
+        _used = 0;
     }
 
     /// <summary>The rows of a file written by <see cref="Csv"/>, its header first, with quoted fields unquoted.</summary>
@@ -199,9 +217,41 @@ internal sealed class Csv(TextWriter writer)
     {
         if (_rowStarted)
         {
-            writer.Write(',');
+            if (_used == _buffer.Length)
+            {
+                Flush();
+            }
+
+            _buffer[_used++] = ',';
         }
 
         _rowStarted = true;
+    }
+
+    /// <summary>The free end of the buffer, at least <see cref="Reserve"/> characters long.</summary>
+    private Span<char> Room()
+    {
+        if (_buffer.Length - _used < Reserve)
+        {
+            Flush();
+        }
+
+        return _buffer.AsSpan(_used);
+    }
+
+    private void Append(ReadOnlySpan<char> text)
+    {
+        if (_buffer.Length - _used < text.Length)
+        {
+            Flush();
+            if (text.Length > _buffer.Length)
+            {
+                writer.Write(text);
+                return;
+            }
+        }
+
+        text.CopyTo(_buffer.AsSpan(_used));
+        _used += text.Length;
     }
 }

@@ -71,6 +71,8 @@ internal sealed class CsvTable<TRow>
 
             csv.EndRow();
         }
+
+        csv.Flush();
     }
 
     /// <summary>The rows of a file this table wrote, by header; the file must have every column of the table.</summary>

@@ -132,6 +132,53 @@ public sealed class RecordStreamTests
 
     [Theory]
     [MemberData(nameof(Seeds))]
+    public void Projects_MergeIntoTheOrderOfASortByFinishThenId_FromSmallBlocksAndLongMoments(int seed)
+    {
+        // Many agents, some with long runs of one moment (a council session): blocks of 1 to 4
+        // records, so moments cross every block's end and fill whole blocks.
+        var random = new System.Random(seed);
+        var agents = Enumerable.Range(0, 1 + random.Next(40)).Select(a =>
+        {
+            var finish = 0.0;
+            return Enumerable.Range(0, random.Next(0, 60)).Select(i =>
+            {
+                finish += random.Next(4) == 0 ? random.Next(1, 3) : 0;
+                return RandomProject(random, (a * 1000) + i, finish);
+            }).ToArray();
+        }).ToArray();
+        var expected = agents.SelectMany(a => a).ToArray();
+        Array.Sort(expected, (x, y) => x.Finish != y.Finish ? x.Finish.CompareTo(y.Finish) : x.Id.CompareTo(y.Id));
+
+        var blockSize = 1 + random.Next(4);
+        var merged = CanonicalRecords.Projects([.. agents.Select(a => RecordSpool<ProjectRecord>.Of(a, memoryLimit: 8))]);
+        var small = new CanonicalRecords<ProjectRecord>(merged.Sources, static p => p.Finish, CanonicalRecords.ByFinishThenId) { BlockSize = blockSize };
+        small.Should().Equal(expected, $"blocks of {blockSize}");
+        small.Should().Equal(expected, "a second read gives the same");
+        using var enumerator = small.GetEnumerator();
+        enumerator.MoveNext().Should().Be(expected.Length > 0);
+        enumerator.Reset();
+        var again = new List<ProjectRecord>();
+        while (enumerator.MoveNext())
+        {
+            again.Add(enumerator.Current);
+        }
+
+        again.Should().Equal(expected, "after a reset");
+        var unordered = merged.Unordered().ToArray();
+        Array.Sort(unordered, CanonicalRecords.ByFinishThenId);
+        unordered.Should().Equal(expected, "every record once, in any order");
+    }
+
+    [Fact]
+    public void Projects_OutOfTheOrderOfTime_AcrossABlocksEnd_AreRefused()
+    {
+        var records = new[] { Project(0, 1), Project(1, 2), Project(2, 4), Project(3, 3), Project(4, 5) };
+        var merged = new CanonicalRecords<ProjectRecord>([RecordSpool<ProjectRecord>.Of(records)], static p => p.Finish, CanonicalRecords.ByFinishThenId) { BlockSize = 2 };
+        merged.Invoking(m => m.ToList()).Should().Throw<InvalidOperationException>();
+    }
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
     public void Steps_AreInTheOrderOfTheSortOfAllOfThem(int seed)
     {
         var random = new System.Random(seed);
