@@ -37,7 +37,7 @@ internal static partial class HalvedYaml
 
         var second = Task.Run(() => Load(SecondHalf(text, split), file));
         var first = Load(text[..split.At], file);
-        return first is { } a && second.Result is { } b ? Join(a, b) : null;
+        return first is { } a && second.Result is { } b ? Join(a, b, split) : null;
     }
 
     /// <summary>Where the agent list starts (the line <c>agents:</c>) and where the second half starts (a line starting an entry of the list), or null for a text not split.</summary>
@@ -126,13 +126,19 @@ internal static partial class HalvedYaml
     }
 
     /// <summary>The first half's tree with the second's agents and keys added, or null where the halves do not join as the whole would read.</summary>
-    private static YamlMappingNode? Join((YamlMappingNode Root, long Nodes) first, (YamlMappingNode Root, long Nodes) second)
+    private static YamlMappingNode? Join((YamlMappingNode Root, long Nodes) first, (YamlMappingNode Root, long Nodes) second, (int AgentsLine, int AgentsLineEnd, int At) split)
     {
         // Each half counts the nodes both hold (the root, the key agents and its list) once more: a
         // sum within the limit means the whole is, and a sum past it leaves the message to the whole.
+        // Both halves' key agents must be the line the text was split by, and the second half's
+        // list must start at the split: otherwise that line lay inside a value (a quoted one can
+        // span lines) and the whole may read differently, or not at all.
         if (first.Nodes + second.Nodes > ScenarioLimits.MaxYamlNodes
-            || YamlReader.Get(first.Root, "agents") is not YamlSequenceNode agents
-            || second.Root.Children.FirstOrDefault() is not ({ } key, YamlSequenceNode moreAgents) || key is not YamlScalarNode { Value: "agents" })
+            || first.Root.Children.FirstOrDefault(kv => kv.Key is YamlScalarNode { Value: "agents" }) is not ({ } firstKey, YamlSequenceNode agents)
+            || firstKey.Start.Index != split.AgentsLine
+            || second.Root.Children.FirstOrDefault() is not ({ } key, YamlSequenceNode moreAgents) || key is not YamlScalarNode { Value: "agents" }
+            || key.Start.Index != split.AgentsLine
+            || moreAgents.Start.Index < split.At)
         {
             return null;
         }

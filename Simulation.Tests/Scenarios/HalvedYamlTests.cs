@@ -85,6 +85,23 @@ public sealed class HalvedYamlTests
         Read(text.ToString(), halves: true).Should().Be(Read(text.ToString(), halves: false));
     }
 
+    /// <summary>
+    /// The only line <c>agents:</c> at the margin sits inside a single-quoted value, and the real key
+    /// is spelt <c>agents :</c>: both halves read, but the whole does not (an entry after the
+    /// quoted value ends), so the halves must not be joined.
+    /// </summary>
+    [Fact]
+    public void ALineAgentsInsideAQuotedValue_IsReadAsAWhole()
+    {
+        var text = "agents :\n" + string.Concat(Enumerable.Range(0, 20).Select(i => $"  - {{ id: r{i} }}\n")) +
+                   "name: 'x\nagents:\n  - a'\n  - b\nz: 1\n";
+
+        HalvedYaml.Split(text).Should().NotBeNull("the text has one line agents: at the margin, followed by entries");
+        HalvedYaml.TryLoad(text, "x.yaml", minLength: 0).Should().BeNull();
+        Read(text, halves: true).Should().Be(Read(text, halves: false));
+        Read(text, halves: false).Should().StartWith("25:3 YAML syntax error", "the whole text does not read: the entry after the quoted value (line 25)");
+    }
+
     [Fact]
     public void AnAgentListAtTheLeftMargin_IsSplitToo()
     {
