@@ -83,14 +83,23 @@ public sealed class RecordSpool<T> : IDisposable
         return spool;
     }
 
-    public void Add(in T item)
+    public void Add(in T item) => Append() = item;
+
+    /// <summary>
+    /// The place of a new record at the end, to be written once (<c>spool.Append() = new T(...)</c>):
+    /// a record built elsewhere and passed to <see cref="Add"/> was copied as a whole right after
+    /// its fields were written, which the processor cannot forward from the stores still pending
+    /// and waits for (once per finished project).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public ref T Append()
     {
         if (_inBlock == _block.Length)
         {
             Grow();
         }
 
-        _block[_inBlock++] = item;
+        return ref _block[_inBlock++];
     }
 
     /// <summary>Copies the records from <paramref name="offset"/> on into <paramref name="destination"/>; returns how many there were (fewer at the end).</summary>

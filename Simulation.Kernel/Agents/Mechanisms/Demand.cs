@@ -61,7 +61,7 @@ internal sealed class Demand
     public void OnArrival(Arrival e, double t)
     {
         var s = _sources[e.Source];
-        var token = new ProjectToken(new ProjectId(s.Owner, s.Process, (int)s.Serial), t) { Territory = s.Owner };
+        var token = new ProjectToken(new ProjectId(s.Owner, s.Process, (int)s.Serial), t, s.Owner);
         s.Serial++;
         _agent.Trace?.Add(TraceKind.Arrive, t, token.Id, -1, -1, -1, peer: s.Owner);
         if (_agent.Counting(t))
