@@ -221,55 +221,25 @@ public sealed class RecordSpool<T> : IDisposable
             throw new ArgumentException("The output cannot hold every word of every record.", nameof(output));
         }
 
-        return Avx512F.IsSupported ? EncodeWide(words, output) : EncodeWords(words, output);
+        return EncodeRecords(words, output, wide: true);
     }
 
     /// <summary>
-    /// <see cref="Encode"/> a word at a time (any processor). The output must hold a mask and all
-    /// words per record.
-    /// </summary>
-    internal static int EncodeWords(ReadOnlySpan<ulong> words, Span<byte> output)
-    {
-        var records = words.Length / Words;
-        ref var o = ref MemoryMarshal.GetReference(output);
-        ref var current = ref MemoryMarshal.GetReference(words);
-        ref var previous = ref MemoryMarshal.GetArrayDataReference(Zeros); // the first record differs from zero
-        var at = 0;
-        for (var r = 0; r < records; r++)
-        {
-            var maskAt = at;
-            at += sizeof(uint);
-            var mask = 0u;
-            for (var j = 0; j < Words; j++)
-            {
-                var difference = Unsafe.Add(ref current, j) ^ Unsafe.Add(ref previous, j);
-                Unsafe.WriteUnaligned(ref Unsafe.Add(ref o, at), difference);
-                var differs = difference != 0 ? 1 : 0;
-                mask |= (uint)differs << j;
-                at += differs * sizeof(ulong);
-            }
-
-            Unsafe.WriteUnaligned(ref Unsafe.Add(ref o, maskAt), mask);
-            previous = ref current;
-            current = ref Unsafe.Add(ref current, Words);
-        }
-
-        return at;
-    }
-
-    /// <summary>
-    /// <see cref="Encode"/> eight words at a time, with AVX-512: the differences of eight words at
-    /// once, the mask of those not zero, and the differences kept packed to the front of a vector
-    /// (compress) and stored whole, the position moving past those kept; the words past the last
-    /// eight one at a time. The same bytes as <see cref="EncodeWords"/>, at a fraction of its
-    /// time: a word at a time cost some 60 cycles a project record, 10 % of an M/M/c run.
+    /// <see cref="Encode"/>, without the check of the output's size. With <paramref name="wide"/>
+    /// and where the processor has AVX-512, eight words at a time: the differences of eight words
+    /// at once, the mask of those not zero, and the differences kept packed to the front of a
+    /// vector (compress) and stored whole, the position moving past those kept; the words past the
+    /// last eight (and all of them otherwise) one at a time. The same bytes either way (a test
+    /// compares them), eight at a time at a fraction of the time: a word at a time cost some 60
+    /// cycles a project record, 10 % of an M/M/c run.
     /// </summary>
     /// <remarks>
-    /// A whole vector is stored where fewer words are kept; it ends at most at the record's eight
-    /// words after those before it, so within the mask and all words that the output holds per
-    /// record, as in <see cref="EncodeWords"/>.
+    /// Without a branch per word: each difference is written, and the position moves past it only
+    /// if it is not zero. A whole vector is stored where fewer words are kept; it ends at most at
+    /// the record's eight words after those before it. Both stay within the mask and all words
+    /// that the output holds per record.
     /// </remarks>
-    internal static int EncodeWide(ReadOnlySpan<ulong> words, Span<byte> output)
+    internal static int EncodeRecords(ReadOnlySpan<ulong> words, Span<byte> output, bool wide)
     {
         var records = words.Length / Words;
         ref var o = ref MemoryMarshal.GetReference(output);
@@ -282,7 +252,7 @@ public sealed class RecordSpool<T> : IDisposable
             at += sizeof(uint);
             var mask = 0u;
             var j = 0;
-            for (; j + Vector512<ulong>.Count <= Words; j += Vector512<ulong>.Count)
+            for (; wide && Avx512F.IsSupported && j + Vector512<ulong>.Count <= Words; j += Vector512<ulong>.Count)
             {
                 var difference = Vector512.LoadUnsafe(ref current, (nuint)j) ^ Vector512.LoadUnsafe(ref previous, (nuint)j);
                 var differs = ~Vector512.Equals(difference, Vector512<ulong>.Zero);
