@@ -8,7 +8,17 @@ namespace IsdnSim.Kernel.Agents;
 [method: MethodImpl(MethodImplOptions.AggressiveInlining)]
 public readonly record struct ProjectToken(ProjectId Id, double Arrival)
 {
-    public PathSummary Path { get; init; }
+    /// <summary>A new project's token, for its <paramref name="territory"/>: built in one place, where an initialiser built it in a temporary and copied it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public ProjectToken(ProjectId id, double arrival, int territory)
+        : this(id, arrival)
+    {
+        Territory = territory;
+    }
+
+    private readonly PathSummary _path;
+
+    public PathSummary Path { get => _path; init => _path = value; }
 
     /// <summary>Which segment of a linear measure this token is, or -1 for the project as a whole.</summary>
     public int Segment { get; init; } = -1;
@@ -31,13 +41,11 @@ public readonly record struct ProjectToken(ProjectId Id, double Arrival)
     public ProjectToken Accrue(PathPart part, double days) =>
         days == 0 ? this : this with { Path = Path.Add(InRework ? PathPart.Rework : part, days) };
 
-    /// <summary>A finished piece of work: window, queue wait and service added in one copy (the hot path).</summary>
-    public ProjectToken AfterService(double window, double wait, double service)
-    {
-        var p = Path;
-        p = InRework
-            ? p with { Rework = p.Rework + window + wait + service }
-            : p with { Window = p.Window + window, Wait = p.Wait + wait, Service = p.Service + service };
-        return this with { Path = p };
-    }
+    /// <summary>
+    /// A finished piece of work: window, queue wait and service added to the path of the token
+    /// where it lies (a work item's, which nothing else reads after it): the hot path, once per
+    /// piece of work, where a new token was two copies of its 128 bytes.
+    /// </summary>
+    internal static void AddService(ref ProjectToken token, double window, double wait, double service) =>
+        PathSummary.AddService(ref Unsafe.AsRef(in token._path), token.InRework, window, wait, service);
 }

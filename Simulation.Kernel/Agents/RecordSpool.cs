@@ -2,6 +2,8 @@ using System.Buffers;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace IsdnSim.Kernel.Agents;
 
@@ -83,14 +85,23 @@ public sealed class RecordSpool<T> : IDisposable
         return spool;
     }
 
-    public void Add(in T item)
+    public void Add(in T item) => Append() = item;
+
+    /// <summary>
+    /// The place of a new record at the end, to be written once (<c>spool.Append() = new T(...)</c>):
+    /// a record built elsewhere and passed to <see cref="Add"/> was copied as a whole right after
+    /// its fields were written, which the processor cannot forward from the stores still pending
+    /// and waits for (once per finished project).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public ref T Append()
     {
         if (_inBlock == _block.Length)
         {
             Grow();
         }
 
-        _block[_inBlock++] = item;
+        return ref _block[_inBlock++];
     }
 
     /// <summary>Copies the records from <paramref name="offset"/> on into <paramref name="destination"/>; returns how many there were (fewer at the end).</summary>
@@ -205,12 +216,32 @@ public sealed class RecordSpool<T> : IDisposable
     /// </remarks>
     internal static int Encode(ReadOnlySpan<ulong> words, Span<byte> output)
     {
-        var records = words.Length / Words;
-        if (output.Length < records * (sizeof(uint) + RecordSize))
+        if (output.Length < words.Length / Words * (sizeof(uint) + RecordSize))
         {
             throw new ArgumentException("The output cannot hold every word of every record.", nameof(output));
         }
 
+        return EncodeRecords(words, output, wide: true);
+    }
+
+    /// <summary>
+    /// <see cref="Encode"/>, without the check of the output's size. With <paramref name="wide"/>
+    /// and where the processor has AVX-512, eight words at a time: the differences of eight words
+    /// at once, the mask of those not zero, and the differences kept packed to the front of a
+    /// vector (compress) and stored whole, the position moving past those kept; the words past the
+    /// last eight (and all of them otherwise) one at a time. The same bytes either way (a test
+    /// compares them), eight at a time at a fraction of the time: a word at a time cost some 60
+    /// cycles a project record, 10 % of an M/M/c run.
+    /// </summary>
+    /// <remarks>
+    /// Without a branch per word: each difference is written, and the position moves past it only
+    /// if it is not zero. A whole vector is stored where fewer words are kept; it ends at most at
+    /// the record's eight words after those before it. Both stay within the mask and all words
+    /// that the output holds per record.
+    /// </remarks>
+    internal static int EncodeRecords(ReadOnlySpan<ulong> words, Span<byte> output, bool wide)
+    {
+        var records = words.Length / Words;
         ref var o = ref MemoryMarshal.GetReference(output);
         ref var current = ref MemoryMarshal.GetReference(words);
         ref var previous = ref MemoryMarshal.GetArrayDataReference(Zeros); // the first record differs from zero
@@ -220,7 +251,18 @@ public sealed class RecordSpool<T> : IDisposable
             var maskAt = at;
             at += sizeof(uint);
             var mask = 0u;
-            for (var j = 0; j < Words; j++)
+            var j = 0;
+            for (; wide && Avx512F.IsSupported && j + Vector512<ulong>.Count <= Words; j += Vector512<ulong>.Count)
+            {
+                var difference = Vector512.LoadUnsafe(ref current, (nuint)j) ^ Vector512.LoadUnsafe(ref previous, (nuint)j);
+                var differs = ~Vector512.Equals(difference, Vector512<ulong>.Zero);
+                Avx512F.Compress(Vector512<ulong>.Zero, differs, difference).StoreUnsafe(ref Unsafe.As<byte, ulong>(ref Unsafe.Add(ref o, at)));
+                var bits = (uint)differs.ExtractMostSignificantBits();
+                mask |= bits << j;
+                at += BitOperations.PopCount(bits) * sizeof(ulong);
+            }
+
+            for (; j < Words; j++)
             {
                 var difference = Unsafe.Add(ref current, j) ^ Unsafe.Add(ref previous, j);
                 Unsafe.WriteUnaligned(ref Unsafe.Add(ref o, at), difference);

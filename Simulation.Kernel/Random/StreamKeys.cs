@@ -64,12 +64,7 @@ public static class StreamKeys
     /// plain case keeps the key of the step alone.
     /// </summary>
     public static ulong Work(ulong replicationRoot, ulong municipalityHash, ulong processHash, long serial, ulong stepHash, int segment, int round, int purpose)
-    {
-        var step = segment < 0 && round == 0 && purpose == 0
-            ? stepHash
-            : StableHash.Combine(StableHash.Combine(StableHash.Combine(stepHash, (ulong)(segment + 1)), (ulong)round), (ulong)purpose);
-        return Effort(replicationRoot, municipalityHash, processHash, serial, step);
-    }
+        => Effort(replicationRoot, municipalityHash, processHash, serial, WorkStep(stepHash, segment, round, purpose));
 
     /// <summary>
     /// One resample of a bootstrap over the rows of an experimental design (sensitivity indices,
@@ -90,9 +85,23 @@ public static class StreamKeys
         StableHash.Combine(StableHash.Combine(StableHash.Combine(StableHash.Combine(replicationRoot, domain), agentHash), agencyHash), (ulong)post);
 
     public static ulong Effort(ulong replicationRoot, ulong municipalityHash, ulong processHash, long serial, ulong stepHash) =>
-        StableHash.Combine(
-            StableHash.Combine(
-                StableHash.Combine(StableHash.Combine(StableHash.Combine(replicationRoot, EffortDomain), municipalityHash), processHash),
-                (ulong)serial),
-            stepHash);
+        ProjectEffort(EffortSource(replicationRoot, municipalityHash, processHash), serial, stepHash);
+
+    /// <summary>
+    /// The part of <see cref="Effort"/>'s key that all projects of one (municipality, process) share:
+    /// <c>Effort(r, m, p, n, s) == ProjectEffort(EffortSource(r, m, p), n, s)</c>. Kept by whoever draws
+    /// many efforts of the same source, since each combination is a chain of multiplications.
+    /// </summary>
+    public static ulong EffortSource(ulong replicationRoot, ulong municipalityHash, ulong processHash) =>
+        StableHash.Combine(StableHash.Combine(StableHash.Combine(replicationRoot, EffortDomain), municipalityHash), processHash);
+
+    /// <summary>The key of one project's stream from its source's part (<see cref="EffortSource"/>).</summary>
+    public static ulong ProjectEffort(ulong source, long serial, ulong stepHash) =>
+        StableHash.Combine(StableHash.Combine(source, (ulong)serial), stepHash);
+
+    /// <summary>The step's part of <see cref="Work"/>'s key: the step's hash in the plain case.</summary>
+    public static ulong WorkStep(ulong stepHash, int segment, int round, int purpose) =>
+        segment < 0 && round == 0 && purpose == 0
+            ? stepHash
+            : StableHash.Combine(StableHash.Combine(StableHash.Combine(stepHash, (ulong)(segment + 1)), (ulong)round), (ulong)purpose);
 }

@@ -30,6 +30,30 @@ public sealed class RandomStreamTests
         StableHash.Combine(1, 2).Should().NotBe(StableHash.Combine(2, 1), "order matters in a stream key");
     }
 
+    [Theory]
+    [InlineData(-1, 0, 0)]
+    [InlineData(2, 0, 0)]
+    [InlineData(-1, 3, 0)]
+    [InlineData(-1, 0, StreamKeys.Rework)]
+    public void WorkKey_FromItsSourcesPart_IsTheKeyOfFiveCombinations(int segment, int round, int purpose)
+    {
+        // The key as first written: (root, effort domain, municipality, process, serial, step) combined in turn.
+        const ulong Root = 0x1234_5678_9ABC_DEF0UL, Municipality = 17, Process = 0xFEDC_BA98UL, Step = 99;
+        const long Serial = 123_456;
+        var step = segment < 0 && round == 0 && purpose == 0
+            ? Step
+            : StableHash.Combine(StableHash.Combine(StableHash.Combine(Step, (ulong)(segment + 1)), (ulong)round), (ulong)purpose);
+        var written = StableHash.Combine(
+            StableHash.Combine(
+                StableHash.Combine(StableHash.Combine(StableHash.Combine(Root, StableHash.Of("effort")), Municipality), Process),
+                (ulong)Serial),
+            step);
+
+        StreamKeys.Work(Root, Municipality, Process, Serial, Step, segment, round, purpose).Should().Be(written);
+        StreamKeys.ProjectEffort(StreamKeys.EffortSource(Root, Municipality, Process), Serial, StreamKeys.WorkStep(Step, segment, round, purpose))
+            .Should().Be(written);
+    }
+
     [Fact]
     public void NextOpenDouble_IsStrictlyInsideTheUnitInterval()
     {

@@ -16,6 +16,9 @@ internal sealed class AgentContext
     private readonly StepModel[][] _stepsByProcess;
     private readonly AgencyModel[] _agencies;
     private readonly double _warmup;
+    private int _sourceOwner = -1;
+    private int _sourceProcess = -1;
+    private ulong _sourceKey;
 
     public AgentContext(SimulationModel model, int index, int replication, AgentOptions options)
     {
@@ -119,8 +122,23 @@ internal sealed class AgentContext
     public RandomStream WorkStream(in ProjectToken token, int step, int round, int purpose)
     {
         var id = token.Id;
-        var process = Processes[id.Process];
-        return RandomStream.FromKey(StreamKeys.Work(Root, Agents[id.Owner].IdHash, process.IdHash, id.Serial, _stepsByProcess[id.Process][step].IdHash,
-            token.Segment, round, purpose));
+        var stepKey = StreamKeys.WorkStep(_stepsByProcess[id.Process][step].IdHash, token.Segment, round, purpose);
+        return RandomStream.FromKey(StreamKeys.ProjectEffort(EffortSource(id.Owner, id.Process), id.Serial, stepKey));
+    }
+
+    /// <summary>
+    /// <see cref="StreamKeys.EffortSource"/> of (owner, process), remembered for the last pair
+    /// asked: three of the key's five combinations, a chain of multiplications on every piece of
+    /// work, and an agent's work comes mostly from few sources (an M/M/c agency's from one).
+    /// </summary>
+    private ulong EffortSource(int owner, int process)
+    {
+        if (owner != _sourceOwner || process != _sourceProcess)
+        {
+            _sourceKey = StreamKeys.EffortSource(Root, Agents[owner].IdHash, Processes[process].IdHash);
+            (_sourceOwner, _sourceProcess) = (owner, process);
+        }
+
+        return _sourceKey;
     }
 }

@@ -61,7 +61,7 @@ internal sealed class Demand
     public void OnArrival(Arrival e, double t)
     {
         var s = _sources[e.Source];
-        var token = new ProjectToken(new ProjectId(s.Owner, s.Process, (int)s.Serial), t) { Territory = s.Owner };
+        var token = new ProjectToken(new ProjectId(s.Owner, s.Process, (int)s.Serial), t, s.Owner);
         s.Serial++;
         _agent.Trace?.Add(TraceKind.Arrive, t, token.Id, -1, -1, -1, peer: s.Owner);
         if (_agent.Counting(t))
@@ -70,8 +70,12 @@ internal sealed class Demand
             s.SumOfArrivalTimes += t;
         }
 
+        // The next arrival is drawn before the project starts and scheduled after it, as ever (the
+        // draw is of the source's own stream): the logarithm's wait then overlaps the writes of the
+        // token, which the flow copies into a work item as a whole, instead of that copy waiting for them.
+        var next = NextArrival(e.Source, t);
         _agent.Flow.Start(token, t);
-        ScheduleNextArrival(e.Source, t);
+        _agent.Events.Schedule(next, new Arrival(e.Source));
     }
 
     public void OnMandate(MandateDue e, double t)
@@ -130,11 +134,12 @@ internal sealed class Demand
         return [.. mandated];
     }
 
-    private void ScheduleNextArrival(int source, double now)
+    private void ScheduleNextArrival(int source, double now) => _agent.Events.Schedule(NextArrival(source, now), new Arrival(source));
+
+    private double NextArrival(int source, double now)
     {
         ref var s = ref _sources[source].Stream;
-        var next = now - Math.Log(s.NextOpenDouble()) / _sources[source].RatePerDay;
-        _agent.Events.Schedule(next, new Arrival(source));
+        return now - Math.Log(s.NextOpenDouble()) / _sources[source].RatePerDay;
     }
 
     private void ScheduleNextBackground(int agency, double now)

@@ -78,10 +78,6 @@ internal sealed class ProcessFlow(AgentContext agent)
     {
         var s = agent.StepsOf(done)[step];
 
-        // The token comes by reference and is copied (with the dominant step and round 0) only to
-        // hand on: a copy of its 128 bytes per step showed in the M/M/c profile, and a project's
-        // last step needs none.
-        var dominant = done.Dominant.Longer(step, dominantAgent, dominantAgency, t - ready);
         if (s.IsDecision && agent.Counting(t))
         {
             Decisions.Count(s.Discretion, agent.Self, agent.Agents[done.Territory]);
@@ -98,14 +94,17 @@ internal sealed class ProcessFlow(AgentContext agent)
             }
         }
 
+        // The token comes by reference and is copied (with the dominant step and round 0) only to
+        // hand on: a copy of its 128 bytes per step showed in the M/M/c profile, and a project's
+        // last step needs none (its record takes the longer step itself).
         if (s.IsFinal)
         {
-            Finish(done, dominant, step, t);
+            Finish(done, step, dominantAgent, dominantAgency, t - ready, t);
             return;
         }
 
         // Review rounds belong to one approval: the next step starts counting afresh.
-        var token = done with { Dominant = dominant, Round = 0 };
+        var token = done with { Dominant = done.Dominant.Longer(step, dominantAgent, dominantAgency, t - ready), Round = 0 };
 
         // Only an office hand-off needs the office that did the step.
         var doneAt = agent.Model.OfficeHandoff > 0 ? agent.HolderOf(token, s.Role).Agency : -1;
@@ -184,17 +183,27 @@ internal sealed class ProcessFlow(AgentContext agent)
         }
     }
 
-    /// <summary>The project is done: its record, with <paramref name="dominant"/> as its longest step (the token's, or the last step's if longer).</summary>
-    private void Finish(in ProjectToken token, in DominantStep dominant, int step, double t)
+    /// <summary>
+    /// The project is done with <paramref name="step"/>, done at <paramref name="doneAgency"/> of
+    /// <paramref name="doneBy"/> in <paramref name="duration"/> days: its record, with the longest
+    /// step (the token's, or the last one if longer).
+    /// </summary>
+    private void Finish(in ProjectToken token, int step, int doneBy, int doneAgency, double duration, double t)
     {
-        var record = new ProjectRecord(token.Id, token.Arrival, t, token.Path)
+        if (token.Id.Shock < 0)
         {
-            Dominant = dominant,
-            Handoffs = token.Handoffs,
-            Reworks = token.Reworks,
-        };
-        if (token.Id.Shock >= 0)
+            // Written where it is kept (the common case, once per project): see ProjectRecord.Write.
+            ProjectRecord.Write(ref _finished.Append(), token, t, step, doneBy, doneAgency, duration);
+        }
+        else
         {
+            var record = new ProjectRecord(token.Id, token.Arrival, t, token.Path)
+            {
+                Dominant = token.Dominant.Longer(step, doneBy, doneAgency, duration),
+                Handoffs = token.Handoffs,
+                Reworks = token.Reworks,
+            };
+
             // The owner was obliged; the step that finishes the project may be done elsewhere.
             var (owner, shock) = (token.Id.Owner, token.Id.Shock);
             var mandate = agent.Model.Mandates[agent.Model.Agents[owner].Host].First(m => m.Owner == owner && m.Shock == shock);
@@ -206,10 +215,6 @@ internal sealed class ProcessFlow(AgentContext agent)
             {
                 _finished.Add(record with { Id = token.Id with { Owner = c.Member }, Group = c.Group, Deadline = c.Deadline });
             }
-        }
-        else
-        {
-            _finished.Add(record);
         }
 
         agent.Trace?.Add(TraceKind.Finish, t, token.Id, -1, step, -1, value: t - token.Arrival);

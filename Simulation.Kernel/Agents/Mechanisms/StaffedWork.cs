@@ -108,7 +108,7 @@ internal sealed class StaffedWork
         // Read where it lies (it stays until freed below): StartNext adds nothing there but a
         // file taken over, which takes another place, and what follows may add but not free it.
         var index = a.Release(e.Slot, t);
-        ref readonly var item = ref a.Items[index];
+        ref var item = ref a.Items[index];
         if (_agent.Trace is not null)
         {
             TraceWork(TraceKind.End, t, item, e.Agency, a);
@@ -117,11 +117,15 @@ internal sealed class StaffedWork
         // Time a started file waited for an absent holder, or for a colleague after its holder left, is waiting, not service.
         var paused = a.Paused(e.Slot);
 
+        // The token's path is added to where it lies, and before StartNext: a write after it could
+        // go to an array the pool has since grown out of (WorkItemPool).
+        ProjectToken.AddService(ref item.Token, item.Admitted - item.Ready, item.Start - item.Admitted + paused, t - item.Start - paused);
+
         // The next file takes the freed staff member before anything this one hands on arrives, so
         // a project cannot overtake others in the same agency's queue.
         StartNext(e.Agency, a, t);
 
-        var token = item.Token.AfterService(item.Admitted - item.Ready, item.Start - item.Admitted + paused, t - item.Start - paused);
+        ref readonly var token = ref item.Token;
         switch (item.Kind)
         {
             case WorkKind.Step when item.Request != 0:
