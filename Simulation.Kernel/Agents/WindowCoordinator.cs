@@ -26,10 +26,12 @@ public sealed class WindowCoordinator
     private readonly double _horizon;
     private readonly double[] _next;
 
-    // Messages for each agent's next call; at planning they move to _inbox (the lists swap), so
-    // what is sent during the window waits for the next one while the inbox is read in place.
-    private readonly List<Message>?[] _pending;
-    private readonly List<Message>?[] _inbox;
+    // Messages for each agent's next call; at planning the called agents' messages move, in call
+    // order, into one list for the window (_inboxes, agent i's from _inboxStart[i] on), so what is
+    // sent during the window waits for the next one while the inboxes are read in place.
+    private readonly Mailboxes _pending;
+    private readonly List<Message> _inboxes = [];
+    private readonly List<int> _inboxStart = [];
     private readonly double[] _pendingMin;
 
     // min(_next, _pendingMin) per agent, kept up to date so that a window scans one array.
@@ -41,9 +43,6 @@ public sealed class WindowCoordinator
     private readonly double[] _capLatency;
     private readonly List<int> _dueAgents = [];
     private readonly List<double> _dueBounds = [];
-
-    // Per agent called in the window planned last: whether it has messages (see PlanWindow).
-    private readonly List<bool> _dueMail = [];
 
     // MinInLatency per agent, beside the other per-agent arrays the planning scans.
     private readonly double[] _minIn;
@@ -78,8 +77,7 @@ public sealed class WindowCoordinator
         MaxEventsPerWindow = maxEventsPerWindow;
         var n = model.Agents.Count;
         _next = new double[n];
-        _pending = new List<Message>?[n];
-        _inbox = new List<Message>?[n];
+        _pending = new Mailboxes(n);
         _pendingMin = new double[n];
         _earliest = new double[n];
         Array.Fill(_next, double.PositiveInfinity);
@@ -238,7 +236,8 @@ public sealed class WindowCoordinator
     {
         _dueAgents.Clear();
         _dueBounds.Clear();
-        _dueMail.Clear();
+        _inboxes.Clear();
+        _inboxStart.Clear();
         var earliest = _earliest;
         var t = Least(earliest);
         if (!(t < _horizon))
@@ -272,22 +271,19 @@ public sealed class WindowCoordinator
         foreach (var a in _dueAgents)
         {
             // Most agents called have nothing pending (they are called for their own events): their
-            // lists stay as they are and the inbox handed out is empty (_dueMail), as touching two
-            // lists per call was a large part of planning at 13,000 agents (cache misses). Nothing
-            // is pending exactly when the least pending delivery is infinite, deliveries being finite.
-            var mail = !double.IsPositiveInfinity(_pendingMin[a]);
-            _dueMail.Add(mail);
-            if (mail)
+            // mailboxes are not read. Nothing is pending exactly when the least pending delivery is
+            // infinite, deliveries being finite.
+            _inboxStart.Add(_inboxes.Count);
+            if (!double.IsPositiveInfinity(_pendingMin[a]))
             {
-                var taken = _pending[a];
-                _pending[a] = _inbox[a];
-                _pending[a]?.Clear();
-                _inbox[a] = taken;
+                _pending.MoveTo(a, _inboxes);
                 _pendingMin[a] = double.PositiveInfinity;
             }
 
             earliest[a] = _next[a];
         }
+
+        _inboxStart.Add(_inboxes.Count);
 
         Windows++;
         Calls += _dueAgents.Count;
@@ -377,7 +373,7 @@ public sealed class WindowCoordinator
     public (int Agent, double Until) Due(int i) => (_dueAgents[i], _dueBounds[i]);
 
     /// <summary>The messages for the i-th agent called in the window planned last, valid until the next plan.</summary>
-    public ReadOnlySpan<Message> Inbox(int i) => _dueMail[i] && _inbox[_dueAgents[i]] is { } inbox ? CollectionsMarshal.AsSpan(inbox) : [];
+    public ReadOnlySpan<Message> Inbox(int i) => CollectionsMarshal.AsSpan(_inboxes)[_inboxStart[i].._inboxStart[i + 1]];
 
     /// <summary>Takes one agent's answer: its next event time, the events it processed and the messages it sent (read, not kept).</summary>
     public void Apply(int agent, double next, long events, ReadOnlySpan<Message> outbox)
@@ -388,7 +384,7 @@ public sealed class WindowCoordinator
         Messages += outbox.Length;
         foreach (ref readonly var m in outbox)
         {
-            (_pending[m.To] ??= []).Add(m);
+            _pending.Add(m);
             _pendingMin[m.To] = Math.Min(_pendingMin[m.To], m.Delivery);
             _earliest[m.To] = Math.Min(_earliest[m.To], m.Delivery);
         }
