@@ -64,6 +64,11 @@ public sealed class WindowCoordinator
     private readonly double[] _reach;
     private readonly List<int> _reached = [];
 
+    // The agents that pass the cheap test of being due (see FindCandidates), in agent order, and
+    // per agent whether it is one: only their bounds are computed, so reach is pushed to them alone.
+    private readonly List<int> _candidates = [];
+    private readonly bool[] _isCandidate;
+
     public WindowCoordinator(SimulationModel model, long maxEventsPerWindow)
         : this(model, maxEventsPerWindow, DefaultHubSize)
     {
@@ -94,6 +99,7 @@ public sealed class WindowCoordinator
         (_succStart, _succ, _succLatency) = (links.SuccStart, links.Succ, links.SuccLatency);
         _reach = new double[n];
         Array.Fill(_reach, double.PositiveInfinity);
+        _isCandidate = new bool[n];
     }
 
     private static readonly ConditionalWeakTable<SimulationModel, Links> SharedLinks = new();
@@ -256,8 +262,23 @@ public sealed class WindowCoordinator
         // bound is at most the horizon and at most (t + MinInLatency(b)) + latency for each
         // predecessor b (every term of its minimum is no larger, floating-point addition being
         // monotone), so an agent whose earliest time is at or past either is not due.
+        // Which agents are candidates depends on neither reach nor bounds, so it is settled first and
+        // reach is pushed only to them: a sender has up to DefaultHubSize receivers, of which a window
+        // considers a few (7 million pushes a Germany replication when every receiver got one).
+        FindCandidates(t);
         PushReach(t);
-        ConsiderCandidates(t);
+        foreach (var a in _candidates)
+        {
+            _isCandidate[a] = false;
+            var bound = Bound(a, t);
+            if (_earliest[a] < bound)
+            {
+                _dueAgents.Add(a);
+                _dueBounds.Add(bound);
+            }
+        }
+
+        _candidates.Clear();
         foreach (var a in _reached)
         {
             _reach[a] = double.PositiveInfinity;
@@ -291,12 +312,12 @@ public sealed class WindowCoordinator
     }
 
     /// <summary>
-    /// Adds to the window, in agent order, each agent with something due before its bound. An
-    /// agent is considered only where its earliest time e is before the horizon and not at or past
-    /// (t + _capIn) + _capLatency; that test runs four agents at a time (the same additions and
-    /// comparisons lane by lane, so the same agents), as it reads every agent every window.
+    /// Finds, in agent order, the agents that may have something due before their bound: those whose
+    /// earliest time e is before the horizon and not at or past (t + _capIn) + _capLatency (the bound
+    /// is never above that). The test runs four agents at a time (the same additions and comparisons
+    /// lane by lane, so the same agents), as it reads every agent every window.
     /// </summary>
-    private void ConsiderCandidates(double t)
+    private void FindCandidates(double t)
     {
         var earliest = _earliest;
         var n = earliest.Length;
@@ -315,7 +336,7 @@ public sealed class WindowCoordinator
                 var mask = Vector256.AndNot(Vector256.LessThan(e, horizon), Vector256.GreaterThanOrEqual(e, cap)).ExtractMostSignificantBits();
                 while (mask != 0)
                 {
-                    Consider(a + BitOperations.TrailingZeroCount(mask), t);
+                    Candidate(a + BitOperations.TrailingZeroCount(mask));
                     mask &= mask - 1;
                 }
             }
@@ -326,19 +347,15 @@ public sealed class WindowCoordinator
             var e = earliest[a];
             if (e < _horizon && !(e >= (t + _capIn[a]) + _capLatency[a]))
             {
-                Consider(a, t);
+                Candidate(a);
             }
         }
     }
 
-    private void Consider(int a, double t)
+    private void Candidate(int a)
     {
-        var bound = Bound(a, t);
-        if (_earliest[a] < bound)
-        {
-            _dueAgents.Add(a);
-            _dueBounds.Add(bound);
-        }
+        _candidates.Add(a);
+        _isCandidate[a] = true;
     }
 
     /// <summary>The least of <paramref name="values"/> (+infinity if none), four at a time: every window reads every agent's earliest time.</summary>
@@ -392,7 +409,7 @@ public sealed class WindowCoordinator
 
     /// <summary>
     /// For the agents that are not hubs and may act before anything can reach them (E(b) below
-    /// t + MinInLatency(b)), pushes E(b) + latency to every agent they send to (see Bound).
+    /// t + MinInLatency(b)), pushes E(b) + latency to every candidate they send to (see Bound).
     /// </summary>
     private void PushReach(double t)
     {
@@ -432,6 +449,11 @@ public sealed class WindowCoordinator
         for (var k = _succStart[b]; k < _succStart[b + 1]; k++)
         {
             var to = _succ[k];
+            if (!_isCandidate[to])
+            {
+                continue;
+            }
+
             var reach = e + _succLatency[k];
             if (reach < _reach[to])
             {
