@@ -32,9 +32,12 @@ public sealed class AgentGroupGrain(LocalSilo silo) : Grain, IAgentGroupGrain
         var options = trace ? spec.Options with { Trace = true } : spec.Options;
         var agents = new AgentRuntime[AgentGroups.Size(group, groups, model.Agents.Count)];
         var firsts = new double[agents.Length];
+
+        // One outbox for the group's agents: Advance copies each call's messages into the answer before the next call.
+        var outbox = new Outbox();
         for (var i = 0; i < agents.Length; i++)
         {
-            agents[i] = new AgentRuntime(model, AgentGroups.Member(group, i, groups), replication, options);
+            agents[i] = new AgentRuntime(model, AgentGroups.Member(group, i, groups), replication, options, outbox);
             firsts[i] = agents[i].Initialize();
         }
 

@@ -34,9 +34,12 @@ public sealed class InProcessEngine : ISimulationEngine
         var coordinator = new WindowCoordinator(model, spec.MaxEventsPerWindow);
         var options = trace is null ? spec.Options : spec.Options with { Trace = true };
         var merger = trace is null ? null : new TraceMerger();
+
+        // One outbox for all agents: each call's messages are routed (Apply) before the next call.
+        var shared = new Outbox();
         for (var a = 0; a < agents.Length; a++)
         {
-            agents[a] = new AgentRuntime(model, a, replication, options);
+            agents[a] = new AgentRuntime(model, a, replication, options, shared);
             coordinator.SetInitial(a, agents[a].Initialize());
         }
 

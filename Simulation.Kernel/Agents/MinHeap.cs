@@ -1,65 +1,72 @@
 namespace IsdnSim.Kernel.Agents;
 
 /// <summary>A binary min-heap on a plain array of structs; the array is allocated at the first push, as most agents of a large region have few events.</summary>
-internal sealed class MinHeap<T, TOrder>
+/// <remarks>
+/// A struct held in its owner's field (which must not be readonly, and the heap never copied), so
+/// that an agent's call reads the heap's count and array from the owner it already has, not from
+/// an object of its own: at 13,000 agents each object on a call's path is a cache miss.
+/// </remarks>
+internal struct MinHeap<T, TOrder>
     where T : struct
     where TOrder : struct, IHeapOrder<T>
 {
-    private T[] _heap = [];
+    private T[]? _heap;
 
     public int Count { get; private set; }
 
-    public double PeekTime => Count > 0 ? TOrder.Time(_heap[0]) : double.PositiveInfinity;
+    public readonly double PeekTime => Count > 0 ? TOrder.Time(_heap![0]) : double.PositiveInfinity;
 
     public void Push(in T item)
     {
-        if (Count == _heap.Length)
+        if (Count == (_heap?.Length ?? 0))
         {
-            Array.Resize(ref _heap, Math.Max(8, _heap.Length * 2));
+            Array.Resize(ref _heap, Math.Max(8, Count * 2));
         }
 
+        var heap = _heap!;
         var i = Count++;
         while (i > 0)
         {
             var parent = (i - 1) >> 1;
-            if (!TOrder.Less(item, _heap[parent]))
+            if (!TOrder.Less(item, heap[parent]))
             {
                 break;
             }
 
-            _heap[i] = _heap[parent];
+            heap[i] = heap[parent];
             i = parent;
         }
 
-        _heap[i] = item;
+        heap[i] = item;
     }
 
     public T Pop()
     {
-        var top = _heap[0];
-        var last = _heap[--Count];
+        var heap = _heap!;
+        var top = heap[0];
+        var last = heap[--Count];
         var i = 0;
         var half = Count >> 1;
         while (i < half)
         {
             var child = 2 * i + 1;
-            if (child + 1 < Count && TOrder.Less(_heap[child + 1], _heap[child]))
+            if (child + 1 < Count && TOrder.Less(heap[child + 1], heap[child]))
             {
                 child++;
             }
 
-            if (!TOrder.Less(_heap[child], last))
+            if (!TOrder.Less(heap[child], last))
             {
                 break;
             }
 
-            _heap[i] = _heap[child];
+            heap[i] = heap[child];
             i = child;
         }
 
         if (Count > 0)
         {
-            _heap[i] = last;
+            heap[i] = last;
         }
 
         return top;

@@ -26,10 +26,12 @@ public sealed class WindowCoordinator
     private readonly double _horizon;
     private readonly double[] _next;
 
-    // Messages for each agent's next call; at planning they move to _inbox (the lists swap), so
-    // what is sent during the window waits for the next one while the inbox is read in place.
-    private readonly List<Message>?[] _pending;
-    private readonly List<Message>?[] _inbox;
+    // Messages for each agent's next call; at planning the called agents' messages move, in call
+    // order, into one list for the window (_inboxes, agent i's from _inboxStart[i] on), so what is
+    // sent during the window waits for the next one while the inboxes are read in place.
+    private readonly Mailboxes _pending;
+    private readonly List<Message> _inboxes = [];
+    private readonly List<int> _inboxStart = [];
     private readonly double[] _pendingMin;
 
     // min(_next, _pendingMin) per agent, kept up to date so that a window scans one array.
@@ -41,9 +43,6 @@ public sealed class WindowCoordinator
     private readonly double[] _capLatency;
     private readonly List<int> _dueAgents = [];
     private readonly List<double> _dueBounds = [];
-
-    // Per agent called in the window planned last: whether it has messages (see PlanWindow).
-    private readonly List<bool> _dueMail = [];
 
     // MinInLatency per agent, beside the other per-agent arrays the planning scans.
     private readonly double[] _minIn;
@@ -65,6 +64,11 @@ public sealed class WindowCoordinator
     private readonly double[] _reach;
     private readonly List<int> _reached = [];
 
+    // The agents that pass the cheap test of being due (see FindCandidates), in agent order, and
+    // per agent whether it is one: only their bounds are computed, so reach is pushed to them alone.
+    private readonly List<int> _candidates = [];
+    private readonly bool[] _isCandidate;
+
     public WindowCoordinator(SimulationModel model, long maxEventsPerWindow)
         : this(model, maxEventsPerWindow, DefaultHubSize)
     {
@@ -78,8 +82,7 @@ public sealed class WindowCoordinator
         MaxEventsPerWindow = maxEventsPerWindow;
         var n = model.Agents.Count;
         _next = new double[n];
-        _pending = new List<Message>?[n];
-        _inbox = new List<Message>?[n];
+        _pending = new Mailboxes(n);
         _pendingMin = new double[n];
         _earliest = new double[n];
         Array.Fill(_next, double.PositiveInfinity);
@@ -96,6 +99,7 @@ public sealed class WindowCoordinator
         (_succStart, _succ, _succLatency) = (links.SuccStart, links.Succ, links.SuccLatency);
         _reach = new double[n];
         Array.Fill(_reach, double.PositiveInfinity);
+        _isCandidate = new bool[n];
     }
 
     private static readonly ConditionalWeakTable<SimulationModel, Links> SharedLinks = new();
@@ -238,7 +242,8 @@ public sealed class WindowCoordinator
     {
         _dueAgents.Clear();
         _dueBounds.Clear();
-        _dueMail.Clear();
+        _inboxes.Clear();
+        _inboxStart.Clear();
         var earliest = _earliest;
         var t = Least(earliest);
         if (!(t < _horizon))
@@ -257,8 +262,23 @@ public sealed class WindowCoordinator
         // bound is at most the horizon and at most (t + MinInLatency(b)) + latency for each
         // predecessor b (every term of its minimum is no larger, floating-point addition being
         // monotone), so an agent whose earliest time is at or past either is not due.
+        // Which agents are candidates depends on neither reach nor bounds, so it is settled first and
+        // reach is pushed only to them: a sender has up to DefaultHubSize receivers, of which a window
+        // considers a few (7 million pushes a Germany replication when every receiver got one).
+        FindCandidates(t);
         PushReach(t);
-        ConsiderCandidates(t);
+        foreach (var a in _candidates)
+        {
+            _isCandidate[a] = false;
+            var bound = Bound(a, t);
+            if (_earliest[a] < bound)
+            {
+                _dueAgents.Add(a);
+                _dueBounds.Add(bound);
+            }
+        }
+
+        _candidates.Clear();
         foreach (var a in _reached)
         {
             _reach[a] = double.PositiveInfinity;
@@ -272,22 +292,19 @@ public sealed class WindowCoordinator
         foreach (var a in _dueAgents)
         {
             // Most agents called have nothing pending (they are called for their own events): their
-            // lists stay as they are and the inbox handed out is empty (_dueMail), as touching two
-            // lists per call was a large part of planning at 13,000 agents (cache misses). Nothing
-            // is pending exactly when the least pending delivery is infinite, deliveries being finite.
-            var mail = !double.IsPositiveInfinity(_pendingMin[a]);
-            _dueMail.Add(mail);
-            if (mail)
+            // mailboxes are not read. Nothing is pending exactly when the least pending delivery is
+            // infinite, deliveries being finite.
+            _inboxStart.Add(_inboxes.Count);
+            if (!double.IsPositiveInfinity(_pendingMin[a]))
             {
-                var taken = _pending[a];
-                _pending[a] = _inbox[a];
-                _pending[a]?.Clear();
-                _inbox[a] = taken;
+                _pending.MoveTo(a, _inboxes);
                 _pendingMin[a] = double.PositiveInfinity;
             }
 
             earliest[a] = _next[a];
         }
+
+        _inboxStart.Add(_inboxes.Count);
 
         Windows++;
         Calls += _dueAgents.Count;
@@ -295,12 +312,12 @@ public sealed class WindowCoordinator
     }
 
     /// <summary>
-    /// Adds to the window, in agent order, each agent with something due before its bound. An
-    /// agent is considered only where its earliest time e is before the horizon and not at or past
-    /// (t + _capIn) + _capLatency; that test runs four agents at a time (the same additions and
-    /// comparisons lane by lane, so the same agents), as it reads every agent every window.
+    /// Finds, in agent order, the agents that may have something due before their bound: those whose
+    /// earliest time e is before the horizon and not at or past (t + _capIn) + _capLatency (the bound
+    /// is never above that). The test runs four agents at a time (the same additions and comparisons
+    /// lane by lane, so the same agents), as it reads every agent every window.
     /// </summary>
-    private void ConsiderCandidates(double t)
+    private void FindCandidates(double t)
     {
         var earliest = _earliest;
         var n = earliest.Length;
@@ -319,7 +336,7 @@ public sealed class WindowCoordinator
                 var mask = Vector256.AndNot(Vector256.LessThan(e, horizon), Vector256.GreaterThanOrEqual(e, cap)).ExtractMostSignificantBits();
                 while (mask != 0)
                 {
-                    Consider(a + BitOperations.TrailingZeroCount(mask), t);
+                    Candidate(a + BitOperations.TrailingZeroCount(mask));
                     mask &= mask - 1;
                 }
             }
@@ -330,19 +347,15 @@ public sealed class WindowCoordinator
             var e = earliest[a];
             if (e < _horizon && !(e >= (t + _capIn[a]) + _capLatency[a]))
             {
-                Consider(a, t);
+                Candidate(a);
             }
         }
     }
 
-    private void Consider(int a, double t)
+    private void Candidate(int a)
     {
-        var bound = Bound(a, t);
-        if (_earliest[a] < bound)
-        {
-            _dueAgents.Add(a);
-            _dueBounds.Add(bound);
-        }
+        _candidates.Add(a);
+        _isCandidate[a] = true;
     }
 
     /// <summary>The least of <paramref name="values"/> (+infinity if none), four at a time: every window reads every agent's earliest time.</summary>
@@ -377,7 +390,7 @@ public sealed class WindowCoordinator
     public (int Agent, double Until) Due(int i) => (_dueAgents[i], _dueBounds[i]);
 
     /// <summary>The messages for the i-th agent called in the window planned last, valid until the next plan.</summary>
-    public ReadOnlySpan<Message> Inbox(int i) => _dueMail[i] && _inbox[_dueAgents[i]] is { } inbox ? CollectionsMarshal.AsSpan(inbox) : [];
+    public ReadOnlySpan<Message> Inbox(int i) => CollectionsMarshal.AsSpan(_inboxes)[_inboxStart[i].._inboxStart[i + 1]];
 
     /// <summary>Takes one agent's answer: its next event time, the events it processed and the messages it sent (read, not kept).</summary>
     public void Apply(int agent, double next, long events, ReadOnlySpan<Message> outbox)
@@ -388,7 +401,7 @@ public sealed class WindowCoordinator
         Messages += outbox.Length;
         foreach (ref readonly var m in outbox)
         {
-            (_pending[m.To] ??= []).Add(m);
+            _pending.Add(m);
             _pendingMin[m.To] = Math.Min(_pendingMin[m.To], m.Delivery);
             _earliest[m.To] = Math.Min(_earliest[m.To], m.Delivery);
         }
@@ -396,7 +409,7 @@ public sealed class WindowCoordinator
 
     /// <summary>
     /// For the agents that are not hubs and may act before anything can reach them (E(b) below
-    /// t + MinInLatency(b)), pushes E(b) + latency to every agent they send to (see Bound).
+    /// t + MinInLatency(b)), pushes E(b) + latency to every candidate they send to (see Bound).
     /// </summary>
     private void PushReach(double t)
     {
@@ -436,6 +449,11 @@ public sealed class WindowCoordinator
         for (var k = _succStart[b]; k < _succStart[b + 1]; k++)
         {
             var to = _succ[k];
+            if (!_isCandidate[to])
+            {
+                continue;
+            }
+
             var reach = e + _succLatency[k];
             if (reach < _reach[to])
             {

@@ -20,9 +20,10 @@ internal sealed class AgentContext
     private int _sourceProcess = -1;
     private ulong _sourceKey;
 
-    public AgentContext(SimulationModel model, int index, int replication, AgentOptions options)
+    public AgentContext(SimulationModel model, int index, int replication, AgentOptions options, Outbox? outbox = null)
     {
         Model = model;
+        Outbox = outbox ?? new Outbox();
         Index = index;
         Self = model.Agents[index];
         Calendar = model.Calendar;
@@ -64,6 +65,9 @@ internal sealed class AgentContext
     public ulong Root { get; }
 
     public EventList Events { get; } = new();
+
+    /// <summary>Where the messages of a call wait until the engine routes them (perhaps shared with other agents).</summary>
+    public Outbox Outbox { get; }
 
     /// <summary>The trace, or null when the run is not traced.</summary>
     public TraceRecorder? Trace { get; }

@@ -5,7 +5,8 @@ namespace IsdnSim.Kernel.Agents.Mechanisms;
 /// <summary>An agent's future events, earliest first; at equal times in the order they were scheduled.</summary>
 internal sealed class EventList
 {
-    private readonly MinHeap<ScheduledEvent, EventOrder> _heap = new();
+    // A struct, in place (see MinHeap): not readonly, so that calls change this field and not a copy.
+    private MinHeap<ScheduledEvent, EventOrder> _heap;
     private long _sequence;
 
     public double PeekTime => _heap.PeekTime;

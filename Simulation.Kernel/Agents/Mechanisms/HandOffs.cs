@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using IsdnSim.Kernel.Agents.Messages;
 using IsdnSim.Kernel.Model;
 using IsdnSim.Kernel.Tracing;
@@ -8,16 +7,15 @@ namespace IsdnSim.Kernel.Agents.Mechanisms;
 /// <summary>
 /// Hand-offs between agents: a message arrives after the latency between the two, counts as a
 /// hand-off of the project, and (after the warm-up) of the pair of levels it crosses. Messages
-/// wait in the outbox until the window ends.
+/// wait in the outbox (perhaps shared with other agents, see <see cref="Outbox"/>) until the call ends.
 /// </summary>
 internal sealed class HandOffs(AgentContext agent)
 {
-    private readonly List<Message> _outbox = [];
+    private readonly Outbox _outbox = agent.Outbox;
 
     /// <summary>Hand-offs sent after the warm-up, by (from level, to level) as a flat matrix.</summary>
     private readonly long[] _sent = new long[SimulationModel.Levels.Length * SimulationModel.Levels.Length];
     private long _sequence;
-    private bool _lent;
 
     // The receiver of the last message sent, its latency and its cell in _sent: an agent sends
     // most of its messages to the same few agents (its district, its operator), and the latency
@@ -51,20 +49,9 @@ internal sealed class HandOffs(AgentContext agent)
     /// <summary>The project as it arrives: the time on the way counts as hand-off.</summary>
     public static ProjectToken Received(in Message m) => m.Project.Accrue(PathPart.Handoff, m.Delivery - m.Sent);
 
-    /// <summary>The messages sent since the last call, to be routed before the agent's next call (<see cref="ClearLent"/>).</summary>
-    public ReadOnlySpan<Message> LendOutbox()
-    {
-        _lent = true;
-        return CollectionsMarshal.AsSpan(_outbox);
-    }
+    /// <summary>The messages sent during this call, to be routed before the next call of an agent sharing the outbox (<see cref="ClearLent"/>).</summary>
+    public ReadOnlySpan<Message> LendOutbox() => _outbox.Lend();
 
     /// <summary>Forgets the messages lent by <see cref="LendOutbox"/>: they have been routed.</summary>
-    public void ClearLent()
-    {
-        if (_lent)
-        {
-            _outbox.Clear();
-            _lent = false;
-        }
-    }
+    public void ClearLent() => _outbox.ClearLent();
 }

@@ -23,14 +23,19 @@ public sealed class AgentRuntime
     // each (a large region's agents are not in cache when called).
     private readonly EventList _events;
     private readonly HandOffs _handOffs;
-    private readonly MinHeap<Message, MessageOrder> _messages = new();
+    // A struct, in place (see MinHeap): not readonly, so that calls change this field and not a copy.
+    private MinHeap<Message, MessageOrder> _messages;
     private long _eventsProcessed;
     private double _final; // everything before this time has been processed and can no longer change
 
-    public AgentRuntime(SimulationModel model, int index, int replication, AgentOptions? options = null)
+    /// <param name="outbox">
+    /// Shared by agents that are called one after another on one thread, where the engine takes each
+    /// agent's messages before it calls the next; a new one of its own when null.
+    /// </param>
+    public AgentRuntime(SimulationModel model, int index, int replication, AgentOptions? options = null, Outbox? outbox = null)
     {
         Index = index;
-        _agent = new AgentContext(model, index, replication, options ?? AgentOptions.Default);
+        _agent = new AgentContext(model, index, replication, options ?? AgentOptions.Default, outbox);
         _events = _agent.Events;
         _handOffs = _agent.HandOffs;
     }
@@ -43,6 +48,12 @@ public sealed class AgentRuntime
         _agent.Demand.Start();
         _agent.Absences.Start();
 
+        // A shared outbox holds only the messages of the agent called last: starting must send nothing.
+        if (!_agent.Outbox.IsEmpty)
+        {
+            throw new InvalidOperationException($"Agent {Index} sent a message before its first call.");
+        }
+
         // Posts that start away are traced at time 0: such an agent takes part in the first window,
         // which hands its trace over before anything later is written.
         return _agent.Trace is { HasEvents: true } ? Math.Min(NextTime, 0) : NextTime;
@@ -54,8 +65,8 @@ public sealed class AgentRuntime
     /// Takes the window's incoming messages and processes everything strictly before
     /// <paramref name="until"/>, or stops after <paramref name="maxEvents"/> events so that one call
     /// stays short. Returns the events processed; the messages sent are lent in
-    /// <paramref name="outbox"/> (valid until the agent's next call, so they are routed or copied
-    /// before it) and the trace is left for <see cref="DrainTrace"/>.
+    /// <paramref name="outbox"/> (valid until the next call of this agent or of another that shares
+    /// its outbox, so they are routed or copied before it) and the trace is left for <see cref="DrainTrace"/>.
     /// </summary>
     public long Advance(double until, ReadOnlySpan<Message> inbox, long maxEvents, out double next, out ReadOnlySpan<Message> outbox)
     {

@@ -1,0 +1,37 @@
+using System.Runtime.InteropServices;
+
+namespace IsdnSim.Kernel.Agents;
+
+/// <summary>
+/// The messages an agent sent during its latest call, lent to the engine after the call. Agents
+/// called one after another on one thread may share one (each engine copies or routes an agent's
+/// messages before it calls the next agent): a large region's agents then write into one list
+/// that stays in cache, not each into a list of its own that grows and is cold when called.
+/// </summary>
+public sealed class Outbox
+{
+    private readonly List<Message> _messages = [];
+    private bool _lent;
+
+    internal void Add(in Message m) => _messages.Add(m);
+
+    /// <summary>The messages sent since the last <see cref="ClearLent"/>, valid until it.</summary>
+    internal ReadOnlySpan<Message> Lend()
+    {
+        _lent = true;
+        return CollectionsMarshal.AsSpan(_messages);
+    }
+
+    /// <summary>Forgets the messages lent by <see cref="Lend"/>: they have been routed.</summary>
+    internal void ClearLent()
+    {
+        if (_lent)
+        {
+            _messages.Clear();
+            _lent = false;
+        }
+    }
+
+    /// <summary>Whether nothing has been sent since the last <see cref="ClearLent"/>.</summary>
+    internal bool IsEmpty => _messages.Count == 0;
+}
