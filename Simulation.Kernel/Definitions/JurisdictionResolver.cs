@@ -68,7 +68,7 @@ public sealed class JurisdictionResolver
     public Resolution Resolve(string municipality, string role) =>
         _agentIndex.TryGetValue(municipality, out var agent) && _roleIndex.TryGetValue(role, out var r)
             ? Resolve(agent, r)
-            : ResolveUncached(municipality, role);
+            : ResolveUncached(municipality, role, AgentIndex(municipality), RoleIndex(role));
 
     /// <summary>
     /// As <see cref="Resolve(string, string)"/> for the agent at <paramref name="agent"/> in the list
@@ -79,7 +79,7 @@ public sealed class JurisdictionResolver
     public Resolution Resolve(int agent, int role)
     {
         var row = _resolved[agent] ??= new Resolution?[_ruleList.Count];
-        return row[role] ??= ResolveUncached(_agentList[agent].Id, _ruleList[role].Role);
+        return row[role] ??= ResolveUncached(_agentList[agent].Id, _ruleList[role].Role, agent, role);
     }
 
     /// <summary>Where the agent <paramref name="id"/> is in the list the resolver was made with, or -1.</summary>
@@ -88,7 +88,13 @@ public sealed class JurisdictionResolver
     /// <summary>Where the rule for <paramref name="role"/> is in the list the resolver was made with, or -1 for a role without one.</summary>
     public int RoleIndex(string role) => _roleIndex.GetValueOrDefault(role, -1);
 
-    private Resolution ResolveUncached(string municipality, string role)
+    /// <remarks>
+    /// <paramref name="m"/> and <paramref name="r"/> are the municipality's and the role's indexes
+    /// (-1 for a name that is none): the holder is then found by index too (its ancestors, the
+    /// agent found below them), and its answer looked up without hashing its id (the checks of a
+    /// file and of each variant ask this for every municipality, step and role afresh).
+    /// </remarks>
+    private Resolution ResolveUncached(string municipality, string role, int m, int r)
     {
         if (!_rules.TryGetValue(role, out var rule))
         {
@@ -96,6 +102,7 @@ public sealed class JurisdictionResolver
         }
 
         string holderId;
+        var h = -1; // the holder's index where found by index, else -1 (then looked up by its id)
         if (rule.Overrides.TryGetValue(municipality, out var overridden))
         {
             holderId = overridden;
@@ -105,41 +112,40 @@ public sealed class JurisdictionResolver
             switch (rule.Holder.Kind)
             {
                 case HolderKind.Self:
-                    holderId = municipality;
+                    (holderId, h) = (municipality, m);
                     break;
                 case HolderKind.Administration:
                     // Amtsangehörige Gemeinden are administered by their Amt, amtsfreie by themselves.
-                    holderId = FirstAbove(municipality, HolderKind.Amt)?.Id ?? municipality;
+                    var amt = FirstAbove(m, HolderKind.Amt);
+                    (holderId, h) = amt >= 0 ? (_agentList[amt].Id, amt) : (municipality, m);
                     break;
                 case HolderKind.Nearest:
                     var kind = rule.Holder.NearestKind;
-                    AgentDefinition? nearest = null;
-                    var r = _roleIndex[role];
-                    foreach (var a in _agentIndex.TryGetValue(municipality, out var m) ? AncestorIndexes(m) : [])
+                    foreach (var a in m >= 0 ? AncestorIndexes(m) : [])
                     {
-                        if ((nearest = NearestBelow(a, r, kind)) is not null)
+                        if ((h = NearestBelow(a, r, kind)) >= 0)
                         {
                             break;
                         }
                     }
 
-                    if (nearest is null)
+                    if (h < 0)
                     {
                         var what = kind is { } k ? $"{AgentKinds.Name(k)} holding '{role}'" : $"agent holding '{role}'";
                         return Resolution.Fail($"role '{role}' is held by the nearest {what}, but there is none in the tree above or beside '{municipality}'");
                     }
 
-                    holderId = nearest.Id;
+                    holderId = _agentList[h].Id;
                     break;
                 case HolderKind.Amt or HolderKind.District or HolderKind.State:
-                    var above = FirstAbove(municipality, rule.Holder.Kind);
-                    if (above is null)
+                    h = FirstAbove(m, rule.Holder.Kind);
+                    if (h < 0)
                     {
                         var word = HolderWords.Name(rule.Holder.Kind);
                         return Resolution.Fail($"role '{role}' is held by the {word} of each municipality, but '{municipality}' has no {word} among its parents");
                     }
 
-                    holderId = above.Id;
+                    holderId = _agentList[h].Id;
                     break;
                 default:
                     holderId = rule.Holder.AgentId!;
@@ -147,7 +153,7 @@ public sealed class JurisdictionResolver
             }
         }
 
-        if (Held(holderId, role) is { } held)
+        if ((h >= 0 ? Held(h, r) : Held(holderId, role)) is { } held)
         {
             return held;
         }
@@ -159,33 +165,47 @@ public sealed class JurisdictionResolver
     private Resolution? Held(string holderId, string role)
     {
         var holder = _agents[holderId];
-        if (!_agentIndex.TryGetValue(holderId, out var h) || !_roleIndex.TryGetValue(role, out var r))
-        {
-            return HeldUncached(holder, role);
-        }
+        return _agentIndex.TryGetValue(holderId, out var h) && _roleIndex.TryGetValue(role, out var r)
+            ? Held(h, r)
+            : HeldUncached(holder, role);
+    }
 
+    /// <summary><see cref="Held(string, string)"/> by the holder's and the role's index.</summary>
+    private Resolution? Held(int h, int r)
+    {
         var row = _held[h] ??= new Resolution?[_ruleList.Count];
-        var held = row[r] ??= HeldUncached(holder, role) ?? NoAgency;
+        var held = row[r] ??= HeldUncached(_agentList[h], _ruleList[r].Role) ?? NoAgency;
         return ReferenceEquals(held, NoAgency) ? null : held;
     }
 
-    private static Resolution? HeldUncached(AgentDefinition holder, string role) =>
-        holder.Agencies.FirstOrDefault(a => a.Roles.Contains(role)) is { } agency ? new Resolution(holder, agency, null) : null;
+    private static Resolution? HeldUncached(AgentDefinition holder, string role)
+    {
+        // By index: an interface's enumerator would be an allocation per agent asked.
+        for (var i = 0; i < holder.Agencies.Count; i++)
+        {
+            if (holder.Agencies[i].Roles.Contains(role))
+            {
+                return new Resolution(holder, holder.Agencies[i], null);
+            }
+        }
 
-    /// <summary>The agent holding <paramref name="role"/> closest below <paramref name="top"/> (or <paramref name="top"/> itself), breadth first, in file order.</summary>
+        return null;
+    }
+
+    /// <summary>The index of the agent holding role <paramref name="r"/> closest below <paramref name="t"/> (or <paramref name="t"/> itself), breadth first, in file order; -1 for none.</summary>
     /// <remarks>
     /// Kept by (top, role) in an array: a role's rule fixes the kind asked for. The search goes by
     /// agent index (children, seen, relevant): every check of a file and of each variant searches
     /// again, and a search by name hashed each child's id twice.
     /// </remarks>
-    private AgentDefinition? NearestBelow(int t, int r, AgentKind? kind)
+    private int NearestBelow(int t, int r, AgentKind? kind)
     {
         // The index of the agent found plus one, or NotFound; 0 until searched.
         const int NotFound = -1;
         var row = _nearestBelow[t] ??= new int[_ruleList.Count];
         if (row[r] != 0)
         {
-            return row[r] == NotFound ? null : _agentList[row[r] - 1];
+            return row[r] == NotFound ? -1 : row[r] - 1;
         }
 
         // Only subtrees that hold the role somewhere are searched (most municipalities hold it
@@ -225,7 +245,7 @@ public sealed class JurisdictionResolver
         }
 
         row[r] = found < 0 ? NotFound : found + 1;
-        return found < 0 ? null : _agentList[found];
+        return found;
     }
 
     /// <summary>Every agent with an agent of <paramref name="kind"/> holding <paramref name="role"/> at or below it, by agent index.</summary>
@@ -262,21 +282,32 @@ public sealed class JurisdictionResolver
         return [.. children.Select(c => c is null ? [] : c.ToArray())];
     }
 
-    /// <summary>The first of the agent and its parents that acts as <paramref name="holder"/> (a loop, not LINQ: asked for every municipality and role of every check).</summary>
-    private AgentDefinition? FirstAbove(string municipality, HolderKind holder)
+    /// <summary>The index of the first of the agent at <paramref name="m"/> and its parents that acts as <paramref name="holder"/>, -1 for none or for no agent (a loop, not LINQ: asked for every municipality and role of every check).</summary>
+    private int FirstAbove(int m, HolderKind holder)
     {
-        foreach (var a in Ancestors(municipality))
+        foreach (var a in m >= 0 ? AncestorIndexes(m) : [])
         {
-            if (ActsAs(holder, a.Kind))
+            if (ActsAs(holder, _agentList[a].Kind))
             {
                 return a;
             }
         }
 
-        return null;
+        return -1;
     }
 
-    private static bool Holds(AgentDefinition agent, string role) => agent.Agencies.Any(g => g.Roles.Contains(role));
+    private static bool Holds(AgentDefinition agent, string role)
+    {
+        for (var i = 0; i < agent.Agencies.Count; i++)
+        {
+            if (agent.Agencies[i].Roles.Contains(role))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Whether an agent of <paramref name="kind"/> is the holder an amt, district or state rule looks for (an independent city is its own district).</summary>
     private static bool ActsAs(HolderKind holder, AgentKind kind) => holder switch

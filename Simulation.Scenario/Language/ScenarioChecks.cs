@@ -116,9 +116,12 @@ public static class ScenarioChecks
 
             foreach (var agent in scenario.Agents)
             {
-                foreach (var agency in agent.Agencies.Where(g => !g.IsCouncil && g.Cost is null))
+                for (var i = 0; i < agent.Agencies.Count; i++)
                 {
-                    problems.Add((agency.Position, $"agency '{agency.Id}' of '{agent.Id}' has no pay group, so its posts cannot be costed"));
+                    if (agent.Agencies[i] is { IsCouncil: false, Cost: null } agency)
+                    {
+                        problems.Add((agency.Position, $"agency '{agency.Id}' of '{agent.Id}' has no pay group, so its posts cannot be costed"));
+                    }
                 }
             }
         }
@@ -129,11 +132,23 @@ public static class ScenarioChecks
         // A committee (an agency listing a role council steps name as their committee) meets in
         // session and prepares nothing but what its council decides; a variant may pool agencies.
         var committeeRoles = scenario.CommitteeRoles();
+        if (committeeRoles.Count == 0)
+        {
+            return;
+        }
+
         foreach (var agent in scenario.Agents)
         {
-            foreach (var agency in agent.Agencies.Where(g => g.Roles.Any(committeeRoles.Contains)))
+            // By index, and the committee role found once: a query per agent allocated an
+            // iterator and a delegate for each of the 13,000 agents of every check.
+            for (var i = 0; i < agent.Agencies.Count; i++)
             {
-                var committee = agency.Roles.First(committeeRoles.Contains);
+                var agency = agent.Agencies[i];
+                if (FirstCommitteeRole(agency.Roles, committeeRoles) is not { } committee)
+                {
+                    continue;
+                }
+
                 if (!agency.IsCouncil)
                 {
                     problems.Add((agency.Position, $"agency '{agency.Id}' of '{agent.Id}' lists committee role '{committee}', but has no sessions; a committee meets in session"));
@@ -144,6 +159,19 @@ public static class ScenarioChecks
                 }
             }
         }
+    }
+
+    private static string? FirstCommitteeRole(IReadOnlyList<string> roles, IReadOnlySet<string> committeeRoles)
+    {
+        for (var i = 0; i < roles.Count; i++)
+        {
+            if (committeeRoles.Contains(roles[i]))
+            {
+                return roles[i];
+            }
+        }
+
+        return null;
     }
 
     private static void CheckRoles(ScenarioDefinition scenario, Dictionary<string, ProcessDefinition> processes,
@@ -167,20 +195,40 @@ public static class ScenarioChecks
             return k;
         }
 
-        var segmentChecked = new HashSet<(string Process, string Holder)>();
-        var districtsChecked = new HashSet<(string Process, string District)>();
-        foreach (var (owner, process) in needed.Distinct())
+        // Pairs of a process and an agent by their indexes (a process's id is unique, so is the
+        // process object; an agent's index is found through the resolver's ordinal dictionary):
+        // a set of pairs of strings hashed both strings with the randomised default hash, for
+        // every municipality, process and segment holder of every check.
+        var processIndex = new Dictionary<ProcessDefinition, int>(ReferenceEqualityComparer.Instance);
+        foreach (var p in processes.Values)
         {
-            (string Id, int Index)[] ownerOnly = [(owner, resolver.AgentIndex(owner))];
-            (string Id, int Index)[] segmentOwners = process.Segments > 0 ? [.. SegmentHolders(owner, process).Select(h => (h, resolver.AgentIndex(h)))] : ownerOnly;
-            foreach (var step in process.Steps)
+            processIndex.Add(p, processIndex.Count);
+        }
+
+        var segmentChecked = new PairSet();
+        var districtsChecked = new HashSet<(string Process, string District)>();
+        var distinct = new PairSet();
+        foreach (var (owner, process) in needed)
+        {
+            var ownerIndex = resolver.AgentIndex(owner);
+            if (!distinct.Add(processIndex[process], owner, ownerIndex))
             {
+                continue;
+            }
+
+            (string Id, int Index)[] ownerOnly = [(owner, ownerIndex)];
+            (string Id, int Index)[] segmentOwners = process.Segments > 0 ? SegmentHolders(owner, ownerIndex, process) : ownerOnly;
+            // Loops by index: an interface's enumerator is an allocation, and these run for every
+            // municipality and process of every check.
+            for (var s = 0; s < process.Steps.Count; s++)
+            {
+                var step = process.Steps[s];
                 foreach (var holderOwner in step.PerSegment ? segmentOwners : ownerOnly)
                 {
                     CheckRole(step.Role, step, holderOwner, needCouncil: step.Kind == StepKind.Council, "");
-                    foreach (var consulted in step.Consult)
+                    for (var c = 0; c < step.Consult.Count; c++)
                     {
-                        CheckRole(consulted, step, holderOwner, needCouncil: false, " (consulted)");
+                        CheckRole(step.Consult[c], step, holderOwner, needCouncil: false, " (consulted)");
                     }
 
                     if (step.Support is { } support)
@@ -190,20 +238,28 @@ public static class ScenarioChecks
                 }
             }
 
-            List<string> SegmentHolders(string owner, ProcessDefinition process)
+            (string Id, int Index)[] SegmentHolders(string owner, int ownerIndex, ProcessDefinition process)
             {
-                var holders = new List<string>();
-                if (segmentChecked.Add((process.Id, owner)))
+                var p = processIndex[process];
+                var holders = new List<(string, int)>();
+                if (segmentChecked.Add(p, owner, ownerIndex))
                 {
-                    holders.Add(owner);
+                    holders.Add((owner, ownerIndex));
                 }
 
                 if (routes.Value.CrossableDistrict(owner) is { } district && districtsChecked.Add((process.Id, district)))
                 {
-                    holders.AddRange(routes.Value.Members(district).Select(m => m.Id).Where(m => segmentChecked.Add((process.Id, m))));
+                    foreach (var member in routes.Value.Members(district))
+                    {
+                        var index = resolver.AgentIndex(member.Id);
+                        if (segmentChecked.Add(p, member.Id, index))
+                        {
+                            holders.Add((member.Id, index));
+                        }
+                    }
                 }
 
-                return holders;
+                return [.. holders];
             }
 
             // By index where both are known: asked for every step of every process of every municipality.
@@ -213,7 +269,7 @@ public static class ScenarioChecks
                 var r = holderOwner.Index >= 0 && k >= 0 ? resolver.Resolve(holderOwner.Index, k) : resolver.Resolve(holderOwner.Id, role);
                 if (!r.Ok)
                 {
-                    var rule = scenario.Jurisdiction.FirstOrDefault(j => j.Role == role);
+                    var rule = RuleOf(scenario, role);
                     if (reported.Add(r.HolderId is { } h ? $"{role}@{h}" : r.Problem!))
                     {
                         problems.Add((rule?.Position ?? step.Position, r.Problem + $" (needed by step '{step.Id}' of process '{process.Id}'{what})"));
@@ -230,5 +286,27 @@ public static class ScenarioChecks
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// The jurisdiction rule for <paramref name="role"/>, if any: a method of its own, since a
+    /// lambda capturing the role inside the check of a role would be an allocation at every call.
+    /// </summary>
+    private static JurisdictionRule? RuleOf(ScenarioDefinition scenario, string role) =>
+        scenario.Jurisdiction.FirstOrDefault(j => j.Role == role);
+
+    /// <summary>
+    /// A set of (process, agent) pairs: by the agent's index where it has one, as one number;
+    /// by its id otherwise (a name that is no agent), so that the set holds what a set of the
+    /// pairs of ids would.
+    /// </summary>
+    private sealed class PairSet
+    {
+        private readonly HashSet<long> _byIndex = [];
+        private readonly HashSet<(int, string)> _byId = [];
+
+        /// <summary>Adds the pair; false if it was there.</summary>
+        public bool Add(int process, string agent, int agentIndex) =>
+            agentIndex >= 0 ? _byIndex.Add(((long)process << 32) | (uint)agentIndex) : _byId.Add((process, agent));
     }
 }

@@ -143,8 +143,28 @@ public static class ScenarioLoader
         return stream;
     }
 
-    private static bool IsBlank(string text) =>
-        text.Split('\n').All(line => line.Trim().Length == 0 || line.TrimStart().StartsWith('#') || line.Trim() == "---");
+    /// <summary>Whether every line (split at '\n') is blank, a comment or "---"; line by line as spans, stopping at the first that is not (a split of the whole text made a string of every line first).</summary>
+    private static bool IsBlank(string text)
+    {
+        for (var from = 0; from <= text.Length;)
+        {
+            var end = text.IndexOf('\n', from);
+            var line = text.AsSpan(from, (end < 0 ? text.Length : end) - from).Trim();
+            if (line.Length > 0 && line[0] != '#' && !line.SequenceEqual("---"))
+            {
+                return false;
+            }
+
+            if (end < 0)
+            {
+                break;
+            }
+
+            from = end + 1;
+        }
+
+        return true;
+    }
 
     private static string CleanYamlMessage(YamlException e)
     {

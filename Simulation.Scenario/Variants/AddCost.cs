@@ -66,7 +66,10 @@ public sealed record AddCost(YearlyCostDefinition Item, string? Agent, string? R
             }
         }
 
-        foreach (var item in added.Where(i => costs.Items.Any(existing => existing.Id == i.Id)))
+        // The ids in a set: an item for every holder of a role (every building authority of Germany)
+        // against the items already there was a search of the whole list per item.
+        var existing = costs.Items.Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var item in added.Where(i => existing.Contains(i.Id)))
         {
             throw Fail(this, variant, $"add_cost: there is a cost item '{item.Id}' already; give this one another id");
         }

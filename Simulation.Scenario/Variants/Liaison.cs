@@ -25,19 +25,32 @@ public sealed record Liaison(string Agent, int Priority, CalendarDays? Response,
 
     public override ScenarioDefinition Apply(ScenarioDefinition s, VariantDefinition variant)
     {
-        var agent = FindAgent(s, Agent, this, variant);
-        if (!agent.Agencies.Any(g => !g.IsCouncil))
+        // One pass that finds the agent and changes it (Germany's variants name 32 liaisons, each
+        // over all 13,000 agents); the failures are those of a search first, as before.
+        var agents = new AgentDefinition[s.Agents.Count];
+        AgentDefinition? agent = null;
+        for (var i = 0; i < agents.Length; i++)
+        {
+            var a = s.Agents[i];
+            if (a.Id != Agent)
+            {
+                agents[i] = a;
+                continue;
+            }
+
+            agent ??= a;
+            agents[i] = a with
+            {
+                Agencies = [.. a.Agencies.Select(g => g.IsCouncil ? g : g with { PriorityQueue = true, ProjectPriority = Priority })],
+            };
+        }
+
+        if (!Found(agent, Agent, this, variant).Agencies.Any(g => !g.IsCouncil))
         {
             throw Fail(this, variant, $"liaison: '{Agent}' has no agency with staff");
         }
 
-        var result = s with
-        {
-            Agents = [.. s.Agents.Select(a => a.Id != Agent ? a : a with
-            {
-                Agencies = [.. a.Agencies.Select(g => g.IsCouncil ? g : g with { PriorityQueue = true, ProjectPriority = Priority })],
-            })],
-        };
+        var result = s with { Agents = agents };
         return Response is { } r ? AddHandoffRule(result, Levels.Name(Level.Municipal), Agent, r, Position, variant) : result;
     }
 }
