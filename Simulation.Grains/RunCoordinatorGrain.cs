@@ -20,6 +20,7 @@ public sealed class RunCoordinatorGrain(LocalSilo silo, IOptions<AgentGroupOptio
     private SimulationModel? _model;
     private WindowCoordinator? _coordinator;
     private IAgentGroupGrain[] _groups = [];
+    private IAgentGroupGrain? _alone;
     private GroupWindow[] _windows = [];
     private GroupAnswer[] _answers = [];
     private int[] _answered = [];
@@ -39,7 +40,6 @@ public sealed class RunCoordinatorGrain(LocalSilo silo, IOptions<AgentGroupOptio
         _spec = spec;
         _model = model;
         var specKey = spec.Key;
-        _coordinator = new WindowCoordinator(model, spec.MaxEventsPerWindow);
         var key = this.GetPrimaryKeyString();
 
         // The groups live on this silo (ReplicationPlacement), so its cores are the ones they share.
@@ -48,11 +48,18 @@ public sealed class RunCoordinatorGrain(LocalSilo silo, IOptions<AgentGroupOptio
         _windows = [.. Enumerable.Range(0, groups).Select(_ => new GroupWindow())];
         (_answers, _answered) = (new GroupAnswer[groups], new int[groups]);
         var firsts = await Task.WhenAll(_groups.Select((group, g) => group.Initialize(specKey, replication, g, groups, trace)));
-        for (var g = 0; g < groups; g++)
+
+        // A single group plans and runs its windows itself (SoleGroupRun): one call per slice instead of one per window.
+        _alone = groups == 1 ? _groups[0] : null;
+        if (_alone is null)
         {
-            for (var i = 0; i < firsts[g].Value.Length; i++)
+            _coordinator = new WindowCoordinator(model, spec.MaxEventsPerWindow);
+            for (var g = 0; g < groups; g++)
             {
-                _coordinator.SetInitial(AgentGroups.Member(g, i, groups), firsts[g].Value[i]);
+                for (var i = 0; i < firsts[g].Value.Length; i++)
+                {
+                    _coordinator.SetInitial(AgentGroups.Member(g, i, groups), firsts[g].Value[i]);
+                }
             }
         }
 
@@ -64,6 +71,11 @@ public sealed class RunCoordinatorGrain(LocalSilo silo, IOptions<AgentGroupOptio
 
     public async Task<CoordinatorProgress> Advance(TimeSpan budget)
     {
+        if (_alone is { } group)
+        {
+            return await group.AdvanceAlone(budget);
+        }
+
         var coordinator = _coordinator ?? throw Lost("was not started");
         var clock = Stopwatch.StartNew();
         var trace = new List<TraceEvent>();
@@ -153,7 +165,7 @@ public sealed class RunCoordinatorGrain(LocalSilo silo, IOptions<AgentGroupOptio
     public async Task Release()
     {
         await Task.WhenAll(_groups.Select(g => g.Release()));
-        _groups = [];
+        (_groups, _alone) = ([], null);
         (_windows, _answers) = ([], []);
         _coordinator = null;
         DeactivateOnIdle();
