@@ -47,18 +47,18 @@ public sealed class OrleansConnection : IAsyncDisposable
     public int Silos => Watch?.SilosAtStart ?? 1;
 
     /// <summary>
-    /// Starts a silo in this process, bound to loopback on free ports so several runs can share a
-    /// machine. With <paramref name="activityPropagation"/>, grain calls carry the caller's
+    /// Starts a silo in this process, bound to loopback on a free port so several runs can share a
+    /// machine, and without a gateway (port 0): its only client is the engine beside it, whose
+    /// calls go straight to the silo, so listening for clients elsewhere was start-up work for nothing. With <paramref name="activityPropagation"/>, grain calls carry the caller's
     /// activity, so Orleans' spans of one call chain form one trace.
     /// </summary>
     public static async Task<OrleansConnection> StartEmbeddedAsync(CancellationToken cancellationToken, bool activityPropagation = false)
     {
         var builder = CreateBuilder();
         var siloPort = FreeLoopbackPort();
-        var gatewayPort = FreeLoopbackPort();
         builder.UseOrleans(silo =>
         {
-            silo.UseLocalhostClustering(siloPort, gatewayPort)
+            silo.UseLocalhostClustering(siloPort, gatewayPort: 0)
                 .Configure<ClusterOptions>(o =>
                 {
                     o.ClusterId = ClusterId + "-embedded";
@@ -73,6 +73,7 @@ public sealed class OrleansConnection : IAsyncDisposable
         var host = builder.Build();
         PhaseTimings.Mark("silo host built");
         await StartOrStopAsync(host, cancellationToken);
+        PhaseTimings.Mark("silo started");
         return new OrleansConnection(host, "embedded silo", null, embedded: true);
     }
 
