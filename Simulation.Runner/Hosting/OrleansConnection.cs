@@ -43,6 +43,9 @@ public sealed class OrleansConnection : IAsyncDisposable
     /// <summary>For a cluster: which silos are active, so replications on a silo that leaves run again elsewhere; null for the embedded silo.</summary>
     public ClusterWatch? Watch { get; }
 
+    /// <summary>True for the silo in this process, false for a connection to a cluster.</summary>
+    public bool Embedded => _embedded;
+
     /// <summary>Silos when the connection was made (the embedded silo: 1): recorded before any simulation, so a membership store lost later cannot take it away.</summary>
     public int Silos => Watch?.SilosAtStart ?? 1;
 
