@@ -65,7 +65,7 @@ public sealed class AgentGroupGrain(LocalSilo silo) : Grain, IAgentGroupGrain
     }
 
     public Task<CoordinatorProgress> AdvanceAlone(TimeSpan budget) =>
-        Task.FromResult((_alone ?? throw Lost("was not initialised as its replication's only group")).Advance(budget));
+        (_alone ?? throw Lost("was not initialised as its replication's only group")).AdvanceAsync(budget).AsTask();
 
     public Task<Immutable<AgentClosing[]>> Close(double horizon)
     {

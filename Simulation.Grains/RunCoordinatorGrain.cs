@@ -1,10 +1,7 @@
-using System.Diagnostics;
 using IsdnSim.Analysis.Engine;
 using IsdnSim.Grains.Hosting;
 using IsdnSim.Grains.Windows;
 using IsdnSim.Kernel.Agents;
-using IsdnSim.Kernel.Model;
-using IsdnSim.Kernel.Tracing;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 
@@ -17,15 +14,12 @@ public sealed class RunCoordinatorGrain(LocalSilo silo, IOptions<AgentGroupOptio
     private readonly List<Task<Immutable<GroupAnswer>>> _calls = [];
     private readonly List<int> _called = [];
     private RunSpec? _spec;
-    private SimulationModel? _model;
-    private WindowCoordinator? _coordinator;
+    private WindowSlices? _slices;
     private IAgentGroupGrain[] _groups = [];
     private IAgentGroupGrain? _alone;
     private GroupWindow[] _windows = [];
     private GroupAnswer[] _answers = [];
     private int[] _answered = [];
-    private bool _done;
-    private TraceMerger? _trace;
 
     /// <summary>The grain key of one agent group of one coordinator's run.</summary>
     public static string GroupKey(string coordinatorKey, int group) => $"{coordinatorKey}/{group}";
@@ -35,10 +29,8 @@ public sealed class RunCoordinatorGrain(LocalSilo silo, IOptions<AgentGroupOptio
 
     public async Task<RunStarted> Start(Immutable<RunSpec> runSpec, int replication, bool trace)
     {
-        _trace = trace ? new TraceMerger() : null;
         var (spec, model) = await silo.Models.GetAsync(runSpec.Value);
         _spec = spec;
-        _model = model;
         var specKey = spec.Key;
         var key = this.GetPrimaryKeyString();
 
@@ -53,14 +45,16 @@ public sealed class RunCoordinatorGrain(LocalSilo silo, IOptions<AgentGroupOptio
         _alone = groups == 1 ? _groups[0] : null;
         if (_alone is null)
         {
-            _coordinator = new WindowCoordinator(model, spec.MaxEventsPerWindow);
+            var coordinator = new WindowCoordinator(model, spec.MaxEventsPerWindow);
             for (var g = 0; g < groups; g++)
             {
                 for (var i = 0; i < firsts[g].Value.Length; i++)
                 {
-                    _coordinator.SetInitial(AgentGroups.Member(g, i, groups), firsts[g].Value[i]);
+                    coordinator.SetInitial(AgentGroups.Member(g, i, groups), firsts[g].Value[i]);
                 }
             }
+
+            _slices = new WindowSlices(coordinator, model.Horizon.Days, trace);
         }
 
         return new RunStarted(model.Agents.Count, groups, GrainContext.Address.SiloAddress!);
@@ -76,32 +70,8 @@ public sealed class RunCoordinatorGrain(LocalSilo silo, IOptions<AgentGroupOptio
             return await group.AdvanceAlone(budget);
         }
 
-        var coordinator = _coordinator ?? throw Lost("was not started");
-        var clock = Stopwatch.StartNew();
-        var trace = new List<TraceEvent>();
-        while (!_done && clock.Elapsed < budget)
-        {
-            if (!coordinator.PlanWindow())
-            {
-                _done = true;
-                break;
-            }
-
-            // Nothing can happen before the window's start any more: what came before it is final.
-            if (_trace is not null)
-            {
-                trace.AddRange(_trace.Before(coordinator.Now));
-            }
-
-            await AdvanceWindowAsync(coordinator);
-        }
-
-        if (_done && _trace is not null)
-        {
-            trace.AddRange(_trace.Before(double.PositiveInfinity));
-        }
-
-        return new CoordinatorProgress(coordinator.Now, _model!.Horizon.Days, coordinator.Events, coordinator.Windows, _done, [.. trace]);
+        var slices = _slices ?? throw Lost("was not started");
+        return await slices.AdvanceAsync(budget, coordinator => new ValueTask(AdvanceWindowAsync(coordinator)));
     }
 
     /// <summary>
@@ -153,7 +123,7 @@ public sealed class RunCoordinatorGrain(LocalSilo silo, IOptions<AgentGroupOptio
             var agent = coordinator.Due(i).Agent;
             var g = AgentGroups.GroupOf(agent, groups);
             var (answer, k) = (_answers[g], _answered[g]++);
-            _trace?.Add(answer.Traces[k]);
+            _slices!.Trace?.Add(answer.Traces[k]);
             coordinator.Apply(agent, answer.Next[k], answer.Events[k], answer.Outboxes[k]);
         }
     }
@@ -167,7 +137,7 @@ public sealed class RunCoordinatorGrain(LocalSilo silo, IOptions<AgentGroupOptio
         await Task.WhenAll(_groups.Select(g => g.Release()));
         (_groups, _alone) = ([], null);
         (_windows, _answers) = ([], []);
-        _coordinator = null;
+        _slices = null;
         DeactivateOnIdle();
     }
 }

@@ -1,8 +1,6 @@
-using System.Diagnostics;
 using IsdnSim.Kernel.Agents;
 using IsdnSim.Kernel.Agents.Runtime;
 using IsdnSim.Kernel.Model;
-using IsdnSim.Kernel.Tracing;
 
 namespace IsdnSim.Grains.Windows;
 
@@ -18,11 +16,8 @@ namespace IsdnSim.Grains.Windows;
 /// </summary>
 public sealed class SoleGroupRun
 {
-    private readonly WindowCoordinator _coordinator;
+    private readonly WindowSlices _slices;
     private readonly AgentRuntime[] _agents;
-    private readonly TraceMerger? _trace;
-    private readonly double _horizon;
-    private bool _done;
 
     /// <param name="agents">All of the replication's agents, agent a at index a; <paramref name="firsts"/> their first events' times.</param>
     public SoleGroupRun(SimulationModel model, long maxEventsPerWindow, AgentRuntime[] agents, ReadOnlySpan<double> firsts, bool trace)
@@ -32,51 +27,31 @@ public sealed class SoleGroupRun
             throw new ArgumentException($"A replication in one group needs all {model.Agents.Count} agents and their first times; got {agents.Length} and {firsts.Length}.");
         }
 
-        _coordinator = new WindowCoordinator(model, maxEventsPerWindow);
+        var coordinator = new WindowCoordinator(model, maxEventsPerWindow);
         for (var a = 0; a < agents.Length; a++)
         {
-            _coordinator.SetInitial(a, firsts[a]);
+            coordinator.SetInitial(a, firsts[a]);
         }
 
-        (_agents, _trace, _horizon) = (agents, trace ? new TraceMerger() : null, model.Horizon.Days);
+        (_slices, _agents) = (new WindowSlices(coordinator, model.Horizon.Days, trace), agents);
     }
 
     /// <summary>Runs windows until the horizon or until <paramref name="budget"/> of wall time has passed; the trace events that are final.</summary>
-    public CoordinatorProgress Advance(TimeSpan budget)
+    public ValueTask<CoordinatorProgress> AdvanceAsync(TimeSpan budget) => _slices.AdvanceAsync(budget, RunWindow);
+
+    /// <summary>The window's due agents called in agent order, each answer applied at once: nothing awaits, so the slice runs straight through.</summary>
+    private ValueTask RunWindow(WindowCoordinator coordinator)
     {
-        var coordinator = _coordinator;
-        var clock = Stopwatch.StartNew();
-        var trace = new List<TraceEvent>();
-        while (!_done && clock.Elapsed < budget)
+        var (share, trace) = (coordinator.Share, _slices.Trace);
+        for (var i = 0; i < coordinator.DueCount; i++)
         {
-            if (!coordinator.PlanWindow())
-            {
-                _done = true;
-                break;
-            }
-
-            // Nothing can happen before the window's start any more: what came before it is final.
-            if (_trace is not null)
-            {
-                trace.AddRange(_trace.Before(coordinator.Now));
-            }
-
-            var share = coordinator.Share;
-            for (var i = 0; i < coordinator.DueCount; i++)
-            {
-                var (a, until) = coordinator.Due(i);
-                var agent = _agents[a];
-                var events = agent.Advance(until, coordinator.Inbox(i), share, out var next, out var outbox);
-                _trace?.Add(agent.DrainTrace());
-                coordinator.Apply(a, next, events, outbox);
-            }
+            var (a, until) = coordinator.Due(i);
+            var agent = _agents[a];
+            var events = agent.Advance(until, coordinator.Inbox(i), share, out var next, out var outbox);
+            trace?.Add(agent.DrainTrace());
+            coordinator.Apply(a, next, events, outbox);
         }
 
-        if (_done && _trace is not null)
-        {
-            trace.AddRange(_trace.Before(double.PositiveInfinity));
-        }
-
-        return new CoordinatorProgress(coordinator.Now, _horizon, coordinator.Events, coordinator.Windows, _done, [.. trace]);
+        return ValueTask.CompletedTask;
     }
 }
