@@ -19,6 +19,7 @@ public sealed class AgentGroupGrain(LocalSilo silo) : Grain, IAgentGroupGrain
 {
     private readonly GroupAnswer _answer = new();
     private AgentRuntime[]? _agents;
+    private SoleGroupRun? _alone;
     private AgentResult[]? _results;
     private ProjectRecord[] _projectPage = [];
     private StepRecord[] _stepPage = [];
@@ -42,6 +43,9 @@ public sealed class AgentGroupGrain(LocalSilo silo) : Grain, IAgentGroupGrain
         }
 
         (_agents, _group, _groups) = (agents, group, groups);
+
+        // All the replication's agents are here: the windows run here too (AdvanceAlone), without a call each.
+        _alone = groups == 1 ? new SoleGroupRun(model, spec.MaxEventsPerWindow, agents, firsts, trace) : null;
         return firsts.AsImmutable();
     }
 
@@ -63,6 +67,9 @@ public sealed class AgentGroupGrain(LocalSilo silo) : Grain, IAgentGroupGrain
         return Task.FromResult(answer.AsImmutable());
     }
 
+    public Task<CoordinatorProgress> AdvanceAlone(TimeSpan budget) =>
+        (_alone ?? throw Lost("was not initialised as its replication's only group")).AdvanceAsync(budget).AsTask();
+
     public Task<Immutable<AgentClosing[]>> Close(double horizon)
     {
         var agents = _agents ?? throw Lost("was not initialised");
@@ -81,6 +88,7 @@ public sealed class AgentGroupGrain(LocalSilo silo) : Grain, IAgentGroupGrain
         _projectPage = [];
         _stepPage = [];
         _agents = null;
+        _alone = null;
         _results = null;
         DeactivateOnIdle();
         return Task.CompletedTask;

@@ -29,6 +29,15 @@ public interface IAgentGroupGrain : IGrainWithStringKey
     [Alias("AdvanceWindow")]
     Task<Immutable<GroupAnswer>> Advance(Immutable<GroupWindow> window);
 
+    /// <summary>
+    /// For a replication with this group as its only one (<c>groups</c> 1 at <see cref="Initialize"/>):
+    /// runs its windows here, planned by the kernel's window coordinator, until the horizon or for
+    /// <paramref name="budget"/> of wall time, instead of one <see cref="Advance"/> call per window
+    /// (<see cref="Windows.SoleGroupRun"/>). Its coordinator calls nothing else between them.
+    /// </summary>
+    [Alias("AdvanceAlone")]
+    Task<CoordinatorProgress> AdvanceAlone(TimeSpan budget);
+
     /// <summary>Closes every agent of the group at the horizon; their figures in the group's order.</summary>
     [Alias("Close")]
     Task<Immutable<AgentClosing[]>> Close(double horizon);

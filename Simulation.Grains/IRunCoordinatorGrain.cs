@@ -1,4 +1,5 @@
 using IsdnSim.Analysis.Engine;
+using IsdnSim.Grains.Windows;
 using Orleans.Concurrency;
 
 namespace IsdnSim.Grains;

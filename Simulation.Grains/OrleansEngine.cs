@@ -1,5 +1,6 @@
 using IsdnSim.Analysis.Engine;
 using IsdnSim.Grains.Hosting;
+using IsdnSim.Grains.Windows;
 using IsdnSim.Kernel.Agents;
 using IsdnSim.Kernel.Model;
 using IsdnSim.Kernel.Tracing;

@@ -1,10 +1,7 @@
-using System.Diagnostics;
 using IsdnSim.Analysis.Engine;
 using IsdnSim.Grains.Hosting;
 using IsdnSim.Grains.Windows;
 using IsdnSim.Kernel.Agents;
-using IsdnSim.Kernel.Model;
-using IsdnSim.Kernel.Tracing;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 
@@ -17,14 +14,12 @@ public sealed class RunCoordinatorGrain(LocalSilo silo, IOptions<AgentGroupOptio
     private readonly List<Task<Immutable<GroupAnswer>>> _calls = [];
     private readonly List<int> _called = [];
     private RunSpec? _spec;
-    private SimulationModel? _model;
-    private WindowCoordinator? _coordinator;
+    private WindowSlices? _slices;
     private IAgentGroupGrain[] _groups = [];
+    private IAgentGroupGrain? _alone;
     private GroupWindow[] _windows = [];
     private GroupAnswer[] _answers = [];
     private int[] _answered = [];
-    private bool _done;
-    private TraceMerger? _trace;
 
     /// <summary>The grain key of one agent group of one coordinator's run.</summary>
     public static string GroupKey(string coordinatorKey, int group) => $"{coordinatorKey}/{group}";
@@ -34,12 +29,9 @@ public sealed class RunCoordinatorGrain(LocalSilo silo, IOptions<AgentGroupOptio
 
     public async Task<RunStarted> Start(Immutable<RunSpec> runSpec, int replication, bool trace)
     {
-        _trace = trace ? new TraceMerger() : null;
         var (spec, model) = await silo.Models.GetAsync(runSpec.Value);
         _spec = spec;
-        _model = model;
         var specKey = spec.Key;
-        _coordinator = new WindowCoordinator(model, spec.MaxEventsPerWindow);
         var key = this.GetPrimaryKeyString();
 
         // The groups live on this silo (ReplicationPlacement), so its cores are the ones they share.
@@ -48,12 +40,21 @@ public sealed class RunCoordinatorGrain(LocalSilo silo, IOptions<AgentGroupOptio
         _windows = [.. Enumerable.Range(0, groups).Select(_ => new GroupWindow())];
         (_answers, _answered) = (new GroupAnswer[groups], new int[groups]);
         var firsts = await Task.WhenAll(_groups.Select((group, g) => group.Initialize(specKey, replication, g, groups, trace)));
-        for (var g = 0; g < groups; g++)
+
+        // A single group plans and runs its windows itself (SoleGroupRun): one call per slice instead of one per window.
+        _alone = groups == 1 ? _groups[0] : null;
+        if (_alone is null)
         {
-            for (var i = 0; i < firsts[g].Value.Length; i++)
+            var coordinator = new WindowCoordinator(model, spec.MaxEventsPerWindow);
+            for (var g = 0; g < groups; g++)
             {
-                _coordinator.SetInitial(AgentGroups.Member(g, i, groups), firsts[g].Value[i]);
+                for (var i = 0; i < firsts[g].Value.Length; i++)
+                {
+                    coordinator.SetInitial(AgentGroups.Member(g, i, groups), firsts[g].Value[i]);
+                }
             }
+
+            _slices = new WindowSlices(coordinator, model.Horizon.Days, trace);
         }
 
         return new RunStarted(model.Agents.Count, groups, GrainContext.Address.SiloAddress!);
@@ -64,32 +65,13 @@ public sealed class RunCoordinatorGrain(LocalSilo silo, IOptions<AgentGroupOptio
 
     public async Task<CoordinatorProgress> Advance(TimeSpan budget)
     {
-        var coordinator = _coordinator ?? throw Lost("was not started");
-        var clock = Stopwatch.StartNew();
-        var trace = new List<TraceEvent>();
-        while (!_done && clock.Elapsed < budget)
+        if (_alone is { } group)
         {
-            if (!coordinator.PlanWindow())
-            {
-                _done = true;
-                break;
-            }
-
-            // Nothing can happen before the window's start any more: what came before it is final.
-            if (_trace is not null)
-            {
-                trace.AddRange(_trace.Before(coordinator.Now));
-            }
-
-            await AdvanceWindowAsync(coordinator);
+            return await group.AdvanceAlone(budget);
         }
 
-        if (_done && _trace is not null)
-        {
-            trace.AddRange(_trace.Before(double.PositiveInfinity));
-        }
-
-        return new CoordinatorProgress(coordinator.Now, _model!.Horizon.Days, coordinator.Events, coordinator.Windows, _done, [.. trace]);
+        var slices = _slices ?? throw Lost("was not started");
+        return await slices.AdvanceAsync(budget, coordinator => new ValueTask(AdvanceWindowAsync(coordinator)));
     }
 
     /// <summary>
@@ -141,7 +123,7 @@ public sealed class RunCoordinatorGrain(LocalSilo silo, IOptions<AgentGroupOptio
             var agent = coordinator.Due(i).Agent;
             var g = AgentGroups.GroupOf(agent, groups);
             var (answer, k) = (_answers[g], _answered[g]++);
-            _trace?.Add(answer.Traces[k]);
+            _slices!.Trace?.Add(answer.Traces[k]);
             coordinator.Apply(agent, answer.Next[k], answer.Events[k], answer.Outboxes[k]);
         }
     }
@@ -153,9 +135,9 @@ public sealed class RunCoordinatorGrain(LocalSilo silo, IOptions<AgentGroupOptio
     public async Task Release()
     {
         await Task.WhenAll(_groups.Select(g => g.Release()));
-        _groups = [];
+        (_groups, _alone) = ([], null);
         (_windows, _answers) = ([], []);
-        _coordinator = null;
+        _slices = null;
         DeactivateOnIdle();
     }
 }

@@ -12,6 +12,7 @@ internal sealed class EngineHost : IAsyncDisposable
 {
     private readonly OrleansConnection? _connection;
     private readonly OrleansEngine? _orleans;
+    private Task? _stopping;
 
     private EngineHost(ISimulationEngine engine, OrleansConnection? connection, string description)
     {
@@ -85,9 +86,28 @@ internal sealed class EngineHost : IAsyncDisposable
         return new EngineHost(engine, connection, "Orleans, " + where);
     }
 
+    /// <summary>
+    /// Starts stopping an embedded silo once the simulation is over, so that its stop (about 60 ms
+    /// of CPU, most of it code run once) overlaps the writing of the results instead of following
+    /// it. The engine's results are its own by then (the silo handed its groups' records over), so
+    /// the silo has nothing left that anyone reads; <see cref="DisposeAsync"/> awaits the stop.
+    /// Nothing for the in-process engine or a cluster, whose client stops when disposed as before.
+    /// </summary>
+    public void StopEmbeddedSilo()
+    {
+        if (_connection is { Embedded: true } && _stopping is null)
+        {
+            _stopping = Task.Run(async () => await _connection.DisposeAsync());
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
-        if (_connection is not null)
+        if (_stopping is not null)
+        {
+            await _stopping;
+        }
+        else if (_connection is not null)
         {
             await _connection.DisposeAsync();
         }

@@ -43,22 +43,25 @@ public sealed class OrleansConnection : IAsyncDisposable
     /// <summary>For a cluster: which silos are active, so replications on a silo that leaves run again elsewhere; null for the embedded silo.</summary>
     public ClusterWatch? Watch { get; }
 
+    /// <summary>True for the silo in this process, false for a connection to a cluster.</summary>
+    public bool Embedded => _embedded;
+
     /// <summary>Silos when the connection was made (the embedded silo: 1): recorded before any simulation, so a membership store lost later cannot take it away.</summary>
     public int Silos => Watch?.SilosAtStart ?? 1;
 
     /// <summary>
-    /// Starts a silo in this process, bound to loopback on free ports so several runs can share a
-    /// machine. With <paramref name="activityPropagation"/>, grain calls carry the caller's
+    /// Starts a silo in this process, bound to loopback on a free port so several runs can share a
+    /// machine, and without a gateway (port 0): its only client is the engine beside it, whose
+    /// calls go straight to the silo, so listening for clients elsewhere was start-up work for nothing. With <paramref name="activityPropagation"/>, grain calls carry the caller's
     /// activity, so Orleans' spans of one call chain form one trace.
     /// </summary>
     public static async Task<OrleansConnection> StartEmbeddedAsync(CancellationToken cancellationToken, bool activityPropagation = false)
     {
         var builder = CreateBuilder();
         var siloPort = FreeLoopbackPort();
-        var gatewayPort = FreeLoopbackPort();
         builder.UseOrleans(silo =>
         {
-            silo.UseLocalhostClustering(siloPort, gatewayPort)
+            silo.UseLocalhostClustering(siloPort, gatewayPort: 0)
                 .Configure<ClusterOptions>(o =>
                 {
                     o.ClusterId = ClusterId + "-embedded";
@@ -73,6 +76,7 @@ public sealed class OrleansConnection : IAsyncDisposable
         var host = builder.Build();
         PhaseTimings.Mark("silo host built");
         await StartOrStopAsync(host, cancellationToken);
+        PhaseTimings.Mark("silo started");
         return new OrleansConnection(host, "embedded silo", null, embedded: true);
     }
 

@@ -117,6 +117,14 @@ internal sealed class RunService(Consoles consoles)
         }
 
         PhaseTimings.Mark("simulated");
+
+        // Nothing more runs on an embedded silo: it stops while the files are written. With
+        // telemetry, it stays until the export is flushed, as Orleans' own metrics may be in it.
+        if (telemetry is null)
+        {
+            host.StopEmbeddedSilo();
+        }
+
         var (results, leftOut) = RunFolder.Contiguous(finished);
         if (stopped is not null || results.Count == 0)
         {

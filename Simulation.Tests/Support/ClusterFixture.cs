@@ -1,3 +1,4 @@
+using IsdnSim.Grains;
 using IsdnSim.Grains.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
@@ -5,7 +6,7 @@ using Orleans.TestingHost;
 namespace IsdnSim.Tests.Support;
 
 /// <summary>One Orleans test cluster per fixture, with the IsdnSim grains.</summary>
-public abstract class ClusterFixture(short silos) : IAsyncLifetime
+public abstract class ClusterFixture(short silos, int agentsPerGroup = 1) : IAsyncLifetime
 {
     public InProcessTestCluster Cluster { get; private set; } = null!;
 
@@ -13,8 +14,9 @@ public abstract class ClusterFixture(short silos) : IAsyncLifetime
     {
         var builder = new InProcessTestClusterBuilder(silos);
         // One agent a group, as many groups as the silo's cores allow: the tests' small scenarios
-        // are spread over groups as a large region is (the default gives them a single group).
-        builder.ConfigureSilo((_, silo) => silo.AddIsdnSim().Configure<AgentGroupOptions>(o => o.AgentsPerGroup = 1));
+        // are spread over groups as a large region is (the default gives them a single group,
+        // which OneGroupSilo keeps).
+        builder.ConfigureSilo((_, silo) => silo.AddIsdnSim().Configure<AgentGroupOptions>(o => o.AgentsPerGroup = agentsPerGroup));
         Cluster = builder.Build();
         await Cluster.DeployAsync();
     }
@@ -28,6 +30,9 @@ public abstract class ClusterFixture(short silos) : IAsyncLifetime
 public sealed class OneSiloCluster() : ClusterFixture(1);
 
 public sealed class TwoSiloCluster() : ClusterFixture(2);
+
+/// <summary>One silo with the default grouping, as the embedded silo runs: a small scenario's replication is a single group running its own windows.</summary>
+public sealed class OneGroupSilo() : ClusterFixture(1, AgentGroups.AgentsPerGroup);
 
 [CollectionDefinition(Name)]
 public sealed class ClusterCollection : ICollectionFixture<OneSiloCluster>, ICollectionFixture<TwoSiloCluster>

@@ -1,5 +1,6 @@
-namespace IsdnSim.Grains;
+namespace IsdnSim.Grains.Windows;
 
+/// <summary>Where a replication's windows stand after a slice (<see cref="WindowSlices"/>), with the trace events that became final in it.</summary>
 [GenerateSerializer, Immutable, Alias("IsdnSim.CoordinatorProgress")]
 public sealed record CoordinatorProgress(
     [property: Id(0)] double Now,

@@ -1,0 +1,57 @@
+using IsdnSim.Kernel.Agents;
+using IsdnSim.Kernel.Agents.Runtime;
+using IsdnSim.Kernel.Model;
+
+namespace IsdnSim.Grains.Windows;
+
+/// <summary>
+/// The windows of a replication whose agents are all in one group (<see cref="AgentGroups.Count"/>
+/// gives one group up to <see cref="AgentGroups.AgentsPerGroup"/> agents), run inside that group:
+/// the kernel's <see cref="WindowCoordinator"/> plans each window and its due agents are called
+/// straight away, as the in-process engine calls them. A small region's window is a few dozen
+/// events, so one grain call from the coordinator per window (the rural district: about 1,740 a
+/// replication) cost more than the agents' work; here it is one call per slice of wall time. The
+/// window's share, the agents' order, the trace's merging and the answers' application are those
+/// of the coordinator grain with several groups, so the bytes are the same.
+/// </summary>
+public sealed class SoleGroupRun
+{
+    private readonly WindowSlices _slices;
+    private readonly AgentRuntime[] _agents;
+
+    /// <param name="agents">All of the replication's agents, agent a at index a; <paramref name="firsts"/> their first events' times.</param>
+    public SoleGroupRun(SimulationModel model, long maxEventsPerWindow, AgentRuntime[] agents, ReadOnlySpan<double> firsts, bool trace)
+    {
+        if (agents.Length != model.Agents.Count || firsts.Length != agents.Length)
+        {
+            throw new ArgumentException($"A replication in one group needs all {model.Agents.Count} agents and their first times; got {agents.Length} and {firsts.Length}.");
+        }
+
+        var coordinator = new WindowCoordinator(model, maxEventsPerWindow);
+        for (var a = 0; a < agents.Length; a++)
+        {
+            coordinator.SetInitial(a, firsts[a]);
+        }
+
+        (_slices, _agents) = (new WindowSlices(coordinator, model.Horizon.Days, trace), agents);
+    }
+
+    /// <summary>Runs windows until the horizon or until <paramref name="budget"/> of wall time has passed; the trace events that are final.</summary>
+    public ValueTask<CoordinatorProgress> AdvanceAsync(TimeSpan budget) => _slices.AdvanceAsync(budget, RunWindow);
+
+    /// <summary>The window's due agents called in agent order, each answer applied at once: nothing awaits, so the slice runs straight through.</summary>
+    private ValueTask RunWindow(WindowCoordinator coordinator)
+    {
+        var (share, trace) = (coordinator.Share, _slices.Trace);
+        for (var i = 0; i < coordinator.DueCount; i++)
+        {
+            var (a, until) = coordinator.Due(i);
+            var agent = _agents[a];
+            var events = agent.Advance(until, coordinator.Inbox(i), share, out var next, out var outbox);
+            trace?.Add(agent.DrainTrace());
+            coordinator.Apply(a, next, events, outbox);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+}
