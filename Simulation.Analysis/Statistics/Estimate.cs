@@ -23,8 +23,8 @@ public sealed record Estimate(double Mean, double? StandardDeviation, double? Ha
     /// Germany-scale run of one replication makes some 400,000 of them for its agencies.
     /// </summary>
     public static Estimate OfOne(double value, double level = 0.95) =>
-        // The mean as Average computes it: a sum from zero (so -0 becomes +0), over a count of one.
-        new((0.0 + value) / 1, null, null, 1, level);
+        // Average of one value is the value itself, -0 and NaN included (a test holds it to the bit).
+        new(value, null, null, 1, level);
 
     public static Estimate Of(IReadOnlyList<double> values, double level = 0.95)
     {
