@@ -15,20 +15,20 @@ public sealed record AgencyEstimates(
     Estimate DeterminingShare,
     IReadOnlyList<Estimate> YearUtilisation)
 {
-    public Estimate MeanQueueLength { get; init; } = Estimate.Of([]);
+    public Estimate MeanQueueLength { get; init; } = None;
 
-    public Estimate MeanWait { get; init; } = Estimate.Of([]);
+    public Estimate MeanWait { get; init; } = None;
 
-    public Estimate ItemsDone { get; init; } = Estimate.Of([]);
+    public Estimate ItemsDone { get; init; } = None;
 
     /// <summary>Steps of its roles done by law per replication (legal fictions).</summary>
-    public Estimate Fictions { get; init; } = Estimate.Of([]);
+    public Estimate Fictions { get; init; } = None;
 
     /// <summary>The share of the posts' working time with staff present (none for a council).</summary>
-    public Estimate PresentShare { get; init; } = Estimate.Of([]);
+    public Estimate PresentShare { get; init; } = None;
 
     /// <summary>Busy time over the working time of the staff present (none for a council).</summary>
-    public Estimate PresentUtilisation { get; init; } = Estimate.Of([]);
+    public Estimate PresentUtilisation { get; init; } = None;
 
     /// <summary>Replications in which the agency was saturated (<see cref="AgencyStability"/>).</summary>
     public int SaturatedIn { get; init; }
@@ -38,6 +38,9 @@ public sealed record AgencyEstimates(
 
     /// <summary>Replications in which the agency was saturated or its work in progress grew.</summary>
     public int UnstableIn { get; init; }
+
+    // The estimate over no values (a figure undefined in every replication): immutable, so shared.
+    private static readonly Estimate None = Estimate.Of([]);
 
     /// <param name="replications">The same agency's figures in each replication, in replication order.</param>
     public static AgencyEstimates Of(IReadOnlyList<AgencyFigures> replications)
@@ -60,6 +63,12 @@ public sealed record AgencyEstimates(
         var years = new Estimate[first.YearUtilisation.Length];
         for (var y = 0; y < years.Length; y++)
         {
+            if (replications.Count == 1)
+            {
+                years[y] = Estimate.OfOne(first.YearUtilisation[y]);
+                continue;
+            }
+
             var values = new double[replications.Count];
             for (var i = 0; i < values.Length; i++)
             {
@@ -92,8 +101,14 @@ public sealed record AgencyEstimates(
     // into one exactly sized array per estimate (in replication order, as before, so every mean
     // and interval is the same to the bit), not through a LINQ pipeline and a growing list, which
     // were most of the time and allocations of the run's summary.
+    // One replication (a Germany run's usual case) needs no array at all.
     private static Estimate All(IReadOnlyList<AgencyFigures> replications, Func<AgencyFigures, double> pick)
     {
+        if (replications.Count == 1)
+        {
+            return Estimate.OfOne(pick(replications[0]));
+        }
+
         var values = new double[replications.Count];
         for (var i = 0; i < values.Length; i++)
         {
@@ -106,6 +121,11 @@ public sealed record AgencyEstimates(
     /// <summary>The estimate over the replications in which the figure is defined (finite).</summary>
     private static Estimate Finite(IReadOnlyList<AgencyFigures> replications, Func<AgencyFigures, double> pick)
     {
+        if (replications.Count == 1)
+        {
+            return pick(replications[0]) is var one && double.IsFinite(one) ? Estimate.OfOne(one) : None;
+        }
+
         var count = 0;
         foreach (var r in replications)
         {

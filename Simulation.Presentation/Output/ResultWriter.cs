@@ -18,19 +18,49 @@ namespace IsdnSim.Presentation.Output;
 /// </summary>
 public static class ResultWriter
 {
-    public static void Write(string directory, SimulationModel model, IReadOnlyList<ReplicationResult> results, RunSummary summary, RunManifest manifest)
+    public static void Write(string directory, SimulationModel model, IReadOnlyList<ReplicationResult> results, RunSummary summary, RunManifest manifest) =>
+        Write(directory, model, results, () => summary, manifest);
+
+    /// <summary>
+    /// Does now the one-time work of writing a folder that needs no results: the JSON serializer's
+    /// metadata for summary.json and manifest.json, the tables' columns. A run calls it in the
+    /// background while it simulates, when a core is often idle; writing does it anyway (once).
+    /// </summary>
+    public static void Prepare()
+    {
+        RunSummaryFile.Prepare();
+        RunManifestFile.Prepare();
+        _ = Projects; // the tables' static initialisers
+    }
+
+    /// <summary>
+    /// Writes the folder, computing the figures with <paramref name="summarise"/> while the files
+    /// that do not need them are written; returns the figures. Nothing is written if either fails.
+    /// </summary>
+    public static RunSummary Write(string directory, SimulationModel model, IReadOnlyList<ReplicationResult> results, Func<RunSummary> summarise, RunManifest manifest)
     {
         using var output = AtomicOutput.Begin(directory);
+        RunSummary? summary = null;
 
-        // Each file is written from the finished figures alone, so the files are written side by side:
-        // a short run's folder is mostly the first (unoptimised) pass through each writer, and on two
-        // cores it takes about half as long. The bytes of each file do not depend on the order.
+        // Each file is written from the finished records or figures alone, so the files are written
+        // side by side: a short run's folder is mostly the first (unoptimised) pass through each
+        // writer. The figures (a merge of the records and the summary's estimates, about half of a
+        // Germany run's writing) are computed first in this thread while projects.csv and the other
+        // per-replication files are written in others, and summary.json and agencies_summary.csv
+        // follow them; on two cores this takes about half as long. The bytes of each file do not
+        // depend on the order, and the records are read by position (a reader holds no shared cursor).
         InParallel(
-            () => WriteSummary(output.PathOf("summary.json"), model, summary),
+            () =>
+            {
+                summary = summarise();
+                InParallel(
+                    () => WriteSummary(output.PathOf("summary.json"), model, summary),
+                    () => WriteAgenciesSummary(output.PathOf(SummaryBottlenecks.AgenciesFile), summary));
+            },
             () => WriteProjects(output.PathOf("projects.csv"), model, results),
-            () => WriteAgencies(output.PathOf("agencies.csv"), model, results),
+            Prepare,
             () => WriteAgenciesByYear(output.PathOf("agencies_by_year.csv"), model, results),
-            () => WriteAgenciesSummary(output.PathOf(SummaryBottlenecks.AgenciesFile), summary),
+            () => WriteAgencies(output.PathOf("agencies.csv"), model, results),
             () =>
             {
                 if (model.Definition.Costs is not null)
@@ -43,6 +73,7 @@ public static class ResultWriter
         // The guide describes the files present, so it comes last.
         ResultGuide.Write(output.StagingDirectory, "run");
         output.Commit();
+        return summary!;
     }
 
     /// <summary>projects.csv: one row per replication and project finished after the warm-up.</summary>

@@ -61,8 +61,7 @@ public static class RunFolder
     /// <summary>Computes the figures over <paramref name="results"/> and writes the folder (atomically); returns the figures.</summary>
     public static RunSummary Write(string directory, SimulationModel model, IReadOnlyList<ReplicationResult> results, RunManifest manifest)
     {
-        var summary = RunSummary.Build(model, [.. results.Select(r => ReplicationFigures.Compute(model, r))]);
-        ResultWriter.Write(directory, model, results, summary, manifest);
-        return summary;
+        // The figures are computed while the files that do not need them are written.
+        return ResultWriter.Write(directory, model, results, () => RunSummary.Build(model, [.. results.Select(r => ReplicationFigures.Compute(model, r))]), manifest);
     }
 }

@@ -50,6 +50,9 @@ public sealed record RunManifestFile(
     public static RunManifestFile Read(string path) =>
         JsonSerializer.Deserialize(File.ReadAllText(path), RunManifestJson.Default.RunManifestFile) ?? throw new InvalidDataException($"{path} holds no manifest");
 
+    /// <summary>Builds the serializer's metadata for the manifest now (see <see cref="ResultWriter.Prepare"/>).</summary>
+    internal static void Prepare() => _ = RunManifestJson.Default.RunManifestFile;
+
     public void Write(string path)
     {
         using var stream = File.Create(path);

@@ -66,6 +66,9 @@ internal sealed class RunService(Consoles consoles)
     public async Task<RunOutcome?> RunAsync(PreparedRun run, CancellationToken cancellationToken, EarlyEngine? early = null)
     {
         var (settings, model) = (run.Settings, run.Model);
+
+        // The writers' one-time set-up, in the background while the engine starts and simulates.
+        _ = Task.Run(ResultWriter.Prepare, CancellationToken.None);
         PhaseTimings.Mark("starting the engine");
         var telemetry = run.StartTelemetry();
         EngineHost host;
