@@ -178,19 +178,8 @@ public sealed class JurisdictionResolver
         return ReferenceEquals(held, NoAgency) ? null : held;
     }
 
-    private static Resolution? HeldUncached(AgentDefinition holder, string role)
-    {
-        // By index: an interface's enumerator would be an allocation per agent asked.
-        for (var i = 0; i < holder.Agencies.Count; i++)
-        {
-            if (holder.Agencies[i].Roles.Contains(role))
-            {
-                return new Resolution(holder, holder.Agencies[i], null);
-            }
-        }
-
-        return null;
-    }
+    private static Resolution? HeldUncached(AgentDefinition holder, string role) =>
+        AgencyHolding(holder, role) is { } agency ? new Resolution(holder, agency, null) : null;
 
     /// <summary>The index of the agent holding role <paramref name="r"/> closest below <paramref name="t"/> (or <paramref name="t"/> itself), breadth first, in file order; -1 for none.</summary>
     /// <remarks>
@@ -296,17 +285,21 @@ public sealed class JurisdictionResolver
         return -1;
     }
 
-    private static bool Holds(AgentDefinition agent, string role)
+    private static bool Holds(AgentDefinition agent, string role) => AgencyHolding(agent, role) is not null;
+
+    /// <summary>The agent's first agency listing <paramref name="role"/>, or null.</summary>
+    private static AgencyDefinition? AgencyHolding(AgentDefinition agent, string role)
     {
+        // By index: an interface's enumerator would be an allocation per agent asked.
         for (var i = 0; i < agent.Agencies.Count; i++)
         {
             if (agent.Agencies[i].Roles.Contains(role))
             {
-                return true;
+                return agent.Agencies[i];
             }
         }
 
-        return false;
+        return null;
     }
 
     /// <summary>Whether an agent of <paramref name="kind"/> is the holder an amt, district or state rule looks for (an independent city is its own district).</summary>
