@@ -65,15 +65,7 @@ public readonly record struct ProjectRecord(ProjectId Id, double Arrival, double
         Unsafe.AsRef(in slot._deadline) = double.PositiveInfinity;
         Unsafe.AsRef(in slot._shock) = -1;
         Unsafe.AsRef(in slot._group) = -1;
-        if (duration > token.Dominant.Duration)
-        {
-            Unsafe.AsRef(in slot._dominant) = new DominantStep(step, agent, agency, duration);
-        }
-        else
-        {
-            Unsafe.AsRef(in slot._dominant) = token.Dominant;
-        }
-
+        Unsafe.AsRef(in slot._dominant) = token.Dominant.Longer(step, agent, agency, duration);
         Unsafe.AsRef(in slot._handoffs) = token.Handoffs;
         Unsafe.AsRef(in slot._reworks) = token.Reworks;
     }
