@@ -10,7 +10,8 @@ namespace IsdnSim.Kernel.Agents;
 /// </summary>
 internal sealed class CouncilRuntime
 {
-    private readonly YearlyIntegrals _integrals;
+    // A struct, in place: not readonly, so that calls change this field and not a copy.
+    private YearlyIntegrals _integrals;
     private readonly double _every;
     private readonly double _first;
     private readonly double _submission;

@@ -12,12 +12,9 @@ namespace IsdnSim.Kernel.Agents;
 /// </summary>
 internal sealed class StaffedAgency
 {
-    // Per post, the index in Items of the file it holds (in service or paused).
-    private readonly int[] _slots;
+    // Per post, the file it holds and its generation, side by side: a service's end reads both.
+    private readonly Post[] _posts;
     private readonly int[] _free;
-
-    // Bumped when a post's service is cut short, so that the ServiceEnd already scheduled for it is recognised as stale.
-    private readonly int[] _generation;
 
     // With absence only (null without): which posts are away and what became of their files.
     private readonly PostAbsence? _absence;
@@ -25,7 +22,11 @@ internal sealed class StaffedAgency
 
     // Files started and waiting: paused on a post that is away, or handed over to the colleagues.
     private int _pausedCount;
-    private readonly YearlyIntegrals _integrals;
+    // Structs, in place (see MinHeap): not readonly, so that calls change these fields and not copies.
+    private YearlyIntegrals _integrals;
+    private WorkItemPool _items = new();
+    private PriorityWorkQueue _queue;
+    private Queue<WorkItem>? _held;
     private readonly WorkCalendar _calendar;
     private readonly DateOnly _start;
     private readonly double _warmup;
@@ -42,7 +43,7 @@ internal sealed class StaffedAgency
         _start = start;
         _warmup = warmup;
         _integrals = new YearlyIntegrals(calendar, yearStarts, warmup);
-        _slots = new int[model.Staff];
+        _posts = new Post[model.Staff];
         _free = new int[model.Staff];
         for (var i = 0; i < model.Staff; i++)
         {
@@ -50,22 +51,21 @@ internal sealed class StaffedAgency
         }
 
         _freeCount = model.Staff;
-        _generation = new int[model.Staff];
         _absence = model.Absence is null ? null : new PostAbsence(model.Staff);
 
-        Queue = new PriorityWorkQueue(model.PriorityQueue ? 10 : 1);
+        _queue = new PriorityWorkQueue(model.PriorityQueue ? 10 : 1);
     }
 
     public AgencyModel Model { get; }
 
     /// <summary>The indices of the items waiting, in Items.</summary>
-    public PriorityWorkQueue Queue { get; }
+    public ref PriorityWorkQueue Queue => ref _queue;
 
     /// <summary>The items queued and in service (and just finished, until what follows has read them).</summary>
-    public WorkItemPool Items { get; } = new();
+    public ref WorkItemPool Items => ref _items;
 
     /// <summary>Items that arrived outside the intake window, waiting for it to open.</summary>
-    public Queue<WorkItem> Held { get; } = new();
+    public Queue<WorkItem> Held => _held ??= new();
 
     public bool OpeningScheduled { get; set; }
 
@@ -75,7 +75,7 @@ internal sealed class StaffedAgency
     public int Busy => Model.Staff - _freeCount - _awayCount;
 
     /// <summary>Items waiting here: queued, held for the intake window, paused on a post that is away, or handed over.</summary>
-    public int Waiting => Queue.Count + Held.Count + _pausedCount;
+    public int Waiting => _queue.Count + (_held?.Count ?? 0) + _pausedCount;
 
     /// <summary>Posts whose holder is present and that are filled.</summary>
     public int Present => Model.Staff - _awayCount;
@@ -83,7 +83,7 @@ internal sealed class StaffedAgency
     public void Observe(double t) => _integrals.Observe(t, Waiting, Busy, _awayCount);
 
     /// <summary>The generation of a post's service: a ServiceEnd of another generation is stale.</summary>
-    public int Generation(int post) => _generation[post];
+    public int Generation(int post) => _posts[post].Generation;
 
     /// <summary>Files whose holder left wait for the next colleague free, ahead of the queue.</summary>
     public bool HasHandedOver => _absence is { HasHandedOver: true };
@@ -110,14 +110,14 @@ internal sealed class StaffedAgency
     public ref WorkItem Occupy(int index, out int slot)
     {
         slot = _free[--_freeCount];
-        _slots[slot] = index;
+        _posts[slot].Item = index;
         return ref Items[index];
     }
 
     /// <summary>The item in <paramref name="slot"/> started at <paramref name="t"/> (its <see cref="WorkItem.Start"/>): counted, and its stint begins.</summary>
     public void Started(int slot, double t)
     {
-        ref readonly var item = ref Items[_slots[slot]];
+        ref readonly var item = ref Items[_posts[slot].Item];
         _absence?.StartFresh(slot, t);
         if (item.Start >= _warmup)
         {
@@ -154,7 +154,7 @@ internal sealed class StaffedAgency
         }
 
         absence.Pause(post, t, (_calendar.WorkTimeAt(t) - _calendar.WorkTimeAt(absence.StintStart(post))) * Model.Productivity);
-        _generation[post]++;
+        _posts[post].Generation++;
         _pausedCount++;
     }
 
@@ -166,8 +166,8 @@ internal sealed class StaffedAgency
             return false;
         }
 
-        _absence.HandOver(post, Items[_slots[post]]);
-        Items.Free(_slots[post]);
+        _absence.HandOver(post, Items[_posts[post].Item]);
+        Items.Free(_posts[post].Item);
         return true;
     }
 
@@ -186,7 +186,7 @@ internal sealed class StaffedAgency
     {
         var slot = _free[--_freeCount];
         item = _absence!.TakeOver(slot, t, out remaining);
-        _slots[slot] = Items.Add(item);
+        _posts[slot].Item = Items.Add(item);
         _pausedCount--;
         return slot;
     }
@@ -207,7 +207,7 @@ internal sealed class StaffedAgency
         }
 
         _pausedCount--;
-        remaining = absence.Resume(post, t, Items[_slots[post]].Effort);
+        remaining = absence.Resume(post, t, Items[_posts[post].Item].Effort);
         return true;
     }
 
@@ -223,7 +223,7 @@ internal sealed class StaffedAgency
             _done++;
         }
 
-        return _slots[slot];
+        return _posts[slot].Item;
     }
 
     /// <summary>Whether the intake window (if any) is open on the day of <paramref name="t"/>.</summary>
@@ -278,5 +278,12 @@ internal sealed class StaffedAgency
         {
             PresentShare = available > 0 ? (available - _integrals.AwayWork) / available : 1,
         };
+    }
+
+    /// <summary>A post's file (its index in Items, in service or paused) and the generation of its service, bumped when the service is cut short so that the ServiceEnd already scheduled is recognised as stale.</summary>
+    private struct Post
+    {
+        public int Item;
+        public int Generation;
     }
 }

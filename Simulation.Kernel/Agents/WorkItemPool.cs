@@ -10,9 +10,10 @@ namespace IsdnSim.Kernel.Agents;
 /// Indices are reused (last freed, first reused) and never reach a result. A reference from the
 /// indexer stays readable after a later <see cref="Add"/> grew the array (it points into the old
 /// one, whose items do not change), but a write through it would be lost: write through a
-/// reference only while nothing is added.
+/// reference only while nothing is added. A struct, held in place by its agency (<see cref="StaffedAgency.Items"/>):
+/// the items' array is one reference away from the agency, not two.
 /// </remarks>
-internal sealed class WorkItemPool
+internal struct WorkItemPool
 {
     private WorkItem[] _items = [];
     private int[] _spare = [];
@@ -20,6 +21,10 @@ internal sealed class WorkItemPool
 
     // Indices handed out at least once: those below are in use or spare.
     private int _used;
+
+    public WorkItemPool()
+    {
+    }
 
     /// <summary>Items held (added and not freed).</summary>
     public int Count => _used - _spareCount;

@@ -8,7 +8,7 @@ namespace IsdnSim.Kernel.Agents;
 /// in total of its posts away (absent holder or vacant post; working time), for the share present.
 /// The totals start at the warm-up; the yearly figures cover whole years.
 /// </summary>
-internal sealed class YearlyIntegrals(WorkCalendar calendar, double[] yearStarts, double warmup)
+internal struct YearlyIntegrals(WorkCalendar calendar, double[] yearStarts, double warmup)
 {
     private bool _warmupPending = warmup > 0;
     private readonly double[] _yearBusy = new double[yearStarts.Length];
@@ -74,13 +74,18 @@ internal sealed class YearlyIntegrals(WorkCalendar calendar, double[] yearStarts
     }
 
     /// <summary>Busy staff time over available staff time in each year (the last one ends at the horizon).</summary>
-    public double[] YearUtilisation(int staff, double horizon) =>
-        [.. Enumerable.Range(0, yearStarts.Length).Select(y =>
+    public readonly double[] YearUtilisation(int staff, double horizon)
+    {
+        var utilisation = new double[yearStarts.Length];
+        for (var y = 0; y < utilisation.Length; y++)
         {
             var end = y + 1 < yearStarts.Length ? yearStarts[y + 1] : horizon;
             var available = staff * (calendar.WorkTimeAt(end) - calendar.WorkTimeAt(yearStarts[y]));
-            return available > 0 ? _yearBusy[y] / available : 0;
-        })];
+            utilisation[y] = available > 0 ? _yearBusy[y] / available : 0;
+        }
+
+        return utilisation;
+    }
 
     public double[] YearQueueArea => [.. _yearQueue];
 }

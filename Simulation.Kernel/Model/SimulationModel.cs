@@ -76,6 +76,7 @@ public sealed class SimulationModel
 
         Processes = [.. definition.Processes.Select((p, i) => CompileProcess(p, i, roleIndex, committeeIndex))];
         AgentArray = [.. Agents];
+        AgencyArrays = [.. Agents.Select(a => a.Agencies.ToArray())];
         ProcessArray = [.. Processes];
         StepArrays = [.. Processes.Select(p => p.Steps.ToArray())];
         var processIndex = Processes.ToDictionary(p => p.Id, p => p.Index, StringComparer.Ordinal);
@@ -244,6 +245,9 @@ public sealed class SimulationModel
     internal AgentModel[] AgentArray { get; }
 
     internal ProcessModel[] ProcessArray { get; }
+
+    /// <summary>Each agent's agencies as an array, made once per model: every replication's agents share them.</summary>
+    internal AgencyModel[][] AgencyArrays { get; }
 
     internal StepModel[][] StepArrays { get; }
 

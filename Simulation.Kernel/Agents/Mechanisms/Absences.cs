@@ -39,7 +39,7 @@ internal sealed class Absences
     {
         _agent = agent;
         var self = agent.Self;
-        _rosters = [.. self.Agencies.Select(a => a is { IsCouncil: false, Absence: { } absence } ? new Roster(agent.Root, self.IdHash, a, absence) : null)];
+        _rosters = [.. agent.Agencies.Select(a => a is { IsCouncil: false, Absence: { } absence } ? new Roster(agent.Root, self.IdHash, a, absence) : null)];
     }
 
     /// <summary>Puts every post into its long-run state at the start and schedules its next change.</summary>

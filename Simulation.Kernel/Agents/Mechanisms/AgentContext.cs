@@ -32,7 +32,7 @@ internal sealed class AgentContext
         Root = StreamKeys.Replication(model.Seed, replication);
         Trace = options.Trace ? new TraceRecorder(index) : null;
         _stepsByProcess = model.StepArrays;
-        _agencies = [.. Self.Agencies];
+        _agencies = model.AgencyArrays[index];
 
         // The constructors only keep this context: no mechanism calls another before all exist.
         Demand = new Demand(this);
@@ -106,7 +106,7 @@ internal sealed class AgentContext
     /// <summary>The model's processes, as an array.</summary>
     public ProcessModel[] Processes => Model.ProcessArray;
 
-    /// <summary>This agent's agencies, as an array.</summary>
+    /// <summary>This agent's agencies, as an array (the model's, shared by every replication: read only).</summary>
     public AgencyModel[] Agencies => _agencies;
 
     /// <summary>Whether what happens at <paramref name="t"/> is counted: after the warm-up.</summary>

@@ -24,7 +24,7 @@ internal sealed class Councils
     public Councils(AgentContext agent)
     {
         _agent = agent;
-        _councils = [.. agent.Self.Agencies.Select(a => a.IsCouncil ? new CouncilRuntime(a, agent.Calendar, agent.Model.YearStarts, agent.Model.Warmup.Days) : null)];
+        _councils = [.. agent.Agencies.Select(a => a.IsCouncil ? new CouncilRuntime(a, agent.Calendar, agent.Model.YearStarts, agent.Model.Warmup.Days) : null)];
     }
 
     /// <summary>A council step of this agent's <paramref name="council"/> is ready: it goes to its first committee, or to the council.</summary>

@@ -29,7 +29,7 @@ internal sealed class Demand
             s.Process,
             s.Rate.PerDay,
             RandomStream.FromKey(StreamKeys.Arrivals(agent.Root, model.Agents[s.Owner].IdHash, model.Processes[s.Process].IdHash))))];
-        _background = [.. self.Agencies.Select(a => a.Background is { } b && b.Rate.PerDay > 0
+        _background = [.. agent.Agencies.Select(a => a.Background is { } b && b.Rate.PerDay > 0
             ? new BackgroundSource(b.Rate.PerDay, RandomStream.FromKey(StreamKeys.Background(agent.Root, self.IdHash, a.IdHash)))
             : null)];
         _mandates = model.Mandates[agent.Index];

@@ -17,7 +17,7 @@ namespace IsdnSim.Kernel.Agents.Mechanisms;
 internal sealed class Fictions(AgentContext agent)
 {
     private readonly Dictionary<long, Watched> _watched = [];
-    private readonly long[] _deemedAt = new long[agent.Self.Agencies.Count];
+    private readonly long[] _deemedAt = new long[agent.Agencies.Length];
     private long _nextId = 1;
 
     /// <summary>Legal periods of steps with a fiction that ended after the warm-up, by the holder's work or by the law.</summary>

@@ -21,7 +21,7 @@ internal sealed class StaffedWork
     {
         _agent = agent;
         var model = agent.Model;
-        _agencies = [.. agent.Self.Agencies.Select(a => a.IsCouncil ? null : new StaffedAgency(a, agent.Calendar, model.YearStarts, model.Start, model.Warmup.Days))];
+        _agencies = [.. agent.Agencies.Select(a => a.IsCouncil ? null : new StaffedAgency(a, agent.Calendar, model.YearStarts, model.Start, model.Warmup.Days))];
     }
 
     /// <summary>

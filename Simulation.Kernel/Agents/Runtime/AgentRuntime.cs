@@ -138,7 +138,7 @@ public sealed class AgentRuntime
         var a = _agent;
         return new AgentResult(
             Index,
-            [.. a.Self.Agencies.Select(agency => agency.IsCouncil
+            [.. a.Agencies.Select(agency => agency.IsCouncil
                 ? a.Councils.Close(agency.Index, horizon)
                 : a.Work.Close(agency.Index, horizon) with { Fictions = a.Fictions.DeemedAt(agency.Index) })],
             a.Demand.Arrivals(),
