@@ -23,7 +23,7 @@ public sealed class AgentStateInPlaceTests
               - { id: counter, staff: 1, roles: [check], queue: priority }
         processes:
           - id: p
-            steps: [{ id: s, role: plan, effort: 1wd }, { id: c, role: check, effort: 1wd }]
+            steps: [{ id: s, role: plan, effort: 1wd }, { id: c, role: check, effort: 1wd, after: [s] }]
         jurisdiction: { plan: self, check: self }
         demand: [{ process: p, rate: 1/year }]
         """;
