@@ -110,6 +110,8 @@ public sealed class WindowThreadsTests
         (calls.Threads, calls.Slices, calls.ParallelFrom).Should().Be((3, 12, 0));
         WindowCalls.Create(model, 0, AgentOptions.Default, 1, 0).Should().Match<WindowCalls>(c => c.Slices == 1 && c.ParallelFrom == int.MaxValue,
             "on one thread all agents share one outbox and every window is called on the calling thread");
+        WindowCalls.Create(model, 0, AgentOptions.Default, 3, WindowCalls.DefaultParallelFrom).Should().Match<WindowCalls>(c => c.Threads == 1 && c.Slices == 1,
+            "36 agents never make a window of 64 due agents: the region keeps one thread and one outbox, as before");
     }
 
     [Fact]

@@ -59,6 +59,9 @@ public sealed class WindowCalls
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(threads);
         ArgumentOutOfRangeException.ThrowIfNegative(parallelFrom);
+
+        // A region with fewer agents than the threshold never spreads a window: it keeps one outbox.
+        threads = model.Agents.Count < parallelFrom ? 1 : threads;
         Threads = threads;
         ParallelFrom = threads == 1 ? int.MaxValue : parallelFrom;
 
