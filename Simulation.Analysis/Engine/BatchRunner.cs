@@ -42,6 +42,9 @@ public static class BatchRunner
         var done = 0;
         var gate = new object();
 
+        // Replications running at once share the cores: each spreads its windows over its part of them.
+        var atOnce = Math.Min(parallelism, jobs.Count);
+
         void Report()
         {
             progress?.Report(new ExperimentProgress(jobs.Count == 0 ? 1 : fractions.Sum() / jobs.Count, done, jobs.Count, events.Sum()));
@@ -65,7 +68,8 @@ public static class BatchRunner
                 var model = job.Model();
                 try
                 {
-                    var result = await Task.Run(() => engine.RunReplicationAsync(job.Spec, model, job.Replication, perReplication, ct, job.Trace), ct);
+                    var spec = job.Spec with { WindowThreads = job.Spec.ThreadsPerReplication(atOnce) };
+                    var result = await Task.Run(() => engine.RunReplicationAsync(spec, model, job.Replication, perReplication, ct, job.Trace), ct);
                     onFinished(index, model, result);
                     lock (gate)
                     {

@@ -6,8 +6,10 @@ using IsdnSim.Kernel.Tracing;
 namespace IsdnSim.Analysis.Engine;
 
 /// <summary>
-/// Runs all agents of a replication on the calling thread, window by window. It is the oracle
-/// the Orleans engine is checked against and the reference for performance.
+/// Runs all agents of a replication in this process, window by window: a large window's agents
+/// spread over <see cref="RunSpec.WindowThreads"/> threads, a small one's on the calling thread
+/// (<see cref="WindowCalls"/>), with the same bytes either way. It is the oracle the Orleans engine
+/// is checked against and the reference for performance.
 /// </summary>
 public sealed class InProcessEngine : ISimulationEngine
 {
@@ -28,25 +30,33 @@ public sealed class InProcessEngine : ISimulationEngine
         int replication,
         IProgress<ReplicationProgress>? progress = null,
         CancellationToken cancellationToken = default,
-        ITraceSink? trace = null)
+        ITraceSink? trace = null) =>
+        Run(spec, model, replication, progress, cancellationToken, trace, WindowCalls.DefaultParallelFrom);
+
+    /// <summary>As <see cref="Run(RunSpec, SimulationModel, int, IProgress{ReplicationProgress}?, CancellationToken, ITraceSink?)"/>, with the due agents from which a window is spread over the threads (tests spread every window).</summary>
+    internal static ReplicationResult Run(
+        RunSpec spec,
+        SimulationModel model,
+        int replication,
+        IProgress<ReplicationProgress>? progress,
+        CancellationToken cancellationToken,
+        ITraceSink? trace,
+        int parallelFrom)
     {
-        var agents = new AgentRuntime[model.Agents.Count];
         var coordinator = new WindowCoordinator(model, spec.MaxEventsPerWindow);
         var options = trace is null ? spec.Options : spec.Options with { Trace = true };
         var merger = trace is null ? null : new TraceMerger();
-
-        // One outbox for all agents: each call's messages are routed (Apply) before the next call.
-        var shared = new Outbox();
+        var calls = WindowCalls.Create(model, replication, options, spec.ThreadsPerReplication(1), parallelFrom);
+        var agents = calls.Agents;
         for (var a = 0; a < agents.Length; a++)
         {
-            agents[a] = new AgentRuntime(model, a, replication, options, shared);
             coordinator.SetInitial(a, agents[a].Initialize());
         }
 
         var horizon = model.Horizon.Days;
         var lastReport = Environment.TickCount64;
 
-        // Windows planned in place: inboxes and outboxes are lent, not copied, as all agents are on this thread.
+        // Windows planned in place: inboxes and outboxes are lent, not copied, as all agents are in this process.
         while (coordinator.PlanWindow())
         {
             if (merger is not null)
@@ -54,13 +64,7 @@ public sealed class InProcessEngine : ISimulationEngine
                 trace!.Write(merger.Before(coordinator.Now));
             }
 
-            for (var i = 0; i < coordinator.DueCount; i++)
-            {
-                var (agent, until) = coordinator.Due(i);
-                var events = agents[agent].Advance(until, coordinator.Inbox(i), coordinator.Share, out var next, out var outbox);
-                merger?.Add(agents[agent].DrainTrace());
-                coordinator.Apply(agent, next, events, outbox);
-            }
+            calls.Run(coordinator, merger);
 
             if (Environment.TickCount64 - lastReport > 100)
             {

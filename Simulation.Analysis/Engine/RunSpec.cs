@@ -22,6 +22,21 @@ public sealed record RunSpec(
     public static RunSpec From(LoadedScenario scenario, ScenarioOverrides? overrides = null, AgentOptions? options = null) =>
         new(scenario.Text, scenario.File, overrides ?? ScenarioOverrides.None, options ?? AgentOptions.Default);
 
+    /// <summary>
+    /// Threads the in-process engine spreads a large window's agents over; 0 (the default): the
+    /// machine's cores shared by the replications running at once (<see cref="ThreadsPerReplication"/>).
+    /// Changes no result, so it is not part of <see cref="Key"/>; the Orleans engine runs a window's
+    /// agents in its groups and does not read it.
+    /// </summary>
+    public int WindowThreads { get; init; }
+
+    /// <summary>
+    /// <see cref="WindowThreads"/> when given, else the cores left to each of <paramref name="atOnce"/>
+    /// replications running at the same time: a batch that fills the cores keeps one thread each.
+    /// </summary>
+    public int ThreadsPerReplication(int atOnce) =>
+        WindowThreads > 0 ? WindowThreads : Math.Max(1, Environment.ProcessorCount / Math.Max(1, atOnce));
+
     public string ScenarioHash => ScenarioLoader.Hash(ScenarioText);
 
     /// <summary>Identifies the compiled model this spec produces, so silos can compile it once and share it.</summary>

@@ -17,7 +17,7 @@ namespace IsdnSim.Grains.Windows;
 public sealed class SoleGroupRun
 {
     private readonly WindowSlices _slices;
-    private readonly AgentRuntime[] _agents;
+    private readonly WindowCalls _calls;
 
     /// <param name="agents">All of the replication's agents, agent a at index a; <paramref name="firsts"/> their first events' times.</param>
     public SoleGroupRun(SimulationModel model, long maxEventsPerWindow, AgentRuntime[] agents, ReadOnlySpan<double> firsts, bool trace)
@@ -33,25 +33,16 @@ public sealed class SoleGroupRun
             coordinator.SetInitial(a, firsts[a]);
         }
 
-        (_slices, _agents) = (new WindowSlices(coordinator, model.Horizon.Days, trace), agents);
+        (_slices, _calls) = (new WindowSlices(coordinator, model.Horizon.Days, trace), new WindowCalls(agents));
     }
 
     /// <summary>Runs windows until the horizon or until <paramref name="budget"/> of wall time has passed; the trace events that are final.</summary>
     public ValueTask<CoordinatorProgress> AdvanceAsync(TimeSpan budget) => _slices.AdvanceAsync(budget, RunWindow);
 
-    /// <summary>The window's due agents called in agent order, each answer applied at once: nothing awaits, so the slice runs straight through.</summary>
+    /// <summary>The window's due agents called in agent order on this grain's thread, each answer applied at once (as in-process on one thread): nothing awaits, so the slice runs straight through.</summary>
     private ValueTask RunWindow(WindowCoordinator coordinator)
     {
-        var (share, trace) = (coordinator.Share, _slices.Trace);
-        for (var i = 0; i < coordinator.DueCount; i++)
-        {
-            var (a, until) = coordinator.Due(i);
-            var agent = _agents[a];
-            var events = agent.Advance(until, coordinator.Inbox(i), share, out var next, out var outbox);
-            trace?.Add(agent.DrainTrace());
-            coordinator.Apply(a, next, events, outbox);
-        }
-
+        _calls.Run(coordinator, _slices.Trace);
         return ValueTask.CompletedTask;
     }
 }

@@ -34,4 +34,24 @@ public sealed class Outbox
 
     /// <summary>Whether nothing has been sent since the last <see cref="ClearLent"/>.</summary>
     internal bool IsEmpty => _messages.Count == 0;
+
+    /// <summary>Messages held: where the next call's messages will start.</summary>
+    internal int Count => _messages.Count;
+
+    /// <summary>
+    /// Keeps the messages lent so far: the next call of an agent sharing this outbox adds its own
+    /// after them instead of clearing them, so a worker thread that calls several agents in one window
+    /// lets the window's calls pile up and the engine routes them all after the window.
+    /// </summary>
+    internal void KeepLent() => _lent = false;
+
+    /// <summary>All messages held, valid until the next call or <see cref="Clear"/>.</summary>
+    internal ReadOnlySpan<Message> Held => CollectionsMarshal.AsSpan(_messages);
+
+    /// <summary>Forgets every message held: they have been routed.</summary>
+    internal void Clear()
+    {
+        _messages.Clear();
+        _lent = false;
+    }
 }

@@ -9,7 +9,7 @@ namespace IsdnSim.Runner.Options;
 public class EngineOptions : CommandSettings
 {
     [CommandOption("-e|--engine <ENGINE>")]
-    [Description("orleans (default: an embedded silo, or the cluster given by --cluster) or inprocess (single thread, the reference).")]
+    [Description("orleans (default: an embedded silo, or the cluster given by --cluster) or inprocess (in this process, the reference; a replication running alone spreads a large window's agents over the cores).")]
     [DefaultValue("orleans")]
     public string Engine { get; init; } = "orleans";
 

@@ -1,6 +1,7 @@
 using IsdnSim.Analysis.Engine;
 using IsdnSim.Analysis.Metrics;
 using IsdnSim.Kernel.Agents;
+using IsdnSim.Kernel.Model;
 using IsdnSim.Presentation.Output;
 using IsdnSim.Scenario.Language;
 
@@ -27,9 +28,15 @@ public static class Runs
     {
         var model = spec.Compile();
         var results = await ReplicationRunner.RunAsync(engine, spec, model, model.Definition.Replications, parallelism, null, CancellationToken.None);
+        return WriteFiles(spec, model, results, engine.Name, directory);
+    }
+
+    /// <summary>Writes the result folder of <paramref name="results"/>; returns its files' bytes by name (manifest excluded).</summary>
+    public static Dictionary<string, byte[]> WriteFiles(RunSpec spec, SimulationModel model, ReplicationResult[] results, string engine, string directory)
+    {
         var summary = RunSummary.Build(model, [.. results.Select(r => ReplicationFigures.Compute(model, r))]);
         var manifest = new RunManifest(spec.ScenarioFile, model.Definition.Name, spec.ScenarioHash, model.Definition.AppliedVariant, model.Seed, results.Length,
-            model.Horizon.Days, engine.Name, 1, "test", DateTimeOffset.UnixEpoch, 0, 0, 0);
+            model.Horizon.Days, engine, 1, "test", DateTimeOffset.UnixEpoch, 0, 0, 0);
         ResultWriter.Write(directory, model, results, summary, manifest);
         return Directory.GetFiles(directory).Where(f => !f.EndsWith("manifest.json", StringComparison.Ordinal))
             .ToDictionary(f => Path.GetFileName(f), File.ReadAllBytes);

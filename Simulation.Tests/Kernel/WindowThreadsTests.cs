@@ -1,0 +1,164 @@
+using IsdnSim.Analysis.Engine;
+using IsdnSim.Kernel.Agents;
+using IsdnSim.Kernel.Agents.Runtime;
+using IsdnSim.Presentation.Tracing;
+using IsdnSim.Scenario.Generation;
+using IsdnSim.Tests.Support;
+
+namespace IsdnSim.Tests.Kernel;
+
+/// <summary>
+/// The in-process engine spreads a window's agents over threads (<see cref="WindowCalls"/>) and
+/// applies their answers in due order: results and trace are the same bytes with one thread as with
+/// several. Here every window is spread (from 0 due agents on), so small scenarios test it too.
+/// </summary>
+public sealed class WindowThreadsTests
+{
+    public static TheoryData<string> Scenarios => new() { "rural-district.yaml", "mmc.yaml", "generated" };
+
+    [Theory]
+    [MemberData(nameof(Scenarios))]
+    public void ResultFiles_AreByteIdentical_OnOneTwoThreeAndSevenWindowThreads(string scenario)
+    {
+        using var dir = new TempDirectory();
+        var spec = Spec(scenario);
+        var model = spec.Compile();
+
+        Dictionary<string, byte[]> Files(int threads)
+        {
+            var results = Enumerable.Range(0, 2)
+                .Select(r => InProcessEngine.Run(spec with { WindowThreads = threads }, model, r, null, CancellationToken.None, null, parallelFrom: 0))
+                .ToArray();
+            return Runs.WriteFiles(spec, model, results, "inprocess", dir.File($"threads-{threads}"));
+        }
+
+        var one = Files(1);
+        foreach (var threads in new[] { 2, 3, 7 })
+        {
+            var several = Files(threads);
+            several.Keys.Should().BeEquivalentTo(one.Keys);
+            foreach (var (name, bytes) in one)
+            {
+                several[name].Should().Equal(bytes, $"{name} on {threads} window threads must be byte-identical to one thread");
+            }
+        }
+    }
+
+    [Fact]
+    public void Trace_IsByteIdentical_OnOneAndThreeWindowThreads()
+    {
+        using var dir = new TempDirectory();
+        var spec = Runs.Spec(Runs.Load("rural-district.yaml"), new ScenarioOverrides(HorizonDays: 365));
+        var model = spec.Compile();
+
+        byte[] Trace(int threads)
+        {
+            var path = dir.File($"threads-{threads}.jsonl");
+            using (var writer = TraceWriter.Create(path, model, new TraceHeader(spec.ScenarioFile, spec.ScenarioHash, 1), 1L << 30))
+            {
+                InProcessEngine.Run(spec with { WindowThreads = threads }, model, 1, null, CancellationToken.None, writer, parallelFrom: 0).Dispose();
+                writer.Complete();
+            }
+
+            return File.ReadAllBytes(path);
+        }
+
+        var one = Trace(1);
+        one.Length.Should().BeGreaterThan(1_000_000, "a year of the rural district is thousands of events");
+        Trace(3).Should().Equal(one);
+    }
+
+    [Fact]
+    public void EveryWindow_IsSpread_FromZeroDueAgents_AndNone_BelowTheThreshold()
+    {
+        var model = Spec("rural-district.yaml").Compile();
+
+        (long Windows, long Spread, long Events) RunWith(int threads, int parallelFrom)
+        {
+            var coordinator = new WindowCoordinator(model, RunSpec.DefaultMaxEventsPerWindow);
+            var calls = WindowCalls.Create(model, 0, AgentOptions.Default, threads, parallelFrom);
+            for (var a = 0; a < calls.Agents.Length; a++)
+            {
+                coordinator.SetInitial(a, calls.Agents[a].Initialize());
+            }
+
+            while (coordinator.PlanWindow())
+            {
+                calls.Run(coordinator, null);
+            }
+
+            return (coordinator.Windows, calls.SpreadWindows, coordinator.Events);
+        }
+
+        var alone = RunWith(1, 0);
+        var spread = RunWith(3, 0);
+        var small = RunWith(3, WindowCalls.DefaultParallelFrom);
+
+        alone.Spread.Should().Be(0, "one thread calls every window itself");
+        spread.Should().Be((alone.Windows, alone.Windows, alone.Events), "from 0 due agents on, every window is spread, with the same windows and events");
+        model.Agents.Count.Should().BeLessThan(WindowCalls.DefaultParallelFrom);
+        small.Should().Be((alone.Windows, 0L, alone.Events), "no window of the rural district's 36 agents reaches the threshold");
+    }
+
+    [Fact]
+    public void Agents_ShareOneOutbox_PerSlice_ByAgentIndex()
+    {
+        var model = Spec("rural-district.yaml").Compile();
+
+        var calls = WindowCalls.Create(model, 0, AgentOptions.Default, 3, 0);
+
+        (calls.Threads, calls.Slices, calls.ParallelFrom).Should().Be((3, 12, 0));
+        WindowCalls.Create(model, 0, AgentOptions.Default, 1, 0).Should().Match<WindowCalls>(c => c.Slices == 1 && c.ParallelFrom == int.MaxValue,
+            "on one thread all agents share one outbox and every window is called on the calling thread");
+        WindowCalls.Create(model, 0, AgentOptions.Default, 3, WindowCalls.DefaultParallelFrom).Should().Match<WindowCalls>(c => c.Threads == 1 && c.Slices == 1,
+            "36 agents never make a window of 64 due agents: the region keeps one thread and one outbox, as before");
+    }
+
+    [Fact]
+    public void KeptOutbox_HoldsEachCallsMessages_AfterThePreviousCalls_UntilCleared()
+    {
+        var outbox = new Outbox();
+        Message Sent(int from, long sequence) => new(1.0 + sequence, from, sequence, 0, 0.5, default, default);
+
+        outbox.Add(Sent(4, 0));
+        outbox.Lend().Length.Should().Be(1);
+        outbox.KeepLent();
+        outbox.ClearLent(); // the next call of an agent sharing the outbox
+        outbox.Count.Should().Be(1, "kept messages are not cleared by the next call");
+        outbox.Add(Sent(9, 0));
+        outbox.Add(Sent(9, 1));
+        outbox.Lend().ToArray().Select(m => (m.From, m.Sequence)).Should().Equal((4, 0L), (9, 0L), (9, 1L));
+        outbox.Held[1..3].ToArray().Select(m => m.From).Should().Equal(9, 9);
+
+        outbox.ClearLent();
+        outbox.IsEmpty.Should().BeTrue("lent and not kept, the messages are cleared by the next call as before");
+        outbox.Add(Sent(2, 0));
+        outbox.KeepLent();
+        outbox.Clear();
+        outbox.IsEmpty.Should().BeTrue();
+    }
+
+    [Fact]
+    public void WindowThreads_DefaultToTheCoresEachReplicationRunningAtOnceHas()
+    {
+        var spec = Spec("mmc.yaml");
+
+        spec.WindowThreads.Should().Be(0);
+        spec.ThreadsPerReplication(1).Should().Be(Environment.ProcessorCount);
+        spec.ThreadsPerReplication(Environment.ProcessorCount).Should().Be(1);
+        spec.ThreadsPerReplication(4 * Environment.ProcessorCount).Should().Be(1, "at least one");
+        (spec with { WindowThreads = 5 }).ThreadsPerReplication(Environment.ProcessorCount).Should().Be(5, "given, it is kept");
+        spec.Key.Should().Be((spec with { WindowThreads = 5 }).Key, "threads change no result, so they do not name another model");
+    }
+
+    private static RunSpec Spec(string scenario)
+    {
+        if (scenario == "generated")
+        {
+            var yaml = RegionGenerator.Generate(new RegionSpec(300, 8, 3, 2, Amter: true, Seed: 11));
+            return Runs.Spec(Runs.Parse(yaml), new ScenarioOverrides(HorizonDays: 2 * 365));
+        }
+
+        return Runs.Spec(Runs.Load(scenario), scenario == "mmc.yaml" ? new ScenarioOverrides(HorizonDays: 2000) : new ScenarioOverrides(HorizonDays: 3 * 365));
+    }
+}
