@@ -22,11 +22,24 @@ public static class AgentGroups
     public const int AgentsPerGroup = 256;
 
     /// <summary>
-    /// Groups for a replication of <paramref name="agents"/> agents on a silo with <paramref name="cores"/>
-    /// cores: one per <paramref name="agentsPerGroup"/> agents begun, at most <see cref="PerCore"/> per core.
+    /// Fewest cores the embedded silo needs before it splits a replication (<see cref="AgentGroupOptions.CoresToSplit"/>);
+    /// on two cores its replications each run in one group. The process's first replication runs
+    /// beside the JIT's background thread, which recompiles the kernel's hot code twice (with
+    /// dynamic PGO's instrumentation, then optimised) through all of it: Germany, 3 s of CPU on
+    /// that thread. In one group the replication leaves the second core to it, as the in-process
+    /// engine does (first replication 4.5 s against 6.5-7.0 s in eight groups); split, both cores
+    /// simulate and the recompiling takes a third of one (BENCHMARKS.md, fifth round).
     /// </summary>
-    public static int Count(int agents, int cores, int agentsPerGroup = AgentsPerGroup) =>
-        Math.Max(1, Math.Min((agents + agentsPerGroup - 1) / agentsPerGroup, PerCore * Math.Max(1, cores)));
+    public const int EmbeddedCoresToSplit = 3;
+
+    /// <summary>
+    /// Groups for a replication of <paramref name="agents"/> agents on a silo with <paramref name="cores"/>
+    /// cores: one per <paramref name="agentsPerGroup"/> agents begun, at most <see cref="PerCore"/> per core;
+    /// one on a silo with fewer than <paramref name="coresToSplit"/> cores.
+    /// </summary>
+    public static int Count(int agents, int cores, int agentsPerGroup = AgentsPerGroup, int coresToSplit = 1) =>
+        Math.Max(1, cores) < coresToSplit ? 1
+            : Math.Max(1, Math.Min((agents + agentsPerGroup - 1) / agentsPerGroup, PerCore * Math.Max(1, cores)));
 
     public static int GroupOf(int agent, int groups) => agent % groups;
 

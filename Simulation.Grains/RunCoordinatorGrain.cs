@@ -35,7 +35,7 @@ public sealed class RunCoordinatorGrain(LocalSilo silo, IOptions<AgentGroupOptio
         var key = this.GetPrimaryKeyString();
 
         // The groups live on this silo (ReplicationPlacement), so its cores are the ones they share.
-        var groups = AgentGroups.Count(model.Agents.Count, Environment.ProcessorCount, grouping.Value.AgentsPerGroup);
+        var groups = AgentGroups.Count(model.Agents.Count, Environment.ProcessorCount, grouping.Value.AgentsPerGroup, grouping.Value.CoresToSplit);
         _groups = [.. Enumerable.Range(0, groups).Select(g => GrainFactory.GetGrain<IAgentGroupGrain>(GroupKey(key, g)))];
         _windows = [.. Enumerable.Range(0, groups).Select(_ => new GroupWindow())];
         (_answers, _answered) = (new GroupAnswer[groups], new int[groups]);

@@ -8,4 +8,11 @@ public sealed class AgentGroupOptions
     /// no result; the tests' clusters set 1, so that small scenarios are spread over groups too.
     /// </summary>
     public int AgentsPerGroup { get; set; } = AgentGroups.AgentsPerGroup;
+
+    /// <summary>
+    /// Fewest cores the silo needs before it splits a replication into groups; on fewer, every
+    /// replication runs in one group. 1 (the default, standalone silos and the tests' clusters):
+    /// always split by <see cref="AgentsPerGroup"/>; the embedded silo sets <see cref="AgentGroups.EmbeddedCoresToSplit"/>.
+    /// </summary>
+    public int CoresToSplit { get; set; } = 1;
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using IsdnSim.Grains;
 using IsdnSim.Grains.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -67,7 +68,8 @@ public sealed class OrleansConnection : IAsyncDisposable
                     o.ClusterId = ClusterId + "-embedded";
                     o.ServiceId = ServiceId;
                 })
-                .AddIsdnSim();
+                .AddIsdnSim()
+                .Configure<AgentGroupOptions>(o => o.CoresToSplit = AgentGroups.EmbeddedCoresToSplit);
             if (activityPropagation)
             {
                 silo.AddActivityPropagation();

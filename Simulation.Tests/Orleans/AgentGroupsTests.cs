@@ -44,4 +44,17 @@ public sealed class AgentGroupsTests
     [InlineData(13_331, 64, 53)]
     public void ByDefault_AGroupIsBegunPer256Agents_AtMostFourPerCore(int agents, int cores, int expected) =>
         AgentGroups.Count(agents, cores).Should().Be(expected);
+
+    [Theory]
+    [InlineData(13_114, 1, 1)]
+    [InlineData(13_114, 2, 1)]
+    [InlineData(13_114, 3, 12)]
+    [InlineData(13_114, 4, 16)]
+    [InlineData(36, 8, 1)]
+    public void OnTheEmbeddedSilo_AReplicationIsSplitOnlyFromThreeCores(int agents, int cores, int expected) =>
+        AgentGroups.Count(agents, cores, coresToSplit: AgentGroups.EmbeddedCoresToSplit).Should().Be(expected);
+
+    [Fact]
+    public void ByDefault_ASiloWithOneCore_StillSplits() =>
+        AgentGroups.Count(13_114, 1, agentsPerGroup: 1).Should().Be(AgentGroups.PerCore);
 }
