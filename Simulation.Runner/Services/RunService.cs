@@ -159,7 +159,14 @@ internal sealed class RunService(Consoles consoles)
         // A variant of the file found broken while the run went on: nothing is written (the command reports it as a file that does not read).
         if (run.OtherVariants.Wait() is not null)
         {
-            return new RunOutcome(run, host, telemetry, traceWriter, null);
+            // Not even the trace begun is kept (an interrupted run keeps it, marked incomplete).
+            if (traceWriter is not null)
+            {
+                traceWriter.Dispose();
+                File.Delete(settings.Trace!);
+            }
+
+            return new RunOutcome(run, host, telemetry, null, null);
         }
 
         // Nothing more runs on an embedded silo: it stops while the files are written. With
