@@ -35,6 +35,21 @@ public sealed class RunCommand(Consoles consoles) : AsyncCommand<RunSettings>
         }
     }
 
+    private static void Cancel(CancellationTokenSource stop, bool when)
+    {
+        try
+        {
+            if (when)
+            {
+                stop.Cancel();
+            }
+        }
+        catch (ObjectDisposedException)
+        {
+            // The command had finished.
+        }
+    }
+
     public override async Task<int> ExecuteAsync(CommandContext context, RunSettings settings, CancellationToken cancellationToken)
     {
         PhaseTimings.Mark("command parsed");
@@ -53,7 +68,16 @@ public sealed class RunCommand(Consoles consoles) : AsyncCommand<RunSettings>
         var variantText = model.Definition.AppliedVariant is { } v ? $", variant {DisplayNames.Variant(v)}" : "";
         consoles.Out.MarkupLine($"[bold]{Markup.Escape(model.Definition.Name)}[/]{Markup.Escape(variantText)}: {replications} replication{(replications == 1 ? "" : "s")} " +
                                 $"of {model.Horizon.Days:0.##} days, seed {model.Seed}");
-        await using var outcome = await service.RunAsync(run, cancellationToken, early);
+        // A variant found broken while the run goes on stops it, and is reported as a file that does not read.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        _ = run.OtherVariants.Start().ContinueWith(checks => Cancel(stop, when: checks is not { IsCompletedSuccessfully: true, Result: null }), TaskScheduler.Default);
+        await using var outcome = await service.RunAsync(run, stop.Token, early);
+        if (run.OtherVariants.Wait() is { } problems)
+        {
+            ScenarioInput.Report(problems, settings.File, consoles);
+            return ExitCodes.BadInput;
+        }
+
         if (outcome is null)
         {
             return ExitCodes.Interrupted;

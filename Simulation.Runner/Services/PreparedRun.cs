@@ -15,6 +15,9 @@ internal sealed record PreparedRun(
     SimulationModel Model,
     Uri? Otlp)
 {
+    /// <summary>The checks of the file's other variants, made while the run goes on; nothing is written before they pass.</summary>
+    public DeferredVariantChecks OtherVariants { get; init; } = DeferredVariantChecks.None;
+
     public int Replications => Model.Definition.Replications;
 
     /// <summary>The replication --trace writes.</summary>

@@ -14,6 +14,7 @@ using IsdnSim.Runner.Hosting;
 using IsdnSim.Runner.Options;
 using IsdnSim.Runner.Telemetry;
 using IsdnSim.Scenario.Diagnostics;
+using IsdnSim.Scenario.Language;
 
 namespace IsdnSim.Runner.Services;
 
@@ -26,14 +27,41 @@ namespace IsdnSim.Runner.Services;
 internal sealed class RunService(Consoles consoles)
 {
     /// <summary>The run to start, or null after reporting why it cannot (the scenario, --out, the overrides, --trace).</summary>
+    /// <remarks>
+    /// The file's variants other than the one run are checked in the background from here on
+    /// (<see cref="PreparedRun.OtherVariants"/>). A problem found after the file was read is held
+    /// back until they are known: a broken variant is reported instead, as when every variant was
+    /// checked before anything else.
+    /// </remarks>
     public PreparedRun? Prepare(RunSettings settings)
     {
-        var scenario = ScenarioInput.Load(settings.File, consoles);
+        var scenario = ScenarioInput.LoadForRun(settings.File, settings.Variant, consoles, out var otherVariants);
         if (scenario is null)
         {
             return null;
         }
 
+        otherVariants.Start();
+        var held = new StringWriter();
+        if (Prepare(settings, scenario, otherVariants, new Consoles(consoles.Out, held)) is { } run)
+        {
+            return run;
+        }
+
+        if (otherVariants.Wait() is { } problems)
+        {
+            ScenarioInput.Report(problems, settings.File, consoles);
+        }
+        else
+        {
+            consoles.Errors.Write(held.ToString());
+        }
+
+        return null;
+    }
+
+    private static PreparedRun? Prepare(RunSettings settings, LoadedScenario scenario, DeferredVariantChecks otherVariants, Consoles consoles)
+    {
         var outDir = ScenarioInput.OutputFolder(settings.Out, settings.File, null, consoles);
         if (outDir is null)
         {
@@ -49,7 +77,7 @@ internal sealed class RunService(Consoles consoles)
         // Step spans need every step recorded; without --otlp nothing is recorded or listened to.
         var otlp = settings.Otlp is { } endpoint ? OtlpExport.ParseEndpoint(endpoint) : null;
         var spec = RunSpec.From(scenario, overrides, otlp is null ? null : new AgentOptions(RecordSteps: true));
-        var run = new PreparedRun(settings, scenario, outDir, spec, spec.Compile(), otlp);
+        var run = new PreparedRun(settings, scenario, outDir, spec, spec.Compile(), otlp) { OtherVariants = otherVariants };
         if (settings.Trace is { } tracePath && TraceProblem(tracePath, run.Traced, run.Replications) is { } traceProblem)
         {
             consoles.Errors.WriteLine($"isdnsim: error: {UserText.ShortenQuoted(traceProblem)}");
@@ -79,7 +107,11 @@ internal sealed class RunService(Consoles consoles)
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             telemetry?.Dispose();
-            consoles.Errors.WriteLine("isdnsim: interrupted while the engine started; nothing was run or written.");
+            if (run.OtherVariants.Wait() is null)
+            {
+                consoles.Errors.WriteLine("isdnsim: interrupted while the engine started; nothing was run or written.");
+            }
+
             return null;
         }
         catch
@@ -103,7 +135,10 @@ internal sealed class RunService(Consoles consoles)
             await ProgressDisplay.RunAsync(consoles.Out, !settings.NoProgress, $"Simulating on {host.Description}",
                 progress => ReplicationRunner.RunAsync(host.Engine, run.Spec, model, run.Replications, parallel, progress, cancellationToken,
                     r => finished[r.Replication] = telemetry is null ? r : Recorded(model, r), traceWriter is null ? null : (run.Traced, traceWriter)));
-            traceWriter?.Complete();
+            if (run.OtherVariants.Wait() is null)
+            {
+                traceWriter?.Complete();
+            }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -120,6 +155,19 @@ internal sealed class RunService(Consoles consoles)
         }
 
         PhaseTimings.Mark("simulated");
+
+        // A variant of the file found broken while the run went on: nothing is written (the command reports it as a file that does not read).
+        if (run.OtherVariants.Wait() is not null)
+        {
+            // Not even the trace begun is kept (an interrupted run keeps it, marked incomplete).
+            if (traceWriter is not null)
+            {
+                traceWriter.Dispose();
+                File.Delete(settings.Trace!);
+            }
+
+            return new RunOutcome(run, host, telemetry, null, null);
+        }
 
         // Nothing more runs on an embedded silo: it stops while the files are written. With
         // telemetry, it stays until the export is flushed, as Orleans' own metrics may be in it.

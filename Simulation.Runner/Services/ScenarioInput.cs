@@ -25,6 +25,26 @@ internal static class ScenarioInput
     }
 
     /// <summary>
+    /// The scenario for a run of <paramref name="variant"/> (null: the file as written), checked
+    /// as <see cref="Load(string, Consoles)"/> checks it but for the file's other variants, whose
+    /// checks <paramref name="otherVariants"/> makes while the run goes on
+    /// (<see cref="ScenarioLoader.LoadFileForRun"/>); null after reporting the problems.
+    /// </summary>
+    public static LoadedScenario? LoadForRun(string file, string? variant, Consoles consoles, out DeferredVariantChecks otherVariants)
+    {
+        try
+        {
+            return ScenarioLoader.LoadFileForRun(file, variant, out otherVariants);
+        }
+        catch (ScenarioException e)
+        {
+            otherVariants = DeferredVariantChecks.None;
+            Report(e, file, consoles);
+            return null;
+        }
+    }
+
+    /// <summary>
     /// The scenario with the ranges of its uncertain parameters: from the --uncertain file if the
     /// options give one (its section replaces the scenario's), else the scenario's own; null after
     /// reporting the problems of either file.
@@ -48,7 +68,8 @@ internal static class ScenarioInput
         }
     }
 
-    private static void Report(ScenarioException e, string file, Consoles consoles)
+    /// <summary>Every problem of <paramref name="file"/>, then how many there were and that nothing was run.</summary>
+    public static void Report(ScenarioException e, string file, Consoles consoles)
     {
         foreach (var d in e.Diagnostics)
         {

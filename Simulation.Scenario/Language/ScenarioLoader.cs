@@ -40,7 +40,41 @@ public static class ScenarioLoader
     public static LoadedScenario ParseForRun(string text, string file, string? variant) =>
         Parsed.TryGetValue(text, out var known) && known.File == file
             ? known
-            : Recent.Get(text, file, variant);
+            : ParsedForRun.TryGetValue(text, out var forRun) && forRun.Scenario.File == file && forRun.Variant == variant
+                ? forRun.Scenario
+                : Recent.Get(text, file, variant);
+
+    /// <summary>
+    /// Loads a file for a run of <paramref name="variant"/> (null: the file as written): the file
+    /// and that variant are checked now, as <see cref="LoadFile"/> checks them; the file's other
+    /// variants are left to <paramref name="otherVariants"/>, to be checked while the run compiles
+    /// and simulates (at Germany's size they are most of the checking). Throws
+    /// <see cref="ScenarioException"/> with exactly what <see cref="LoadFile"/> would: where the
+    /// run's variant has problems, the others are checked too before it throws.
+    /// </summary>
+    public static LoadedScenario LoadFileForRun(string path, string? variant, out DeferredVariantChecks otherVariants)
+    {
+        var text = ScenarioFileReader.Read(path);
+        LoadedScenario loaded;
+        try
+        {
+            loaded = Parse(text, path, variantsToCheck: variant is null ? new HashSet<string>() : new HashSet<string>(StringComparer.Ordinal) { variant });
+        }
+        catch (ScenarioException) when (variant is not null)
+        {
+            // The file or the run's variant: the whole check says which, with every other variant's problems beside the variant's.
+            loaded = Parse(text, path);
+        }
+
+        otherVariants = new DeferredVariantChecks(loaded.Definition, path, [.. loaded.Definition.Variants.Where(v => v.Id != variant)]);
+        ParsedForRun.AddOrUpdate(text, new RunParse(loaded, variant));
+        return loaded;
+    }
+
+    /// <summary>A text read by <see cref="LoadFileForRun"/>: its definition serves the compile of a run of that variant only (the others' checks may still be under way).</summary>
+    private sealed record RunParse(LoadedScenario Scenario, string? Variant);
+
+    private static readonly ConditionalWeakTable<string, RunParse> ParsedForRun = new();
 
     /// <summary>Enough for the points every core of the machine has in hand, twice over.</summary>
     private static readonly RecentParses Recent = new(Math.Max(8, 2 * Environment.ProcessorCount));

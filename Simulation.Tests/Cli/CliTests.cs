@@ -52,6 +52,42 @@ public sealed class CliTests : CliTest
         Directory.GetFileSystemEntries(Dir.Path).Should().BeEmpty("not even a staging folder is left behind");
     }
 
+    [Theory]
+    [InlineData("inprocess")]
+    [InlineData("inprocess", "--trace", "run.jsonl")]
+    [InlineData("orleans")]
+    public async Task Run_StoppedByAVariantCheckedAlongside_ExitsWith2_WithTheFilesMessage_AndWritesNothing(string engine, params string[] more)
+    {
+        // The file and its status quo pass, so the run starts; its variant 'austerity' is checked while it runs.
+        var bad = Repository.BadScenario("variant-names-merged-agent.yaml");
+        var outDir = Dir.File("never");
+
+        var exit = await Isdnsim(["run", bad, "--engine", engine, "--no-progress", "--out", outDir, .. more.Select(m => m.EndsWith(".jsonl") ? Dir.File(m) : m)]);
+
+        exit.Should().Be(ExitCodes.BadInput);
+        Err.ToString().Should().Be(
+            $"{bad}:23:9: error: variant 'austerity': 'lk-a' is not an agent (any more: an earlier operation of this variant may have merged it)\n" +
+            $"1 problem in {bad}; nothing was run.\n");
+        Directory.GetFileSystemEntries(Dir.Path).Should().BeEmpty("neither the folder, nor a staging folder, nor the trace is left behind");
+    }
+
+    [Fact]
+    public async Task Run_WithAProblemAfterReading_ReportsABrokenVariantCheckedAlongsideInstead()
+    {
+        // --out names a folder that cannot be written; the broken variant is reported, as when every variant was checked first.
+        var bad = Repository.BadScenario("variant-names-merged-agent.yaml");
+        var taken = Dir.File("taken");
+        Directory.CreateDirectory(taken);
+        File.WriteAllText(Path.Combine(taken, "summary.json"), "earlier results");
+
+        var exit = await Isdnsim("run", bad, "--engine", "inprocess", "--out", taken);
+
+        exit.Should().Be(ExitCodes.BadInput);
+        Err.ToString().Should().Be(
+            $"{bad}:23:9: error: variant 'austerity': 'lk-a' is not an agent (any more: an earlier operation of this variant may have merged it)\n" +
+            $"1 problem in {bad}; nothing was run.\n");
+    }
+
     [Fact]
     public async Task Run_IntoAFolderWithResults_ExitsWith2_AndLeavesThemAlone()
     {

@@ -3,6 +3,7 @@ using IsdnSim.Kernel.Time;
 using IsdnSim.Scenario.Diagnostics;
 using IsdnSim.Scenario.Language;
 using IsdnSim.Scenario.Variants;
+using IsdnSim.Tests.Support;
 
 namespace IsdnSim.Tests.Scenarios;
 
@@ -101,10 +102,7 @@ public sealed class VariantCheckTests
         }
     }
 
-    [Fact]
-    public void BrokenVariants_AreReportedAsOneAfterTheOtherWould()
-    {
-        const string variants = """
+    private const string BrokenVariants = """
             variants:
               - { id: quo, operations: [] }
               - { id: across, operations: [{ op: merge_districts, districts: [lk-a, big], into: x }] }
@@ -112,7 +110,11 @@ public sealed class VariantCheckTests
               - { id: merged-away, operations: [{ op: merge_districts, districts: [lk-a, lk-b], into: lk-ab }, { op: working_group, id: wg, members: [lk-a, rail], every: 14d }] }
               - { id: twice, operations: [{ op: merge_districts, districts: [lk-a, lk-b], into: lk-ab }, { op: merge_districts, districts: [lk-a, lk-b], into: lk-c }] }
             """;
-        var text = Region + "\n" + variants;
+
+    [Fact]
+    public void BrokenVariants_AreReportedAsOneAfterTheOtherWould()
+    {
+        var text = Region + "\n" + BrokenVariants;
         var checkedBase = ScenarioLoader.Parse(text, "region.yaml", variantsToCheck: new HashSet<string>()).Definition;
         var oneAfterTheOther = checkedBase.Variants
             .SelectMany(v => VariantBinder.Problems(checkedBase, v).Select(p => p.Message))
@@ -122,5 +124,68 @@ public sealed class VariantCheckTests
 
         oneAfterTheOther.Should().HaveCount(3);
         act.Should().Throw<ScenarioException>().Which.Diagnostics.Select(d => d.Message).Should().Equal(oneAfterTheOther);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("quo")]
+    [InlineData("fine")]
+    public void ForARun_TheOtherVariantsChecksFindWhatTheWholeCheckFinds_AfterTheFileIsRead(string? variant)
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("region.yaml");
+        File.WriteAllText(path, Region + "\n" + BrokenVariants);
+        var whole = () => ScenarioLoader.LoadFile(path);
+
+        var loaded = ScenarioLoader.LoadFileForRun(path, variant, out var others);
+
+        loaded.Definition.Variants.Should().HaveCount(5, "the file and the run's variant passed, so the file is read");
+        others.Variants.Should().Equal(new[] { "quo", "across", "fine", "merged-away", "twice" }.Where(v => v != variant));
+        var expected = whole.Should().Throw<ScenarioException>().Which.Diagnostics;
+        others.Wait().Should().NotBeNull().And.Subject.As<ScenarioException>().Diagnostics.Should().Equal(expected);
+        ScenarioLoader.ParseForRun(loaded.Text, path, variant).Should().BeSameAs(loaded, "the run compiles what was read");
+    }
+
+    [Theory]
+    [InlineData("across")]
+    [InlineData("twice")]
+    public void ForARunOfABrokenVariant_TheFileIsRefusedAsTheWholeCheckRefusesIt(string variant)
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("region.yaml");
+        File.WriteAllText(path, Region + "\n" + BrokenVariants);
+        var expected = ((Action)(() => ScenarioLoader.LoadFile(path))).Should().Throw<ScenarioException>().Which.Diagnostics;
+
+        var forRun = () => ScenarioLoader.LoadFileForRun(path, variant, out _);
+
+        forRun.Should().Throw<ScenarioException>().Which.Diagnostics.Should().Equal(expected);
+    }
+
+    [Fact]
+    public void ForARunOfAVariantTheFileLacks_EveryVariantIsLeftToTheChecksAlongside()
+    {
+        // The command line then says the variant is unknown, unless a variant's check fails first.
+        using var dir = new TempDirectory();
+        var path = dir.File("region.yaml");
+        File.WriteAllText(path, Region + "\n" + BrokenVariants);
+        var expected = ((Action)(() => ScenarioLoader.LoadFile(path))).Should().Throw<ScenarioException>().Which.Diagnostics;
+
+        ScenarioLoader.LoadFileForRun(path, "nosuch", out var others);
+
+        others.Variants.Should().HaveCount(5);
+        others.Wait()!.Diagnostics.Should().Equal(expected);
+    }
+
+    [Fact]
+    public void ForARunOfAFileWhoseVariantsPass_NothingIsLeftToReport()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("region.yaml");
+        File.WriteAllText(path, Region + "\nvariants: [{ id: quo, operations: [] }, { id: slow, operations: [{ op: handoff, between: [municipal, district], latency: 5d }] }]\n");
+
+        ScenarioLoader.LoadFileForRun(path, null, out var others);
+
+        others.Variants.Should().Equal("quo", "slow");
+        others.Wait().Should().BeNull();
     }
 }
