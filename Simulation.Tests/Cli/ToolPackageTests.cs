@@ -43,6 +43,9 @@ public sealed class ToolPackageTests : IDisposable
         File.Exists(Path.Combine(elsewhere, "results", "summary.json")).Should().BeTrue();
         var script = File.ReadAllText(Path.Combine(Repository.Root, "Simulation.Presentation", "Tracing", "Replay", "replay.js")).ReplaceLineEndings("\n");
         File.ReadAllText(Path.Combine(elsewhere, "replay.html")).Should().Contain(script, "the page's script is a resource inside the tool");
+        var installed = Directory.GetFiles(_dir.File("tools"), "isdnsim.runtimeconfig.json", SearchOption.AllDirectories);
+        installed.Should().ContainSingle();
+        RuntimeSettingsTests.RuntimeKnobs(installed[0]).Should().BeEquivalentTo(RuntimeSettingsTests.Chosen, "the packed tool runs with the settings measured for the command");
         var bare = Isdnsim(elsewhere);
         bare.Exit.Should().Be(2);
         bare.Output.Should().StartWith("USAGE:");
