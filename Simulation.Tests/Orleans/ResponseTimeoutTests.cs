@@ -27,22 +27,34 @@ public abstract class ResponseTimeoutTests : IAsyncLifetime
 
     protected InProcessTestCluster Cluster { get; private set; } = null!;
 
+    private readonly RunCalls _running = new();
+
     public async Task InitializeAsync()
     {
         var builder = new InProcessTestClusterBuilder(1);
-        builder.ConfigureSilo((_, silo) => silo.AddIsdnSim().Configure<SiloMessagingOptions>(o => o.ResponseTimeout = Timeout));
+        builder.ConfigureSilo((_, silo) => silo.AddIsdnSim().AddIncomingGrainCallFilter(_running).Configure<SiloMessagingOptions>(o => o.ResponseTimeout = Timeout));
         builder.ConfigureClient(client => client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = Timeout));
         Cluster = builder.Build();
         await Cluster.DeployAsync();
     }
 
-    public async Task DisposeAsync() => await Cluster.DisposeAsync();
+    /// <summary>
+    /// A call the client gave up on (the counterfactual's one long call) still runs on the silo,
+    /// and disposing the cluster does not stop it: left running, it takes a core from the next
+    /// test, whose sliced calls then stall past the timeout on a two-core machine. So the
+    /// cluster waits for its run's calls to end first.
+    /// </summary>
+    public async Task DisposeAsync()
+    {
+        await _running.IdleAsync(TimeSpan.FromMinutes(2));
+        await Cluster.DisposeAsync();
+    }
 
     /// <summary>
     /// One agent, one process of 50 short steps: about 10 million events but only 200,000 finished
-    /// projects, so the run is long in events and small in memory (no long garbage collections).
+    /// projects (at the default horizon), so the run is long in events and small in memory (no long garbage collections).
     /// </summary>
-    protected static RunSpec LongRun(long maxEventsPerWindow)
+    protected static RunSpec LongRun(long maxEventsPerWindow, int horizonDays = 200_000)
     {
         var steps = string.Join("\n", Enumerable.Range(0, 50).Select(i =>
             $"      - {{ id: s{i}, role: work, effort: {{ dist: exponential, mean: 0.01wd }}{(i > 0 ? $", after: [s{i - 1}]" : "")} }}"));
@@ -50,7 +62,7 @@ public abstract class ResponseTimeoutTests : IAsyncLifetime
             name: long run
             seed: 9
             start: 2025-01-01
-            horizon: 200000d
+            horizon: {{horizonDays}}d
             calendar: { kind: continuous }
             agents: [{ id: town, kind: municipality, agencies: [{ id: office, staff: 1, roles: [work] }] }]
             processes:
@@ -87,12 +99,54 @@ public sealed class UnslicedRunTests : ResponseTimeoutTests
     public async Task TheSameRunInOneCall_WouldTripIt()
     {
         // The counterfactual: without slicing, one agent call carries the whole run and times out.
-        var spec = LongRun(maxEventsPerWindow: long.MaxValue);
+        // A shorter run (still several times the timeout) does: the call the client gave up on runs
+        // to its end on the silo, and the collection waits for it (DisposeAsync).
+        var spec = LongRun(maxEventsPerWindow: long.MaxValue, horizonDays: 80_000);
         var engine = new OrleansEngine(Cluster.Client) { Slice = TimeSpan.FromMilliseconds(50) };
 
         var act = () => engine.RunReplicationAsync(spec, spec.Compile(), 0, null, CancellationToken.None);
 
         await act.Should().ThrowAsync<TimeoutException>();
+    }
+}
+
+/// <summary>Counts the calls to a run's grains that are running on the silo, answered or given up on.</summary>
+internal sealed class RunCalls : IIncomingGrainCallFilter
+{
+    private int _running;
+
+    public async Task Invoke(IIncomingGrainCallContext context)
+    {
+        if (context.Grain is not (RunCoordinatorGrain or AgentGroupGrain))
+        {
+            await context.Invoke();
+            return;
+        }
+
+        Interlocked.Increment(ref _running);
+        try
+        {
+            await context.Invoke();
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _running);
+        }
+    }
+
+    /// <summary>Waits until no call to a run's grain is running, at most <paramref name="limit"/>.</summary>
+    public async Task IdleAsync(TimeSpan limit)
+    {
+        var clock = Stopwatch.StartNew();
+        while (Volatile.Read(ref _running) > 0)
+        {
+            if (clock.Elapsed > limit)
+            {
+                throw new TimeoutException($"{_running} call(s) to a run's grains still running after {limit}.");
+            }
+
+            await Task.Delay(50);
+        }
     }
 }
 
