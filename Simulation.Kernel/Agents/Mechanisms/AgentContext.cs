@@ -19,6 +19,12 @@ internal sealed class AgentContext
     private int _sourceOwner = -1;
     private int _sourceProcess = -1;
     private ulong _sourceKey;
+    private Consultations? _consultations;
+    private WorkingGroups? _workingGroups;
+    private SupportShares? _supportShares;
+    private OfficeHandOffs? _officeHandOffs;
+    private Periods? _periods;
+    private Fictions? _fictions;
 
     public AgentContext(SimulationModel model, int index, int replication, AgentOptions options, Outbox? outbox = null)
     {
@@ -35,19 +41,15 @@ internal sealed class AgentContext
         _agencies = model.AgencyArrays[index];
 
         // The constructors only keep this context: no mechanism calls another before all exist.
+        // Consultations, working groups, support shares, office hand-offs and periods are made at
+        // their first use (below), and so are legal fictions: most agents never use them.
         Demand = new Demand(this);
         Flow = new ProcessFlow(this);
         Joins = new Joins(this);
         Work = new StaffedWork(this);
         Councils = new Councils(this);
-        Consultations = new Consultations(this);
-        WorkingGroups = new WorkingGroups(this);
         Rework = new Rework(this);
-        SupportShares = new SupportShares(this);
         HandOffs = new HandOffs(this);
-        OfficeHandOffs = new OfficeHandOffs(this);
-        Periods = new Periods(this);
-        Fictions = new Fictions(this);
         Absences = new Absences(this);
     }
 
@@ -82,21 +84,50 @@ internal sealed class AgentContext
 
     public Councils Councils { get; }
 
-    public Consultations Consultations { get; }
+    /// <summary>Made at the first consultation started or asked for here (see <see cref="ConsultationsDecided"/>).</summary>
+    public Consultations Consultations => _consultations ??= new Consultations(this);
 
-    public WorkingGroups WorkingGroups { get; }
+    /// <summary>Made at the first consultation started here.</summary>
+    public WorkingGroups WorkingGroups => _workingGroups ??= new WorkingGroups(this);
 
     public Rework Rework { get; }
 
-    public SupportShares SupportShares { get; }
+    /// <summary>Made at the first step started here whose support role another agent holds, or the first share asked of this agent.</summary>
+    public SupportShares SupportShares => _supportShares ??= new SupportShares(this);
 
     public HandOffs HandOffs { get; }
 
-    public OfficeHandOffs OfficeHandOffs { get; }
+    /// <summary>Made at the first file sent between two offices of this agent (<see cref="Mechanisms.OfficeHandOffs.Crosses"/> needs none).</summary>
+    public OfficeHandOffs OfficeHandOffs => _officeHandOffs ??= new OfficeHandOffs(this);
 
-    public Periods Periods { get; }
+    /// <summary>Made at the first legal period started here.</summary>
+    public Periods Periods => _periods ??= new Periods(this);
 
-    public Fictions Fictions { get; }
+    /// <summary>The names of the mechanisms made at their first use that this agent has made so far, in a fixed order (for tests).</summary>
+    public IEnumerable<string> MadeOnUse()
+    {
+        (string Name, object? Made)[] all =
+        [
+            (nameof(Consultations), _consultations), (nameof(WorkingGroups), _workingGroups), (nameof(SupportShares), _supportShares),
+            (nameof(OfficeHandOffs), _officeHandOffs), (nameof(Periods), _periods), (nameof(Fictions), _fictions),
+        ];
+        return all.Where(m => m.Made is not null).Select(m => m.Name);
+    }
+
+    /// <summary>Consultations led here and ended after the warm-up, with those a working group settled; without making either mechanism.</summary>
+    public long ConsultationsDecided => (_consultations?.Decided ?? 0) + (_workingGroups?.Settled ?? 0);
+
+    /// <summary>Consultations led here that lapsed after the warm-up; without making the mechanism.</summary>
+    public long ConsultationsLapsed => _consultations?.Lapsed ?? 0;
+
+    /// <summary>
+    /// Made at the first step ready here that has a legal fiction: the questions asked on every
+    /// finished or taken item are asked only of an item with a fiction (<see cref="WorkItem.Fiction"/> not 0).
+    /// </summary>
+    public Fictions Fictions => _fictions ??= new Fictions(this);
+
+    /// <summary>The fictions' mechanism if it was made, else null (closing reads its counts without making it).</summary>
+    public Fictions? FictionsIfMade => _fictions;
 
     public Absences Absences { get; }
 

@@ -16,8 +16,12 @@ internal sealed class OfficeHandOffs(AgentContext agent)
     private readonly Dictionary<long, (ProjectToken Token, int Step, double Sent)> _onTheWay = [];
     private long _next;
 
-    /// <summary>Whether a file done at <paramref name="fromAgency"/> travels to <paramref name="toAgency"/>, both of this agent.</summary>
-    public bool Crosses(int fromAgency, int toAgency) =>
+    /// <summary>
+    /// Whether a file done at <paramref name="fromAgency"/> travels to <paramref name="toAgency"/>,
+    /// both of <paramref name="agent"/>: asked on every finished step, so it reads the context, not
+    /// this mechanism, which is made at the first file that does travel.
+    /// </summary>
+    public static bool Crosses(AgentContext agent, int fromAgency, int toAgency) =>
         agent.Model.OfficeHandoff > 0
         && fromAgency >= 0
         && fromAgency != toAgency

@@ -58,7 +58,11 @@ internal sealed class ProcessFlow(AgentContext agent)
                 item.Kind = WorkKind.Step;
                 item.Step = step;
                 item.Ready = t;
-                agent.Fictions.Watch(ref item, s, agency, t);
+                if (double.IsFinite(s.DeemedAfter))
+                {
+                    agent.Fictions.Watch(ref item, s, agency, t);
+                }
+
                 agent.Work.EnqueueProjectWork(agency, index, t);
                 break;
             case StepKind.Period:
@@ -169,7 +173,7 @@ internal sealed class ProcessFlow(AgentContext agent)
     private void Deliver(in ProjectToken token, int step, int doneAt, double t)
     {
         var holder = agent.HolderOf(token, agent.StepsOf(token)[step].Role);
-        if (holder.Agent == agent.Index && agent.OfficeHandOffs.Crosses(doneAt, holder.Agency))
+        if (holder.Agent == agent.Index && OfficeHandOffs.Crosses(agent, doneAt, holder.Agency))
         {
             agent.OfficeHandOffs.Send(token, step, holder.Agency, t);
         }

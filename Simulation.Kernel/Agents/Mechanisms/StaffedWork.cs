@@ -315,7 +315,7 @@ internal sealed class StaffedWork
     /// <summary>Staff reach a file whose step the law decided already (a legal fiction): it leaves without work.</summary>
     private bool Dropped(int agency, in WorkItem item, double t)
     {
-        if (!_agent.Fictions.Decided(item))
+        if (item.Fiction == 0 || !_agent.Fictions.Decided(item))
         {
             return false;
         }

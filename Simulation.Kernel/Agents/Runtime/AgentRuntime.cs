@@ -42,6 +42,9 @@ public sealed class AgentRuntime
 
     public int Index { get; }
 
+    /// <summary>The agent's mechanisms (for tests).</summary>
+    internal AgentContext Context => _agent;
+
     /// <summary>Schedules the first arrivals, background work and mandated projects, and the posts' first absences; returns the time of the first event.</summary>
     public double Initialize()
     {
@@ -140,7 +143,7 @@ public sealed class AgentRuntime
             Index,
             [.. a.Agencies.Select(agency => agency.IsCouncil
                 ? a.Councils.Close(agency.Index, horizon)
-                : a.Work.Close(agency.Index, horizon) with { Fictions = a.Fictions.DeemedAt(agency.Index) })],
+                : a.Work.Close(agency.Index, horizon) with { Fictions = a.FictionsIfMade?.DeemedAt(agency.Index) ?? 0 })],
             a.Demand.Arrivals(),
             a.Flow.Finished,
             a.Flow.Steps,
@@ -149,12 +152,12 @@ public sealed class AgentRuntime
                 a.HandOffs.Sent,
                 a.Rework.Returns,
                 a.Flow.Decisions.Tally(),
-                a.Consultations.Decided + a.WorkingGroups.Settled,
-                a.Consultations.Lapsed,
+                a.ConsultationsDecided,
+                a.ConsultationsLapsed,
                 a.Demand.Mandated())
             {
-                FictionPeriods = a.Fictions.Ended,
-                Fictions = a.Fictions.Deemed,
+                FictionPeriods = a.FictionsIfMade?.Ended ?? 0,
+                Fictions = a.FictionsIfMade?.Deemed ?? 0,
             });
     }
 
