@@ -17,14 +17,7 @@ internal sealed class ScenarioBinder(YamlReader reader, IReadOnlySet<string>? va
 {
     private readonly YamlReader _r = reader;
 
-    /// <summary>
-    /// The file's definition bound from its YAML tree, with the references between sections
-    /// checked, not yet the checks of the whole (<see cref="CheckWhole"/>); null if something is
-    /// already wrong (reported). What the checks of the whole need of the tree (where to report a
-    /// problem of the demand) is taken as a position, so that nothing reachable from the
-    /// definition's checks holds the tree: every collection during them would mark it again.
-    /// </summary>
-    public Bound? Bind(YamlNode rootNode)
+    public ScenarioDefinition? Bind(YamlNode rootNode)
     {
         var root = _r.Mapping(rootNode, "the scenario (the top level of the file)");
         if (root is null)
@@ -145,22 +138,9 @@ internal sealed class ScenarioBinder(YamlReader reader, IReadOnlySet<string>? va
             Costs = costs?.Definition,
             Uncertain = uncertain,
         };
-        return new Bound(definition, YamlReader.At(YamlReader.Get(root, "demand") ?? root));
-    }
-
-    /// <summary>A definition bound from its tree, and where a problem with the demand as a whole is reported.</summary>
-    internal sealed record Bound(ScenarioDefinition Definition, SourcePosition DemandAt);
-
-    /// <summary>
-    /// The checks of the whole: the file's own check side by side with its variants' (those of
-    /// <c>variantsToCheck</c>), and the limit on projects; the definition, or null if any failed (reported).
-    /// </summary>
-    public ScenarioDefinition? CheckWhole(Bound bound)
-    {
-        var definition = bound.Definition;
         // The file's own check and its variants' are made side by side; a variant's problems count
         // only where the file passed (as if they were checked after it).
-        var variantsChecked = VariantBinder.CheckVariantsApply(_r, definition, variantsToCheck, alongside: () => ScenarioChecks.Check(definition));
+        var variantsChecked = variantBinder.CheckVariantsApply(definition, variantsToCheck, alongside: () => ScenarioChecks.Check(definition));
         foreach (var (at, message) in variantsChecked.Alongside)
         {
             _r.Error(at, message);
@@ -168,7 +148,7 @@ internal sealed class ScenarioBinder(YamlReader reader, IReadOnlySet<string>? va
 
         if (!_r.HasErrors && ScenarioLimits.ProjectsProblem(ScenarioLimits.ExpectedProjects(definition)) is { } projects)
         {
-            _r.Error(bound.DemandAt, projects);
+            _r.Error(YamlReader.Get(root, "demand") ?? root, projects);
         }
 
         if (!_r.HasErrors)

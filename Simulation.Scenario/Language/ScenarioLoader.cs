@@ -103,21 +103,9 @@ public static class ScenarioLoader
     public static string Hash(string text) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
-    private static ScenarioDefinition? ParseInto(YamlReader reader, string text, IReadOnlySet<string>? variantsToCheck)
-    {
-        var binder = new ScenarioBinder(reader, variantsToCheck);
-        return BindTree(binder, reader, text) is { } bound ? binder.CheckWhole(bound) : null;
-    }
-
-    /// <summary>
-    /// The file's YAML tree bound (<see cref="ScenarioBinder.Bind"/>), in a frame of its own: once it
-    /// returns, nothing holds the tree (hundreds of MiB of nodes at Germany's size), so the
-    /// collections during the checks of the whole do not mark it again and again.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static ScenarioBinder.Bound? BindTree(ScenarioBinder binder, YamlReader reader, string text) =>
+    private static ScenarioDefinition? ParseInto(YamlReader reader, string text, IReadOnlySet<string>? variantsToCheck) =>
         ReadRoot(reader, text, "the file is empty; a scenario needs at least: name, start, horizon, agents, processes, jurisdiction and demand") is { } root
-            ? binder.Bind(root)
+            ? new ScenarioBinder(reader, variantsToCheck).Bind(root)
             : null;
 
     /// <summary>

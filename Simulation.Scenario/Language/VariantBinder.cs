@@ -93,7 +93,7 @@ internal sealed class VariantBinder(YamlReader reader, ValueBinder values, Scena
     /// reported in the variants' order, as one after the other would, and an unexpected failure is
     /// rethrown for the file's check or else the first variant that had one.
     /// </remarks>
-    public static VariantChecks CheckVariantsApply(YamlReader reader, ScenarioDefinition definition, IReadOnlySet<string>? only,
+    public VariantChecks CheckVariantsApply(ScenarioDefinition definition, IReadOnlySet<string>? only,
         Func<IReadOnlyList<(SourcePosition At, string Message)>> alongside)
     {
         var variants = definition.Variants.Where(v => only is null || only.Contains(v.Id)).ToList();
@@ -118,7 +118,7 @@ internal sealed class VariantBinder(YamlReader reader, ValueBinder values, Scena
                 failed[i]?.Throw();
                 foreach (var (at, message) in found[i])
                 {
-                    reader.Error(at, message);
+                    _r.Error(at, message);
                 }
             }
         });
