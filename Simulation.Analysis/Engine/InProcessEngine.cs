@@ -31,9 +31,9 @@ public sealed class InProcessEngine : ISimulationEngine
         IProgress<ReplicationProgress>? progress = null,
         CancellationToken cancellationToken = default,
         ITraceSink? trace = null) =>
-        Run(spec, model, replication, progress, cancellationToken, trace, WindowCalls.DefaultParallelFrom);
+        Run(spec, model, replication, progress, cancellationToken, trace, WindowCalls.DefaultParallelFrom, WindowCalls.DefaultSpreadFromEvents);
 
-    /// <summary>As <see cref="Run(RunSpec, SimulationModel, int, IProgress{ReplicationProgress}?, CancellationToken, ITraceSink?)"/>, with the due agents from which a window is spread over the threads (tests spread every window).</summary>
+    /// <summary>As <see cref="Run(RunSpec, SimulationModel, int, IProgress{ReplicationProgress}?, CancellationToken, ITraceSink?)"/>, with the due agents and expected events from which a window is spread over the threads (tests spread every window).</summary>
     internal static ReplicationResult Run(
         RunSpec spec,
         SimulationModel model,
@@ -41,12 +41,13 @@ public sealed class InProcessEngine : ISimulationEngine
         IProgress<ReplicationProgress>? progress,
         CancellationToken cancellationToken,
         ITraceSink? trace,
-        int parallelFrom)
+        int parallelFrom,
+        long spreadFromEvents = 0)
     {
         var coordinator = new WindowCoordinator(model, spec.MaxEventsPerWindow);
         var options = trace is null ? spec.Options : spec.Options with { Trace = true };
         var merger = trace is null ? null : new TraceMerger();
-        var calls = WindowCalls.Create(model, replication, options, spec.ThreadsPerReplication(1), parallelFrom);
+        var calls = WindowCalls.Create(model, replication, options, spec.ThreadsPerReplication(1), parallelFrom, spreadFromEvents);
         var agents = calls.Agents;
         for (var a = 0; a < agents.Length; a++)
         {

@@ -75,18 +75,7 @@ public sealed class WindowThreadsTests
 
         (long Windows, long Spread, long Events) RunWith(int threads, int parallelFrom)
         {
-            var coordinator = new WindowCoordinator(model, RunSpec.DefaultMaxEventsPerWindow);
-            var calls = WindowCalls.Create(model, 0, AgentOptions.Default, threads, parallelFrom);
-            for (var a = 0; a < calls.Agents.Length; a++)
-            {
-                coordinator.SetInitial(a, calls.Agents[a].Initialize());
-            }
-
-            while (coordinator.PlanWindow())
-            {
-                calls.Run(coordinator, null);
-            }
-
+            var (coordinator, calls) = RunWindows(model, threads, parallelFrom, parallelFrom == 0 ? 0 : WindowCalls.DefaultSpreadFromEvents, null);
             return (coordinator.Windows, calls.SpreadWindows, coordinator.Events);
         }
 
@@ -98,6 +87,59 @@ public sealed class WindowThreadsTests
         spread.Should().Be((alone.Windows, alone.Windows, alone.Events), "from 0 due agents on, every window is spread, with the same windows and events");
         model.Agents.Count.Should().BeLessThan(WindowCalls.DefaultParallelFrom);
         small.Should().Be((alone.Windows, 0L, alone.Events), "no window of the rural district's 36 agents reaches the threshold");
+    }
+
+    [Fact]
+    public void Windows_AreSpread_FromTheThresholdsOfDueAgentsAndExpectedEvents_Exactly()
+    {
+        var model = Spec("generated").Compile();
+
+        // Which windows one thread's run would spread: due agents, and due agents times the events per call before the window.
+        var expected = new List<long>();
+        RunWindows(model, 1, int.MaxValue, 0, c =>
+        {
+            var callsBefore = c.Calls - c.DueCount;
+            if (c.DueCount >= 64 && callsBefore > 0 && c.Events * c.DueCount >= 128 * callsBefore)
+            {
+                expected.Add(c.Windows);
+            }
+        });
+
+        var spread = new List<long>();
+        WindowCalls? seen = null;
+        var (coordinator, calls) = RunWindows(model, 2, 64, 128, c =>
+        {
+            if (seen!.Spreads(c))
+            {
+                spread.Add(c.Windows);
+            }
+        }, made => seen = made);
+
+        (calls.ParallelFrom, calls.SpreadFromEvents).Should().Be((64, 128L));
+        spread.Should().Equal(expected, "exactly the windows of at least 64 due agents and 128 expected events are spread");
+        var byDueAlone = RunWindows(model, 2, 64, 0, null).Calls.SpreadWindows;
+        var byDefault = RunWindows(model, 2, WindowCalls.DefaultParallelFrom, WindowCalls.DefaultSpreadFromEvents, null).Calls.SpreadWindows;
+        (coordinator.Windows, coordinator.Events, calls.SpreadWindows, byDueAlone, byDefault).Should().Be((319L, 14_074L, 2L, 3L, 0L),
+            "one window of 64 due agents expects fewer than 128 events; none of this small region's 44 events a window expects 512");
+    }
+
+    [Fact]
+    public void ResultFiles_AreByteIdentical_OnOneAndTwoThreads_WithTheDefaultThresholds()
+    {
+        using var dir = new TempDirectory();
+        var spec = Spec("generated");
+        var model = spec.Compile();
+
+        Dictionary<string, byte[]> Files(int threads) =>
+            Runs.WriteFiles(spec, model, [InProcessEngine.Run(spec with { WindowThreads = threads }, model, 0)], "inprocess", dir.File($"threads-{threads}"));
+
+        var one = Files(1);
+        var two = Files(2);
+        two.Keys.Should().BeEquivalentTo(one.Keys);
+        foreach (var (name, bytes) in one)
+        {
+            two[name].Should().Equal(bytes, $"{name} with some windows spread must be byte-identical to one thread");
+        }
     }
 
     [Fact]
@@ -149,6 +191,27 @@ public sealed class WindowThreadsTests
         spec.ThreadsPerReplication(4 * Environment.ProcessorCount).Should().Be(1, "at least one");
         (spec with { WindowThreads = 5 }).ThreadsPerReplication(Environment.ProcessorCount).Should().Be(5, "given, it is kept");
         spec.Key.Should().Be((spec with { WindowThreads = 5 }).Key, "threads change no result, so they do not name another model");
+    }
+
+    /// <summary>Runs a replication's windows with <see cref="WindowCalls"/>, calling <paramref name="before"/> with each planned window before its calls.</summary>
+    private static (WindowCoordinator Coordinator, WindowCalls Calls) RunWindows(
+        IsdnSim.Kernel.Model.SimulationModel model, int threads, int parallelFrom, long spreadFromEvents, Action<WindowCoordinator>? before, Action<WindowCalls>? made = null)
+    {
+        var coordinator = new WindowCoordinator(model, RunSpec.DefaultMaxEventsPerWindow);
+        var calls = WindowCalls.Create(model, 0, AgentOptions.Default, threads, parallelFrom, spreadFromEvents);
+        made?.Invoke(calls);
+        for (var a = 0; a < calls.Agents.Length; a++)
+        {
+            coordinator.SetInitial(a, calls.Agents[a].Initialize());
+        }
+
+        while (coordinator.PlanWindow())
+        {
+            before?.Invoke(coordinator);
+            calls.Run(coordinator, null);
+        }
+
+        return (coordinator, calls);
     }
 
     private static RunSpec Spec(string scenario)

@@ -11,9 +11,12 @@ namespace IsdnSim.Kernel.Agents.Runtime;
 /// and writes only its own state, its trace and its outbox. So a large window's calls are spread
 /// over several threads, each agent's answer kept, and the answers applied after all calls in the
 /// order one thread would have applied them: results and trace are the same bytes whatever the
-/// number of threads. A window of fewer than <see cref="ParallelFrom"/> agents is called on the
-/// calling thread, each answer applied at once, as a small region's windows (the rural district:
-/// 36 agents) are shorter than it takes to hand work to another thread.
+/// number of threads. A window is spread only when it has at least <see cref="ParallelFrom"/> due
+/// agents and its expected work, the due agents times the events per call of the windows before it,
+/// is at least <see cref="SpreadFromEvents"/> events; any other window is called on the calling
+/// thread, each answer applied at once, as a small window (the rural district's 36 agents, or a
+/// generated 800-municipality region's hundred events) is shorter than it takes to hand work to
+/// another thread and back.
 /// </summary>
 /// <remarks>
 /// An agent's outbox is fixed when it is made, so agent a writes into the outbox of slice a mod
@@ -29,6 +32,14 @@ public sealed class WindowCalls
     /// microseconds, about what a few dozen agent calls take (BENCHMARKS.md, fifth round, window threads).
     /// </summary>
     public const int DefaultParallelFrom = 64;
+
+    /// <summary>
+    /// Expected events from which a window is spread over the threads. A fork and join costs about
+    /// 100 microseconds when the pool's threads must wake up, some hundred events' work; a generated
+    /// 800-municipality region's windows have about 100 events, Germany's about 1,260
+    /// (BENCHMARKS.md, sixth round, window threads).
+    /// </summary>
+    public const long DefaultSpreadFromEvents = 512;
 
     /// <summary>Slices per thread: enough that a slice with a busy agent does not hold up the window.</summary>
     private const int SlicesPerThread = 4;
@@ -55,10 +66,12 @@ public sealed class WindowCalls
         _failed = [];
     }
 
-    private WindowCalls(SimulationModel model, int replication, AgentOptions options, int threads, int parallelFrom)
+    private WindowCalls(SimulationModel model, int replication, AgentOptions options, int threads, int parallelFrom, long spreadFromEvents)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(threads);
         ArgumentOutOfRangeException.ThrowIfNegative(parallelFrom);
+        ArgumentOutOfRangeException.ThrowIfNegative(spreadFromEvents);
+        SpreadFromEvents = spreadFromEvents;
 
         // A region with fewer agents than the threshold never spreads a window: it keeps one outbox.
         threads = model.Agents.Count < parallelFrom ? 1 : threads;
@@ -86,6 +99,9 @@ public sealed class WindowCalls
     /// <summary>Due agents from which a window is spread over the threads.</summary>
     public int ParallelFrom { get; }
 
+    /// <summary>Expected events (due agents times the events per call so far) from which a window is spread over the threads.</summary>
+    public long SpreadFromEvents { get; }
+
     /// <summary>Groups of agents that share an outbox; a window's slices are what the threads take.</summary>
     public int Slices => _outboxes.Length;
 
@@ -94,21 +110,47 @@ public sealed class WindowCalls
 
     /// <summary>
     /// Makes a replication's agents, each writing into the outbox of its slice, to be called by up to
-    /// <paramref name="threads"/> threads in windows of at least <paramref name="parallelFrom"/> due agents.
+    /// <paramref name="threads"/> threads in windows of at least <paramref name="parallelFrom"/> due agents
+    /// and <paramref name="spreadFromEvents"/> expected events.
     /// </summary>
-    public static WindowCalls Create(SimulationModel model, int replication, AgentOptions options, int threads, int parallelFrom = DefaultParallelFrom) =>
-        new(model, replication, options, threads, parallelFrom);
+    public static WindowCalls Create(
+        SimulationModel model, int replication, AgentOptions options, int threads, int parallelFrom = DefaultParallelFrom, long spreadFromEvents = DefaultSpreadFromEvents) =>
+        new(model, replication, options, threads, parallelFrom, spreadFromEvents);
+
+    /// <summary>
+    /// Whether the window <paramref name="coordinator"/> planned last is spread: at least
+    /// <see cref="ParallelFrom"/> due agents, and at least <see cref="SpreadFromEvents"/> expected events,
+    /// the due agents times the events per call of the replication's windows so far (none before the
+    /// first window's answers). Only the calls' threads depend on it, never a result.
+    /// </summary>
+    public bool Spreads(WindowCoordinator coordinator)
+    {
+        var due = coordinator.DueCount;
+        if (due < ParallelFrom)
+        {
+            return false;
+        }
+
+        if (SpreadFromEvents == 0)
+        {
+            return true;
+        }
+
+        // The coordinator counts the window's calls when it plans it, its events when they are applied.
+        var callsBefore = coordinator.Calls - due;
+        return callsBefore > 0 && coordinator.Events * due >= SpreadFromEvents * callsBefore;
+    }
 
     /// <summary>Calls the due agents of the window <paramref name="coordinator"/> planned last and applies their answers in due order; their trace goes to <paramref name="trace"/>.</summary>
     public void Run(WindowCoordinator coordinator, TraceMerger? trace)
     {
-        if (coordinator.DueCount < ParallelFrom)
+        if (Spreads(coordinator))
         {
-            RunHere(coordinator, trace);
+            RunSpread(coordinator, trace);
         }
         else
         {
-            RunSpread(coordinator, trace);
+            RunHere(coordinator, trace);
         }
     }
 
