@@ -27,9 +27,10 @@ public static class SuiteMarkdown
         text.Append("set sampled from outside every 10 ms. A ratio is taken round by round. \"previous\" is the median of the\n");
         text.Append("last written run; \"now / previous\" above 1 is a regression for a time or memory (below 1 for events\n");
         text.Append("per second). The targets are issue 13's, met when the median meets them. Wall times on a shared\n");
-        text.Append("machine vary with its load: compare figures taken at similar load averages.\n\n");
+        text.Append("machine vary with its load, and on a virtual machine with the time its host takes for others (steal):\n");
+        text.Append("compare figures taken at similar load averages and steal.\n\n");
         text.Append(CultureInfo.InvariantCulture, $"- Machine: {Machine(now.Machine)}\n");
-        text.Append(CultureInfo.InvariantCulture, $"- Load average (1 min): {now.Machine.LoadBefore} before, {now.Machine.LoadAfter} after\n");
+        text.Append(CultureInfo.InvariantCulture, $"- Load average (1 min): {now.Machine.LoadBefore} before, {now.Machine.LoadAfter} after; processor time stolen by the host: {now.Machine.Steal}\n");
         text.Append(CultureInfo.InvariantCulture, $"- Commit: {Commit(now)}\n");
         text.Append(CultureInfo.InvariantCulture, $"- Date: {now.Date}\n");
         text.Append(CultureInfo.InvariantCulture, $"- Previous: {(comparable is null ? "none" : $"commit {Commit(comparable)}, {comparable.Date}")}\n\n");

@@ -8,7 +8,7 @@ public static class SuiteView
     public static void Write(Consoles consoles, SuiteFigures now, SuiteFigures? previous)
     {
         var comparable = SuiteTable.Comparable(now, previous);
-        consoles.Text.WriteLine($"Machine: {SuiteMarkdown.Machine(now.Machine)}; load average {now.Machine.LoadBefore} before, {now.Machine.LoadAfter} after");
+        consoles.Text.WriteLine($"Machine: {SuiteMarkdown.Machine(now.Machine)}; load average {now.Machine.LoadBefore} before, {now.Machine.LoadAfter} after; time stolen by the host {now.Machine.Steal}");
         consoles.Text.WriteLine($"Commit: {SuiteMarkdown.Commit(now)}; {now.Date}");
         consoles.Text.WriteLine($"Previous: {(comparable is null ? "none" : $"commit {SuiteMarkdown.Commit(comparable)}, {comparable.Date}")}");
         consoles.Text.WriteLine($"Min / median / max over {now.Runs} process runs each, after a warm-up process run{(now.Quick ? "; --quick: small inputs, no targets" : "")}.");

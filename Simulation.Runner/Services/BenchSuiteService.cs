@@ -55,7 +55,7 @@ public static class BenchSuiteService
         try
         {
             var plan = SuitePlan.Create(request.Quick, scratch, request.Only);
-            var loadBefore = LoadAverage();
+            var (loadBefore, stealBefore) = (LoadAverage(), CpuTicks());
             var (commit, dirty) = await CommitAsync(root, cancellationToken); // before anything the run itself changes
             foreach (var preparation in plan.Preparations)
             {
@@ -83,7 +83,7 @@ public static class BenchSuiteService
                 DateTimeOffset.UtcNow.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture),
                 commit,
                 dirty,
-                Machine(loadBefore, LoadAverage()),
+                Machine(loadBefore, LoadAverage()) with { Steal = CpuSteal.Share(stealBefore, CpuTicks()) },
                 request.Runs,
                 request.Quick,
                 request.Arguments,
@@ -291,6 +291,12 @@ public static class BenchSuiteService
     {
         const string loadavg = "/proc/loadavg";
         return File.Exists(loadavg) ? File.ReadAllText(loadavg).Split(' ')[0] : "-";
+    }
+
+    private static (long Steal, long Total)? CpuTicks()
+    {
+        const string stat = "/proc/stat";
+        return File.Exists(stat) ? CpuSteal.Parse(File.ReadLines(stat).FirstOrDefault() ?? "") : null;
     }
 
     private static string LastLines(string text, int count) =>

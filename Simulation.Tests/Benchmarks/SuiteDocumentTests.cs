@@ -14,7 +14,7 @@ public sealed class SuiteDocumentTests : IDisposable
         "2026-11-30 12:00 UTC",
         commit,
         false,
-        new SuiteMachine(2, "Some CPU", 24L * 1024 * 1024 * 1024, "Linux", "10.0.12", "1.00", "1.50"),
+        new SuiteMachine(2, "Some CPU", 24L * 1024 * 1024 * 1024, "Linux", "10.0.12", "1.00", "1.50") { Steal = "2.5 %" },
         5,
         quick,
         "bench --suite --write",
@@ -88,6 +88,7 @@ public sealed class SuiteDocumentTests : IDisposable
         block.Should().StartWith("## The benchmark suite\n")
             .And.Contain("```sh\ndotnet build -c Release\ndotnet Simulation.Runner/bin/Release/net10.0/isdnsim.dll bench --suite --write\n```")
             .And.Contain("- Machine: 2 cores (Some CPU), 24 GiB, Linux, .NET 10.0.12\n")
+            .And.Contain("- Load average (1 min): 1.00 before, 1.50 after; processor time stolen by the host: 2.5 %\n")
             .And.Contain("- Commit: abc123\n")
             .And.Contain("- Previous: commit old, 2026-11-30 12:00 UTC\n")
             .And.Contain("| benchmark | unit | min | median | max | previous median | now / previous | target | met |\n|---|---|---|---|---|---|---|---|---|\n")
@@ -105,7 +106,37 @@ public sealed class SuiteDocumentTests : IDisposable
         var read = SuiteFile.Read(path);
 
         SuiteFile.Serialize(read!).Should().Be(SuiteFile.Serialize(figures));
-        File.ReadAllText(path).Should().Contain("\"bound\": \"AtMost\"");
+        read!.Machine.Steal.Should().Be("2.5 %");
+        File.ReadAllText(path).Should().Contain("\"bound\": \"AtMost\"").And.Contain("\"steal\": \"2.5 %\"");
         SuiteFile.Read(Path.Combine(_dir.Path, "none.json")).Should().BeNull();
+    }
+
+    [Fact]
+    public void SuiteFile_WrittenBeforeStealWasKept_ReadsItAsUnknown()
+    {
+        var path = Path.Combine(_dir.Path, "old.json");
+        SuiteFile.Write(path, Figures(0.3));
+        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(path))!;
+        json["machine"]!.AsObject().Remove("steal").Should().BeTrue();
+        File.WriteAllText(path, json.ToJsonString());
+
+        File.ReadAllText(path).Should().NotContain("steal");
+        SuiteFile.Read(path)!.Machine.Steal.Should().Be("-");
+    }
+
+    [Fact]
+    public void CpuSteal_TakesTheStolenShareOfAllTicksBetweenTwoReadings()
+    {
+        // user nice system idle iowait irq softirq steal guest guest_nice
+        var before = CpuSteal.Parse("cpu  1000 10 200 5000 30 0 5 100 40 0");
+        var after = CpuSteal.Parse("cpu  1600 10 300 5600 30 0 5 250 90 0");
+
+        before.Should().Be((100L, 6345L));
+        after.Should().Be((250L, 7795L));
+        CpuSteal.Share(before, after).Should().Be("10.3 %"); // 150 of 1,450 ticks
+        CpuSteal.Share(before, before).Should().Be("-");
+        CpuSteal.Share(null, after).Should().Be("-");
+        CpuSteal.Parse("cpu0 1000 10 200 5000 30 0 5 100 40 0").Should().BeNull();
+        CpuSteal.Parse("cpu  1000 10 200").Should().BeNull();
     }
 }
