@@ -29,14 +29,28 @@ internal sealed class Fictions(AgentContext agent)
     /// <summary>Steps of this agency's roles done by law after the warm-up.</summary>
     public long DeemedAt(int agency) => _deemedAt[agency];
 
-    /// <summary>A work or approval step becomes ready at its holder: if it has a fiction, its time starts, and the item is watched.</summary>
-    public void Watch(ref WorkItem item, StepModel step, int agency, double t)
+    /// <summary>
+    /// A work or approval step becomes ready at its holder: if it has a fiction, its time starts, and
+    /// the item is watched. This and <see cref="Decided"/> and <see cref="Settle"/> are asked of every
+    /// step and item, so they answer for a step or item without a fiction from <paramref name="agent"/>
+    /// alone: the mechanism is made at the first step with a fiction (<see cref="AgentContext.Fictions"/>).
+    /// </summary>
+    public static void Watch(AgentContext agent, ref WorkItem item, StepModel step, int agency, double t)
     {
-        if (!double.IsFinite(step.DeemedAfter))
+        if (double.IsFinite(step.DeemedAfter))
         {
-            return;
+            agent.Fictions.Start(ref item, step, agency, t);
         }
+    }
 
+    /// <summary>Staff are about to take the item: true if the law has decided its step already, so it is dropped unworked.</summary>
+    public static bool Decided(AgentContext agent, in WorkItem item) => item.Fiction != 0 && agent.Fictions.TakeIfDeemed(item);
+
+    /// <summary>The holder's work on the step is done (to be approved or returned): true if it still counts, false if the law was first.</summary>
+    public static bool Settle(AgentContext agent, in WorkItem item, double t) => item.Fiction == 0 || agent.Fictions.End(item, t);
+
+    private void Start(ref WorkItem item, StepModel step, int agency, double t)
+    {
         var id = _nextId++;
         _watched[id] = new Watched(item.Token, item.Step, agency, t);
         item.Fiction = id;
@@ -63,10 +77,9 @@ internal sealed class Fictions(AgentContext agent)
         agent.Flow.StepDone(w.Base.Accrue(PathPart.Wait, t - w.Ready), w.Step, agent.Index, w.Agency, w.Ready, t, t, 0, byLaw: true);
     }
 
-    /// <summary>Staff are about to take the item: true if the law has decided its step already, so it is dropped unworked.</summary>
-    public bool Decided(in WorkItem item)
+    private bool TakeIfDeemed(in WorkItem item)
     {
-        if (item.Fiction == 0 || !_watched[item.Fiction].Deemed)
+        if (!_watched[item.Fiction].Deemed)
         {
             return false;
         }
@@ -75,14 +88,8 @@ internal sealed class Fictions(AgentContext agent)
         return true;
     }
 
-    /// <summary>The holder's work on the step is done (to be approved or returned): true if it still counts, false if the law was first.</summary>
-    public bool Settle(in WorkItem item, double t)
+    private bool End(in WorkItem item, double t)
     {
-        if (item.Fiction == 0)
-        {
-            return true;
-        }
-
         // One lookup: the entry is taken out as it is read.
         if (!_watched.Remove(item.Fiction, out var watched))
         {

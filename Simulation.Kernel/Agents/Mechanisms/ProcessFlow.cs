@@ -58,11 +58,7 @@ internal sealed class ProcessFlow(AgentContext agent)
                 item.Kind = WorkKind.Step;
                 item.Step = step;
                 item.Ready = t;
-                if (double.IsFinite(s.DeemedAfter))
-                {
-                    agent.Fictions.Watch(ref item, s, agency, t);
-                }
-
+                Fictions.Watch(agent, ref item, s, agency, t);
                 agent.Work.EnqueueProjectWork(agency, index, t);
                 break;
             case StepKind.Period:

@@ -15,12 +15,14 @@ internal sealed class Rework(AgentContext agent)
     /// <summary>Returns sent after the warm-up, by (from level, to level) as a flat matrix; made at the first return counted.</summary>
     private long[]? _returns;
 
-    public long[] Returns => _returns is null ? new long[SimulationModel.Levels.Length * SimulationModel.Levels.Length] : [.. _returns];
+    private static int Cells => SimulationModel.Levels.Length * SimulationModel.Levels.Length;
+
+    public long[] Returns => _returns is null ? new long[Cells] : [.. _returns];
 
     /// <summary>A work or approval step's own work is done; an approval may return the file for rework.</summary>
     public void ReviewOrFinish(in ProjectToken token, in WorkItem item, int agency, double t)
     {
-        if (item.Fiction != 0 && !agent.Fictions.Settle(item, t))
+        if (!Fictions.Settle(agent, item, t))
         {
             return; // the law decided the step while it was in work: this work has no effect
         }
@@ -35,7 +37,7 @@ internal sealed class Rework(AgentContext agent)
                 var reworker = agent.HolderOf(token, agent.StepsOf(token)[rework.ReturnsTo].Role);
                 if (agent.Counting(t))
                 {
-                    _returns ??= new long[SimulationModel.Levels.Length * SimulationModel.Levels.Length];
+                    _returns ??= new long[Cells];
                     _returns[(agent.Self.Level * SimulationModel.Levels.Length) + agent.Agents[reworker.Agent].Level]++;
                 }
 

@@ -315,7 +315,7 @@ internal sealed class StaffedWork
     /// <summary>Staff reach a file whose step the law decided already (a legal fiction): it leaves without work.</summary>
     private bool Dropped(int agency, in WorkItem item, double t)
     {
-        if (item.Fiction == 0 || !_agent.Fictions.Decided(item))
+        if (!Fictions.Decided(_agent, item))
         {
             return false;
         }
