@@ -77,22 +77,29 @@ public sealed class SuitePlan
                 ? Regex.IsMatch(id, "^" + Regex.Escape(pattern).Replace(@"\*", ".*", StringComparison.Ordinal) + "$", RegexOptions.IgnoreCase)
                 : id.Contains(pattern, StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>The table's figures that the samples allow (a figure whose benchmarks were not selected is left out).</summary>
-    public IReadOnlyList<SuiteRow> Rows(IReadOnlyDictionary<string, IReadOnlyList<ProcessSample>> samples) =>
+    /// <summary>
+    /// The table's figures that the samples allow (a figure whose benchmarks were not selected is
+    /// left out); with <paramref name="baseSamples"/> (<c>--against</c>), each paired with the base
+    /// build's figure round by round.
+    /// </summary>
+    public IReadOnlyList<SuiteRow> Rows(IReadOnlyDictionary<string, IReadOnlyList<ProcessSample>> samples, IReadOnlyDictionary<string, IReadOnlyList<ProcessSample>>? baseSamples = null) =>
         _rows.Where(r => r.Needs.All(samples.ContainsKey))
             .Select(r => (Row: r, Values: r.Values(samples).ToList()))
             .Where(r => r.Values.Count > 0)
-            .Select(r => new SuiteRow(r.Row.Id, r.Row.Benchmark, r.Row.Unit, Spread.Of(r.Values), Quick ? null : r.Row.Target))
+            .Select(r => new SuiteRow(r.Row.Id, r.Row.Benchmark, r.Row.Unit, Spread.Of(r.Values), Quick ? null : r.Row.Target,
+                baseSamples is not null && r.Row.Needs.All(baseSamples.ContainsKey) ? Pairing.Of(r.Values, r.Row.Values(baseSamples).ToList()) : null))
             .ToList();
 
-    /// <summary>The points of the scaling series that were measured, smallest first.</summary>
-    public IReadOnlyList<ScalingPoint> Scaling(IReadOnlyDictionary<string, IReadOnlyList<ProcessSample>> samples) =>
+    /// <summary>The points of the scaling series that were measured, smallest first; with <paramref name="baseSamples"/>, each paired with the base build's time.</summary>
+    public IReadOnlyList<ScalingPoint> Scaling(IReadOnlyDictionary<string, IReadOnlyList<ProcessSample>> samples, IReadOnlyDictionary<string, IReadOnlyList<ProcessSample>>? baseSamples = null) =>
         ScalingPoints()
             .Where(p => samples.ContainsKey(p.Id))
             .Select(p =>
             {
                 var runs = samples[p.Id];
-                return new ScalingPoint(p.Id, p.Series, p.Factor, p.Years, runs[0]["agents"], runs[0]["events"], Spread.Of(runs.Select(s => s["median_s"])));
+                var seconds = runs.Select(s => s["median_s"]).ToList();
+                var against = baseSamples?.GetValueOrDefault(p.Id) is { } baseRuns ? Pairing.Of(seconds, baseRuns.Select(s => s["median_s"]).ToList()) : null;
+                return new ScalingPoint(p.Id, p.Series, p.Factor, p.Years, runs[0]["agents"], runs[0]["events"], Spread.Of(seconds), against);
             })
             .ToList();
 

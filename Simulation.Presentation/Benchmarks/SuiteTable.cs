@@ -6,6 +6,8 @@ namespace IsdnSim.Presentation.Benchmarks;
 /// The suite's two tables as text cells, for the terminal and BENCHMARKS.md alike: each figure
 /// with its min, median and max, the previous run's median beside it with now / previous (a
 /// regression shows as a ratio above 1 for a time), and the target with whether it is met.
+/// A run <c>--against</c> a base build has two columns more after the previous figures: the base
+/// build's median and now / base, paired round by round (<see cref="Pairing"/>).
 /// </summary>
 public static class SuiteTable
 {
@@ -14,6 +16,15 @@ public static class SuiteTable
 
     public static readonly IReadOnlyList<string> ScalingHeaders =
         ["point", "series", "agents", "years", "events", "min [s]", "median [s]", "max [s]", "events/s", "previous median [s]", "now / previous"];
+
+    /// <summary>The columns a run against a base build adds after "now / previous" (<see cref="PairedCells"/>).</summary>
+    public static readonly IReadOnlyList<string> PairedHeaders = ["base median", "now / base (min-max)"];
+
+    /// <summary>The main table's headers for <paramref name="now"/>: with the paired columns when it ran against a base build.</summary>
+    public static IReadOnlyList<string> MainHeadersOf(SuiteFigures now) => WithPaired(now, MainHeaders, MainHeaders.ToList().IndexOf("now / previous") + 1);
+
+    /// <summary>The scaling table's headers for <paramref name="now"/>, likewise.</summary>
+    public static IReadOnlyList<string> ScalingHeadersOf(SuiteFigures now) => WithPaired(now, ScalingHeaders, ScalingHeaders.Count);
 
     /// <summary>The figures of the previous run comparable with <paramref name="now"/>: the same kind of run (quick or full), else none.</summary>
     public static SuiteFigures? Comparable(SuiteFigures now, SuiteFigures? previous) =>
@@ -34,6 +45,7 @@ public static class SuiteTable
                 Number(row.Unit, row.Figure.Max),
                 old is null ? "-" : Number(row.Unit, old.Figure.Median),
                 old is null ? "-" : Ratio(row.Figure.Median, old.Figure.Median),
+                .. now.Base is null ? [] : PairedCells(row.Unit, row.Against),
                 row.Target is null ? "-" : Target(row.Unit, row.Target),
                 row.Met switch { true => "yes", false => "no", null => "-" },
             ];
@@ -59,6 +71,7 @@ public static class SuiteTable
                 Number("events/s", point.EventsPerSecond),
                 old is null ? "-" : Number("s", old.Seconds.Median),
                 old is null ? "-" : Ratio(point.Seconds.Median, old.Seconds.Median),
+                .. now.Base is null ? [] : PairedCells("s", point.Against),
             ];
         }).ToList();
     }
@@ -73,6 +86,18 @@ public static class SuiteTable
             "MB" => "0.00",
             _ => "0.00",
         }, CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The base build's median, and now / base as its median with min and max, e.g. "0.84 (0.80-0.90)";
+    /// "-" where the figure could not be paired.
+    /// </summary>
+    public static IReadOnlyList<string> PairedCells(string unit, Pairing? against) =>
+        against is null
+            ? ["-", "-"]
+            : [Number(unit, against.Base.Median), string.Create(CultureInfo.InvariantCulture, $"{against.Ratio.Median:0.00} ({against.Ratio.Min:0.00}-{against.Ratio.Max:0.00})")];
+
+    private static IReadOnlyList<string> WithPaired(SuiteFigures now, IReadOnlyList<string> headers, int at) =>
+        now.Base is null ? headers : [.. headers.Take(at), .. PairedHeaders, .. headers.Skip(at)];
 
     private static string Ratio(double now, double previous) =>
         previous == 0 ? "-" : (now / previous).ToString("0.00", CultureInfo.InvariantCulture);

@@ -55,7 +55,11 @@ public sealed class BenchCommand(Consoles consoles) : AsyncCommand<BenchCommand.
         [Description("With --write: write figures of fewer than 5 process runs per benchmark all the same (they say how many).")]
         public bool AllowFewRuns { get; init; }
 
-        public SuiteRequest SuiteRequest => new(Runs ?? SuiteRequest.DefaultRuns, Only, Quick, Write, AllowFewRuns);
+        [CommandOption("--against <DIR>")]
+        [Description("With --suite: run every benchmark on another build of isdnsim too (a checkout built with dotnet build -c Release, or its isdnsim.dll), process runs in turn, and add its median and now / base taken pair by pair.")]
+        public string? Against { get; init; }
+
+        public SuiteRequest SuiteRequest => new(Runs ?? SuiteRequest.DefaultRuns, Only, Quick, Write, AllowFewRuns, Against);
 
         public override ValidationResult Validate()
         {
@@ -67,7 +71,7 @@ public sealed class BenchCommand(Consoles consoles) : AsyncCommand<BenchCommand.
             if (!Suite)
             {
                 return File is null ? ValidationResult.Error("bench needs a scenario FILE, or --suite")
-                    : Only is not null || Quick || Write || AllowFewRuns ? ValidationResult.Error("--only, --quick, --write and --allow-few-runs go with --suite")
+                    : Only is not null || Quick || Write || AllowFewRuns || Against is not null ? ValidationResult.Error("--only, --quick, --write, --allow-few-runs and --against go with --suite")
                     : base.Validate();
             }
 
@@ -79,6 +83,11 @@ public sealed class BenchCommand(Consoles consoles) : AsyncCommand<BenchCommand.
             if (Only is not null && !SuitePlan.Ids.Any(id => SuitePlan.Selects(Only, id)))
             {
                 return ValidationResult.Error($"--only '{Only}' selects none of the benchmarks: {string.Join(", ", SuitePlan.Ids)}");
+            }
+
+            if (Against is not null && BenchSuiteService.BaseAssembly(Against) is null)
+            {
+                return ValidationResult.Error($"--against '{Against}': no isdnsim.dll there, nor at {BenchSuiteService.BuiltAssembly} below it (build that checkout with dotnet build -c Release first)");
             }
 
             return SuiteRequest.WriteProblem() is { } problem ? ValidationResult.Error(problem) : base.Validate();

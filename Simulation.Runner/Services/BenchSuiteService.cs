@@ -13,7 +13,9 @@ namespace IsdnSim.Runner.Services;
 /// this same program, one warm-up process each and then <see cref="SuiteRequest.Runs"/> rounds in
 /// which every benchmark runs once (so a slow spell of a busy machine falls on all of them, and
 /// the ratios taken run by run compare like with like). It reads the figures of a <c>bench</c>
-/// child from its bench line and times a <c>run</c> child from outside. Nothing is written until
+/// child from its bench line and times a <c>run</c> child from outside. With a base build
+/// (<c>--against</c>) every process run has one of the base build beside it, on the same scenario
+/// files, which of the two goes first alternating from round to round. Nothing is written until
 /// every figure is measured.
 /// </summary>
 public static class BenchSuiteService
@@ -22,6 +24,9 @@ public static class BenchSuiteService
     public const string FiguresFile = "benchmarks/suite.json";
 
     public const string DocumentFile = "BENCHMARKS.md";
+
+    /// <summary>Where a checkout's Release build puts isdnsim, relative to its root.</summary>
+    public const string BuiltAssembly = SuiteMarkdown.BuiltAssembly;
 
     // How often a run child's peak working set is read while it runs: the high-water mark the
     // kernel keeps, so only growth in the last interval before the process ends can be missed.
@@ -47,6 +52,15 @@ public static class BenchSuiteService
         return null;
     }
 
+    /// <summary>
+    /// The isdnsim.dll that <c>--against</c> <paramref name="path"/> names: the file itself, or a
+    /// checkout's Release build below the folder; null when there is none.
+    /// </summary>
+    public static string? BaseAssembly(string path) =>
+        File.Exists(path) && path.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) ? Path.GetFullPath(path)
+        : File.Exists(Path.Combine(path, BuiltAssembly)) ? Path.GetFullPath(Path.Combine(path, BuiltAssembly))
+        : null;
+
     /// <summary>Measures the suite in <paramref name="root"/>; <paramref name="progress"/> hears what is being run.</summary>
     public static async Task<SuiteFigures> MeasureAsync(string root, SuiteRequest request, Action<string> progress, CancellationToken cancellationToken)
     {
@@ -55,30 +69,42 @@ public static class BenchSuiteService
         try
         {
             var plan = SuitePlan.Create(request.Quick, scratch, request.Only);
+            var self = Self();
+            var baseAssembly = request.Against is null ? null
+                : BaseAssembly(request.Against) ?? throw new InvalidOperationException($"--against '{request.Against}' holds no isdnsim.dll");
             var (loadBefore, stealBefore) = (LoadAverage(), CpuTicks());
             var (commit, dirty) = await CommitAsync(root, cancellationToken); // before anything the run itself changes
+            var baseName = baseAssembly is null ? null : await BaseNameAsync(baseAssembly, cancellationToken);
             foreach (var preparation in plan.Preparations)
             {
-                await RunChildAsync(root, preparation, cancellationToken);
+                await RunChildAsync(root, self, preparation, cancellationToken);
             }
 
-            var samples = plan.Measurements.ToDictionary(m => m.Id, _ => new List<ProcessSample>());
+            // The builds a round runs, in the order of its first round; the order turns round by round.
+            var builds = baseAssembly is null ? [self] : new[] { self, (Host(), (IReadOnlyList<string>)[baseAssembly]) };
+            var samples = builds.Select(_ => plan.Measurements.ToDictionary(m => m.Id, _ => new List<ProcessSample>())).ToList();
             for (var round = 0; round <= request.Runs; round++)
             {
-                progress(round == 0
+                progress((round == 0
                     ? $"warm-up: one process run of each of {plan.Measurements.Count} benchmarks"
-                    : $"round {round} of {request.Runs}: one process run of each benchmark");
+                    : $"round {round} of {request.Runs}: one process run of each benchmark")
+                    + (builds.Length > 1 ? ", on this build and the base in turn" : ""));
                 foreach (var measurement in plan.Measurements)
                 {
-                    var sample = await MeasureOnceAsync(root, scratch, measurement, cancellationToken);
-                    if (round > 0)
+                    for (var turn = 0; turn < builds.Length; turn++)
                     {
-                        samples[measurement.Id].Add(sample);
+                        var build = (turn + round) % builds.Length;
+                        var sample = await MeasureOnceAsync(root, scratch, builds[build], measurement, cancellationToken);
+                        if (round > 0)
+                        {
+                            samples[build][measurement.Id].Add(sample);
+                        }
                     }
                 }
             }
 
-            var measured = samples.ToDictionary(s => s.Key, s => (IReadOnlyList<ProcessSample>)s.Value);
+            var measured = Measured(samples[0]);
+            var baseMeasured = builds.Length > 1 ? Measured(samples[1]) : null;
             return new SuiteFigures(
                 DateTimeOffset.UtcNow.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture),
                 commit,
@@ -87,14 +113,18 @@ public static class BenchSuiteService
                 request.Runs,
                 request.Quick,
                 request.Arguments,
-                plan.Rows(measured),
-                plan.Scaling(measured),
-                plan.Commands);
+                plan.Rows(measured, baseMeasured),
+                plan.Scaling(measured, baseMeasured),
+                plan.Commands,
+                baseName);
         }
         finally
         {
             Directory.Delete(scratch, recursive: true);
         }
+
+        static Dictionary<string, IReadOnlyList<ProcessSample>> Measured(Dictionary<string, List<ProcessSample>> samples) =>
+            samples.ToDictionary(s => s.Key, s => (IReadOnlyList<ProcessSample>)s.Value);
     }
 
     /// <summary>The last written figures in <paramref name="root"/>, or null.</summary>
@@ -110,11 +140,11 @@ public static class BenchSuiteService
         AtomicOutput.WriteFile(document, text);
     }
 
-    private static async Task<ProcessSample> MeasureOnceAsync(string root, string scratch, SuiteMeasurement measurement, CancellationToken cancellationToken)
+    private static async Task<ProcessSample> MeasureOnceAsync(string root, string scratch, (string Program, IReadOnlyList<string> Prefix) build, SuiteMeasurement measurement, CancellationToken cancellationToken)
     {
         if (measurement.Kind == MeasurementKind.Bench)
         {
-            var (output, _, _) = await RunChildAsync(root, measurement.Arguments, cancellationToken);
+            var (output, _, _) = await RunChildAsync(root, build, measurement.Arguments, cancellationToken);
             return new ProcessSample(BenchLine.Parse(output)
                 ?? throw new InvalidOperationException($"'{measurement.Command}' printed no line starting '{BenchLine.Prefix.Trim()}'"));
         }
@@ -123,7 +153,7 @@ public static class BenchSuiteService
         try
         {
             var arguments = measurement.Arguments.Select(a => a == SuiteMeasurement.OutFolder ? folder : a).ToList();
-            var (_, seconds, peakBytes) = await RunChildAsync(root, arguments, cancellationToken);
+            var (_, seconds, peakBytes) = await RunChildAsync(root, build, arguments, cancellationToken);
             var summary = new FileInfo(Path.Combine(folder, "summary.json"));
             return new ProcessSample(new Dictionary<string, double>
             {
@@ -142,13 +172,13 @@ public static class BenchSuiteService
     }
 
     /// <summary>
-    /// Runs isdnsim with <paramref name="arguments"/> in <paramref name="root"/>: its standard
+    /// Runs the isdnsim <paramref name="build"/> with <paramref name="arguments"/> in <paramref name="root"/>: its standard
     /// output, its wall time from start to exit, and its peak working set as sampled. A failed run
     /// is an error naming the command; cancelling ends the child (and its children) first.
     /// </summary>
-    private static async Task<(string Output, double Seconds, long PeakBytes)> RunChildAsync(string root, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+    private static async Task<(string Output, double Seconds, long PeakBytes)> RunChildAsync(string root, (string Program, IReadOnlyList<string> Prefix) build, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
     {
-        var (program, prefix) = Self();
+        var (program, prefix) = build;
         var start = new ProcessStartInfo(program)
         {
             WorkingDirectory = root,
@@ -228,10 +258,32 @@ public static class BenchSuiteService
         var name = current is null ? "" : Path.GetFileNameWithoutExtension(current);
         return name switch
         {
-            "dotnet" => (current!, [assembly]),
             "isdnsim" => (current!, []),
-            _ => (Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet", [assembly]),
+            _ => (Host(), [assembly]),
         };
+    }
+
+    /// <summary>The dotnet host: the one this program runs in, else the one a test host names, else dotnet on the PATH.</summary>
+    private static string Host()
+    {
+        var current = Environment.ProcessPath;
+        return current is not null && Path.GetFileNameWithoutExtension(current) == "dotnet"
+            ? current
+            : Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
+    }
+
+    /// <summary>The base build's commit as the table names it, from the checkout it lies in; or, outside one, its path.</summary>
+    private static async Task<string> BaseNameAsync(string assembly, CancellationToken cancellationToken)
+    {
+        var folder = Path.GetDirectoryName(assembly)!;
+        var commit = (await GitAsync(folder, ["rev-parse", "--short=12", "HEAD"], cancellationToken))?.Trim();
+        if (commit is not { Length: > 0 })
+        {
+            return $"the build {Path.GetFileName(assembly)} (no git checkout around it)";
+        }
+
+        var status = await GitAsync(folder, ["status", "--porcelain", "--untracked-files=no"], cancellationToken);
+        return "commit " + (status is null || status.Trim().Length > 0 ? $"{commit} (with uncommitted changes)" : commit);
     }
 
     private static async Task<(string Commit, bool Dirty)> CommitAsync(string root, CancellationToken cancellationToken)

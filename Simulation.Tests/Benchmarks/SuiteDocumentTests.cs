@@ -96,6 +96,64 @@ public sealed class SuiteDocumentTests : IDisposable
             .And.EndWith("```sh\nisdnsim bench scenarios/mmc.yaml --horizon 370370d --engine inprocess --runs 5\n```\n");
     }
 
+    private static SuiteFigures AgainstBase(SuiteFigures figures) => figures with
+    {
+        Base = "commit 92a5c21abcde",
+        Rows = [figures.Rows[0] with { Against = new Pairing(new Spread(0.30, 0.36, 0.50), new Spread(0.80, 0.84, 0.90)) }, figures.Rows[1]],
+        Scaling = [new ScalingPoint("scaling-4x-1y", "agents", 4, 1, 800, 4000, new Spread(2, 2, 2), new Pairing(new Spread(2.5, 2.5, 2.5), new Spread(0.8, 0.8, 0.8)))],
+    };
+
+    [Fact]
+    public void Main_AgainstABaseBuild_PutsTheBaseMedianAndThePairedRatioAfterThePreviousFigures()
+    {
+        var now = AgainstBase(Figures(0.30));
+
+        SuiteTable.MainHeadersOf(now).Should().Equal("benchmark", "unit", "min", "median", "max", "previous median", "now / previous", "base median", "now / base (min-max)", "target", "met");
+        SuiteTable.Main(now, null)[0].Should().Equal("M/M/3, in-process: simulate", "s", "0.200", "0.300", "0.400", "-", "-", "0.360", "0.84 (0.80-0.90)", "<= 0.25 s", "no");
+        SuiteTable.Main(now, null)[1].Skip(7).Take(2).Should().Equal("-", "-"); // a figure not paired
+        SuiteTable.Scaling(now, null)[0].TakeLast(2).Should().Equal("2.500", "0.80 (0.80-0.80)");
+        SuiteTable.ScalingHeadersOf(now).TakeLast(2).Should().Equal("base median", "now / base (min-max)");
+        SuiteTable.MainHeadersOf(Figures(0.30)).Should().Equal(SuiteTable.MainHeaders);
+    }
+
+    [Fact]
+    public void Block_AgainstABaseBuild_NamesTheBaseAndSaysHowThePairsRan()
+    {
+        var block = SuiteMarkdown.Block(AgainstBase(Figures(0.30)), null);
+
+        block.Should().Contain("- Base (paired, `--against`): commit 92a5c21abcde\n")
+            .And.Contain("the two in turn and which went first alternating from round to round")
+            .And.Contain("| M/M/3, in-process: simulate | s | 0.200 | 0.300 | 0.400 | - | - | 0.360 | 0.84 (0.80-0.90) | <= 0.25 s | no |\n");
+        SuiteMarkdown.Block(Figures(0.30), null).Should().NotContain("Base (paired").And.NotContain("now / base");
+    }
+
+    [Fact]
+    public void SuiteFile_AgainstABaseBuild_ReadsBackThePairings_AndAnOlderFileHasNone()
+    {
+        var path = Path.Combine(_dir.Path, "suite.json");
+        var figures = AgainstBase(Figures(0.3));
+
+        SuiteFile.Write(path, figures);
+        var read = SuiteFile.Read(path)!;
+
+        SuiteFile.Serialize(read).Should().Be(SuiteFile.Serialize(figures));
+        read.Base.Should().Be("commit 92a5c21abcde");
+        read.Rows[0].Against.Should().Be(figures.Rows[0].Against);
+        read.Scaling[0].Against.Should().Be(figures.Scaling[0].Against);
+
+        SuiteFile.Write(path, Figures(0.3));
+        File.ReadAllText(path).Should().Contain("\"base\": null").And.Contain("\"against\": null");
+        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(path))!.AsObject();
+        json.Remove("base");
+        foreach (var row in json["rows"]!.AsArray())
+        {
+            row!.AsObject().Remove("against");
+        }
+
+        File.WriteAllText(path, json.ToJsonString());
+        SuiteFile.Read(path)!.Should().Match<SuiteFigures>(f => f.Base == null && f.Rows.All(r => r.Against == null));
+    }
+
     [Fact]
     public void SuiteFile_ReadsBackWhatItWrote()
     {

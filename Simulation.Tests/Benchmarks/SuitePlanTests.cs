@@ -83,6 +83,60 @@ public sealed class SuitePlanTests
     }
 
     [Fact]
+    public void Rows_AgainstABaseBuild_PairEachFigureWithTheBaseRoundByRound()
+    {
+        var plan = SuitePlan.Create(quick: false, "/scratch", "mmc");
+        var now = new Dictionary<string, IReadOnlyList<ProcessSample>>
+        {
+            ["mmc-inprocess"] = [Bench(0.20), Bench(0.40), Bench(0.30)],
+            ["mmc-orleans"] = [Bench(0.30), Bench(0.40), Bench(0.60)],
+            ["mmc-tenth-inprocess"] = [Bench(0.02, peak: 100), Bench(0.04, peak: 100), Bench(0.03, peak: 100)],
+        };
+        var @base = new Dictionary<string, IReadOnlyList<ProcessSample>>
+        {
+            // A busy second round slows both builds: the pair's ratio does not see it.
+            ["mmc-inprocess"] = [Bench(0.25), Bench(0.80), Bench(0.25)],
+            ["mmc-orleans"] = [Bench(0.30), Bench(0.80), Bench(0.30)],
+            ["mmc-tenth-inprocess"] = [Bench(0.02, peak: 100), Bench(0.04, peak: 100), Bench(0.03, peak: 100)],
+        };
+
+        var rows = plan.Rows(now, @base).ToDictionary(r => r.Id);
+
+        rows["mmc-inprocess"].Figure.Should().Be(new Spread(0.20, 0.30, 0.40)); // this build's own figure as without a base
+        rows["mmc-inprocess"].Against!.Base.Should().Be(new Spread(0.25, 0.25, 0.80));
+        rows["mmc-inprocess"].Against!.Ratio.Min.Should().BeApproximately(0.5, 1e-12); // 0.40 / 0.80
+        rows["mmc-inprocess"].Against!.Ratio.Median.Should().BeApproximately(0.8, 1e-12); // 0.20 / 0.25
+        rows["mmc-inprocess"].Against!.Ratio.Max.Should().BeApproximately(1.2, 1e-12); // 0.30 / 0.25
+        // A ratio row pairs its own round-by-round ratios: (0.30/0.20) / (0.30/0.25) = 1.25, 1 / 1 = 1, 2 / 1.2.
+        rows["mmc-ratio"].Against!.Ratio.Median.Should().BeApproximately(1.25, 1e-12);
+        // The growth row is 0 MiB in the base: no ratio to take.
+        rows["mmc-peak-growth"].Against.Should().BeNull();
+        plan.Rows(now).Should().OnlyContain(r => r.Against == null);
+    }
+
+    [Theory]
+    [InlineData(new double[] { 1, 2 }, new double[] { 1 })]
+    [InlineData(new double[] { 1 }, new double[] { 0 })]
+    [InlineData(new double[0], new double[0])]
+    public void Pairing_OfValuesThatDoNotPairRoundByRound_IsNone(double[] now, double[] @base)
+    {
+        Pairing.Of(now, @base).Should().BeNull();
+    }
+
+    [Fact]
+    public void Scaling_AgainstABaseBuild_PairsEachPointsTime()
+    {
+        var plan = SuitePlan.Create(quick: false, "/scratch", "scaling-4x-1y");
+        var now = new Dictionary<string, IReadOnlyList<ProcessSample>> { ["scaling-4x-1y"] = [Bench(3, agents: 40), Bench(6, agents: 40)] };
+        var @base = new Dictionary<string, IReadOnlyList<ProcessSample>> { ["scaling-4x-1y"] = [Bench(4, agents: 40), Bench(6, agents: 40)] };
+
+        var point = plan.Scaling(now, @base).Should().ContainSingle().Which;
+
+        point.Against.Should().Be(new Pairing(new Spread(4, 5, 6), new Spread(0.75, 0.875, 1)));
+        plan.Scaling(now).Single().Against.Should().BeNull();
+    }
+
+    [Fact]
     public void Quick_HoldsNoFigureToTheTargets()
     {
         var plan = SuitePlan.Create(quick: true, "/scratch", "mmc-inprocess");
@@ -105,5 +159,7 @@ public sealed class SuitePlanTests
         new SuiteRequest(1, null, false, true, AllowFewRuns: true).Arguments.Should().Be("bench --suite --runs 1 --write --allow-few-runs");
         new SuiteRequest(7, "mmc", true, false).Arguments.Should().Be("bench --suite --runs 7 --only mmc --quick");
         new SuiteRequest(5, null, false, true).Arguments.Should().Be("bench --suite --write");
+        // The base build's path is this machine's: the command a reader repeats names it DIR.
+        new SuiteRequest(5, null, false, false, Against: "/somewhere/isdnsim-main").Arguments.Should().Be("bench --suite --against DIR");
     }
 }

@@ -36,12 +36,27 @@ public sealed class BenchSuiteCliTests : CliTest
         Output.Should().NotContain("median");
     }
 
+    [Fact]
+    public async Task Suite_AgainstABaseBuild_RunsBothInTurnAndPrintsNowOverBase()
+    {
+        // This same build as its own base: the table has the paired columns, whatever their figures.
+        var self = typeof(IsdnSim.Runner.Services.BenchSuiteService).Assembly.Location;
+
+        var exit = await Isdnsim("bench", "--suite", "--quick", "--only", "mmc-inprocess", "--runs", "2", "--against", self);
+
+        exit.Should().Be(ExitCodes.Ok, Err.ToString());
+        Output.Should().Contain("Base (--against): ").And.Contain("base").And.Contain("now / base");
+        Err.ToString().Should().Contain("round 2 of 2: one process run of each benchmark, on this build and the base in turn");
+    }
+
     [Theory]
     [InlineData("--suite --quick --write", "--quick")]
     [InlineData("--suite --runs 3 --write", "at least 5")]
     [InlineData("--suite --only nothing-like-this", "selects none of the benchmarks: mmc-inprocess")]
     [InlineData("--suite scenarios/mmc.yaml", "give it no FILE")]
     [InlineData("--quick", "bench needs a scenario FILE, or --suite")]
+    [InlineData("scenarios/mmc.yaml --against .", "--against go with --suite")]
+    [InlineData("--suite --against /no/such/checkout", "--against '/no/such/checkout': no isdnsim.dll there, nor at Simulation.Runner/bin/Release/net10.0/isdnsim.dll below it")]
     public async Task Suite_WithOptionsThatDoNotGoTogether_IsBadInput(string arguments, string message)
     {
         var exit = await Isdnsim(["bench", .. arguments.Split(' ')]);
