@@ -48,7 +48,7 @@ public sealed class SimulationModel
         CommitteeRoles = [.. definition.Processes.SelectMany(p => p.Steps).SelectMany(s => s.Committees).Distinct(StringComparer.Ordinal)];
         var committeeIndex = CommitteeRoles.Select((r, i) => (r, i)).ToDictionary(p => p.r, p => p.i, StringComparer.Ordinal);
         var agentIndex = definition.Agents.Select((a, i) => (a.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
-        var resolver = new JurisdictionResolver(definition.Agents, definition.Jurisdiction);
+        var resolver = JurisdictionResolver.Take(definition.Agents, definition.Jurisdiction); // the check's, where it handed it over
 
         int Nearest(string id, Func<AgentDefinition, bool> has) =>
             resolver.Ancestors(id).FirstOrDefault(has) is { } found ? agentIndex[found.Id] : agentIndex[id];
@@ -180,7 +180,12 @@ public sealed class SimulationModel
                 ? new Holder(agent, j)
                 : new Holder(agent, Agents[agent].Agencies.First(g => g.Id == agency.Id).Index);
 
+        // The resolver gives one answer object per holder and role, and neighbouring municipalities
+        // mostly share their holder: the holder of the last answer per role is kept, so an answer seen
+        // just before is not looked up again by its agent's id (Germany: about 0.4 million answers).
         _holders = new Holder[]?[Agents.Count];
+        var lastAnswer = new JurisdictionResolver.Resolution?[Roles.Count];
+        var lastHolder = new Holder[Roles.Count];
         for (var m = 0; m < Agents.Count; m++)
         {
             if (!municipalities[m])
@@ -192,7 +197,13 @@ public sealed class SimulationModel
             for (var role = 0; role < Roles.Count; role++)
             {
                 var r = resolver.Resolve(m, role); // the model's agents and roles are the definition's, in order
-                table[role] = r.Ok ? HolderOf(agentIndex[r.Agent!.Id], r.Agency!) : None;
+                if (!ReferenceEquals(r, lastAnswer[role]))
+                {
+                    lastAnswer[role] = r;
+                    lastHolder[role] = r.Ok ? HolderOf(agentIndex[r.Agent!.Id], r.Agency!) : None;
+                }
+
+                table[role] = lastHolder[role];
             }
 
             _holders[m] = table;
@@ -453,6 +464,7 @@ public sealed class SimulationModel
     private (int[] Start, int[] Preds, double[] Latency) BuildCommunicationGraph(HashSet<(int Owner, int Process)> needed)
     {
         var edges = new HashSet<long>();
+        var lastEdge = -1L;
         long agents = Agents.Count;
         var segmentsDone = new bool[Processes.Count][]; // [process][municipality]: the segment's own links added
         foreach (var (owner, processIndex) in needed)
@@ -585,11 +597,14 @@ public sealed class SimulationModel
         // Receiver times the number of agents plus sender: sorting the numbers sorts the links by
         // (receiver, sender), and below 2^32 (Germany: 1.7e8) a long's hash is the number itself, so
         // no two links collide (a shift by 32 would hash to receiver XOR sender, colliding badly).
+        // The link added last is not hashed again: a step's holder linked to each crossed
+        // municipality's holder of a district's role meets the same link once per municipality.
         void AddEdge(int from, int to)
         {
-            if (from != to && from >= 0 && to >= 0)
+            if (from != to && from >= 0 && to >= 0 && to * agents + from != lastEdge)
             {
-                edges.Add(to * agents + from);
+                lastEdge = to * agents + from;
+                edges.Add(lastEdge);
             }
         }
     }

@@ -286,6 +286,13 @@ public static class ScenarioChecks
                 }
             }
         }
+
+        // What it resolved serves the compile of a definition that passed (the roles of every
+        // municipality a project can need are most of both).
+        if (problems.Count == 0)
+        {
+            resolver.HandOver();
+        }
     }
 
     /// <summary>
