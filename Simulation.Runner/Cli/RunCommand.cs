@@ -5,6 +5,7 @@ using IsdnSim.Runner.Hosting;
 using IsdnSim.Runner.Options;
 using IsdnSim.Runner.Services;
 using IsdnSim.Runner.Telemetry;
+using IsdnSim.Scenario.Diagnostics;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -35,14 +36,17 @@ public sealed class RunCommand(Consoles consoles) : AsyncCommand<RunSettings>
         }
     }
 
-    private static void Cancel(CancellationTokenSource stop, bool when)
+    /// <summary>Stops the run through <paramref name="stop"/> unless the other variants' checks found nothing (a fault in them stops it too).</summary>
+    private static void StopUnlessClean(Task<ScenarioException?> checks, CancellationTokenSource stop)
     {
+        if (checks is { IsCompletedSuccessfully: true, Result: null })
+        {
+            return;
+        }
+
         try
         {
-            if (when)
-            {
-                stop.Cancel();
-            }
+            stop.Cancel();
         }
         catch (ObjectDisposedException)
         {
@@ -70,7 +74,7 @@ public sealed class RunCommand(Consoles consoles) : AsyncCommand<RunSettings>
                                 $"of {model.Horizon.Days:0.##} days, seed {model.Seed}");
         // A variant found broken while the run goes on stops it, and is reported as a file that does not read.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        _ = run.OtherVariants.Start().ContinueWith(checks => Cancel(stop, when: checks is not { IsCompletedSuccessfully: true, Result: null }), TaskScheduler.Default);
+        _ = run.OtherVariants.Start().ContinueWith(checks => StopUnlessClean(checks, stop), TaskScheduler.Default);
         await using var outcome = await service.RunAsync(run, stop.Token, early);
         if (run.OtherVariants.Wait() is { } problems)
         {
