@@ -464,7 +464,6 @@ public sealed class SimulationModel
     private (int[] Start, int[] Preds, double[] Latency) BuildCommunicationGraph(HashSet<(int Owner, int Process)> needed)
     {
         var edges = new HashSet<long>();
-        var lastEdge = -1L;
         long agents = Agents.Count;
         var segmentsDone = new bool[Processes.Count][]; // [process][municipality]: the segment's own links added
         foreach (var (owner, processIndex) in needed)
@@ -597,14 +596,11 @@ public sealed class SimulationModel
         // Receiver times the number of agents plus sender: sorting the numbers sorts the links by
         // (receiver, sender), and below 2^32 (Germany: 1.7e8) a long's hash is the number itself, so
         // no two links collide (a shift by 32 would hash to receiver XOR sender, colliding badly).
-        // The link added last is not hashed again: a step's holder linked to each crossed
-        // municipality's holder of a district's role meets the same link once per municipality.
         void AddEdge(int from, int to)
         {
-            if (from != to && from >= 0 && to >= 0 && to * agents + from != lastEdge)
+            if (from != to && from >= 0 && to >= 0)
             {
-                lastEdge = to * agents + from;
-                edges.Add(lastEdge);
+                edges.Add(to * agents + from);
             }
         }
     }
