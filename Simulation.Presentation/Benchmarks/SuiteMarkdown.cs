@@ -75,7 +75,10 @@ public static class SuiteMarkdown
     public static string Machine(SuiteMachine machine) =>
         string.Create(CultureInfo.InvariantCulture, $"{machine.Cores} cores ({machine.Cpu}), {machine.MemoryBytes / (1024.0 * 1024 * 1024):0.#} GiB, {machine.Os}, .NET {machine.Dotnet}");
 
-    public static string Commit(SuiteFigures figures) => figures.Dirty ? $"{figures.Commit} (with uncommitted changes)" : figures.Commit;
+    public static string Commit(SuiteFigures figures) => Commit(figures.Commit, figures.Dirty);
+
+    /// <summary>A commit as the suite names it, marked when the tree had changes not committed.</summary>
+    public static string Commit(string commit, bool dirty) => dirty ? $"{commit} (with uncommitted changes)" : commit;
 
     private static void Table(StringBuilder text, IReadOnlyList<string> headers, IReadOnlyList<IReadOnlyList<string>> rows)
     {

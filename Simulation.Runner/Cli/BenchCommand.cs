@@ -87,7 +87,7 @@ public sealed class BenchCommand(Consoles consoles) : AsyncCommand<BenchCommand.
 
             if (Against is not null && BenchSuiteService.BaseAssembly(Against) is null)
             {
-                return ValidationResult.Error($"--against '{Against}': no isdnsim.dll there, nor at {BenchSuiteService.BuiltAssembly} below it (build that checkout with dotnet build -c Release first)");
+                return ValidationResult.Error($"--against '{Against}': no isdnsim.dll there, nor at {SuiteMarkdown.BuiltAssembly} below it (build that checkout with dotnet build -c Release first)");
             }
 
             return SuiteRequest.WriteProblem() is { } problem ? ValidationResult.Error(problem) : base.Validate();

@@ -25,9 +25,6 @@ public static class BenchSuiteService
 
     public const string DocumentFile = "BENCHMARKS.md";
 
-    /// <summary>Where a checkout's Release build puts isdnsim, relative to its root.</summary>
-    public const string BuiltAssembly = SuiteMarkdown.BuiltAssembly;
-
     // How often a run child's peak working set is read while it runs: the high-water mark the
     // kernel keeps, so only growth in the last interval before the process ends can be missed.
     private static readonly TimeSpan PeakSampling = TimeSpan.FromMilliseconds(10);
@@ -58,7 +55,7 @@ public static class BenchSuiteService
     /// </summary>
     public static string? BaseAssembly(string path) =>
         File.Exists(path) && path.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) ? Path.GetFullPath(path)
-        : File.Exists(Path.Combine(path, BuiltAssembly)) ? Path.GetFullPath(Path.Combine(path, BuiltAssembly))
+        : File.Exists(Path.Combine(path, SuiteMarkdown.BuiltAssembly)) ? Path.GetFullPath(Path.Combine(path, SuiteMarkdown.BuiltAssembly))
         : null;
 
     /// <summary>Measures the suite in <paramref name="root"/>; <paramref name="progress"/> hears what is being run.</summary>
@@ -272,27 +269,27 @@ public static class BenchSuiteService
             : Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
     }
 
-    /// <summary>The base build's commit as the table names it, from the checkout it lies in; or, outside one, its path.</summary>
-    private static async Task<string> BaseNameAsync(string assembly, CancellationToken cancellationToken)
+    /// <summary>The base build's commit as the table names it, from the checkout it lies in; or, outside one, its file name.</summary>
+    private static async Task<string> BaseNameAsync(string assembly, CancellationToken cancellationToken) =>
+        await CheckoutCommitAsync(Path.GetDirectoryName(assembly)!, cancellationToken) is { } checkout
+            ? "commit " + SuiteMarkdown.Commit(checkout.Commit, checkout.Dirty)
+            : $"the build {Path.GetFileName(assembly)} (no git checkout around it)";
+
+    /// <summary>The checkout's commit, else the one this program was built from.</summary>
+    private static async Task<(string Commit, bool Dirty)> CommitAsync(string root, CancellationToken cancellationToken) =>
+        await CheckoutCommitAsync(root, cancellationToken) ?? (ProgramVersion.Commit ?? "unknown", false);
+
+    /// <summary>The commit checked out at <paramref name="folder"/> and whether tracked files differ from it; null outside a checkout or without git.</summary>
+    private static async Task<(string Commit, bool Dirty)?> CheckoutCommitAsync(string folder, CancellationToken cancellationToken)
     {
-        var folder = Path.GetDirectoryName(assembly)!;
         var commit = (await GitAsync(folder, ["rev-parse", "--short=12", "HEAD"], cancellationToken))?.Trim();
         if (commit is not { Length: > 0 })
         {
-            return $"the build {Path.GetFileName(assembly)} (no git checkout around it)";
+            return null;
         }
 
         var status = await GitAsync(folder, ["status", "--porcelain", "--untracked-files=no"], cancellationToken);
-        return "commit " + (status is null || status.Trim().Length > 0 ? $"{commit} (with uncommitted changes)" : commit);
-    }
-
-    private static async Task<(string Commit, bool Dirty)> CommitAsync(string root, CancellationToken cancellationToken)
-    {
-        var commit = (await GitAsync(root, ["rev-parse", "--short=12", "HEAD"], cancellationToken))?.Trim();
-        var status = await GitAsync(root, ["status", "--porcelain", "--untracked-files=no"], cancellationToken);
-        return commit is { Length: > 0 }
-            ? (commit, status is null || status.Trim().Length > 0)
-            : (ProgramVersion.Commit ?? "unknown", false);
+        return (commit, status is null || status.Trim().Length > 0);
     }
 
     private static async Task<string?> GitAsync(string root, string[] arguments, CancellationToken cancellationToken)
