@@ -68,9 +68,9 @@ public sealed class JurisdictionResolverTests
     }
 
     [Fact]
-    public void Nearest_OfAKind_SkipsHoldersOfOtherKinds_AndTakesTheFirstAgencyOfAHolderListingTheRoleTwice()
+    public void Nearest_OfAKind_SkipsHoldersOfOtherKinds()
     {
-        // dorf's own utility lists 'grid' in two agencies; a national operator beside the district holds it too.
+        // dorf's own utility holds 'grid' and 'heat' (in its second agency); a national operator beside the district holds both too.
         const string yaml = """
             name: nearest of a kind
             seed: 1
@@ -84,7 +84,7 @@ public sealed class JurisdictionResolverTests
               - id: werke
                 kind: utility
                 parent: dorf
-                agencies: [{ id: lines, staff: 1, roles: [grid] }, { id: pipes, staff: 1, roles: [heat, grid] }]
+                agencies: [{ id: lines, staff: 1, roles: [grid] }, { id: pipes, staff: 1, roles: [heat] }]
               - { id: netz, kind: national-operator, parent: land, agencies: [{ id: lines, staff: 1, roles: [grid, heat] }] }
             processes:
               - id: connect
