@@ -9,7 +9,8 @@ public static class ShockOwners
         var result = new List<(AgentDefinition, int)>();
         foreach (var agent in Obliged(scenario))
         {
-            var matches = new List<int>();
+            // The first two groups the agent falls into (-1: none), not a list of them for each of 10,000 municipalities.
+            var (first, second) = (-1, -1);
             for (var g = 0; g < shock.Groups.Count; g++)
             {
                 var group = shock.Groups[g];
@@ -21,17 +22,24 @@ public static class ShockOwners
 
                 if ((group.MinPopulation is not { } min || agent.Population >= min) && (group.MaxPopulation is not { } max || agent.Population <= max))
                 {
-                    matches.Add(g);
+                    if (first < 0)
+                    {
+                        first = g;
+                    }
+                    else if (second < 0)
+                    {
+                        second = g;
+                    }
                 }
             }
 
-            if (matches.Count > 1)
+            if (second >= 0)
             {
-                problem ??= $"shock '{shock.Id}': municipality '{agent.Id}' falls into groups '{shock.Groups[matches[0]].Name}' and '{shock.Groups[matches[1]].Name}'; the groups must not overlap";
+                problem ??= $"shock '{shock.Id}': municipality '{agent.Id}' falls into groups '{shock.Groups[first].Name}' and '{shock.Groups[second].Name}'; the groups must not overlap";
             }
-            else if (matches.Count == 1)
+            else if (first >= 0)
             {
-                result.Add((agent, matches[0]));
+                result.Add((agent, first));
             }
         }
 

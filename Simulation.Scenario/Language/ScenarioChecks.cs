@@ -47,7 +47,9 @@ public static class ScenarioChecks
     private static void NeededRoles(ScenarioDefinition scenario, Dictionary<string, ProcessDefinition> processes,
         List<(SourcePosition, string)> problems, List<(string Owner, ProcessDefinition Process)> needed)
     {
-        var firstEntry = new Dictionary<(string Owner, string Process), DemandDefinition>();
+        // The first entry of each (municipality, process), by process and then municipality: a key of
+        // both strings was hashed with the randomised default hash for every owner of every entry.
+        var firstEntry = new Dictionary<string, Dictionary<string, DemandDefinition>>(StringComparer.Ordinal);
         foreach (var entry in scenario.Demand)
         {
             var owners = DemandOwners.Select(scenario, entry, out var problem);
@@ -57,13 +59,18 @@ public static class ScenarioChecks
                 continue;
             }
 
+            if (!firstEntry.TryGetValue(entry.Process, out var firstOfProcess))
+            {
+                firstEntry[entry.Process] = firstOfProcess = new Dictionary<string, DemandDefinition>(owners.Count, StringComparer.Ordinal);
+            }
+
             foreach (var owner in owners)
             {
                 // One arrival stream per (municipality, process): two would share its random numbers and project names.
-                if (!firstEntry.TryAdd((owner.Id, entry.Process), entry))
+                if (!firstOfProcess.TryAdd(owner.Id, entry))
                 {
                     problems.Add((entry.Position, $"projects of '{entry.Process}' already arrive at '{owner.Id}' through the demand entry at line " +
-                                                  $"{firstEntry[(owner.Id, entry.Process)].Position.Line}; give each municipality and process one entry (add the rates)"));
+                                                  $"{firstOfProcess[owner.Id].Position.Line}; give each municipality and process one entry (add the rates)"));
                     break;
                 }
 
@@ -217,7 +224,7 @@ public static class ScenarioChecks
             }
 
             (string Id, int Index)[] ownerOnly = [(owner, ownerIndex)];
-            (string Id, int Index)[] segmentOwners = process.Segments > 0 ? SegmentHolders(owner, ownerIndex, process) : ownerOnly;
+            (string Id, int Index)[] segmentOwners = process.Segments > 0 ? SegmentHolders(ownerOnly, process) : ownerOnly;
             // Loops by index: an interface's enumerator is an allocation, and these run for every
             // municipality and process of every check.
             for (var s = 0; s < process.Steps.Count; s++)
@@ -238,24 +245,34 @@ public static class ScenarioChecks
                 }
             }
 
-            (string Id, int Index)[] SegmentHolders(string owner, int ownerIndex, ProcessDefinition process)
+            // The owner (given as the array of it alone) unless checked already for this process, then
+            // its district's members not checked yet. Most owners' districts are checked already: they
+            // get the owner's array or an empty one, not a list and an array of their own.
+            (string Id, int Index)[] SegmentHolders((string Id, int Index)[] ownerOnly, ProcessDefinition process)
             {
+                var (owner, ownerIndex) = ownerOnly[0];
                 var p = processIndex[process];
-                var holders = new List<(string, int)>();
-                if (segmentChecked.Add(p, owner, ownerIndex))
+                var ownerNew = segmentChecked.Add(p, owner, ownerIndex);
+                var members = routes.Value.CrossableDistrict(owner) is { } district && districtsChecked.Add((process.Id, district))
+                    ? routes.Value.Members(district)
+                    : [];
+                if (members.Count == 0)
+                {
+                    return ownerNew ? ownerOnly : [];
+                }
+
+                var holders = new List<(string, int)>((ownerNew ? 1 : 0) + members.Count);
+                if (ownerNew)
                 {
                     holders.Add((owner, ownerIndex));
                 }
 
-                if (routes.Value.CrossableDistrict(owner) is { } district && districtsChecked.Add((process.Id, district)))
+                foreach (var member in members)
                 {
-                    foreach (var member in routes.Value.Members(district))
+                    var index = resolver.AgentIndex(member.Id);
+                    if (segmentChecked.Add(p, member.Id, index))
                     {
-                        var index = resolver.AgentIndex(member.Id);
-                        if (segmentChecked.Add(p, member.Id, index))
-                        {
-                            holders.Add((member.Id, index));
-                        }
+                        holders.Add((member.Id, index));
                     }
                 }
 

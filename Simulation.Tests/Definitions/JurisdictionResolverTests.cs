@@ -68,6 +68,59 @@ public sealed class JurisdictionResolverTests
     }
 
     [Fact]
+    public void Nearest_OfAKind_SkipsHoldersOfOtherKinds()
+    {
+        // dorf's own utility holds 'grid' and 'heat' (in its second agency); a national operator beside the district holds both too.
+        const string yaml = """
+            name: nearest of a kind
+            seed: 1
+            start: 2025-01-01
+            horizon: 100d
+            calendar: { kind: continuous }
+            agents:
+              - { id: land, kind: state, agencies: [{ id: office, staff: 1, roles: [plan] }] }
+              - { id: kreis, kind: district, parent: land, agencies: [{ id: office, staff: 1, roles: [plan] }] }
+              - { id: dorf, kind: municipality, parent: kreis, population: 1000, agencies: [{ id: office, staff: 1, roles: [local] }] }
+              - id: werke
+                kind: utility
+                parent: dorf
+                agencies: [{ id: lines, staff: 1, roles: [grid] }, { id: pipes, staff: 1, roles: [heat] }]
+              - { id: netz, kind: national-operator, parent: land, agencies: [{ id: lines, staff: 1, roles: [grid, heat] }] }
+            processes:
+              - id: connect
+                steps:
+                  - { id: apply, role: local, effort: 1wd }
+                  - { id: connect, role: grid, effort: 1wd, after: [apply] }
+                  - { id: heat, role: heat, effort: 1wd, after: [connect] }
+            jurisdiction:
+              local: self
+              plan: state
+              grid: { holder: nearest }
+              heat: { holder: nearest, kind: national-operator }
+            demand: [{ process: connect, rate: 1/year }]
+            """;
+        var d = ScenarioLoader.Parse(yaml, "kind.yaml").Definition;
+        var resolver = new JurisdictionResolver(d.Agents, d.Jurisdiction);
+
+        var grid = resolver.Resolve("dorf", "grid");
+        var heat = resolver.Resolve("dorf", "heat");
+
+        (grid.Agent!.Id, grid.Agency!.Id).Should().Be(("werke", "lines"));
+        (heat.Agent!.Id, heat.Agency!.Id).Should().Be(("netz", "lines"), "the utility below the village holds 'heat' too, but is no national operator");
+    }
+
+    [Fact]
+    public void AgentsWithARepeatedId_AreRefused()
+    {
+        var d = ScenarioLoader.ParseForRun(Tree, "nearest.yaml", "fine").Definition;
+        List<AgentDefinition> agents = [.. d.Agents, d.Agents[0] with { Parent = null }];
+
+        var act = () => new JurisdictionResolver(agents, d.Jurisdiction);
+
+        act.Should().Throw<ArgumentException>().WithMessage("*same key*Key: land*");
+    }
+
+    [Fact]
     public void ResolvingByIndex_AnswersAsByName_InAnyOrderOfAsking()
     {
         // Brandenburg: Ämter, districts, cities and nearest-held roles; each variant changes who holds what.

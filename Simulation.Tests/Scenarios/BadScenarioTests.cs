@@ -75,6 +75,7 @@ public sealed class BadScenarioTests
     [InlineData("variant-unknown-step.yaml", 51, 56, "names step 'permt', which is not a step of process 'cycle-path'; did you mean 'permit'?")]
     [InlineData("specialist-returns-without-rework.yaml", 30, 57, "extra_returns raises the return probability of an approval with rework, but step 'permit' of process 'cycle-path' has no rework")]
     [InlineData("unknown-group-process.yaml", 38, 77, "a group of shock 'law' starts process 'cyclepath-simple', which is not defined")]
+    [InlineData("overlapping-shock-groups.yaml", 34, 5, "shock 'law': municipality 'town' falls into groups 'small' and 'under 5000'; the groups must not overlap")]
     [InlineData("absence-share-too-high.yaml", 10, 21, "the share of absence.illness must be at least 0 and at most 1, found '1.5'")]
     [InlineData("absence-holder-never-present.yaml", 11, 10, "absence.illness and absence.leave take 110 % of the holders' time together")]
     [InlineData("absence-refill-working-time.yaml", 10, 35, "the refill of absence.vacancy: '120wd' is working time, but a calendar duration is expected here")]
