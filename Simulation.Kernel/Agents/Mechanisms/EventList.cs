@@ -15,6 +15,6 @@ internal sealed class EventList
 
     public ScheduledEvent Pop() => _heap.Pop();
 
-    /// <summary>Hints the processor to load the earliest event's first line (<see cref="Runtime.CacheHints"/>).</summary>
+    /// <summary>Hints the processor to load the earliest event's first line (<see cref="CacheHints"/>).</summary>
     public void PrefetchTop() => _heap.PrefetchTop();
 }

@@ -2,14 +2,14 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics.X86;
 
-namespace IsdnSim.Kernel.Agents.Runtime;
+namespace IsdnSim.Kernel.Agents;
 
 /// <summary>
 /// Asks the processor to bring an object's or an array's first cache line near before it is read
 /// (x86 <c>prefetcht0</c>; nothing where that instruction is missing). A hint only: it reads and
 /// changes nothing, cannot fault, and an object the collector has moved since merely costs a wasted
 /// line. The in-process engine's window calls use it to load the next agents' state while the
-/// current agent runs (<see cref="WindowCalls"/>): at Germany's 13,000 agents none is in cache when
+/// current agent runs (Runtime.WindowCalls): at Germany's 13,000 agents none is in cache when
 /// it is called.
 /// </summary>
 internal static class CacheHints
