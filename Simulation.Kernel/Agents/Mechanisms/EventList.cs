@@ -14,4 +14,7 @@ internal sealed class EventList
     public void Schedule(double time, EventBody body) => _heap.Push(new ScheduledEvent(time, _sequence++, body));
 
     public ScheduledEvent Pop() => _heap.Pop();
+
+    /// <summary>Hints the processor to load the earliest event's first line (<see cref="CacheHints"/>).</summary>
+    public void PrefetchTop() => _heap.PrefetchTop();
 }

@@ -78,6 +78,30 @@ public sealed class AgentRuntime
         return processed;
     }
 
+    /// <summary>
+    /// Hints the processor to load the objects a call reads first: the context, the event list,
+    /// the hand-offs and the earliest pending message. Asked two calls ahead (<see cref="WindowCalls"/>),
+    /// after this object itself was asked for a call earlier; reads and changes nothing.
+    /// </summary>
+    internal void PrefetchState()
+    {
+        CacheHints.Prefetch(_agent);
+        CacheHints.Prefetch(_events);
+        CacheHints.Prefetch(_handOffs);
+        _messages.PrefetchTop();
+    }
+
+    /// <summary>
+    /// Hints the processor to load what a call reads next, through the objects <see cref="PrefetchState"/>
+    /// asked for a call earlier: the earliest event and the staffed work and process flow, which most events reach.
+    /// </summary>
+    internal void PrefetchWork()
+    {
+        _events.PrefetchTop();
+        CacheHints.Prefetch(_agent.Work);
+        CacheHints.Prefetch(_agent.Flow);
+    }
+
     /// <summary>What the agent traced since the last call (nothing when the run is not traced).</summary>
     public Tracing.TraceEvent[] DrainTrace() => _agent.Trace is { } trace ? trace.Drain() : [];
 

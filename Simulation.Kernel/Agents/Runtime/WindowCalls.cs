@@ -55,6 +55,9 @@ public sealed class WindowCalls
     private TraceEvent[][] _traces = [];
     private readonly (int Due, ExceptionDispatchInfo Error)?[] _failed;
 
+    // Each slice's due indices in the window being called, in due order (CallSlice).
+    private readonly int[][] _sliceDue;
+
     /// <summary>Agents made elsewhere, called on the calling thread only (their outboxes are not this class's).</summary>
     public WindowCalls(AgentRuntime[] agents)
     {
@@ -64,6 +67,7 @@ public sealed class WindowCalls
         _outboxes = [];
         _parallel = new ParallelOptions { MaxDegreeOfParallelism = 1 };
         _failed = [];
+        _sliceDue = [];
     }
 
     private WindowCalls(SimulationModel model, int replication, AgentOptions options, int threads, int parallelFrom, long spreadFromEvents)
@@ -83,6 +87,7 @@ public sealed class WindowCalls
         _outboxes = [.. Enumerable.Range(0, slices).Select(_ => new Outbox())];
         _parallel = new ParallelOptions { MaxDegreeOfParallelism = threads };
         _failed = new (int, ExceptionDispatchInfo)?[slices];
+        _sliceDue = [.. Enumerable.Range(0, slices).Select(_ => Array.Empty<int>())];
         Agents = new AgentRuntime[model.Agents.Count];
         for (var a = 0; a < Agents.Length; a++)
         {
@@ -157,13 +162,40 @@ public sealed class WindowCalls
     private void RunHere(WindowCoordinator coordinator, TraceMerger? trace)
     {
         var share = coordinator.Share;
-        for (var i = 0; i < coordinator.DueCount; i++)
+        var due = coordinator.DueCount;
+        for (var i = 0; i < due; i++)
         {
+            Prefetch(coordinator, i + 1 < due ? i + 1 : -1, i + 2 < due ? i + 2 : -1, i + 3 < due ? i + 3 : -1);
             var (a, until) = coordinator.Due(i);
             var agent = Agents[a];
             var events = agent.Advance(until, coordinator.Inbox(i), share, out var next, out var outbox);
             trace?.Add(agent.DrainTrace());
             coordinator.Apply(a, next, events, outbox);
+        }
+    }
+
+    /// <summary>
+    /// Before a call, hints the processor to load the state of the agents called next on this thread
+    /// (due indices, -1 for none), in stages, as each stage reads references the one before brought
+    /// near a call earlier: the agent object three calls ahead (<paramref name="third"/>), its context,
+    /// event list and hand-offs two ahead, its earliest event and mechanisms one ahead. At 13,000
+    /// agents none is in cache when it is called. Hints only: which agents are called, and how, is unchanged.
+    /// </summary>
+    private void Prefetch(WindowCoordinator coordinator, int next, int second, int third)
+    {
+        if (third >= 0)
+        {
+            CacheHints.Prefetch(Agents[coordinator.Due(third).Agent]);
+        }
+
+        if (second >= 0)
+        {
+            Agents[coordinator.Due(second).Agent].PrefetchState();
+        }
+
+        if (next >= 0)
+        {
+            Agents[coordinator.Due(next).Agent].PrefetchWork();
         }
     }
 
@@ -224,17 +256,32 @@ public sealed class WindowCalls
 
         // What is left from a window called on one thread was routed then.
         outbox.Clear();
+
+        // The slice's due indices first, so that each call can hint the agents it calls next.
+        var due = coordinator.DueCount;
+        var mine = _sliceDue[slice];
+        if (mine.Length < due)
+        {
+            mine = _sliceDue[slice] = new int[Math.Max(due, 2 * mine.Length)];
+        }
+
+        var count = 0;
+        for (var d = 0; d < due; d++)
+        {
+            if (coordinator.Due(d).Agent % slices == slice)
+            {
+                mine[count++] = d;
+            }
+        }
+
         var i = 0;
         try
         {
-            for (; i < coordinator.DueCount; i++)
+            for (var k = 0; k < count; k++)
             {
+                i = mine[k];
+                Prefetch(coordinator, k + 1 < count ? mine[k + 1] : -1, k + 2 < count ? mine[k + 2] : -1, k + 3 < count ? mine[k + 3] : -1);
                 var (a, until) = coordinator.Due(i);
-                if (a % slices != slice)
-                {
-                    continue;
-                }
-
                 var agent = Agents[a];
                 _outStart[i] = outbox.Count;
                 _events[i] = agent.Advance(until, coordinator.Inbox(i), share, out _next[i], out var sent);
