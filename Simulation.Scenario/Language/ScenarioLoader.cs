@@ -121,11 +121,12 @@ public static class ScenarioLoader
             return null;
         }
 
-        var subset = SubsetYamlParser.TryRead(text);
-        if (subset is null && HalvedYaml.TryLoad(text, reader.File, halvesFrom) is { } halved)
+        if (HalvedYaml.TryLoad(text, reader.File, halvesFrom) is { } halved)
         {
             return halved;
         }
+
+        var subset = SubsetYamlParser.TryRead(text);
 
         var scanner = new Scanner(new StringReader(text), skipComments: true);
         try
