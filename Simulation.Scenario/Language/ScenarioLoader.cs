@@ -112,7 +112,7 @@ public static class ScenarioLoader
     /// The root of the one YAML document in <paramref name="text"/>, or null after reporting to
     /// <paramref name="reader"/> why there is none (<paramref name="empty"/> for a file without content, a syntax error with its position).
     /// </summary>
-    /// <param name="halvesFrom">The length from which a text is read in two halves side by side (<see cref="HalvedYaml"/>); tests set it to compare both ways of reading.</param>
+    /// <param name="halvesFrom">The length from which a text <see cref="SubsetYamlParser"/> does not read is read in two halves side by side (<see cref="HalvedYaml"/>); tests set it to compare both ways of reading.</param>
     internal static YamlNode? ReadRoot(YamlReader reader, string text, string empty, bool blameTabs = true, int halvesFrom = HalvedYaml.MinLength)
     {
         if (IsBlank(text))
@@ -121,12 +121,11 @@ public static class ScenarioLoader
             return null;
         }
 
-        if (HalvedYaml.TryLoad(text, reader.File, halvesFrom) is { } halved)
+        var subset = SubsetYamlParser.TryRead(text);
+        if (subset is null && HalvedYaml.TryLoad(text, reader.File, halvesFrom) is { } halved)
         {
             return halved;
         }
-
-        var subset = SubsetYamlParser.TryRead(text);
 
         var scanner = new Scanner(new StringReader(text), skipComments: true);
         try

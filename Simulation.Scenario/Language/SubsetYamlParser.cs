@@ -135,7 +135,8 @@ internal sealed class SubsetYamlParser : IParser
         // YamlDotNet forgets a simple key 1024 characters after its start; keys that long are left to it.
         private const int MaxKeyLength = 1000;
 
-        private readonly List<Recorded> _events = new(text.Length / 8);
+        // Germany holds an event every 7.4 characters: its list is allocated once.
+        private readonly List<Recorded> _events = new(text.Length / 7);
         private int _pos;
         private int _line = 1;
         private int _lineStart;
@@ -286,7 +287,7 @@ internal sealed class SubsetYamlParser : IParser
             }
         }
 
-        /// <summary>A scalar or flow collection that ends on its line, and the comment after it; the next line must not be more indented than <paramref name="indent"/>.</summary>
+        /// <summary>A scalar or flow collection and the comment after it, in a collection at <paramref name="indent"/>: the next line must not be more indented.</summary>
         private void InlineValue(int indent)
         {
             if (text[_pos] is '>' or '|')
@@ -440,7 +441,6 @@ internal sealed class SubsetYamlParser : IParser
         /// <summary>Whether a key and its ':' start at the current position (which is left as it is).</summary>
         private bool KeyAhead()
         {
-            var start = _pos;
             var c = text[_pos];
             int end;
             if (c is '\'' or '"')
@@ -465,7 +465,6 @@ internal sealed class SubsetYamlParser : IParser
                 end++;
             }
 
-            _pos = start;
             return ColonAt(end, flow: false);
         }
 
@@ -562,7 +561,7 @@ internal sealed class SubsetYamlParser : IParser
             Require(!AtEnd && (!later || Offset > indent || text[_pos] is ']' or '}'));
         }
 
-        /// <summary>A plain or quoted scalar on one line, recorded; the position is left after it.</summary>
+        /// <summary>A plain or quoted scalar on one line, recorded as a key or a value; the position is left after it.</summary>
         private void Scalar(bool flow, bool key)
         {
             Require(!AtEnd);
