@@ -15,14 +15,8 @@ namespace IsdnSim.Tests.Scenarios;
 /// </summary>
 public sealed class SubsetYamlParserTests
 {
-    public static TheoryData<string> ShippedScenarios =>
-        [.. Directory.GetFiles(Path.Combine(Repository.Root, "scenarios"), "*.yaml", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(Repository.Root, f)).Order()];
-
-    public static TheoryData<string> BadScenarios =>
-        [.. Directory.GetFiles(Path.Combine(Repository.Root, "Simulation.Tests", "BadScenarios"), "*.yaml").Select(f => Path.GetRelativePath(Repository.Root, f)).Order()];
-
     [Theory]
-    [MemberData(nameof(ShippedScenarios))]
+    [MemberData(nameof(HalvedYamlTests.ShippedScenarios), MemberType = typeof(HalvedYamlTests))]
     public void AShippedScenario_IsRead_EventForEventAsYamlDotNetReadsIt(string file)
     {
         var text = File.ReadAllText(Path.Combine(Repository.Root, file));
@@ -34,7 +28,7 @@ public sealed class SubsetYamlParserTests
     }
 
     [Theory]
-    [MemberData(nameof(BadScenarios))]
+    [MemberData(nameof(HalvedYamlTests.BadScenarios), MemberType = typeof(HalvedYamlTests))]
     public void ABrokenScenario_IsReadAsYamlDotNetReadsIt_OrGivenUp(string file)
     {
         var text = File.ReadAllText(Path.Combine(Repository.Root, file));
