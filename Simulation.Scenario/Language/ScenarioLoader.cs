@@ -112,7 +112,7 @@ public static class ScenarioLoader
     /// The root of the one YAML document in <paramref name="text"/>, or null after reporting to
     /// <paramref name="reader"/> why there is none (<paramref name="empty"/> for a file without content, a syntax error with its position).
     /// </summary>
-    /// <param name="halvesFrom">The length from which a text is read in two halves side by side (<see cref="HalvedYaml"/>); tests set it to compare both ways of reading.</param>
+    /// <param name="halvesFrom">The length from which a text <see cref="SubsetYamlParser"/> does not read is read in two halves side by side (<see cref="HalvedYaml"/>); tests set it to compare both ways of reading.</param>
     internal static YamlNode? ReadRoot(YamlReader reader, string text, string empty, bool blameTabs = true, int halvesFrom = HalvedYaml.MinLength)
     {
         if (IsBlank(text))
@@ -121,7 +121,8 @@ public static class ScenarioLoader
             return null;
         }
 
-        if (HalvedYaml.TryLoad(text, reader.File, halvesFrom) is { } halved)
+        var subset = SubsetYamlParser.TryRead(text);
+        if (subset is null && HalvedYaml.TryLoad(text, reader.File, halvesFrom) is { } halved)
         {
             return halved;
         }
@@ -129,7 +130,7 @@ public static class ScenarioLoader
         var scanner = new Scanner(new StringReader(text), skipComments: true);
         try
         {
-            var stream = LoadYaml(scanner, reader.File);
+            var stream = LoadYaml((IParser?)subset ?? new Parser(scanner), reader.File);
             if (stream.Documents.Count != 1)
             {
                 reader.Error(new SourcePosition(1, 1), $"expected exactly one YAML document, found {stream.Documents.Count}");
@@ -168,12 +169,13 @@ public static class ScenarioLoader
     /// and <see cref="ScenarioLimits.MaxYamlNodes"/>: throws <see cref="ScenarioException"/> past them,
     /// <see cref="YamlException"/> for a syntax error.
     /// </summary>
-    internal static YamlStream LoadYaml(string text, string file) => LoadYaml(new Scanner(new StringReader(text), skipComments: true), file);
+    internal static YamlStream LoadYaml(string text, string file) =>
+        LoadYaml((IParser?)SubsetYamlParser.TryRead(text) ?? new Parser(new Scanner(new StringReader(text), skipComments: true)), file);
 
-    private static YamlStream LoadYaml(Scanner scanner, string file)
+    private static YamlStream LoadYaml(IParser parser, string file)
     {
         var stream = new YamlStream();
-        stream.Load(new BoundedParser(new Parser(scanner), file));
+        stream.Load(new BoundedParser(parser, file));
         return stream;
     }
 
