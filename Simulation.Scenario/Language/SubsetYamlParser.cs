@@ -135,8 +135,14 @@ internal sealed class SubsetYamlParser : IParser
         // YamlDotNet forgets a simple key 1024 characters after its start; keys that long are left to it.
         private const int MaxKeyLength = 1000;
 
-        // Germany holds an event every 7.4 characters: its list is allocated once.
-        private readonly List<Recorded> _events = new(text.Length / 7);
+        // Every node is one event, or two for a collection: a text past this many is past
+        // ScenarioLimits.MaxYamlNodes, given up so that YamlDotNet and BoundedParser stop it with
+        // the limit's message while it streams, instead of this list growing first.
+        private const int MaxEvents = 2 * ScenarioLimits.MaxYamlNodes + 4;
+
+        // Germany holds an event every 7.4 characters: the list is allocated once, when the text
+        // has passed the character check (a text that fails it allocates nothing).
+        private List<Recorded> _events = [];
         private int _pos;
         private int _line = 1;
         private int _lineStart;
@@ -164,7 +170,8 @@ internal sealed class SubsetYamlParser : IParser
         private List<Recorded> ReadStream()
         {
             Require(OnlyPrintable(text));
-            _events.Add(new Recorded(Kind.StreamStart, 0, 1, 1, 0));
+            _events = new(Math.Min(text.Length / 7, MaxEvents));
+            Add(new Recorded(Kind.StreamStart, 0, 1, 1, 0));
             Require(!IsDocumentMarkerLine(0));
             NextContent();
             Require(!AtEnd && KeyAhead());
@@ -174,8 +181,8 @@ internal sealed class SubsetYamlParser : IParser
 
             // At the end YamlDotNet's scanner steps onto a line of its own unless it is on a new one.
             var line = _line + (Offset == 0 ? 0 : 1);
-            _events.Add(new Recorded(Kind.DocumentEnd, _pos, line, 1, 0));
-            _events.Add(new Recorded(Kind.StreamEnd, _pos, line, 1, 0));
+            Add(new Recorded(Kind.DocumentEnd, _pos, line, 1, 0));
+            Add(new Recorded(Kind.StreamEnd, _pos, line, 1, 0));
             return _events;
         }
 
@@ -251,7 +258,7 @@ internal sealed class SubsetYamlParser : IParser
                 }
                 else
                 {
-                    _events.Add(empty);
+                    Add(empty);
                 }
 
                 return;
@@ -407,7 +414,7 @@ internal sealed class SubsetYamlParser : IParser
             }
 
             BlockScalars.Add(new BlockScalar(value.ToString(), new Mark(_pos, _line, Offset + 1)));
-            _events.Add(new Recorded(literal ? Kind.Literal : Kind.Folded, start, line, column, BlockScalars.Count - 1));
+            Add(new Recorded(literal ? Kind.Literal : Kind.Folded, start, line, column, BlockScalars.Count - 1));
         }
 
         private void NewLine(int at)
@@ -626,6 +633,10 @@ internal sealed class SubsetYamlParser : IParser
             var end = start;
             while (true)
             {
+                // YamlDotNet lets a word starting with '*' after the first run on past a ': ' unless
+                // a simple key is required there (its scanner's alias rule), which depends on where
+                // the scalar stands: such a scalar is left to it.
+                Require(p == start || text[p] != '*');
                 var word = p;
                 while (p < text.Length)
                 {
@@ -730,8 +741,14 @@ internal sealed class SubsetYamlParser : IParser
             return rest.StartsWith("---") || rest.StartsWith("...") || rest.StartsWith("%");
         }
 
+        private void Add(Recorded recorded)
+        {
+            Require(_events.Count < MaxEvents);
+            _events.Add(recorded);
+        }
+
         private void Emit(Kind kind, int index, int length) =>
-            _events.Add(new Recorded(kind, index, _line, index - _lineStart + 1, length));
+            Add(new Recorded(kind, index, _line, index - _lineStart + 1, length));
 
         /// <summary>
         /// Records the end of a block collection at <paramref name="indent"/> where YamlDotNet's
@@ -742,7 +759,7 @@ internal sealed class SubsetYamlParser : IParser
         {
             if (AtEnd && indent <= Offset && Offset > 0)
             {
-                _events.Add(new Recorded(kind, _pos, _line + 1, 1, 0));
+                Add(new Recorded(kind, _pos, _line + 1, 1, 0));
             }
             else
             {
