@@ -216,10 +216,9 @@ public sealed class JurisdictionResolver
     /// <summary>The answer when <paramref name="holderId"/> holds <paramref name="role"/>: its first agency listing the role, or null if none does. One shared answer per holder and role.</summary>
     private Resolution? Held(string holderId, string role)
     {
-        var holder = _agentList[_agentIndex[holderId]];
-        return _agentIndex.TryGetValue(holderId, out var h) && _roleIndex.TryGetValue(role, out var r)
-            ? Held(h, r)
-            : HeldUncached(holder, role);
+        // An id that is no agent throws (KeyNotFoundException), as it did when agents were found by id.
+        var h = _agentIndex[holderId];
+        return _roleIndex.TryGetValue(role, out var r) ? Held(h, r) : HeldUncached(_agentList[h], role);
     }
 
     /// <summary><see cref="Held(string, string)"/> by the holder's and the role's index.</summary>
