@@ -11,10 +11,10 @@ namespace IsdnSim.Scenario.Language;
 /// two halves side by side, split between two entries of its agent list: YamlDotNet reads
 /// Germany's 3.9 MB in about a second on one core, nearly all of it the agents. (A text in the
 /// subset is read on one thread: the subset reader takes less processor time and, with the silo
-/// starting beside it, less wall time than two halves of it.) The first half is the text up to the split; the second is the whole text with
-/// everything before the split blanked (every character but the line breaks made a space) except
-/// the line <c>agents:</c>, so each of its nodes has the line, column and index it has in the whole
-/// text. The halves' trees are joined into the tree the whole text gives (but for where the root
+/// starting beside it, less wall time than two halves of it.) The first half is the text up to
+/// the split; the second is the whole text with everything before the split blanked (every
+/// character but the line breaks made a space) except the line <c>agents:</c>, so each of its
+/// nodes has the line, column and index it has in the whole text. The halves' trees are joined into the tree the whole text gives (but for where the root
 /// and the agent list end, which are the first half's: the scenario's binders read where a node
 /// starts, never where it ends).
 /// </summary>

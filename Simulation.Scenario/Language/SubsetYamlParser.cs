@@ -710,9 +710,7 @@ internal sealed class SubsetYamlParser : IParser
                     return;
                 }
 
-                _pos++;
-                _line++;
-                _lineStart = _pos;
+                NewLine(_pos);
                 Require(!IsDocumentMarkerLine(_pos));
             }
         }
