@@ -82,7 +82,7 @@ public sealed class InProcessEngine : ISimulationEngine
         }
 
         progress?.Report(new ReplicationProgress(replication, horizon, horizon, coordinator.Events));
-        var results = agents.Select(a => a.Close(horizon)).ToArray();
+        var results = calls.Close(horizon);
         return ReplicationResult.Assemble(replication, horizon, results, coordinator.Windows);
     }
 }

@@ -143,17 +143,89 @@ public sealed class WindowThreadsTests
     }
 
     [Fact]
-    public void Agents_ShareOneOutbox_PerSlice_ByAgentIndex()
+    public void EachWindowThread_HasAnOutbox_AndOneThread_One()
     {
         var model = Spec("rural-district.yaml").Compile();
 
         var calls = WindowCalls.Create(model, 0, AgentOptions.Default, 3, 0);
 
-        (calls.Threads, calls.Slices, calls.ParallelFrom).Should().Be((3, 12, 0));
-        WindowCalls.Create(model, 0, AgentOptions.Default, 1, 0).Should().Match<WindowCalls>(c => c.Slices == 1 && c.ParallelFrom == int.MaxValue,
+        (calls.Threads, calls.Outboxes, calls.ParallelFrom).Should().Be((3, 3, 0));
+        WindowCalls.Create(model, 0, AgentOptions.Default, 1, 0).Should().Match<WindowCalls>(c => c.Outboxes == 1 && c.ParallelFrom == int.MaxValue,
             "on one thread all agents share one outbox and every window is called on the calling thread");
-        WindowCalls.Create(model, 0, AgentOptions.Default, 3, WindowCalls.DefaultParallelFrom).Should().Match<WindowCalls>(c => c.Threads == 1 && c.Slices == 1,
+        WindowCalls.Create(model, 0, AgentOptions.Default, 3, WindowCalls.DefaultParallelFrom).Should().Match<WindowCalls>(c => c.Threads == 1 && c.Outboxes == 1,
             "36 agents never make a window of 64 due agents: the region keeps one thread and one outbox, as before");
+    }
+
+    [Fact]
+    public void SpreadWindow_ThrowsTheErrorOfTheFirstAgentInDueOrder_WhenAgentsOnSeveralThreadsFail()
+    {
+        var model = Spec("rural-district.yaml").Compile();
+        var coordinator = new WindowCoordinator(model, RunSpec.DefaultMaxEventsPerWindow);
+        var calls = WindowCalls.Create(model, 0, AgentOptions.Default, 3, 0, 0);
+        for (var a = 0; a < calls.Agents.Length; a++)
+        {
+            coordinator.SetInitial(a, calls.Agents[a].Initialize());
+        }
+
+        // A year of windows, so that every agent has processed everything before some time after 0.
+        var called = new SortedSet<int>();
+        while (coordinator.PlanWindow())
+        {
+            for (var i = 0; i < coordinator.DueCount; i++)
+            {
+                called.Add(coordinator.Due(i).Agent);
+            }
+
+            calls.Run(coordinator, null);
+            if (coordinator.Now >= 365)
+            {
+                break;
+            }
+        }
+
+        // A message for time 0 to every agent called so far: each fails on it when next called, and the
+        // window calling them all has more due agents than one run, so several threads take them.
+        var late = called.Select(a => new Message(0, called.Max, a, a, 0, default, default)).ToArray();
+        coordinator.Apply(called.Max, double.PositiveInfinity, 0, late);
+        coordinator.PlanWindow().Should().BeTrue();
+        coordinator.DueCount.Should().Be(called.Count).And.BeGreaterThan(2 * WindowCalls.RunLength);
+        calls.Spreads(coordinator).Should().BeTrue();
+
+        var run = () => calls.Run(coordinator, null);
+
+        run.Should().Throw<InvalidOperationException>().WithMessage($"Causality violation: agent {called.Min} received a message for 0 *",
+            "the agent first in due order (the least index) fails first on one thread, whichever thread called it here");
+    }
+
+    [Fact]
+    public void Close_OnSeveralThreads_GivesEveryAgentsResult_InAgentOrder_AsOneThread()
+    {
+        var model = Spec("generated").Compile();
+
+        AgentResult[] Closed(int threads)
+        {
+            var (coordinator, calls) = RunWindows(model, threads, 0, 0, null);
+            calls.Threads.Should().Be(threads);
+            return calls.Close(model.Horizon.Days);
+        }
+
+        var one = Closed(1);
+        var three = Closed(3);
+        try
+        {
+            three.Select(r => r.Agent).Should().Equal(Enumerable.Range(0, model.Agents.Count));
+            three.Select(Summary).Should().Equal(one.Select(Summary));
+        }
+        finally
+        {
+            foreach (var r in one.Concat(three))
+            {
+                r.Dispose();
+            }
+        }
+
+        static (int, long, long, long, double) Summary(AgentResult r) =>
+            (r.Agent, r.Events, r.Finished.Count, r.Agencies.Sum(g => g.Done), r.Agencies.Sum(g => g.WaitingCaused));
     }
 
     [Fact]

@@ -68,8 +68,12 @@ internal sealed class AgentContext
 
     public EventList Events { get; } = new();
 
-    /// <summary>Where the messages of a call wait until the engine routes them (perhaps shared with other agents).</summary>
-    public Outbox Outbox { get; }
+    /// <summary>
+    /// Where the messages of a call wait until the engine routes them (perhaps shared with other
+    /// agents). The engine may change it between calls (<see cref="Runtime.AgentRuntime.UseOutbox"/>),
+    /// once the messages in the old one have been routed.
+    /// </summary>
+    public Outbox Outbox { get; set; }
 
     /// <summary>The trace, or null when the run is not traced.</summary>
     public TraceRecorder? Trace { get; }

@@ -11,8 +11,6 @@ namespace IsdnSim.Kernel.Agents.Mechanisms;
 /// </summary>
 internal sealed class HandOffs(AgentContext agent)
 {
-    private readonly Outbox _outbox = agent.Outbox;
-
     /// <summary>Hand-offs sent after the warm-up, by (from level, to level) as a flat matrix.</summary>
     private readonly long[] _sent = new long[SimulationModel.Levels.Length * SimulationModel.Levels.Length];
     private long _sequence;
@@ -43,15 +41,15 @@ internal sealed class HandOffs(AgentContext agent)
             _sent[_lastCell]++;
         }
 
-        _outbox.Add(new Message(delivery, agent.Index, _sequence++, to, t, body, token with { Handoffs = token.Handoffs + 1 }));
+        agent.Outbox.Add(new Message(delivery, agent.Index, _sequence++, to, t, body, token with { Handoffs = token.Handoffs + 1 }));
     }
 
     /// <summary>The project as it arrives: the time on the way counts as hand-off.</summary>
     public static ProjectToken Received(in Message m) => m.Project.Accrue(PathPart.Handoff, m.Delivery - m.Sent);
 
     /// <summary>The messages sent during this call, to be routed before the next call of an agent sharing the outbox (<see cref="ClearLent"/>).</summary>
-    public ReadOnlySpan<Message> LendOutbox() => _outbox.Lend();
+    public ReadOnlySpan<Message> LendOutbox() => agent.Outbox.Lend();
 
     /// <summary>Forgets the messages lent by <see cref="LendOutbox"/>: they have been routed.</summary>
-    public void ClearLent() => _outbox.ClearLent();
+    public void ClearLent() => agent.Outbox.ClearLent();
 }

@@ -79,6 +79,13 @@ public sealed class AgentRuntime
     }
 
     /// <summary>
+    /// Sends this agent's messages into <paramref name="outbox"/> from its next call on (a thread
+    /// that calls it in a spread window writes into its own). Only between calls, after the messages
+    /// of its last call have been routed; no result depends on which outbox carries them.
+    /// </summary>
+    internal void UseOutbox(Outbox outbox) => _agent.Outbox = outbox;
+
+    /// <summary>
     /// Hints the processor to load the objects a call reads first: the context, the event list,
     /// the hand-offs and the earliest pending message. Asked two calls ahead (<see cref="WindowCalls"/>),
     /// after this object itself was asked for a call earlier; reads and changes nothing.

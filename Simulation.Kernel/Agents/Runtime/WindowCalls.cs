@@ -19,11 +19,13 @@ namespace IsdnSim.Kernel.Agents.Runtime;
 /// another thread and back.
 /// </summary>
 /// <remarks>
-/// An agent's outbox is fixed when it is made, so agent a writes into the outbox of slice a mod
-/// <see cref="Slices"/>; a slice's agents are called by one thread at a time, and a window's slices
-/// are handed to the threads as they become free (more slices than threads even out a window whose
-/// agents have uneven work). Within a slice the outbox keeps the window's messages, call after call;
-/// each call's are a stretch of it.
+/// The threads of a spread window take its due agents <see cref="RunLength"/> consecutive due
+/// indices (a run) at a time, each run as the thread becomes free, so a thread that woke late or had busy
+/// agents takes fewer, and neither waits long for the other at the window's end. Each thread has an
+/// outbox of its own and points the agents it calls at it (<see cref="AgentRuntime.UseOutbox"/>);
+/// the outbox keeps the window's messages, call after call, and each call's are a stretch of it.
+/// Which thread called an agent changes where its messages wait, never which messages or in what
+/// order they are applied.
 /// </remarks>
 public sealed class WindowCalls
 {
@@ -41,8 +43,16 @@ public sealed class WindowCalls
     /// </summary>
     public const long DefaultSpreadFromEvents = 512;
 
-    /// <summary>Slices per thread: enough that a slice with a busy agent does not hold up the window.</summary>
-    private const int SlicesPerThread = 4;
+    /// <summary>
+    /// Due agents a thread takes at a time in a spread window. A Germany window has about 700, so some
+    /// forty runs; one thread waited for the other at a window's end 10-20 microseconds on average,
+    /// against about 100 with the eight fixed slices of agents before (BENCHMARKS.md, tenth round).
+    /// Within a run each call hints the agents after it in the run.
+    /// </summary>
+    public const int RunLength = 16;
+
+    /// <summary>Agents a thread takes at a time when closing (<see cref="Close"/>): closing one takes some microseconds.</summary>
+    private const int CloseRunLength = 64;
 
     private readonly Outbox[] _outboxes;
     private readonly ParallelOptions _parallel;
@@ -52,11 +62,12 @@ public sealed class WindowCalls
     private long[] _events = [];
     private int[] _outStart = [];
     private int[] _outEnd = [];
+    private int[] _outOf = [];
+
+    // The first due index of the spread window not yet taken by a thread (when closing, the first agent).
+    private int _taken;
     private TraceEvent[][] _traces = [];
     private readonly (int Due, ExceptionDispatchInfo Error)?[] _failed;
-
-    // Each slice's due indices in the window being called, in due order (CallSlice).
-    private readonly int[][] _sliceDue;
 
     /// <summary>Agents made elsewhere, called on the calling thread only (their outboxes are not this class's).</summary>
     public WindowCalls(AgentRuntime[] agents)
@@ -67,7 +78,6 @@ public sealed class WindowCalls
         _outboxes = [];
         _parallel = new ParallelOptions { MaxDegreeOfParallelism = 1 };
         _failed = [];
-        _sliceDue = [];
     }
 
     private WindowCalls(SimulationModel model, int replication, AgentOptions options, int threads, int parallelFrom, long spreadFromEvents)
@@ -77,21 +87,20 @@ public sealed class WindowCalls
         ArgumentOutOfRangeException.ThrowIfNegative(spreadFromEvents);
         SpreadFromEvents = spreadFromEvents;
 
-        // A region with fewer agents than the threshold never spreads a window: it keeps one outbox.
+        // A region with fewer agents than the threshold never spreads a window: it keeps one thread.
         threads = model.Agents.Count < parallelFrom ? 1 : threads;
         Threads = threads;
         ParallelFrom = threads == 1 ? int.MaxValue : parallelFrom;
 
-        // On one thread one outbox serves all agents (each call's messages are routed before the next call).
-        var slices = threads == 1 ? 1 : threads * SlicesPerThread;
-        _outboxes = [.. Enumerable.Range(0, slices).Select(_ => new Outbox())];
+        // One outbox per thread. A window called on one thread routes each call's messages before
+        // the next call, so there any agent may share any outbox: each starts with the first.
+        _outboxes = [.. Enumerable.Range(0, threads).Select(_ => new Outbox())];
         _parallel = new ParallelOptions { MaxDegreeOfParallelism = threads };
-        _failed = new (int, ExceptionDispatchInfo)?[slices];
-        _sliceDue = [.. Enumerable.Range(0, slices).Select(_ => Array.Empty<int>())];
+        _failed = new (int, ExceptionDispatchInfo)?[threads];
         Agents = new AgentRuntime[model.Agents.Count];
         for (var a = 0; a < Agents.Length; a++)
         {
-            Agents[a] = new AgentRuntime(model, a, replication, options, _outboxes[a % slices]);
+            Agents[a] = new AgentRuntime(model, a, replication, options, _outboxes[0]);
         }
     }
 
@@ -107,14 +116,14 @@ public sealed class WindowCalls
     /// <summary>Expected events (due agents times the events per call so far) from which a window is spread over the threads.</summary>
     public long SpreadFromEvents { get; }
 
-    /// <summary>Groups of agents that share an outbox; a window's slices are what the threads take.</summary>
-    public int Slices => _outboxes.Length;
+    /// <summary>Outboxes: one per thread.</summary>
+    public int Outboxes => _outboxes.Length;
 
     /// <summary>Windows whose calls were spread over the threads.</summary>
     public long SpreadWindows { get; private set; }
 
     /// <summary>
-    /// Makes a replication's agents, each writing into the outbox of its slice, to be called by up to
+    /// Makes a replication's agents, to be called by up to
     /// <paramref name="threads"/> threads in windows of at least <paramref name="parallelFrom"/> due agents
     /// and <paramref name="spreadFromEvents"/> expected events.
     /// </summary>
@@ -205,17 +214,17 @@ public sealed class WindowCalls
         if (_next.Length < due)
         {
             var size = Math.Max(due, 2 * _next.Length);
-            (_next, _events, _outStart, _outEnd) = (new double[size], new long[size], new int[size], new int[size]);
+            (_next, _events, _outStart, _outEnd, _outOf) = (new double[size], new long[size], new int[size], new int[size], new int[size]);
             _traces = new TraceEvent[size][];
         }
 
         var traced = trace is not null;
         SpreadWindows++;
-        Parallel.For(0, _outboxes.Length, _parallel, slice => CallSlice(coordinator, slice, traced));
+        _taken = 0;
+        Parallel.For(0, _outboxes.Length, _parallel, thread => CallRuns(coordinator, thread, traced));
 
         ThrowFirstFailure();
 
-        var slices = _outboxes.Length;
         for (var i = 0; i < due; i++)
         {
             var a = coordinator.Due(i).Agent;
@@ -225,7 +234,7 @@ public sealed class WindowCalls
                 _traces[i] = [];
             }
 
-            coordinator.Apply(a, _next[i], _events[i], _outboxes[a % slices].Held[_outStart[i].._outEnd[i]]);
+            coordinator.Apply(a, _next[i], _events[i], _outboxes[_outOf[i]].Held[_outStart[i].._outEnd[i]]);
         }
 
         foreach (var outbox in _outboxes)
@@ -234,7 +243,58 @@ public sealed class WindowCalls
         }
     }
 
-    /// <summary>Rethrows the error of the first agent in due order that failed, as on one thread.</summary>
+    /// <summary>
+    /// Closes every agent at <paramref name="horizon"/> (<see cref="AgentRuntime.Close"/>), agent a's
+    /// result at index a. Closing reads and writes only the agent's own state, as a call does, so
+    /// with several threads they take runs of agents as in a spread window: at Germany scale closing
+    /// visits every agent's state once, about a tenth of a replication on one thread (BENCHMARKS.md,
+    /// tenth round). The error of the first agent that failed, in agent order, is thrown, as on one thread.
+    /// </summary>
+    public AgentResult[] Close(double horizon)
+    {
+        var agents = Agents;
+        var results = new AgentResult[agents.Length];
+        if (Threads == 1)
+        {
+            for (var a = 0; a < agents.Length; a++)
+            {
+                results[a] = agents[a].Close(horizon);
+            }
+
+            return results;
+        }
+
+        _taken = 0;
+        Parallel.For(0, Threads, _parallel, thread =>
+        {
+            var a = 0;
+            try
+            {
+                while (true)
+                {
+                    var start = Interlocked.Add(ref _taken, CloseRunLength) - CloseRunLength;
+                    if (start >= agents.Length)
+                    {
+                        return;
+                    }
+
+                    for (a = start; a < Math.Min(start + CloseRunLength, agents.Length); a++)
+                    {
+                        results[a] = agents[a].Close(horizon);
+                    }
+                }
+            }
+            catch (Exception e)
+            {
+                _failed[thread] = (a, ExceptionDispatchInfo.Capture(e));
+            }
+        });
+
+        ThrowFirstFailure();
+        return results;
+    }
+
+    /// <summary>Rethrows the error of the first agent in due (or agent) order that failed, as on one thread.</summary>
     private void ThrowFirstFailure()
     {
         (int Due, ExceptionDispatchInfo Error)? first = null;
@@ -249,53 +309,50 @@ public sealed class WindowCalls
         first?.Error.Throw();
     }
 
-    /// <summary>Calls the window's due agents of one slice, in due order, keeping each answer.</summary>
-    private void CallSlice(WindowCoordinator coordinator, int slice, bool traced)
+    /// <summary>
+    /// Takes runs of the window's due agents until none is left and calls each run's agents in due
+    /// order into this thread's outbox, keeping each answer. Stops at an agent that fails: the runs
+    /// are taken in due order, so the first failure in due order is among those kept.
+    /// </summary>
+    private void CallRuns(WindowCoordinator coordinator, int thread, bool traced)
     {
-        var (slices, share, outbox) = (_outboxes.Length, coordinator.Share, _outboxes[slice]);
+        var (share, outbox, due) = (coordinator.Share, _outboxes[thread], coordinator.DueCount);
 
         // What is left from a window called on one thread was routed then.
         outbox.Clear();
-
-        // The slice's due indices first, so that each call can hint the agents it calls next.
-        var due = coordinator.DueCount;
-        var mine = _sliceDue[slice];
-        if (mine.Length < due)
-        {
-            mine = _sliceDue[slice] = new int[Math.Max(due, 2 * mine.Length)];
-        }
-
-        var count = 0;
-        for (var d = 0; d < due; d++)
-        {
-            if (coordinator.Due(d).Agent % slices == slice)
-            {
-                mine[count++] = d;
-            }
-        }
-
         var i = 0;
         try
         {
-            for (var k = 0; k < count; k++)
+            while (true)
             {
-                i = mine[k];
-                Prefetch(coordinator, k + 1 < count ? mine[k + 1] : -1, k + 2 < count ? mine[k + 2] : -1, k + 3 < count ? mine[k + 3] : -1);
-                var (a, until) = coordinator.Due(i);
-                var agent = Agents[a];
-                _outStart[i] = outbox.Count;
-                _events[i] = agent.Advance(until, coordinator.Inbox(i), share, out _next[i], out var sent);
-                _outEnd[i] = sent.Length;
-                outbox.KeepLent();
-                if (traced)
+                var start = Interlocked.Add(ref _taken, RunLength) - RunLength;
+                if (start >= due)
                 {
-                    _traces[i] = agent.DrainTrace();
+                    return;
+                }
+
+                var end = Math.Min(start + RunLength, due);
+                for (i = start; i < end; i++)
+                {
+                    Prefetch(coordinator, i + 1 < end ? i + 1 : -1, i + 2 < end ? i + 2 : -1, i + 3 < end ? i + 3 : -1);
+                    var (a, until) = coordinator.Due(i);
+                    var agent = Agents[a];
+                    agent.UseOutbox(outbox);
+                    _outOf[i] = thread;
+                    _outStart[i] = outbox.Count;
+                    _events[i] = agent.Advance(until, coordinator.Inbox(i), share, out _next[i], out var sent);
+                    _outEnd[i] = sent.Length;
+                    outbox.KeepLent();
+                    if (traced)
+                    {
+                        _traces[i] = agent.DrainTrace();
+                    }
                 }
             }
         }
         catch (Exception e)
         {
-            _failed[slice] = (i, ExceptionDispatchInfo.Capture(e));
+            _failed[thread] = (i, ExceptionDispatchInfo.Capture(e));
         }
     }
 }
