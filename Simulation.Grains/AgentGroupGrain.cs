@@ -2,6 +2,7 @@ using IsdnSim.Grains.Hosting;
 using IsdnSim.Grains.Windows;
 using IsdnSim.Kernel.Agents;
 using IsdnSim.Kernel.Agents.Runtime;
+using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 
 namespace IsdnSim.Grains;
@@ -15,7 +16,7 @@ namespace IsdnSim.Grains;
 /// </summary>
 [CollectionAgeLimit(AlwaysActive = true)]
 [ReplicationPlacement]
-public sealed class AgentGroupGrain(LocalSilo silo) : Grain, IAgentGroupGrain
+public sealed class AgentGroupGrain(LocalSilo silo, IOptions<AgentGroupOptions> grouping) : Grain, IAgentGroupGrain
 {
     private readonly GroupAnswer _answer = new();
     private AgentRuntime[]? _agents;
@@ -26,27 +27,43 @@ public sealed class AgentGroupGrain(LocalSilo silo) : Grain, IAgentGroupGrain
     private int _group;
     private int _groups;
 
-    public async Task<Immutable<double[]>> Initialize(string specKey, int replication, int group, int groups, bool trace)
+    public async Task<Immutable<double[]>> Initialize(string specKey, int replication, int group, int groups, bool trace, int windowThreads)
     {
         var coordinator = GrainFactory.GetGrain<IRunCoordinatorGrain>(RunCoordinatorGrain.CoordinatorKey(this.GetPrimaryKeyString()));
         var (spec, model) = await silo.Models.GetAsync(specKey, async () => (await coordinator.Spec()).Value);
         var options = trace ? spec.Options with { Trace = true } : spec.Options;
-        var agents = new AgentRuntime[AgentGroups.Size(group, groups, model.Agents.Count)];
-        var firsts = new double[agents.Length];
+        if (groups == 1)
+        {
+            // All the replication's agents are here: the windows run here too (AdvanceAlone), without a call each,
+            // a large window's agents spread over the threads as the in-process engine spreads them.
+            var calls = WindowCalls.Create(model, replication, options, Math.Max(1, windowThreads), grouping.Value.SpreadFromDueAgents, grouping.Value.SpreadFromEvents);
+            var soleFirsts = FirstEvents(calls.Agents);
+            (_agents, _group, _groups) = (calls.Agents, group, groups);
+            _alone = new SoleGroupRun(model, spec.MaxEventsPerWindow, calls, soleFirsts, trace);
+            return soleFirsts.AsImmutable();
+        }
 
         // One outbox for the group's agents: Advance copies each call's messages into the answer before the next call.
         var outbox = new Outbox();
+        var agents = new AgentRuntime[AgentGroups.Size(group, groups, model.Agents.Count)];
         for (var i = 0; i < agents.Length; i++)
         {
             agents[i] = new AgentRuntime(model, AgentGroups.Member(group, i, groups), replication, options, outbox);
-            firsts[i] = agents[i].Initialize();
         }
 
         (_agents, _group, _groups) = (agents, group, groups);
+        return FirstEvents(agents).AsImmutable();
+    }
 
-        // All the replication's agents are here: the windows run here too (AdvanceAlone), without a call each.
-        _alone = groups == 1 ? new SoleGroupRun(model, spec.MaxEventsPerWindow, agents, firsts, trace) : null;
-        return firsts.AsImmutable();
+    private static double[] FirstEvents(AgentRuntime[] agents)
+    {
+        var firsts = new double[agents.Length];
+        for (var i = 0; i < agents.Length; i++)
+        {
+            firsts[i] = agents[i].Initialize();
+        }
+
+        return firsts;
     }
 
     /// <summary>
@@ -67,8 +84,17 @@ public sealed class AgentGroupGrain(LocalSilo silo) : Grain, IAgentGroupGrain
         return Task.FromResult(answer.AsImmutable());
     }
 
-    public Task<CoordinatorProgress> AdvanceAlone(TimeSpan budget) =>
-        (_alone ?? throw Lost("was not initialised as its replication's only group")).AdvanceAsync(budget).AsTask();
+    /// <summary>
+    /// The slice runs on the thread pool, not on the grain's scheduler: a spread window's calls are
+    /// handed to the scheduler of the thread that spreads them, and the grain's runs one task at a
+    /// time, so there they would all wait for the spreading thread to call them itself. Nothing else
+    /// runs in this grain meanwhile: it is not reentrant, and the slice's work is the kernel's alone.
+    /// </summary>
+    public Task<CoordinatorProgress> AdvanceAlone(TimeSpan budget)
+    {
+        var alone = _alone ?? throw Lost("was not initialised as its replication's only group");
+        return Task.Run(() => alone.AdvanceAsync(budget).AsTask());
+    }
 
     public Task<Immutable<AgentClosing[]>> Close(double horizon)
     {

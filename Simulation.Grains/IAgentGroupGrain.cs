@@ -17,9 +17,11 @@ public interface IAgentGroupGrain : IGrainWithStringKey
     /// <summary>
     /// Creates the group's agents (recording a trace of what they do if <paramref name="trace"/>);
     /// returns the time of each one's first event, in the group's order (<see cref="AgentGroups.Member"/>).
+    /// A replication's only group spreads a large window's agents over up to <paramref name="windowThreads"/>
+    /// threads, as the in-process engine does (<see cref="IsdnSim.Analysis.Engine.RunSpec.WindowThreads"/>).
     /// </summary>
     [Alias("Initialize")]
-    Task<Immutable<double[]>> Initialize(string specKey, int replication, int group, int groups, bool trace);
+    Task<Immutable<double[]>> Initialize(string specKey, int replication, int group, int groups, bool trace, int windowThreads);
 
     /// <summary>
     /// One window for the group's agents that are due, in the order of <paramref name="window"/>; their

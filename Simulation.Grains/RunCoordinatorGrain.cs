@@ -39,7 +39,7 @@ public sealed class RunCoordinatorGrain(LocalSilo silo, IOptions<AgentGroupOptio
         _groups = [.. Enumerable.Range(0, groups).Select(g => GrainFactory.GetGrain<IAgentGroupGrain>(GroupKey(key, g)))];
         _windows = [.. Enumerable.Range(0, groups).Select(_ => new GroupWindow())];
         (_answers, _answered) = (new GroupAnswer[groups], new int[groups]);
-        var firsts = await Task.WhenAll(_groups.Select((group, g) => group.Initialize(specKey, replication, g, groups, trace)));
+        var firsts = await Task.WhenAll(_groups.Select((group, g) => group.Initialize(specKey, replication, g, groups, trace, runSpec.Value.ThreadsPerReplication(1))));
 
         // A single group plans and runs its windows itself (SoleGroupRun): one call per slice instead of one per window.
         _alone = groups == 1 ? _groups[0] : null;

@@ -23,9 +23,10 @@ public sealed record RunSpec(
         new(scenario.Text, scenario.File, overrides ?? ScenarioOverrides.None, options ?? AgentOptions.Default);
 
     /// <summary>
-    /// Threads the in-process engine spreads a large window's agents over; 0 (the default): the
-    /// machine's cores shared by the replications running at once (<see cref="ThreadsPerReplication"/>).
-    /// Changes no result, so it is not part of <see cref="Key"/>; the Orleans engine runs a window's
+    /// Threads a large window's agents are spread over, by the in-process engine and by the Orleans
+    /// engine's group when a replication has only one; 0 (the default): the machine's cores shared by
+    /// the replications running at once (<see cref="ThreadsPerReplication"/>). Changes no result, so
+    /// it is not part of <see cref="Key"/>; a replication split into several groups runs a window's
     /// agents in its groups and does not read it.
     /// </summary>
     public int WindowThreads { get; init; }

@@ -19,9 +19,10 @@ public sealed class SoleGroupRun
     private readonly WindowSlices _slices;
     private readonly WindowCalls _calls;
 
-    /// <param name="agents">All of the replication's agents, agent a at index a; <paramref name="firsts"/> their first events' times.</param>
-    public SoleGroupRun(SimulationModel model, long maxEventsPerWindow, AgentRuntime[] agents, ReadOnlySpan<double> firsts, bool trace)
+    /// <param name="calls">All of the replication's agents (agent a at index a) and the threads a large window is spread over; <paramref name="firsts"/> the agents' first events' times.</param>
+    public SoleGroupRun(SimulationModel model, long maxEventsPerWindow, WindowCalls calls, ReadOnlySpan<double> firsts, bool trace)
     {
+        var agents = calls.Agents;
         if (agents.Length != model.Agents.Count || firsts.Length != agents.Length)
         {
             throw new ArgumentException($"A replication in one group needs all {model.Agents.Count} agents and their first times; got {agents.Length} and {firsts.Length}.");
@@ -33,13 +34,16 @@ public sealed class SoleGroupRun
             coordinator.SetInitial(a, firsts[a]);
         }
 
-        (_slices, _calls) = (new WindowSlices(coordinator, model.Horizon.Days, trace), new WindowCalls(agents));
+        (_slices, _calls) = (new WindowSlices(coordinator, model.Horizon.Days, trace), calls);
     }
+
+    /// <summary>Windows whose calls were spread over the threads (<see cref="WindowCalls.SpreadWindows"/>).</summary>
+    public long SpreadWindows => _calls.SpreadWindows;
 
     /// <summary>Runs windows until the horizon or until <paramref name="budget"/> of wall time has passed; the trace events that are final.</summary>
     public ValueTask<CoordinatorProgress> AdvanceAsync(TimeSpan budget) => _slices.AdvanceAsync(budget, RunWindow);
 
-    /// <summary>The window's due agents called in agent order on this grain's thread, each answer applied at once (as in-process on one thread): nothing awaits, so the slice runs straight through.</summary>
+    /// <summary>The window's due agents called as the in-process engine calls them (a large window spread over the threads, the answers applied in agent order): nothing awaits, so the slice runs straight through.</summary>
     private ValueTask RunWindow(WindowCoordinator coordinator)
     {
         _calls.Run(coordinator, _slices.Trace);

@@ -54,11 +54,11 @@ public sealed class SerializationTests(OneSiloCluster cluster)
         // A sensitivity design's point travels as the scenario's text and the values to set in it.
         var spec = new Analysis.Engine.RunSpec("name: x\n", "x.yaml",
             new Analysis.Engine.ScenarioOverrides(7, 3, 100.5, "democratisation", 10.25) { Set = [("a.b", "9.5wd"), ("c.0.rate", "0.25/day")] },
-            new AgentOptions(RecordSteps: true), 1234);
+            new AgentOptions(RecordSteps: true), 1234) { WindowThreads = 3 };
 
         var back = RoundTrip(spec);
 
-        (back.ScenarioText, back.ScenarioFile, back.MaxEventsPerWindow, back.Options.RecordSteps).Should().Be((spec.ScenarioText, spec.ScenarioFile, 1234L, true));
+        (back.ScenarioText, back.ScenarioFile, back.MaxEventsPerWindow, back.Options.RecordSteps, back.WindowThreads).Should().Be((spec.ScenarioText, spec.ScenarioFile, 1234L, true, 3));
         back.Overrides.Should().BeEquivalentTo(spec.Overrides);
         back.Overrides.Set.Should().Equal(spec.Overrides.Set);
         back.Key.Should().Be(spec.Key, "silos share a compiled model by the key");

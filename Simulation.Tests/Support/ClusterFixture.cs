@@ -6,7 +6,7 @@ using Orleans.TestingHost;
 namespace IsdnSim.Tests.Support;
 
 /// <summary>One Orleans test cluster per fixture, with the IsdnSim grains.</summary>
-public abstract class ClusterFixture(short silos, int agentsPerGroup = 1) : IAsyncLifetime
+public abstract class ClusterFixture(short silos, int agentsPerGroup = 1, bool spreadEveryWindow = false) : IAsyncLifetime
 {
     public InProcessTestCluster Cluster { get; private set; } = null!;
 
@@ -15,8 +15,15 @@ public abstract class ClusterFixture(short silos, int agentsPerGroup = 1) : IAsy
         var builder = new InProcessTestClusterBuilder(silos);
         // One agent a group, as many groups as the silo's cores allow: the tests' small scenarios
         // are spread over groups as a large region is (the default gives them a single group,
-        // which OneGroupSilo keeps).
-        builder.ConfigureSilo((_, silo) => silo.AddIsdnSim().Configure<AgentGroupOptions>(o => o.AgentsPerGroup = agentsPerGroup));
+        // which OneGroupSilo keeps, spreading every window of it over the window threads).
+        builder.ConfigureSilo((_, silo) => silo.AddIsdnSim().Configure<AgentGroupOptions>(o =>
+        {
+            o.AgentsPerGroup = agentsPerGroup;
+            if (spreadEveryWindow)
+            {
+                (o.SpreadFromDueAgents, o.SpreadFromEvents) = (0, 0);
+            }
+        }));
         Cluster = builder.Build();
         await Cluster.DeployAsync();
     }
@@ -31,8 +38,11 @@ public sealed class OneSiloCluster() : ClusterFixture(1);
 
 public sealed class TwoSiloCluster() : ClusterFixture(2);
 
-/// <summary>One silo with the default grouping, as the embedded silo runs: a small scenario's replication is a single group running its own windows.</summary>
-public sealed class OneGroupSilo() : ClusterFixture(1, AgentGroups.AgentsPerGroup);
+/// <summary>
+/// One silo with the default grouping, as the embedded silo runs: a small scenario's replication is a
+/// single group running its own windows; every window is spread over the spec's window threads, as a large region's are.
+/// </summary>
+public sealed class OneGroupSilo() : ClusterFixture(1, AgentGroups.AgentsPerGroup, spreadEveryWindow: true);
 
 [CollectionDefinition(Name)]
 public sealed class ClusterCollection : ICollectionFixture<OneSiloCluster>, ICollectionFixture<TwoSiloCluster>
