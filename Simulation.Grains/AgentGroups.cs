@@ -28,7 +28,9 @@ public static class AgentGroups
     /// dynamic PGO's instrumentation, then optimised) through all of it: Germany, 3 s of CPU on
     /// that thread. In one group the replication leaves the second core to it, as the in-process
     /// engine does (first replication 4.5 s against 6.5-7.0 s in eight groups); split, both cores
-    /// simulate and the recompiling takes a third of one (BENCHMARKS.md, fifth round).
+    /// simulate and the recompiling takes a third of one (BENCHMARKS.md, fifth round). The one group
+    /// still spreads a large window's agents over the window threads, as the in-process engine does
+    /// since the sixth round (<see cref="Windows.SoleGroupRun"/>; ninth round).
     /// </summary>
     public const int EmbeddedCoresToSplit = 3;
 
