@@ -85,16 +85,12 @@ public sealed class AgentGroupGrain(LocalSilo silo, IOptions<AgentGroupOptions> 
     }
 
     /// <summary>
-    /// The slice runs on the thread pool, not on the grain's scheduler: a spread window's calls are
-    /// handed to the scheduler of the thread that spreads them, and the grain's runs one task at a
-    /// time, so there they would all wait for the spreading thread to call them itself. Nothing else
-    /// runs in this grain meanwhile: it is not reentrant, and the slice's work is the kernel's alone.
+    /// A spread window's calls go to the thread pool (<see cref="WindowCalls"/>' <see cref="ParallelOptions"/>
+    /// name no scheduler, so the default one, not the grain's), and the grain's thread takes its share;
+    /// the grain's turn ends when the slice does, so no other call of this grain runs meanwhile.
     /// </summary>
-    public Task<CoordinatorProgress> AdvanceAlone(TimeSpan budget)
-    {
-        var alone = _alone ?? throw Lost("was not initialised as its replication's only group");
-        return Task.Run(() => alone.AdvanceAsync(budget).AsTask());
-    }
+    public Task<CoordinatorProgress> AdvanceAlone(TimeSpan budget) =>
+        (_alone ?? throw Lost("was not initialised as its replication's only group")).AdvanceAsync(budget).AsTask();
 
     public Task<Immutable<AgentClosing[]>> Close(double horizon)
     {
