@@ -95,7 +95,8 @@ public sealed class AgentGroupGrain(LocalSilo silo, IOptions<AgentGroupOptions> 
     public Task<Immutable<AgentClosing[]>> Close(double horizon)
     {
         var agents = _agents ?? throw Lost("was not initialised");
-        _results = [.. agents.Select(a => a.Close(horizon))];
+        // A replication's only group closes its agents on the window threads, as in-process.
+        _results = _alone?.Close(horizon) ?? [.. agents.Select(a => a.Close(horizon))];
         silo.Records.Offer(this.GetPrimaryKeyString(), _results);
         return Task.FromResult(_results.Select(r => new AgentClosing(r.Agencies, r.Arrivals, checked((int)r.Finished.Count), checked((int)r.Steps.Count), r.Events, r.Tallies)).ToArray().AsImmutable());
     }

@@ -37,6 +37,9 @@ public sealed class SoleGroupRun
         (_slices, _calls) = (new WindowSlices(coordinator, model.Horizon.Days, trace), calls);
     }
 
+    /// <summary>Closes all the replication's agents, spread over the window threads (<see cref="WindowCalls.Close"/>); agent a's result at index a.</summary>
+    public AgentResult[] Close(double horizon) => _calls.Close(horizon);
+
     /// <summary>Windows whose calls were spread over the threads (<see cref="WindowCalls.SpreadWindows"/>).</summary>
     public long SpreadWindows => _calls.SpreadWindows;
 
