@@ -68,12 +68,8 @@ internal sealed class AgentContext
 
     public EventList Events { get; } = new();
 
-    /// <summary>
-    /// Where the messages of a call wait until the engine routes them (perhaps shared with other
-    /// agents). The engine may change it between calls (<see cref="Runtime.AgentRuntime.UseOutbox"/>),
-    /// once the messages in the old one have been routed.
-    /// </summary>
-    public Outbox Outbox { get; set; }
+    /// <summary>Where the messages of a call wait until the engine routes them (perhaps shared with other agents), as the agent was made; the engine may point <see cref="HandOffs"/> at another.</summary>
+    public Outbox Outbox { get; }
 
     /// <summary>The trace, or null when the run is not traced.</summary>
     public TraceRecorder? Trace { get; }

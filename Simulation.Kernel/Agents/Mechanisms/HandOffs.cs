@@ -7,10 +7,17 @@ namespace IsdnSim.Kernel.Agents.Mechanisms;
 /// <summary>
 /// Hand-offs between agents: a message arrives after the latency between the two, counts as a
 /// hand-off of the project, and (after the warm-up) of the pair of levels it crosses. Messages
-/// wait in the outbox (perhaps shared with other agents, see <see cref="Outbox"/>) until the call ends.
+/// wait in the outbox (perhaps shared with other agents, see <see cref="IsdnSim.Kernel.Agents.Outbox"/>) until the call ends.
 /// </summary>
 internal sealed class HandOffs(AgentContext agent)
 {
+    /// <summary>
+    /// Where this agent's messages go: the context's outbox at first; the engine may point it at
+    /// another between calls (<see cref="Runtime.AgentRuntime.UseOutbox"/>), once the messages in
+    /// the old one have been routed.
+    /// </summary>
+    public Outbox Outbox { get; set; } = agent.Outbox;
+
     /// <summary>Hand-offs sent after the warm-up, by (from level, to level) as a flat matrix.</summary>
     private readonly long[] _sent = new long[SimulationModel.Levels.Length * SimulationModel.Levels.Length];
     private long _sequence;
@@ -41,15 +48,15 @@ internal sealed class HandOffs(AgentContext agent)
             _sent[_lastCell]++;
         }
 
-        agent.Outbox.Add(new Message(delivery, agent.Index, _sequence++, to, t, body, token with { Handoffs = token.Handoffs + 1 }));
+        Outbox.Add(new Message(delivery, agent.Index, _sequence++, to, t, body, token with { Handoffs = token.Handoffs + 1 }));
     }
 
     /// <summary>The project as it arrives: the time on the way counts as hand-off.</summary>
     public static ProjectToken Received(in Message m) => m.Project.Accrue(PathPart.Handoff, m.Delivery - m.Sent);
 
     /// <summary>The messages sent during this call, to be routed before the next call of an agent sharing the outbox (<see cref="ClearLent"/>).</summary>
-    public ReadOnlySpan<Message> LendOutbox() => agent.Outbox.Lend();
+    public ReadOnlySpan<Message> LendOutbox() => Outbox.Lend();
 
     /// <summary>Forgets the messages lent by <see cref="LendOutbox"/>: they have been routed.</summary>
-    public void ClearLent() => agent.Outbox.ClearLent();
+    public void ClearLent() => Outbox.ClearLent();
 }

@@ -52,7 +52,7 @@ public sealed class AgentRuntime
         _agent.Absences.Start();
 
         // A shared outbox holds only the messages of the agent called last: starting must send nothing.
-        if (!_agent.Outbox.IsEmpty)
+        if (!_handOffs.Outbox.IsEmpty)
         {
             throw new InvalidOperationException($"Agent {Index} sent a message before its first call.");
         }
@@ -83,7 +83,13 @@ public sealed class AgentRuntime
     /// that calls it in a spread window writes into its own). Only between calls, after the messages
     /// of its last call have been routed; no result depends on which outbox carries them.
     /// </summary>
-    internal void UseOutbox(Outbox outbox) => _agent.Outbox = outbox;
+    internal void UseOutbox(Outbox outbox)
+    {
+        if (!ReferenceEquals(_handOffs.Outbox, outbox))
+        {
+            _handOffs.Outbox = outbox;
+        }
+    }
 
     /// <summary>
     /// Hints the processor to load the objects a call reads first: the context, the event list,
