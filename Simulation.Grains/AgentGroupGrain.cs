@@ -86,7 +86,7 @@ public sealed class AgentGroupGrain(LocalSilo silo, IOptions<AgentGroupOptions> 
 
     /// <summary>
     /// A spread window's calls go to the thread pool (<see cref="WindowCalls"/>' <see cref="ParallelOptions"/>
-    /// name no scheduler, so the default one, not the grain's), and the grain's thread takes its share;
+    /// name the default scheduler, not the grain's), and the grain's thread takes its share;
     /// the grain's turn ends when the slice does, so no other call of this grain runs meanwhile.
     /// </summary>
     public Task<CoordinatorProgress> AdvanceAlone(TimeSpan budget) =>

@@ -46,7 +46,7 @@ public sealed class SoleGroupRun
     /// <summary>Runs windows until the horizon or until <paramref name="budget"/> of wall time has passed; the trace events that are final.</summary>
     public ValueTask<CoordinatorProgress> AdvanceAsync(TimeSpan budget) => _slices.AdvanceAsync(budget, RunWindow);
 
-    /// <summary>The window's due agents called as the in-process engine calls them (a large window spread over the threads, the answers applied in agent order): nothing awaits, so the slice runs straight through.</summary>
+    /// <summary>The window's due agents called as the in-process engine calls them (a large window spread over the threads, the answers applied in due order): nothing awaits, so the slice runs straight through.</summary>
     private ValueTask RunWindow(WindowCoordinator coordinator)
     {
         _calls.Run(coordinator, _slices.Trace);

@@ -143,6 +143,36 @@ public sealed class WindowThreadsTests
     }
 
     [Fact]
+    public void ResultFiles_AreByteIdentical_WhenSpreadWindowsAndWindowsOnOneThreadAlternate()
+    {
+        using var dir = new TempDirectory();
+        var spec = Spec("generated");
+        var model = spec.Compile();
+
+        // From 64 due agents and 128 expected events this region spreads a few windows and calls the
+        // rest on one thread, so agents pointed at a thread's outbox in a spread window are called
+        // on the calling thread afterwards.
+        Dictionary<string, byte[]> Files(int threads, string name)
+        {
+            var results = Enumerable.Range(0, 2)
+                .Select(r => InProcessEngine.Run(spec with { WindowThreads = threads }, model, r, null, CancellationToken.None, null, parallelFrom: 64, spreadFromEvents: 128))
+                .ToArray();
+            return Runs.WriteFiles(spec, model, results, "inprocess", dir.File(name));
+        }
+
+        var mixed = RunWindows(model, 3, 64, 128, null);
+        (mixed.Calls.SpreadWindows, mixed.Coordinator.Windows - mixed.Calls.SpreadWindows).Should().Match<(long Spread, long Here)>(w => w.Spread > 0 && w.Here > 0);
+
+        var one = Files(1, "one");
+        var three = Files(3, "three");
+        three.Keys.Should().BeEquivalentTo(one.Keys);
+        foreach (var (name, bytes) in one)
+        {
+            three[name].Should().Equal(bytes, $"{name} with some windows spread over three threads and the others on one must be byte-identical to one thread");
+        }
+    }
+
+    [Fact]
     public void EachWindowThread_HasAnOutbox_AndOneThread_One()
     {
         var model = Spec("rural-district.yaml").Compile();

@@ -69,17 +69,6 @@ public sealed class WindowCalls
     private TraceEvent[][] _traces = [];
     private readonly (int Due, ExceptionDispatchInfo Error)?[] _failed;
 
-    /// <summary>Agents made elsewhere, called on the calling thread only (their outboxes are not this class's).</summary>
-    public WindowCalls(AgentRuntime[] agents)
-    {
-        Agents = agents;
-        Threads = 1;
-        ParallelFrom = int.MaxValue;
-        _outboxes = [];
-        _parallel = new ParallelOptions { MaxDegreeOfParallelism = 1 };
-        _failed = [];
-    }
-
     private WindowCalls(SimulationModel model, int replication, AgentOptions options, int threads, int parallelFrom, long spreadFromEvents)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(threads);
@@ -95,7 +84,9 @@ public sealed class WindowCalls
         // One outbox per thread. A window called on one thread routes each call's messages before
         // the next call, so there any agent may share any outbox: each starts with the first.
         _outboxes = [.. Enumerable.Range(0, threads).Select(_ => new Outbox())];
-        _parallel = new ParallelOptions { MaxDegreeOfParallelism = threads };
+        // The default scheduler named, not left to the caller's: inside a grain's turn (the Orleans
+        // engine's only group) the spread calls go to the thread pool, not to the grain's scheduler.
+        _parallel = new ParallelOptions { MaxDegreeOfParallelism = threads, TaskScheduler = TaskScheduler.Default };
         _failed = new (int, ExceptionDispatchInfo)?[threads];
         Agents = new AgentRuntime[model.Agents.Count];
         for (var a = 0; a < Agents.Length; a++)
@@ -221,6 +212,7 @@ public sealed class WindowCalls
         var traced = trace is not null;
         SpreadWindows++;
         _taken = 0;
+        Array.Clear(_failed);
         Parallel.For(0, _outboxes.Length, _parallel, thread => CallRuns(coordinator, thread, traced));
 
         ThrowFirstFailure();
@@ -265,6 +257,7 @@ public sealed class WindowCalls
         }
 
         _taken = 0;
+        Array.Clear(_failed);
         Parallel.For(0, Threads, _parallel, thread =>
         {
             var a = 0;
