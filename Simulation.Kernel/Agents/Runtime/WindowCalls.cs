@@ -263,15 +263,9 @@ public sealed class WindowCalls
             var a = 0;
             try
             {
-                while (true)
+                while (TakeRun(CloseRunLength, agents.Length, out var start, out var end))
                 {
-                    var start = Interlocked.Add(ref _taken, CloseRunLength) - CloseRunLength;
-                    if (start >= agents.Length)
-                    {
-                        return;
-                    }
-
-                    for (a = start; a < Math.Min(start + CloseRunLength, agents.Length); a++)
+                    for (a = start; a < end; a++)
                     {
                         results[a] = agents[a].Close(horizon);
                     }
@@ -285,6 +279,18 @@ public sealed class WindowCalls
 
         ThrowFirstFailure();
         return results;
+    }
+
+    /// <summary>
+    /// Takes the next run of at most <paramref name="length"/> indices below <paramref name="count"/>
+    /// (due indices in a spread window, agents when closing); runs are taken in increasing order by
+    /// whichever thread asks first. False when none is left.
+    /// </summary>
+    private bool TakeRun(int length, int count, out int start, out int end)
+    {
+        start = Interlocked.Add(ref _taken, length) - length;
+        end = Math.Min(start + length, count);
+        return start < count;
     }
 
     /// <summary>Rethrows the error of the first agent in due (or agent) order that failed, as on one thread.</summary>
@@ -316,15 +322,8 @@ public sealed class WindowCalls
         var i = 0;
         try
         {
-            while (true)
+            while (TakeRun(RunLength, due, out var start, out var end))
             {
-                var start = Interlocked.Add(ref _taken, RunLength) - RunLength;
-                if (start >= due)
-                {
-                    return;
-                }
-
-                var end = Math.Min(start + RunLength, due);
                 for (i = start; i < end; i++)
                 {
                     Prefetch(coordinator, i + 1 < end ? i + 1 : -1, i + 2 < end ? i + 2 : -1, i + 3 < end ? i + 3 : -1);
