@@ -26,7 +26,8 @@ public static class SuiteMarkdown
         text.Append(CultureInfo.InvariantCulture, $"Each figure is the min / median / max over {now.Runs} separate process runs of isdnsim, after one\n");
         text.Append("warm-up process run of each benchmark; the runs go in rounds, every benchmark once a round, so a busy\n");
         text.Append("spell of the machine falls on all of them. A simulate time is the median of the runs inside one `bench`\n");
-        text.Append("process (`--runs`), an end-to-end time the whole `run` process from start to exit, with its peak working\n");
+        text.Append("process (`--runs`, after one untimed replication; enough runs that the few the JIT is still tiering up\n");
+        text.Append("do not decide the median), an end-to-end time the whole `run` process from start to exit, with its peak working\n");
         text.Append("set sampled from outside every 10 ms. A ratio is taken round by round. \"previous\" is the median of the\n");
         text.Append("last written run; \"now / previous\" above 1 is a regression for a time or memory (below 1 for events\n");
         text.Append("per second). The targets are issue 13's, met when the median meets them. Wall times on a shared\n");
