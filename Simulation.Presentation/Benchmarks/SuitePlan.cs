@@ -135,11 +135,11 @@ public sealed class SuitePlan
         string[] country = quick ? [RegionFile(scratch, "country"), "--horizon", "2y"] : ["scenarios/germany.yaml"];
         string[] rural = quick ? ["scenarios/rural-district.yaml", "--horizon", "1y"] : ["scenarios/rural-district.yaml"];
         var runs = quick ? "1" : "5";
-        // A bench process warms up with one replication; the JIT's tiering then still runs for a few
-        // more (M/M/3 on the embedded silo: the next 2-3 runs 1.5-2x the steady time; Germany: the
-        // next one 10-20 % slower), so a simulate time is the median of enough runs that those few
-        // do not decide it: M/M/3's ten runs are the issue's own command, Germany's five its
-        // replication after the JIT settled (BENCHMARKS.md, eleventh round).
+        // A bench process warms up with one replication, and the JIT still tiers up during the next
+        // ones (M/M/3: one or two runs at 1.4-2.3x the settled time; Germany: one or two runs 10-40 %
+        // slower; BENCHMARKS.md, eleventh round). So a simulate time is the median of enough runs
+        // that those do not decide it: ten for M/M/3 (the issue's own command; its tenth the same,
+        // so the growth in peak memory compares like with like), five for Germany. --quick keeps one.
         var mmcRuns = quick ? "1" : "10";
         var countryRuns = quick ? "1" : "5";
         string[] inprocess = ["--engine", "inprocess"];

@@ -26,6 +26,6 @@ public static class PhaseTimings
         var wall = (DateTime.Now - process.StartTime).TotalMilliseconds;
         Console.Error.WriteLine($"isdnsim: timing: {phase} at {wall:0} ms wall, {process.TotalProcessorTime.TotalMilliseconds:0} ms CPU, " +
                                 $"GC {GC.GetTotalPauseDuration().TotalMilliseconds:0} ms paused ({GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}), {GC.GetTotalAllocatedBytes() >> 20} MiB allocated, heap {GC.GetGCMemoryInfo().HeapSizeBytes >> 20} MiB, " +
-                                $"JIT {System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds:0} ms ({System.Runtime.JitInfo.GetCompiledMethodCount():N0} methods)");
+                                $"JIT {System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds:0} ms ({System.Runtime.JitInfo.GetCompiledMethodCount():0} methods)");
     }
 }

@@ -7,7 +7,8 @@ namespace IsdnSim.Tests.Cli;
 /// <summary>
 /// The command line's runtime settings (garbage collector, JIT tiers) are set in
 /// Simulation.Runner.csproj, where each was chosen by pairs of measured process runs (BENCHMARKS.md,
-/// "Runtime settings of the command line", fifth and eleventh rounds). The build writes them into
+/// "Runtime settings of the command line, fifth round", and for the collector "The garbage collector
+/// in a Germany replication", eleventh round). The build writes them into
 /// isdnsim.runtimeconfig.json, the only place the runtime reads them from for an app started as
 /// <c>isdnsim</c> or <c>dotnet isdnsim.dll</c>. A setting dropped from, or added to, the project
 /// without a measurement fails here.
