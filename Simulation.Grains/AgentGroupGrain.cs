@@ -85,8 +85,8 @@ public sealed class AgentGroupGrain(LocalSilo silo, IOptions<AgentGroupOptions> 
     }
 
     /// <summary>
-    /// A spread window's calls go to the thread pool (<see cref="WindowCalls"/>' <see cref="ParallelOptions"/>
-    /// name the default scheduler, not the grain's), and the grain's thread takes its share;
+    /// A spread window's calls go to the helper threads of <see cref="WindowCalls"/>' team (threads of
+    /// its own, not the grain's scheduler), and the grain's thread takes its share;
     /// the grain's turn ends when the slice does, so no other call of this grain runs meanwhile.
     /// </summary>
     public Task<CoordinatorProgress> AdvanceAlone(TimeSpan budget) =>

@@ -19,7 +19,9 @@ namespace IsdnSim.Kernel.Agents.Runtime;
 /// another thread and back.
 /// </summary>
 /// <remarks>
-/// The threads of a spread window take its due agents <see cref="RunLength"/> consecutive due
+/// A spread window is called by a <see cref="WindowTeam"/>: the calling thread and helper threads
+/// of the replication's own, which spin briefly between windows instead of being handed each window
+/// anew. The threads of a spread window take its due agents <see cref="RunLength"/> consecutive due
 /// indices (a run) at a time, each run as the thread becomes free, so a thread that woke late or had busy
 /// agents takes fewer, and neither waits long for the other at the window's end. Each thread has an
 /// outbox of its own and points the agents it calls at it (<see cref="AgentRuntime.UseOutbox"/>);
@@ -57,6 +59,11 @@ public sealed class WindowCalls
     private readonly Outbox[] _outboxes;
     private readonly ParallelOptions _parallel;
 
+    // The threads of a spread window (none on one thread), and the window they call.
+    private readonly WindowTeam? _team;
+    private WindowCoordinator? _spread;
+    private bool _spreadTraced;
+
     // What each call of the window planned last answered, by due index.
     private double[] _next = [];
     private long[] _events = [];
@@ -85,8 +92,10 @@ public sealed class WindowCalls
         // the next call, so there any agent may share any outbox: each starts with the first.
         _outboxes = [.. Enumerable.Range(0, threads).Select(_ => new Outbox())];
         // The default scheduler named, not left to the caller's: inside a grain's turn (the Orleans
-        // engine's only group) the spread calls go to the thread pool, not to the grain's scheduler.
+        // engine's only group) closing goes to the thread pool, not to the grain's scheduler. A spread
+        // window's helpers are threads of the team's own.
         _parallel = new ParallelOptions { MaxDegreeOfParallelism = threads, TaskScheduler = TaskScheduler.Default };
+        _team = threads == 1 ? null : new WindowTeam(threads, thread => CallRuns(_spread!, thread, _spreadTraced));
         _failed = new (int, ExceptionDispatchInfo)?[threads];
         Agents = new AgentRuntime[model.Agents.Count];
         for (var a = 0; a < Agents.Length; a++)
@@ -213,7 +222,9 @@ public sealed class WindowCalls
         SpreadWindows++;
         _taken = 0;
         Array.Clear(_failed);
-        Parallel.For(0, _outboxes.Length, _parallel, thread => CallRuns(coordinator, thread, traced));
+        (_spread, _spreadTraced) = (coordinator, traced);
+        _team!.Run();
+        _spread = null;
 
         ThrowFirstFailure();
 
@@ -244,6 +255,8 @@ public sealed class WindowCalls
     /// </summary>
     public AgentResult[] Close(double horizon)
     {
+        // No window follows: the spread windows' helpers end (and let go of the replication).
+        _team?.End();
         var agents = Agents;
         var results = new AgentResult[agents.Length];
         if (Threads == 1)

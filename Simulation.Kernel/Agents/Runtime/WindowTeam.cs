@@ -1,0 +1,187 @@
+using System.Diagnostics;
+
+namespace IsdnSim.Kernel.Agents.Runtime;
+
+/// <summary>
+/// The threads that call a spread window's agents (<see cref="WindowCalls"/>): the calling thread as
+/// thread 0 and helper threads of the team's own as 1 to n-1, each running the same body with its
+/// number. Between windows a helper spins for a short while before it sleeps, as the next window
+/// usually comes after the coordinator's planning, some tens of microseconds: a thread pool worker
+/// handed each window anew (<see cref="Parallel"/>.For before) had gone to sleep by then and was woken
+/// 30-60 microseconds late, window after window (BENCHMARKS.md, twelfth round). Spinning is left out
+/// when the team has more threads than the machine has cores, where it would take a core from a
+/// thread with work. A helper that has had no window for <see cref="IdleExit"/> ends, and
+/// <see cref="End"/> ends them all; a window after either starts them again.
+/// </summary>
+internal sealed class WindowTeam
+{
+    /// <summary>How long a helper, or the calling thread waiting for the helpers, spins before it sleeps: a few of Germany's gaps between windows.</summary>
+    internal static readonly TimeSpan SpinFor = TimeSpan.FromMicroseconds(250);
+
+    /// <summary>How long a helper sleeps without a window before it ends (a replication that stopped without <see cref="End"/>).</summary>
+    internal static readonly TimeSpan IdleExit = TimeSpan.FromMilliseconds(200);
+
+    private readonly Action<int> _body;
+    private readonly bool _spins;
+    private readonly long _spinTicks = (long)(SpinFor.TotalSeconds * Stopwatch.Frequency);
+    private readonly object _gate = new();
+    private readonly ManualResetEventSlim[] _wake;
+    private readonly bool[] _running;
+    private readonly ManualResetEventSlim _done = new(false);
+
+    // Windows handed out (written under _gate); a helper calls each once, as Run returns only when all helpers are done.
+    private long _window;
+    private bool _ended;
+    private int _pending;
+
+    /// <summary>A team of <paramref name="threads"/> threads (the caller's and threads - 1 helpers) running <paramref name="body"/>.</summary>
+    public WindowTeam(int threads, Action<int> body)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(threads, 2);
+        _body = body;
+        _spins = threads <= Environment.ProcessorCount;
+        _wake = [.. Enumerable.Range(0, threads - 1).Select(_ => new ManualResetEventSlim(false, spinCount: 0))];
+        _running = new bool[threads - 1];
+    }
+
+    /// <summary>Whether the helpers, and the caller waiting for them, spin before they sleep.</summary>
+    internal bool Spins => _spins;
+
+    /// <summary>Helper threads running now (started and not ended).</summary>
+    internal int Running
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _running.Count(r => r);
+            }
+        }
+    }
+
+    /// <summary>Runs the body on every thread of the team, the caller's as thread 0, and returns when all are done.</summary>
+    public void Run()
+    {
+        Volatile.Write(ref _pending, _wake.Length);
+        lock (_gate)
+        {
+            // Handed out under the gate, where a helper that slept too long decides to end: it either
+            // ends before this window (and is started again here) or sees it.
+            _ended = false;
+            _window++;
+            for (var h = 0; h < _running.Length; h++)
+            {
+                if (!_running[h])
+                {
+                    _running[h] = true;
+                    var (helper, seen) = (h, _window - 1);
+                    new Thread(() => Help(helper, seen)) { IsBackground = true, Name = $"isdnsim window thread {helper + 1}" }.Start();
+                }
+            }
+        }
+
+        foreach (var wake in _wake)
+        {
+            wake.Set();
+        }
+
+        _body(0);
+        AwaitHelpers();
+    }
+
+    /// <summary>Ends the helpers (they end when they next look); a later <see cref="Run"/> starts them again.</summary>
+    public void End()
+    {
+        lock (_gate)
+        {
+            _ended = true;
+            _window++;
+        }
+
+        foreach (var wake in _wake)
+        {
+            wake.Set();
+        }
+    }
+
+    private void AwaitHelpers()
+    {
+        var start = Stopwatch.GetTimestamp();
+        while (Volatile.Read(ref _pending) != 0)
+        {
+            if (_spins && Stopwatch.GetTimestamp() - start < _spinTicks)
+            {
+                Thread.SpinWait(16);
+                continue;
+            }
+
+            // A helper sets _done after it counts itself done; one of an earlier window may set it
+            // late, so it is cleared and the count read again (after a full fence) before sleeping.
+            _done.Reset();
+            Interlocked.MemoryBarrier();
+            if (Volatile.Read(ref _pending) != 0)
+            {
+                _done.Wait();
+            }
+        }
+    }
+
+    private void Help(int helper, long seen)
+    {
+        while ((seen = AwaitWindow(helper, seen)) >= 0)
+        {
+            _body(helper + 1);
+            if (Interlocked.Decrement(ref _pending) == 0)
+            {
+                _done.Set();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Waits for a window after <paramref name="seen"/> and gives its number, or -1 when the helper is
+    /// to end instead (ended, or no window for <see cref="IdleExit"/>).
+    /// </summary>
+    private long AwaitWindow(int helper, long seen)
+    {
+        var wake = _wake[helper];
+        var start = Stopwatch.GetTimestamp();
+        while (Volatile.Read(ref _window) == seen)
+        {
+            if (_spins && Stopwatch.GetTimestamp() - start < _spinTicks)
+            {
+                Thread.SpinWait(16);
+                continue;
+            }
+
+            // Cleared, then the window read again after a full fence: a window handed out meanwhile
+            // either is seen here or sets the event after it was cleared.
+            wake.Reset();
+            Interlocked.MemoryBarrier();
+            if (Volatile.Read(ref _window) == seen && !wake.Wait(IdleExit))
+            {
+                lock (_gate)
+                {
+                    if (_window == seen)
+                    {
+                        _running[helper] = false;
+                        return -1;
+                    }
+                }
+            }
+        }
+
+        // The window as handed out last, under the gate: one ended (End) is not called, and an End
+        // followed by a window counts as that window alone.
+        lock (_gate)
+        {
+            if (_ended)
+            {
+                _running[helper] = false;
+                return -1;
+            }
+
+            return _window;
+        }
+    }
+}
