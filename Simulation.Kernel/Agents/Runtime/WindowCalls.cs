@@ -39,7 +39,7 @@ public sealed class WindowCalls
 
     /// <summary>
     /// Expected events from which a window is spread over the threads. A fork and join costs about
-    /// 100 microseconds when the pool's threads must wake up, some hundred events' work; a generated
+    /// 100 microseconds when the other threads must wake up, some hundred events' work; a generated
     /// 800-municipality region's windows have about 100 events, Germany's about 1,260
     /// (BENCHMARKS.md, sixth round, window threads).
     /// </summary>

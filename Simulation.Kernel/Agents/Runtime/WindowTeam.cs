@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.ExceptionServices;
 
 namespace IsdnSim.Kernel.Agents.Runtime;
 
@@ -10,7 +11,10 @@ namespace IsdnSim.Kernel.Agents.Runtime;
 /// handed each window anew (<see cref="Parallel"/>.For before) had gone to sleep by then and was woken
 /// 30-60 microseconds late, window after window (BENCHMARKS.md, twelfth round). Spinning is left out
 /// when the team has more threads than the machine has cores, where it would take a core from a
-/// thread with work. A helper that has had no window for <see cref="IdleExit"/> ends, and
+/// thread with work. The calling thread, done with its share, takes over the share of a helper that
+/// has not begun the window yet (it was asleep, or the machine is busy), as <c>Parallel.For</c> ran a
+/// worker's share that had not started: a window never waits for a thread to wake up only to find
+/// nothing left to do. A helper that has had no window for <see cref="IdleExit"/> ends, and
 /// <see cref="End"/> ends them all; a window after either starts them again.
 /// </summary>
 internal sealed class WindowTeam
@@ -18,7 +22,7 @@ internal sealed class WindowTeam
     /// <summary>How long a helper, or the calling thread waiting for the helpers, spins before it sleeps: a few of Germany's gaps between windows.</summary>
     internal static readonly TimeSpan SpinFor = TimeSpan.FromMicroseconds(250);
 
-    /// <summary>How long a helper sleeps without a window before it ends (a replication that stopped without <see cref="End"/>).</summary>
+    /// <summary>How long a helper sleeps without a window, after it spun, before it ends (a replication that stopped without <see cref="End"/>).</summary>
     internal static readonly TimeSpan IdleExit = TimeSpan.FromMilliseconds(200);
 
     private readonly Action<int> _body;
@@ -29,10 +33,16 @@ internal sealed class WindowTeam
     private readonly bool[] _running;
     private readonly ManualResetEventSlim _done = new(false);
 
-    // Windows handed out (written under _gate); a helper calls each once, as Run returns only when all helpers are done.
+    // The last window each helper's share was taken in, by the helper or by the calling thread (see Claim).
+    private readonly long[] _claimed;
+
+    // Windows handed out, and ends (written under _gate); Run returns only when every share is done,
+    // so each share of a window is run once.
     private long _window;
     private bool _ended;
     private int _pending;
+    private ExceptionDispatchInfo? _failed;
+    private int _failedBy;
 
     /// <summary>A team of <paramref name="threads"/> threads (the caller's and threads - 1 helpers) running <paramref name="body"/>.</summary>
     public WindowTeam(int threads, Action<int> body)
@@ -42,6 +52,7 @@ internal sealed class WindowTeam
         _spins = threads <= Environment.ProcessorCount;
         _wake = [.. Enumerable.Range(0, threads - 1).Select(_ => new ManualResetEventSlim(false, spinCount: 0))];
         _running = new bool[threads - 1];
+        _claimed = new long[threads - 1];
     }
 
     /// <summary>Whether the helpers, and the caller waiting for them, spin before they sleep.</summary>
@@ -59,23 +70,28 @@ internal sealed class WindowTeam
         }
     }
 
-    /// <summary>Runs the body on every thread of the team, the caller's as thread 0, and returns when all are done.</summary>
+    /// <summary>
+    /// Runs the body once for every thread number of the team, the caller's as 0, and returns when all
+    /// are done; an exception a helper's body threw is thrown here then (the first helper's by number).
+    /// </summary>
     public void Run()
     {
+        long window;
+        _failed = null;
         Volatile.Write(ref _pending, _wake.Length);
         lock (_gate)
         {
             // Handed out under the gate, where a helper that slept too long decides to end: it either
             // ends before this window (and is started again here) or sees it.
             _ended = false;
-            _window++;
+            window = ++_window;
             for (var h = 0; h < _running.Length; h++)
             {
                 if (!_running[h])
                 {
-                    _running[h] = true;
-                    var (helper, seen) = (h, _window - 1);
+                    var (helper, seen) = (h, window - 1);
                     new Thread(() => Help(helper, seen)) { IsBackground = true, Name = $"isdnsim window thread {helper + 1}" }.Start();
+                    _running[h] = true;
                 }
             }
         }
@@ -85,8 +101,31 @@ internal sealed class WindowTeam
             wake.Set();
         }
 
-        _body(0);
-        AwaitHelpers();
+        try
+        {
+            _body(0);
+
+            // The shares no helper has begun yet are run here: with the window's work all taken, a
+            // share that begins now finds nothing left, and waiting for its thread to wake would be
+            // all it cost.
+            for (var h = 0; h < _claimed.Length; h++)
+            {
+                if (Claim(h, window))
+                {
+                    RunShare(h);
+                }
+            }
+        }
+        finally
+        {
+            AwaitHelpers();
+        }
+
+        if (_failed is { } failed)
+        {
+            _failed = null;
+            failed.Throw();
+        }
     }
 
     /// <summary>Ends the helpers (they end when they next look); a later <see cref="Run"/> starts them again.</summary>
@@ -126,14 +165,47 @@ internal sealed class WindowTeam
         }
     }
 
+    /// <summary>Takes helper <paramref name="helper"/>'s share of <paramref name="window"/>: true for the one thread, the helper or the caller, that asks first.</summary>
+    private bool Claim(int helper, long window)
+    {
+        var last = Volatile.Read(ref _claimed[helper]);
+        return last < window && Interlocked.CompareExchange(ref _claimed[helper], window, last) == last;
+    }
+
+    /// <summary>Runs helper <paramref name="helper"/>'s share and counts it done; an exception is kept for <see cref="Run"/> (the first helper's by number).</summary>
+    private void RunShare(int helper)
+    {
+        try
+        {
+            _body(helper + 1);
+        }
+        catch (Exception e)
+        {
+            var error = ExceptionDispatchInfo.Capture(e);
+            lock (_gate)
+            {
+                if (_failed is null || helper < _failedBy)
+                {
+                    (_failed, _failedBy) = (error, helper);
+                }
+            }
+        }
+        finally
+        {
+            if (Interlocked.Decrement(ref _pending) == 0)
+            {
+                _done.Set();
+            }
+        }
+    }
+
     private void Help(int helper, long seen)
     {
         while ((seen = AwaitWindow(helper, seen)) >= 0)
         {
-            _body(helper + 1);
-            if (Interlocked.Decrement(ref _pending) == 0)
+            if (Claim(helper, seen))
             {
-                _done.Set();
+                RunShare(helper);
             }
         }
     }
