@@ -7,15 +7,16 @@ namespace IsdnSim.Kernel.Agents.Runtime;
 /// The threads that call a spread window's agents (<see cref="WindowCalls"/>): the calling thread as
 /// thread 0 and helper threads of the team's own as 1 to n-1, each running the same body with its
 /// number. Between windows a helper spins for a short while before it sleeps, as the next window
-/// usually comes after the coordinator's planning, some tens of microseconds: a thread pool worker
+/// usually comes after the coordinator's planning, about 100 microseconds: a thread pool worker
 /// handed each window anew (<see cref="Parallel"/>.For before) had gone to sleep by then and was woken
-/// 30-60 microseconds late, window after window (BENCHMARKS.md, twelfth round). Spinning is left out
+/// 30-60 microseconds late on average (BENCHMARKS.md, twelfth round). Spinning is left out
 /// when the team has more threads than the machine has cores, where it would take a core from a
 /// thread with work. The calling thread, done with its share, takes over the share of a helper that
 /// has not begun the window yet (it was asleep, or the machine is busy), as <c>Parallel.For</c> ran a
 /// worker's share that had not started: a window never waits for a thread to wake up only to find
-/// nothing left to do. A helper that has had no window for <see cref="IdleExit"/> ends, and
-/// <see cref="End"/> ends them all; a window after either starts them again.
+/// nothing left to do. A helper that has had no window while it spun and then slept for
+/// <see cref="IdleExit"/> ends, and <see cref="End"/> ends them all; a window after either starts
+/// them again.
 /// </summary>
 internal sealed class WindowTeam
 {
@@ -36,8 +37,8 @@ internal sealed class WindowTeam
     // The last window each helper's share was taken in, by the helper or by the calling thread (see Claim).
     private readonly long[] _claimed;
 
-    // Windows handed out, and ends (written under _gate); Run returns only when every share is done,
-    // so each share of a window is run once.
+    // Windows handed out, and ends (both written under _gate); Run returns only when every share is
+    // done (_pending, counted down atomically), so each share of a window is run once.
     private long _window;
     private bool _ended;
     private int _pending;
