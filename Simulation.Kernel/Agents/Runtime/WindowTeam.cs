@@ -27,7 +27,6 @@ internal sealed class WindowTeam
     internal static readonly TimeSpan IdleExit = TimeSpan.FromMilliseconds(200);
 
     private readonly Action<int> _body;
-    private readonly bool _spins;
     private readonly long _spinTicks = (long)(SpinFor.TotalSeconds * Stopwatch.Frequency);
     private readonly object _gate = new();
     private readonly ManualResetEventSlim[] _wake;
@@ -50,14 +49,14 @@ internal sealed class WindowTeam
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(threads, 2);
         _body = body;
-        _spins = threads <= Environment.ProcessorCount;
+        Spins = threads <= Environment.ProcessorCount;
         _wake = [.. Enumerable.Range(0, threads - 1).Select(_ => new ManualResetEventSlim(false, spinCount: 0))];
         _running = new bool[threads - 1];
         _claimed = new long[threads - 1];
     }
 
     /// <summary>Whether the helpers, and the caller waiting for them, spin before they sleep.</summary>
-    internal bool Spins => _spins;
+    internal bool Spins { get; }
 
     /// <summary>Helper threads running now (started and not ended).</summary>
     internal int Running
@@ -149,9 +148,8 @@ internal sealed class WindowTeam
         var start = Stopwatch.GetTimestamp();
         while (Volatile.Read(ref _pending) != 0)
         {
-            if (_spins && Stopwatch.GetTimestamp() - start < _spinTicks)
+            if (SpunOnce(start))
             {
-                Thread.SpinWait(16);
                 continue;
             }
 
@@ -164,6 +162,18 @@ internal sealed class WindowTeam
                 _done.Wait();
             }
         }
+    }
+
+    /// <summary>Spins a moment and gives true while the team spins and <see cref="SpinFor"/> has not passed since <paramref name="start"/>; false when it is time to sleep.</summary>
+    private bool SpunOnce(long start)
+    {
+        if (!Spins || Stopwatch.GetTimestamp() - start >= _spinTicks)
+        {
+            return false;
+        }
+
+        Thread.SpinWait(16);
+        return true;
     }
 
     /// <summary>Takes helper <paramref name="helper"/>'s share of <paramref name="window"/>: true for the one thread, the helper or the caller, that asks first.</summary>
@@ -221,9 +231,8 @@ internal sealed class WindowTeam
         var start = Stopwatch.GetTimestamp();
         while (Volatile.Read(ref _window) == seen)
         {
-            if (_spins && Stopwatch.GetTimestamp() - start < _spinTicks)
+            if (SpunOnce(start))
             {
-                Thread.SpinWait(16);
                 continue;
             }
 
