@@ -5,10 +5,11 @@ using IsdnSim.Tests.Support;
 namespace IsdnSim.Tests.Cli;
 
 /// <summary>
-/// The command line's runtime settings (garbage collector, JIT tiers) are set in
+/// The command line's runtime settings (garbage collector, JIT tiers, W^X) are set in
 /// Simulation.Runner.csproj, where each was chosen by pairs of measured process runs (BENCHMARKS.md,
-/// "Runtime settings of the command line, fifth round", and for the collector "The garbage collector
-/// in a Germany replication", eleventh round). The build writes them into
+/// "Runtime settings of the command line, fifth round", for the collector "The garbage collector
+/// in a Germany replication", eleventh round, and for W^X "W^X and the embedded silo's stop",
+/// thirteenth round). The build writes them into
 /// isdnsim.runtimeconfig.json, the only place the runtime reads them from for an app started as
 /// <c>isdnsim</c> or <c>dotnet isdnsim.dll</c>. A setting dropped from, or added to, the project
 /// without a measurement fails here.
@@ -20,6 +21,7 @@ public sealed class RuntimeSettingsTests
     {
         ["System.GC.Concurrent"] = "false",
         ["System.GC.Server"] = "true",
+        ["System.Runtime.EnableWriteXorExecute"] = "false",
     };
 
     [Fact]
@@ -32,14 +34,16 @@ public sealed class RuntimeSettingsTests
     }
 
     /// <summary>
-    /// The garbage collector's and the JIT's settings among a runtimeconfig.json's configProperties
-    /// (System.GC.*, System.Runtime.Tiered*), their values as JSON text.
+    /// The garbage collector's, the JIT's and the executable memory's settings among a
+    /// runtimeconfig.json's configProperties (System.GC.*, System.Runtime.Tiered*,
+    /// System.Runtime.EnableWriteXorExecute), their values as JSON text.
     /// </summary>
     public static IReadOnlyDictionary<string, string> RuntimeKnobs(string runtimeConfigFile)
     {
         var properties = JsonNode.Parse(File.ReadAllText(runtimeConfigFile))!["runtimeOptions"]!["configProperties"]!.AsObject();
         return properties
-            .Where(p => p.Key.StartsWith("System.GC.", StringComparison.Ordinal) || p.Key.StartsWith("System.Runtime.Tiered", StringComparison.Ordinal))
+            .Where(p => p.Key.StartsWith("System.GC.", StringComparison.Ordinal) || p.Key.StartsWith("System.Runtime.Tiered", StringComparison.Ordinal)
+                        || p.Key == "System.Runtime.EnableWriteXorExecute")
             .ToDictionary(p => p.Key, p => p.Value!.ToJsonString());
     }
 }
