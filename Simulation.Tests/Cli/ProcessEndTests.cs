@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Reflection;
 using IsdnSim.Tests.Support;
 
@@ -43,24 +42,7 @@ public sealed class ProcessEndTests : CliTest
     {
         var configuration = typeof(ProcessEndTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
         var dll = Path.Combine(Repository.Root, "Simulation.Runner", "bin", configuration, "net10.0", "isdnsim.dll");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(dll);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["ISDNSIM_TIMINGS"] = "1";
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        using var process = Process.Start(start)!;
-        var errors = process.StandardError.ReadToEndAsync();
-        process.StandardOutput.ReadToEnd();
-        if (!process.WaitForExit(Patience))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"isdnsim {string.Join(' ', args)} did not end within {Patience.TotalMinutes} minutes");
-        }
-
-        return (process.ExitCode, errors.Result);
+        var (exit, _, errors) = ChildProcess.Run("dotnet", [dll, .. args], Patience, environment: new Dictionary<string, string> { ["ISDNSIM_TIMINGS"] = "1" });
+        return (exit, errors);
     }
 }

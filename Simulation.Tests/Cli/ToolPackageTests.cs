@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Reflection;
 using IsdnSim.Runner.Cli;
 using IsdnSim.Tests.Support;
@@ -65,23 +64,7 @@ public sealed class ToolPackageTests : IDisposable
 
     private static (int Exit, string Output) Run(string program, string folder, string[] args)
     {
-        var start = new ProcessStartInfo(program) { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        using var process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEnd();
-        if (!process.WaitForExit(Patience))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{program} {string.Join(' ', args)} did not finish within {Patience.TotalMinutes} minutes");
-        }
-
-        return (process.ExitCode, output + error.Result);
+        var (exit, output, errors) = ChildProcess.Run(program, args, Patience, folder);
+        return (exit, output + errors);
     }
 }
