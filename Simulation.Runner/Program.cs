@@ -9,7 +9,7 @@ public static class Program
     public static async Task<int> Main(string[] args)
     {
         PhaseTimings.Mark("main");
-        EngineHost.ProcessEndsWithCommand = true;
+        EngineHost.EndSilosWithProcess();
         using var interruption = new Interruption();
         var code = await IsdnSimApp.RunAsync(args, Consoles.System(), interruption.Token);
         PhaseTimings.Mark("command done");

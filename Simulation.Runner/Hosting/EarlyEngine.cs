@@ -9,7 +9,8 @@ namespace IsdnSim.Runner.Hosting;
 /// cores one no longer waits for the other. Only for the embedded silo, which prints nothing while it
 /// starts and needs nothing of the scenario; a cluster connection and an in-process engine start as
 /// before. Disposed without being taken (the scenario had a problem), the start is cancelled and
-/// whatever did start is stopped.
+/// whatever did start is stopped, or, a silo that finished starting in the isdnsim process, left to
+/// end with it (<see cref="EngineHost.ProcessEndsWithCommand"/>).
 /// </summary>
 internal sealed class EarlyEngine : IAsyncDisposable
 {

@@ -87,20 +87,23 @@ internal sealed class EngineHost : IAsyncDisposable
     }
 
     /// <summary>
-    /// True when the process ends as soon as the command returns: set by <see cref="Program.Main"/>,
-    /// false where commands run inside a longer-lived process (the tests). An embedded silo is then
-    /// left to end with the process instead of being stopped: it holds nothing anyone reads once the
-    /// engine has its results (it handed its groups' records over) and nothing durable, and its
+    /// True when the process ends as soon as the command returns (<see cref="EndSilosWithProcess"/>,
+    /// called by <see cref="Program.Main"/>); false where commands run inside a longer-lived process
+    /// (the tests). An embedded silo is then left to end with the process instead of being stopped:
+    /// once the engine has its results the silo holds nothing durable and nothing anyone reads (its
+    /// groups handed their records over and let their agents go after each replication), and its
     /// host's lifetime is the command's own, so nothing waits for it at exit. Its stop was code run
-    /// once, JIT-compiled on the cores the writing of the results needs (BENCHMARKS.md, thirteenth
-    /// round). A cluster's client is disposed as before.
+    /// once, JIT-compiled on the cores the writing of the results needs: about 0.1 s of a short run's
+    /// CPU (BENCHMARKS.md, thirteenth round). A cluster's client is disposed as before.
     /// </summary>
-    public static bool ProcessEndsWithCommand { get; set; }
+    public static bool ProcessEndsWithCommand { get; private set; }
+
+    /// <summary>Says that the process ends when the command returns (see <see cref="ProcessEndsWithCommand"/>); for <see cref="Program.Main"/> only.</summary>
+    public static void EndSilosWithProcess() => ProcessEndsWithCommand = true;
 
     /// <summary>
-    /// Starts stopping an embedded silo once the simulation is over, so that its stop (about 60 ms
-    /// of CPU, most of it code run once) overlaps the writing of the results instead of following
-    /// it. The engine's results are its own by then (the silo handed its groups' records over), so
+    /// Starts stopping an embedded silo once the simulation is over, so that its stop (most of it
+    /// code run once) overlaps the writing of the results instead of following it. The engine's results are its own by then (the silo handed its groups' records over), so
     /// the silo has nothing left that anyone reads; <see cref="DisposeAsync"/> awaits the stop.
     /// Nothing for the in-process engine or a cluster, whose client stops when disposed as before,
     /// nor when the silo ends with the process (<see cref="ProcessEndsWithCommand"/>).

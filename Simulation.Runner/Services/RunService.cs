@@ -169,8 +169,9 @@ internal sealed class RunService(Consoles consoles)
             return new RunOutcome(run, host, telemetry, null, null);
         }
 
-        // Nothing more runs on an embedded silo: it stops while the files are written. With
-        // telemetry, it stays until the export is flushed, as Orleans' own metrics may be in it.
+        // Nothing more runs on an embedded silo: it stops while the files are written (in the
+        // isdnsim process it is left to end with the process instead). With telemetry, it stays
+        // until the export is flushed, as Orleans' own metrics may be in it.
         if (telemetry is null)
         {
             host.StopEmbeddedSilo();

@@ -30,14 +30,16 @@ public static class ChildProcess
         }
 
         using var process = Process.Start(start)!;
+        // Both streams are read in the background: a child that never ends keeps them open, and
+        // reading either to its end first would wait for it for ever.
+        var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEnd();
         if (!process.WaitForExit(patience))
         {
             process.Kill(entireProcessTree: true);
             throw new TimeoutException($"{program} {string.Join(' ', args)} did not finish within {patience.TotalMinutes} minutes");
         }
 
-        return (process.ExitCode, output, errors.Result);
+        return (process.ExitCode, output.Result, errors.Result);
     }
 }
