@@ -11,6 +11,9 @@ public static class IsdnSimHosting
     /// </summary>
     public static readonly TimeSpan ResponseTimeout = TimeSpan.FromMinutes(2);
 
+    /// <summary>Grains whose address a silo keeps in its grain directory cache (Orleans' default is 1,000,000).</summary>
+    public const int DirectoryCacheSize = 8192;
+
     /// <summary>Everything a silo needs to host IsdnSim grains; used by the Runner, the standalone silo and the tests.</summary>
     public static ISiloBuilder AddIsdnSim(this ISiloBuilder silo)
     {
@@ -32,6 +35,13 @@ public static class IsdnSimHosting
             o.ProbeTimeout = TimeSpan.FromSeconds(2);
             o.NumMissedProbesLimit = 3;
         });
+
+        // Orleans sizes its grain directory cache for a million grains up front: a dictionary of
+        // several MiB allocated at the silo's start, whose large-object allocation set off a full
+        // collection in the middle of every start. A replication addresses its coordinator and its
+        // groups (Germany: about 50), so a few thousand entries hold every grain of many replications
+        // at once; one evicted is only looked up again (BENCHMARKS.md, thirteenth round).
+        silo.Configure<GrainDirectoryOptions>(o => o.CacheSize = DirectoryCacheSize);
         return silo;
     }
 }
