@@ -11,7 +11,11 @@ public static class IsdnSimHosting
     /// </summary>
     public static readonly TimeSpan ResponseTimeout = TimeSpan.FromMinutes(2);
 
-    /// <summary>Grains whose address a silo keeps in its grain directory cache (Orleans' default is 1,000,000).</summary>
+    /// <summary>
+    /// Grains whose address a silo keeps in each of its grain directory caches (Orleans' default is
+    /// 1,000,000). At 8,192 a cache's dictionary has 8,419 buckets, about 67 KB: under the runtime's
+    /// large-object threshold of 85,000 bytes (16,384 would be over it).
+    /// </summary>
     public const int DirectoryCacheSize = 8192;
 
     /// <summary>Everything a silo needs to host IsdnSim grains; used by the Runner, the standalone silo and the tests.</summary>
@@ -36,11 +40,13 @@ public static class IsdnSimHosting
             o.NumMissedProbesLimit = 3;
         });
 
-        // Orleans sizes its grain directory cache for a million grains up front: a dictionary of
-        // several MiB allocated at the silo's start, whose large-object allocation set off a full
-        // collection in the middle of every start. A replication addresses its coordinator and its
-        // groups (Germany: about 50), so a few thousand entries hold every grain of many replications
-        // at once; one evicted is only looked up again (BENCHMARKS.md, thirteenth round).
+        // Orleans sizes its two grain directory caches (the local directory's and the grain
+        // locator's) for a million grains up front: dictionaries of about 9 MiB each allocated at the
+        // silo's start, large objects whose allocation set off a full collection in the middle of the
+        // start in the runs traced. A replication addresses its coordinator and its groups (at most
+        // four per core of the silo), so a few thousand entries hold every grain of many replications
+        // at once; an entry evicted is only looked up again in the directory (BENCHMARKS.md,
+        // thirteenth round).
         silo.Configure<GrainDirectoryOptions>(o => o.CacheSize = DirectoryCacheSize);
         return silo;
     }
