@@ -101,16 +101,20 @@ internal sealed class EngineHost : IAsyncDisposable
     /// <summary>Says that the process ends when the command returns (see <see cref="ProcessEndsWithCommand"/>); for <see cref="Program.Main"/> only.</summary>
     public static void EndSilosWithProcess() => ProcessEndsWithCommand = true;
 
+    /// <summary>An embedded silo in a process that ends with the command: never stopped (<see cref="ProcessEndsWithCommand"/>).</summary>
+    private bool EndsWithProcess => _connection is { Embedded: true } && ProcessEndsWithCommand;
+
     /// <summary>
     /// Starts stopping an embedded silo once the simulation is over, so that its stop (most of it
-    /// code run once) overlaps the writing of the results instead of following it. The engine's results are its own by then (the silo handed its groups' records over), so
-    /// the silo has nothing left that anyone reads; <see cref="DisposeAsync"/> awaits the stop.
-    /// Nothing for the in-process engine or a cluster, whose client stops when disposed as before,
-    /// nor when the silo ends with the process (<see cref="ProcessEndsWithCommand"/>).
+    /// code run once) overlaps the writing of the results instead of following it. The engine's
+    /// results are its own by then (the silo handed its groups' records over), so the silo has
+    /// nothing left that anyone reads; <see cref="DisposeAsync"/> awaits the stop. Nothing for the
+    /// in-process engine or a cluster, whose client stops when disposed as before, nor when the silo
+    /// ends with the process.
     /// </summary>
     public void StopEmbeddedSilo()
     {
-        if (_connection is { Embedded: true } && _stopping is null && !ProcessEndsWithCommand)
+        if (_connection is { Embedded: true } && _stopping is null && !EndsWithProcess)
         {
             _stopping = Task.Run(async () => await _connection.DisposeAsync());
         }
@@ -118,7 +122,7 @@ internal sealed class EngineHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (_connection is { Embedded: true } && ProcessEndsWithCommand)
+        if (EndsWithProcess)
         {
             return;
         }

@@ -8,7 +8,17 @@ namespace IsdnSim.Tests.Support;
 /// </summary>
 public static class ChildProcess
 {
+    /// <inheritdoc cref="RunAsync"/>
     public static (int Exit, string Output, string Errors) Run(string program, IEnumerable<string> args, TimeSpan patience,
+        string? folder = null, IReadOnlyDictionary<string, string>? environment = null) =>
+        RunAsync(program, args, patience, folder, environment).GetAwaiter().GetResult();
+
+    /// <summary>
+    /// Runs <paramref name="program"/> with <paramref name="args"/> (in <paramref name="folder"/>, with
+    /// <paramref name="environment"/> added) and gives its exit code, standard output and standard
+    /// error; a <see cref="TimeoutException"/> if it has not ended within <paramref name="patience"/>.
+    /// </summary>
+    public static async Task<(int Exit, string Output, string Errors)> RunAsync(string program, IEnumerable<string> args, TimeSpan patience,
         string? folder = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
@@ -34,12 +44,17 @@ public static class ChildProcess
         // reading either to its end first would wait for it for ever.
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(patience))
+        using var timeout = new CancellationTokenSource(patience);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
             throw new TimeoutException($"{program} {string.Join(' ', args)} did not finish within {patience.TotalMinutes} minutes");
         }
 
-        return (process.ExitCode, output.Result, errors.Result);
+        return (process.ExitCode, await output, await errors);
     }
 }

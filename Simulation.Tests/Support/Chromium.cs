@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace IsdnSim.Tests.Support;
 
 /// <summary>Headless Chromium from the PATH, to see a page as a browser renders it.</summary>
@@ -18,33 +16,10 @@ public static class Chromium
     {
         var executable = Executable ?? throw new InvalidOperationException("chromium is not on the PATH (apt-get install chromium).");
         using var profile = new TempDirectory();
-        var start = new ProcessStartInfo(executable)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[] { "--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run", $"--user-data-dir={profile.Path}", $"--window-size={width},1000", "--dump-dom", new Uri(file).AbsoluteUri })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        try
-        {
-            var dom = process.StandardOutput.ReadToEndAsync();
-            var errors = process.StandardError.ReadToEndAsync();
-            using var timeout = new CancellationTokenSource(Timeout);
-            await process.WaitForExitAsync(timeout.Token);
-            return (await dom, await errors);
-        }
-        finally
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-            }
-        }
+        var (_, dom, errors) = await ChildProcess.RunAsync(executable,
+            ["--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run", $"--user-data-dir={profile.Path}", $"--window-size={width},1000", "--dump-dom", new Uri(file).AbsoluteUri],
+            Timeout);
+        return (dom, errors);
     }
 
     private static string? Find(params string[] names) =>
