@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using IsdnSim.Kernel.Agents;
 using IsdnSim.Kernel.Model;
 using IsdnSim.Scenario.Language;
@@ -38,7 +39,13 @@ public sealed record RunSpec(
     public int ThreadsPerReplication(int atOnce) =>
         WindowThreads > 0 ? WindowThreads : Math.Max(1, Environment.ProcessorCount / Math.Max(1, atOnce));
 
-    public string ScenarioHash => ScenarioLoader.Hash(ScenarioText);
+    // The hash of each scenario text (by reference), taken once: a run asks for the key several
+    // times (the coordinator, the model cache, each group), and Germany's text is 3.9 MB, a large
+    // object and some 15 ms each time it was encoded and hashed again. Copies of a spec (`with`)
+    // share the text and so the hash; the entry goes with its text.
+    private static readonly ConditionalWeakTable<string, string> Hashes = new();
+
+    public string ScenarioHash => Hashes.GetValue(ScenarioText, ScenarioLoader.Hash);
 
     /// <summary>Identifies the compiled model this spec produces, so silos can compile it once and share it.</summary>
     public string Key => ScenarioLoader.Hash(string.Join('|',
