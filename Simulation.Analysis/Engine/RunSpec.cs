@@ -40,9 +40,10 @@ public sealed record RunSpec(
         WindowThreads > 0 ? WindowThreads : Math.Max(1, Environment.ProcessorCount / Math.Max(1, atOnce));
 
     // The hash of each scenario text (by reference), taken once: a run asks for the key several
-    // times (the coordinator, the model cache, each group), and Germany's text is 3.9 MB, a large
-    // object and some 15 ms each time it was encoded and hashed again. Copies of a spec (`with`)
-    // share the text and so the hash; the entry goes with its text.
+    // times (the coordinator, and the model cache's lookup, load and priming), and Germany's text
+    // is 3.9 MB, a large object and some 15 ms each time it was encoded and hashed again. Copies of
+    // a spec (`with`) share the text and so the hash; the entry goes with its text. A spec that
+    // arrived at a silo has a text of its own, hashed there once.
     private static readonly ConditionalWeakTable<string, string> Hashes = new();
 
     public string ScenarioHash => Hashes.GetValue(ScenarioText, ScenarioLoader.Hash);

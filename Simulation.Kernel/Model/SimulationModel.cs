@@ -452,7 +452,7 @@ public sealed class SimulationModel
         }
     }
 
-    // The remembered links of BuildCommunicationGraph: 4,096 (32 KB, in the processor's first-level
+    // The remembered links of BuildCommunicationGraph: 4,096 (32 KB, the size of a first-level data
     // cache), placed by a multiplicative hash of the link (Fibonacci hashing).
     private const int RecentBits = 12;
     private const int RecentLinks = 1 << RecentBits;

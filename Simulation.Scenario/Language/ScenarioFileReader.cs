@@ -73,7 +73,7 @@ internal static class ScenarioFileReader
         // objects. The count below still decides: a file that grows meanwhile grows the buffer, and
         // one that tells no length (a pipe; /proc's files and devices tell 0) starts with a chunk.
         var known = stream.CanSeek ? stream.Length : 0;
-        var bytes = new byte[known is > 0 and < int.MaxValue ? (int)Math.Min(max, known + 1) : Math.Min(max, Chunk)];
+        var bytes = new byte[known > 0 ? (int)Math.Min(max, known + 1) : Math.Min(max, Chunk)];
         var length = 0;
         while (length < max)
         {

@@ -4,7 +4,6 @@ using IsdnSim.Kernel.Agents;
 using IsdnSim.Kernel.Agents.Messages;
 using IsdnSim.Kernel.Model;
 using IsdnSim.Kernel.Tracing;
-using IsdnSim.Scenario.Language;
 using IsdnSim.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
@@ -66,21 +65,6 @@ public sealed class SerializationTests(OneSiloCluster cluster)
         spec.Key.Should().NotBe((spec with { Overrides = spec.Overrides with { Set = [("a.b", "9.6wd"), ("c.0.rate", "0.25/day")] } }).Key,
             "two design points are two models");
         RoundTrip(spec with { Overrides = spec.Overrides with { Set = [] } }).Overrides.Set.Should().BeEmpty();
-    }
-
-    [Fact]
-    public void ARunSpecsScenarioHash_IsItsTextsHash_ForACopyWithAnotherTextToo()
-    {
-        // The hash is taken once per text and kept: a copy with another text must not keep the first one's.
-        var spec = new Analysis.Engine.RunSpec("name: x\n", "x.yaml", Analysis.Engine.ScenarioOverrides.None, AgentOptions.Default);
-        var other = spec with { ScenarioText = "name: y\n" };
-        var again = spec with { ScenarioText = string.Concat("name: ", "x\n") };
-
-        spec.ScenarioHash.Should().Be(ScenarioLoader.Hash("name: x\n"));
-        other.ScenarioHash.Should().Be(ScenarioLoader.Hash("name: y\n")).And.NotBe(spec.ScenarioHash);
-        again.ScenarioHash.Should().Be(spec.ScenarioHash, "an equal text in another string has the same hash");
-        other.Key.Should().NotBe(spec.Key, "another text is another model");
-        RoundTrip(other).Key.Should().Be(other.Key);
     }
 
     [Fact]

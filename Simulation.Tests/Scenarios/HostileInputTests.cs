@@ -187,6 +187,45 @@ public sealed class HostileInputTests : IDisposable
     }
 
     [Fact]
+    public void AFileThatTellsItsLength_OverTheSizeLimit_IsRejectedAtTheLimit()
+    {
+        // A file that tells its length is read into a buffer of that length (capped at the limit and one byte).
+        var path = FileOfLength("large.yaml", ScenarioLimits.MaxFileBytes + 1L);
+
+        var d = Rejection(() => ScenarioFileReader.Read(path));
+
+        d.Position.Should().Be(new SourcePosition(1, ScenarioLimits.MaxFileBytes + 1));
+        d.Message.Should().StartWith("the file is larger than 64 MiB");
+    }
+
+    [Fact]
+    public void AFileThatTellsItsLength_AtTheSizeLimit_IsReadToItsLastByte()
+    {
+        // Its last byte is not UTF-8, so the error names it: the whole file was read, and its size passed.
+        var path = FileOfLength("at-limit.yaml", ScenarioLimits.MaxFileBytes, last: 0xFF);
+
+        var d = Rejection(() => ScenarioFileReader.Read(path));
+
+        d.Position.Should().Be(new SourcePosition(1, ScenarioLimits.MaxFileBytes));
+        d.Message.Should().StartWith("the file is not valid UTF-8 (byte 0xFF here)");
+    }
+
+    /// <summary>A file of <paramref name="length"/> zero bytes (sparse where the file system allows), its last byte <paramref name="last"/> if given.</summary>
+    private string FileOfLength(string name, long length, byte? last = null)
+    {
+        var path = _dir.File(name);
+        using var file = File.Create(path);
+        file.SetLength(length);
+        if (last is { } b)
+        {
+            file.Position = length - 1;
+            file.WriteByte(b);
+        }
+
+        return path;
+    }
+
+    [Fact]
     public void ALatin1File_IsRejectedAtItsFirstNonUtf8Byte_WithHowToConvertIt()
     {
         var d = FileRejection(Encoding.Latin1.GetBytes("name: Landkreis\nagents:\n  - id: bürgeramt\n"));
