@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using IsdnSim.Kernel.Agents;
 using IsdnSim.Kernel.Model;
 using IsdnSim.Scenario.Language;
@@ -39,14 +38,8 @@ public sealed record RunSpec(
     public int ThreadsPerReplication(int atOnce) =>
         WindowThreads > 0 ? WindowThreads : Math.Max(1, Environment.ProcessorCount / Math.Max(1, atOnce));
 
-    // The hash of each scenario text (by reference), taken once: a run asks for the key several
-    // times (the coordinator, and the model cache's lookup, load and priming), and Germany's text
-    // is 3.9 MB, a large object and some 15 ms each time it was encoded and hashed again. Copies of
-    // a spec (`with`) share the text and so the hash; the entry goes with its text. A spec that
-    // arrived at a silo has a text of its own, hashed there once.
-    private static readonly ConditionalWeakTable<string, string> Hashes = new();
-
-    public string ScenarioHash => Hashes.GetValue(ScenarioText, ScenarioLoader.Hash);
+    /// <summary>The text's hash; a long text's is taken once and kept with it (<see cref="ScenarioLoader.Hash"/>), the load's included.</summary>
+    public string ScenarioHash => ScenarioLoader.Hash(ScenarioText);
 
     /// <summary>Identifies the compiled model this spec produces, so silos can compile it once and share it.</summary>
     public string Key => ScenarioLoader.Hash(string.Join('|',

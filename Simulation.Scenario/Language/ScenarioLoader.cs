@@ -100,7 +100,21 @@ public static class ScenarioLoader
     }
 
     /// <summary>SHA-256 of the file's text, as recorded in manifests.</summary>
+    /// <remarks>
+    /// A text of <see cref="HashKeptFrom"/> characters or more is hashed once per string and its hash
+    /// kept with it (the entry goes with the string): a run's text is hashed by the load and by the
+    /// run's key, which the coordinator and the model cache ask for, and Germany's 3.9 MB cost a
+    /// large object and some 15 ms each time. Shorter ones (keys, small files) are hashed each time.
+    /// </remarks>
     public static string Hash(string text) =>
+        text.Length >= HashKeptFrom ? LongTextHashes.GetValue(text, HashOf) : HashOf(text);
+
+    /// <summary>The length from which <see cref="Hash"/> keeps a text's hash.</summary>
+    internal const int HashKeptFrom = 64 * 1024;
+
+    private static readonly ConditionalWeakTable<string, string> LongTextHashes = new();
+
+    private static string HashOf(string text) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
     private static ScenarioDefinition? ParseInto(YamlReader reader, string text, IReadOnlySet<string>? variantsToCheck) =>
