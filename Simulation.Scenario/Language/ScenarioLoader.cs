@@ -144,6 +144,12 @@ public static class ScenarioLoader
         var scanner = new Scanner(new StringReader(text), skipComments: true);
         try
         {
+            // The subset's tree straight from its reading (Germany: 0.3 s of the 0.8 s the events took).
+            if (subset?.TryBuildTree() is { } built)
+            {
+                return built;
+            }
+
             var stream = LoadYaml((IParser?)subset ?? new Parser(scanner), reader.File);
             if (stream.Documents.Count != 1)
             {

@@ -1,5 +1,7 @@
+using System.Runtime.CompilerServices;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
+using YamlDotNet.RepresentationModel;
 using TagDirective = YamlDotNet.Core.Tokens.TagDirective;
 using IsdnSim.Kernel.Definitions;
 
@@ -115,6 +117,151 @@ internal sealed class SubsetYamlParser : IParser
         Scalar Quoted(ScalarStyle style, bool isKey) =>
             new(AnchorName.Empty, TagName.Empty, _text.Substring(e.Index + 1, e.Length - 2), style, false, true, start, end, isKey);
     }
+
+    /// <summary>
+    /// The root of the tree YamlDotNet's <see cref="YamlStream"/> builds from these events, built
+    /// from the events as recorded, without making them (Germany's 430,000 event objects, and the
+    /// node limit's count of them, took more time than the tree): the same node types, values,
+    /// styles, tags and anchors (none), positions where each starts and ends, and keys in the same
+    /// order. Null where YamlDotNet's load would fail or stop (a duplicate key, more nodes than
+    /// <see cref="ScenarioLimits.MaxYamlNodes"/>), or where the YamlDotNet in use does not have the
+    /// private members set here: the caller then loads the events, as before, and gets that load's
+    /// message.
+    /// </summary>
+    /// <remarks>
+    /// A node's position has no public setter, so it is set as YamlDotNet's load sets it, through
+    /// the runtime's accessors of its private members (<see cref="UnsafeAccessorAttribute"/>), as is
+    /// the mark YamlDotNet gives a plain null scalar so that it writes it back as plain. The version
+    /// is pinned; SubsetYamlParserTests hold every tree built against YamlDotNet's, these members
+    /// included.
+    /// </remarks>
+    public YamlNode? TryBuildTree()
+    {
+        try
+        {
+            return BuildTree();
+        }
+        catch (Exception e) when (e is ArgumentException or MissingMemberException)
+        {
+            // A key twice in one mapping (which refuses it) or a YamlDotNet whose members moved.
+            return null;
+        }
+    }
+
+    private YamlNode? BuildTree()
+    {
+        // The collections open around the current event (a collection is added to its parent when
+        // it opens), and the key read in the innermost mapping whose value is still to come.
+        var open = new List<YamlNode>();
+        YamlNode? key = null;
+        YamlNode? root = null;
+        var nodes = 0;
+        for (var i = 0; i < _events.Count; i++)
+        {
+            var e = _events[i];
+            YamlNode node;
+            switch (e.Kind)
+            {
+                case Kind.StreamStart or Kind.DocumentStart or Kind.DocumentEnd or Kind.StreamEnd:
+                    continue;
+                case Kind.MappingEnd or Kind.SequenceEnd:
+                    open.RemoveAt(open.Count - 1);
+                    continue;
+                case Kind.BlockMappingStart or Kind.FlowMappingStart:
+                    node = new YamlMappingNode { Style = e.Kind == Kind.BlockMappingStart ? MappingStyle.Block : MappingStyle.Flow };
+                    Place(node, e);
+                    break;
+                case Kind.BlockSequenceStart or Kind.FlowSequenceStart:
+                    node = new YamlSequenceNode { Style = e.Kind == Kind.BlockSequenceStart ? SequenceStyle.Block : SequenceStyle.Flow };
+                    Place(node, e);
+                    break;
+                default:
+                    node = ScalarNode(e);
+                    break;
+            }
+
+            if (++nodes > ScenarioLimits.MaxYamlNodes)
+            {
+                return null;
+            }
+
+            switch (open.Count == 0 ? null : open[^1])
+            {
+                case null:
+                    root = node;
+                    break;
+                case YamlSequenceNode list:
+                    list.Add(node);
+                    break;
+                case YamlMappingNode when key is null:
+                    // The subset's keys are scalars on one line; anything else is left to the events' load.
+                    if (node is not YamlScalarNode)
+                    {
+                        return null;
+                    }
+
+                    key = node;
+                    break;
+                case YamlMappingNode map:
+                    map.Add(key, node);
+                    key = null;
+                    break;
+            }
+
+            if (node is not YamlScalarNode)
+            {
+                open.Add(node);
+            }
+        }
+
+        return root;
+    }
+
+    private YamlScalarNode ScalarNode(Recorded e)
+    {
+        var (value, style) = e.Kind switch
+        {
+            Kind.Plain or Kind.PlainKey => (_text.Substring(e.Index, e.Length), ScalarStyle.Plain),
+            Kind.SingleQuoted or Kind.SingleQuotedKey => (_text.Substring(e.Index + 1, e.Length - 2), ScalarStyle.SingleQuoted),
+            Kind.DoubleQuoted or Kind.DoubleQuotedKey => (_text.Substring(e.Index + 1, e.Length - 2), ScalarStyle.DoubleQuoted),
+            Kind.Folded => (_blockScalars[e.Length].Value, ScalarStyle.Folded),
+            _ => (_blockScalars[e.Length].Value, ScalarStyle.Literal),
+        };
+        var node = new YamlScalarNode(value) { Style = style };
+        if (e.Kind is Kind.Folded or Kind.Literal)
+        {
+            SetStart(node, new Mark(e.Index, e.Line, e.Column));
+            SetEnd(node, _blockScalars[e.Length].End);
+        }
+        else
+        {
+            Place(node, e);
+        }
+
+        // As YamlDotNet's load marks a plain null without a tag (so that it is written back plain).
+        if (style == ScalarStyle.Plain && value is "" or "~" or "null" or "Null" or "NULL")
+        {
+            ForceImplicitPlain(node) = true;
+        }
+
+        return node;
+    }
+
+    /// <summary>Where the node of an event on one line starts and ends, as <see cref="Create"/> gives its event.</summary>
+    private static void Place(YamlNode node, Recorded e)
+    {
+        SetStart(node, new Mark(e.Index, e.Line, e.Column));
+        SetEnd(node, new Mark(e.Index + e.Length, e.Line, e.Column + e.Length));
+    }
+
+    [UnsafeAccessor(UnsafeAccessorKind.Method, Name = "set_Start")]
+    private static extern void SetStart(YamlNode node, Mark value);
+
+    [UnsafeAccessor(UnsafeAccessorKind.Method, Name = "set_End")]
+    private static extern void SetEnd(YamlNode node, Mark value);
+
+    [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "forceImplicitPlain")]
+    private static extern ref bool ForceImplicitPlain(YamlScalarNode node);
 
     // The tag directives YamlDotNet's parser gives every document that declares none.
     private static readonly TagDirective[] DefaultTags = [new("!", "!"), new("!!", "tag:yaml.org,2002:")];

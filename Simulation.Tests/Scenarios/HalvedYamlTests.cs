@@ -37,17 +37,10 @@ public sealed class HalvedYamlTests
         {
             var whole = new YamlStream();
             whole.Load(new Parser(new Scanner(new StringReader(text), skipComments: true)));
-            Tree(halved).Should().Be(Tree(whole.Documents[0].RootNode));
+            YamlTreeText.Of(halved, ends: false).Should().Be(YamlTreeText.Of(whole.Documents[0].RootNode, ends: false));
         }
 
         Read(text, halves: true).Should().Be(Read(text, halves: false));
-    }
-
-    private static string Tree(YamlNode root)
-    {
-        var written = new StringBuilder();
-        Write(root, written);
-        return written.ToString();
     }
 
     [Theory]
@@ -149,41 +142,6 @@ public sealed class HalvedYamlTests
             written.AppendLine($"{d.Position.Line}:{d.Position.Column} {d.Message}");
         }
 
-        if (root is not null)
-        {
-            Write(root, written);
-        }
-
-        return written.ToString();
-    }
-
-    private static void Write(YamlNode node, StringBuilder to)
-    {
-        to.Append($"{node.Start.Line}:{node.Start.Column}:{node.Start.Index} {node.NodeType} {node.Tag} {node.Anchor} ");
-        switch (node)
-        {
-            case YamlScalarNode s:
-                to.AppendLine($"{s.Style} {s.Value}");
-                break;
-            case YamlSequenceNode seq:
-                to.AppendLine($"{seq.Style} [");
-                foreach (var child in seq.Children)
-                {
-                    Write(child, to);
-                }
-
-                to.AppendLine("]");
-                break;
-            case YamlMappingNode map:
-                to.AppendLine($"{map.Style} {{");
-                foreach (var (k, v) in map.Children)
-                {
-                    Write(k, to);
-                    Write(v, to);
-                }
-
-                to.AppendLine("}");
-                break;
-        }
+        return written.Append(root is null ? "" : YamlTreeText.Of(root, ends: false)).ToString();
     }
 }

@@ -6,6 +6,7 @@ using IsdnSim.Scenario.Language;
 using IsdnSim.Tests.Support;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
+using YamlDotNet.RepresentationModel;
 
 namespace IsdnSim.Tests.Scenarios;
 
@@ -26,6 +27,7 @@ public sealed class SubsetYamlParserTests
 
         fast.Should().NotBeNull("every shipped scenario is written in the subset");
         fast.Should().Equal(YamlDotNetEvents(text));
+        BuiltTree(text).Should().NotBeNull("a shipped scenario has no key twice").And.Be(YamlDotNetTree(text));
     }
 
     [Theory]
@@ -44,6 +46,7 @@ public sealed class SubsetYamlParserTests
         var text = new StreamReader(stream).ReadToEnd();
 
         Events(SubsetYamlParser.TryRead(text)).Should().NotBeNull().And.Equal(YamlDotNetEvents(text));
+        BuiltTree(text).Should().Be(YamlDotNetTree(text));
     }
 
     [Theory]
@@ -55,6 +58,33 @@ public sealed class SubsetYamlParserTests
         var text = RegionGenerator.Generate(new RegionSpec(60, 3, 1, 2, Amter: true, seed, Name: "Süd: x, [y] # z"));
 
         Events(SubsetYamlParser.TryRead(text)).Should().NotBeNull().And.Equal(YamlDotNetEvents(text));
+        BuiltTree(text).Should().Be(YamlDotNetTree(text));
+    }
+
+    [Theory]
+    [InlineData("a: 1\nb: 2\na: 3\n")]
+    [InlineData("a: {x: 1, x: 2}\n")]
+    [InlineData("a:\n  - {p: 1}\n  - p: 1\n    q: 2\n    p: 3\n")]
+    public void AKeyTwiceInAMapping_IsNotBuilt_SoThatTheLoaderGivesYamlDotNetsMessage(string text)
+    {
+        Events(SubsetYamlParser.TryRead(text)).Should().NotBeNull("the events of a duplicate key are in the subset");
+
+        SubsetYamlParser.TryRead(text)!.TryBuildTree().Should().BeNull();
+        var reader = new YamlReader("file.yaml");
+        ScenarioLoader.ReadRoot(reader, text, "empty").Should().BeNull();
+        reader.Diagnostics.Should().ContainSingle().Which.Message.Should().StartWith("YAML syntax error: duplicate key");
+    }
+
+    [Fact]
+    public void PlainNulls_AndCollectionsInCollections_AreBuiltAsYamlDotNetBuildsThem()
+    {
+        // A plain null (empty, ~, null) keeps YamlDotNet's mark that writes it back as plain; a
+        // quoted empty value does not.
+        const string Text = "a: {k: [~, null, Null, NULL, '', \"\", [x, {y: z}]], m: {p: q}}\nb:\nc: ~\nd:\n  - e: |\n      f\n    g: >\n      h\n";
+
+        Events(SubsetYamlParser.TryRead(Text)).Should().NotBeNull();
+        BuiltTree(Text).Should().Be(YamlDotNetTree(Text));
+        BuiltTree(Text).Should().Contain("implicit-plain=True");
     }
 
     /// <summary>Small texts at the edges of the subset: each read exactly as YamlDotNet reads it.</summary>
@@ -217,7 +247,32 @@ public sealed class SubsetYamlParserTests
         }
 
         fast.Should().Equal(slow, "the text is\n{0}", text);
+        string tree;
+        try
+        {
+            tree = YamlDotNetTree(text);
+        }
+        catch (YamlException)
+        {
+            // Events YamlDotNet's tree refuses (a key twice): not built either, so the loader loads them and reports it.
+            BuiltTree(text).Should().BeNull("YamlDotNet's load refuses the text\n{0}", text);
+            return true;
+        }
+
+        BuiltTree(text).Should().Be(tree, "the text is\n{0}", text);
         return true;
+    }
+
+    /// <summary>The tree <see cref="SubsetYamlParser.TryBuildTree"/> builds, written by <see cref="YamlTreeText"/>; null where it builds none.</summary>
+    private static string? BuiltTree(string text) =>
+        SubsetYamlParser.TryRead(text)!.TryBuildTree() is { } root ? YamlTreeText.Of(root) : null;
+
+    /// <summary>The tree YamlDotNet loads from its own parser's events, written by <see cref="YamlTreeText"/>.</summary>
+    private static string YamlDotNetTree(string text)
+    {
+        var stream = new YamlStream();
+        stream.Load(new Parser(new Scanner(new StringReader(text), skipComments: true)));
+        return YamlTreeText.Of(stream.Documents.Single().RootNode);
     }
 
     private static List<string>? Events(IParser? parser)
