@@ -28,8 +28,8 @@ internal sealed class RunService(Consoles consoles)
 {
     /// <summary>The run to start, or null after reporting why it cannot (the scenario, --out, the overrides, --trace).</summary>
     /// <remarks>
-    /// The file's variants other than the one run are checked in the background from here on
-    /// (<see cref="PreparedRun.OtherVariants"/>). A problem found after the file was read is held
+    /// The file's variants other than the one run are checked in the background (started while
+    /// the file was read, <see cref="PreparedRun.OtherVariants"/>). A problem found after the file was read is held
     /// back until they are known: a broken variant is reported instead, as when every variant was
     /// checked before anything else.
     /// </remarks>

@@ -6,8 +6,9 @@ namespace IsdnSim.Scenario.Language;
 
 /// <summary>
 /// The checks of a file's variants that a run of one of them (or of none) does not need before it
-/// starts (<see cref="ScenarioLoader.LoadFileForRun"/>): made on a background thread while the
-/// run compiles and simulates, and waited for before anything is written. Their problems are
+/// starts (<see cref="ScenarioLoader.LoadFileForRun"/>): made on a background thread from when
+/// the file's definition is bound (beside the file's own check) while the run compiles and
+/// simulates, and waited for before anything is written. Their problems are
 /// exactly those the whole check of the file would have reported (the file and the run's variant
 /// passed, so only these remain), in the same order.
 /// </summary>
@@ -26,6 +27,12 @@ public sealed class DeferredVariantChecks
         (_definition, _file, _variants) = (definition, file, variants);
         _task = new(() => _variants.Count == 0 ? Task.FromResult<ScenarioException?>(null) : Task.Run(Check), LazyThreadSafetyMode.ExecutionAndPublication);
     }
+
+    /// <summary>The definition the variants are applied to.</summary>
+    internal ScenarioDefinition? Definition => _definition;
+
+    /// <summary>Whether the checks were started.</summary>
+    internal bool IsStarted => _task.IsValueCreated;
 
     /// <summary>The variants left to check, in the file's order.</summary>
     public IReadOnlyList<string> Variants => [.. _variants.Select(v => v.Id)];

@@ -13,7 +13,8 @@ namespace IsdnSim.Scenario.Language;
 /// <see cref="ScenarioReferences"/>.
 /// </summary>
 /// <param name="variantsToCheck">The variants whose application is checked (null: every one), so a silo that runs one variant of a checked file need not apply them all.</param>
-internal sealed class ScenarioBinder(YamlReader reader, IReadOnlySet<string>? variantsToCheck = null)
+/// <param name="bound">Told the definition once it is bound and its references checked, before the checks of the whole: a run starts its other variants' checks there, beside the file's own.</param>
+internal sealed class ScenarioBinder(YamlReader reader, IReadOnlySet<string>? variantsToCheck = null, Action<ScenarioDefinition>? bound = null)
 {
     private readonly YamlReader _r = reader;
 
@@ -138,6 +139,8 @@ internal sealed class ScenarioBinder(YamlReader reader, IReadOnlySet<string>? va
             Costs = costs?.Definition,
             Uncertain = uncertain,
         };
+        bound?.Invoke(definition);
+
         // The file's own check and its variants' are made side by side; a variant's problems count
         // only where the file passed (as if they were checked after it).
         var variantsChecked = variantBinder.CheckVariantsApply(definition, variantsToCheck, alongside: () => ScenarioChecks.Check(definition));

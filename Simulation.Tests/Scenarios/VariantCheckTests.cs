@@ -141,6 +141,8 @@ public sealed class VariantCheckTests
 
         loaded.Definition.Variants.Should().HaveCount(5, "the file and the run's variant passed, so the file is read");
         others.Variants.Should().Equal(new[] { "quo", "across", "fine", "merged-away", "twice" }.Where(v => v != variant));
+        others.IsStarted.Should().BeTrue("the other variants' checks start beside the file's own, once its definition is bound");
+        others.Definition.Should().BeSameAs(loaded.Definition);
         var expected = whole.Should().Throw<ScenarioException>().Which.Diagnostics;
         others.Wait().Should().NotBeNull().And.Subject.As<ScenarioException>().Diagnostics.Should().Equal(expected);
         ScenarioLoader.ParseForRun(loaded.Text, path, variant).Should().BeSameAs(loaded, "the run compiles what was read");
