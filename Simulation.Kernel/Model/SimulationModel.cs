@@ -461,20 +461,22 @@ public sealed class SimulationModel
     /// <summary>
     /// The links work can travel along, by receiving agent then sender, with each link's latency.
     /// Shaped for Germany's size (every municipality of a district may be crossed by the linear
-    /// measures of every other): links are collected as packed integers in a hash set and sorted
-    /// once, and the links inside one segment (a step's holder to its successor's in the same
+    /// measures of every other): links are collected as packed integers and sorted once, and the links inside one segment (a step's holder to its successor's in the same
     /// segment, and to and from its consulted, support and rework holders) depend only on the
     /// process and the crossed municipality, so they are added once per process and municipality,
     /// not once for every owner whose route may cross it.
     /// </summary>
     private (int[] Start, int[] Preds, double[] Latency) BuildCommunicationGraph(HashSet<(int Owner, int Process)> needed)
     {
-        var edges = new HashSet<long>();
+        // Every link asked for that the table of recent ones did not hold, repeats included; sorted
+        // and made unique below (a hash set of them took a third of the graph's time, and its
+        // growth 10 MB of large objects).
+        var edges = new List<long>(1 << 14);
         long agents = Agents.Count;
 
         // The links last added, by a few bits of the link: Germany's compile asks for 2.5 million
         // links, mostly the same district's agencies again for each of its municipalities, and has
-        // 300,000 different ones. A link found here is in the set already and is not hashed again.
+        // 300,000 different ones. A link found here is in the list already and is not added again.
         var recent = new long[RecentLinks];
         Array.Fill(recent, -1L);
         var segmentsDone = new bool[Processes.Count][]; // [process][municipality]: the segment's own links added
@@ -567,8 +569,8 @@ public sealed class SimulationModel
         }
 
         // Sorted by (receiver, sender) as a sort of the numbers would, but by receiver in one
-        // counting pass and then each receiver's few senders: sorting all of Germany's links as
-        // one array of numbers was a sixth of the model's compile.
+        // counting pass and then each receiver's few senders, each sender kept once: sorting all
+        // of Germany's links as one array of numbers was a sixth of the model's compile.
         var start = new int[Agents.Count + 1];
         foreach (var edge in edges)
         {
@@ -580,17 +582,36 @@ public sealed class SimulationModel
             start[a + 1] += start[a];
         }
 
-        var preds = new int[edges.Count];
+        var asked = new int[edges.Count];
         var next = start[..^1];
         foreach (var edge in edges)
         {
-            preds[next[(int)(edge / agents)]++] = (int)(edge % agents);
+            asked[next[(int)(edge / agents)]++] = (int)(edge % agents);
         }
 
+        // Each receiver's senders sorted and their repeats dropped, moved up over the repeats of
+        // the receivers before it (only places already read are written): start[to] becomes
+        // where its distinct senders begin.
+        var distinct = 0;
+        for (var to = 0; to < Agents.Count; to++)
+        {
+            var (from, end) = (start[to], start[to + 1]);
+            start[to] = distinct;
+            Array.Sort(asked, from, end - from);
+            for (var k = from; k < end; k++)
+            {
+                if (k == from || asked[k] != asked[k - 1])
+                {
+                    asked[distinct++] = asked[k];
+                }
+            }
+        }
+
+        start[Agents.Count] = distinct;
+        var preds = asked.Length == distinct ? asked : asked[..distinct];
         var latency = new double[preds.Length];
         for (var to = 0; to < Agents.Count; to++)
         {
-            Array.Sort(preds, start[to], start[to + 1] - start[to]);
             for (var k = start[to]; k < start[to + 1]; k++)
             {
                 latency[k] = HandoffLatency(preds[k], to);
