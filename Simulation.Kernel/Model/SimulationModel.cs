@@ -461,10 +461,11 @@ public sealed class SimulationModel
     /// <summary>
     /// The links work can travel along, by receiving agent then sender, with each link's latency.
     /// Shaped for Germany's size (every municipality of a district may be crossed by the linear
-    /// measures of every other): links are collected as packed integers and sorted once, and the links inside one segment (a step's holder to its successor's in the same
-    /// segment, and to and from its consulted, support and rework holders) depend only on the
-    /// process and the crossed municipality, so they are added once per process and municipality,
-    /// not once for every owner whose route may cross it.
+    /// measures of every other): links are collected as packed integers and sorted once, and the
+    /// links inside one segment (a step's holder to its successor's in the same segment, and to
+    /// and from its consulted, support and rework holders) depend only on the process and the
+    /// crossed municipality, so they are added once per process and municipality, not once for
+    /// every owner whose route may cross it.
     /// </summary>
     private (int[] Start, int[] Preds, double[] Latency) BuildCommunicationGraph(HashSet<(int Owner, int Process)> needed)
     {
@@ -626,9 +627,8 @@ public sealed class SimulationModel
             AddEdge(b, a);
         }
 
-        // Receiver times the number of agents plus sender: sorting the numbers sorts the links by
-        // (receiver, sender), and below 2^32 (Germany: 1.7e8) a long's hash is the number itself, so
-        // no two links collide (a shift by 32 would hash to receiver XOR sender, colliding badly).
+        // Receiver times the number of agents plus sender: one number per link, whose quotient and
+        // remainder by the number of agents are its receiver and sender.
         void AddEdge(int from, int to)
         {
             if (from != to && from >= 0 && to >= 0)

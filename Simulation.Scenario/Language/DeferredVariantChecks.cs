@@ -21,6 +21,7 @@ public sealed class DeferredVariantChecks
     private readonly string _file;
     private readonly IReadOnlyList<VariantDefinition> _variants;
     private readonly Lazy<Task<ScenarioException?>> _task;
+    private readonly CancellationTokenSource _abandoned = new();
 
     internal DeferredVariantChecks(ScenarioDefinition? definition, string file, IReadOnlyList<VariantDefinition> variants)
     {
@@ -28,11 +29,21 @@ public sealed class DeferredVariantChecks
         _task = new(() => _variants.Count == 0 ? Task.FromResult<ScenarioException?>(null) : Task.Run(Check), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
-    /// <summary>The definition the variants are applied to.</summary>
-    internal ScenarioDefinition? Definition => _definition;
-
     /// <summary>Whether the checks were started.</summary>
     internal bool IsStarted => _task.IsValueCreated;
+
+    /// <summary>
+    /// Stops checking variants not begun yet, for checks started on a definition that then failed
+    /// its own check (the whole check takes over); what they found, or a fault, is never asked for.
+    /// </summary>
+    internal void Abandon()
+    {
+        _abandoned.Cancel();
+        if (_task.IsValueCreated)
+        {
+            _ = _task.Value.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        }
+    }
 
     /// <summary>The variants left to check, in the file's order.</summary>
     public IReadOnlyList<string> Variants => [.. _variants.Select(v => v.Id)];
@@ -56,7 +67,7 @@ public sealed class DeferredVariantChecks
     {
         var found = new IReadOnlyList<(SourcePosition At, string Message)>[_variants.Count];
         var failed = new ExceptionDispatchInfo?[_variants.Count];
-        Parallel.For(0, _variants.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount - 1) }, i =>
+        Parallel.For(0, _variants.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount - 1), CancellationToken = _abandoned.Token }, i =>
         {
             try
             {

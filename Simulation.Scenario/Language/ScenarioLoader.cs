@@ -69,11 +69,17 @@ public static class ScenarioLoader
         catch (ScenarioException) when (variant is not null)
         {
             // The file or the run's variant: the whole check says which, with every other variant's problems beside the variant's.
-            loaded = Parse(text, path);
+            started?.Abandon();
             started = null;
+            loaded = Parse(text, path);
+        }
+        catch
+        {
+            started?.Abandon();
+            throw;
         }
 
-        otherVariants = started is not null && ReferenceEquals(started.Definition, loaded.Definition) ? started : Others(loaded.Definition);
+        otherVariants = started ?? Others(loaded.Definition);
         ParsedForRun.AddOrUpdate(text, new RunParse(loaded, variant));
         return loaded;
 
@@ -100,7 +106,8 @@ public static class ScenarioLoader
     public static LoadedScenario Parse(string text, string file, IReadOnlySet<string>? variantsToCheck) =>
         Parse(text, file, variantsToCheck, bound: null);
 
-    private static LoadedScenario Parse(string text, string file, IReadOnlySet<string>? variantsToCheck, Action<ScenarioDefinition>? bound)
+    /// <summary>As <see cref="Parse(string, string, IReadOnlySet{string}?)"/>, telling <paramref name="bound"/> the definition once it is bound, before the checks of the whole.</summary>
+    internal static LoadedScenario Parse(string text, string file, IReadOnlySet<string>? variantsToCheck, Action<ScenarioDefinition>? bound)
     {
         var reader = new YamlReader(file);
         var definition = ParseInto(reader, text, variantsToCheck, bound);

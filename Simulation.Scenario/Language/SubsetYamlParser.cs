@@ -137,13 +137,35 @@ internal sealed class SubsetYamlParser : IParser
     /// </remarks>
     public YamlNode? TryBuildTree()
     {
+        // Nodes as BoundedParser counts them (scalars and collections; the subset has no aliases),
+        // counted before any is built: past the limit the events' load stops with its message.
+        var nodes = 0;
+        foreach (var e in _events)
+        {
+            if (e.Kind is not (Kind.StreamStart or Kind.DocumentStart or Kind.DocumentEnd or Kind.StreamEnd or Kind.MappingEnd or Kind.SequenceEnd))
+            {
+                nodes++;
+            }
+        }
+
+        if (nodes > ScenarioLimits.MaxYamlNodes)
+        {
+            return null;
+        }
+
         try
         {
             return BuildTree();
         }
-        catch (Exception e) when (e is ArgumentException or MissingMemberException)
+        catch (ArgumentException e) when (e.GetType() == typeof(ArgumentException))
         {
-            // A key twice in one mapping (which refuses it) or a YamlDotNet whose members moved.
+            // A key twice in one mapping: YamlDotNet's ordered dictionary refuses it with exactly
+            // this type (any other, such as an index out of range, would be a fault here and is not caught).
+            return null;
+        }
+        catch (MissingMemberException)
+        {
+            // A YamlDotNet whose private members moved.
             return null;
         }
     }
@@ -155,7 +177,6 @@ internal sealed class SubsetYamlParser : IParser
         var open = new List<YamlNode>();
         YamlNode? key = null;
         YamlNode? root = null;
-        var nodes = 0;
         for (var i = 0; i < _events.Count; i++)
         {
             var e = _events[i];
@@ -178,11 +199,6 @@ internal sealed class SubsetYamlParser : IParser
                 default:
                     node = ScalarNode(e);
                     break;
-            }
-
-            if (++nodes > ScenarioLimits.MaxYamlNodes)
-            {
-                return null;
             }
 
             switch (open.Count == 0 ? null : open[^1])

@@ -129,7 +129,8 @@ internal sealed class VariantBinder(YamlReader reader, ValueBinder values, Scena
 
     /// <summary>
     /// What applying <paramref name="variant"/> to <paramref name="definition"/> leaves unusable, each at the operation that wrote it (else at the variant).
-    /// <paramref name="definition"/> has passed <see cref="ScenarioChecks"/>: a variant without operations leaves it as it was,
+    /// <paramref name="definition"/> has passed <see cref="ScenarioChecks"/>, or what is found here is used only if it passes
+    /// (a run's other variants are checked beside the file's own check): a variant without operations leaves it as it was,
     /// and what a variant leaves unchanged is not checked again (see <see cref="ScenarioChecks.Check(ScenarioDefinition, ScenarioDefinition?)"/>).
     /// </summary>
     internal static IReadOnlyList<(SourcePosition At, string Message)> Problems(ScenarioDefinition definition, VariantDefinition variant)

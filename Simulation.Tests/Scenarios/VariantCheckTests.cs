@@ -142,10 +142,26 @@ public sealed class VariantCheckTests
         loaded.Definition.Variants.Should().HaveCount(5, "the file and the run's variant passed, so the file is read");
         others.Variants.Should().Equal(new[] { "quo", "across", "fine", "merged-away", "twice" }.Where(v => v != variant));
         others.IsStarted.Should().BeTrue("the other variants' checks start beside the file's own, once its definition is bound");
-        others.Definition.Should().BeSameAs(loaded.Definition);
         var expected = whole.Should().Throw<ScenarioException>().Which.Diagnostics;
         others.Wait().Should().NotBeNull().And.Subject.As<ScenarioException>().Diagnostics.Should().Equal(expected);
         ScenarioLoader.ParseForRun(loaded.Text, path, variant).Should().BeSameAs(loaded, "the run compiles what was read");
+    }
+
+    [Fact]
+    public void ABoundDefinition_IsToldBeforeTheChecksOfTheWhole_SoThatARunsOtherVariantsAreCheckedBesideThem()
+    {
+        // A role no agency lists is found by the check of the whole, after binding: the definition
+        // was told already (a run starts its other variants' checks there), and the file is refused.
+        var path = Path.Combine(Repository.Root, "Simulation.Tests", "BadScenarios", "role-not-held.yaml");
+        ScenarioDefinition? told = null;
+
+        var parse = () => ScenarioLoader.Parse(File.ReadAllText(path), path, new HashSet<string>(), bound: d => told = d);
+
+        parse.Should().Throw<ScenarioException>().Which.Diagnostics.Should().ContainSingle()
+            .Which.Message.Should().Contain("none of the agencies of 'lk' lists role 'permit'");
+        told.Should().NotBeNull();
+        var forRun = () => ScenarioLoader.LoadFileForRun(path, null, out _);
+        forRun.Should().Throw<ScenarioException>().Which.Diagnostics.Should().ContainSingle();
     }
 
     [Theory]
