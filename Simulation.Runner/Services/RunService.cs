@@ -41,7 +41,7 @@ internal sealed class RunService(Consoles consoles)
             return null;
         }
 
-        otherVariants.Start(); // started by the load already, unless the file has no other variants
+        otherVariants.Start(); // the load started them unless it read the file twice (the run's variant failed at first)
         var held = new StringWriter();
         if (Prepare(settings, scenario, otherVariants, new Consoles(consoles.Out, held)) is { } run)
         {

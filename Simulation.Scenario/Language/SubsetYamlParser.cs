@@ -91,14 +91,9 @@ internal sealed class SubsetYamlParser : IParser
 
     private ParsingEvent Create(Recorded e)
     {
-        var start = new Mark(e.Index, e.Line, e.Column);
-        var end = new Mark(e.Index + e.Length, e.Line, e.Column + e.Length);
+        var (start, end) = (StartOf(e), EndOf(e));
         return e.Kind switch
         {
-            Kind.Plain or Kind.PlainKey => new Scalar(AnchorName.Empty, TagName.Empty, _text.Substring(e.Index, e.Length), ScalarStyle.Plain, true, false, start, end, e.Kind == Kind.PlainKey),
-            Kind.SingleQuoted or Kind.SingleQuotedKey => Quoted(ScalarStyle.SingleQuoted, e.Kind == Kind.SingleQuotedKey),
-            Kind.DoubleQuoted or Kind.DoubleQuotedKey => Quoted(ScalarStyle.DoubleQuoted, e.Kind == Kind.DoubleQuotedKey),
-            Kind.Folded or Kind.Literal => Block(_blockScalars[e.Length], e.Kind == Kind.Folded ? ScalarStyle.Folded : ScalarStyle.Literal),
             Kind.BlockMappingStart => new MappingStart(AnchorName.Empty, TagName.Empty, true, MappingStyle.Block, start, end),
             Kind.FlowMappingStart => new MappingStart(AnchorName.Empty, TagName.Empty, true, MappingStyle.Flow, start, end),
             Kind.MappingEnd => new MappingEnd(start, end),
@@ -108,15 +103,38 @@ internal sealed class SubsetYamlParser : IParser
             Kind.StreamStart => new StreamStart(start, end),
             Kind.DocumentStart => new DocumentStart(null, new TagDirectiveCollection(DefaultTags), true, start, end),
             Kind.DocumentEnd => new DocumentEnd(true, start, end),
-            _ => new StreamEnd(start, end),
+            Kind.StreamEnd => new StreamEnd(start, end),
+            _ => ScalarEvent(e),
         };
-
-        Scalar Block(BlockScalar block, ScalarStyle style) =>
-            new(AnchorName.Empty, TagName.Empty, block.Value, style, false, true, start, block.End);
-
-        Scalar Quoted(ScalarStyle style, bool isKey) =>
-            new(AnchorName.Empty, TagName.Empty, _text.Substring(e.Index + 1, e.Length - 2), style, false, true, start, end, isKey);
     }
+
+    /// <summary>A scalar's event: a plain one plain-implicit, a quoted or block one quoted-implicit (YamlDotNet's flags).</summary>
+    private Scalar ScalarEvent(Recorded e)
+    {
+        var (value, style, start, end) = ScalarOf(e);
+        var plain = style == ScalarStyle.Plain;
+        return new Scalar(AnchorName.Empty, TagName.Empty, value, style, plain, !plain, start, end,
+            e.Kind is Kind.PlainKey or Kind.SingleQuotedKey or Kind.DoubleQuotedKey);
+    }
+
+    /// <summary>
+    /// A recorded scalar's value and style, and where it starts and ends, as its event and its
+    /// node both have them: a quoted one's value without its quotes, a block one's as read (it
+    /// ends on a later line).
+    /// </summary>
+    private (string Value, ScalarStyle Style, Mark Start, Mark End) ScalarOf(Recorded e) => e.Kind switch
+    {
+        Kind.Plain or Kind.PlainKey => (_text.Substring(e.Index, e.Length), ScalarStyle.Plain, StartOf(e), EndOf(e)),
+        Kind.SingleQuoted or Kind.SingleQuotedKey => (_text.Substring(e.Index + 1, e.Length - 2), ScalarStyle.SingleQuoted, StartOf(e), EndOf(e)),
+        Kind.DoubleQuoted or Kind.DoubleQuotedKey => (_text.Substring(e.Index + 1, e.Length - 2), ScalarStyle.DoubleQuoted, StartOf(e), EndOf(e)),
+        Kind.Folded => (_blockScalars[e.Length].Value, ScalarStyle.Folded, StartOf(e), _blockScalars[e.Length].End),
+        _ => (_blockScalars[e.Length].Value, ScalarStyle.Literal, StartOf(e), _blockScalars[e.Length].End),
+    };
+
+    private static Mark StartOf(Recorded e) => new(e.Index, e.Line, e.Column);
+
+    /// <summary>Where an event on one line ends (every event of the subset but a block scalar).</summary>
+    private static Mark EndOf(Recorded e) => new(e.Index + e.Length, e.Line, e.Column + e.Length);
 
     /// <summary>
     /// The root of the tree YamlDotNet's <see cref="YamlStream"/> builds from these events, built
@@ -235,24 +253,10 @@ internal sealed class SubsetYamlParser : IParser
 
     private YamlScalarNode ScalarNode(Recorded e)
     {
-        var (value, style) = e.Kind switch
-        {
-            Kind.Plain or Kind.PlainKey => (_text.Substring(e.Index, e.Length), ScalarStyle.Plain),
-            Kind.SingleQuoted or Kind.SingleQuotedKey => (_text.Substring(e.Index + 1, e.Length - 2), ScalarStyle.SingleQuoted),
-            Kind.DoubleQuoted or Kind.DoubleQuotedKey => (_text.Substring(e.Index + 1, e.Length - 2), ScalarStyle.DoubleQuoted),
-            Kind.Folded => (_blockScalars[e.Length].Value, ScalarStyle.Folded),
-            _ => (_blockScalars[e.Length].Value, ScalarStyle.Literal),
-        };
+        var (value, style, start, end) = ScalarOf(e);
         var node = new YamlScalarNode(value) { Style = style };
-        if (e.Kind is Kind.Folded or Kind.Literal)
-        {
-            SetStart(node, new Mark(e.Index, e.Line, e.Column));
-            SetEnd(node, _blockScalars[e.Length].End);
-        }
-        else
-        {
-            Place(node, e);
-        }
+        SetStart(node, start);
+        SetEnd(node, end);
 
         // As YamlDotNet's load marks a plain null without a tag (so that it is written back plain).
         if (style == ScalarStyle.Plain && value is "" or "~" or "null" or "Null" or "NULL")
@@ -263,11 +267,11 @@ internal sealed class SubsetYamlParser : IParser
         return node;
     }
 
-    /// <summary>Where the node of an event on one line starts and ends, as <see cref="Create"/> gives its event.</summary>
+    /// <summary>Where the node of a collection's start starts and ends, as its event does.</summary>
     private static void Place(YamlNode node, Recorded e)
     {
-        SetStart(node, new Mark(e.Index, e.Line, e.Column));
-        SetEnd(node, new Mark(e.Index + e.Length, e.Line, e.Column + e.Length));
+        SetStart(node, StartOf(e));
+        SetEnd(node, EndOf(e));
     }
 
     [UnsafeAccessor(UnsafeAccessorKind.Method, Name = "set_Start")]
