@@ -189,7 +189,8 @@ public sealed class WindowThreadsTests
     [Fact]
     public void SpreadWindow_ThrowsTheErrorOfTheFirstAgentInDueOrder_WhenAgentsOnSeveralThreadsFail()
     {
-        var model = Spec("rural-district.yaml").Compile();
+        // Brandenburg's 520 agents, so that the window of them all has several runs for each thread.
+        var model = Spec("brandenburg.yaml").Compile();
         var coordinator = new WindowCoordinator(model, RunSpec.DefaultMaxEventsPerWindow);
         var calls = WindowCalls.Create(model, 0, AgentOptions.Default, 3, 0, 0);
         for (var a = 0; a < calls.Agents.Length; a++)

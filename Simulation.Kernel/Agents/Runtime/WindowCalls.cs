@@ -47,11 +47,14 @@ public sealed class WindowCalls
 
     /// <summary>
     /// Due agents a thread takes at a time in a spread window. A Germany window has about 700, so some
-    /// forty runs; one thread waited for the other at a window's end 10-20 microseconds on average,
-    /// against about 100 with the eight fixed slices of agents before (BENCHMARKS.md, tenth round).
-    /// Within a run each call hints the agents after it in the run.
+    /// twenty runs. Within a run each call hints the agents up to three calls after it in the run,
+    /// so a run's first three calls are not hinted: 16 (the tenth round's length, against the
+    /// eight fixed slices of agents before, whose end wait was about 100 microseconds) left a fifth
+    /// of the calls unhinted. 32 made a Germany replication 0.97 and 0.98 of 16's time, and 64 0.99
+    /// of 32's, replications with each length taking turns in one process (BENCHMARKS.md,
+    /// sixteenth round).
     /// </summary>
-    public const int RunLength = 16;
+    public const int RunLength = 32;
 
     /// <summary>Agents a thread takes at a time when closing (<see cref="Close"/>): closing one takes some microseconds.</summary>
     private const int CloseRunLength = 64;
