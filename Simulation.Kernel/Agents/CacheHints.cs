@@ -27,6 +27,23 @@ internal static class CacheHints
         }
     }
 
+    /// <summary>
+    /// The <paramref name="lines"/> cache lines after the first of <paramref name="o"/>'s fields: the
+    /// objects allocated right after it, as long as they lie there. Past the object's end this is
+    /// memory the hint does not own, which a prefetch may name: it loads at most a line of no use.
+    /// </summary>
+    public static unsafe void PrefetchFollowing(object o, int lines)
+    {
+        if (Sse.IsSupported)
+        {
+            var first = (byte*)Unsafe.AsPointer(ref Unsafe.As<StrongBox<byte>>(o).Value);
+            for (var i = 1; i <= lines; i++)
+            {
+                Sse.Prefetch0(first + (64 * i));
+            }
+        }
+    }
+
     /// <summary>The first line of <paramref name="array"/>'s elements (nothing for null or empty).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static unsafe void Prefetch<T>(T[]? array)

@@ -227,6 +227,14 @@ public sealed class WindowCoordinator
     /// <summary>Events each agent called in the window planned last may process (at least one).</summary>
     public long Share { get; private set; }
 
+    /// <summary>
+    /// Told the window's candidates (in agent order, a superset of the agents it calls) as soon as
+    /// the planning has found them, before it pushes reach and takes bounds: the in-process engine's
+    /// idle window thread hints their state meanwhile (<see cref="Runtime.WindowCalls"/>). The list is
+    /// the coordinator's own, valid only during the call: copy what is kept.
+    /// </summary>
+    internal Action<List<int>>? CandidatesFound { get; set; }
+
     public void SetInitial(int agent, double next)
     {
         _next[agent] = next;
@@ -266,6 +274,7 @@ public sealed class WindowCoordinator
         // reach is pushed only to them: a sender has up to DefaultHubSize receivers, of which a window
         // considers a few (7 million pushes a Germany replication when every receiver got one).
         FindCandidates(t);
+        CandidatesFound?.Invoke(_candidates);
         PushReach(t);
         foreach (var a in _candidates)
         {

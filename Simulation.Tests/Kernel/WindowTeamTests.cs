@@ -195,6 +195,51 @@ public sealed class WindowTeamTests
     }
 
     [Fact]
+    public void AHelperWaitingForTheNextWindow_IsGivenTheIdleWork_WithItsNumberAndTheWindowItHasSeen()
+    {
+        var asked = new System.Collections.Concurrent.ConcurrentQueue<(int Helper, long Seen)>();
+        using var afterFirst = new ManualResetEventSlim(false);
+        using var afterSecond = new ManualResetEventSlim(false);
+        var team = new WindowTeam(3, _ => { }, (helper, seen) =>
+        {
+            asked.Enqueue((helper, seen));
+            (seen == 1 ? afterFirst : afterSecond).Set();
+            return false;
+        });
+
+        Within(team.Run);
+        afterFirst.Wait(Limit).Should().BeTrue("a helper done with window 1 is asked to do its idle work while it waits");
+        Within(team.Run);
+        afterSecond.Wait(Limit).Should().BeTrue();
+        team.End();
+
+        asked.Should().OnlyContain(a => (a.Helper == 0 || a.Helper == 1) && (a.Seen == 1 || a.Seen == 2),
+            "each helper by its number (from 0), with the last window it has seen");
+    }
+
+    [Fact]
+    public void IdleWorkThatAlwaysFindsMore_DoesNotHoldUpTheNextWindow()
+    {
+        // The helper is never out of idle work: it must still see each window handed out and run its share once.
+        var calls = new int[2];
+        long idle = 0;
+        var team = new WindowTeam(2, thread => Interlocked.Increment(ref calls[thread]), (_, _) =>
+        {
+            Interlocked.Increment(ref idle);
+            return true;
+        });
+
+        for (var w = 0; w < 200; w++)
+        {
+            Within(team.Run);
+        }
+
+        team.End();
+        calls.Should().Equal(200, 200);
+        Interlocked.Read(ref idle).Should().BeGreaterThan(0);
+    }
+
+    [Fact]
     public void Helpers_Spin_OnlyWhenTheTeamHasNoMoreThreadsThanTheMachineHasCores()
     {
         new WindowTeam(2, _ => { }).Spins.Should().Be(Environment.ProcessorCount >= 2);

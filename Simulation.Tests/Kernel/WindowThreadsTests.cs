@@ -229,6 +229,49 @@ public sealed class WindowThreadsTests
     }
 
     [Fact]
+    public void AWaitingHelper_HintsTheCandidatesOfTheWindowBeingPlanned_OnceEach_AndStopsOnceTheWindowIsHandedOut()
+    {
+        // Two threads whose windows are never spread (their expected events stay far below the
+        // threshold), so no helper thread runs and a helper's idle work is asked for here.
+        var model = Spec("brandenburg.yaml").Compile();
+        var coordinator = new WindowCoordinator(model, RunSpec.DefaultMaxEventsPerWindow);
+        var calls = WindowCalls.Create(model, 0, AgentOptions.Default, 2, 0, 1L << 40);
+        for (var a = 0; a < calls.Agents.Length; a++)
+        {
+            coordinator.SetInitial(a, calls.Agents[a].Initialize());
+        }
+
+        coordinator.PlanWindow().Should().BeTrue();
+        calls.Run(coordinator, null);
+        var told = coordinator.CandidatesFound;
+        told.Should().NotBeNull("calls with helpers are told each window's candidates from their first window on");
+        var found = new List<int[]>();
+        coordinator.CandidatesFound = candidates =>
+        {
+            found.Add([.. candidates]);
+            told!(candidates);
+        };
+
+        coordinator.PlanWindow().Should().BeTrue();
+        calls.Spreads(coordinator).Should().BeFalse();
+        found.Should().ContainSingle();
+        var due = Enumerable.Range(0, coordinator.DueCount).Select(i => coordinator.Due(i).Agent).ToArray();
+        due.Should().NotBeEmpty().And.BeSubsetOf(found[0], "the candidates are the agents that may be due");
+
+        // The team has handed out no window (0): a helper that saw that one hints every candidate, once.
+        calls.HintCandidates(0, 0).Should().BeTrue();
+        calls.HintedAgents.Should().Be(found[0].Length);
+        calls.HintCandidates(0, 0).Should().BeFalse("each window's candidates are hinted once");
+
+        // A helper whose window is past (it saw -1, the team is at 0) stops at once.
+        calls.Run(coordinator, null);
+        coordinator.PlanWindow().Should().BeTrue();
+        found.Should().HaveCount(2);
+        calls.HintCandidates(0, -1).Should().BeTrue("there were new candidates");
+        calls.HintedAgents.Should().Be(found[0].Length, "none of them is hinted once the window is handed out");
+    }
+
+    [Fact]
     public void Close_OnSeveralThreads_GivesEveryAgentsResult_InAgentOrder_AsOneThread()
     {
         var model = Spec("generated").Compile();

@@ -16,7 +16,8 @@ namespace IsdnSim.Kernel.Agents.Runtime;
 /// worker's share that had not started: a window never waits for a thread to wake up only to find
 /// nothing left to do. A helper that has had no window while it spun and then slept for
 /// <see cref="IdleExit"/> ends, and <see cref="End"/> ends them all; a window after either starts
-/// them again.
+/// them again. While it waits, a helper may be given idle work (the in-process engine's helpers hint
+/// the state of the next window's agents while the coordinator plans it).
 /// </summary>
 internal sealed class WindowTeam
 {
@@ -27,6 +28,7 @@ internal sealed class WindowTeam
     internal static readonly TimeSpan IdleExit = TimeSpan.FromMilliseconds(200);
 
     private readonly Action<int> _body;
+    private readonly Func<int, long, bool>? _idle;
     private readonly long _spinTicks = (long)(SpinFor.TotalSeconds * Stopwatch.Frequency);
     private readonly object _gate = new();
     private readonly ManualResetEventSlim[] _wake;
@@ -44,16 +46,27 @@ internal sealed class WindowTeam
     private ExceptionDispatchInfo? _failed;
     private int _failedBy;
 
-    /// <summary>A team of <paramref name="threads"/> threads (the caller's and threads - 1 helpers) running <paramref name="body"/>.</summary>
-    public WindowTeam(int threads, Action<int> body)
+    /// <summary>
+    /// A team of <paramref name="threads"/> threads (the caller's and threads - 1 helpers) running
+    /// <paramref name="body"/>. <paramref name="idle"/>, if given, is work a helper may do while it
+    /// waits for the next window, with its number (from 0) and the last window it has seen: hints
+    /// only, nothing a window depends on. It is asked before each spin, again at once while it
+    /// answers that it did something, and it must return soon after <see cref="Window"/> has moved
+    /// past the window it was given.
+    /// </summary>
+    public WindowTeam(int threads, Action<int> body, Func<int, long, bool>? idle = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(threads, 2);
         _body = body;
+        _idle = idle;
         Spins = threads <= Environment.ProcessorCount;
         _wake = [.. Enumerable.Range(0, threads - 1).Select(_ => new ManualResetEventSlim(false, spinCount: 0))];
         _running = new bool[threads - 1];
         _claimed = new long[threads - 1];
     }
+
+    /// <summary>The last window handed out (or end): a helper's idle work stops once it moves on.</summary>
+    internal long Window => Volatile.Read(ref _window);
 
     /// <summary>Whether the helpers, and the caller waiting for them, spin before they sleep.</summary>
     internal bool Spins { get; }
@@ -231,6 +244,13 @@ internal sealed class WindowTeam
         var start = Stopwatch.GetTimestamp();
         while (Volatile.Read(ref _window) == seen)
         {
+            // Idle work done counts as a window: the helper spins anew after it.
+            if (_idle is not null && _idle(helper, seen))
+            {
+                start = Stopwatch.GetTimestamp();
+                continue;
+            }
+
             if (SpunOnce(start))
             {
                 continue;
