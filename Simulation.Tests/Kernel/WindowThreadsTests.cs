@@ -229,31 +229,21 @@ public sealed class WindowThreadsTests
     }
 
     [Fact]
-    public void AWaitingHelper_HintsTheCandidatesOfTheWindowBeingPlanned_OnceEach_AndStopsOnceTheWindowIsHandedOut()
+    public void AWaitingHelper_HintsTheCandidatesOfAWindowToBeSpread_OnceEach_AndStopsOnceTheWindowIsHandedOut()
     {
-        // Two threads whose windows are never spread (their expected events stay far below the
-        // threshold), so no helper thread runs and a helper's idle work is asked for here.
-        var model = Spec("brandenburg.yaml").Compile();
-        var coordinator = new WindowCoordinator(model, RunSpec.DefaultMaxEventsPerWindow);
-        var calls = WindowCalls.Create(model, 0, AgentOptions.Default, 2, 0, 1L << 40);
-        for (var a = 0; a < calls.Agents.Length; a++)
-        {
-            coordinator.SetInitial(a, calls.Agents[a].Initialize());
-        }
-
-        coordinator.PlanWindow().Should().BeTrue();
-        calls.Run(coordinator, null);
-        var told = coordinator.CandidatesFound;
-        told.Should().NotBeNull("calls with helpers are told each window's candidates from their first window on");
+        // Brandenburg on two threads with every window spread. The windows are planned and not called,
+        // so no helper thread runs and a helper's idle work is asked for here.
+        var (coordinator, calls) = Planner(spreadFromEvents: 0);
         var found = new List<int[]>();
+        var told = coordinator.CandidatesFound!;
         coordinator.CandidatesFound = candidates =>
         {
             found.Add([.. candidates]);
-            told!(candidates);
+            told(candidates);
         };
 
         coordinator.PlanWindow().Should().BeTrue();
-        calls.Spreads(coordinator).Should().BeFalse();
+        calls.Spreads(coordinator).Should().BeTrue();
         found.Should().ContainSingle();
         var due = Enumerable.Range(0, coordinator.DueCount).Select(i => coordinator.Due(i).Agent).ToArray();
         due.Should().NotBeEmpty().And.BeSubsetOf(found[0], "the candidates are the agents that may be due");
@@ -263,12 +253,39 @@ public sealed class WindowThreadsTests
         calls.HintedAgents.Should().Be(found[0].Length);
         calls.HintCandidates(0, 0).Should().BeFalse("each window's candidates are hinted once");
 
-        // A helper whose window is past (it saw -1, the team is at 0) stops at once.
-        calls.Run(coordinator, null);
+        // The window planned again (nothing was called); a helper whose window is past (it saw -1,
+        // the team is at 0) stops at once.
         coordinator.PlanWindow().Should().BeTrue();
         found.Should().HaveCount(2);
         calls.HintCandidates(0, -1).Should().BeTrue("there were new candidates");
         calls.HintedAgents.Should().Be(found[0].Length, "none of them is hinted once the window is handed out");
+    }
+
+    [Fact]
+    public void AWindowTheCallingThreadCallsAlone_IsNotHinted()
+    {
+        // Expected events far beyond the threshold: no window is spread, so none is given to the helpers.
+        var (coordinator, calls) = Planner(spreadFromEvents: 1L << 40);
+
+        coordinator.PlanWindow().Should().BeTrue();
+        calls.Spreads(coordinator).Should().BeFalse();
+        calls.HintCandidates(0, 0).Should().BeFalse();
+        calls.HintedAgents.Should().Be(0);
+    }
+
+    /// <summary>Brandenburg's agents made and started for two window threads, and a coordinator that tells their calls each window's candidates.</summary>
+    private static (WindowCoordinator Coordinator, WindowCalls Calls) Planner(long spreadFromEvents)
+    {
+        var model = Spec("brandenburg.yaml").Compile();
+        var coordinator = new WindowCoordinator(model, RunSpec.DefaultMaxEventsPerWindow);
+        var calls = WindowCalls.Create(model, 0, AgentOptions.Default, 2, 0, spreadFromEvents);
+        for (var a = 0; a < calls.Agents.Length; a++)
+        {
+            coordinator.SetInitial(a, calls.Agents[a].Initialize());
+        }
+
+        calls.Watch(coordinator);
+        return (coordinator, calls);
     }
 
     [Fact]

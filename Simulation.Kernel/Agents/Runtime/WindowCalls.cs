@@ -157,29 +157,21 @@ public sealed class WindowCalls
     /// </summary>
     public bool Spreads(WindowCoordinator coordinator)
     {
-        var due = coordinator.DueCount;
-        if (due < ParallelFrom)
-        {
-            return false;
-        }
-
-        if (SpreadFromEvents == 0)
-        {
-            return true;
-        }
-
         // The coordinator counts the window's calls when it plans it, its events when they are applied.
-        var callsBefore = coordinator.Calls - due;
-        return callsBefore > 0 && coordinator.Events * due >= SpreadFromEvents * callsBefore;
+        var due = coordinator.DueCount;
+        return Spreads(due, coordinator.Events, coordinator.Calls - due);
     }
+
+    /// <summary>Whether a window of <paramref name="due"/> agents is spread, after windows of <paramref name="callsBefore"/> calls that processed <paramref name="events"/> events.</summary>
+    private bool Spreads(int due, long events, long callsBefore) =>
+        due >= ParallelFrom && (SpreadFromEvents == 0 || (callsBefore > 0 && events * due >= SpreadFromEvents * callsBefore));
 
     /// <summary>Calls the due agents of the window <paramref name="coordinator"/> planned last and applies their answers in due order; their trace goes to <paramref name="trace"/>.</summary>
     public void Run(WindowCoordinator coordinator, TraceMerger? trace)
     {
         if (_team is not null && !ReferenceEquals(_planner, coordinator))
         {
-            coordinator.CandidatesFound = TakeCandidates;
-            _planner = coordinator;
+            Watch(coordinator);
         }
 
         if (Spreads(coordinator))
@@ -232,9 +224,27 @@ public sealed class WindowCalls
         }
     }
 
-    /// <summary>Copies the candidates of the window being planned (<see cref="WindowCoordinator.CandidatesFound"/>) for the helpers to hint.</summary>
+    /// <summary>Has <paramref name="coordinator"/> tell this replication's helpers the candidates of each window it plans (from the next on).</summary>
+    internal void Watch(WindowCoordinator coordinator)
+    {
+        coordinator.CandidatesFound = TakeCandidates;
+        _planner = coordinator;
+    }
+
+    /// <summary>
+    /// Copies the candidates of the window being planned (<see cref="WindowCoordinator.CandidatesFound"/>)
+    /// for the helpers to hint, if the window may be spread: it calls at most its candidates, and is
+    /// planned after all windows so far (their calls counted). A window the calling thread calls alone
+    /// is not hinted: there the helper's hints made a small region's replication slower (its agents'
+    /// state is in cache already, and the lines the helper loaded are the caller's to take back).
+    /// </summary>
     private void TakeCandidates(List<int> candidates)
     {
+        if (!Spreads(candidates.Count, _planner!.Events, _planner.Calls))
+        {
+            return;
+        }
+
         if (_candidates.Length < candidates.Count)
         {
             _candidates = new int[Math.Max(candidates.Count, 2 * _candidates.Length)];
