@@ -30,7 +30,8 @@ internal static class CacheHints
     /// <summary>
     /// The <paramref name="lines"/> cache lines after the first of <paramref name="o"/>'s fields: the
     /// objects allocated right after it, as long as they lie there. Past the object's end this is
-    /// memory the hint does not own, which a prefetch may name: it loads at most a line of no use.
+    /// memory the hint does not own, which a prefetch may name (it never faults): each line past them
+    /// is at most a line of no use.
     /// </summary>
     public static unsafe void PrefetchFollowing(object o, int lines)
     {

@@ -229,9 +229,9 @@ public sealed class WindowCoordinator
 
     /// <summary>
     /// Told the window's candidates (in agent order, a superset of the agents it calls) as soon as
-    /// the planning has found them, before it pushes reach and takes bounds: the in-process engine's
-    /// idle window thread hints their state meanwhile (<see cref="Runtime.WindowCalls"/>). The list is
-    /// the coordinator's own, valid only during the call: copy what is kept.
+    /// the planning has found them, before it pushes reach and takes bounds: a window thread waiting
+    /// for the window hints their state meanwhile (<see cref="Runtime.WindowCalls"/>). The list is the
+    /// coordinator's own, valid only during the call: copy what is kept.
     /// </summary>
     internal Action<List<int>>? CandidatesFound { get; set; }
 

@@ -212,6 +212,7 @@ public sealed class WindowTeamTests
         Within(team.Run);
         afterSecond.Wait(Limit).Should().BeTrue();
         team.End();
+        AwaitRunning(team, 0).Should().BeTrue("idle work that finds nothing to do keeps no helper from ending");
 
         asked.Should().OnlyContain(a => (a.Helper == 0 || a.Helper == 1) && (a.Seen == 1 || a.Seen == 2),
             "each helper by its number (from 0), with the last window it has seen");
@@ -234,9 +235,10 @@ public sealed class WindowTeamTests
             Within(team.Run);
         }
 
+        SpinWait.SpinUntil(() => Interlocked.Read(ref idle) > 0, Limit).Should().BeTrue("the helper waiting after the last window works");
         team.End();
+        AwaitRunning(team, 0).Should().BeTrue("a helper busy with idle work still sees the end");
         calls.Should().Equal(200, 200);
-        Interlocked.Read(ref idle).Should().BeGreaterThan(0);
     }
 
     [Fact]

@@ -229,7 +229,7 @@ public sealed class WindowThreadsTests
     }
 
     [Fact]
-    public void AWaitingHelper_HintsTheCandidatesOfAWindowToBeSpread_OnceEach_AndStopsOnceTheWindowIsHandedOut()
+    public void AWaitingHelper_HintsTheCandidatesOfAWindowToBeSpread_OnceEach_AndStopsOnceItsCallsBegin()
     {
         // Brandenburg on two threads with every window spread. The windows are planned and not called,
         // so no helper thread runs and a helper's idle work is asked for here.
@@ -242,6 +242,7 @@ public sealed class WindowThreadsTests
             told(candidates);
         };
 
+        calls.HintCandidates(0, 0).Should().BeFalse("no window has been planned");
         coordinator.PlanWindow().Should().BeTrue();
         calls.Spreads(coordinator).Should().BeTrue();
         found.Should().ContainSingle();
@@ -253,24 +254,36 @@ public sealed class WindowThreadsTests
         calls.HintedAgents.Should().Be(found[0].Length);
         calls.HintCandidates(0, 0).Should().BeFalse("each window's candidates are hinted once");
 
-        // The window planned again (nothing was called); a helper whose window is past (it saw -1,
-        // the team is at 0) stops at once.
+        // The next window planned after this one's calls began; its calls begin before the helper looks.
+        calls.CallsBegin();
         coordinator.PlanWindow().Should().BeTrue();
         found.Should().HaveCount(2);
-        calls.HintCandidates(0, -1).Should().BeTrue("there were new candidates");
-        calls.HintedAgents.Should().Be(found[0].Length, "none of them is hinted once the window is handed out");
+        calls.CallsBegin();
+        calls.HintCandidates(0, 0).Should().BeTrue("there were new candidates");
+        calls.HintedAgents.Should().Be(found[0].Length, "none of them is hinted once the window's calls have begun");
+
+        // And a window whose team has handed out a window after the one the helper saw (-1).
+        coordinator.PlanWindow().Should().BeTrue();
+        calls.HintCandidates(0, -1).Should().BeTrue();
+        calls.HintedAgents.Should().Be(found[0].Length, "none is hinted once the team has handed out the window");
     }
 
     [Fact]
-    public void AWindowTheCallingThreadCallsAlone_IsNotHinted()
+    public void AWindowThatCannotBeSpread_IsNotHinted()
     {
-        // Expected events far beyond the threshold: no window is spread, so none is given to the helpers.
+        // A threshold far beyond any window's expected events: windows are called on the calling
+        // thread, with the calls before them counted, and none is given to the helpers.
         var (coordinator, calls) = Planner(spreadFromEvents: 1L << 40);
+        for (var w = 0; w < 20; w++)
+        {
+            coordinator.PlanWindow().Should().BeTrue();
+            calls.Spreads(coordinator).Should().BeFalse();
+            calls.HintCandidates(0, 0).Should().BeFalse($"window {w} is called on one thread");
+            calls.Run(coordinator, null);
+        }
 
-        coordinator.PlanWindow().Should().BeTrue();
-        calls.Spreads(coordinator).Should().BeFalse();
-        calls.HintCandidates(0, 0).Should().BeFalse();
         calls.HintedAgents.Should().Be(0);
+        coordinator.Calls.Should().BeGreaterThan(coordinator.DueCount, "later windows come after calls, which the test of the expected events reads");
     }
 
     /// <summary>Brandenburg's agents made and started for two window threads, and a coordinator that tells their calls each window's candidates.</summary>

@@ -118,14 +118,14 @@ public sealed class AgentRuntime
     /// <summary>
     /// Cache lines that <see cref="PrefetchMade"/> hints after this object. The objects the agent
     /// makes when it is made (its context, event list, mechanisms and their agencies) are allocated
-    /// right after it and stay in that order when the collector moves them: at Germany scale they end
+    /// right after it and usually stay in that order when the collector moves them: at Germany scale they end
     /// some 3,600 bytes after it (BENCHMARKS.md, sixteenth round), 56 lines.
     /// </summary>
     internal const int MadeLines = 56;
 
     /// <summary>
     /// Hints the processor to load the objects this agent made when it was made (<see cref="MadeLines"/>):
-    /// for a thread with nothing else to do, as it is cheap for the calling thread only a line at a time.
+    /// for a thread with nothing else to do; for the calling thread only a line at a time is cheap.
     /// </summary>
     internal void PrefetchMade() => CacheHints.PrefetchFollowing(this, MadeLines);
 

@@ -81,13 +81,16 @@ public sealed class WindowCalls
     private readonly (int Due, ExceptionDispatchInfo Error)?[] _failed;
 
     // The candidates of the window being planned, copied for the helpers to hint (HintCandidates):
-    // the coordinator that tells them, the copy and its length, how many windows' candidates were
-    // copied, and per helper the last of those it hinted.
+    // the coordinator that tells them, the copy and its length, the windows whose calls had begun
+    // when it was planned (-1: none copied yet), and per helper that number for the copy it hinted
+    // last. Windows whose calls have begun: the calling thread counts them (CallsBegin), and a
+    // helper stops hinting when the count moves past its copy's.
     private WindowCoordinator? _planner;
     private int[] _candidates = [];
     private int _candidateCount;
-    private long _candidateWindows;
+    private long _candidatesAfter = -1;
     private readonly long[] _hinted;
+    private long _called;
     private long _hintedAgents;
 
     private WindowCalls(SimulationModel model, int replication, AgentOptions options, int threads, int parallelFrom, long spreadFromEvents)
@@ -111,7 +114,7 @@ public sealed class WindowCalls
         _parallel = new ParallelOptions { MaxDegreeOfParallelism = threads, TaskScheduler = TaskScheduler.Default };
         _team = threads == 1 ? null : new WindowTeam(threads, thread => CallRuns(_spread!, thread, _spreadTraced), HintCandidates);
         _failed = new (int, ExceptionDispatchInfo)?[threads];
-        _hinted = new long[threads - 1];
+        _hinted = [.. Enumerable.Repeat(-1L, threads - 1)];
         Agents = new AgentRuntime[model.Agents.Count];
         for (var a = 0; a < Agents.Length; a++)
         {
@@ -137,7 +140,10 @@ public sealed class WindowCalls
     /// <summary>Windows whose calls were spread over the threads.</summary>
     public long SpreadWindows { get; private set; }
 
-    /// <summary>Candidates whose state a waiting helper hinted while their window was planned (<see cref="HintCandidates"/>).</summary>
+    /// <summary>
+    /// Candidates whose state a waiting helper hinted while their window was planned
+    /// (<see cref="HintCandidates"/>); with several helpers, each hints them all and each counts.
+    /// </summary>
     internal long HintedAgents => Interlocked.Read(ref _hintedAgents);
 
     /// <summary>
@@ -173,6 +179,8 @@ public sealed class WindowCalls
         {
             Watch(coordinator);
         }
+
+        CallsBegin();
 
         if (Spreads(coordinator))
         {
@@ -231,12 +239,16 @@ public sealed class WindowCalls
         _planner = coordinator;
     }
 
+    /// <summary>The calls of the window planned last begin (on the calling thread, before any agent is called): a helper hinting its candidates stops.</summary>
+    internal void CallsBegin() => Volatile.Write(ref _called, _called + 1);
+
     /// <summary>
     /// Copies the candidates of the window being planned (<see cref="WindowCoordinator.CandidatesFound"/>)
     /// for the helpers to hint, if the window may be spread: it calls at most its candidates, and is
-    /// planned after all windows so far (their calls counted). A window the calling thread calls alone
-    /// is not hinted: there the helper's hints made a small region's replication slower (its agents'
-    /// state is in cache already, and the lines the helper loaded are the caller's to take back).
+    /// planned after all windows so far (their calls counted). A window that cannot be spread is not
+    /// hinted, and a helper stops hinting one that turns out not to be when its calls begin: there the
+    /// helper's hints made a small region's replication slower (its agents' state is in cache already,
+    /// and the lines the helper loaded are the calling thread's to take back).
     /// </summary>
     private void TakeCandidates(List<int> candidates)
     {
@@ -252,7 +264,7 @@ public sealed class WindowCalls
 
         candidates.CopyTo(_candidates);
         _candidateCount = candidates.Count;
-        Volatile.Write(ref _candidateWindows, _candidateWindows + 1);
+        Volatile.Write(ref _candidatesAfter, _called);
     }
 
     /// <summary>
@@ -262,31 +274,37 @@ public sealed class WindowCalls
     /// their state, in agent order as the window's first runs will call them: each agent object,
     /// the objects it made (<see cref="AgentRuntime.PrefetchMade"/>), and what the calls' own hints
     /// name (<see cref="Prefetch"/>), in stages a few agents apart as each reads references the one
-    /// before brought near. It stops when the window is handed out, having hinted about half of
-    /// Germany's candidates by then. False when there were no new candidates to hint.
+    /// before brought near. It stops when the window's calls begin (or the team hands out a window
+    /// after <paramref name="seen"/>), having hinted about half of Germany's candidates by then.
+    /// False when there were no new candidates to hint. With more threads than cores the helpers
+    /// sleep instead of spinning, and hint only when they happen to look before they sleep.
     /// </summary>
     /// <remarks>
-    /// Hints only, as in the calls: nothing is written, and a result cannot depend on them. The
-    /// agents are not called while the window is planned; if the window begins before the helper
-    /// has looked again (every eight agents), what it reads of an agent being called is a reference,
-    /// which is read whole, so at worst a line of no use is loaded. The candidates' copy may be
-    /// written for the next window by then, which only changes which agents are hinted.
+    /// Hints only, as in the calls: nothing a call reads is written, and a result cannot depend on
+    /// them. The agents are not called while the window is planned; if its calls begin before the
+    /// helper has looked again (every eight agents), what it reads of an agent being called is a
+    /// reference, which is read whole, so at worst lines of no use are loaded. The candidates' copy
+    /// may be written for the next window by then: its array is read once and its length capped at
+    /// that array's, and every element is an agent's index, so this only changes which agents are
+    /// hinted. Nothing here may throw: it runs on the helper's own thread, where an exception would
+    /// end the process.
     /// </remarks>
     internal bool HintCandidates(int helper, long seen)
     {
-        var windows = Volatile.Read(ref _candidateWindows);
-        if (windows == _hinted[helper])
+        var after = Volatile.Read(ref _candidatesAfter);
+        if (after == _hinted[helper])
         {
             return false;
         }
 
-        _hinted[helper] = windows;
+        _hinted[helper] = after;
         var (candidates, agents, team) = (_candidates, Agents, _team!);
         var count = Math.Min(_candidateCount, candidates.Length);
-        // Agent i - s takes stage s at step i: its object, the objects it made (their address known
-        // without reading it), what its object names, and what those name.
+        // Four stages, step i taking candidate i's object, the objects candidate i - 1 made (their
+        // address known without reading it), what candidate i - 2's object names, and what those
+        // name for candidate i - 4.
         var i = 0;
-        for (; i < count + 4 && ((i & 7) != 0 || team.Window == seen); i++)
+        for (; i < count + 4 && ((i & 7) != 0 || (Volatile.Read(ref _called) == after && team.Window == seen)); i++)
         {
             if (i < count)
             {

@@ -16,7 +16,7 @@ namespace IsdnSim.Kernel.Agents.Runtime;
 /// worker's share that had not started: a window never waits for a thread to wake up only to find
 /// nothing left to do. A helper that has had no window while it spun and then slept for
 /// <see cref="IdleExit"/> ends, and <see cref="End"/> ends them all; a window after either starts
-/// them again. While it waits, a helper may be given idle work (the in-process engine's helpers hint
+/// them again. While it waits, a helper may be given idle work (the window calls' helpers hint
 /// the state of the next window's agents while the coordinator plans it).
 /// </summary>
 internal sealed class WindowTeam
