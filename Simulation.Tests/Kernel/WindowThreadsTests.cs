@@ -190,13 +190,7 @@ public sealed class WindowThreadsTests
     public void SpreadWindow_ThrowsTheErrorOfTheFirstAgentInDueOrder_WhenAgentsOnSeveralThreadsFail()
     {
         // Brandenburg's 520 agents, so that the window of them all has several runs for each thread.
-        var model = Spec("brandenburg.yaml").Compile();
-        var coordinator = new WindowCoordinator(model, RunSpec.DefaultMaxEventsPerWindow);
-        var calls = WindowCalls.Create(model, 0, AgentOptions.Default, 3, 0, 0);
-        for (var a = 0; a < calls.Agents.Length; a++)
-        {
-            coordinator.SetInitial(a, calls.Agents[a].Initialize());
-        }
+        var (coordinator, calls) = Started(Spec("brandenburg.yaml").Compile(), 3, 0, 0);
 
         // A year of windows, so that every agent has processed everything before some time after 0.
         var called = new SortedSet<int>();
@@ -289,14 +283,7 @@ public sealed class WindowThreadsTests
     /// <summary>Brandenburg's agents made and started for two window threads, and a coordinator that tells their calls each window's candidates.</summary>
     private static (WindowCoordinator Coordinator, WindowCalls Calls) Planner(long spreadFromEvents)
     {
-        var model = Spec("brandenburg.yaml").Compile();
-        var coordinator = new WindowCoordinator(model, RunSpec.DefaultMaxEventsPerWindow);
-        var calls = WindowCalls.Create(model, 0, AgentOptions.Default, 2, 0, spreadFromEvents);
-        for (var a = 0; a < calls.Agents.Length; a++)
-        {
-            coordinator.SetInitial(a, calls.Agents[a].Initialize());
-        }
-
+        var (coordinator, calls) = Started(Spec("brandenburg.yaml").Compile(), 2, 0, spreadFromEvents);
         calls.Watch(coordinator);
         return (coordinator, calls);
     }
@@ -373,18 +360,26 @@ public sealed class WindowThreadsTests
     private static (WindowCoordinator Coordinator, WindowCalls Calls) RunWindows(
         IsdnSim.Kernel.Model.SimulationModel model, int threads, int parallelFrom, long spreadFromEvents, Action<WindowCoordinator>? before, Action<WindowCalls>? made = null)
     {
-        var coordinator = new WindowCoordinator(model, RunSpec.DefaultMaxEventsPerWindow);
-        var calls = WindowCalls.Create(model, 0, AgentOptions.Default, threads, parallelFrom, spreadFromEvents);
+        var (coordinator, calls) = Started(model, threads, parallelFrom, spreadFromEvents);
         made?.Invoke(calls);
-        for (var a = 0; a < calls.Agents.Length; a++)
-        {
-            coordinator.SetInitial(a, calls.Agents[a].Initialize());
-        }
-
         while (coordinator.PlanWindow())
         {
             before?.Invoke(coordinator);
             calls.Run(coordinator, null);
+        }
+
+        return (coordinator, calls);
+    }
+
+    /// <summary>A replication's agents made and started (<see cref="AgentRuntime.Initialize"/>) for <see cref="WindowCalls"/>, and their coordinator.</summary>
+    private static (WindowCoordinator Coordinator, WindowCalls Calls) Started(
+        IsdnSim.Kernel.Model.SimulationModel model, int threads, int parallelFrom, long spreadFromEvents)
+    {
+        var coordinator = new WindowCoordinator(model, RunSpec.DefaultMaxEventsPerWindow);
+        var calls = WindowCalls.Create(model, 0, AgentOptions.Default, threads, parallelFrom, spreadFromEvents);
+        for (var a = 0; a < calls.Agents.Length; a++)
+        {
+            coordinator.SetInitial(a, calls.Agents[a].Initialize());
         }
 
         return (coordinator, calls);
