@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using IsdnSim.Kernel.Time;
 
 namespace IsdnSim.Kernel.Agents;
@@ -55,6 +56,7 @@ internal struct YearlyIntegrals(WorkCalendar calendar, double[] yearStarts, doub
         Integrate(t, queueLength, busy, away);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Integrate(double t, int queueLength, int busy, int away)
     {
         var work = calendar.WorkTimeAt(t);

@@ -13,6 +13,7 @@ public struct RandomStream
 
     private ulong _s0, _s1, _s2, _s3;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static RandomStream FromKey(ulong key)
     {
         var sm = key;

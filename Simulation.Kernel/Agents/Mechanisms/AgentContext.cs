@@ -154,6 +154,7 @@ internal sealed class AgentContext
     /// The draws of one piece of work on a project: keyed by the project, the step, the segment,
     /// the review round and the purpose (<see cref="StreamKeys"/>), never by who does the work.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public RandomStream WorkStream(in ProjectToken token, int step, int round, int purpose)
     {
         var id = token.Id;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using IsdnSim.Kernel.Agents.Events;
 using IsdnSim.Kernel.Model;
 using IsdnSim.Kernel.Random;
@@ -136,6 +137,7 @@ internal sealed class Demand
 
     private void ScheduleNextArrival(int source, double now) => _agent.Events.Schedule(NextArrival(source, now), new Arrival(source));
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private double NextArrival(int source, double now)
     {
         ref var s = ref _sources[source].Stream;

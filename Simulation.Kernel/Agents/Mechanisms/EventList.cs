@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using IsdnSim.Kernel.Agents.Events;
 
 namespace IsdnSim.Kernel.Agents.Mechanisms;
@@ -9,10 +10,16 @@ internal sealed class EventList
     private MinHeap<ScheduledEvent, EventOrder> _heap;
     private long _sequence;
 
-    public double PeekTime => _heap.PeekTime;
+    public double PeekTime
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => _heap.PeekTime;
+    }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Schedule(double time, EventBody body) => _heap.Push(new ScheduledEvent(time, _sequence++, body));
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ScheduledEvent Pop() => _heap.Pop();
 
     /// <summary>Hints the processor to load the earliest event's first line (<see cref="CacheHints"/>).</summary>
