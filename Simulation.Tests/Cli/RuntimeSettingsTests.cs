@@ -8,8 +8,8 @@ namespace IsdnSim.Tests.Cli;
 /// The command line's runtime settings (garbage collector, JIT tiers, W^X) are set in
 /// Simulation.Runner.csproj, where each was chosen by pairs of measured process runs (BENCHMARKS.md,
 /// "Runtime settings of the command line, fifth round", for the collector "The garbage collector
-/// in a Germany replication", eleventh round, and for W^X "W^X and the embedded silo's stop",
-/// thirteenth round). The build writes them into
+/// in a Germany replication", eleventh round, for W^X "W^X and the embedded silo's stop",
+/// thirteenth round, and for dynamic PGO "Dynamic PGO off", eighteenth round). The build writes them into
 /// isdnsim.runtimeconfig.json, the only place the runtime reads them from for an app started as
 /// <c>isdnsim</c> or <c>dotnet isdnsim.dll</c>. A setting dropped from, or added to, the project
 /// without a measurement fails here.
@@ -22,6 +22,7 @@ public sealed class RuntimeSettingsTests
         ["System.GC.Concurrent"] = "false",
         ["System.GC.Server"] = "true",
         ["System.Runtime.EnableWriteXorExecute"] = "false",
+        ["System.Runtime.TieredPGO"] = "false",
     };
 
     [Fact]
