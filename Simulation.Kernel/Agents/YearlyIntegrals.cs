@@ -27,7 +27,21 @@ internal struct YearlyIntegrals(WorkCalendar calendar, double[] yearStarts, doub
     public double AwayWork { get; private set; }
 
     /// <summary>Brings the integrals up to <paramref name="t"/> with the levels that held since the last call.</summary>
+    /// <remarks>Inlined where a service starts and ends (see MinHeap.Push); the warm-up's end and the years' starts are passed elsewhere.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Observe(double t, int queueLength, int busy, int away = 0)
+    {
+        if (t > _nextBoundary || (_warmupPending && t > warmup))
+        {
+            Cross(t, queueLength, busy, away);
+        }
+
+        Integrate(t, queueLength, busy, away);
+    }
+
+    /// <summary>Integrates up to the warm-up's end and each year's start before <paramref name="t"/>, where the totals restart and the year moves on.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void Cross(double t, int queueLength, int busy, int away)
     {
         while (true)
         {
@@ -52,8 +66,6 @@ internal struct YearlyIntegrals(WorkCalendar calendar, double[] yearStarts, doub
                 _nextBoundary = _year + 1 < yearStarts.Length ? yearStarts[_year + 1] : double.PositiveInfinity;
             }
         }
-
-        Integrate(t, queueLength, busy, away);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
