@@ -72,8 +72,8 @@ internal sealed class StaffedAgency
 
     public bool HasFreeStaff => _freeCount > 0;
 
-    // This and the agency's other small methods on a service's path are marked for inlining as
-    // dynamic PGO inlined them (see MinHeap.Push).
+    // The small methods below on a service's path (Busy, Waiting, Occupy, Started, Release) are
+    // marked for inlining, as dynamic PGO inlined them (see MinHeap.Push).
 
     /// <summary>Posts at work: neither free nor away.</summary>
     public int Busy

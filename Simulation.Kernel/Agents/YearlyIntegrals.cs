@@ -27,7 +27,7 @@ internal struct YearlyIntegrals(WorkCalendar calendar, double[] yearStarts, doub
     public double AwayWork { get; private set; }
 
     /// <summary>Brings the integrals up to <paramref name="t"/> with the levels that held since the last call.</summary>
-    /// <remarks>Inlined where a service starts and ends (see MinHeap.Push); the warm-up's end and the years' starts are passed elsewhere.</remarks>
+    /// <remarks>Marked for inlining (see MinHeap.Push): a call that has passed the warm-up's end or a year's start leaves those to <see cref="Cross"/>.</remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Observe(double t, int queueLength, int busy, int away = 0)
     {
