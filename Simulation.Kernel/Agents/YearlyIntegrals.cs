@@ -31,7 +31,7 @@ internal struct YearlyIntegrals(WorkCalendar calendar, double[] yearStarts, doub
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Observe(double t, int queueLength, int busy, int away = 0)
     {
-        if (t > _nextBoundary || (_warmupPending && t > warmup))
+        if (t > NextCrossing)
         {
             Cross(t, queueLength, busy, away);
         }
@@ -39,13 +39,16 @@ internal struct YearlyIntegrals(WorkCalendar calendar, double[] yearStarts, doub
         Integrate(t, queueLength, busy, away);
     }
 
+    /// <summary>The next time where the totals restart (the warm-up's end) or the year moves on.</summary>
+    private readonly double NextCrossing => _warmupPending ? Math.Min(warmup, _nextBoundary) : _nextBoundary;
+
     /// <summary>Integrates up to the warm-up's end and each year's start before <paramref name="t"/>, where the totals restart and the year moves on.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void Cross(double t, int queueLength, int busy, int away)
     {
         while (true)
         {
-            var next = _warmupPending ? Math.Min(warmup, _nextBoundary) : _nextBoundary;
+            var next = NextCrossing;
             if (t <= next)
             {
                 break;
