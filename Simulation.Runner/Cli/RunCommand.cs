@@ -36,9 +36,13 @@ public sealed class RunCommand(Consoles consoles) : AsyncCommand<RunSettings>
         }
     }
 
-    /// <summary>Stops the run through <paramref name="stop"/> unless the other variants' checks found nothing (a fault in them stops it too).</summary>
+    /// <summary>
+    /// Stops the run through <paramref name="stop"/> unless the other variants' checks found nothing (a fault in them stops it too);
+    /// with ISDNSIM_TIMINGS=1, first says when they ended, as they run beside the compile and the replication.
+    /// </summary>
     private static void StopUnlessClean(Task<ScenarioException?> checks, CancellationTokenSource stop)
     {
+        PhaseTimings.Mark("other variants checked");
         if (checks is { IsCompletedSuccessfully: true, Result: null })
         {
             return;
