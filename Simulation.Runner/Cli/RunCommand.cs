@@ -36,13 +36,9 @@ public sealed class RunCommand(Consoles consoles) : AsyncCommand<RunSettings>
         }
     }
 
-    /// <summary>
-    /// Stops the run through <paramref name="stop"/> unless the other variants' checks found nothing (a fault in them stops it too);
-    /// with ISDNSIM_TIMINGS=1, first says when they ended, as they run beside the compile and the replication.
-    /// </summary>
+    /// <summary>Stops the run through <paramref name="stop"/> unless the other variants' checks found nothing (a fault in them stops it too).</summary>
     private static void StopUnlessClean(Task<ScenarioException?> checks, CancellationTokenSource stop)
     {
-        PhaseTimings.Mark("other variants checked");
         if (checks is { IsCompletedSuccessfully: true, Result: null })
         {
             return;
@@ -77,8 +73,15 @@ public sealed class RunCommand(Consoles consoles) : AsyncCommand<RunSettings>
         consoles.Out.MarkupLine($"[bold]{Markup.Escape(model.Definition.Name)}[/]{Markup.Escape(variantText)}: {replications} replication{(replications == 1 ? "" : "s")} " +
                                 $"of {model.Horizon.Days:0.##} days, seed {model.Seed}");
         // A variant found broken while the run goes on stops it, and is reported as a file that does not read.
+        // The checks run beside the compile and the replication: with ISDNSIM_TIMINGS=1, when they end is a phase of its own.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        _ = run.OtherVariants.Start().ContinueWith(checks => StopUnlessClean(checks, stop), TaskScheduler.Default);
+        _ = run.OtherVariants.Start().ContinueWith(
+            checks =>
+            {
+                PhaseTimings.Mark("other variants checked");
+                StopUnlessClean(checks, stop);
+            },
+            TaskScheduler.Default);
         await using var outcome = await service.RunAsync(run, stop.Token, early);
         if (run.OtherVariants.Wait() is { } problems)
         {
