@@ -15,11 +15,15 @@ internal sealed class DecisionCounter
     private double _distanceSum;
     private long _distanceCount;
 
-    /// <summary>A decision of <paramref name="discretion"/> taken by <paramref name="decider"/> on a project in <paramref name="territory"/>.</summary>
-    public void Count(Discretion discretion, AgentModel decider, AgentModel territory)
+    /// <summary>
+    /// A decision of <paramref name="discretion"/> taken by <paramref name="decider"/> on a project in
+    /// <paramref name="territory"/> (an agent's index): its seat is read from the model's
+    /// <see cref="SimulationModel.Facts"/>, its location only where the decision had a choice.
+    /// </summary>
+    public void Count(Discretion discretion, AgentModel decider, int territory, SimulationModel model)
     {
         _taken[(int)discretion]++;
-        if (decider.Index == territory.Seat)
+        if (decider.Index == model.Facts[territory].Seat)
         {
             _congruent[(int)discretion]++;
         }
@@ -35,7 +39,7 @@ internal sealed class DecisionCounter
             _seatCount++;
         }
 
-        if (decider.Location is { } seat && territory.Location is { } place)
+        if (decider.Location is { } seat && model.AgentArray[territory].Location is { } place)
         {
             _distanceSum += place.DistanceKm(seat);
             _distanceCount++;

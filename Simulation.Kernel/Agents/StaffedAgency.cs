@@ -37,9 +37,16 @@ internal sealed class StaffedAgency
     private long _started;
     private long _done;
 
+    // The model's figures that every service reads, kept here: the model object was made with the
+    // model, far from this agency's state, and seldom in cache at Germany scale (BENCHMARKS.md, twentieth round).
+    private readonly int _staff;
+    private readonly bool _priorities;
+    private readonly bool _intake;
+
     public StaffedAgency(AgencyModel model, WorkCalendar calendar, double[] yearStarts, DateOnly start, double warmup)
     {
         Model = model;
+        (_staff, _priorities, _intake, Productivity) = (model.Staff, model.PriorityQueue, model.Intake is not null, model.Productivity);
         _calendar = calendar;
         _start = start;
         _warmup = warmup;
@@ -58,6 +65,9 @@ internal sealed class StaffedAgency
     }
 
     public AgencyModel Model { get; }
+
+    /// <summary>The model's <see cref="AgencyModel.Productivity"/>.</summary>
+    public double Productivity { get; }
 
     /// <summary>The indices of the items waiting, in Items.</summary>
     public ref PriorityWorkQueue Queue => ref _queue;
@@ -79,7 +89,7 @@ internal sealed class StaffedAgency
     public int Busy
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => Model.Staff - _freeCount - _awayCount;
+        get => _staff - _freeCount - _awayCount;
     }
 
     /// <summary>Items waiting here: queued, held for the intake window, paused on a post that is away, or handed over.</summary>
@@ -90,7 +100,7 @@ internal sealed class StaffedAgency
     }
 
     /// <summary>Posts whose holder is present and that are filled.</summary>
-    public int Present => Model.Staff - _awayCount;
+    public int Present => _staff - _awayCount;
 
     public void Observe(double t) => _integrals.Observe(t, Waiting, Busy, _awayCount);
 
@@ -112,7 +122,7 @@ internal sealed class StaffedAgency
         }
     }
 
-    public int Level(in WorkItem item) => Model.PriorityQueue ? item.Priority : 0;
+    public int Level(in WorkItem item) => _priorities ? item.Priority : 0;
 
     /// <summary>
     /// Puts the item at <paramref name="index"/> in Items into service (staff must be free):
@@ -167,7 +177,7 @@ internal sealed class StaffedAgency
             return;
         }
 
-        absence.Pause(post, t, (_calendar.WorkTimeAt(t) - _calendar.WorkTimeAt(absence.StintStart(post))) * Model.Productivity);
+        absence.Pause(post, t, (_calendar.WorkTimeAt(t) - _calendar.WorkTimeAt(absence.StintStart(post))) * Productivity);
         _posts[post].Generation++;
         _pausedCount++;
     }
@@ -244,7 +254,7 @@ internal sealed class StaffedAgency
     /// <summary>Whether the intake window (if any) is open on the day of <paramref name="t"/>.</summary>
     public bool Accepts(double t)
     {
-        if (Model.Intake is not { } w)
+        if (!_intake || Model.Intake is not { } w)
         {
             return true;
         }

@@ -17,7 +17,12 @@ public sealed class SimulationModel
 
     private static readonly Holder None = new(-1, -1);
 
-    private readonly Holder[]?[] _holders; // [municipality][role]
+    // [municipality * role count + role], None in the rows of agents that are not municipalities: a
+    // call looks up the holder for its project's territory, one of thousands of municipalities, and a
+    // row of its own per municipality was one more object to reach, seldom in cache (BENCHMARKS.md,
+    // twentieth round).
+    private readonly Holder[] _holders;
+    private readonly int _roleCount;
     private readonly int[]?[] _segmentCandidates; // [owner]
     private readonly int[] _predStart;
     private readonly int[] _preds;
@@ -76,6 +81,7 @@ public sealed class SimulationModel
 
         Processes = [.. definition.Processes.Select((p, i) => CompileProcess(p, i, roleIndex, committeeIndex))];
         AgentArray = [.. Agents];
+        Facts = [.. Agents.Select(a => new AgentFacts(a.IdHash, a.Level, a.Amt, a.Seat))];
         AgencyArrays = [.. Agents.Select(a => a.Agencies.ToArray())];
         ProcessArray = [.. Processes];
         StepArrays = [.. Processes.Select(p => p.Steps.ToArray())];
@@ -180,10 +186,13 @@ public sealed class SimulationModel
                 ? new Holder(agent, j)
                 : new Holder(agent, Agents[agent].Agencies.First(g => g.Id == agency.Id).Index);
 
+        _roleCount = Roles.Count;
+        _holders = new Holder[Agents.Count * _roleCount];
+        Array.Fill(_holders, None);
+
         // The resolver gives one answer object per holder and role, and neighbouring municipalities
         // mostly share their holder: the holder of the last answer per role is kept, so an answer seen
         // just before is not looked up again by its agent's id (Germany: about 0.4 million answers).
-        _holders = new Holder[]?[Agents.Count];
         var lastAnswer = new JurisdictionResolver.Resolution?[Roles.Count];
         var lastHolder = new Holder[Roles.Count];
         for (var m = 0; m < Agents.Count; m++)
@@ -193,7 +202,7 @@ public sealed class SimulationModel
                 continue;
             }
 
-            var table = new Holder[Roles.Count];
+            var row = m * _roleCount;
             for (var role = 0; role < Roles.Count; role++)
             {
                 var r = resolver.Resolve(m, role); // the model's agents and roles are the definition's, in order
@@ -203,10 +212,8 @@ public sealed class SimulationModel
                     lastHolder[role] = r.Ok ? HolderOf(agentIndex[r.Agent!.Id], r.Agency!) : None;
                 }
 
-                table[role] = lastHolder[role];
+                _holders[row + role] = lastHolder[role];
             }
-
-            _holders[m] = table;
         }
 
         var below = new Lazy<Dictionary<string, List<int>>>(() => AgentsBelow(resolver));
@@ -255,6 +262,9 @@ public sealed class SimulationModel
     // array is no interface call. Read only.
     internal AgentModel[] AgentArray { get; }
 
+    /// <summary>Per agent, what other agents' calls read about it (<see cref="AgentFacts"/>), in agent order.</summary>
+    internal AgentFacts[] Facts { get; }
+
     internal ProcessModel[] ProcessArray { get; }
 
     /// <summary>Each agent's agencies as an array, made once per model: every replication's agents share them.</summary>
@@ -272,8 +282,8 @@ public sealed class SimulationModel
 
     public static SimulationModel Compile(ScenarioDefinition definition) => new(definition);
 
-    /// <summary>Who does work of <paramref name="role"/> for projects (or segments) of municipality <paramref name="municipality"/>.</summary>
-    public Holder HolderOf(int municipality, int role) => _holders[municipality]![role];
+    /// <summary>Who does work of <paramref name="role"/> for projects (or segments) of municipality <paramref name="municipality"/> (agent and agency -1 for an agent whose projects no step serves).</summary>
+    public Holder HolderOf(int municipality, int role) => _holders[(municipality * _roleCount) + role];
 
     /// <summary>Who does <paramref name="step"/> of <paramref name="process"/> for projects of <paramref name="owner"/>.</summary>
     public Holder HolderOf(int owner, int process, int step) => HolderOf(owner, Processes[process].Steps[step].Role);
@@ -487,7 +497,7 @@ public sealed class SimulationModel
             var candidates = process.Segments > 0 ? SegmentCandidates(owner) : [owner];
             int[] ownerOnly = [owner];
             int[] Instances(StepModel step) => step.PerSegment ? candidates : ownerOnly;
-            int H(int municipality, int role) => _holders[municipality]![role].Agent;
+            int H(int municipality, int role) => HolderOf(municipality, role).Agent;
 
             foreach (var s in process.StartSteps)
             {

@@ -134,6 +134,9 @@ internal sealed class AgentContext
     /// <summary>The model's agents, as an array (see <see cref="SimulationModel.AgentArray"/>).</summary>
     public AgentModel[] Agents => Model.AgentArray;
 
+    /// <summary>What this agent's calls read about other agents (<see cref="AgentFacts"/>): read there, not from <see cref="Agents"/>.</summary>
+    public AgentFacts[] Facts => Model.Facts;
+
     /// <summary>The model's processes, as an array.</summary>
     public ProcessModel[] Processes => Model.ProcessArray;
 
@@ -171,7 +174,7 @@ internal sealed class AgentContext
     {
         if (owner != _sourceOwner || process != _sourceProcess)
         {
-            _sourceKey = StreamKeys.EffortSource(Root, Agents[owner].IdHash, Processes[process].IdHash);
+            _sourceKey = StreamKeys.EffortSource(Root, Facts[owner].IdHash, Processes[process].IdHash);
             (_sourceOwner, _sourceProcess) = (owner, process);
         }
 

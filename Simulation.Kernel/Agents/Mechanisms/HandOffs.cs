@@ -37,7 +37,7 @@ internal sealed class HandOffs(AgentContext agent)
         if (to != _lastTo)
         {
             _lastLatency = agent.Model.HandoffLatency(agent.Index, to);
-            _lastCell = (agent.Self.Level * SimulationModel.Levels.Length) + agent.Agents[to].Level;
+            _lastCell = (agent.Self.Level * SimulationModel.Levels.Length) + agent.Facts[to].Level;
             _lastTo = to;
         }
 

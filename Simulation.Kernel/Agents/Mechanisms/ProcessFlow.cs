@@ -80,7 +80,7 @@ internal sealed class ProcessFlow(AgentContext agent)
 
         if (s.IsDecision && agent.Counting(t))
         {
-            Decisions.Count(s.Discretion, agent.Self, agent.Agents[done.Territory]);
+            Decisions.Count(s.Discretion, agent.Self, done.Territory, agent.Model);
         }
 
         // The holder's agency is looked up only for what records it: this runs for every step of every project.
@@ -129,7 +129,7 @@ internal sealed class ProcessFlow(AgentContext agent)
         var candidates = model.SegmentCandidates(id.Owner);
         var count = Math.Min(model.Processes[id.Process].Segments, candidates.Length);
         var pool = candidates[1..];
-        var stream = RandomStream.FromKey(StreamKeys.Route(agent.Root, model.Agents[id.Owner].IdHash, model.Processes[id.Process].IdHash, id.Serial));
+        var stream = RandomStream.FromKey(StreamKeys.Route(agent.Root, model.Facts[id.Owner].IdHash, model.Processes[id.Process].IdHash, id.Serial));
         for (var i = 0; i < count - 1; i++)
         {
             var j = i + stream.NextInt(pool.Length - i);

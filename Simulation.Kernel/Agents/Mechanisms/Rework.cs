@@ -38,7 +38,7 @@ internal sealed class Rework(AgentContext agent)
                 if (agent.Counting(t))
                 {
                     _returns ??= new long[Cells];
-                    _returns[(agent.Self.Level * SimulationModel.Levels.Length) + agent.Agents[reworker.Agent].Level]++;
+                    _returns[(agent.Self.Level * SimulationModel.Levels.Length) + agent.Facts[reworker.Agent].Level]++;
                 }
 
                 var returned = token with { InRework = true, Reworks = token.Reworks + 1 };
@@ -96,5 +96,5 @@ internal sealed class Rework(AgentContext agent)
 
     /// <summary>Whether this agent knows the place: it is the territory itself, its Amt, or its seat (the city of a quarter).</summary>
     private bool KnowsThePlace(int territory) =>
-        agent.Index == territory || agent.Agents[territory].Amt == agent.Index || agent.Agents[territory].Seat == agent.Index;
+        agent.Index == territory || agent.Facts[territory].Amt == agent.Index || agent.Facts[territory].Seat == agent.Index;
 }

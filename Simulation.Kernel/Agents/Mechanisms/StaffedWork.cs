@@ -184,7 +184,7 @@ internal sealed class StaffedWork
         a.Observe(t);
         if (a.Reinstate(post, t, out var remaining))
         {
-            _agent.Events.Schedule(_agent.Calendar.AddWork(t, remaining / a.Model.Productivity), new ServiceEnd(agency, post, a.Generation(post)));
+            _agent.Events.Schedule(_agent.Calendar.AddWork(t, remaining / a.Productivity), new ServiceEnd(agency, post, a.Generation(post)));
         }
         else
         {
@@ -269,7 +269,7 @@ internal sealed class StaffedWork
 
         item.Start = t;
         a.Started(slot, t);
-        var end = _agent.Calendar.AddWork(t, item.Effort / a.Model.Productivity);
+        var end = _agent.Calendar.AddWork(t, item.Effort / a.Productivity);
         _agent.Events.Schedule(end, new ServiceEnd(agency, slot, a.Generation(slot)));
         if (_agent.Trace is not null)
         {
@@ -334,7 +334,7 @@ internal sealed class StaffedWork
     private void TakeOver(int agency, StaffedAgency a, double t)
     {
         var slot = a.TakeOver(t, out var item, out var remaining);
-        _agent.Events.Schedule(_agent.Calendar.AddWork(t, remaining / a.Model.Productivity), new ServiceEnd(agency, slot, a.Generation(slot)));
+        _agent.Events.Schedule(_agent.Calendar.AddWork(t, remaining / a.Productivity), new ServiceEnd(agency, slot, a.Generation(slot)));
         if (_agent.Trace is not null)
         {
             TraceWork(TraceKind.Start, t, item, agency, a, value: remaining);
