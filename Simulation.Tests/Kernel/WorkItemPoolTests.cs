@@ -57,4 +57,25 @@ public sealed class WorkItemPoolTests
         cleared.Step = 9;
         (pool[c].Step, pool.Count).Should().Be((9, 2));
     }
+
+    [Fact]
+    public void Pool_GivesBackFreedPlaces_LastFreedFirst_ThroughTheFreedItems()
+    {
+        // The freed places are chained through the freed items: several frees come back in reverse,
+        // each cleared or overwritten whole, and a place never freed is not handed out twice.
+        var pool = new WorkItemPool();
+        var places = Enumerable.Range(0, 6).Select(i => pool.Add(new WorkItem { Serial = 100 + i })).ToArray();
+        pool.Free(places[1]);
+        pool.Free(places[4]);
+        pool.Free(places[2]);
+        pool.Count.Should().Be(3);
+
+        pool.Add(new WorkItem { Serial = 7 }).Should().Be(places[2]);
+        pool.AddCleared(out var cleared).Should().Be(default(WorkItem));
+        cleared.Should().Be(places[4]);
+        pool.Add(new WorkItem { Serial = 8 }).Should().Be(places[1]);
+        pool.Add(new WorkItem { Serial = 9 }).Should().Be(6, "with no place freed, the next new one");
+        (pool[places[0]].Serial, pool[places[2]].Serial, pool[places[1]].Serial, pool[places[5]].Serial).Should().Be((100, 7, 8, 105));
+        pool.Count.Should().Be(7);
+    }
 }
