@@ -19,7 +19,15 @@ internal struct MinHeap<T, TOrder>
     public readonly double PeekTime => Count > 0 ? TOrder.Time(_heap![0]) : double.PositiveInfinity;
 
     /// <summary>Hints the processor to load the earliest item's first line (<see cref="CacheHints"/>).</summary>
-    public readonly void PrefetchTop() => CacheHints.Prefetch(_heap);
+    public readonly void PrefetchTop()
+    {
+        // An empty heap's array (most agents' message heaps between calls) is not read: the hint
+        // reads its length, a line that is seldom in cache.
+        if (Count > 0)
+        {
+            CacheHints.Prefetch(_heap);
+        }
+    }
 
     // Marked for inlining, as dynamic PGO inlined it: the command runs with PGO off (Simulation.Runner.csproj),
     // and without a profile the JIT left this and other small methods on a service's path as calls
@@ -48,6 +56,9 @@ internal struct MinHeap<T, TOrder>
 
         heap[i] = item;
     }
+
+    /// <summary>The earliest item, left in place (the heap must not be empty).</summary>
+    public readonly ref readonly T Peek() => ref _heap![0];
 
     public T Pop()
     {

@@ -9,7 +9,7 @@ public sealed class WindowTests
     /// hand-off: an agent's bound then depends on messages its predecessor is about to process,
     /// which is where a coordinator that reads them too late lets agents run ahead of their input.
     /// </summary>
-    private const string Ring = """
+    internal const string Ring = """
         name: ring
         seed: 5
         start: 2025-01-01
