@@ -54,6 +54,7 @@ internal struct WorkItemPool
         }
     }
 
+    /// <summary>Holds a copy of <paramref name="item"/>: its index.</summary>
     public int Add(in WorkItem item)
     {
         var index = Take();
@@ -61,6 +62,7 @@ internal struct WorkItemPool
         return index;
     }
 
+    /// <summary>Holds a new item, all zero (cleared in place, without a copy): the item, to be written, and its index.</summary>
     public ref WorkItem AddCleared(out int index)
     {
         index = Take();
@@ -69,6 +71,7 @@ internal struct WorkItemPool
         return ref item;
     }
 
+    /// <summary>The item at <paramref name="index"/> is done with (and not read again): its place is free for another.</summary>
     public void Free(int index)
     {
         this[index].Serial = _free;

@@ -282,7 +282,7 @@ public sealed class SimulationModel
 
     public static SimulationModel Compile(ScenarioDefinition definition) => new(definition);
 
-    /// <summary>Who does work of <paramref name="role"/> for projects (or segments) of municipality <paramref name="municipality"/> (agent and agency -1 for an agent whose projects no step serves).</summary>
+    /// <summary>Who does work of <paramref name="role"/> for projects (or segments) of municipality <paramref name="municipality"/> (agent and agency -1 where no one does: a role jurisdiction leaves unresolved, or an agent whose projects no step serves).</summary>
     public Holder HolderOf(int municipality, int role) => _holders[(municipality * _roleCount) + role];
 
     /// <summary>Who does <paramref name="step"/> of <paramref name="process"/> for projects of <paramref name="owner"/>.</summary>

@@ -30,7 +30,8 @@ public sealed class AgentFactsTests
     public void AnAgentWhoseProjectsNoStepServes_HoldsNoRole_InTheHoldersTable()
     {
         // The state of the rural scenario owns no project: its row of the table holds no holder
-        // (a look-up there is a mistake the caller finds at once), a municipality's row does.
+        // (agent and agency -1, as for a role no one holds), a municipality's row holds its own
+        // offices and its district.
         var model = Runs.Spec(Runs.Load("rural-district.yaml")).Compile();
         var state = model.Agents.Single(a => a.Kind == AgentKind.State).Index;
         var municipality = model.Agents.First(a => a.Kind == AgentKind.Municipality);

@@ -46,18 +46,20 @@ public sealed class InboxInOrderTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Results_AreTheSame_AsWhenEveryMessagePassesTheHeap(string scenario, long maxEventsPerWindow, int inboxInOrder)
+    public void Results_AreTheSame_AsWithFewerOrNoInboxesTakenInOrder(string scenario, long maxEventsPerWindow, int inboxInOrder)
     {
         var loaded = scenario == "ring" ? Runs.Parse(WindowTests.Ring) : Runs.Load(scenario);
         var spec = Runs.Spec(loaded, recordSteps: true, maxEventsPerWindow: maxEventsPerWindow);
         var inOrder = Runs.RunOne(spec);
-        var throughHeap = Runs.RunOne(spec with { Options = spec.Options with { InboxInOrder = inboxInOrder } });
+        // With 0 every message passes the heap, as before inboxes were taken in order; with 1 or 2
+        // only inboxes that small are taken in order, so the two ways meet within one call.
+        var limited = Runs.RunOne(spec with { Options = spec.Options with { InboxInOrder = inboxInOrder } });
 
         inOrder.Tallies.Handoffs.Sum().Should().BeGreaterThan(0, "the run must send messages");
-        (inOrder.Events, inOrder.Windows).Should().Be((throughHeap.Events, throughHeap.Windows));
-        inOrder.Projects.Should().Equal(throughHeap.Projects);
-        inOrder.Steps.Should().Equal(throughHeap.Steps);
-        inOrder.Agencies.Should().BeEquivalentTo(throughHeap.Agencies, o => o.WithStrictOrdering());
-        inOrder.Tallies.Should().BeEquivalentTo(throughHeap.Tallies);
+        (inOrder.Events, inOrder.Windows).Should().Be((limited.Events, limited.Windows));
+        inOrder.Projects.Should().Equal(limited.Projects);
+        inOrder.Steps.Should().Equal(limited.Steps);
+        inOrder.Agencies.Should().BeEquivalentTo(limited.Agencies, o => o.WithStrictOrdering());
+        inOrder.Tallies.Should().BeEquivalentTo(limited.Tallies);
     }
 }
