@@ -41,12 +41,12 @@ internal sealed class StaffedAgency
     // model, far from this agency's state, and seldom in cache at Germany scale (BENCHMARKS.md, twentieth round).
     private readonly int _staff;
     private readonly bool _priorities;
-    private readonly bool _intake;
+    private readonly IntakeDefinition? _intake;
 
     public StaffedAgency(AgencyModel model, WorkCalendar calendar, double[] yearStarts, DateOnly start, double warmup)
     {
         Model = model;
-        (_staff, _priorities, _intake, Productivity) = (model.Staff, model.PriorityQueue, model.Intake is not null, model.Productivity);
+        (_staff, _priorities, _intake, Productivity) = (model.Staff, model.PriorityQueue, model.Intake, model.Productivity);
         _calendar = calendar;
         _start = start;
         _warmup = warmup;
@@ -254,7 +254,7 @@ internal sealed class StaffedAgency
     /// <summary>Whether the intake window (if any) is open on the day of <paramref name="t"/>.</summary>
     public bool Accepts(double t)
     {
-        if (!_intake || Model.Intake is not { } w)
+        if (_intake is not { } w)
         {
             return true;
         }
@@ -269,7 +269,7 @@ internal sealed class StaffedAgency
     /// <summary>Midnight of the next day the intake window opens after <paramref name="t"/>.</summary>
     public double NextOpening(double t)
     {
-        var w = Model.Intake!;
+        var w = _intake!;
         var date = _start.AddDays((int)Math.Floor(t));
         for (var year = date.Year; ; year++)
         {
