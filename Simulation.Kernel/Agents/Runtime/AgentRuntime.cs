@@ -38,8 +38,9 @@ public sealed class AgentRuntime
     public AgentRuntime(SimulationModel model, int index, int replication, AgentOptions? options = null, Outbox? outbox = null)
     {
         Index = index;
-        _agent = new AgentContext(model, index, replication, options ?? AgentOptions.Default, outbox);
-        _inboxInOrder = Math.Clamp((options ?? AgentOptions.Default).InboxInOrder, 0, AgentOptions.MostInboxInOrder);
+        options ??= AgentOptions.Default;
+        _agent = new AgentContext(model, index, replication, options, outbox);
+        _inboxInOrder = Math.Clamp(options.InboxInOrder, 0, AgentOptions.MostInboxInOrder);
         _events = _agent.Events;
         _handOffs = _agent.HandOffs;
     }
@@ -155,9 +156,14 @@ public sealed class AgentRuntime
         // same as if every message went through the heap; but the heap's array, seldom in cache
         // at Germany scale, is not read for the many calls whose messages are all due now
         // (BENCHMARKS.md, twentieth round). A large inbox (a hub's) goes through the heap.
-        Span<int> order = inbox.Length <= _inboxInOrder ? stackalloc int[inbox.Length] : default;
+        var inOrder = inbox.Length <= _inboxInOrder;
+        Span<int> order = inOrder ? stackalloc int[inbox.Length] : default;
         var taken = 0;
-        if (inbox.Length > _inboxInOrder)
+        if (inOrder)
+        {
+            SortInbox(inbox, order);
+        }
+        else
         {
             foreach (ref readonly var m in inbox)
             {
@@ -165,10 +171,6 @@ public sealed class AgentRuntime
             }
 
             taken = inbox.Length;
-        }
-        else
-        {
-            SortInbox(inbox, order);
         }
 
         var events = _events;
