@@ -35,6 +35,51 @@ public sealed class RuntimeSettingsTests
     }
 
     /// <summary>
+    /// The options a Release build gives crossgen2 for its ReadyToRun images, by the machine's runtime
+    /// identifier: the framework's code that the project's code inlines or instantiates over its own
+    /// types is precompiled into the project's images (cross-module inlining and generics), and on x64
+    /// the images assume AVX2, so that vectorised code is precompiled instead of rejected at start
+    /// (BENCHMARKS.md, "Precompiled framework code", twenty-second round). Elsewhere the build stays portable.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> CrossgenOptions = new Dictionary<string, string>
+    {
+        ["linux-x64"] = WithAvx2,
+        ["linux-musl-x64"] = WithAvx2,
+        ["win-x64"] = WithAvx2,
+        ["osx-x64"] = CrossModule,
+        ["linux-arm64"] = CrossModule,
+        ["linux-musl-arm64"] = CrossModule,
+        ["osx-arm64"] = CrossModule,
+        ["win-arm64"] = CrossModule,
+    };
+
+    private const string CrossModule = "--opt-cross-module:*;--non-local-generics-module:*";
+    private const string WithAvx2 = "--instruction-set:x86-64-v3;" + CrossModule;
+
+    /// <summary>
+    /// What a Release build of this machine would precompile with, as MSBuild evaluates the project
+    /// (nothing is built): on a machine with a ReadyToRun compiler, the measured options above.
+    /// </summary>
+    [Fact]
+    public void TheReleaseBuild_PrecompilesTheFrameworkCodeTheProjectUses()
+    {
+        var project = Path.Combine(Repository.Root, "Simulation.Runner", "Simulation.Runner.csproj");
+        var (exit, output, errors) = ChildProcess.Run("dotnet",
+            ["msbuild", project, "-p:Configuration=Release", "-getProperty:NETCoreSdkRuntimeIdentifier", "-getProperty:BuildReadyToRun",
+             "-getProperty:PublishReadyToRunCrossgen2ExtraArgs"],
+            TimeSpan.FromMinutes(3));
+        exit.Should().Be(0, output + errors);
+        var properties = JsonNode.Parse(output)!["Properties"]!;
+        var machine = properties["NETCoreSdkRuntimeIdentifier"]!.GetValue<string>();
+
+        properties["BuildReadyToRun"]!.GetValue<string>().Should().Be(CrossgenOptions.ContainsKey(machine) ? "true" : "", $"the SDK runs on {machine}");
+        if (CrossgenOptions.TryGetValue(machine, out var options))
+        {
+            properties["PublishReadyToRunCrossgen2ExtraArgs"]!.GetValue<string>().Should().Be(options);
+        }
+    }
+
+    /// <summary>
     /// The garbage collector's, the JIT's and the executable memory's settings among a
     /// runtimeconfig.json's configProperties (System.GC.*, System.Runtime.Tiered*,
     /// System.Runtime.EnableWriteXorExecute), their values as JSON text.
